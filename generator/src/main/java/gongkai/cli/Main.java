@@ -1,0 +1,35 @@
+package gongkai.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code gongkai} command: one entry point, one subcommand per task. */
+@Command(
+        name = "gongkai",
+        mixinStandardHelpOptions = true,
+        version = "gongkai 0.1.0",
+        description = "公开 Gongkai: turns budget disclosures (YAML content) into a searchable static open-data site.",
+        subcommands = {
+            ImportCommand.class,
+            ValidateCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns the exit code (used by tests, which must not call System.exit). */
+    public static int execute(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+}
