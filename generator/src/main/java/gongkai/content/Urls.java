@@ -1,0 +1,58 @@
+package gongkai.content;
+
+/**
+ * The site's URL scheme, in one place: every page and download has a stable address built from business
+ * keys (region, department code, year, project id). Paths are relative to the site root, without a
+ * leading slash; pages are directories (served as {@code …/index.html}).
+ */
+public final class Urls {
+    private Urls() {
+    }
+
+    public static String home() {
+        return "";
+    }
+
+    public static String region(String regionSlug) {
+        return regionSlug + "/";
+    }
+
+    public static String department(String regionSlug, String code) {
+        return regionSlug + "/" + code + "/";
+    }
+
+    public static String departmentYear(String regionSlug, String code, int year) {
+        return regionSlug + "/" + code + "/" + year + "/";
+    }
+
+    /** Twin downloads of a department-year page: {@code tianjin/362303/2024.json}, {@code .csv}, {@code -excel.csv}. */
+    public static String departmentYearData(String regionSlug, String code, int year, String suffix) {
+        return regionSlug + "/" + code + "/" + year + suffix;
+    }
+
+    public static String project(String projectId) {
+        return "projects/" + projectId + "/";
+    }
+
+    /** Twin downloads of a project page: {@code projects/362303-2024-001.json}, {@code .csv}, {@code -excel.csv}. */
+    public static String projectData(String projectId, String suffix) {
+        return "projects/" + projectId + suffix;
+    }
+
+    public static String page(String slug) {
+        return slug + "/";
+    }
+
+    public static String search() {
+        return "search/";
+    }
+
+    /** Whole-dataset downloads live under data/: data/projects.csv, data/datapackage.json … */
+    public static String data(String fileName) {
+        return "data/" + fileName;
+    }
+
+    public static String asset(String path) {
+        return "assets/" + path;
+    }
+}
