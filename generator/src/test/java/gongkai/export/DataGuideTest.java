@@ -32,7 +32,7 @@ class DataGuideTest {
 
     /** The rows of the first Markdown table after the "### " heading that names {@code `<file>`}: [name, type]. */
     static List<List<String>> documentedColumns(String guide, String file) {
-        Matcher heading = Pattern.compile("\n### [^\n]*`" + Pattern.quote(file) + "`").matcher(guide);
+        Matcher heading = Pattern.compile("\n#{3,4} [^\n]*`" + Pattern.quote(file) + "`").matcher(guide);
         if (!heading.find()) {
             return null;
         }

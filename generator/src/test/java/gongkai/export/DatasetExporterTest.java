@@ -197,14 +197,14 @@ class DatasetExporterTest {
     @Test
     void departmentTablesAreConcatenatedWithKeysAndYuan() throws IOException {
         List<List<String>> units = StrictCsvReader.read(file("data/units.csv"));
-        assertEquals(List.of("region", "department_code", "year", "name", "nature", "grade", "funding"), units.get(0));
+        assertEquals(List.of("region", "department_code", "year", "name", "nature", "rank", "funding"), units.get(0));
         assertEquals(List.of("hengshui", "467", "2020", "衡水市生态环境局参公", "参公", "副处级", "财政性资金基本保证"), units.get(2));
         List<Map<String, String>> procurement = csv("data/procurement.csv");
-        assertEquals(List.of("region", "department_code", "year", "project_name", "item", "catalogue_no", "measure",
-                "quantity", "unit_price", "unit_price_yuan", "amount", "amount_yuan"),
+        assertEquals(List.of("region", "department_code", "year", "project_name", "item_name", "catalog_code",
+                "measure_unit", "quantity", "unit_price", "unit_price_yuan", "total", "total_yuan"),
                 StrictCsvReader.read(file("data/procurement.csv")).get(0));
-        assertEquals("258.40", procurement.get(0).get("amount"));
-        assertEquals("2584000.00", procurement.get(0).get("amount_yuan"));
+        assertEquals("258.40", procurement.get(0).get("total"));
+        assertEquals("2584000.00", procurement.get(0).get("total_yuan"));
         assertEquals("1.00", procurement.get(0).get("quantity"));
         assertEquals(List.of("procurement units"),
                 csv("data/department_years.csv").stream().filter(r -> r.get("region").equals("hengshui"))
@@ -271,7 +271,7 @@ class DatasetExporterTest {
         assertEquals(years.get(1), MAPPER.readTree(file("hengshui/467/2020.json")));
         JsonNode table = years.get(1).get("tables").get(1);
         assertEquals("procurement", table.get("id").asText());
-        assertEquals("258.40", table.get("rows").get(0).get("amount").asText());
+        assertEquals("258.40", table.get("rows").get(0).get("total").asText());
         assertEquals("部门职责", years.get(1).get("sections").get(0).get("title").asText());
         assertEquals("天津市滨海新区", all.get("regions").get(0).get("region_name").asText());
         assertEquals("tianjin", all.get("regions").get(0).get("region_parent").asText());

@@ -157,7 +157,7 @@ final class ExportFixture {
         return new DataTable("units", "部门机构设置情况", List.of(
                 new Column("name", "单位名称", ColumnType.STRING, null),
                 new Column("nature", "单位性质", ColumnType.STRING, null),
-                new Column("grade", "单位规格", ColumnType.STRING, null),
+                new Column("rank", "单位规格", ColumnType.STRING, null),
                 new Column("funding", "经费保障形式", ColumnType.STRING, null)),
                 rows, null, new SourceRef(DOC_HENGSHUI, "部门机构设置情况", 38));
     }
@@ -165,25 +165,25 @@ final class ExportFixture {
     static DataTable procurementTable() {
         return new DataTable("procurement", "政府采购信息表", List.of(
                 new Column("project_name", "项目名称", ColumnType.STRING, null),
-                new Column("item", "采购物品名称", ColumnType.STRING, null),
-                new Column("catalogue_no", "政府采购目录序号", ColumnType.STRING, null),
-                new Column("measure", "计量单位", ColumnType.STRING, null),
+                new Column("item_name", "采购物品名称", ColumnType.STRING, null),
+                new Column("catalog_code", "政府采购目录序号", ColumnType.STRING, null),
+                new Column("measure_unit", "计量单位", ColumnType.STRING, null),
                 new Column("quantity", "数量", ColumnType.DECIMAL, null),
                 new Column("unit_price", "单价", ColumnType.DECIMAL, "万元"),
-                new Column("amount", "政府采购金额", ColumnType.DECIMAL, "万元")),
+                new Column("total", "合计", ColumnType.DECIMAL, "万元")),
                 List.of(
-                        row("project_name", "衡水市大气污染精细化管理及决策支撑项目", "item", "大气污染治理服务",
-                                "catalogue_no", "C160301", "measure", "个", "quantity", "1.00", "unit_price", "258.40",
-                                "amount", "258.40"),
-                        row("project_name", "打赢蓝天保卫战宣传项目", "item", "广告服务", "catalogue_no", "C0806",
-                                "measure", "个", "quantity", "1.00", "unit_price", "30.00", "amount", "30.00")),
+                        row("project_name", "衡水市大气污染精细化管理及决策支撑项目", "item_name", "大气污染治理服务",
+                                "catalog_code", "C160301", "measure_unit", "个", "quantity", "1.00", "unit_price", "258.40",
+                                "total", "258.40"),
+                        row("project_name", "打赢蓝天保卫战宣传项目", "item_name", "广告服务", "catalog_code", "C0806",
+                                "measure_unit", "个", "quantity", "1.00", "unit_price", "30.00", "total", "30.00")),
                 "单位：万元", new SourceRef(DOC_HENGSHUI, "六、政府采购预算情况", 5621));
     }
 
     static List<Map<String, String>> hengshuiUnits() {
         List<Map<String, String>> rows = new ArrayList<>();
-        rows.add(row("name", "衡水市生态环境局", "nature", "行政", "grade", "正处级", "funding", "财政拨款"));
-        rows.add(row("name", "衡水市生态环境局参公", "nature", "参公", "grade", "副处级", "funding", "财政性资金基本保证"));
+        rows.add(row("name", "衡水市生态环境局", "nature", "行政", "rank", "正处级", "funding", "财政拨款"));
+        rows.add(row("name", "衡水市生态环境局参公", "nature", "参公", "rank", "副处级", "funding", "财政性资金基本保证"));
         return rows;
     }
 

@@ -126,7 +126,7 @@ class FormulaGuardTest {
         Content base = ExportFixture.content();
         DepartmentYear next = new DepartmentYear("hengshui", "467", 2021, "衡水市生态环境局2021年部门预算信息公开情况说明",
                 "test.txt", List.of(), List.of(ExportFixture.unitsTable(List.of(ExportFixture.row(
-                        "name", "衡水市生态环境局", "nature", "行政", "grade", "正处级", "funding", "财政拨款")))), List.of());
+                        "name", "衡水市生态环境局", "nature", "行政", "rank", "正处级", "funding", "财政拨款")))), List.of());
         List<DepartmentYear> years = new ArrayList<>(List.of(next));
         years.addAll(base.departmentYears());
         new DatasetExporter().export(new Content(base.site(), base.regions(), base.departments(), years, base.pages()), site);
