@@ -36,7 +36,7 @@ public final class Columns {
             Field.integer("indicator_count", "绩效指标数", "本单位本年度所有项目的绩效指标行数之和"),
             Field.number("budget_total_yuan", "项目预算数合计（元）",
                     "各项目预算数之和，单位：元，精确小数；只要有一个项目未列预算数即为空"),
-            Field.string("tables", "部门表格", "本年度的部门级表格 id，以空格分隔（对应 data/<id>.csv）；无则为空"),
+            Field.string("table_ids", "部门表格", "本年度的部门级表格 id，以空格分隔（对应 data/<id>.csv）；无则为空"),
             Field.string("url", "网页地址", "本单位本年度页面的绝对网址"));
 
     public static final List<Field> PROJECTS = List.of(

@@ -251,14 +251,14 @@ public final class DatasetExporter {
 
     private static ObjectNode projectJson(ProjectData p) {
         ObjectNode node = Json.row(Columns.PROJECTS, p.row);
-        ArrayNode indicators = node.putArray("indicators");
+        ArrayNode indicators = newArray(node, "indicators");
         p.indicatorRows.forEach(r -> indicators.add(Json.row(Columns.INDICATOR_DETAIL, r)));
         return node;
     }
 
     private static ObjectNode yearJson(YearData y) {
         ObjectNode node = Json.row(Columns.DEPARTMENT_YEARS, y.row);
-        ArrayNode sections = node.putArray("sections");
+        ArrayNode sections = newArray(node, "sections");
         for (Section s : y.dy.sections()) {
             ObjectNode sn = sections.addObject();
             sn.put("id", s.id());
@@ -267,7 +267,7 @@ public final class DatasetExporter {
             Json.put(sn, "source_line", s.source() == null ? null : s.source().line());
             sn.put("markdown", s.markdown());
         }
-        ArrayNode tables = node.putArray("tables");
+        ArrayNode tables = newArray(node, "tables");
         for (DataTable t : y.dy.tables()) {
             ObjectNode tn = tables.addObject();
             tn.put("id", t.id());
@@ -292,7 +292,7 @@ public final class DatasetExporter {
                 }
             }
         }
-        ArrayNode projects = node.putArray("projects");
+        ArrayNode projects = newArray(node, "projects");
         y.projects.forEach(p -> projects.add(projectJson(p)));
         return node;
     }
@@ -320,6 +320,14 @@ public final class DatasetExporter {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Adds a nested array under a key no column uses (putArray would silently replace a column). */
+    private static ArrayNode newArray(ObjectNode node, String key) {
+        if (node.has(key)) {
+            throw new IllegalStateException("JSON key '" + key + "' is already a column");
+        }
+        return node.putArray(key);
+    }
 
     static List<Object> cells(Object... values) {
         return java.util.Arrays.asList(values);

@@ -22,7 +22,7 @@ import java.util.List;
  * (JavaScript, Excel Power Query, pandas by default) read numbers as binary doubles and would change them.
  */
 final class Json {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectWriter WRITER = writer();
 
     private Json() {

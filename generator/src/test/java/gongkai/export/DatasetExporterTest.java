@@ -208,7 +208,7 @@ class DatasetExporterTest {
         assertEquals("1.00", procurement.get(0).get("quantity"));
         assertEquals(List.of("procurement units"),
                 csv("data/department_years.csv").stream().filter(r -> r.get("region").equals("hengshui"))
-                        .map(r -> r.get("tables")).toList());
+                        .map(r -> r.get("table_ids")).toList());
     }
 
     @Test
@@ -273,6 +273,12 @@ class DatasetExporterTest {
         assertEquals("procurement", table.get("id").asText());
         assertEquals("258.40", table.get("rows").get(0).get("total").asText());
         assertEquals("部门职责", years.get(1).get("sections").get(0).get("title").asText());
+        assertEquals("procurement units", years.get(1).get("table_ids").asText());
+        List<String> yearKeys = new ArrayList<>();
+        years.get(1).fieldNames().forEachRemaining(yearKeys::add);
+        assertEquals(List.of("region", "department_code", "year", "department_name", "title", "source_document",
+                "project_count", "indicator_count", "budget_total_yuan", "table_ids", "url", "sections", "tables",
+                "projects"), yearKeys);
         assertEquals("天津市滨海新区", all.get("regions").get(0).get("region_name").asText());
         assertEquals("tianjin", all.get("regions").get(0).get("region_parent").asText());
     }
