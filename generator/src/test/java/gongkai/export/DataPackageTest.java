@@ -94,12 +94,26 @@ class DataPackageTest {
         assertEquals("https://gongkai.example.org/", descriptor.get("homepage").asText());
     }
 
-    /** Reads every resource as its schema says: header = fields, typed cells parse, keys hold. */
     @Test
     void filesConformToTheirSchemas() throws IOException {
+        int checked = assertFilesConform(site);
+        assertTrue(checked > 20, "foreign keys were exercised: " + checked);
+    }
+
+    /**
+     * Reads every resource of site/data/datapackage.json as its schema says: header = fields, typed
+     * cells parse, primary keys unique and present, foreign keys resolve, bytes and hash match.
+     *
+     * @return how many foreign-key references were checked
+     */
+    static int assertFilesConform(Path site) throws IOException {
+        JsonNode descriptor = MAPPER.readTree(site.resolve("data/datapackage.json").toFile());
+        assertEquals(Set.of(), validate(descriptor));
         Map<String, List<Map<String, String>>> data = new java.util.HashMap<>();
         for (JsonNode r : descriptor.get("resources")) {
             byte[] bytes = Files.readAllBytes(site.resolve("data").resolve(r.get("path").asText()));
+            assertEquals(bytes.length, r.get("bytes").asLong(), r.get("path").asText());
+            assertEquals("sha256:" + DatasetExporterTest.sha256(bytes), r.get("hash").asText());
             List<List<String>> records = StrictCsvReader.read(bytes);
             List<String> fieldNames = new ArrayList<>();
             r.get("schema").get("fields").forEach(f -> fieldNames.add(f.get("name").asText()));
@@ -153,6 +167,6 @@ class DataPackageTest {
                 }
             }
         }
-        assertTrue(checked > 20, "foreign keys were exercised: " + checked);
+        return checked;
     }
 }
