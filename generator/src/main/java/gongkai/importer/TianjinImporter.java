@@ -410,12 +410,20 @@ public final class TianjinImporter {
          */
         private void readIndicators(ProjectDraft draft, List<Cell> cells, int start) {
             String level1 = null;
-            int i = start;
-            for (; i + INDICATOR_HEADER.size() <= cells.size(); i += INDICATOR_HEADER.size()) {
+            for (int i = start; i < cells.size(); i += INDICATOR_HEADER.size()) {
                 Cell first = cells.get(i);
                 if (!first.afterBlank()) {
                     problem(first.line(), "indicator row does not start a table row (no blank line before it);"
                             + " a cell may be missing in the row above");
+                }
+                if (i + INDICATOR_HEADER.size() > cells.size()) {
+                    List<String> rest = new ArrayList<>();
+                    for (int k = i; k < cells.size(); k++) {
+                        rest.add("'" + cells.get(k).text() + "'");
+                    }
+                    problem(first.line(), "incomplete indicator row (" + rest.size() + " of 5 cells: "
+                            + String.join(", ", rest) + "); not placed");
+                    return;
                 }
                 String l1 = cells.get(i).text();
                 String l2 = cells.get(i + 1).text();
@@ -436,14 +444,6 @@ public final class TianjinImporter {
                 }
                 draft.indicators.add(new Indicator(l1, emptyToNull(l2), emptyToNull(l3), emptyToNull(description),
                         emptyToNull(target), null, TargetParser.parse(emptyToNull(target))));
-            }
-            if (i < cells.size()) {
-                List<String> rest = new ArrayList<>();
-                for (int k = i; k < cells.size(); k++) {
-                    rest.add("'" + cells.get(k).text() + "'");
-                }
-                problem(cells.get(i).line(), "incomplete indicator row (" + rest.size() + " of 5 cells: "
-                        + String.join(", ", rest) + "); not placed");
             }
         }
 
