@@ -80,7 +80,7 @@ public final class TianjinImporter {
 
     /** The cell text of a TAB line: without the TAB and bookmark markers; trailing blanks removed. */
     static String cellLineText(String line) {
-        return stripTrailing(BOOKMARK.matcher(line.substring(1)).replaceAll(""));
+        return BOOKMARK.matcher(line.substring(1)).replaceAll("").stripTrailing();
     }
 
     /** True when the line is a heading followed (after blank lines) by a unit line, as every project table is. */
@@ -111,10 +111,6 @@ public final class TianjinImporter {
         return EMPHASIS.matcher(printed).replaceAll("").strip();
     }
 
-    private static String stripTrailing(String s) {
-        return s.stripTrailing();
-    }
-
     // ---------------------------------------------------------------------------------------------
     // Tokens: the document as a sequence of headings, table cells and stray text lines.
 
@@ -141,8 +137,8 @@ public final class TianjinImporter {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             int lineNo = i + 1;
-            boolean endsCell = line.startsWith("\t") || line.isBlank() || isHeadingAt(lines, i);
-            if (endsCell && cell != null) {
+            boolean heading = isHeadingAt(lines, i);
+            if ((line.startsWith("\t") || line.isBlank() || heading) && cell != null) {
                 tokens.add(new Cell(cellLine, cell.toString().strip(), cellAfterBlank));
                 cell = null;
             }
@@ -153,7 +149,7 @@ public final class TianjinImporter {
                 afterBlank = false;
             } else if (line.isBlank()) {
                 afterBlank = true;
-            } else if (isHeadingAt(lines, i)) {
+            } else if (heading) {
                 Matcher m = HEADING.matcher(line);
                 if (!m.matches()) {
                     throw new IllegalStateException("heading pattern no longer matches line " + lineNo);
@@ -162,7 +158,7 @@ public final class TianjinImporter {
                 afterBlank = true;
             } else if (cell != null) {
                 // A further paragraph of the open cell (multi-paragraph goals, a cell whose text starts on the next line).
-                cell.append('\n').append(stripTrailing(BOOKMARK.matcher(line).replaceAll("")));
+                cell.append('\n').append(BOOKMARK.matcher(line).replaceAll("").stripTrailing());
             } else {
                 tokens.add(new Stray(lineNo, line.strip()));
                 afterBlank = false;
