@@ -99,7 +99,7 @@ public final class HengshuiImporter {
             src.place(line);
             SourceRef ref = new SourceRef(document, heading, line);
             if (name.startsWith("部门职责")) {
-                readDutiesAndUnits(src, line + 1, end, sections, tables);
+                readDutiesAndUnits(src, line, end, sections, tables);
             } else if (name.equals("部门预算安排的总体情况")) {
                 List<TabText.Token> tokens = src.tokens(line + 1, end);
                 sections.add(new Section("budget_overview", name, withSubheadings(src, tokens), ref));
@@ -215,7 +215,8 @@ public final class HengshuiImporter {
     }
 
     /** 一、部门职责及机构设置情况: 部门职责： paragraphs, then 机构设置： with the units table. */
-    private static void readDutiesAndUnits(TabText src, int from, int to, List<Section> sections, List<DataTable> tables) {
+    private static void readDutiesAndUnits(TabText src, int headingLine, int to, List<Section> sections, List<DataTable> tables) {
+        int from = headingLine + 1;
         int duties = -1;
         int org = -1;
         for (int i = from; i < to; i++) {
@@ -236,8 +237,9 @@ public final class HengshuiImporter {
         }
         src.place(duties);
         String dutiesHeading = src.line(duties).strip();
+        // Cited by the top-level heading (一、部门职责及机构设置情况), as docs/content-format.md shows.
         sections.add(new Section("duties", stripColon(dutiesHeading), paragraphs(src, src.tokens(duties + 1, org)),
-                new SourceRef(src.document, dutiesHeading, duties)));
+                new SourceRef(src.document, src.line(headingLine).strip(), headingLine)));
         src.place(org);
         String orgHeading = src.line(org).strip();
         List<TabText.Token> tokens = src.tokens(org + 1, to);

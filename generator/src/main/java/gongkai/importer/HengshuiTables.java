@@ -128,8 +128,11 @@ final class HengshuiTables {
         if (k < cells.size()) {
             src.problem(cells.get(k).line(), (cells.size() - k) + " procurement cell(s) left over after the last full row");
         }
-        return new DataTable("procurement", "政府采购预算", columns, rows,
-                "预算单位：" + (cells.isEmpty() ? "" : cells.get(0).text()) + "；单位：" + unit,
+        // The two-level header: keep the printed group titles in the note, as they span several columns.
+        String note = "预算单位：" + cells.get(0).text() + "　单位：" + unit + "\n\n"
+                + "“" + titles[0] + "”“" + titles[1] + "”两列属表头“" + cells.get(header1).text() + "”；“"
+                + titles[7] + "”至“" + titles[12] + "”各列属表头“" + cells.get(header1 + 6).text() + "”。";
+        return new DataTable("procurement", "政府采购预算", columns, rows, note,
                 new SourceRef(src.document, heading, sourceLine));
     }
 
