@@ -39,6 +39,11 @@ public final class HengshuiImporter {
     private HengshuiImporter() {
     }
 
+    /** Whether a document's first line is a Hengshui-format title (…YYYY年部门预算…), for picking the importer. */
+    public static boolean recognizes(List<String> firstLines) {
+        return !firstLines.isEmpty() && TITLE.matcher(firstLines.get(0).replace("\uFEFF", "").strip()).matches();
+    }
+
     public static ImportedDocument importFile(Path file, ImportOptions options) {
         List<String> lines;
         try {

@@ -33,7 +33,6 @@ final class HengshuiProjects {
         Integer number;
         final String name;
         final List<TabText.Cell> cells = new ArrayList<>();
-        String fieldTitle;
 
         Pending(String heading, int line, Integer number, String name) {
             this.heading = heading;
@@ -112,7 +111,6 @@ final class HengshuiProjects {
         } else if (fieldNumber != null && !fieldNumber.equals(p.number)) {
             src.problem(line, "field code number " + fieldNumber + " differs from the printed number " + p.number);
         }
-        p.fieldTitle = fieldTitle;
     }
 
     /** Word escapes quotes inside field arguments: \“ → “. */
@@ -176,7 +174,7 @@ final class HengshuiProjects {
                 src.problem(line, "indicator row without 三级指标 or 指标值 in " + p.heading);
             }
             indicators.add(new Indicator(level1, nullIfEmpty(l2), nullIfEmpty(l3), nullIfEmpty(row.get(3).text()),
-                    nullIfEmpty(target), nullIfEmpty(row.get(5).text()), TargetParser.parse(target)));
+                    nullIfEmpty(target), nullIfEmpty(row.get(5).text()), target.isEmpty() ? null : TargetParser.parse(target)));
         }
         if (k < cells.size()) {
             src.problem(cells.get(k).line(), (cells.size() - k) + " cell(s) left over after the last full indicator row in "

@@ -102,6 +102,16 @@ class HengshuiImporterTest {
     }
 
     @Test
+    void recognizesItsFormatOnly() throws IOException {
+        assertTrue(HengshuiImporter.recognizes(lines));
+        try (var files = Files.list(seedsDir())) {
+            for (Path other : files.filter(f -> !f.getFileName().toString().equals(SEED)).toList()) {
+                assertFalse(HengshuiImporter.recognizes(Files.readAllLines(other, StandardCharsets.UTF_8)), other.toString());
+            }
+        }
+    }
+
+    @Test
     void optionsOverrideYearAndRegion() {
         ImportedDocument d = HengshuiImporter.importFile(seed, new ImportOptions(2021, "hebei-hengshui"));
         assertEquals(2021, d.departmentYears().get(0).year());
