@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -72,15 +71,13 @@ public final class HengshuiImporter {
         String titleName = tm.group(1);
         int year = options.year() != null ? options.year() : Integer.parseInt(tm.group(2));
 
-        // Top-level headings 一、… 九、 (non-tab lines); their order gives the section ranges.
+        // Top-level headings 一、… 九、: non-tab lines that do not continue a cell (the line above is not a
+        // cell line); their order gives the section ranges.
         List<Integer> tops = new ArrayList<>();
-        Map<String, Integer> topByTitle = new LinkedHashMap<>();
         for (int i = 2; i <= src.lineCount(); i++) {
             String l = src.line(i);
-            Matcher m = l.startsWith("\t") ? null : TOP.matcher(l.strip());
-            if (m != null && m.matches()) {
+            if (!l.startsWith("\t") && !src.line(i - 1).startsWith("\t") && TOP.matcher(l.strip()).matches()) {
                 tops.add(i);
-                topByTitle.put(m.group(2).strip(), i);
             }
         }
         List<Section> sections = new ArrayList<>();
