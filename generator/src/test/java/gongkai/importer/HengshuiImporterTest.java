@@ -321,6 +321,36 @@ class HengshuiImporterTest {
         assertEquals(List.of(), missing);
     }
 
+    /** Every non-blank line of the project tables is a heading, field code, header cell or part of a project field. */
+    @Test
+    void nothingDroppedInProjects() {
+        StringBuilder hay = new StringBuilder();
+        for (Project p : year.projects()) {
+            hay.append(p.source().heading()).append('\n').append(p.goals()).append('\n');
+            for (Indicator i : p.indicators()) {
+                hay.append(String.join("\n", String.valueOf(i.level1()), i.level2(), i.level3(), String.valueOf(i.description()),
+                        i.target(), String.valueOf(i.basis()))).append('\n');
+            }
+        }
+        String text = hay.toString();
+        int start = lines.indexOf("第二部分  预算项目绩效目标：");
+        int end = lines.indexOf("六、政府采购预算情况");
+        List<String> missing = new ArrayList<>();
+        for (int i = start + 1; i < end; i++) {
+            String l = lines.get(i).replaceFirst("\\s*TC .*\\\\f C \\\\l 1\\s*$", "").strip();
+            if (l.isEmpty() || l.equals("绩效目标") || HengshuiProjects.HEADER.contains(l)) {
+                continue;
+            }
+            if (!text.contains(l)) {
+                missing.add((i + 1) + ": " + l);
+            }
+        }
+        assertEquals(List.of(), missing);
+        // and the 89 header rows and 绩效目标 cells are all there
+        assertEquals(89, lines.subList(start, end).stream().filter(l -> l.equals("\t绩效目标")).count());
+        assertEquals(89, lines.subList(start, end).stream().filter(l -> l.equals("\t指标值确定依据")).count());
+    }
+
     @Test
     void unitsTable() {
         DataTable units = table("units");
