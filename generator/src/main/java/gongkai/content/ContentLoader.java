@@ -421,7 +421,8 @@ public final class ContentLoader {
                 }
                 if (type == null) {
                     doc.error(c.node("type"), c.path("type"), "unknown column type '" + typeName
-                            + "' (expected string, integer or decimal)" + suggestion(typeName, Set.of("string", "integer", "decimal")));
+                            + "' (expected string, integer or decimal)"
+                            + didYouMean(typeName, orderedSet("string", "integer", "decimal")));
                 }
             }
             columns.add(new Column(key, c.string("title", true), type, c.string("unit", false)));
@@ -626,21 +627,27 @@ public final class ContentLoader {
         return "'" + ((ScalarNode) n).getValue() + "'";
     }
 
-    /** " (did you mean 'x'?)" for the closest allowed key within edit distance 2, else the allowed keys. */
-    static String suggestion(String key, Set<String> allowed) {
+    /** " (did you mean 'x'?)" for the closest allowed word within edit distance 2, else "". */
+    static String didYouMean(String word, Set<String> allowed) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : allowed) {
-            int d = levenshtein(key.toLowerCase(java.util.Locale.ROOT), candidate);
+            int d = levenshtein(word.toLowerCase(java.util.Locale.ROOT), candidate);
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
             }
         }
-        if (best != null && bestDistance <= 2) {
-            return " (did you mean '" + best + "'?)";
+        return best != null && bestDistance <= 2 ? " (did you mean '" + best + "'?)" : "";
+    }
+
+    /** didYouMean, or the list of allowed words when nothing is close. */
+    static String suggestion(String word, Set<String> allowed) {
+        String close = didYouMean(word, allowed);
+        if (!close.isEmpty() || allowed.isEmpty()) {
+            return close;
         }
-        return allowed.isEmpty() ? "" : " (expected one of: " + String.join(", ", allowed) + ")";
+        return " (expected one of: " + String.join(", ", allowed) + ")";
     }
 
     static int levenshtein(String a, String b) {
