@@ -38,7 +38,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         List<DepartmentYear> years = result.content().departmentYears();
         int projects = years.stream().mapToInt(y -> y.projects().size()).sum();
-        System.out.println("validate: " + projects + " projects in " + years.size() + " department-years: "
+        System.out.println("validate: " + plural(projects, "project") + " in " + plural(years.size(), "department-year") + ": "
                 + plural(result.errors().size(), "error") + ", " + plural(result.warnings().size(), "warning"));
         return result.ok() ? 0 : 1;
     }

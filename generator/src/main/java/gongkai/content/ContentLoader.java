@@ -624,6 +624,9 @@ public final class ContentLoader {
         if (n instanceof SequenceNode) {
             return "a list";
         }
+        if (isNull(n)) {
+            return "nothing";
+        }
         return "'" + ((ScalarNode) n).getValue() + "'";
     }
 
