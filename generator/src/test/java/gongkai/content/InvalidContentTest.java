@@ -75,6 +75,8 @@ class InvalidContentTest {
                         "tianjin/region.yaml:1:1: file missing: every region folder needs a region.yaml (with at least name)")),
                 Arguments.of("missing-site-yaml", List.of(
                         "site.yaml:1:1: file missing: the content directory needs a site.yaml")),
+                Arguments.of("not-utf8", List.of(
+                        "tianjin/region.yaml:1:1: not valid UTF-8 (save the file as UTF-8)")),
                 Arguments.of("page-without-title", List.of(
                         "pages/about.md:1:1: title: no '# ' heading; the first one is the page title")),
                 Arguments.of("unknown-column-type", List.of(
