@@ -38,6 +38,9 @@ import org.yaml.snakeyaml.reader.ReaderException;
  * as 362303 stay strings whatever their quoting.
  */
 public final class ContentLoader {
+    /** Folders of the content tree that are not regions. */
+    public static final java.util.Set<String> RESERVED_FOLDERS = java.util.Set.of("pages", "sources");
+
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
     private static final Pattern YEAR_FILE = Pattern.compile("([0-9]{4})\\.yaml");
@@ -101,7 +104,8 @@ public final class ContentLoader {
 
         for (Path regionDir : sortedChildren(contentDir)) {
             String slug = regionDir.getFileName().toString();
-            if (!Files.isDirectory(regionDir) || slug.startsWith(".") || slug.equals("pages")) {
+            // pages/ holds Markdown pages and sources/ the source documents: neither is a region.
+            if (!Files.isDirectory(regionDir) || slug.startsWith(".") || RESERVED_FOLDERS.contains(slug)) {
                 continue;
             }
             Path regionFile = regionDir.resolve("region.yaml");

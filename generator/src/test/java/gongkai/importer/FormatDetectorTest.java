@@ -13,7 +13,7 @@ class FormatDetectorTest {
     @ParameterizedTest
     @CsvSource({"000,TIANJIN", "001,TIANJIN", "002,TIANJIN", "003,TIANJIN", "004,HENGSHUI"})
     void tellsTheSeedFormats(String prefix, FormatDetector.Format expected) throws Exception {
-        String text = Files.readString(TianjinTestSeeds.seed(prefix), StandardCharsets.UTF_8);
+        String text = Files.readString(gongkai.testing.Seeds.seed(prefix), StandardCharsets.UTF_8);
         assertEquals(Optional.of(expected), FormatDetector.detect(text));
     }
 

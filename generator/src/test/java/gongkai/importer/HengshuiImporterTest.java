@@ -38,19 +38,8 @@ class HengshuiImporterTest {
     static ImportedDocument doc;
     static DepartmentYear year;
 
-    /** GONGKAI_SEEDS (system property or environment), else shared/seeds found walking up from the working dir. */
     static Path seedsDir() {
-        String configured = System.getProperty("GONGKAI_SEEDS", System.getenv("GONGKAI_SEEDS"));
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/seeds");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no shared/seeds above " + Path.of("").toAbsolutePath() + "; set GONGKAI_SEEDS");
+        return gongkai.testing.Seeds.dir();
     }
 
     @BeforeAll

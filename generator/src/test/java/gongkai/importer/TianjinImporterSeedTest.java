@@ -37,7 +37,7 @@ class TianjinImporterSeedTest {
     private static final String SEED_003 = "003_048537671a369fc1.txt";
 
     private static ImportedDocument load(String prefix) throws IOException, ImportException {
-        return TianjinImporter.importFile(TianjinTestSeeds.seed(prefix), ImportOptions.inferAll());
+        return TianjinImporter.importFile(gongkai.testing.Seeds.seed(prefix), ImportOptions.inferAll());
     }
 
     private static Project project(ImportedDocument doc, String id) {
@@ -339,7 +339,7 @@ class TianjinImporterSeedTest {
     @ParameterizedTest
     @ValueSource(strings = {"000", "001", "002", "003"})
     void everyIndicatorIsCompleteAndNoRowIsLost(String prefix) throws Exception {
-        Path file = TianjinTestSeeds.seed(prefix);
+        Path file = gongkai.testing.Seeds.seed(prefix);
         ImportedDocument doc = TianjinImporter.importFile(file, ImportOptions.inferAll());
         assertEquals(List.of(), doc.problems());
         List<Project> projects = doc.departmentYears().stream().flatMap(y -> y.projects().stream()).toList();
@@ -413,7 +413,7 @@ class TianjinImporterSeedTest {
 
     @Test
     void optionsOverrideTheInferredYearAndRegion() throws Exception {
-        ImportedDocument doc = TianjinImporter.importFile(TianjinTestSeeds.seed("001"), new ImportOptions(2030, "binhai"));
+        ImportedDocument doc = TianjinImporter.importFile(gongkai.testing.Seeds.seed("001"), new ImportOptions(2030, "binhai"));
         DepartmentYear y = doc.departmentYears().get(0);
         assertEquals(2030, y.year());
         assertEquals("binhai", y.regionSlug());
