@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,8 +85,7 @@ class DataGuideTest {
         if (node.isArray()) {
             node.forEach(n -> collectKeys(n, keys));
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 keys.add(e.getKey());
                 if (!e.getKey().equals("rows")) {
                     collectKeys(e.getValue(), keys);
