@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,9 +80,7 @@ public final class DatasetExporter {
         out.json(Urls.data("all.json"), allJson(content.site(), dataset));
         out.json(Urls.data("datapackage.json"), pkg.toJson());
 
-        List<WrittenFile> written = new ArrayList<>(out.written);
-        written.sort(Comparator.comparing(WrittenFile::path));
-        return List.copyOf(written);
+        return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
     }
 
     // ---------------------------------------------------------------- the dataset, ordered and flattened
@@ -96,7 +93,6 @@ public final class DatasetExporter {
     }
 
     private static final class Dataset {
-        final Content content;
         final String baseUrl;
         final List<Region> regions;
         final Map<String, Region> regionsBySlug = new HashMap<>();
@@ -104,7 +100,6 @@ public final class DatasetExporter {
         final List<YearData> years = new ArrayList<>();
 
         Dataset(Content content) {
-            this.content = content;
             String base = content.site().baseUrl();
             this.baseUrl = base.endsWith("/") ? base : base + "/";
             regions = content.regions().stream().sorted(Comparator.comparing(Region::slug)).toList();
@@ -354,8 +349,7 @@ public final class DatasetExporter {
     /** Writes files under the site root and remembers size and hash of each. */
     private static final class Output {
         final Path root;
-        final List<WrittenFile> written = new ArrayList<>();
-        final Map<String, WrittenFile> byPath = new LinkedHashMap<>();
+        final Map<String, WrittenFile> byPath = new HashMap<>();
 
         Output(Path root) {
             this.root = root.toAbsolutePath().normalize();
@@ -384,7 +378,6 @@ public final class DatasetExporter {
             }
             Files.createDirectories(target.getParent());
             Files.write(target, bytes);
-            written.add(file);
             return file;
         }
     }
