@@ -78,7 +78,7 @@ public final class BuildPipeline {
             }
         }
         int projects = context.content().departmentYears().stream().map(DepartmentYear::projects).mapToInt(List::size).sum();
-        return new BuildReport(projects, context.pagesRendered(), System.nanoTime() - start, times);
+        return new BuildReport(projects, context.pagesRendered(), System.nanoTime() - start, times, context.site().basePath());
     }
 
     /** Assembles the fixed stage order; only the index and export slots (and the procurement hook) are pluggable. */

@@ -3,8 +3,8 @@ package gongkai.build;
 import java.util.List;
 import java.util.Locale;
 
-/** What a build did and how long each stage took. */
-public record BuildReport(int projects, int pages, long totalNanos, List<StageTime> stages) {
+/** What a build did, how long each stage took, and the base path its links use ("/" or "/sub/"). */
+public record BuildReport(int projects, int pages, long totalNanos, List<StageTime> stages, String basePath) {
     public record StageTime(String stage, long nanos) {
     }
 

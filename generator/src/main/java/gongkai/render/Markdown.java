@@ -1,6 +1,7 @@
 package gongkai.render;
 
 import java.util.List;
+import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
@@ -24,6 +25,12 @@ public final class Markdown {
                 .extensions(extensions)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
+                // Header cells of GFM tables are column headers: say so for screen readers.
+                .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                    if (node instanceof TableCell cell && cell.isHeader()) {
+                        attributes.put("scope", "col");
+                    }
+                })
                 .build();
     }
 
