@@ -10,10 +10,10 @@ import java.util.List;
  * figures in a table beside it.
  */
 public final class BarChart {
-    private static final int WIDTH = 640;
+    private static final int WIDTH = 400;
     private static final int ROW = 46;
     private static final int BAR = 18;
-    private static final int VALUE_SPACE = 130;
+    private static final int VALUE_SPACE = 120;
 
     /** One bar: label, value in 元 (bar length) and the printed value (shown at the bar's end). */
     public record Bar(String label, BigDecimal value, String valueText) {

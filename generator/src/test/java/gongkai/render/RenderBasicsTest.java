@@ -81,8 +81,8 @@ class RenderBasicsTest {
                 new BarChart.Bar("乙", new BigDecimal("100"), "100"), new BarChart.Bar("丙", null, "—")));
         assertTrue(svg.startsWith("<svg class=\"chart\" role=\"img\" aria-labelledby=\"c1-title\""));
         assertTrue(svg.contains("<title id=\"c1-title\">标题 &lt;&amp;&gt;</title>"));
-        assertTrue(svg.contains("width=\"510\""), "the largest bar spans the usable width");
-        assertTrue(svg.contains("width=\"255\""), "half the value, half the length");
+        assertTrue(svg.contains("width=\"280\""), "the largest bar spans the usable width");
+        assertTrue(svg.contains("width=\"140\""), "half the value, half the length");
         assertTrue(svg.contains("width=\"0\""), "no value, no bar");
     }
 }
