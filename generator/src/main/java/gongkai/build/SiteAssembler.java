@@ -415,8 +415,8 @@ public final class SiteAssembler {
                 dy.year(), dy.title(), dy.document(), totals, rows, sections, tables, downloadsOfDepartmentYear(dy),
                 otherYears);
         String urlPath = Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year());
-        String description = d.name() + " " + dy.year() + "年：" + totals.projects() + " 个项目，预算合计 "
-                + totals.total().wan() + " 万元";
+        String description = d.name() + " " + dy.year() + "年：" + totals.projects() + " 个项目"
+                + (totals.total() == null ? "，原表未列预算金额" : "，预算合计 " + totals.total().wan() + " 万元");
         String jsonLd = JsonLd.dataset(dy.title(), description, baseUrl + urlPath, content.site().licenceUrl(),
                 d.name(), content.site().publisher(), String.valueOf(dy.year()),
                 distributions(suffix -> Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), suffix)));
@@ -604,8 +604,9 @@ public final class SiteAssembler {
                 .limit(FEED_LIMIT)
                 .map(x -> {
                     Totals t = Totals.of(x.dy().projects());
-                    String summary = t.projects() + " 个项目，预算合计 " + t.total().wan() + " 万元"
-                            + (t.withoutBudget() > 0 ? "（" + t.withoutBudget() + " 个项目未列预算）" : "");
+                    String summary = t.projects() + " 个项目，" + (t.total() == null ? "原表未列预算金额"
+                            : "预算合计 " + t.total().wan() + " 万元"
+                            + (t.withoutBudget() > 0 ? "（" + t.withoutBudget() + " 个项目未列预算）" : ""));
                     return new SiteModel.FeedEntry(x.dy().title(),
                             Urls.departmentYear(x.dy().regionSlug(), x.dy().departmentCode(), x.dy().year()),
                             x.updated(), summary);

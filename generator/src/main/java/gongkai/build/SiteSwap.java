@@ -34,6 +34,9 @@ public final class SiteSwap {
             if (input.startsWith(outDir)) {
                 throw new IOException("output directory " + outDir + " contains the input " + input);
             }
+            if (outDir.startsWith(input)) {
+                throw new IOException("output directory " + outDir + " is inside the input " + input);
+            }
         }
         if (!Files.exists(outDir)) {
             return;

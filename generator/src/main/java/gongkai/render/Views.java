@@ -27,7 +27,8 @@ public final class Views {
 
     /**
      * Budget totals of a set of projects: the sum of 预算数 in 元 over the projects that print one;
-     * projects without a budget are excluded from the sum and counted in {@code withoutBudget}.
+     * projects without a budget are excluded from the sum and counted in {@code withoutBudget}. {@code total} is
+     * null when no project prints a budget (shown as 未列, not as 0.00).
      */
     public record Totals(Money total, BigDecimal totalYuan, int projects, int withoutBudget) {
         public static Totals of(List<Project> projects) {
@@ -40,7 +41,7 @@ public final class Views {
                     sum = sum.add(p.budget().total().yuan());
                 }
             }
-            return new Totals(Money.ofYuan(sum), sum, projects.size(), without);
+            return new Totals(without < projects.size() ? Money.ofYuan(sum) : null, sum, projects.size(), without);
         }
 
         public static Totals sum(List<Totals> parts) {
@@ -52,7 +53,7 @@ public final class Views {
                 projects += t.projects();
                 without += t.withoutBudget();
             }
-            return new Totals(Money.ofYuan(sum), sum, projects, without);
+            return new Totals(without < projects ? Money.ofYuan(sum) : null, sum, projects, without);
         }
 
         public int withBudget() {
