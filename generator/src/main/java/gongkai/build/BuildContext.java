@@ -24,6 +24,16 @@ public final class BuildContext {
         this.stagingDir = stagingDir;
     }
 
+    /**
+     * A context outside a pipeline, for running one stage on its own (e.g. an export stage in its tests):
+     * files go to {@code outputDir}, the content is given, the site model is not assembled.
+     */
+    public static BuildContext standalone(BuildOptions options, Path outputDir, Content content) {
+        BuildContext context = new BuildContext(options, outputDir.toAbsolutePath().normalize());
+        context.setContent(content);
+        return context;
+    }
+
     public BuildOptions options() {
         return options;
     }
