@@ -87,6 +87,33 @@ class TestSiteBuildTest {
     }
 
     @Test
+    void projectTableSortsInTheBrowserAndStartsServerSortedByBudget(@TempDir Path profile) throws Exception {
+        DepartmentYear dy = content.departmentYears().stream().filter(y -> y.projects().size() > 1
+                && y.projects().stream().allMatch(p -> p.budget() != null)).findFirst().orElseThrow();
+        String url = Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year());
+        try (DevServer server = new DevServer(site, "/", 0); Browser browser = Browser.start(profile, 1280, 900)) {
+            server.start();
+            browser.open("http://127.0.0.1:" + server.port() + "/" + url);
+            var driver = browser.driver();
+            var budgetHeader = driver.findElement(org.openqa.selenium.By.cssSelector("#project-table thead th:nth-child(3)"));
+            assertEquals("descending", budgetHeader.getAttribute("aria-sort"));
+            List<java.math.BigDecimal> before = budgets(driver);
+            List<java.math.BigDecimal> expected = new ArrayList<>(before);
+            expected.sort(java.util.Comparator.reverseOrder());
+            assertEquals(expected, before, "server-sorted by budget, descending");
+            budgetHeader.findElement(org.openqa.selenium.By.cssSelector("button.sort-button")).click();
+            assertEquals("ascending", budgetHeader.getAttribute("aria-sort"));
+            expected.sort(java.util.Comparator.naturalOrder());
+            assertEquals(expected, budgets(driver));
+        }
+    }
+
+    private static List<java.math.BigDecimal> budgets(org.openqa.selenium.WebDriver driver) {
+        return driver.findElements(org.openqa.selenium.By.cssSelector("#project-table tbody td:nth-child(3)")).stream()
+                .map(td -> new java.math.BigDecimal(td.getAttribute("data-sort"))).toList();
+    }
+
+    @Test
     void axeFindsNoWcagViolationsOnPhoneAndDesktop(@TempDir Path profile) throws Exception {
         List<String> urls = new ArrayList<>(pageUrls().stream()
                 .filter(u -> !u.startsWith("projects/") || u.endsWith("-001/")).toList());
