@@ -35,19 +35,31 @@ public final class Markdown {
     }
 
     /**
-     * Renders Markdown so that its headings start at {@code topLevel} (e.g. 2 inside a page whose h1 is the
-     * page title): every heading is shifted down by {@code topLevel - 1}, capped at h6.
+     * Renders Markdown placed under a heading of level {@code topLevel - 1}: headings are shifted so the
+     * document's highest heading becomes {@code topLevel} (capped at h6), keeping their relative levels.
      */
     public String render(String markdown, int topLevel) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
         Node document = parser.parse(markdown);
-        shiftHeadings(document, topLevel - 1);
+        int[] highest = {7};
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                highest[0] = Math.min(highest[0], heading.getLevel());
+            }
+        });
+        if (highest[0] <= 6) {
+            shiftHeadings(document, topLevel - highest[0]);
+        }
         return renderer.render(document);
     }
 
-    /** Renders a page body: drops the first level-1 heading (it is the page's title, shown as the h1). */
+    /**
+     * Renders a page body: drops the first level-1 heading (it is the page's title, shown as the h1) and turns
+     * any other level-1 heading into level 2, so the page keeps one h1 and skips no heading level.
+     */
     public String renderPageBody(String markdown) {
         Node document = parser.parse(markdown == null ? "" : markdown);
         Node first = document.getFirstChild();
@@ -58,18 +70,24 @@ public final class Markdown {
             }
             first = first.getNext();
         }
-        shiftHeadings(document, 1);
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                heading.setLevel(Math.max(2, heading.getLevel()));
+                visitChildren(heading);
+            }
+        });
         return renderer.render(document);
     }
 
     private static void shiftHeadings(Node document, int shift) {
-        if (shift <= 0) {
+        if (shift == 0) {
             return;
         }
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
-                heading.setLevel(Math.min(6, heading.getLevel() + shift));
+                heading.setLevel(Math.max(1, Math.min(6, heading.getLevel() + shift)));
                 visitChildren(heading);
             }
         });

@@ -346,6 +346,11 @@ class SiteBuildTest {
     }
 
     @Test
+    void theNuHtmlCheckerFindsNoErrors() throws Exception {
+        assertEquals(List.of(), gongkai.testing.HtmlChecker.errors(htmlFiles(site)));
+    }
+
+    @Test
     void twoBuildsAreByteIdentical(@TempDir Path tmp) throws Exception {
         Path again = tmp.resolve("site");
         build(TestSites.tiny(), TestSites.defaultTheme(), tmp.resolve("content"), again);

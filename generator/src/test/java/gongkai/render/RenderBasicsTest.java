@@ -72,7 +72,9 @@ class RenderBasicsTest {
         assertTrue(html.contains("<h3>标题</h3>"), html);
         assertFalse(html.contains("<script>"), html);
         assertFalse(html.contains("href=\"javascript"), html);
-        assertEquals("<p>正文</p>\n<h2>小节</h2>\n", md.renderPageBody("# 页面标题\n\n正文\n\n# 小节\n"));
+        assertEquals("<h3>甲</h3>\n<h4>乙</h4>\n", md.render("### 甲\n\n#### 乙\n", 3), "no skipped level below the section");
+        assertEquals("<p>正文</p>\n<h2>小节</h2>\n<h2>另一节</h2>\n<h3>细节</h3>\n",
+                md.renderPageBody("# 页面标题\n\n正文\n\n# 小节\n\n## 另一节\n\n### 细节\n"));
     }
 
     @Test
