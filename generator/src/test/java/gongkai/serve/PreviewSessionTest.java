@@ -122,6 +122,29 @@ class PreviewSessionTest {
     }
 
     @Test
+    void aSiteUnderASubPathIsServedUnderIt(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("site");
+        Content root = content();
+        Content sub = new Content(new SiteConfig("测试站", "测试", "测试", "CC BY 4.0", null, "https://example.org/gongkai/"),
+                root.regions(), root.departments(), root.departmentYears(), root.pages());
+        BuildOptions options = BuildOptions.of(Files.createDirectories(tmp.resolve("content")), copyTheme(tmp.resolve("theme")),
+                out, line -> { });
+        try (PreviewSession session = new PreviewSession(
+                () -> BuildPipeline.builder(options, dir -> sub).export(dataPackageWriter()).build().run(),
+                out, List.of(), 0, line -> { })) {
+            session.start();
+            String base = "http://127.0.0.1:" + session.server().port();
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> root302 = get(http, base + "/");
+            assertEquals(302, root302.statusCode());
+            assertEquals("/gongkai/", root302.headers().firstValue("Location").orElseThrow());
+            assertTrue(get(http, base + "/gongkai/").body().contains("href=\"/gongkai/assets/site.css\""));
+            assertType(http, base + "/gongkai/assets/site.css", "text/css; charset=utf-8");
+            assertEquals(404, get(http, base + "/assets/site.css").statusCode(), "only under the base path");
+        }
+    }
+
+    @Test
     void contentTypesCoverTheSiteFiles() {
         assertEquals("image/svg+xml; charset=utf-8", DevServer.contentType("chart.svg"));
         assertEquals("text/csv; charset=utf-8", DevServer.contentType("x-excel.csv"));
