@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             ImportCommand.class,
             ValidateCommand.class,
+            BuildCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
