@@ -219,13 +219,15 @@ public final class SampleGenerator {
             double u = random.nextDouble();
             int years = 1 + (int) (u * u * (LAST_YEAR - FIRST_YEAR + 1));
             int first = FIRST_YEAR + random.nextInt(LAST_YEAR - FIRST_YEAR + 2 - years);
+            // Mostly the region's template; some departments publish in the other one.
+            Format format = random.nextInt(10) < 7 ? region.format() : pickFormat();
             MoneyUnit unit = random.nextDouble() < vocab.wanYuanShare ? MoneyUnit.WAN_YUAN : MoneyUnit.YUAN;
             List<NameParts> previous = List.of();
             for (int year = first; year < first + years && left > 0; year++) {
                 double v = random.nextDouble();
                 int size = MIN_PROJECTS_PER_YEAR + (int) (v * v * v * (MAX_PROJECTS_PER_YEAR - MIN_PROJECTS_PER_YEAR + 1));
                 size = Math.min(size, left);
-                previous = writeYear(region, dept, year, size, unit, previous);
+                previous = writeYear(region, dept, format, year, size, unit, previous);
                 left -= size;
             }
         }
@@ -254,9 +256,8 @@ public final class SampleGenerator {
 
     // ---- a department-year -------------------------------------------------------------------------
 
-    private List<NameParts> writeYear(RegionPlan region, Department dept, int year, int size, MoneyUnit unit,
-                                      List<NameParts> previous) throws IOException {
-        Format format = region.format();
+    private List<NameParts> writeYear(RegionPlan region, Department dept, Format format, int year, int size,
+                                      MoneyUnit unit, List<NameParts> previous) throws IOException {
         Target to = new Target(year, dept.name(), region.name(), region.shortName());
         List<NameParts> partsUsed = new ArrayList<>();
         Set<String> names = new TreeSet<>();
