@@ -20,6 +20,7 @@ import gongkai.sample.Vocabulary.Format;
 import gongkai.sample.Vocabulary.IndicatorRow;
 import gongkai.sample.Vocabulary.NameParts;
 import gongkai.sample.Vocabulary.Origin;
+import gongkai.sample.Vocabulary.ProjectSample;
 import gongkai.sample.Vocabulary.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,8 +76,20 @@ public final class SampleGenerator {
     private int regions;
     private int departments;
     private int departmentYears;
-    private int files;
-    private long bytes;
+    private final java.util.concurrent.atomic.AtomicLong files = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * Turning a department-year into YAML costs as much as making it, so one thread writes while this one
+     * makes the next. Files do not depend on each other, so the order of writing does not change any byte.
+     * The permits bound how many finished department-years wait in memory.
+     */
+    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sample-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.Semaphore pending = new java.util.concurrent.Semaphore(8);
+    private final java.util.concurrent.atomic.AtomicReference<IOException> writeFailure = new java.util.concurrent.atomic.AtomicReference<>();
     private int nextProgress;
 
     private SampleGenerator(Content source, Path out, int target, long seed, Consumer<String> progress) {
@@ -110,8 +123,10 @@ public final class SampleGenerator {
             g.run();
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } finally {
+            g.finishWriting();
         }
-        return new Summary(g.written, g.regions, g.departments, g.departmentYears, g.files, g.bytes);
+        return new Summary(g.written, g.regions, g.departments, g.departmentYears, (int) g.files.get(), g.bytes.get());
     }
 
     // ---- structure ---------------------------------------------------------------------------------
@@ -152,7 +167,7 @@ public final class SampleGenerator {
             regions++;
             fillRegion(plan, quotas[i]);
         }
-        progress.accept(String.format("sample: %d/%d projects, %d files", written, target, files));
+        progress.accept(String.format("sample: %d/%d projects", written, target));
     }
 
     /** Splits n into parts of random size (each roughly n/parts) that add up to n exactly. */
@@ -222,7 +237,7 @@ public final class SampleGenerator {
             // Mostly the region's template; some departments publish in the other one.
             Format format = random.nextInt(10) < 7 ? region.format() : pickFormat();
             MoneyUnit unit = random.nextDouble() < vocab.wanYuanShare ? MoneyUnit.WAN_YUAN : MoneyUnit.YUAN;
-            List<NameParts> previous = List.of();
+            List<ProjectSample> previous = List.of();
             for (int year = first; year < first + years && left > 0; year++) {
                 double v = random.nextDouble();
                 int size = MIN_PROJECTS_PER_YEAR + (int) (v * v * v * (MAX_PROJECTS_PER_YEAR - MIN_PROJECTS_PER_YEAR + 1));
@@ -256,37 +271,39 @@ public final class SampleGenerator {
 
     // ---- a department-year -------------------------------------------------------------------------
 
-    private List<NameParts> writeYear(RegionPlan region, Department dept, Format format, int year, int size,
-                                      MoneyUnit unit, List<NameParts> previous) throws IOException {
+    private List<ProjectSample> writeYear(RegionPlan region, Department dept, Format format, int year, int size,
+                                          MoneyUnit unit, List<ProjectSample> previous) throws IOException {
         Target to = new Target(year, dept.name(), region.name(), region.shortName());
-        List<NameParts> partsUsed = new ArrayList<>();
-        Set<String> names = new TreeSet<>();
+        List<ProjectSample> samplesUsed = new ArrayList<>();
+        List<ProjectSample> samples = vocab.samples.get(format);
+        List<NameParts> names = vocab.names.get(format);
+        Set<String> usedNames = new TreeSet<>();
         List<Project> projects = new ArrayList<>(size);
         List<BigDecimal> hiddenBudgets = new ArrayList<>(size);
         int line = format == Format.HENGSHUI ? 270 : 1;
         for (int i = 0; i < size; i++) {
             // Most projects continue from the year before, as real budgets do.
-            NameParts parts = i < previous.size() && random.nextInt(10) < 6 ? previous.get(i) : pick(vocab.names.get(format));
-            String name = projectName(parts, to);
-            for (int attempt = 0; names.contains(name) && attempt < 10; attempt++) {
-                parts = pick(vocab.names.get(format));
-                name = projectName(parts, to);
+            ProjectSample sample = i < previous.size() && random.nextInt(10) < 6 ? previous.get(i) : pick(samples);
+            // The core of the name stays with its texts and indicators; year prefix and ending come from other names.
+            String name = projectName(sample.name(), pick(names), pick(names), to);
+            for (int attempt = 0; usedNames.contains(name) && attempt < 10; attempt++) {
+                sample = pick(samples);
+                name = projectName(sample.name(), pick(names), pick(names), to);
             }
-            for (int phase = 0; names.contains(name); phase++) {
-                String base = projectName(parts, to);
+            String base = name;
+            for (int phase = 0; usedNames.contains(name); phase++) {
                 name = base + (phase < PHASES.length ? "（" + PHASES[phase] + "期）" : "（第" + (phase + 2) + "批）");
             }
-            names.add(name);
-            partsUsed.add(parts);
+            usedNames.add(name);
+            samplesUsed.add(sample);
             String id = dept.code() + "-" + year + "-" + String.format("%03d", i + 1);
             String heading = (i + 1) + (format == Format.HENGSHUI ? "、" + name + "绩效目标" : "." + name + "绩效目标表");
             BigDecimal totalYuan = budgetYuan();
             Budget budget = format == Format.TIANJIN ? budget(totalYuan, unit) : null;
             hiddenBudgets.add(totalYuan.divide(TEN_THOUSAND, 2, RoundingMode.HALF_UP).max(new BigDecimal("0.01")));
-            String purpose = format == Format.TIANJIN && !vocab.purposes.isEmpty() ? rewrite(pick(vocab.purposes), to) : null;
-            List<Text> goalTexts = vocab.goals.get(format);
-            String goals = goalTexts == null ? null : rewrite(pick(goalTexts), to);
-            List<Indicator> indicators = indicators(format, to, budget, hiddenBudgets.get(i));
+            String purpose = sample.purpose() == null ? null : rewrite(sample.purpose(), to);
+            String goals = sample.goals() == null ? null : rewrite(sample.goals(), to);
+            List<Indicator> indicators = indicators(format, sample.rows(), to, budget, hiddenBudgets.get(i));
             projects.add(new Project(id, name, budget, purpose, goals, indicators,
                     new SourceRef(null, heading, line)));
             line += 8 + indicators.size() * (format == Format.HENGSHUI ? 6 : 5);
@@ -306,14 +323,14 @@ public final class SampleGenerator {
         }
         String document = "sample-" + dept.code() + "-" + year + ".txt";
         DepartmentYear dy = new DepartmentYear(region.slug(), dept.code(), year, title, document, sections, tables, projects);
-        write(out.resolve(region.slug()).resolve(dept.code()).resolve(year + ".yaml"), ContentWriter.yearYaml(dy));
+        writeInBackground(out.resolve(region.slug()).resolve(dept.code()).resolve(year + ".yaml"), dy);
         departmentYears++;
         written += size;
         if (written >= nextProgress && written < target) {
-            progress.accept(String.format("sample: %d/%d projects, %d files", written, target, files));
+            progress.accept(String.format("sample: %d/%d projects", written, target));
             nextProgress += progressStep();
         }
-        return partsUsed;
+        return samplesUsed;
     }
 
     private int progressStep() {
@@ -324,16 +341,21 @@ public final class SampleGenerator {
     private record Target(int year, String departmentName, String regionName, String regionShortName) {
     }
 
-    private String projectName(NameParts parts, Target to) {
+    private String projectName(NameParts core, NameParts prefix, NameParts ending, Target to) {
         StringBuilder b = new StringBuilder();
-        if (parts.yearPrefix() != null) {
-            b.append(shiftYears(parts.yearPrefix(), to.year() - parts.origin().year()));
+        // No year prefix on a core that names its year itself (生态环境法治能力建设（2023年）).
+        if (prefix.yearPrefix() != null && !YEAR.matcher(core.core()).find()) {
+            b.append(shiftYears(prefix.yearPrefix(), to.year() - prefix.origin().year()));
         }
-        if (parts.place()) {
+        if (core.place()) {
             b.append(to.regionShortName());
         }
-        b.append(shiftYears(parts.core(), to.year() - parts.origin().year()));
-        b.append(parts.suffix());
+        b.append(rewrite(core.core(), core.origin(), to));
+        // Keep the core's own ending half the time, so 经费 and 项目 keep their real proportions.
+        String suffix = random.nextBoolean() ? core.suffix() : ending.suffix();
+        // 编制服务 + 服务 would say 服务 twice.
+        b.append(core.core().isEmpty() || core.core().endsWith(suffix) || suffix.startsWith(core.core().substring(core.core().length() - 1))
+                ? core.suffix() : suffix);
         return b.toString();
     }
 
@@ -405,8 +427,8 @@ public final class SampleGenerator {
 
     // ---- indicators --------------------------------------------------------------------------------
 
-    private List<Indicator> indicators(Format format, Target to, Budget budget, BigDecimal budgetWan) {
-        List<IndicatorRow> template = pick(vocab.templates.get(format)).rows();
+    private List<Indicator> indicators(Format format, List<IndicatorRow> template, Target to, Budget budget,
+                                       BigDecimal budgetWan) {
         Map<String, List<IndicatorRow>> slots = vocab.rowsBySlot.get(format);
         List<Indicator> result = new ArrayList<>(template.size());
         for (IndicatorRow row : template) {
@@ -731,10 +753,46 @@ public final class SampleGenerator {
             Files.createDirectories(file.getParent());
             byte[] data = text.getBytes(StandardCharsets.UTF_8);
             Files.write(file, data);
-            files++;
-            bytes += data.length;
+            files.incrementAndGet();
+            bytes.addAndGet(data.length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeInBackground(Path file, DepartmentYear dy) {
+        IOException failure = writeFailure.get();
+        if (failure != null) {
+            throw new UncheckedIOException(failure);
+        }
+        pending.acquireUninterruptibly();
+        writer.execute(() -> {
+            try {
+                write(file, ContentWriter.yearYaml(dy));
+            } catch (UncheckedIOException e) {
+                writeFailure.compareAndSet(null, e.getCause());
+            } catch (RuntimeException e) {
+                writeFailure.compareAndSet(null, new IOException(file + ": " + e.getMessage(), e));
+            } finally {
+                pending.release();
+            }
+        });
+    }
+
+    /** Waits for the writer thread; the first failure it met is thrown. */
+    private void finishWriting() throws IOException {
+        writer.shutdown();
+        try {
+            while (!writer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                progress.accept("sample: still writing …");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing " + out, e);
+        }
+        IOException failure = writeFailure.get();
+        if (failure != null) {
+            throw failure;
         }
     }
 }

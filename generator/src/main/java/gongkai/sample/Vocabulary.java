@@ -40,7 +40,8 @@ final class Vocabulary {
     record IndicatorRow(Indicator indicator, Origin origin) {
     }
 
-    record Template(List<IndicatorRow> rows) {
+    /** One real project: its name, texts and indicator rows belong together and are reused together. */
+    record ProjectSample(NameParts name, Text purpose, Text goals, List<IndicatorRow> rows) {
     }
 
     /** Name endings recombined with other cores; longest first so 专项经费 wins over 经费. */
@@ -56,9 +57,7 @@ final class Vocabulary {
     /** Department names minus their region's name (生态环境监测中心, 人民政府政务服务办公室 …). */
     final List<String> departmentStems = new ArrayList<>();
     final Map<Format, List<NameParts>> names = new TreeMap<>();
-    final List<Text> purposes = new ArrayList<>();
-    final Map<Format, List<Text>> goals = new TreeMap<>();
-    final Map<Format, List<Template>> templates = new TreeMap<>();
+    final Map<Format, List<ProjectSample>> samples = new TreeMap<>();
     /** level1 + level2 → real rows of that format, for swapping rows between projects. */
     final Map<Format, Map<String, List<IndicatorRow>>> rowsBySlot = new TreeMap<>();
     /** Real Tianjin budget totals, in 元. */
@@ -132,13 +131,8 @@ final class Vocabulary {
             boolean wan = false;
             for (Project p : dy.projects()) {
                 addSubPlaces(p.name(), placeSet);
-                names.computeIfAbsent(format, f -> new ArrayList<>()).add(split(p.name(), origin));
-                if (p.purpose() != null) {
-                    purposes.add(new Text(p.purpose(), origin));
-                }
-                if (p.goals() != null) {
-                    goals.computeIfAbsent(format, f -> new ArrayList<>()).add(new Text(p.goals(), origin));
-                }
+                NameParts name = split(p.name(), origin);
+                names.computeIfAbsent(format, f -> new ArrayList<>()).add(name);
                 if (!p.indicators().isEmpty()) {
                     List<IndicatorRow> rows = new ArrayList<>();
                     for (Indicator i : p.indicators()) {
@@ -147,7 +141,9 @@ final class Vocabulary {
                         rowsBySlot.computeIfAbsent(format, f -> new TreeMap<>())
                                 .computeIfAbsent(slot(i), s -> new ArrayList<>()).add(row);
                     }
-                    templates.computeIfAbsent(format, f -> new ArrayList<>()).add(new Template(rows));
+                    samples.computeIfAbsent(format, f -> new ArrayList<>()).add(new ProjectSample(name,
+                            p.purpose() == null ? null : new Text(p.purpose(), origin),
+                            p.goals() == null ? null : new Text(p.goals(), origin), List.copyOf(rows)));
                 }
                 if (p.budget() != null && p.budget().total() != null && p.budget().total().value().signum() > 0) {
                     budgetTotalsYuan.add(p.budget().total().yuan());
@@ -163,7 +159,7 @@ final class Vocabulary {
         places.addAll(placeSet);
         int totalProjects = projectsByFormat.values().stream().mapToInt(Integer::intValue).sum();
         for (Format f : Format.values()) {
-            if (templates.containsKey(f) && names.containsKey(f)) {
+            if (samples.containsKey(f)) {
                 formatShare.put(f, projectsByFormat.getOrDefault(f, 0) / (double) Math.max(1, totalProjects));
             }
         }
