@@ -315,11 +315,13 @@ public final class SampleGenerator {
         List<Section> sections = new ArrayList<>();
         List<DataTable> tables = new ArrayList<>();
         if (format == Format.HENGSHUI) {
-            for (Section s : model.sections()) {
-                sections.add(new Section(s.id(), rewrite(s.title(), modelOrigin, to),
-                        s.markdown() == null ? null : rewrite(s.markdown(), modelOrigin, to), source(s.source(), modelOrigin, to)));
-            }
             tables = new DepartmentTables(model, modelOrigin, to, dept, projects, hiddenBudgets).build();
+            for (Section s : model.sections()) {
+                String markdown = s.markdown() == null ? null
+                        : rewrite(matchFigures(s.id(), s.markdown(), model.tables(), tables), modelOrigin, to);
+                sections.add(new Section(s.id(), rewrite(s.title(), modelOrigin, to), markdown,
+                        source(s.source(), modelOrigin, to)));
+            }
         }
         String document = "sample-" + dept.code() + "-" + year + ".txt";
         DepartmentYear dy = new DepartmentYear(region.slug(), dept.code(), year, title, document, sections, tables, projects);
@@ -331,6 +333,76 @@ public final class SampleGenerator {
             nextProgress += progressStep();
         }
         return samplesUsed;
+    }
+
+    private static final Pattern WAN_YUAN_FIGURE = Pattern.compile("(?<![0-9.])([0-9]+(?:\\.[0-9]+)?)(\\s*万元)");
+    /** Sections whose figures come from a table of another id. */
+    private static final Map<String, String> SECTION_TABLE = Map.of("budget_overview", "budget_totals");
+    private static final List<String> FIGURE_COLUMNS = List.of("amount", "total", "value");
+
+    /**
+     * The section's 万元 figures replaced by the synthetic table's: each figure is matched to the next real
+     * row (in table order) with that value, so 合计 and its parts stay where the prose names them; a figure
+     * not in the section's own table is looked up in the first rows of all tables (拟购置 = procurement total).
+     */
+    private static String matchFigures(String sectionId, String text, List<DataTable> realTables, List<DataTable> synthetic) {
+        String tableId = SECTION_TABLE.getOrDefault(sectionId, sectionId);
+        List<BigDecimal[]> own = new ArrayList<>();
+        List<BigDecimal[]> anywhere = new ArrayList<>();
+        for (DataTable real : realTables) {
+            DataTable made = synthetic.stream().filter(t -> t.id().equals(real.id())).findFirst().orElse(null);
+            if (made == null) {
+                continue;
+            }
+            int rows = Math.min(real.rows().size(), made.rows().size());
+            for (int r = 0; r < rows; r++) {
+                BigDecimal from = figure(real.rows().get(r));
+                BigDecimal to = figure(made.rows().get(r));
+                if (from == null || to == null) {
+                    continue;
+                }
+                if (real.id().equals(tableId)) {
+                    own.add(new BigDecimal[] {from, to});
+                } else if (r == 0) {
+                    anywhere.add(new BigDecimal[] {from, to});
+                }
+            }
+        }
+        if (own.isEmpty() && anywhere.isEmpty()) {
+            return text;
+        }
+        Matcher m = WAN_YUAN_FIGURE.matcher(text);
+        StringBuilder b = new StringBuilder(text.length());
+        int next = 0;
+        while (m.find()) {
+            BigDecimal value = new BigDecimal(m.group(1));
+            BigDecimal replacement = null;
+            for (int k = next; k < own.size() && replacement == null; k++) {
+                if (own.get(k)[0].compareTo(value) == 0) {
+                    replacement = own.get(k)[1];
+                    next = k + 1;
+                }
+            }
+            for (int k = 0; k < anywhere.size() && replacement == null; k++) {
+                if (anywhere.get(k)[0].compareTo(value) == 0) {
+                    replacement = anywhere.get(k)[1];
+                }
+            }
+            String figure = replacement == null ? m.group(1) : replacement.signum() == 0 ? "0" : replacement.toPlainString();
+            m.appendReplacement(b, Matcher.quoteReplacement(figure + m.group(2)));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    private static BigDecimal figure(Map<String, String> row) {
+        for (String key : FIGURE_COLUMNS) {
+            String v = row.get(key);
+            if (v != null && v.matches("-?[0-9]+(\\.[0-9]+)?")) {
+                return new BigDecimal(v);
+            }
+        }
+        return null;
     }
 
     private int progressStep() {

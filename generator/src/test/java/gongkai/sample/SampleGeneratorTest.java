@@ -190,6 +190,11 @@ class SampleGeneratorTest {
             assertEquals(0, items.compareTo(subtotals), "items add up to the subtotals");
             assertEquals(0, items.compareTo(total), "items add up to the total");
             linked += ProcurementLinks.forDepartmentYear(dy).size();
+            // The prose quotes the synthetic figures, not the real document's.
+            assertTrue(section(dy, "procurement").contains("政府采购预算" + total.toPlainString() + "万元"),
+                    section(dy, "procurement"));
+            String threePublicTotal = table(dy, "three_public").rows().get(0).get("amount");
+            assertTrue(section(dy, "three_public").contains("预算安排" + threePublicTotal + "万元"), section(dy, "three_public"));
 
             Map<String, BigDecimal> totals = amounts(table(dy, "budget_totals"));
             assertEquals(0, totals.get("基本支出").add(totals.get("项目支出")).add(totals.get("其他支出"))
@@ -208,6 +213,10 @@ class SampleGeneratorTest {
                     "glossary").rows(), table(dy, "glossary").rows(), "the glossary is the real one");
         }
         assertTrue(linked > 0, "procurement rows name projects of their department-year");
+    }
+
+    private static String section(DepartmentYear dy, String id) {
+        return dy.sections().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id)).markdown();
     }
 
     private static DataTable table(DepartmentYear dy, String id) {
