@@ -215,10 +215,25 @@ public final class SampleGenerator {
             if (a.equals(b) && attempt < 40) {
                 continue;
             }
+            if (attempt > 200) {
+                // Few real places to combine: number the name rather than loop for ever.
+                name = name + chineseNumber(attempt);
+            }
             if (usedRegionNames.add(scope + name + suffix)) {
                 return name;
             }
         }
+    }
+
+    private static final String DIGITS = "〇一二三四五六七八九";
+
+    /** 201 → 二〇一: keeps generated names Chinese. */
+    static String chineseNumber(int n) {
+        StringBuilder b = new StringBuilder();
+        for (char c : Integer.toString(n).toCharArray()) {
+            b.append(DIGITS.charAt(c - '0'));
+        }
+        return b.toString();
     }
 
     private void fillRegion(RegionPlan region, int quota) throws IOException {
@@ -262,6 +277,9 @@ public final class SampleGenerator {
                 String stem = bureaus.isEmpty() ? stems.get(random.nextInt(stems.size())) : bureaus.get(random.nextInt(bureaus.size()));
                 String place = attempt < 20 ? a : "" + a.charAt(0) + b.charAt(1);
                 name = region.name() + stem + place + (random.nextBoolean() ? "区" : "县") + "分局";
+            }
+            if (attempt > 200) {
+                name = name + "第" + chineseNumber(attempt) + "分部";
             }
             if (used.add(name)) {
                 return name;
