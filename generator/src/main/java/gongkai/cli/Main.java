@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             BuildCommand.class,
             ServeCommand.class,
+            SampleCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

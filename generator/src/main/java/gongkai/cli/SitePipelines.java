@@ -15,7 +15,7 @@ final class SitePipelines {
                 .procurement(ProcurementSource.fromProcurementTables())
                 // LEAD: wire the other packages' stages here (their name() must be "index" / "export"):
                 // .index(new gongkai.search.SearchIndexStage())
-                // .export(new gongkai.export.ExportStage())
+                .export(new gongkai.export.ExportStage())
                 .build();
     }
 }

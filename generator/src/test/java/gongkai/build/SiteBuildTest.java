@@ -49,7 +49,8 @@ class SiteBuildTest {
         report = build(TestSites.tiny(), TestSites.defaultTheme(), shared.resolve("content"), site);
     }
 
-    static BuildReport build(Content content, Path theme, Path contentDir, Path out) throws BuildException {
+    static BuildReport build(Content content, Path theme, Path contentDir, Path out) throws Exception {
+        TestSites.addSources(content, contentDir);
         return BuildPipeline.builder(BuildOptions.of(contentDir, theme, out, line -> { }), dir -> content)
                 .export(TestSites.twinWriter())
                 .build()
@@ -403,12 +404,13 @@ class SiteBuildTest {
     }
 
     @Test
-    void linksToDownloadsCountOnlyWhenTheExportStageWroteThem(@TempDir Path tmp) {
+    void linksToDownloadsCountOnlyWhenTheExportStageWroteThem(@TempDir Path tmp) throws IOException {
+        TestSites.addSources(TestSites.tiny(), tmp.resolve("content"));
         BuildException e = assertThrows(BuildException.class, () ->
                 BuildPipeline.builder(BuildOptions.of(tmp.resolve("content"), TestSites.defaultTheme(), tmp.resolve("site"),
                         line -> { }), dir -> TestSites.tiny()).build().run());
         assertEquals("check", e.stage());
-        assertTrue(e.getMessage().contains("projects/362303-2024-001/index.html: href=\"/gongkai/projects/362303-2024-001.json\" → no such file"),
+        assertTrue(e.getMessage().contains("binhai/362301/2025/index.html: href=\"/gongkai/binhai/362301/2025.json\" → no such file"),
                 e.getMessage());
         assertFalse(Files.exists(tmp.resolve("site")));
     }
@@ -448,6 +450,7 @@ class SiteBuildTest {
         git(contentDir, "2024-03-05T10:00:00Z", "commit", "-q", "-m", "year file");
         git(contentDir, "2024-06-30T10:00:00Z", "add", "tianjin/region.yaml");
         git(contentDir, "2024-06-30T10:00:00Z", "commit", "-q", "-m", "region");
+        TestSites.addSources(TestSites.tiny(), contentDir);
         Path out = tmp.resolve("site");
         BuildPipeline.builder(new BuildOptions(contentDir, TestSites.defaultTheme(), out, 10, line -> { }), dir -> TestSites.tiny())
                 .export(TestSites.twinWriter()).build().run();

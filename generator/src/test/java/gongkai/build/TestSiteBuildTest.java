@@ -37,9 +37,10 @@ class TestSiteBuildTest {
 
     @BeforeAll
     static void build() throws Exception {
-        content = ContentLoader.load(TEST_SITE).content();
+        Path contentDir = TestSites.copyWithSources(TEST_SITE, tmp);
+        content = ContentLoader.load(contentDir).content();
         site = tmp.resolve("site");
-        BuildPipeline.builder(BuildOptions.of(TEST_SITE, TestSites.defaultTheme(), site, line -> { }), ContentSource.yaml())
+        BuildPipeline.builder(BuildOptions.of(contentDir, TestSites.defaultTheme(), site, line -> { }), ContentSource.yaml())
                 .procurement(ProcurementSource.fromProcurementTables())
                 .export(TestSites.twinWriter())
                 .build().run();

@@ -191,27 +191,48 @@ final class TestSites {
      * Stand-in for the export package in these tests: writes every download twin the pages link to, so the
      * link check can pass; the real exporter is tested by its own helper.
      */
+    /** The real export stage (downloads and source documents). */
     static BuildStage twinWriter() {
-        return new BuildStage() {
-            @Override
-            public String name() {
-                return "export";
-            }
+        return new gongkai.export.ExportStage();
+    }
 
-            @Override
-            public void run(BuildContext context) throws IOException {
-                for (DepartmentYear dy : context.content().departmentYears()) {
-                    for (String suffix : List.of(".json", ".csv", "-excel.csv")) {
-                        context.writeString(gongkai.content.Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(),
-                                dy.year(), suffix), "{}\n");
-                        for (Project p : dy.projects()) {
-                            context.writeString(gongkai.content.Urls.projectData(p.id(), suffix), "{}\n");
-                        }
-                    }
-                }
-                context.writeString(gongkai.content.Urls.data("datapackage.json"), "{}\n");
+    /**
+     * Puts the source documents the content cites into {@code contentDir/sources/} (copied from the
+     * committed seeds), as the export stage publishes them.
+     */
+    static void addSources(Content content, Path contentDir) throws IOException {
+        Path sources = contentDir.resolve("sources");
+        Files.createDirectories(sources);
+        for (DepartmentYear dy : content.departmentYears()) {
+            Path target = sources.resolve(dy.document());
+            Path seed = gongkai.testing.Seeds.dir().resolve(dy.document());
+            if (Files.exists(target)) {
+                continue;
             }
-        };
+            if (Files.exists(seed)) {
+                Files.copy(seed, target);
+            } else {
+                // Fixture documents that are not real seeds: a stand-in text so the citation resolves.
+                Files.writeString(target, "fixture source document " + dy.document() + "\n");
+            }
+        }
+    }
+
+    /** A copy of a YAML fixture site in {@code tmp} with the source documents it cites. */
+    static Path copyWithSources(Path siteDir, Path tmp) throws IOException {
+        Path copy = tmp.resolve("content");
+        try (var walk = Files.walk(siteDir)) {
+            for (Path p : walk.sorted().toList()) {
+                Path target = copy.resolve(siteDir.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        addSources(gongkai.content.ContentLoader.load(copy).content(), copy);
+        return copy;
     }
 
     /** The repository's default theme (tests run with the repository root as working directory). */
