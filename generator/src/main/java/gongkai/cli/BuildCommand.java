@@ -3,6 +3,7 @@ package gongkai.cli;
 import gongkai.build.BuildException;
 import gongkai.build.BuildOptions;
 import gongkai.build.BuildReport;
+import gongkai.build.BuildTimings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,13 +22,23 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "site", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path outDir;
 
+    @Option(names = "--timings", paramLabel = "FILE",
+            description = "Also write the stage times and peak heap as JSON to FILE (read by gongkai bench).")
+    Path timings;
+
     @Override
     public Integer call() {
         BuildOptions options = BuildOptions.of(contentDir, themeDir, outDir, System.err::println);
         try {
             BuildReport report = SitePipelines.standard(options).run();
             System.out.println(report.summary());
+            if (timings != null) {
+                BuildTimings.write(timings, report);
+            }
             return 0;
+        } catch (java.io.IOException e) {
+            System.err.println("build: cannot write the timings file " + timings + ": " + e.getMessage());
+            return 1;
         } catch (BuildException e) {
             System.err.println("build failed in " + e.getMessage());
             System.err.println("(the previous site in " + options.outDir() + " was left untouched)");

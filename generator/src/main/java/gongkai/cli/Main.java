@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             ServeCommand.class,
             SampleCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

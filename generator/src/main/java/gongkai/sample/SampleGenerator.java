@@ -343,6 +343,8 @@ public final class SampleGenerator {
         }
         String document = "sample-" + dept.code() + "-" + year + ".txt";
         DepartmentYear dy = new DepartmentYear(region.slug(), dept.code(), year, title, document, sections, tables, projects);
+        // The build publishes every cited document from sources/, so the sample writes a stand-in for each.
+        write(out.resolve("sources").resolve(document), sourceStandIn(title, dept.name(), year, projects));
         writeInBackground(out.resolve(region.slug()).resolve(dept.code()).resolve(year + ".yaml"), dy);
         departmentYears++;
         written += size;
@@ -837,6 +839,16 @@ public final class SampleGenerator {
     }
 
     // ---- files -------------------------------------------------------------------------------------
+
+    private static String sourceStandIn(String title, String department, int year, List<Project> projects) {
+        StringBuilder text = new StringBuilder();
+        text.append(title == null ? department + year + "年部门预算" : title).append('\n');
+        text.append("（合成样例：由 gongkai sample 生成，不是真实公开文件）\n");
+        for (Project p : projects) {
+            text.append(p.name()).append('\n');
+        }
+        return text.toString();
+    }
 
     private void write(Path file, String text) {
         try {
