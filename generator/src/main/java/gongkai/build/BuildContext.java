@@ -16,6 +16,7 @@ public final class BuildContext {
     private final BuildOptions options;
     private final Path stagingDir;
     private final AtomicInteger pagesRendered = new AtomicInteger();
+    private final java.util.Set<Path> createdFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Content content;
     private volatile SiteModel site;
 
@@ -97,7 +98,12 @@ public final class BuildContext {
     /** Writes one output file (thread-safe; stages may write in parallel). */
     public void write(String sitePath, byte[] bytes) throws IOException {
         Path target = resolve(sitePath);
-        Files.createDirectories(target.getParent());
+        Path folder = target.getParent();
+        // createDirectories stats every level; each folder is made once per build instead.
+        if (!createdFolders.contains(folder)) {
+            Files.createDirectories(folder);
+            createdFolders.add(folder);
+        }
         Files.write(target, bytes);
     }
 

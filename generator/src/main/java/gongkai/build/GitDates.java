@@ -19,8 +19,18 @@ import java.util.function.Consumer;
 public final class GitDates {
     private final Map<String, String> dateByPath;
 
+    /** Latest date under each folder prefix ("", "tianjin/", "tianjin/362303/"), computed once. */
+    private final Map<String, String> latestByFolder = new HashMap<>();
+
     private GitDates(Map<String, String> dateByPath) {
         this.dateByPath = Map.copyOf(dateByPath);
+        for (Map.Entry<String, String> e : this.dateByPath.entrySet()) {
+            String path = e.getKey();
+            latestByFolder.merge("", e.getValue(), GitDates::max);
+            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                latestByFolder.merge(path.substring(0, slash + 1), e.getValue(), GitDates::max);
+            }
+        }
     }
 
     public static GitDates none() {
@@ -78,6 +88,9 @@ public final class GitDates {
 
     /** Latest date among the files under a folder prefix ("tianjin/"), or among all files for "". */
     public String latestUnder(String prefix) {
+        if (prefix.isEmpty() || prefix.endsWith("/")) {
+            return latestByFolder.get(prefix);
+        }
         String latest = null;
         for (Map.Entry<String, String> e : dateByPath.entrySet()) {
             if (e.getKey().startsWith(prefix) && (latest == null || e.getValue().compareTo(latest) > 0)) {

@@ -28,11 +28,31 @@ public final class LinkChecker {
     }
 
     /** @return "page.html: href → problem" lines, sorted; empty when every link resolves */
+    /** Site paths of every written file and folder ("a/b.html", "a/"), from one walk: links resolve without I/O. */
+    private final java.util.Set<String> files = new java.util.HashSet<>();
+    private final java.util.Set<String> folders = new java.util.HashSet<>();
+
     public List<String> brokenLinks() throws IOException {
-        List<Path> pages;
-        try (Stream<Path> files = Files.walk(siteDir)) {
-            pages = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
-        }
+        List<Path> pages = new ArrayList<>();
+        Files.walkFileTree(siteDir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+                folders.add(sitePath(dir) + "/");
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    files.add(sitePath(file));
+                    if (file.getFileName().toString().endsWith(".html")) {
+                        pages.add(file);
+                    }
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        pages.sort(null);
         List<String> broken = pages.parallelStream()
                 .flatMap(page -> {
                     try {
@@ -46,16 +66,27 @@ public final class LinkChecker {
         return broken;
     }
 
+    private String sitePath(Path file) {
+        return siteDir.relativize(file).toString().replace('\\', '/');
+    }
+
     private List<String> check(Path page) throws IOException {
         String pagePath = siteDir.relativize(page).toString().replace('\\', '/');
         Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+        // One pass for the ids: a lookup per fragment link would walk the whole page each time.
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Element el : doc.getAllElements()) {
+            if (el.hasAttr("id")) {
+                ids.add(el.id());
+            }
+        }
         List<String> broken = new ArrayList<>();
         for (Element el : doc.select("[href], [src], form[action]")) {
             for (String attr : List.of("href", "src", "action")) {
                 if (!el.hasAttr(attr)) {
                     continue;
                 }
-                String problem = problem(doc, pagePath, el.attr(attr));
+                String problem = problem(ids, pagePath, el.attr(attr));
                 if (problem != null) {
                     broken.add(pagePath + ": " + attr + "=\"" + el.attr(attr) + "\" → " + problem);
                 }
@@ -64,7 +95,7 @@ public final class LinkChecker {
         return broken;
     }
 
-    private String problem(Document doc, String pagePath, String link) {
+    private String problem(java.util.Set<String> ids, String pagePath, String link) {
         if (link.isEmpty()) {
             return "empty link";
         }
@@ -78,7 +109,7 @@ public final class LinkChecker {
         }
         if (link.startsWith("#")) {
             String id = link.substring(1);
-            return id.isEmpty() || doc.getElementById(id) != null ? null : "no element with id '" + id + "' on the page";
+            return id.isEmpty() || ids.contains(id) ? null : "no element with id '" + id + "' on the page";
         }
         String path;
         try {
@@ -101,12 +132,13 @@ public final class LinkChecker {
         if (!target.startsWith(siteDir)) {
             return "outside the site";
         }
-        if (Files.isDirectory(target)) {
-            target = target.resolve("index.html");
+        String relative = sitePath(target);
+        if (folders.contains(relative + "/")) {
+            relative = relative.isEmpty() ? "index.html" : relative + "/index.html";
         } else if (sitePath.endsWith("/")) {
             return "no such folder";
         }
-        return Files.isRegularFile(target) ? null : "no such file";
+        return files.contains(relative) ? null : "no such file";
     }
 
     private static String stripQueryAndFragment(String link) {

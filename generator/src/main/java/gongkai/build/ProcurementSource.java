@@ -32,8 +32,18 @@ public interface ProcurementSource {
      * Rows without a 预算资金 value are left out (nothing to show).
      */
     static ProcurementSource fromProcurementTables() {
+        // The assembler asks for each project of a department-year in turn: the links of the last
+        // department-year asked for are kept (by identity), so the table is scanned once per department-year.
+        record Cached(DepartmentYear year, Map<String, List<Map<String, String>>> links) {
+        }
+        java.util.concurrent.atomic.AtomicReference<Cached> last = new java.util.concurrent.atomic.AtomicReference<>();
         return (year, project) -> {
-            List<Map<String, String>> rows = ProcurementLinks.forDepartmentYear(year).get(project.id());
+            Cached cached = last.get();
+            if (cached == null || cached.year() != year) {
+                cached = new Cached(year, ProcurementLinks.forDepartmentYear(year));
+                last.set(cached);
+            }
+            List<Map<String, String>> rows = cached.links().get(project.id());
             if (rows == null) {
                 return List.of();
             }

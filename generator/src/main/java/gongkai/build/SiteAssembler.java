@@ -62,6 +62,10 @@ public final class SiteAssembler {
     private final Map<String, Department> departments = new TreeMap<>();
     private final Map<String, List<DepartmentYear>> yearsByDepartment = new HashMap<>();
     private final Views.SiteView siteView;
+    /** Computed once: every page that lists departments or sums projects reads these, never rescans the content. */
+    private final List<Department> sortedDepartments;
+    private final Map<String, List<Department>> departmentsByRegion = new HashMap<>();
+    private final Map<DepartmentYear, Totals> totalsByYear = new java.util.IdentityHashMap<>();
 
     public SiteAssembler(Content content, GitDates dates, ProcurementSource procurement, boolean hasSearchJs) {
         this.content = content;
@@ -82,6 +86,24 @@ public final class SiteAssembler {
         }
         yearsByDepartment.values().forEach(list -> list.sort(Comparator.comparingInt(DepartmentYear::year)));
         this.siteView = siteView(site);
+        this.sortedDepartments = departments.values().stream()
+                .sorted(Comparator.comparing(Department::regionSlug).thenComparing(Department::code, CODE_ORDER))
+                .toList();
+        for (Department d : sortedDepartments) {
+            departmentsByRegion.computeIfAbsent(d.regionSlug(), k -> new ArrayList<>()).add(d);
+        }
+        for (DepartmentYear dy : content.departmentYears()) {
+            totalsByYear.put(dy, Totals.of(dy.projects()));
+        }
+    }
+
+    private Totals totals(DepartmentYear dy) {
+        Totals t = totalsByYear.get(dy);
+        return t != null ? t : Totals.of(dy.projects());
+    }
+
+    private List<Department> departmentsIn(Region region) {
+        return departmentsByRegion.getOrDefault(region.slug(), List.of());
     }
 
     /** "/" for https://example.org/, "/gongkai/" for https://example.org/gongkai/. */
@@ -154,9 +176,7 @@ public final class SiteAssembler {
     }
 
     private List<Department> sortedDepartments() {
-        return departments.values().stream()
-                .sorted(Comparator.comparing(Department::regionSlug).thenComparing(Department::code, CODE_ORDER))
-                .toList();
+        return sortedDepartments;
     }
 
     private List<DepartmentYear> yearsOf(Department d) {
@@ -255,16 +275,15 @@ public final class SiteAssembler {
         List<Views.YearRow> years = new ArrayList<>();
         List<ChartRow> yearBars = new ArrayList<>();
         for (Map.Entry<Integer, List<DepartmentYear>> e : byYear.entrySet()) {
-            Totals t = Totals.sum(e.getValue().stream().map(dy -> Totals.of(dy.projects())).toList());
+            Totals t = Totals.sum(e.getValue().stream().map(dy -> totals(dy)).toList());
             years.add(new Views.YearRow(e.getKey(), e.getValue().size(), t));
             yearBars.add(new ChartRow(e.getKey() + "年", null, t.total()));
         }
         List<Views.RegionRow> regionRows = new ArrayList<>();
         for (Region region : regions.values()) {
-            List<Department> inRegion = sortedDepartments().stream()
-                    .filter(d -> d.regionSlug().equals(region.slug())).toList();
+            List<Department> inRegion = departmentsIn(region);
             Totals t = Totals.sum(inRegion.stream().flatMap(d -> yearsOf(d).stream())
-                    .map(dy -> Totals.of(dy.projects())).toList());
+                    .map(dy -> totals(dy)).toList());
             Region parent = region.parent() == null ? null : regions.get(region.parent());
             regionRows.add(new Views.RegionRow(regionLink(region.slug()), parent == null ? null : parent.name(),
                     inRegion.size(), t));
@@ -273,7 +292,7 @@ public final class SiteAssembler {
         if (!byYear.isEmpty()) {
             int latestYear = ((TreeMap<Integer, List<DepartmentYear>>) byYear).lastKey();
             List<ChartRow> rows = byYear.get(latestYear).stream()
-                    .map(dy -> Map.entry(dy, Totals.of(dy.projects())))
+                    .map(dy -> Map.entry(dy, totals(dy)))
                     .sorted(Comparator.comparing((Map.Entry<DepartmentYear, Totals> e) -> e.getValue().totalYuan())
                             .reversed()
                             .thenComparing(e -> e.getKey().regionSlug())
@@ -285,8 +304,7 @@ public final class SiteAssembler {
         }
         List<Views.RegionDepartments> byRegion = new ArrayList<>();
         for (Region region : regions.values()) {
-            List<Views.DepartmentEntry> entries = sortedDepartments().stream()
-                    .filter(d -> d.regionSlug().equals(region.slug()))
+            List<Views.DepartmentEntry> entries = departmentsIn(region).stream()
                     .map(d -> new Views.DepartmentEntry(departmentLink(d), d.code(),
                             yearsOf(d).stream().map(dy -> departmentYearLink(dy, dy.year() + "年")).toList()))
                     .toList();
@@ -302,7 +320,7 @@ public final class SiteAssembler {
                         .thenComparing(DepartmentYear::departmentCode, CODE_ORDER))
                 .limit(LATEST_LIMIT)
                 .map(dy -> new Views.DepartmentYearRow(departmentYearLink(dy, dy.title()),
-                        departmentLink(departmentOf(dy)), regionLink(dy.regionSlug()), dy.year(), Totals.of(dy.projects())))
+                        departmentLink(departmentOf(dy)), regionLink(dy.regionSlug()), dy.year(), totals(dy)))
                 .toList();
         Totals grand = Totals.sum(years.stream().map(Views.YearRow::totals).toList());
         Views.HomeView view = new Views.HomeView(grand, years,
@@ -316,8 +334,7 @@ public final class SiteAssembler {
     // ------------------------------------------------------------------ region
 
     private SiteModel.PageJob regionPage(Region region) {
-        List<Department> inRegion = sortedDepartments().stream()
-                .filter(d -> d.regionSlug().equals(region.slug())).toList();
+        List<Department> inRegion = departmentsIn(region);
         TreeSet<Integer> years = new TreeSet<>();
         inRegion.forEach(d -> yearsOf(d).forEach(dy -> years.add(dy.year())));
         List<Views.DepartmentMatrixRow> rows = new ArrayList<>();
@@ -331,7 +348,7 @@ public final class SiteAssembler {
                 if (dy == null) {
                     cells.add(new Views.YearCell(year, null, null, 0, 0));
                 } else {
-                    Totals t = Totals.of(dy.projects());
+                    Totals t = totals(dy);
                     all.add(t);
                     cells.add(new Views.YearCell(year, departmentYearLink(dy, year + "年"), t.total(), t.projects(),
                             t.withoutBudget()));
@@ -345,7 +362,7 @@ public final class SiteAssembler {
             List<ChartRow> bars = new ArrayList<>();
             for (Department d : inRegion) {
                 yearsOf(d).stream().filter(dy -> dy.year() == latestYear).findFirst().ifPresent(dy ->
-                        bars.add(new ChartRow(d.name(), departmentYearLink(dy, "").href(), Totals.of(dy.projects()).total())));
+                        bars.add(new ChartRow(d.name(), departmentYearLink(dy, "").href(), totals(dy).total())));
             }
             chart = chart("chart-region", region.name() + " " + latestYear + "年各部门项目预算合计（万元）", "部门", bars);
         }
@@ -368,7 +385,7 @@ public final class SiteAssembler {
         List<Views.YearColumn> columns = new ArrayList<>();
         List<ChartRow> bars = new ArrayList<>();
         for (DepartmentYear dy : yearsOf(d)) {
-            Totals t = Totals.of(dy.projects());
+            Totals t = totals(dy);
             columns.add(new Views.YearColumn(dy.year(), departmentYearLink(dy, dy.year() + "年"), dy.title(), t,
                     downloadsOfDepartmentYear(dy)));
             bars.add(new ChartRow(dy.year() + "年", departmentYearLink(dy, "").href(), t.total()));
@@ -410,7 +427,7 @@ public final class SiteAssembler {
         }
         List<Link> otherYears = yearsOf(d).stream().filter(o -> o.year() != dy.year())
                 .map(o -> departmentYearLink(o, o.year() + "年")).toList();
-        Totals totals = Totals.of(dy.projects());
+        Totals totals = totals(dy);
         Views.DepartmentYearView view = new Views.DepartmentYearView(departmentLink(d), regionLink(d.regionSlug()),
                 dy.year(), dy.title(), dy.document(), totals, rows, sections, tables, downloadsOfDepartmentYear(dy),
                 otherYears);
@@ -603,7 +620,7 @@ public final class SiteAssembler {
                         .thenComparing(x -> x.dy().departmentCode(), CODE_ORDER))
                 .limit(FEED_LIMIT)
                 .map(x -> {
-                    Totals t = Totals.of(x.dy().projects());
+                    Totals t = totals(x.dy());
                     String summary = t.projects() + " 个项目，" + (t.total() == null ? "原表未列预算金额"
                             : "预算合计 " + t.total().wan() + " 万元"
                             + (t.withoutBudget() > 0 ? "（" + t.withoutBudget() + " 个项目未列预算）" : ""));

@@ -1,6 +1,12 @@
 package gongkai.build;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -83,14 +89,20 @@ public final class SiteSwap {
         }
     }
 
+    /**
+     * Deletes a folder tree. A site has hundreds of thousands of files: they are unlinked in parallel, then the
+     * folders deepest first (each depth in parallel: a folder is empty once everything deeper is gone).
+     */
     public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
+        List<Path> files = new ArrayList<>();
+        Map<Integer, List<Path>> foldersByDepth = new TreeMap<>(Comparator.reverseOrder());
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                files.add(file);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -99,9 +111,27 @@ public final class SiteSwap {
                 if (exc != null) {
                     throw exc;
                 }
-                Files.delete(dir);
+                foldersByDepth.computeIfAbsent(dir.getNameCount(), k -> new ArrayList<>()).add(dir);
                 return FileVisitResult.CONTINUE;
             }
         });
+        deleteAll(files);
+        for (List<Path> folders : foldersByDepth.values()) {
+            deleteAll(folders);
+        }
+    }
+
+    private static void deleteAll(List<Path> paths) throws IOException {
+        try {
+            paths.parallelStream().forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 }

@@ -19,7 +19,10 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -94,7 +97,15 @@ public final class ContentLoader {
         };
     }
 
+    /** One year file parsed on its own (possibly on another thread): its model and what it reported. */
+    private record YearResult(DepartmentYear year, ContentLoader loader) {
+    }
+
+    /** Year files parsed ahead of the sequential walk, keyed by path. */
+    private Map<Path, YearResult> parsedYears = Map.of();
+
     private LoadResult loadAll() throws IOException {
+        parsedYears = parseYearsInParallel();
         SiteConfig site = loadSite();
         List<Page> pages = loadPages();
         List<Region> regions = new ArrayList<>();
@@ -252,7 +263,7 @@ public final class ContentLoader {
                     error(display(file), 1, 1, "department", "no department.yaml in "
                             + display(deptDir) + " (each department folder describes its unit in department.yaml)");
                 }
-                DepartmentYear dy = loadYear(file, regionSlug, code, Integer.parseInt(m.group(1)));
+                DepartmentYear dy = yearOf(file, regionSlug, code, Integer.parseInt(m.group(1)));
                 if (dy != null) {
                     years.add(dy);
                 }
@@ -260,6 +271,61 @@ public final class ContentLoader {
                 error(display(file), 1, 1, "", "unexpected file: a department folder holds department.yaml and <year>.yaml files");
             }
         }
+    }
+
+    /**
+     * Year files are independent, so they are parsed in parallel first (each by its own loader, with its own
+     * problem lists); the walk then takes the results in its fixed order, so problems keep the order and the
+     * text a sequential load gives.
+     */
+    private Map<Path, YearResult> parseYearsInParallel() throws IOException {
+        record Job(Path file, String regionSlug, String code, int year) {
+        }
+        List<Job> jobs = new ArrayList<>();
+        for (Path regionDir : sortedChildren(contentDir)) {
+            String slug = regionDir.getFileName().toString();
+            if (!Files.isDirectory(regionDir) || slug.startsWith(".") || RESERVED_FOLDERS.contains(slug)) {
+                continue;
+            }
+            for (Path deptDir : sortedChildren(regionDir)) {
+                String code = deptDir.getFileName().toString();
+                if (!Files.isDirectory(deptDir) || code.startsWith(".")) {
+                    continue;
+                }
+                for (Path file : sortedChildren(deptDir)) {
+                    var m = YEAR_FILE.matcher(file.getFileName().toString());
+                    if (m.matches() && Files.isRegularFile(file)) {
+                        jobs.add(new Job(file, slug, code, Integer.parseInt(m.group(1))));
+                    }
+                }
+            }
+        }
+        Map<Path, YearResult> results = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            jobs.parallelStream().forEach(job -> {
+                ContentLoader own = new ContentLoader(contentDir);
+                try {
+                    results.put(job.file(), new YearResult(own.loadYear(job.file(), job.regionSlug(), job.code(), job.year()), own));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return results;
+    }
+
+    /** The year file's model (parsed ahead, else now), its problems merged into this loader's in walk order. */
+    private DepartmentYear yearOf(Path file, String regionSlug, String code, int year) throws IOException {
+        YearResult parsed = parsedYears.get(file);
+        if (parsed == null) {
+            return loadYear(file, regionSlug, code, year);
+        }
+        errors.addAll(parsed.loader().errors);
+        warnings.addAll(parsed.loader().warnings);
+        parsed.loader().projectIds.forEach((id, places) -> projectIds.computeIfAbsent(id, k -> new ArrayList<>()).addAll(places));
+        return parsed.year();
     }
 
     private Department loadDepartment(Path file, String regionSlug, String folderCode) throws IOException {
@@ -686,7 +752,8 @@ public final class ContentLoader {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(64 * 1024 * 1024);
         try {
-            Node root = new Yaml(options).compose(new StringReader(text));
+            Node root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
+                    new NullOnlyResolver(), options).getSingleNode();
             if (root == null) {
                 // An empty file is an empty mapping: the required-field checks then say what is missing.
                 Mark start = new Mark(path, 0, 0, 0, new int[0], 0);
@@ -709,6 +776,18 @@ public final class ContentLoader {
             error(path, 1, 1, "", "YAML syntax error: " + e.getMessage());
         }
         return null;
+    }
+
+    /**
+     * Only null is resolved implicitly: the loader reads every other scalar as text and checks it itself, so
+     * the int/float/bool/timestamp patterns the default resolver tries on every plain scalar are wasted work.
+     */
+    private static final class NullOnlyResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+        }
     }
 
     private static int[] lineColumn(String text, int codePointIndex) {

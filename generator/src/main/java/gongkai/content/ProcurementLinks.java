@@ -31,14 +31,17 @@ public final class ProcurementLinks {
         if (table == null) {
             return links;
         }
-        for (Project project : year.projects()) {
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (Map<String, String> row : table.rows()) {
-                if (ITEM.equals(row.get(ROW_TYPE)) && project.name().equals(row.get(PROJECT_NAME))) {
-                    rows.add(row);
-                }
+        // One pass over the rows, then one lookup per project: linear in rows + projects.
+        Map<String, List<Map<String, String>>> rowsByName = new java.util.HashMap<>();
+        for (Map<String, String> row : table.rows()) {
+            String name = row.get(PROJECT_NAME);
+            if (ITEM.equals(row.get(ROW_TYPE)) && name != null) {
+                rowsByName.computeIfAbsent(name, k -> new ArrayList<>()).add(row);
             }
-            if (!rows.isEmpty()) {
+        }
+        for (Project project : year.projects()) {
+            List<Map<String, String>> rows = rowsByName.get(project.name());
+            if (rows != null) {
                 links.put(project.id(), List.copyOf(rows));
             }
         }

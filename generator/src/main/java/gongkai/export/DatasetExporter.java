@@ -52,18 +52,17 @@ public final class DatasetExporter {
         Dataset dataset = new Dataset(content);
         Output out = new Output(siteRoot);
 
-        for (YearData y : dataset.years) {
-            for (ProjectData p : y.projects) {
-                Table table = new Table(Columns.PROJECT_INDICATORS, p.indicatorRows.isEmpty()
-                        ? List.of(concat(p.row, blankRow(Columns.INDICATOR_DETAIL.size())))
-                        : p.indicatorRows.stream().map(r -> concat(p.row, r)).toList());
-                out.csv(Urls.projectData(p.project.id(), ".csv"), table);
-                out.json(Urls.projectData(p.project.id(), ".json"), projectJson(p));
-            }
-            DepartmentYear dy = y.dy;
-            out.csv(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".csv"),
-                    new Table(Columns.PROJECTS, y.projects.stream().map(p -> p.row).toList()));
-            out.json(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".json"), yearJson(y));
+        // Department-years are independent files: written in parallel (each file's bytes depend only on its data).
+        try {
+            dataset.years.parallelStream().forEach(y -> {
+                try {
+                    writeYear(out, y);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
 
         DataPackage pkg = new DataPackage(content.site());
@@ -81,6 +80,20 @@ public final class DatasetExporter {
         out.json(Urls.data("datapackage.json"), pkg.toJson());
 
         return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
+    }
+
+    private void writeYear(Output out, YearData y) throws IOException {
+        for (ProjectData p : y.projects) {
+            Table table = new Table(Columns.PROJECT_INDICATORS, p.indicatorRows.isEmpty()
+                    ? List.of(concat(p.row, blankRow(Columns.INDICATOR_DETAIL.size())))
+                    : p.indicatorRows.stream().map(r -> concat(p.row, r)).toList());
+            out.csv(Urls.projectData(p.project.id(), ".csv"), table);
+            out.json(Urls.projectData(p.project.id(), ".json"), projectJson(p));
+        }
+        DepartmentYear dy = y.dy;
+        out.csv(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".csv"),
+                new Table(Columns.PROJECTS, y.projects.stream().map(p -> p.row).toList()));
+        out.json(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".json"), yearJson(y));
     }
 
     // ---------------------------------------------------------------- the dataset, ordered and flattened
@@ -349,7 +362,7 @@ public final class DatasetExporter {
     /** Writes files under the site root and remembers size and hash of each. */
     private static final class Output {
         final Path root;
-        final Map<String, WrittenFile> byPath = new HashMap<>();
+        final Map<String, WrittenFile> byPath = new java.util.concurrent.ConcurrentHashMap<>();
 
         Output(Path root) {
             this.root = root.toAbsolutePath().normalize();
