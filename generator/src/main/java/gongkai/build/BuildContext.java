@@ -19,6 +19,7 @@ public final class BuildContext {
     private final java.util.Set<Path> createdFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Content content;
     private volatile SiteModel site;
+    private volatile GitDates dates = GitDates.none();
 
     BuildContext(BuildOptions options, Path stagingDir) {
         this.options = options;
@@ -33,6 +34,25 @@ public final class BuildContext {
         BuildContext context = new BuildContext(options, outputDir.toAbsolutePath().normalize());
         context.setContent(content);
         return context;
+    }
+
+    /**
+     * A context that writes straight into an existing site folder, with content and site model given: for
+     * re-running a stage (e.g. the search index) after an incremental rebuild in the dev server.
+     */
+    public static BuildContext live(BuildOptions options, Path siteDir, Content content, SiteModel site) {
+        BuildContext context = standalone(options, siteDir, content);
+        context.setSite(site);
+        return context;
+    }
+
+    /** Content dates from git (set by the assemble stage). */
+    public GitDates dates() {
+        return dates;
+    }
+
+    void setDates(GitDates dates) {
+        this.dates = dates;
     }
 
     public BuildOptions options() {

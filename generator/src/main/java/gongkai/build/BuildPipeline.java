@@ -1,5 +1,6 @@
 package gongkai.build;
 
+import gongkai.content.Content;
 import gongkai.content.DepartmentYear;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -40,7 +41,16 @@ public final class BuildPipeline {
         return stages.stream().map(BuildStage::name).toList();
     }
 
+    /** A finished build with what it built from: for incremental rebuilds that start from it. */
+    public record Built(BuildReport report, Content content, SiteModel site, GitDates dates) {
+    }
+
     public BuildReport run() throws BuildException {
+        return runKeepingModel().report();
+    }
+
+    /** Runs the build and also returns the loaded content and the assembled site model. */
+    public Built runKeepingModel() throws BuildException {
         long start = System.nanoTime();
         try {
             SiteSwap.checkReplaceable(options.outDir(), options.contentDir(), options.themeDir());
@@ -78,7 +88,9 @@ public final class BuildPipeline {
             }
         }
         int projects = context.content().departmentYears().stream().map(DepartmentYear::projects).mapToInt(List::size).sum();
-        return new BuildReport(projects, context.pagesRendered(), System.nanoTime() - start, times, context.site().basePath());
+        BuildReport report = new BuildReport(projects, context.pagesRendered(), System.nanoTime() - start, times,
+                context.site().basePath());
+        return new Built(report, context.content(), context.site(), context.dates());
     }
 
     /** Assembles the fixed stage order; only the index and export slots (and the procurement hook) are pluggable. */

@@ -148,6 +148,40 @@ public final class SiteAssembler {
         return new SiteModel(siteView, baseUrl, basePath, jobs, feed(), dates.latestUnder(""));
     }
 
+    /**
+     * The pages whose bytes can depend on the year files of one department (for incremental rebuilds): home
+     * (site totals and lists), the department's region page, the department page, its department-year pages and
+     * the project pages of all its years (a project page links the same project in the department's other years).
+     * No other page reads a department-year: parent regions, Markdown pages, search and 404 do not.
+     */
+    public List<SiteModel.PageJob> departmentPages(String regionSlug, String code) {
+        List<SiteModel.PageJob> jobs = new ArrayList<>();
+        jobs.add(homePage());
+        Region region = regions.get(regionSlug);
+        if (region != null) {
+            jobs.add(regionPage(region));
+        }
+        Department department = departments.get(key(regionSlug, code));
+        if (department != null) {
+            jobs.add(departmentPage(department));
+            for (DepartmentYear dy : yearsOf(department)) {
+                jobs.add(departmentYearPage(department, dy));
+                Map<String, List<Link>> otherYears = otherYearLinks(department, dy);
+                for (Project project : dy.projects()) {
+                    jobs.add(projectPage(department, dy, project, otherYears.getOrDefault(project.id(), List.of())));
+                }
+            }
+        }
+        return jobs;
+    }
+
+    /** A site model with the given page jobs (sorted by path) and this content's feed. */
+    public SiteModel site(List<SiteModel.PageJob> pages) {
+        List<SiteModel.PageJob> sorted = new ArrayList<>(pages);
+        sorted.sort(Comparator.comparing(SiteModel.PageJob::outputFile));
+        return new SiteModel(siteView, baseUrl, basePath, sorted, feed(), dates.latestUnder(""));
+    }
+
     // ------------------------------------------------------------------ shared pieces
 
     private Views.SiteView siteView(SiteConfig site) {

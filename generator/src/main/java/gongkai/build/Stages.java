@@ -56,6 +56,7 @@ final class Stages {
         @Override
         public void run(BuildContext context) throws Exception {
             GitDates dates = GitDates.read(context.options().contentDir(), context::log);
+            context.setDates(dates);
             boolean hasSearchJs = Files.isRegularFile(context.options().themeDir().resolve("static/search.js"));
             context.setSite(new SiteAssembler(context.content(), dates, procurement, hasSearchJs).assemble());
         }

@@ -31,7 +31,7 @@ public final class ServeCommand implements Callable<Integer> {
         BuildOptions options = BuildOptions.of(contentDir, themeDir, outDir, System.err::println);
         PreviewSession session;
         try {
-            session = new PreviewSession(() -> SitePipelines.standard(options).run(), options.outDir(),
+            session = new PreviewSession(SitePipelines.serving(options), options.outDir(),
                     List.of(options.contentDir(), options.themeDir()), port, System.err::println);
         } catch (BuildException e) {
             System.err.println("build failed in " + e.getMessage());

@@ -88,6 +88,29 @@ public final class ContentLoader {
         return new ContentLoader(contentDir).loadAll();
     }
 
+    /** One department-year file loaded on its own, with the problems a full load reports for it. */
+    public record YearFile(DepartmentYear year, List<Problem> errors, List<Problem> warnings) {
+        public boolean ok() {
+            return errors.isEmpty() && year != null;
+        }
+    }
+
+    /**
+     * Loads the single department-year file {@code contentDir/<region>/<code>/<year>.yaml} (for incremental
+     * rebuilds); checks across files (unique project ids) are the validate stage's.
+     */
+    public static YearFile loadYearFile(Path contentDir, Path file) throws IOException {
+        Path relative = contentDir.relativize(file);
+        var m = YEAR_FILE.matcher(relative.getFileName().toString());
+        if (relative.getNameCount() != 3 || !m.matches()) {
+            throw new IllegalArgumentException(file + " is not a <region>/<code>/<year>.yaml file of " + contentDir);
+        }
+        ContentLoader loader = new ContentLoader(contentDir);
+        DepartmentYear dy = loader.loadYear(file, relative.getName(0).toString(), relative.getName(1).toString(),
+                Integer.parseInt(m.group(1)));
+        return new YearFile(dy, List.copyOf(loader.errors), List.copyOf(loader.warnings));
+    }
+
     /** Whether a printed cell value is valid for a column type (STRING accepts anything). */
     public static boolean matchesType(String value, ColumnType type) {
         return switch (type) {

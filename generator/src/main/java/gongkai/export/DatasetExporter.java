@@ -51,7 +51,31 @@ public final class DatasetExporter {
     public List<WrittenFile> export(Content content, Path siteRoot) throws IOException {
         Dataset dataset = new Dataset(content);
         Output out = new Output(siteRoot);
+        writeYears(out, dataset);
+        writeBundle(out, dataset, content);
+        return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
+    }
 
+    /**
+     * Writes only the downloads of the given department-years (their projects' and their own twins), as
+     * {@link #export} would: for an incremental rebuild. The whole-dataset files under data/ are not written.
+     */
+    public List<WrittenFile> exportDepartmentYears(Content content, Path siteRoot, List<DepartmentYear> years)
+            throws IOException {
+        Content only = new Content(content.site(), content.regions(), content.departments(), years, content.pages());
+        Output out = new Output(siteRoot);
+        writeYears(out, new Dataset(only));
+        return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
+    }
+
+    /** Writes only the whole-dataset files under data/ (CSV per kind, all.json, datapackage.json), as {@link #export} would. */
+    public List<WrittenFile> exportBundle(Content content, Path siteRoot) throws IOException {
+        Output out = new Output(siteRoot);
+        writeBundle(out, new Dataset(content), content);
+        return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
+    }
+
+    private void writeYears(Output out, Dataset dataset) throws IOException {
         // Department-years are independent files: written in parallel (each file's bytes depend only on its data).
         try {
             dataset.years.parallelStream().forEach(y -> {
@@ -64,7 +88,9 @@ public final class DatasetExporter {
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
+    }
 
+    private void writeBundle(Output out, Dataset dataset, Content content) throws IOException {
         DataPackage pkg = new DataPackage(content.site());
         pkg.add(Resource.PROJECTS, out.csv(Urls.data("projects.csv"), dataset.projectsTable()));
         pkg.add(Resource.INDICATORS, out.csv(Urls.data("indicators.csv"), dataset.indicatorsTable()));
@@ -78,8 +104,6 @@ public final class DatasetExporter {
         }
         out.json(Urls.data("all.json"), allJson(content.site(), dataset));
         out.json(Urls.data("datapackage.json"), pkg.toJson());
-
-        return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
     }
 
     private void writeYear(Output out, YearData y) throws IOException {

@@ -5,6 +5,7 @@ import gongkai.build.BuildReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +17,14 @@ public final class PreviewSession implements AutoCloseable {
     @FunctionalInterface
     public interface Builder {
         BuildReport build() throws BuildException;
+
+        /**
+         * Brings the site up to date after a burst of changed paths, if this builder can do so without a full
+         * build; returns the line to print, or null for "do a full build".
+         */
+        default String update(Set<Path> changed, long firstEventNanos) throws BuildException {
+            return null;
+        }
     }
 
     private final Builder builder;
@@ -31,7 +40,7 @@ public final class PreviewSession implements AutoCloseable {
         BuildReport first = builder.build();
         log.accept(first.summary());
         this.server = new DevServer(siteDir, first.basePath(), port);
-        this.watcher = new SiteWatcher(watched, this::rebuild, log);
+        this.watcher = new SiteWatcher(watched, (Set<Path> paths, Long firstEvent) -> rebuild(paths, firstEvent), log);
     }
 
     /** The server, e.g. to {@link DevServer#addHandler} before {@link #start()}. */
@@ -46,8 +55,18 @@ public final class PreviewSession implements AutoCloseable {
     }
 
     void rebuild() {
+        rebuild(Set.of(), System.nanoTime());
+    }
+
+    void rebuild(Set<Path> changed, long firstEventNanos) {
         synchronized (buildLock) {
             try {
+                String incremental = changed.isEmpty() ? null : builder.update(changed, firstEventNanos);
+                if (incremental != null) {
+                    server.siteChanged(server.basePathForDisplay());
+                    log.accept("serve: " + incremental);
+                    return;
+                }
                 BuildReport report = builder.build();
                 server.siteChanged(report.basePath());
                 log.accept("serve: rebuilt — " + report.summary());

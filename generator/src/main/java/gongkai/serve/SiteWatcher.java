@@ -13,6 +13,8 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -22,14 +24,26 @@ import java.util.function.Consumer;
  * until {@link #QUIET_MILLIS} pass without a new one, so an editor's save-rename-delete dance is one rebuild.
  */
 public final class SiteWatcher implements AutoCloseable {
-    static final long QUIET_MILLIS = 200;
+    static final long QUIET_MILLIS = 60;
 
     private final WatchService watchService;
     private final Thread thread;
-    private final Runnable onChange;
+    private final java.util.function.BiConsumer<Set<Path>, Long> onChange;
+    private long burstStart;
+    /** Paths named by the events of the current burst; null after an overflow (then: unknown, rebuild all). */
+    private Set<Path> changed = new TreeSet<>();
     private final Consumer<String> log;
 
     public SiteWatcher(List<Path> roots, Runnable onChange, Consumer<String> log) throws IOException {
+        this(roots, (paths, firstEventNanos) -> onChange.run(), log);
+    }
+
+    /**
+     * {@code onChange} receives the paths that changed in the burst (an empty set when they are unknown) and the
+     * {@link System#nanoTime()} at which the burst's first event was taken from the watch service.
+     */
+    public SiteWatcher(List<Path> roots, java.util.function.BiConsumer<Set<Path>, Long> onChange, Consumer<String> log)
+            throws IOException {
         this.watchService = FileSystems.getDefault().newWatchService();
         this.onChange = onChange;
         this.log = log;
@@ -61,13 +75,16 @@ public final class SiteWatcher implements AutoCloseable {
         try {
             while (true) {
                 WatchKey key = watchService.take();
+                burstStart = System.nanoTime();
                 handle(key);
                 // Collect the rest of the burst.
                 WatchKey more;
                 while ((more = watchService.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
                     handle(more);
                 }
-                onChange.run();
+                Set<Path> burst = changed == null ? Set.of() : Set.copyOf(changed);
+                changed = new TreeSet<>();
+                onChange.accept(burst, burstStart);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -79,6 +96,11 @@ public final class SiteWatcher implements AutoCloseable {
     private void handle(WatchKey key) {
         Path dir = (Path) key.watchable();
         for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW || !(event.context() instanceof Path)) {
+                changed = null;
+            } else if (changed != null) {
+                changed.add(dir.resolve((Path) event.context()));
+            }
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path name) {
                 Path created = dir.resolve(name);
                 if (Files.isDirectory(created)) {

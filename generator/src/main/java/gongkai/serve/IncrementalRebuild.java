@@ -1,0 +1,254 @@
+package gongkai.serve;
+
+import gongkai.build.BuildContext;
+import gongkai.build.BuildException;
+import gongkai.build.BuildOptions;
+import gongkai.build.BuildPipeline;
+import gongkai.build.BuildReport;
+import gongkai.build.BuildStage;
+import gongkai.build.ContentChecks;
+import gongkai.build.ProcurementSource;
+import gongkai.build.SiteAssembler;
+import gongkai.build.SiteFiles;
+import gongkai.build.SiteModel;
+import gongkai.content.Content;
+import gongkai.content.ContentLoader;
+import gongkai.content.DepartmentYear;
+import gongkai.content.Project;
+import gongkai.content.Urls;
+import gongkai.export.DatasetExporter;
+import gongkai.export.WrittenFile;
+import gongkai.render.Templates;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The dev server's builder: a full build first (keeping its content and page models), then, when only existing
+ * department-year files changed, an incremental update written straight into the served folder:
+ * <ol>
+ * <li>only the changed YAML files are re-read; the content model gets the new department-years; validate runs;</li>
+ * <li>the candidate pages (home, the department's region, the department, its years, their projects —
+ * {@link SiteAssembler#departmentPages}) are assembled, and only those whose view model differs from the last
+ * build's are rendered; project pages of removed projects and their downloads are deleted;</li>
+ * <li>the department-years' own downloads and source documents are written, then sitemap(s) and feed.xml;</li>
+ * <li>global files, which depend on every department-year, are regenerated after that: the whole-dataset
+ * downloads under data/ (with datapackage.json hashes) and, when wired, the search index (rebuilt fully).</li>
+ * </ol>
+ * The result equals a full build of the changed content byte for byte. Anything else (site.yaml, regions,
+ * departments, pages, theme, new or deleted files) gets the full build. The link check is not re-run on an
+ * incremental update (the full build checks every link).
+ */
+public final class IncrementalRebuild implements PreviewSession.Builder {
+    private final BuildOptions options;
+    private final Supplier<BuildPipeline> pipeline;
+    private final ProcurementSource procurement;
+    private final BuildStage index;
+    private final Consumer<String> log;
+    private BuildPipeline.Built last;
+    private Templates templates;
+
+    /**
+     * @param pipeline    a fresh full pipeline per call (the same as {@code gongkai build})
+     * @param procurement the procurement source that pipeline uses
+     * @param index       the pipeline's search stage, re-run fully after an incremental update; null when none
+     */
+    public IncrementalRebuild(BuildOptions options, Supplier<BuildPipeline> pipeline, ProcurementSource procurement,
+                              BuildStage index, Consumer<String> log) {
+        this.options = Objects.requireNonNull(options);
+        this.pipeline = Objects.requireNonNull(pipeline);
+        this.procurement = Objects.requireNonNull(procurement);
+        this.index = index;
+        this.log = Objects.requireNonNull(log);
+    }
+
+    @Override
+    public synchronized BuildReport build() throws BuildException {
+        last = null;
+        templates = null;
+        BuildPipeline.Built built = pipeline.get().runKeepingModel();
+        last = built;
+        return built.report();
+    }
+
+    @Override
+    public synchronized String update(Set<Path> changed, long firstEventNanos) throws BuildException {
+        if (last == null) {
+            return null;
+        }
+        Map<String, DepartmentYear> byFile = new HashMap<>();
+        for (DepartmentYear dy : last.content().departmentYears()) {
+            byFile.put(yearFile(dy), dy);
+        }
+        Path contentDir = options.contentDir();
+        List<Path> files = new ArrayList<>();
+        for (Path path : changed) {
+            Path p = path.toAbsolutePath().normalize();
+            String relative = p.startsWith(contentDir) ? contentDir.relativize(p).toString().replace('\\', '/') : null;
+            // Only edits of existing year files are incremental; editor temp files beside them are ignored.
+            if (relative != null && byFile.containsKey(relative) && Files.isRegularFile(p)) {
+                files.add(p);
+            } else if (!isTemp(p)) {
+                return null; // theme, site/region/department files, pages, new or deleted files: full build
+            }
+        }
+        if (files.isEmpty()) {
+            return null;
+        }
+        long start = System.nanoTime();
+        try {
+            return apply(files, byFile, start, firstEventNanos);
+        } catch (BuildException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new BuildException("incremental", e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    private static boolean isTemp(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".tmp");
+    }
+
+    private String apply(List<Path> files, Map<String, DepartmentYear> byFile, long start, long firstEventNanos)
+            throws Exception {
+        Content old = last.content();
+        // 1. re-read the changed files
+        Map<DepartmentYear, DepartmentYear> replaced = new HashMap<>();
+        for (Path file : files) {
+            ContentLoader.YearFile loaded = ContentLoader.loadYearFile(options.contentDir(), file);
+            if (!loaded.ok()) {
+                throw new BuildException("load", loaded.errors().size() + " content problem(s):\n  "
+                        + String.join("\n  ", loaded.errors().stream().map(Object::toString).toList()), null);
+            }
+            String relative = options.contentDir().relativize(file).toString().replace('\\', '/');
+            replaced.put(byFile.get(relative), loaded.year());
+        }
+        List<DepartmentYear> years = old.departmentYears().stream().map(dy -> replaced.getOrDefault(dy, dy)).toList();
+        Content content = new Content(old.site(), old.regions(), old.departments(), years, old.pages());
+        List<String> problems = ContentChecks.problems(content);
+        if (!problems.isEmpty()) {
+            throw new BuildException("validate", problems.size() + " content problem(s):\n  " + String.join("\n  ", problems), null);
+        }
+
+        // 2. candidate pages; render those whose model changed
+        SiteAssembler assembler = new SiteAssembler(content, last.dates(), procurement, Files.isRegularFile(options.themeDir().resolve("static/search.js")));
+        Set<String> departments = new java.util.TreeSet<>();
+        replaced.values().forEach(dy -> departments.add(dy.regionSlug() + "/" + dy.departmentCode()));
+        Map<String, SiteModel.PageJob> candidates = new HashMap<>();
+        for (String department : departments) {
+            String[] parts = department.split("/", 2);
+            for (SiteModel.PageJob job : assembler.departmentPages(parts[0], parts[1])) {
+                candidates.put(job.outputFile(), job);
+            }
+        }
+        Set<String> removedPages = new HashSet<>();
+        Set<String> removedProjects = new HashSet<>();
+        for (Map.Entry<DepartmentYear, DepartmentYear> e : replaced.entrySet()) {
+            Set<String> now = new HashSet<>();
+            e.getValue().projects().forEach(p -> now.add(p.id()));
+            for (Project p : e.getKey().projects()) {
+                if (!now.contains(p.id())) {
+                    removedProjects.add(p.id());
+                    removedPages.add(Urls.project(p.id()) + "index.html");
+                }
+            }
+        }
+        List<SiteModel.PageJob> pages = new ArrayList<>();
+        List<SiteModel.PageJob> toRender = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (SiteModel.PageJob job : last.site().pages()) {
+            if (removedPages.contains(job.outputFile())) {
+                continue;
+            }
+            SiteModel.PageJob now = candidates.getOrDefault(job.outputFile(), job);
+            seen.add(job.outputFile());
+            pages.add(now);
+            if (now != job && !now.equals(job)) {
+                toRender.add(now);
+            }
+        }
+        for (SiteModel.PageJob job : candidates.values()) {
+            if (!seen.contains(job.outputFile())) {
+                pages.add(job); // a project added to the file
+                toRender.add(job);
+            }
+        }
+        SiteModel site = assembler.site(pages);
+        Path siteDir = options.outDir();
+        BuildContext live = BuildContext.live(options, siteDir, content, site);
+        if (templates == null) {
+            templates = new Templates(options.themeDir().resolve("templates"));
+        }
+        List<String> errors = toRender.parallelStream().map(job -> {
+            try {
+                live.writeString(job.outputFile(), templates.render(job.template(), job.model()));
+                return null;
+            } catch (Exception e) {
+                return job.outputFile() + " (" + job.template() + "): " + e.getMessage();
+            }
+        }).filter(Objects::nonNull).sorted().toList();
+        if (!errors.isEmpty()) {
+            throw new BuildException("render", errors.size() + " page(s) failed to render; first: " + errors.get(0), null);
+        }
+        int written = toRender.size();
+        for (String id : removedProjects) {
+            for (String file : List.of(Urls.project(id) + "index.html", Urls.projectData(id, ".json"),
+                    Urls.projectData(id, ".csv"), Urls.projectData(id, "-excel.csv"))) {
+                Files.deleteIfExists(live.resolve(file));
+            }
+            Files.deleteIfExists(live.resolve(Urls.project(id)));
+        }
+
+        // 3. the department-years' downloads and documents, sitemap, feed
+        List<DepartmentYear> changedYears = List.copyOf(replaced.values());
+        List<WrittenFile> downloads = new DatasetExporter().exportDepartmentYears(content, siteDir, changedYears);
+        written += downloads.size();
+        for (DepartmentYear dy : changedYears) {
+            if (dy.document() != null) {
+                Path source = options.contentDir().resolve("sources").resolve(dy.document());
+                if (!Files.isRegularFile(source)) {
+                    throw new BuildException("export", "source document " + dy.document() + " is cited but missing from "
+                            + source.getParent(), null);
+                }
+                live.write(Urls.source(dy.document()), Files.readAllBytes(source));
+                written++;
+            }
+        }
+        for (Map.Entry<String, String> sitemap : SiteFiles.sitemaps(site, options.sitemapLimit()).entrySet()) {
+            live.writeString(sitemap.getKey(), sitemap.getValue());
+            written++;
+        }
+        live.writeString("feed.xml", SiteFiles.atomFeed(site));
+        written++;
+        long pagesDone = System.nanoTime();
+        last = new BuildPipeline.Built(last.report(), content, site, last.dates());
+        String names = String.join(", ", files.stream()
+                .map(f -> options.contentDir().relativize(f).toString().replace('\\', '/')).toList());
+        log.accept(String.format(Locale.ROOT, "serve: rebuilt %s: %d pages, %d files in %d ms (%d ms after the file event)",
+                names, toRender.size(), written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000));
+
+        // 4. global files
+        List<WrittenFile> bundle = new DatasetExporter().exportBundle(content, siteDir);
+        String search = "";
+        if (index != null) {
+            index.run(live);
+            search = ", search index rebuilt fully";
+        }
+        return String.format(Locale.ROOT, "whole-dataset downloads (%d files)%s regenerated in %d ms", bundle.size(), search,
+                (System.nanoTime() - pagesDone) / 1_000_000);
+    }
+
+    private static String yearFile(DepartmentYear dy) {
+        return dy.regionSlug() + "/" + dy.departmentCode() + "/" + dy.year() + ".yaml";
+    }
+}

@@ -1,0 +1,142 @@
+package gongkai.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gongkai.build.BuildOptions;
+import gongkai.build.BuildPipeline;
+import gongkai.build.ContentSource;
+import gongkai.build.ProcurementSource;
+import gongkai.content.ContentLoader;
+import gongkai.content.LoadResult;
+import gongkai.export.ExportStage;
+import gongkai.sample.SampleGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dev server's incremental rebuild, with the real server, watcher and a real file edit: afterwards the
+ * served folder must equal, file for file and byte for byte, a full build of the edited content.
+ */
+class IncrementalRebuildTest {
+    private static BuildPipeline pipeline(BuildOptions options) {
+        return BuildPipeline.builder(options, ContentSource.yaml())
+                .procurement(ProcurementSource.fromProcurementTables())
+                .export(new ExportStage())
+                .build();
+    }
+
+    @Test
+    void editingOneYearFileUpdatesTheServedSiteToExactlyWhatAFullBuildGives(@TempDir Path tmp) throws Exception {
+        LoadResult real = ContentLoader.load(Path.of("content"));
+        assertTrue(real.ok(), "the committed content loads");
+        Path content = tmp.resolve("content");
+        SampleGenerator.generate(real.content(), content, 300, 7, line -> { });
+        Path theme = Path.of("themes/default");
+        Path served = tmp.resolve("site");
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        BuildOptions options = BuildOptions.of(content, theme, served, lines::add);
+        IncrementalRebuild builder = new IncrementalRebuild(options, () -> pipeline(options),
+                ProcurementSource.fromProcurementTables(), null, lines::add);
+
+        // A department with several years: renaming a project there changes the other years' project pages too.
+        Path yearFile = departmentWithSeveralYears(content);
+        String yaml = Files.readString(yearFile, StandardCharsets.UTF_8);
+        int nameAt = yaml.indexOf("\n    name: ");
+        int nameEnd = yaml.indexOf('\n', nameAt + 1);
+        int totalAt = yaml.indexOf("\n      total: ");
+        int totalEnd = yaml.indexOf('\n', totalAt + 1);
+        assertTrue(nameAt > 0 && totalAt > nameEnd, "the year file has a project with a name and a total");
+        String edited = yaml.substring(0, nameAt) + "\n    name: 改名后的测试项目" + yaml.substring(nameEnd, totalAt)
+                + "\n      total: 12345.67" + yaml.substring(totalEnd);
+
+        try (PreviewSession session = new PreviewSession(builder, served, List.of(content, theme), 0, lines::add)) {
+            session.start();
+            Map<String, byte[]> before = tree(served);
+            lines.clear();
+            Files.writeString(yearFile, edited, StandardCharsets.UTF_8);
+            String rebuilt = await(lines, "serve: rebuilt ");
+            String global = await(lines, "serve: whole-dataset downloads");
+            System.out.println(rebuilt + "\n" + global);
+            assertTrue(rebuilt.contains(content.relativize(yearFile).toString().replace('\\', '/')), rebuilt);
+            Map<String, byte[]> after = tree(served);
+            assertTrue(changedFiles(before, after) > 0, "the edit changed the served site");
+        }
+
+        Path full = tmp.resolve("full");
+        pipeline(BuildOptions.of(content, theme, full, line -> { })).run();
+        Map<String, byte[]> expected = tree(full);
+        Map<String, byte[]> actual = tree(served);
+        assertEquals(expected.keySet(), actual.keySet(), "same files as a full build");
+        List<String> different = new ArrayList<>();
+        expected.forEach((path, bytes) -> {
+            if (!Arrays.equals(bytes, actual.get(path))) {
+                different.add(path);
+            }
+        });
+        assertEquals(List.of(), different, "files whose bytes differ from a full build");
+        String renamedPage = new String(actual.get(projectPageOf(yaml, nameAt)), StandardCharsets.UTF_8);
+        assertTrue(renamedPage.contains("改名后的测试项目"), "the project page shows the new name");
+    }
+
+    private static String projectPageOf(String yaml, int nameAt) {
+        int idAt = yaml.lastIndexOf("  - id: ", nameAt);
+        String id = yaml.substring(idAt + "  - id: ".length(), yaml.indexOf('\n', idAt)).strip();
+        return "projects/" + id + "/index.html";
+    }
+
+    private static Path departmentWithSeveralYears(Path content) throws IOException {
+        try (Stream<Path> files = Files.walk(content)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("20[0-9]{2}\\.yaml")).sorted().toList()) {
+                try (Stream<Path> siblings = Files.list(file.getParent())) {
+                    if (siblings.filter(f -> f.getFileName().toString().matches("20[0-9]{2}\\.yaml")).count() >= 2) {
+                        return file;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("the sample has no department with two years");
+    }
+
+    private static String await(LinkedBlockingQueue<String> lines, String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line != null && line.startsWith("serve: rebuild failed")) {
+                throw new AssertionError(line);
+            }
+            if (line != null && line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        assertNotNull(null, "no line starting with '" + prefix + "' within 120 s");
+        return null;
+    }
+
+    private static long changedFiles(Map<String, byte[]> a, Map<String, byte[]> b) {
+        return b.entrySet().stream().filter(e -> !Arrays.equals(e.getValue(), a.get(e.getKey()))).count();
+    }
+
+    private static Map<String, byte[]> tree(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            }
+        }
+        return files;
+    }
+}
