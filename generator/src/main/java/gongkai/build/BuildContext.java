@@ -20,6 +20,7 @@ public final class BuildContext {
     private volatile Content content;
     private volatile SiteModel site;
     private volatile GitDates dates = GitDates.none();
+    private volatile LinkChecker links;
 
     BuildContext(BuildOptions options, Path stagingDir) {
         this.options = options;
@@ -49,6 +50,15 @@ public final class BuildContext {
     /** Content dates from git (set by the assemble stage). */
     public GitDates dates() {
         return dates;
+    }
+
+    /** The link checker pages are fed to while they are rendered (created by the render stage), or null. */
+    LinkChecker links() {
+        return links;
+    }
+
+    void setLinks(LinkChecker links) {
+        this.links = links;
     }
 
     void setDates(GitDates dates) {

@@ -78,13 +78,18 @@ final class Stages {
             copyStatic(theme.resolve("static"), context);
             SiteModel site = context.site();
             List<SiteModel.PageJob> pages = site.pages();
+            // Links are taken from each page while its text is in memory; the check stage never reads pages back.
+            LinkChecker links = new LinkChecker(context.stagingDir(), site.basePath());
+            context.setLinks(links);
             AtomicInteger done = new AtomicInteger();
             int step = Math.max(1, pages.size() / 10);
             // Each page's bytes depend only on its own job, so the parallel order cannot change the output.
             List<String> errors = pages.parallelStream()
                     .map(job -> {
                         try {
-                            context.writeString(job.outputFile(), templates.render(job.template(), job.model()));
+                            String html = templates.render(job.template(), job.model());
+                            context.writeString(job.outputFile(), html);
+                            links.collect(job.outputFile(), html);
                         } catch (Exception e) {
                             return job.outputFile() + " (" + job.template() + "): " + e.getMessage();
                         }
@@ -134,7 +139,9 @@ final class Stages {
 
         @Override
         public void run(BuildContext context) throws Exception {
-            List<String> broken = new LinkChecker(context.stagingDir(), context.site().basePath()).brokenLinks();
+            LinkChecker links = context.links() != null ? context.links()
+                    : new LinkChecker(context.stagingDir(), context.site().basePath());
+            List<String> broken = links.brokenLinks();
             if (!broken.isEmpty()) {
                 List<String> shown = broken.subList(0, Math.min(LISTED, broken.size()));
                 throw new IllegalStateException(broken.size() + " broken link(s):\n  " + String.join("\n  ", shown)
