@@ -97,9 +97,10 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             // Only edits of existing year files are incremental; editor temp files beside them are ignored.
             if (relative != null && byFile.containsKey(relative) && Files.isRegularFile(p)) {
                 files.add(p);
-            } else if (!isTemp(p)) {
-                return null; // theme, site/region/department files, pages, new or deleted files: full build
+            } else if (Files.exists(p) && !isTemp(p) || relative != null && byFile.containsKey(relative)) {
+                return null; // theme, site/region/department files, pages, new or deleted year files: full build
             }
+            // else: a file that came and went within the burst (an editor's or sed's temporary file)
         }
         if (files.isEmpty()) {
             return null;
