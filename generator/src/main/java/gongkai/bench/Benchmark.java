@@ -29,10 +29,10 @@ import java.util.stream.Stream;
 public final class Benchmark {
     public static final String CSV_HEADER = "time,projects,seed,xmx,wall_ms,"
             + String.join(",", BuildPipeline.STAGE_ORDER.stream().map(s -> s + "_ms").toList())
-            + ",pages,pages_per_s,us_per_project,peak_heap_mb,peak_rss_mb,out_files,out_mb,exit";
+            + ",cpu_ms,pages,pages_per_s,us_per_project,peak_heap_mb,peak_rss_mb,out_files,out_mb,exit";
 
     /** One size's result. Stage times in ms, in {@link BuildPipeline#STAGE_ORDER}. */
-    public record Result(int projects, long seed, String xmx, long wallMs, List<Long> stageMs, int pages,
+    public record Result(int projects, long seed, String xmx, long wallMs, List<Long> stageMs, long cpuMs, int pages,
                          long peakHeapBytes, long peakRssBytes, long outFiles, long outBytes, int exit) {
         double pagesPerSecond() {
             return wallMs == 0 ? 0 : pages * 1000.0 / wallMs;
@@ -47,7 +47,7 @@ public final class Benchmark {
             row.append(when.truncatedTo(ChronoUnit.SECONDS)).append(',').append(projects).append(',').append(seed)
                     .append(',').append(xmx).append(',').append(wallMs);
             stageMs.forEach(ms -> row.append(',').append(ms));
-            row.append(',').append(pages)
+            row.append(',').append(cpuMs).append(',').append(pages)
                     .append(',').append(String.format(Locale.ROOT, "%.0f", pagesPerSecond()))
                     .append(',').append(String.format(Locale.ROOT, "%.0f", microsPerProject()))
                     .append(',').append(peakHeapBytes >> 20).append(',').append(peakRssBytes >> 20)
@@ -100,6 +100,7 @@ public final class Benchmark {
         List<Long> stageMs = new ArrayList<>();
         int pages = 0;
         long heap = 0;
+        long cpu = 0;
         if (exit == 0 && Files.isRegularFile(timings)) {
             JsonNode json = new ObjectMapper().readTree(timings.toFile());
             for (String stage : BuildPipeline.STAGE_ORDER) {
@@ -107,6 +108,7 @@ public final class Benchmark {
             }
             pages = json.path("pages").asInt();
             heap = json.path("peakHeapBytes").asLong();
+            cpu = json.path("cpuMs").asLong();
         } else {
             BuildPipeline.STAGE_ORDER.forEach(s -> stageMs.add(0L));
         }
@@ -120,7 +122,7 @@ public final class Benchmark {
                 }
             }
         }
-        return new Result(projects, seed, xmx, wallMs, List.copyOf(stageMs), pages, heap, rss, files, bytes, exit);
+        return new Result(projects, seed, xmx, wallMs, List.copyOf(stageMs), cpu, pages, heap, rss, files, bytes, exit);
     }
 
     private static long highWaterMark(Path status) {
@@ -162,14 +164,14 @@ public final class Benchmark {
         for (String stage : BuildPipeline.STAGE_ORDER) {
             out.append(String.format(Locale.ROOT, " %8s", stage));
         }
-        out.append(String.format(Locale.ROOT, " %7s %8s %7s %8s %8s %8s %7s%n",
-                "pages", "pages/s", "µs/proj", "heap MB", "RSS MB", "files", "MB"));
+        out.append(String.format(Locale.ROOT, " %7s %7s %8s %7s %8s %8s %8s %7s%n",
+                "cpu s", "pages", "pages/s", "µs/proj", "heap MB", "RSS MB", "files", "MB"));
         for (Result r : results) {
             out.append(String.format(Locale.ROOT, "%9d %8.1f", r.projects(), r.wallMs() / 1000.0));
             for (long ms : r.stageMs()) {
                 out.append(String.format(Locale.ROOT, " %8.2f", ms / 1000.0));
             }
-            out.append(String.format(Locale.ROOT, " %7d %8.0f %7.0f %8d %8d %8d %7d%s%n", r.pages(), r.pagesPerSecond(),
+            out.append(String.format(Locale.ROOT, " %7.1f %7d %8.0f %7.0f %8d %8d %8d %7d%s%n", r.cpuMs() / 1000.0, r.pages(), r.pagesPerSecond(),
                     r.microsPerProject(), r.peakHeapBytes() >> 20, r.peakRssBytes() >> 20, r.outFiles(),
                     r.outBytes() >> 20, r.exit() == 0 ? "" : "  FAILED (exit " + r.exit() + ")"));
         }

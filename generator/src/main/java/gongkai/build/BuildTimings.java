@@ -27,12 +27,18 @@ public final class BuildTimings {
         return sum;
     }
 
-    /** {"projects":…,"pages":…,"totalMs":…,"peakHeapBytes":…,"stages":{"load":…,…}} — stage times in ms. */
+    /** CPU time of this JVM (all threads, user + system) so far, in ms; -1 when the platform does not say. */
+    public static long processCpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+    }
+
+    /** {"projects":…,"pages":…,"totalMs":…,"cpuMs":…,"peakHeapBytes":…,"stages":{"load":…,…}} — times in ms. */
     public static String json(BuildReport report, long peakHeapBytes) {
         StringBuilder out = new StringBuilder("{");
         out.append("\"projects\":").append(report.projects())
                 .append(",\"pages\":").append(report.pages())
                 .append(",\"totalMs\":").append(report.totalNanos() / 1_000_000)
+                .append(",\"cpuMs\":").append(processCpuMillis())
                 .append(",\"peakHeapBytes\":").append(peakHeapBytes)
                 .append(",\"stages\":{");
         for (int i = 0; i < report.stages().size(); i++) {
