@@ -46,6 +46,10 @@ import java.util.stream.Collectors;
 public final class SiteAssembler {
     static final int LATEST_LIMIT = 20;
     static final int FEED_LIMIT = 50;
+    /** Bars in a chart of departments; beyond it the largest are shown and the rest summed in one row. */
+    static final int CHART_LIMIT = 40;
+    /** Departments listed per region on the home page; the rest are on the region page. */
+    static final int HOME_DEPARTMENTS_PER_REGION = 30;
 
     private static final Comparator<String> CODE_ORDER =
             Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
@@ -299,6 +303,32 @@ public final class SiteAssembler {
         return new Chart(id, title, BarChart.svg(id, title, bars), labelHeading, rows);
     }
 
+    /**
+     * Rows as they are when there are at most {@code limit}; else the {@code limit} largest (budget descending,
+     * then in their given order) and one row summing the rest, so a chart stays readable with 1,000 departments.
+     */
+    static List<ChartRow> largestWithRest(List<ChartRow> rows, int limit) {
+        if (rows.size() <= limit) {
+            return rows;
+        }
+        List<ChartRow> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing((ChartRow r) -> r.money() == null)
+                .thenComparing(r -> r.money() == null ? BigDecimal.ZERO : new BigDecimal(r.money().plainYuan()),
+                        Comparator.reverseOrder()));
+        List<ChartRow> shown = new ArrayList<>(sorted.subList(0, limit));
+        List<ChartRow> rest = sorted.subList(limit, sorted.size());
+        BigDecimal sum = BigDecimal.ZERO;
+        boolean any = false;
+        for (ChartRow r : rest) {
+            if (r.money() != null) {
+                sum = sum.add(new BigDecimal(r.money().plainYuan()));
+                any = true;
+            }
+        }
+        shown.add(new ChartRow("其余 " + rest.size() + " 个部门合计", null, any ? Money.ofYuan(sum) : null));
+        return List.copyOf(shown);
+    }
+
     // ------------------------------------------------------------------ home
 
     private SiteModel.PageJob homePage() {
@@ -334,16 +364,19 @@ public final class SiteAssembler {
                     .map(e -> new ChartRow(departmentOf(e.getKey()).name(),
                             departmentYearLink(e.getKey(), "").href(), e.getValue().total()))
                     .toList();
-            departmentChart = chart("chart-departments", latestYear + "年各部门项目预算合计（万元）", "部门", rows);
+            departmentChart = chart("chart-departments", latestYear + "年各部门项目预算合计（万元）", "部门",
+                    largestWithRest(rows, CHART_LIMIT));
         }
         List<Views.RegionDepartments> byRegion = new ArrayList<>();
         for (Region region : regions.values()) {
-            List<Views.DepartmentEntry> entries = departmentsIn(region).stream()
+            List<Department> listed = departmentsIn(region);
+            int more = Math.max(0, listed.size() - HOME_DEPARTMENTS_PER_REGION);
+            List<Views.DepartmentEntry> entries = listed.subList(0, listed.size() - more).stream()
                     .map(d -> new Views.DepartmentEntry(departmentLink(d), d.code(),
                             yearsOf(d).stream().map(dy -> departmentYearLink(dy, dy.year() + "年")).toList()))
                     .toList();
             if (!entries.isEmpty()) {
-                byRegion.add(new Views.RegionDepartments(regionLink(region.slug()), entries));
+                byRegion.add(new Views.RegionDepartments(regionLink(region.slug()), entries, more));
             }
         }
         List<Views.DepartmentYearRow> latest = content.departmentYears().stream()
@@ -398,7 +431,8 @@ public final class SiteAssembler {
                 yearsOf(d).stream().filter(dy -> dy.year() == latestYear).findFirst().ifPresent(dy ->
                         bars.add(new ChartRow(d.name(), departmentYearLink(dy, "").href(), totals(dy).total())));
             }
-            chart = chart("chart-region", region.name() + " " + latestYear + "年各部门项目预算合计（万元）", "部门", bars);
+            chart = chart("chart-region", region.name() + " " + latestYear + "年各部门项目预算合计（万元）", "部门",
+                    largestWithRest(bars, CHART_LIMIT));
         }
         List<Link> children = regions.values().stream()
                 .filter(r -> region.slug().equals(r.parent()))

@@ -73,8 +73,8 @@ public final class BenchCommand implements Callable<Integer> {
                 failed |= r.exit() != 0;
                 stdout.print(Benchmark.table(List.of(r)));
                 stdout.flush();
-                if (keep) {
-                    err.println("bench: kept " + work);
+                if (keep || r.exit() != 0) {
+                    err.println("bench: kept " + work + (r.exit() != 0 ? " (the build failed; see build.log there)" : ""));
                 } else {
                     Benchmark.delete(work);
                 }

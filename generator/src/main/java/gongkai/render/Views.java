@@ -95,7 +95,8 @@ public final class Views {
     public record DepartmentEntry(Link department, String code, List<Link> years) {
     }
 
-    public record RegionDepartments(Link region, List<DepartmentEntry> departments) {
+    /** @param more departments of the region not listed here (see the region page) */
+    public record RegionDepartments(Link region, List<DepartmentEntry> departments, int more) {
     }
 
     public record DepartmentYearRow(Link link, Link department, Link region, int year, Totals totals) {
