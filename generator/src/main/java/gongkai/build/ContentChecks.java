@@ -20,6 +20,10 @@ import java.util.Set;
  * the content file (by the content layout) and the field.
  */
 public final class ContentChecks {
+    // Compiled once: String.matches would compile the pattern again for every project.
+    private static final java.util.regex.Pattern BASE_URL = java.util.regex.Pattern.compile("https?://[^\\s]+");
+    private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final java.util.regex.Pattern PROJECT_ID = java.util.regex.Pattern.compile("[0-9A-Za-z][0-9A-Za-z_-]*");
     private ContentChecks() {
     }
 
@@ -29,12 +33,12 @@ public final class ContentChecks {
             problems.add("site.yaml: missing");
             return problems;
         }
-        if (content.site().baseUrl() == null || !content.site().baseUrl().matches("https?://[^\\s]+")) {
+        if (content.site().baseUrl() == null || !BASE_URL.matcher(content.site().baseUrl()).matches()) {
             problems.add("site.yaml: base_url: must be an absolute http(s) URL, got '" + content.site().baseUrl() + "'");
         }
         Set<String> regions = new HashSet<>();
         for (Region r : content.regions()) {
-            if (r.slug() == null || !r.slug().matches("[a-z0-9][a-z0-9-]*")) {
+            if (r.slug() == null || !SLUG.matcher(r.slug()).matches()) {
                 problems.add(r.slug() + "/region.yaml: slug must be lower-case ASCII");
             }
             if (!regions.add(r.slug())) {
@@ -79,7 +83,7 @@ public final class ContentChecks {
             }
             for (int i = 0; i < dy.projects().size(); i++) {
                 Project p = dy.projects().get(i);
-                if (p.id() == null || !p.id().matches("[0-9A-Za-z][0-9A-Za-z_-]*")) {
+                if (p.id() == null || !PROJECT_ID.matcher(p.id()).matches()) {
                     problems.add(file + ": projects[" + i + "].id: '" + p.id() + "' is not a valid URL segment");
                     continue;
                 }
