@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ImportCommand.class,
             ValidateCommand.class,
+            SearchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
