@@ -151,24 +151,33 @@
     this.cache = new Map();
   }
 
-  /** Postings of one field: docs, freqs, norms; positions decoded on demand. */
+  /** Postings of one field: docs, freqs, norms; positions come from the position shard on demand. */
   function readField(bytes, r) {
-    var df = r.varint(), docs = new Int32Array(df), freqs = new Int32Array(df), norms = new Uint8Array(df),
-      posOff = new Int32Array(df), doc = 0;
+    var df = r.varint(), docs = new Int32Array(df), freqs = new Int32Array(df), norms = new Uint8Array(df), doc = 0;
     for (var i = 0; i < df; i++) {
       doc += r.varint();
       docs[i] = doc;
       norms[i] = bytes[r.o++];
-      var tf = r.varint();
-      freqs[i] = tf;
-      posOff[i] = r.o;
-      for (var k = 0; k < tf; k++) { while (bytes[r.o++] & 0x80) { /* skip varint */ } }
+      freqs[i] = r.varint();
     }
-    return { docs: docs, freqs: freqs, norms: norms, posOff: posOff, bytes: bytes };
+    return { docs: docs, freqs: freqs, norms: norms, posOff: null, posBytes: null };
+  }
+
+  /** Attaches a term's position block (same docs, same order: all, then name) to its postings. */
+  function attachPositions(p, bytes, off) {
+    var r = new Reader(bytes, off);
+    [p.all, p.name].forEach(function (f) {
+      f.posBytes = bytes;
+      f.posOff = new Int32Array(f.docs.length);
+      for (var i = 0; i < f.docs.length; i++) {
+        f.posOff[i] = r.o;
+        for (var k = 0; k < f.freqs[i]; k++) { while (bytes[r.o++] & 0x80) { /* skip varint */ } }
+      }
+    });
   }
 
   function positionsOf(p, i) {
-    var r = new Reader(p.bytes, p.posOff[i]), tf = p.freqs[i], out = new Array(tf), pos = 0;
+    var r = new Reader(p.posBytes, p.posOff[i]), tf = p.freqs[i], out = new Array(tf), pos = 0;
     for (var k = 0; k < tf; k++) { pos += r.varint(); out[k] = pos; }
     return out;
   }
@@ -236,36 +245,50 @@
     return out;
   }
 
-  Engine.prototype.shardIndex = function (term) {
-    var m = this.m, b = bucketOf(term, m.buckets), s = m.shardStarts, lo = 0, hi = s.length - 1;
-    while (lo < hi) { var mid = (lo + hi + 1) >>> 1; if (s[mid] <= b) lo = mid; else hi = mid - 1; }
+  function shardOf(starts, bucket) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >>> 1; if (starts[mid] <= bucket) lo = mid; else hi = mid - 1; }
     return lo;
-  };
+  }
 
-  Engine.prototype.shard = function (i) {
-    if (!this.shards.has(i)) {
-      this.shards.set(i, this.get('t/' + i + '.bin', 'bin').then(function (buf) { return new Shard(buf); }));
+  /** A shard file, fetched once: kind 't' (doc lists) or 'p' (positions). */
+  Engine.prototype.shard = function (kind, term) {
+    var m = this.m, b = bucketOf(term, m.buckets);
+    var i = shardOf(kind === 't' ? m.docShardStarts : m.posShardStarts, b), key = kind + i;
+    if (!this.shards.has(key)) {
+      this.shards.set(key, this.get(kind + '/' + i + '.bin', 'bin').then(function (buf) { return new Shard(buf); }));
     }
-    return this.shards.get(i);
+    return this.shards.get(key);
   };
 
-  /** Fetches the shards the query's terms live in (in parallel), then scores. Resolves to [{doc, score}]. */
+  /**
+   * Fetches, in parallel, the doc-list shards of every term and the position shards of the terms of
+   * multi-term words, then scores. Resolves to [{doc, score}], best first.
+   */
   Engine.prototype.search = function (words) {
     var self = this;
     return this.meta().then(function () {
-      var needed = new Set();
-      words.forEach(function (w) { w.clauses.forEach(function (c) { needed.add(self.shardIndex(c.term)); }); });
-      return Promise.all(Array.from(needed).map(function (i) { return self.shard(i); }));
-    }).then(function () {
-      var lookups = [];
-      words.forEach(function (w) { w.clauses.forEach(function (c) { lookups.push(self.shard(self.shardIndex(c.term))); }); });
-      return Promise.all(lookups).then(function (shards) {
-        var k = 0;
-        var resolved = words.map(function (w) {
-          return w.clauses.map(function (c) { return shards[k++].postings(c.term); });
+      var jobs = [];
+      words.forEach(function (w) {
+        w.clauses.forEach(function (c) {
+          jobs.push(self.shard('t', c.term));
+          if (w.clauses.length > 1) jobs.push(self.shard('p', c.term));
         });
-        return self.evaluate(words, resolved);
       });
+      return Promise.all(jobs);
+    }).then(function (shards) {
+      var k = 0;
+      var resolved = words.map(function (w) {
+        return w.clauses.map(function (c) {
+          var postings = shards[k++].postings(c.term);
+          if (w.clauses.length > 1) {
+            var pos = shards[k++];
+            if (postings && !postings.all.posOff) attachPositions(postings, pos.bytes, pos.terms.get(c.term));
+          }
+          return postings;
+        });
+      });
+      return self.evaluate(words, resolved);
     });
   };
 

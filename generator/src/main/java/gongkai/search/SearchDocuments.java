@@ -19,8 +19,13 @@ import java.util.Objects;
 
 /** Flattens {@link Content} into {@link SearchDoc}s: each department-year, then its projects, in content order. */
 public final class SearchDocuments {
-    /** Snippet text of a department-year is cut here: its sections can run to many pages. */
-    static final int MAX_SNIPPET_CHARS = 4000;
+    /**
+     * Snippet text is cut to this many characters (a department-year's sections can run to pages): the result
+     * list fetches display rows in batches, so every character here is paid for by ten results per query.
+     */
+    static final int MAX_SNIPPET_CHARS = 320;
+    /** Purpose and goals give at most this much each, so indicator lines still reach the snippet. */
+    static final int MAX_PROSE_CHARS = 100;
 
     private SearchDocuments() {
     }
@@ -55,8 +60,7 @@ public final class SearchDocuments {
                 appendLine(dySnippet, s.title());
                 appendLine(dySnippet, s.markdown());
             }
-            String dyText = dySnippet.length() > MAX_SNIPPET_CHARS
-                    ? dySnippet.substring(0, MAX_SNIPPET_CHARS) : dySnippet.toString();
+            String dyText = cut(dySnippet.toString(), MAX_SNIPPET_CHARS);
             docs.add(new SearchDoc(SearchDoc.DEPARTMENT_YEAR, deptKey + "/" + year, dy.title(),
                     Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year()), dy.year(), deptKey,
                     deptShown, dyValues, dyText, List.of(), null));
@@ -70,8 +74,8 @@ public final class SearchDocuments {
                 add(values, p.purpose());
                 add(values, p.goals());
                 StringBuilder snippet = new StringBuilder();
-                appendLine(snippet, p.purpose());
-                appendLine(snippet, p.goals());
+                appendLine(snippet, cut(p.purpose(), MAX_PROSE_CHARS));
+                appendLine(snippet, cut(p.goals(), MAX_PROSE_CHARS));
                 LinkedHashSet<String> categories = new LinkedHashSet<>();
                 LinkedHashSet<String> seenLines = new LinkedHashSet<>();
                 for (Indicator ind : p.indicators()) {
@@ -106,10 +110,19 @@ public final class SearchDocuments {
                     wan = wan.setScale(0); // 2E+2 → 200: plain JSON numbers
                 }
                 docs.add(new SearchDoc(SearchDoc.PROJECT, p.id(), p.name(), Urls.project(p.id()), dy.year(),
-                        deptKey, deptShown, values, snippet.toString(), new ArrayList<>(categories), wan));
+                        deptKey, deptShown, values, cut(snippet.toString(), MAX_SNIPPET_CHARS), new ArrayList<>(categories), wan));
             }
         }
         return docs;
+    }
+
+    /** The first {@code max} characters (never splitting a surrogate pair), with … when cut. */
+    static String cut(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end) + "…";
     }
 
     private static void add(List<String> values, String v) {

@@ -22,21 +22,22 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Writes the static search files the browser reads, from a built index ({@link SearchIndexBuilder}).
  *
- * <p>Layout under {@code <site>/search/data/} (format 1; all integers are unsigned LEB128 varints):
+ * <p>Layout under {@code <site>/search/data/} (format 1; integers are unsigned LEB128 varints):
  * <ul>
- *   <li>{@code meta.json} — document count, BM25 statistics per field, the term-bucket → shard map, dictionaries
- *       (years, departments, categories) and run-length per-document facet data (kind, year/department groups,
- *       category bit masks). Loaded on every search; ≈ a few bytes per department-year, not per project.</li>
- *   <li>{@code t/<n>.bin} — term shards. A term's bucket is FNV-1a-32 over its UTF-16 code units mod
- *       {@link #BUCKETS}; consecutive buckets are packed into shards of similar size ({@code shardStarts}).
- *       A shard is {@code termCount} then per term {@code byteLen, UTF-8 bytes, blockLen, block}; a block
- *       is, for field {@code all} then {@code name}, {@code df} then per doc {@code docDelta, norm byte, tf,
- *       tf × positionDelta}.</li>
- *   <li>{@code r/<n>.json} — display data for docs {@code n·batch … n·batch+batch−1}: {@code [title, url,
- *       snippet text, budget 万元 or null]}.</li>
- *   <li>{@code budget.json} — every doc's budget in 万元 (or null), fetched only for a budget filter.</li>
+ *   <li>{@code meta.json} — doc count, BM25 statistics per field, the norm → length table, the bucket → shard
+ *       maps, dictionaries (years, departments, categories) and run-length per-doc facet data (kind, year/department
+ *       groups, category bit masks). Loaded once per page; grows with department-years, not projects.</li>
+ *   <li>{@code t/<n>.bin} — doc-list shards (every query reads these) and {@code p/<n>.bin} — position shards
+ *       (read only for words of two or more terms). A term's bucket is FNV-1a-32 over its UTF-16 code units mod
+ *       {@link #BUCKETS}; consecutive buckets are packed into shards of similar size ({@code docShardStarts},
+ *       {@code posShardStarts}). A shard is {@code termCount}, then per term {@code byteLen, UTF-8 bytes, blockLen,
+ *       block}. Doc block: for field {@code all} then {@code name}: {@code df}, then per doc {@code docDelta,
+ *       norm byte, tf}. Position block: for the same docs in the same order, {@code tf} position deltas.</li>
+ *   <li>{@code r/<n>.json} — display rows for docs {@code n·batch …}: {@code [title, url, snippet text,
+ *       budget 万元 or null]}.</li>
+ *   <li>{@code budget.json} — every doc's budget in 万元 (or null), read only for a budget filter.</li>
  * </ul>
- * File count ≤ projects/50 + 50: display batches take half of that allowance at most, shards the rest.
+ * File count ≤ projects/50 + 50: display batches take at most half, doc-list shards a third of the rest.
  */
 public final class StaticSearchExporter {
     public static final int FORMAT = 1;
@@ -46,7 +47,7 @@ public final class StaticSearchExporter {
     static final int MIN_BATCH = 64;
 
     /** What the export wrote, for build timings and the benchmark. */
-    public record Stats(int files, long bytes, int shards, int batches, int batchSize, int docs) {
+    public record Stats(int files, long bytes, int docShards, int posShards, int batches, int batchSize, int docs) {
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -55,7 +56,6 @@ public final class StaticSearchExporter {
     public Stats export(Path indexDir, Path siteDir) throws IOException {
         Path out = siteDir.resolve("search").resolve("data");
         deleteTree(out);
-        Files.createDirectories(out.resolve("t"));
         Files.createDirectories(out.resolve("r"));
         try (LuceneSearchIndex index = new LuceneSearchIndex(indexDir)) {
             DocTable table = index.table();
@@ -72,38 +72,24 @@ public final class StaticSearchExporter {
                 batch *= 2;
             }
             int batches = ceilDiv(n, batch);
-            int maxShards = Math.max(1, allowance - batches - 2);
+            // the rest of the allowance: a third to doc-list shards (every query), two thirds to positions
+            int shardAllowance = Math.max(2, allowance - batches - 2);
+            int maxDocShards = Math.max(1, shardAllowance / 3);
+            int maxPosShards = Math.max(1, shardAllowance - maxDocShards);
 
-            // 1. postings into buckets
-            ByteArrayOutputStream[] buckets = new ByteArrayOutputStream[BUCKETS];
-            int[] bucketTerms = new int[BUCKETS];
-            writePostings(index, buckets, bucketTerms);
-            long total = 0;
-            for (ByteArrayOutputStream b : buckets) {
-                total += b == null ? 0 : b.size();
-            }
-            int shards = (int) Math.max(1, Math.min(maxShards, ceilDiv(total, MIN_SHARD_BYTES)));
-            List<Integer> starts = packBuckets(buckets, shards, total);
-            long bytes = 0;
-            int files = 0;
-            for (int s = 0; s < starts.size(); s++) {
-                int from = starts.get(s);
-                int to = s + 1 < starts.size() ? starts.get(s + 1) : BUCKETS;
-                ByteArrayOutputStream file = new ByteArrayOutputStream();
-                int terms = 0;
-                for (int b = from; b < to; b++) {
-                    terms += bucketTerms[b];
-                }
-                writeVarint(file, terms);
-                for (int b = from; b < to; b++) {
-                    if (buckets[b] != null) {
-                        buckets[b].writeTo(file);
-                    }
-                }
-                Files.write(out.resolve("t").resolve(s + ".bin"), file.toByteArray());
-                bytes += file.size();
-                files++;
-            }
+            // 1. postings: doc lists and positions, bucketed by term hash, packed into shards
+            Family docFamily = new Family();
+            Family posFamily = new Family();
+            writePostings(index, docFamily, posFamily);
+            long[] acc = new long[2];
+            List<Integer> docStarts = writeFamily(docFamily,
+                    (int) Math.max(1, Math.min(maxDocShards, ceilDiv(docFamily.total, MIN_SHARD_BYTES))),
+                    out.resolve("t"), acc);
+            List<Integer> posStarts = writeFamily(posFamily,
+                    (int) Math.max(1, Math.min(maxPosShards, ceilDiv(posFamily.total, MIN_SHARD_BYTES))),
+                    out.resolve("p"), acc);
+            long bytes = acc[0];
+            int files = (int) acc[1];
 
             // 2. display batches and budgets
             ArrayNode budgets = JsonNodeFactory.instance.arrayNode();
@@ -147,8 +133,10 @@ public final class StaticSearchExporter {
                 lengths.add(org.apache.lucene.util.SmallFloat.byte4ToInt((byte) i));
             }
             meta.put("buckets", BUCKETS);
-            ArrayNode startsNode = meta.putArray("shardStarts");
-            starts.forEach(startsNode::add);
+            ArrayNode docStartsNode = meta.putArray("docShardStarts");
+            docStarts.forEach(docStartsNode::add);
+            ArrayNode posStartsNode = meta.putArray("posShardStarts");
+            posStarts.forEach(posStartsNode::add);
             meta.put("batch", batch);
             ArrayNode years = meta.putArray("years");
             table.years.forEach(years::add);
@@ -169,7 +157,7 @@ public final class StaticSearchExporter {
             meta.set("catMasks", runLength(table.catMask));
             bytes += writeJson(out.resolve("meta.json"), meta);
             files++;
-            return new Stats(files, bytes, starts.size(), batches, batch, n);
+            return new Stats(files, bytes, docStarts.size(), posStarts.size(), batches, batch, n);
         }
     }
 
@@ -187,8 +175,28 @@ public final class StaticSearchExporter {
         return arr;
     }
 
-    private void writePostings(LuceneSearchIndex index, ByteArrayOutputStream[] buckets, int[] bucketTerms)
-            throws IOException {
+    /** Per-bucket buffers of one file family (doc lists or positions). */
+    static final class Family {
+        final ByteArrayOutputStream[] buckets = new ByteArrayOutputStream[BUCKETS];
+        final int[] terms = new int[BUCKETS];
+        long total;
+
+        void add(int bucket, byte[] utf8, ByteArrayOutputStream block) throws IOException {
+            ByteArrayOutputStream out = buckets[bucket];
+            if (out == null) {
+                out = buckets[bucket] = new ByteArrayOutputStream();
+            }
+            int before = out.size();
+            writeVarint(out, utf8.length);
+            out.write(utf8);
+            writeVarint(out, block.size());
+            block.writeTo(out);
+            terms[bucket]++;
+            total += out.size() - before;
+        }
+    }
+
+    private void writePostings(LuceneSearchIndex index, Family docFamily, Family posFamily) throws IOException {
         Terms all = index.terms(SearchIndexBuilder.FIELD_ALL);
         Terms name = index.terms(SearchIndexBuilder.FIELD_NAME);
         if (all == null) {
@@ -198,44 +206,66 @@ public final class StaticSearchExporter {
         byte[] normsName = index.norms(SearchIndexBuilder.FIELD_NAME);
         TermsEnum te = all.iterator();
         TermsEnum ne = name == null ? null : name.iterator();
-        ByteArrayOutputStream block = new ByteArrayOutputStream();
+        ByteArrayOutputStream docBlock = new ByteArrayOutputStream();
+        ByteArrayOutputStream posBlock = new ByteArrayOutputStream();
         for (BytesRef term = te.next(); term != null; term = te.next()) {
-            block.reset();
-            writeField(block, LuceneSearchIndex.read(te, normsAll));
+            docBlock.reset();
+            posBlock.reset();
+            writeField(docBlock, posBlock, LuceneSearchIndex.read(te, normsAll));
             if (ne != null && ne.seekExact(term)) {
-                writeField(block, LuceneSearchIndex.read(ne, normsName));
+                writeField(docBlock, posBlock, LuceneSearchIndex.read(ne, normsName));
             } else {
-                writeVarint(block, 0);
+                writeVarint(docBlock, 0);
             }
             String text = term.utf8ToString();
             int bucket = bucket(text, BUCKETS);
-            ByteArrayOutputStream out = buckets[bucket];
-            if (out == null) {
-                out = buckets[bucket] = new ByteArrayOutputStream();
-            }
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            writeVarint(out, utf8.length);
-            out.write(utf8);
-            writeVarint(out, block.size());
-            block.writeTo(out);
-            bucketTerms[bucket]++;
+            docFamily.add(bucket, utf8, docBlock);
+            posFamily.add(bucket, utf8, posBlock);
         }
     }
 
-    private static void writeField(ByteArrayOutputStream out, QueryEngine.TermPostings p) {
-        writeVarint(out, p.df());
+    private static void writeField(ByteArrayOutputStream docs, ByteArrayOutputStream positions,
+            QueryEngine.TermPostings p) {
+        writeVarint(docs, p.df());
         int last = 0;
         for (int i = 0; i < p.df(); i++) {
-            writeVarint(out, p.docs()[i] - last);
+            writeVarint(docs, p.docs()[i] - last);
             last = p.docs()[i];
-            out.write(p.norms()[i] & 0xFF);
-            writeVarint(out, p.freqs()[i]);
+            docs.write(p.norms()[i] & 0xFF);
+            writeVarint(docs, p.freqs()[i]);
             int lastPos = 0;
             for (int pos : p.positions()[i]) {
-                writeVarint(out, pos - lastPos);
+                writeVarint(positions, pos - lastPos);
                 lastPos = pos;
             }
         }
+    }
+
+    /** Writes a family's shards as {@code dir/<n>.bin}; returns the first bucket of each shard. */
+    private static List<Integer> writeFamily(Family f, int shards, Path dir, long[] bytesAndFiles)
+            throws IOException {
+        Files.createDirectories(dir);
+        List<Integer> starts = packBuckets(f.buckets, shards, f.total);
+        for (int s = 0; s < starts.size(); s++) {
+            int from = starts.get(s);
+            int to = s + 1 < starts.size() ? starts.get(s + 1) : BUCKETS;
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            int terms = 0;
+            for (int b = from; b < to; b++) {
+                terms += f.terms[b];
+            }
+            writeVarint(file, terms);
+            for (int b = from; b < to; b++) {
+                if (f.buckets[b] != null) {
+                    f.buckets[b].writeTo(file);
+                }
+            }
+            Files.write(dir.resolve(s + ".bin"), file.toByteArray());
+            bytesAndFiles[0] += file.size();
+            bytesAndFiles[1]++;
+        }
+        return starts;
     }
 
     /** Greedy packing of consecutive buckets into shards of about total/shards bytes; returns first buckets. */
