@@ -136,22 +136,18 @@
     return v;
   };
 
-  /** A shard: term → offset of its block, parsed once. */
-  function Shard(buffer) {
-    var bytes = new Uint8Array(buffer), r = new Reader(bytes), count = r.varint();
-    this.bytes = bytes;
-    this.terms = new Map();
+  /** A dictionary shard: term → [postFile, offset, docLen, posLen]. */
+  function parseDict(buffer) {
+    var bytes = new Uint8Array(buffer), r = new Reader(bytes), count = r.varint(), terms = new Map();
     for (var i = 0; i < count; i++) {
       var len = r.varint(), term = utf8.decode(bytes.subarray(r.o, r.o + len));
       r.o += len;
-      var blockLen = r.varint();
-      this.terms.set(term, r.o);
-      r.o += blockLen;
+      terms.set(term, [r.varint(), r.varint(), r.varint(), r.varint()]);
     }
-    this.cache = new Map();
+    return terms;
   }
 
-  /** Postings of one field: docs, freqs, norms; positions come from the position shard on demand. */
+  /** Postings of one field: docs, freqs, norms; positions decoded on demand when the block has them. */
   function readField(bytes, r) {
     var df = r.varint(), docs = new Int32Array(df), freqs = new Int32Array(df), norms = new Uint8Array(df), doc = 0;
     for (var i = 0; i < df; i++) {
@@ -163,17 +159,22 @@
     return { docs: docs, freqs: freqs, norms: norms, posOff: null, posBytes: null };
   }
 
-  /** Attaches a term's position block (same docs, same order: all, then name) to its postings. */
-  function attachPositions(p, bytes, off) {
-    var r = new Reader(bytes, off);
-    [p.all, p.name].forEach(function (f) {
-      f.posBytes = bytes;
-      f.posOff = new Int32Array(f.docs.length);
-      for (var i = 0; i < f.docs.length; i++) {
-        f.posOff[i] = r.o;
-        for (var k = 0; k < f.freqs[i]; k++) { while (bytes[r.o++] & 0x80) { /* skip varint */ } }
-      }
-    });
+  /** Decodes a term's doc block and, when present, indexes its position block (same docs, all then name). */
+  function decodePostings(buffer, docLen, withPositions) {
+    var bytes = new Uint8Array(buffer), r = new Reader(bytes);
+    var p = { all: readField(bytes, r), name: readField(bytes, r) };
+    if (withPositions) {
+      r.o = docLen;
+      [p.all, p.name].forEach(function (f) {
+        f.posBytes = bytes;
+        f.posOff = new Int32Array(f.docs.length);
+        for (var i = 0; i < f.docs.length; i++) {
+          f.posOff[i] = r.o;
+          for (var k = 0; k < f.freqs[i]; k++) { while (bytes[r.o++] & 0x80) { /* skip varint */ } }
+        }
+      });
+    }
+    return p;
   }
 
   function positionsOf(p, i) {
@@ -181,18 +182,6 @@
     for (var k = 0; k < tf; k++) { pos += r.varint(); out[k] = pos; }
     return out;
   }
-
-  Shard.prototype.postings = function (term) {
-    if (this.cache.has(term)) return this.cache.get(term);
-    var off = this.terms.get(term), result = null;
-    if (off !== undefined) {
-      var r = new Reader(this.bytes, off);
-      var all = readField(this.bytes, r), name = readField(this.bytes, r);
-      result = { all: all, name: name };
-    }
-    this.cache.set(term, result);
-    return result;
-  };
 
   function contains(sorted, v) {
     var lo = 0, hi = sorted.length - 1;
@@ -205,19 +194,20 @@
 
   // ---------------------------------------------------------------- engine (QueryEngine.java)
   /**
-   * load(path, 'json'|'bin') → Promise of parsed JSON / ArrayBuffer, path relative to search/data/.
-   * In the browser: fetch; under Node: fs.
+   * load(path, 'json'|'bin', range) → Promise of parsed JSON / ArrayBuffer; path relative to search/data/,
+   * range [start, end) of a binary file or undefined. In the browser: fetch; under Node: fs.
    */
   function Engine(load) {
     this.load = load;
     this.metaPromise = null;
-    this.shards = new Map();
-    this.batches = new Map();
+    this.dicts = new Map();
+    this.postings = new Map();
+    this.rows = new Map();
     this.budgetPromise = null;
     this.requests = 0;
   }
 
-  Engine.prototype.get = function (path, kind) { this.requests++; return this.load(path, kind); };
+  Engine.prototype.get = function (path, kind, range) { this.requests++; return this.load(path, kind, range); };
 
   Engine.prototype.meta = function () {
     var self = this;
@@ -251,45 +241,37 @@
     return lo;
   }
 
-  /** A shard file, fetched once: kind 't' (doc lists) or 'p' (positions). */
-  Engine.prototype.shard = function (kind, term) {
-    var m = this.m, b = bucketOf(term, m.buckets);
-    var i = shardOf(kind === 't' ? m.docShardStarts : m.posShardStarts, b), key = kind + i;
-    if (!this.shards.has(key)) {
-      this.shards.set(key, this.get(kind + '/' + i + '.bin', 'bin').then(function (buf) { return new Shard(buf); }));
-    }
-    return this.shards.get(key);
+  /** The dictionary entry of a term ([postFile, offset, docLen, posLen]) or null; shards fetched once. */
+  Engine.prototype.entry = function (term) {
+    var m = this.m, i = shardOf(m.dictStarts, bucketOf(term, m.buckets));
+    if (!this.dicts.has(i)) this.dicts.set(i, this.get('dict/' + i + '.bin', 'bin').then(parseDict));
+    return this.dicts.get(i).then(function (terms) { return terms.get(term) || null; });
   };
 
-  /**
-   * Fetches, in parallel, the doc-list shards of every term and the position shards of the terms of
-   * multi-term words, then scores. Resolves to [{doc, score}], best first.
-   */
+  /** A term's postings, with positions when asked: one Range request of its doc (+ position) block. */
+  Engine.prototype.termPostings = function (term, withPositions) {
+    var self = this, key = (withPositions ? 'p:' : 'd:') + term;
+    if (!withPositions && this.postings.has('p:' + term)) return this.postings.get('p:' + term);
+    if (!this.postings.has(key)) {
+      this.postings.set(key, this.entry(term).then(function (e) {
+        if (!e) return null;
+        var end = e[1] + e[2] + (withPositions ? e[3] : 0);
+        return self.get('post/' + e[0] + '.bin', 'bin', [e[1], end]).then(function (buf) {
+          return decodePostings(buf, e[2], withPositions);
+        });
+      }));
+    }
+    return this.postings.get(key);
+  };
+
+  /** Fetches every term's postings in parallel (positions only for multi-term words), then scores. */
   Engine.prototype.search = function (words) {
     var self = this;
     return this.meta().then(function () {
-      var jobs = [];
-      words.forEach(function (w) {
-        w.clauses.forEach(function (c) {
-          jobs.push(self.shard('t', c.term));
-          if (w.clauses.length > 1) jobs.push(self.shard('p', c.term));
-        });
-      });
-      return Promise.all(jobs);
-    }).then(function (shards) {
-      var k = 0;
-      var resolved = words.map(function (w) {
-        return w.clauses.map(function (c) {
-          var postings = shards[k++].postings(c.term);
-          if (w.clauses.length > 1) {
-            var pos = shards[k++];
-            if (postings && !postings.all.posOff) attachPositions(postings, pos.bytes, pos.terms.get(c.term));
-          }
-          return postings;
-        });
-      });
-      return self.evaluate(words, resolved);
-    });
+      return Promise.all(words.map(function (w) {
+        return Promise.all(w.clauses.map(function (c) { return self.termPostings(c.term, w.clauses.length > 1); }));
+      }));
+    }).then(function (resolved) { return self.evaluate(words, resolved); });
   };
 
   function idf(docCount, df) { return Math.log(1 + (docCount - df + 0.5) / (df + 0.5)); }
@@ -372,10 +354,15 @@
     return this.budgetPromise;
   };
 
+  /** A doc's display row [title, url, snippet, budget]: one Range request of its fixed-size slot. */
   Engine.prototype.row = function (doc) {
-    var bi = Math.floor(doc / this.m.batch);
-    if (!this.batches.has(bi)) this.batches.set(bi, this.get('r/' + bi + '.json', 'json'));
-    return this.batches.get(bi).then(function (rows) { return rows[doc - bi * this.m.batch]; }.bind(this));
+    var m = this.m, file = Math.floor(doc / m.slotsPerFile), start = (doc - file * m.slotsPerFile) * m.slot;
+    if (!this.rows.has(doc)) {
+      this.rows.set(doc, this.get('show/' + file + '.bin', 'bin', [start, start + m.slot]).then(function (buf) {
+        return JSON.parse(utf8.decode(new Uint8Array(buf)));
+      }));
+    }
+    return this.rows.get(doc);
   };
 
   var PAGE_SIZE = 10;
@@ -531,11 +518,23 @@
     var base = app.getAttribute('data-base') || '/';
     if (base.charAt(base.length - 1) !== '/') base += '/';
     var dataUrl = base + 'search/data/';
-    var engine = new Engine(function (path, kind) {
-      return fetch(dataUrl + path).then(function (r) {
-        if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
-        return kind === 'bin' ? r.arrayBuffer() : r.json();
-      });
+    var whole = new Map(); // files whose server ignored Range (answered 200): sliced locally
+    var engine = new Engine(function (path, kind, range) {
+      if (!range) {
+        return fetch(dataUrl + path).then(function (r) {
+          if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
+          return kind === 'bin' ? r.arrayBuffer() : r.json();
+        });
+      }
+      if (whole.has(path)) return whole.get(path).then(function (buf) { return buf.slice(range[0], range[1]); });
+      return fetch(dataUrl + path, { headers: { Range: 'bytes=' + range[0] + '-' + (range[1] - 1) } })
+        .then(function (r) {
+          if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
+          if (r.status === 206) return r.arrayBuffer();
+          var all = r.arrayBuffer();
+          whole.set(path, all);
+          return all.then(function (buf) { return buf.slice(range[0], range[1]); });
+        });
     });
     var seq = 0;
 

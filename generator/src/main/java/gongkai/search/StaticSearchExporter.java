@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,36 +20,45 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.SmallFloat;
 
 /**
  * Writes the static search files the browser reads, from a built index ({@link SearchIndexBuilder}).
  *
- * <p>Layout under {@code <site>/search/data/} (format 1; integers are unsigned LEB128 varints):
+ * <p>The browser must not download other terms' postings or other documents' display data: a term's postings
+ * and a document's display row are fetched with an HTTP {@code Range} request (one range per request; a server
+ * that ignores Range and answers 200 still works, search.js slices the body). Layout under
+ * {@code <site>/search/data/} (format 2; integers are unsigned LEB128 varints):
  * <ul>
- *   <li>{@code meta.json} — doc count, BM25 statistics per field, the norm → length table, the bucket → shard
- *       maps, dictionaries (years, departments, categories) and run-length per-doc facet data (kind, year/department
- *       groups, category bit masks). Loaded once per page; grows with department-years, not projects.</li>
- *   <li>{@code t/<n>.bin} — doc-list shards (every query reads these) and {@code p/<n>.bin} — position shards
- *       (read only for words of two or more terms). A term's bucket is FNV-1a-32 over its UTF-16 code units mod
- *       {@link #BUCKETS}; consecutive buckets are packed into shards of similar size ({@code docShardStarts},
- *       {@code posShardStarts}). A shard is {@code termCount}, then per term {@code byteLen, UTF-8 bytes, blockLen,
- *       block}. Doc block: for field {@code all} then {@code name}: {@code df}, then per doc {@code docDelta,
- *       norm byte, tf}. Position block: for the same docs in the same order, {@code tf} position deltas.</li>
- *   <li>{@code r/<n>.json} — display rows for docs {@code n·batch …}: {@code [title, url, snippet text,
- *       budget 万元 or null]}.</li>
+ *   <li>{@code meta.json} — doc count, BM25 statistics per field, the norm → length table, the bucket → dictionary
+ *       shard map, dictionaries (years, departments, categories), run-length per-doc facet data (kind,
+ *       year/department groups, category bit masks). Loaded once per page; grows with department-years.</li>
+ *   <li>{@code dict/<n>.bin} — term dictionary shards. A term's bucket is FNV-1a-32 over its UTF-16 code units mod
+ *       {@link #BUCKETS}; consecutive buckets are packed into shards ({@code dictStarts}). A shard is
+ *       {@code termCount}, then per term {@code byteLen, UTF-8 bytes, postFile, offset, docLen, posLen}.</li>
+ *   <li>{@code post/<n>.bin} — postings. At {@code offset}: the doc block ({@code docLen} bytes: for field
+ *       {@code all} then {@code name}, {@code df} then per doc {@code docDelta, norm byte, tf}), directly followed
+ *       by the position block ({@code posLen} bytes: the same docs' {@code tf} position deltas), so one range
+ *       serves a one-term word and one range a phrase.</li>
+ *   <li>{@code show/<n>.bin} — display rows in fixed {@link #SLOT}-byte slots: doc d is at
+ *       {@code (d mod perFile)·SLOT} of file {@code d / perFile}; a slot is the UTF-8 JSON
+ *       {@code [title, url, snippet, budget 万元 or null]} padded with spaces.</li>
  *   <li>{@code budget.json} — every doc's budget in 万元 (or null), read only for a budget filter.</li>
  * </ul>
- * File count ≤ projects/50 + 50: display batches take at most half, doc-list shards a third of the rest.
+ * Files stay under {@link #MAX_FILE_BYTES} (static hosts cap file size) and their number under projects/50 + 50.
  */
 public final class StaticSearchExporter {
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     public static final int BUCKETS = 4096;
-    /** Shards smaller than this (raw bytes) are not worth a request of their own. */
-    static final int MIN_SHARD_BYTES = 24 * 1024;
-    static final int MIN_BATCH = 64;
+    /** Bytes per display slot; a row that would not fit loses the end of its snippet. */
+    public static final int SLOT = 512;
+    /** Cloudflare Pages refuses files over 25 MiB. */
+    static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
+    /** Dictionary shards smaller than this are not worth a request of their own. */
+    static final int MIN_DICT_SHARD_BYTES = 4 * 1024;
 
     /** What the export wrote, for build timings and the benchmark. */
-    public record Stats(int files, long bytes, int docShards, int posShards, int batches, int batchSize, int docs) {
+    public record Stats(int files, long bytes, int dictShards, int postFiles, int showFiles, int docs) {
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -56,7 +67,7 @@ public final class StaticSearchExporter {
     public Stats export(Path indexDir, Path siteDir) throws IOException {
         Path out = siteDir.resolve("search").resolve("data");
         deleteTree(out);
-        Files.createDirectories(out.resolve("r"));
+        Files.createDirectories(out);
         try (LuceneSearchIndex index = new LuceneSearchIndex(indexDir)) {
             DocTable table = index.table();
             int n = index.maxDoc();
@@ -66,57 +77,70 @@ public final class StaticSearchExporter {
                     projects++;
                 }
             }
-            int allowance = projects / 50 + 50;
-            int batch = MIN_BATCH;
-            while (ceilDiv(n, batch) > allowance / 2) {
-                batch *= 2;
-            }
-            int batches = ceilDiv(n, batch);
-            // the rest of the allowance: a third to doc-list shards (every query), two thirds to positions
-            int shardAllowance = Math.max(2, allowance - batches - 2);
-            int maxDocShards = Math.max(1, shardAllowance / 3);
-            int maxPosShards = Math.max(1, shardAllowance - maxDocShards);
-
-            // 1. postings: doc lists and positions, bucketed by term hash, packed into shards
-            Family docFamily = new Family();
-            Family posFamily = new Family();
-            writePostings(index, docFamily, posFamily);
             long[] acc = new long[2];
-            List<Integer> docStarts = writeFamily(docFamily,
-                    (int) Math.max(1, Math.min(maxDocShards, ceilDiv(docFamily.total, MIN_SHARD_BYTES))),
-                    out.resolve("t"), acc);
-            List<Integer> posStarts = writeFamily(posFamily,
-                    (int) Math.max(1, Math.min(maxPosShards, ceilDiv(posFamily.total, MIN_SHARD_BYTES))),
-                    out.resolve("p"), acc);
-            long bytes = acc[0];
-            int files = (int) acc[1];
 
-            // 2. display batches and budgets
+            // 1. postings files and the dictionary entries pointing into them
+            ByteArrayOutputStream[] dict = new ByteArrayOutputStream[BUCKETS];
+            int[] dictTerms = new int[BUCKETS];
+            int postFiles = writePostings(index, out.resolve("post"), dict, dictTerms, acc);
+
+            // 2. display slots and budgets
+            int perFile = MAX_FILE_BYTES / SLOT;
+            int showFiles = Math.max(1, (n + perFile - 1) / perFile);
             ArrayNode budgets = JsonNodeFactory.instance.arrayNode();
-            for (int bi = 0; bi < batches; bi++) {
-                ArrayNode arr = JsonNodeFactory.instance.arrayNode();
-                for (int d = bi * batch; d < Math.min(n, (bi + 1) * batch); d++) {
-                    Document doc = index.stored(d);
-                    ArrayNode row = arr.addArray();
-                    row.add(doc.get(SearchIndexBuilder.StoredFields.TITLE));
-                    row.add(doc.get(SearchIndexBuilder.StoredFields.URL));
-                    row.add(doc.get(SearchIndexBuilder.StoredFields.SNIPPET));
-                    BigDecimal b = table.budgetWan[d];
-                    if (b == null) {
-                        row.addNull();
+            Files.createDirectories(out.resolve("show"));
+            for (int f = 0; f < showFiles; f++) {
+                int from = f * perFile;
+                int to = Math.min(n, from + perFile);
+                byte[] file = new byte[(to - from) * SLOT];
+                Arrays.fill(file, (byte) ' ');
+                for (int d = from; d < to; d++) {
+                    byte[] row = displayRow(index.stored(d), table.budgetWan[d]);
+                    System.arraycopy(row, 0, file, (d - from) * SLOT, row.length);
+                    if (table.budgetWan[d] == null) {
                         budgets.addNull();
                     } else {
-                        row.add(b);
-                        budgets.add(b);
+                        budgets.add(table.budgetWan[d]);
                     }
                 }
-                bytes += writeJson(out.resolve("r").resolve(bi + ".json"), arr);
-                files++;
+                Files.write(out.resolve("show").resolve(f + ".bin"), file);
+                acc[0] += file.length;
+                acc[1]++;
             }
-            bytes += writeJson(out.resolve("budget.json"), budgets);
-            files++;
+            acc[0] += writeJson(out.resolve("budget.json"), budgets);
+            acc[1]++;
 
-            // 3. meta
+            // 3. dictionary shards: the rest of the file allowance, at least a few KB each
+            long dictTotal = 0;
+            for (ByteArrayOutputStream b : dict) {
+                dictTotal += b == null ? 0 : b.size();
+            }
+            int allowance = projects / 50 + 50;
+            int maxDict = Math.max(1, allowance - (int) acc[1] - 1);
+            int dictShards = (int) Math.max(1, Math.min(maxDict, (dictTotal + MIN_DICT_SHARD_BYTES - 1)
+                    / MIN_DICT_SHARD_BYTES));
+            List<Integer> dictStarts = packBuckets(dict, dictShards, dictTotal);
+            Files.createDirectories(out.resolve("dict"));
+            for (int s = 0; s < dictStarts.size(); s++) {
+                int from = dictStarts.get(s);
+                int to = s + 1 < dictStarts.size() ? dictStarts.get(s + 1) : BUCKETS;
+                ByteArrayOutputStream file = new ByteArrayOutputStream();
+                int terms = 0;
+                for (int b = from; b < to; b++) {
+                    terms += dictTerms[b];
+                }
+                writeVarint(file, terms);
+                for (int b = from; b < to; b++) {
+                    if (dict[b] != null) {
+                        dict[b].writeTo(file);
+                    }
+                }
+                Files.write(out.resolve("dict").resolve(s + ".bin"), file.toByteArray());
+                acc[0] += file.size();
+                acc[1]++;
+            }
+
+            // 4. meta
             ObjectNode meta = JsonNodeFactory.instance.objectNode();
             meta.put("format", FORMAT);
             meta.put("docs", n);
@@ -130,14 +154,13 @@ public final class StaticSearchExporter {
             }
             ArrayNode lengths = meta.putArray("lengthTable"); // norm byte → document length, as Lucene decodes it
             for (int i = 0; i < 256; i++) {
-                lengths.add(org.apache.lucene.util.SmallFloat.byte4ToInt((byte) i));
+                lengths.add(SmallFloat.byte4ToInt((byte) i));
             }
             meta.put("buckets", BUCKETS);
-            ArrayNode docStartsNode = meta.putArray("docShardStarts");
-            docStarts.forEach(docStartsNode::add);
-            ArrayNode posStartsNode = meta.putArray("posShardStarts");
-            posStarts.forEach(posStartsNode::add);
-            meta.put("batch", batch);
+            ArrayNode starts = meta.putArray("dictStarts");
+            dictStarts.forEach(starts::add);
+            meta.put("slot", SLOT);
+            meta.put("slotsPerFile", perFile);
             ArrayNode years = meta.putArray("years");
             table.years.forEach(years::add);
             ArrayNode depts = meta.putArray("depts");
@@ -146,8 +169,7 @@ public final class StaticSearchExporter {
             }
             ArrayNode cats = meta.putArray("cats");
             table.categories.forEach(cats::add);
-            // groups: runs of equal (year, dept) — [firstDoc, yearIndex, deptIndex]
-            ArrayNode groups = meta.putArray("groups");
+            ArrayNode groups = meta.putArray("groups"); // runs of equal (year, dept): [firstDoc, yearIdx, deptIdx]
             for (int d = 0; d < n; d++) {
                 if (d == 0 || table.year[d] != table.year[d - 1] || table.dept[d] != table.dept[d - 1]) {
                     groups.addArray().add(d).add(table.years.indexOf(table.year[d])).add(table.dept[d]);
@@ -155,9 +177,43 @@ public final class StaticSearchExporter {
             }
             meta.set("kinds", runLength(table.kind));
             meta.set("catMasks", runLength(table.catMask));
-            bytes += writeJson(out.resolve("meta.json"), meta);
-            files++;
-            return new Stats(files, bytes, docStarts.size(), posStarts.size(), batches, batch, n);
+            acc[0] += writeJson(out.resolve("meta.json"), meta);
+            acc[1]++;
+            return new Stats((int) acc[1], acc[0], dictStarts.size(), postFiles, showFiles, n);
+        }
+    }
+
+    /** The display row as UTF-8 JSON of at most {@link #SLOT} bytes, cutting the snippet to fit. */
+    private byte[] displayRow(Document doc, BigDecimal budget) throws IOException {
+        String snippet = doc.get(SearchIndexBuilder.StoredFields.SNIPPET);
+        if (snippet == null) {
+            snippet = "";
+        }
+        while (true) {
+            ArrayNode row = JsonNodeFactory.instance.arrayNode();
+            row.add(doc.get(SearchIndexBuilder.StoredFields.TITLE));
+            row.add(doc.get(SearchIndexBuilder.StoredFields.URL));
+            row.add(snippet);
+            if (budget == null) {
+                row.addNull();
+            } else {
+                row.add(budget);
+            }
+            byte[] bytes = json.writeValueAsBytes(row);
+            if (bytes.length <= SLOT) {
+                return bytes;
+            }
+            if (snippet.isEmpty()) {
+                throw new IOException("display row of " + doc.get(SearchIndexBuilder.StoredFields.ID)
+                        + " exceeds " + SLOT + " bytes without a snippet (title too long?)");
+            }
+            // drop roughly the excess (UTF-8 Han = 3 bytes), keeping whole code points
+            int cut = Math.max(1, (bytes.length - SLOT + 2) / 3 + 1);
+            int end = Math.max(0, snippet.length() - cut);
+            if (end > 0 && Character.isHighSurrogate(snippet.charAt(end - 1))) {
+                end--;
+            }
+            snippet = end == 0 ? "" : snippet.substring(0, end) + "…";
         }
     }
 
@@ -175,53 +231,66 @@ public final class StaticSearchExporter {
         return arr;
     }
 
-    /** Per-bucket buffers of one file family (doc lists or positions). */
-    static final class Family {
-        final ByteArrayOutputStream[] buckets = new ByteArrayOutputStream[BUCKETS];
-        final int[] terms = new int[BUCKETS];
-        long total;
-
-        void add(int bucket, byte[] utf8, ByteArrayOutputStream block) throws IOException {
-            ByteArrayOutputStream out = buckets[bucket];
-            if (out == null) {
-                out = buckets[bucket] = new ByteArrayOutputStream();
-            }
-            int before = out.size();
-            writeVarint(out, utf8.length);
-            out.write(utf8);
-            writeVarint(out, block.size());
-            block.writeTo(out);
-            terms[bucket]++;
-            total += out.size() - before;
-        }
-    }
-
-    private void writePostings(LuceneSearchIndex index, Family docFamily, Family posFamily) throws IOException {
+    /** Streams every term's blocks into post/N.bin (new file past MAX_FILE_BYTES); returns the file count. */
+    private int writePostings(LuceneSearchIndex index, Path dir, ByteArrayOutputStream[] dict, int[] dictTerms,
+            long[] acc) throws IOException {
+        Files.createDirectories(dir);
         Terms all = index.terms(SearchIndexBuilder.FIELD_ALL);
         Terms name = index.terms(SearchIndexBuilder.FIELD_NAME);
-        if (all == null) {
-            return;
-        }
-        byte[] normsAll = index.norms(SearchIndexBuilder.FIELD_ALL);
-        byte[] normsName = index.norms(SearchIndexBuilder.FIELD_NAME);
-        TermsEnum te = all.iterator();
-        TermsEnum ne = name == null ? null : name.iterator();
-        ByteArrayOutputStream docBlock = new ByteArrayOutputStream();
-        ByteArrayOutputStream posBlock = new ByteArrayOutputStream();
-        for (BytesRef term = te.next(); term != null; term = te.next()) {
-            docBlock.reset();
-            posBlock.reset();
-            writeField(docBlock, posBlock, LuceneSearchIndex.read(te, normsAll));
-            if (ne != null && ne.seekExact(term)) {
-                writeField(docBlock, posBlock, LuceneSearchIndex.read(ne, normsName));
-            } else {
-                writeVarint(docBlock, 0);
+        int fileNo = 0;
+        long offset = 0;
+        OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("0.bin")), 1 << 16);
+        acc[1]++;
+        try {
+            if (all == null) {
+                return 1;
             }
-            String text = term.utf8ToString();
-            int bucket = bucket(text, BUCKETS);
-            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            docFamily.add(bucket, utf8, docBlock);
-            posFamily.add(bucket, utf8, posBlock);
+            byte[] normsAll = index.norms(SearchIndexBuilder.FIELD_ALL);
+            byte[] normsName = index.norms(SearchIndexBuilder.FIELD_NAME);
+            TermsEnum te = all.iterator();
+            TermsEnum ne = name == null ? null : name.iterator();
+            ByteArrayOutputStream docBlock = new ByteArrayOutputStream();
+            ByteArrayOutputStream posBlock = new ByteArrayOutputStream();
+            for (BytesRef term = te.next(); term != null; term = te.next()) {
+                docBlock.reset();
+                posBlock.reset();
+                writeField(docBlock, posBlock, LuceneSearchIndex.read(te, normsAll));
+                if (ne != null && ne.seekExact(term)) {
+                    writeField(docBlock, posBlock, LuceneSearchIndex.read(ne, normsName));
+                } else {
+                    writeVarint(docBlock, 0);
+                }
+                long size = docBlock.size() + posBlock.size();
+                if (offset > 0 && offset + size > MAX_FILE_BYTES) {
+                    file.close();
+                    fileNo++;
+                    offset = 0;
+                    file = new java.io.BufferedOutputStream(
+                            Files.newOutputStream(dir.resolve(fileNo + ".bin")), 1 << 16);
+                    acc[1]++;
+                }
+                docBlock.writeTo(file);
+                posBlock.writeTo(file);
+                String text = term.utf8ToString();
+                int bucket = bucket(text, BUCKETS);
+                ByteArrayOutputStream d = dict[bucket];
+                if (d == null) {
+                    d = dict[bucket] = new ByteArrayOutputStream();
+                }
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                writeVarint(d, utf8.length);
+                d.write(utf8);
+                writeVarint(d, fileNo);
+                writeVarint(d, offset);
+                writeVarint(d, docBlock.size());
+                writeVarint(d, posBlock.size());
+                dictTerms[bucket]++;
+                offset += size;
+                acc[0] += size;
+            }
+            return fileNo + 1;
+        } finally {
+            file.close();
         }
     }
 
@@ -240,32 +309,6 @@ public final class StaticSearchExporter {
                 lastPos = pos;
             }
         }
-    }
-
-    /** Writes a family's shards as {@code dir/<n>.bin}; returns the first bucket of each shard. */
-    private static List<Integer> writeFamily(Family f, int shards, Path dir, long[] bytesAndFiles)
-            throws IOException {
-        Files.createDirectories(dir);
-        List<Integer> starts = packBuckets(f.buckets, shards, f.total);
-        for (int s = 0; s < starts.size(); s++) {
-            int from = starts.get(s);
-            int to = s + 1 < starts.size() ? starts.get(s + 1) : BUCKETS;
-            ByteArrayOutputStream file = new ByteArrayOutputStream();
-            int terms = 0;
-            for (int b = from; b < to; b++) {
-                terms += f.terms[b];
-            }
-            writeVarint(file, terms);
-            for (int b = from; b < to; b++) {
-                if (f.buckets[b] != null) {
-                    f.buckets[b].writeTo(file);
-                }
-            }
-            Files.write(dir.resolve(s + ".bin"), file.toByteArray());
-            bytesAndFiles[0] += file.size();
-            bytesAndFiles[1]++;
-        }
-        return starts;
     }
 
     /** Greedy packing of consecutive buckets into shards of about total/shards bytes; returns first buckets. */
@@ -307,14 +350,6 @@ public final class StaticSearchExporter {
         byte[] data = json.writeValueAsBytes(node);
         Files.write(file, data);
         return data.length;
-    }
-
-    private static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
     }
 
     private static void deleteTree(Path dir) throws IOException {
