@@ -354,15 +354,38 @@
     return this.budgetPromise;
   };
 
-  /** A doc's display row [title, url, snippet, budget]: one Range request of its fixed-size slot. */
-  Engine.prototype.row = function (doc) {
-    var m = this.m, file = Math.floor(doc / m.slotsPerFile), start = (doc - file * m.slotsPerFile) * m.slot;
-    if (!this.rows.has(doc)) {
-      this.rows.set(doc, this.get('show/' + file + '.bin', 'bin', [start, start + m.slot]).then(function (buf) {
-        return JSON.parse(utf8.decode(new Uint8Array(buf)));
-      }));
+  /** Slots at most this far apart are fetched in one range (the gap costs at most GAP × slot bytes). */
+  var ROW_GAP = 4;
+
+  /**
+   * Display rows [title, url, snippet, budget] of docs: fixed-size slots, fetched by Range; nearby slots of the
+   * same file share one request.
+   */
+  Engine.prototype.rowsOf = function (docs) {
+    var self = this, m = this.m, todo = docs.filter(function (d) { return !self.rows.has(d); })
+      .sort(function (a, b) { return a - b; });
+    var i = 0;
+    while (i < todo.length) {
+      var file = Math.floor(todo[i] / m.slotsPerFile), j = i;
+      while (j + 1 < todo.length && Math.floor(todo[j + 1] / m.slotsPerFile) === file &&
+             todo[j + 1] - todo[j] <= ROW_GAP) j++;
+      (function (first, last, file) {
+        var base = file * m.slotsPerFile, start = (first - base) * m.slot, end = (last - base + 1) * m.slot;
+        var fetched = self.get('show/' + file + '.bin', 'bin', [start, end]).then(function (buf) {
+          return new Uint8Array(buf);
+        });
+        for (var d = first; d <= last; d++) {
+          (function (d) {
+            self.rows.set(d, fetched.then(function (bytes) {
+              var off = (d - first) * m.slot;
+              return JSON.parse(utf8.decode(bytes.subarray(off, off + m.slot)));
+            }));
+          })(d);
+        }
+      })(todo[i], todo[j], file);
+      i = j + 1;
     }
-    return this.rows.get(doc);
+    return Promise.all(docs.map(function (d) { return self.rows.get(d); }));
   };
 
   var PAGE_SIZE = 10;
@@ -415,7 +438,7 @@
           cat: Array.from(fc.entries()).sort(function (a, b) { return a[0] - b[0]; })
             .map(function (e) { return { value: m.cats[e[0]], label: m.cats[e[0]], count: e[1] }; })
         };
-        return Promise.all(slice.map(function (h) { return self.row(h.doc); })).then(function (rows) {
+        return self.rowsOf(slice.map(function (h) { return h.doc; })).then(function (rows) {
           var results = slice.map(function (h, i) {
             var r = rows[i];
             return {

@@ -25,8 +25,16 @@ if (mode === 'tokenize') {
   const limit = parseInt(process.argv[7] || '10', 10);
   // bytes as a static host serves them: JSON gzip-compressed, binary files and ranges as they are
   const makeEngine = (log) => new S.Engine((p, kind, range) => {
-    let buf = fs.readFileSync(path.join(dataDir, p));
-    if (range) buf = buf.subarray(range[0], Math.min(buf.length, range[1]));
+    let buf;
+    if (range) { // read just the range, as a server would send it
+      const fd = fs.openSync(path.join(dataDir, p), 'r');
+      try {
+        buf = Buffer.alloc(range[1] - range[0]);
+        buf = buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, range[0]));
+      } finally { fs.closeSync(fd); }
+    } else {
+      buf = fs.readFileSync(path.join(dataDir, p));
+    }
     log.push({ path: p, range: range || null, raw: buf.length,
       gz: kind === 'bin' ? buf.length : zlib.gzipSync(buf, { level: 9 }).length });
     return Promise.resolve(kind === 'bin' ? buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length)
