@@ -180,6 +180,54 @@ class SearchParityTest {
         System.out.println("ranking parity: " + queries.size() + " queries, " + compared + " ranked hits identical");
     }
 
+    @Test
+    void filtersFacetsAndPagesAgreeBetweenBrowserAndServer() throws Exception {
+        List<Map<String, String>> params = List.of(
+                Map.of("q", "指标"),
+                Map.of("q", "指标", "year", "2024"),
+                Map.of("q", "指标", "dept", "tianjin/362303"),
+                Map.of("q", "满意度", "cat", "效益指标"),
+                Map.of("q", "满意度", "min", "10", "max", "200"),
+                Map.of("q", "项目", "page", "3"),
+                Map.of("q", "环境", "year", "2023", "min", "50"));
+        JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp.resolve("node3"))
+                .run("search", params, siteDir.resolve("search/data").toString(), "10");
+        try (SearchService service = SearchService.open(indexDir)) {
+            for (int i = 0; i < params.size(); i++) {
+                Map<String, String> p = params.get(i);
+                SearchFilters f = new SearchFilters(p.containsKey("year") ? Integer.valueOf(p.get("year")) : null,
+                        p.get("dept"), p.get("cat"), p.containsKey("min") ? new java.math.BigDecimal(p.get("min")) : null,
+                        p.containsKey("max") ? new java.math.BigDecimal(p.get("max")) : null);
+                SearchService.Result r = service.search(p.get("q"), f, Integer.parseInt(p.getOrDefault("page", "1")), 10);
+                JsonNode b = js.get(i);
+                assertEquals(r.total(), b.get("total").asInt(), p.toString());
+                List<String> urls = new ArrayList<>();
+                b.get("pageHits").forEach(h -> urls.add(h.get(2).asText()));
+                assertEquals(r.items().stream().map(SearchService.Item::url).toList(), urls, p.toString());
+                for (String facet : List.of("year", "dept", "cat")) {
+                    List<String> server = r.facets().get(facet).stream().map(v -> v.value() + "=" + v.count()).toList();
+                    List<String> browser = new ArrayList<>();
+                    b.get("facets").get(facet).forEach(v -> browser.add(v.get("value").asText() + "=" + v.get("count").asInt()));
+                    assertEquals(server, browser, p + " facet " + facet);
+                }
+                // filters really filter: every shown result satisfies them
+                for (SearchService.Item item : r.items()) {
+                    if (f.year() != null) {
+                        assertEquals((int) f.year(), item.year());
+                    }
+                    if (f.dept() != null) {
+                        assertEquals(f.dept(), item.dept());
+                    }
+                    if (f.minWan() != null) {
+                        assertTrue(new java.math.BigDecimal(item.budgetWan()).compareTo(f.minWan()) >= 0);
+                    }
+                }
+            }
+            assertTrue(js.get(1).get("total").asInt() < js.get(0).get("total").asInt(), "year filter narrows");
+            assertTrue(js.get(4).get("total").asInt() > 0, "budget range 10–200 万元 matches some projects");
+        }
+    }
+
     /** Our scorer is Lucene's BM25: same matches and (float-precision) scores as Lucene's own phrase queries. */
     @Test
     void engineAgreesWithLucenePhraseQueries() throws Exception {

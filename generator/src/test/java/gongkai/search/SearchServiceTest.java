@@ -1,0 +1,93 @@
+package gongkai.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import gongkai.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server side on the seed projects: SearchService, /api/search over real HTTP, and `gongkai search`. */
+class SearchServiceTest {
+    @TempDir
+    static Path tmp;
+    static Path indexDir;
+
+    @BeforeAll
+    static void build() throws Exception {
+        indexDir = tmp.resolve("index");
+        new SearchIndexBuilder().build(SeedCorpus.toContent(SeedCorpus.projects(TokenizerParityTest.SEEDS)), indexDir);
+    }
+
+    @Test
+    void nameMatchesRankFirst() throws Exception {
+        try (SearchService s = SearchService.open(indexDir)) {
+            // 001 lists 2024年度天津市辐射环境执法安全防护能力提升项目: 辐射 in the name beats 辐射 in indicators only
+            SearchService.Result r = s.search("辐射", SearchFilters.NONE, 1, 10);
+            assertTrue(r.total() >= 2, "辐射 occurs in several seed projects");
+            assertTrue(r.items().get(0).title().contains("辐射"), r.items().get(0).title());
+            // an exact phrase that is not in any source text finds nothing, its words apart do
+            assertEquals(0, s.search("\"设备辐射\"", SearchFilters.NONE, 1, 10).total());
+        }
+    }
+
+    @Test
+    void apiAnswersJsonOverHttp() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        try (SearchService s = SearchService.open(indexDir)) {
+            server.createContext("/api/search", new SearchHttpHandler(s));
+            server.start();
+            HttpClient client = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/search?q=";
+            HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(base
+                    + URLEncoder.encode("辐射", StandardCharsets.UTF_8) + "&size=3")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ok.statusCode());
+            assertTrue(ok.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+            JsonNode json = new ObjectMapper().readTree(ok.body());
+            assertEquals(s.search("辐射", SearchFilters.NONE, 1, 3).total(), json.get("total").asInt());
+            assertEquals(3, json.get("items").size());
+            assertTrue(json.get("items").get(0).get("url").asText().startsWith("projects/"));
+            assertTrue(json.get("facets").has("year"));
+
+            HttpResponse<String> bad = client.send(HttpRequest.newBuilder(URI.create(base + "x&year=abc")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, bad.statusCode());
+            assertTrue(bad.body().contains("year"), bad.body());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void cliPrintsRankedResults() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        int code;
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            code = Main.execute("search", "辐射", "--index", indexDir.toString(), "--limit", "2");
+        } finally {
+            System.setOut(old);
+        }
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, out);
+        assertTrue(out.contains("results for 辐射"), out);
+        assertTrue(out.contains(" 1. ") && out.contains(" 2. ") && !out.contains(" 3. "), out);
+        assertEquals(2, Main.execute("search", "x", "--index", tmp.resolve("missing").toString()));
+    }
+}
