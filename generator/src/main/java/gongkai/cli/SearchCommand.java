@@ -17,7 +17,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "QUERY", description = "Words are ANDed; \"…\" is an exact phrase.")
     String query;
 
-    @Option(names = "--index", defaultValue = "site-index",
+    @Option(names = "--index", defaultValue = "site.index",
             description = "Index directory written by the build (default: ${DEFAULT-VALUE}).")
     Path indexDir;
 
