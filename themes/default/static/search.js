@@ -50,6 +50,10 @@
           if (k + 1 < run.length) {
             var b = run[k + 1];
             out.push({ term: String.fromCodePoint(a[0], b[0]), position: pos, start: a[1], end: b[2] });
+            if (k + 2 < run.length) {
+              var c = run[k + 2];
+              out.push({ term: String.fromCodePoint(a[0], b[0], c[0]), position: pos, start: a[1], end: c[2] });
+            }
           }
         }
       } else {
@@ -74,24 +78,35 @@
   }
   function isQuote(c) { return c === '"' || c === '\uFF02' || c === '\u201C' || c === '\u201D'; }
   function isHanToken(t) { return classify(t.term.codePointAt(0)) === HAN; }
-  function isUnigram(t) { var cp = t.term.codePointAt(0); return t.term.length === (cp > 0xFFFF ? 2 : 1); }
+  function cpLength(t) {
+    var n = 0;
+    for (var i = 0; i < t.term.length; i++) { var c = t.term.charCodeAt(i); if (c < 0xDC00 || c > 0xDFFF) n++; }
+    return n;
+  }
+  function isGram(t, len) { return isHanToken(t) && cpLength(t) === len; }
 
+  /** A word's terms (SearchQuery.cover): per Han run one unigram, one bigram, or trigrams at 0, 3, 6 … + last. */
   function cover(tokens) {
     var terms = [], positions = [], i = 0, n = tokens.length;
+    function add(t) { terms.push(t.term); positions.push(t.position); }
     while (i < n) {
       var t = tokens[i];
-      if (!isHanToken(t)) { terms.push(t.term); positions.push(t.position); i++; continue; }
-      var bigrams = [], count = 0;
-      while (i < n && isHanToken(tokens[i]) && isUnigram(tokens[i])) {
-        count++;
-        if (i + 1 < n && isHanToken(tokens[i + 1]) && !isUnigram(tokens[i + 1])) { bigrams.push(tokens[i + 1]); i += 2; }
-        else { i++; break; }
+      if (!isHanToken(t)) { add(t); i++; continue; }
+      // per position the tokenizer emits unigram, bigram, trigram; the run goes on while bigrams do
+      var uni = [], bi = [], tri = [];
+      while (i < n && isGram(tokens[i], 1)) {
+        uni.push(tokens[i++]);
+        var more = i < n && isGram(tokens[i], 2);
+        if (more) bi.push(tokens[i++]);
+        if (i < n && isGram(tokens[i], 3)) tri.push(tokens[i++]);
+        if (!more) break;
       }
-      if (count === 1) { terms.push(t.term); positions.push(t.position); }
+      if (uni.length === 1) add(uni[0]);
+      else if (uni.length === 2) add(bi[0]);
       else {
-        var m = bigrams.length, last = -1;
-        for (var j = 0; j < m; j += 2) { terms.push(bigrams[j].term); positions.push(bigrams[j].position); last = j; }
-        if (last !== m - 1) { terms.push(bigrams[m - 1].term); positions.push(bigrams[m - 1].position); }
+        var m = tri.length, last = -1;
+        for (var j = 0; j < m; j += 3) { add(tri[j]); last = j; }
+        if (last !== m - 1) add(tri[m - 1]);
       }
     }
     var clauses = [];
@@ -264,14 +279,22 @@
     return this.postings.get(key);
   };
 
-  /** Fetches every term's postings in parallel (positions only for multi-term words), then scores. */
+  /**
+   * Looks every term up in the dictionary first (a term missing means no match: nothing more is fetched), then
+   * fetches every term's postings in parallel (positions only for multi-term words) and scores.
+   */
   Engine.prototype.search = function (words) {
     var self = this;
     return this.meta().then(function () {
+      var terms = [];
+      words.forEach(function (w) { w.clauses.forEach(function (c) { terms.push(c.term); }); });
+      return Promise.all(terms.map(function (t) { return self.entry(t); }));
+    }).then(function (entries) {
+      if (entries.some(function (e) { return !e; })) return [];
       return Promise.all(words.map(function (w) {
         return Promise.all(w.clauses.map(function (c) { return self.termPostings(c.term, w.clauses.length > 1); }));
-      }));
-    }).then(function (resolved) { return self.evaluate(words, resolved); });
+      })).then(function (resolved) { return self.evaluate(words, resolved); });
+    });
   };
 
   function idf(docCount, df) { return Math.log(1 + (docCount - df + 0.5) / (df + 0.5)); }

@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * A parsed query: words that must all match, each an exact phrase of index terms at fixed relative positions.
  * Unquoted text splits on white space into words; text in quotes ("…", “…”, ＂…＂) is one word.
- * A word's terms cover its tokens without gaps: a Han run of one character is its unigram, a longer run is the
- * bigrams at relative positions 0, 2, 4 … plus the last one (positions jump at every separator, so such a cover
- * matches exactly the runs that contain the query characters contiguously). search.js parses identically.
+ * A word's terms cover its tokens without gaps: a Han run of one character is its unigram, of two its bigram, a
+ * longer run the trigrams at relative positions 0, 3, 6 … plus the last one (positions jump at every separator,
+ * so such a cover matches exactly the runs that contain the query characters contiguously; a three-character
+ * query is a single term and needs no positions at all). search.js parses identically.
  */
 public record SearchQuery(List<Word> words) {
     public SearchQuery {
@@ -75,8 +76,8 @@ public record SearchQuery(List<Word> words) {
         return SearchTokens.classify(t.term().codePointAt(0)) == SearchTokens.HAN;
     }
 
-    private static boolean isUnigram(SearchTokens.Token t) {
-        return t.term().codePointCount(0, t.term().length()) == 1;
+    private static boolean isGram(SearchTokens.Token t, int length) {
+        return isHan(t) && t.term().codePointCount(0, t.term().length()) == length;
     }
 
     static List<Clause> cover(List<SearchTokens.Token> tokens) {
@@ -92,33 +93,42 @@ public record SearchQuery(List<Word> words) {
                 i++;
                 continue;
             }
-            List<SearchTokens.Token> bigrams = new ArrayList<>();
-            int count = 0;
-            while (i < n && isHan(tokens.get(i)) && isUnigram(tokens.get(i))) {
-                count++;
-                if (i + 1 < n && isHan(tokens.get(i + 1)) && !isUnigram(tokens.get(i + 1))) {
-                    bigrams.add(tokens.get(i + 1));
-                    i += 2;
-                } else {
-                    i++;
+            // per position the tokenizer emits unigram, bigram, trigram; the run goes on while bigrams do
+            List<SearchTokens.Token> uni = new ArrayList<>();
+            List<SearchTokens.Token> bi = new ArrayList<>();
+            List<SearchTokens.Token> tri = new ArrayList<>();
+            while (i < n && isGram(tokens.get(i), 1)) {
+                uni.add(tokens.get(i++));
+                boolean more = i < n && isGram(tokens.get(i), 2);
+                if (more) {
+                    bi.add(tokens.get(i++));
+                }
+                if (i < n && isGram(tokens.get(i), 3)) {
+                    tri.add(tokens.get(i++));
+                }
+                if (!more) {
                     break;
                 }
             }
-            if (count == 1) {
-                terms.add(t.term());
-                positions.add(t.position());
+            List<SearchTokens.Token> picked = new ArrayList<>();
+            if (uni.size() == 1) {
+                picked.add(uni.get(0));
+            } else if (uni.size() == 2) {
+                picked.add(bi.get(0));
             } else {
-                int m = bigrams.size();
+                int m = tri.size();
                 int last = -1;
-                for (int j = 0; j < m; j += 2) {
-                    terms.add(bigrams.get(j).term());
-                    positions.add(bigrams.get(j).position());
+                for (int j = 0; j < m; j += 3) {
+                    picked.add(tri.get(j));
                     last = j;
                 }
                 if (last != m - 1) {
-                    terms.add(bigrams.get(m - 1).term());
-                    positions.add(bigrams.get(m - 1).position());
+                    picked.add(tri.get(m - 1));
                 }
+            }
+            for (SearchTokens.Token p : picked) {
+                terms.add(p.term());
+                positions.add(p.position());
             }
         }
         List<Clause> clauses = new ArrayList<>();

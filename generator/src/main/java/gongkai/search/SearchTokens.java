@@ -15,9 +15,10 @@ import java.util.List;
  *   <li>Classify: HAN (CJK ideographs U+3400–4DBF, 4E00–9FFF, F900–FAFF, 20000–3134F and 〇), DIGIT (0–9),
  *       LETTER (a–z, ß–ÿ except ÷, U+0100–024F, Greek ά–ώ, Cyrillic а–џ), everything else separates.</li>
  *   <li>A maximal run of DIGITs or of LETTERs is one token (letters and digits split: PM2.5 → pm 2 5).</li>
- *   <li>A maximal run of HAN c1…cn emits, for each i, the unigram ci at position p+i and, when i &lt; n, the
- *       bigram ci ci+1 at the same position p+i (so unigrams serve one-character queries, bigram chains
- *       with adjacent positions serve exact substrings).</li>
+ *   <li>A maximal run of HAN c1…cn emits, for each i, the unigram ci at position p+i and, at the same position,
+ *       the bigram ci ci+1 (when i &lt; n) and the trigram ci ci+1 ci+2 (when i+1 &lt; n): unigrams serve
+ *       one-character queries, bigrams two-character ones, and chains of trigrams at fixed relative positions
+ *       longer ones — trigrams are far rarer than bigrams, so a browser fetches far fewer positions.</li>
  *   <li>Positions advance by one per unigram or Latin token, and by one more when separators stood between two
  *       tokens, so no phrase can match across punctuation.</li>
  * </ol>
@@ -100,8 +101,12 @@ public final class SearchTokens {
                     out.add(new Token(new String(Character.toChars(a[0])), pos, a[1], a[2]));
                     if (k + 1 < run.size()) {
                         int[] b = run.get(k + 1);
-                        out.add(new Token(new String(Character.toChars(a[0])) + new String(Character.toChars(b[0])),
-                                pos, a[1], b[2]));
+                        String bigram = new String(Character.toChars(a[0])) + new String(Character.toChars(b[0]));
+                        out.add(new Token(bigram, pos, a[1], b[2]));
+                        if (k + 2 < run.size()) {
+                            int[] c = run.get(k + 2);
+                            out.add(new Token(bigram + new String(Character.toChars(c[0])), pos, a[1], c[2]));
+                        }
                     }
                 }
             } else {

@@ -56,6 +56,8 @@ class TokenizerParityTest {
         assertEquals(List.of(List.of("车", 0, 0, 1), List.of("辆", 2, 2, 3)), lucene("车，辆"));
         assertEquals(List.of(List.of("12", 0, 1, 3), List.of("个", 1, 3, 4), List.of("个月", 1, 3, 5),
                 List.of("月", 2, 4, 5)), lucene("≤12个月"));
+        assertEquals(List.of(List.of("满", 0, 0, 1), List.of("满意", 0, 0, 2), List.of("满意度", 0, 0, 3),
+                List.of("意", 1, 1, 2), List.of("意度", 1, 1, 3), List.of("度", 2, 2, 3)), lucene("满意度"));
         // Greek capital folds to lower case; Han and Latin touch without a position gap
         assertEquals(List.of(List.of("有", 0, 0, 1), List.of("γ", 1, 1, 2), List.of("和", 2, 2, 3)), lucene("有Γ和"));
     }
@@ -96,8 +98,13 @@ class TokenizerParityTest {
             }
             assertEquals(expected, actual, queries.get(i));
         }
-        // the cover of a 5-character run: bigrams at 0, 2 and the last one at 3
-        assertEquals(List.of(new SearchQuery.Clause("环境", 0), new SearchQuery.Clause("执法", 2),
-                new SearchQuery.Clause("法安", 3)), SearchQuery.parse("环境执法安").words().get(0).clauses());
+        // covers: 5 characters → trigrams at 0 and 2; 7 → 0, 3 and 4; 3 → one trigram; 2 → one bigram
+        assertEquals(List.of(new SearchQuery.Clause("环境执", 0), new SearchQuery.Clause("执法安", 2)),
+                SearchQuery.parse("环境执法安").words().get(0).clauses());
+        assertEquals(List.of(new SearchQuery.Clause("环境执", 0), new SearchQuery.Clause("法安全", 3),
+                new SearchQuery.Clause("安全防", 4)), SearchQuery.parse("环境执法安全防").words().get(0).clauses());
+        assertEquals(List.of(new SearchQuery.Clause("满意度", 0)), SearchQuery.parse("满意度").words().get(0).clauses());
+        assertEquals(List.of(new SearchQuery.Clause("12", 0), new SearchQuery.Clause("个月", 1)),
+                SearchQuery.parse("12个月").words().get(0).clauses());
     }
 }
