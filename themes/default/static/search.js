@@ -230,12 +230,16 @@
       this.metaPromise = this.get('meta.json', 'json').then(function (m) {
         var n = m.docs;
         m.kind = expand(m.kinds, n);
-        m.catMask = expand(m.catMasks, n);
+        if (typeof m.catMasks === 'string') {
+          m.catMask = new Int32Array(n);
+          for (var c = 0; c < n; c++) m.catMask[c] = m.catMasks.charCodeAt(c) - 48;
+        } else {
+          m.catMask = expand(m.catMasks, n);
+        }
         m.year = new Int32Array(n);
         m.dept = new Int32Array(n);
-        for (var g = 0; g < m.groups.length; g++) {
-          var from = m.groups[g][0], to = g + 1 < m.groups.length ? m.groups[g + 1][0] : n;
-          for (var d = from; d < to; d++) { m.year[d] = m.years[m.groups[g][1]]; m.dept[d] = m.groups[g][2]; }
+        for (var g = 0, d = 0; g < m.groups.length; g += 3) {
+          for (var end = d + m.groups[g]; d < end; d++) { m.year[d] = m.years[m.groups[g + 1]]; m.dept[d] = m.groups[g + 2]; }
         }
         self.m = m;
         return m;

@@ -31,8 +31,9 @@ import org.apache.lucene.util.SmallFloat;
  * {@code <site>/search/data/} (format 2; integers are unsigned LEB128 varints):
  * <ul>
  *   <li>{@code meta.json} — doc count, BM25 statistics per field, the norm → length table, the bucket → dictionary
- *       shard map, dictionaries (years, departments, categories), run-length per-doc facet data (kind,
- *       year/department groups, category bit masks). Loaded once per page; grows with department-years.</li>
+ *       shard map, dictionaries (years, departments, categories), per-doc facet data: runs of equal
+ *       (year, department) as flat {@code [length, yearIdx, deptIdx]…}, run-length kinds {@code [value, count]…},
+ *       category bit masks as one character {@code U+0030 + mask} per doc. Loaded once per page; grows with department-years.</li>
  *   <li>{@code dict/<n>.bin} — term dictionary shards. A term's bucket is FNV-1a-32 over its UTF-16 code units mod
  *       {@link #BUCKETS}; consecutive buckets are packed into shards ({@code dictStarts}). A shard is
  *       {@code termCount}, then per term {@code byteLen, UTF-8 bytes, postFile, offset, docLen, posLen}.</li>
@@ -169,14 +170,27 @@ public final class StaticSearchExporter {
             }
             ArrayNode cats = meta.putArray("cats");
             table.categories.forEach(cats::add);
-            ArrayNode groups = meta.putArray("groups"); // runs of equal (year, dept): [firstDoc, yearIdx, deptIdx]
-            for (int d = 0; d < n; d++) {
-                if (d == 0 || table.year[d] != table.year[d - 1] || table.dept[d] != table.dept[d - 1]) {
-                    groups.addArray().add(d).add(table.years.indexOf(table.year[d])).add(table.dept[d]);
+            // runs of equal (year, dept): [docs in run, yearIdx, deptIdx] flattened — small numbers gzip well
+            ArrayNode groups = meta.putArray("groups");
+            int runStart = 0;
+            for (int d = 1; d <= n; d++) {
+                if (d == n || table.year[d] != table.year[d - 1] || table.dept[d] != table.dept[d - 1]) {
+                    groups.add(d - runStart).add(table.years.indexOf(table.year[runStart])).add(table.dept[runStart]);
+                    runStart = d;
                 }
             }
             meta.set("kinds", runLength(table.kind));
-            meta.set("catMasks", runLength(table.catMask));
+            // one character per doc, U+0030 + category bit mask: ≈ 1 byte per doc before gzip, a few bits after
+            // (more than 12 categories would leave the BMP's safe range: then run-length [mask, count]…)
+            if (table.categories.size() <= 12) {
+                StringBuilder masks = new StringBuilder(n);
+                for (int d = 0; d < n; d++) {
+                    masks.append((char) ('0' + table.catMask[d]));
+                }
+                meta.put("catMasks", masks.toString());
+            } else {
+                meta.set("catMasks", runLength(table.catMask));
+            }
             acc[0] += writeJson(out.resolve("meta.json"), meta);
             acc[1]++;
             return new Stats((int) acc[1], acc[0], dictStarts.size(), postFiles, showFiles, n);
