@@ -151,45 +151,52 @@
     return v;
   };
 
-  /** A dictionary shard: term → [postFile, offset, docLen, posLen]. */
+  /** A dictionary shard: term → [postFile, offset, docLen, posLen, flags]. */
   function parseDict(buffer) {
     var bytes = new Uint8Array(buffer), r = new Reader(bytes), count = r.varint(), terms = new Map();
     for (var i = 0; i < count; i++) {
       var len = r.varint(), term = utf8.decode(bytes.subarray(r.o, r.o + len));
       r.o += len;
-      terms.set(term, [r.varint(), r.varint(), r.varint(), r.varint()]);
+      terms.set(term, [r.varint(), r.varint(), r.varint(), r.varint(), r.varint()]);
     }
     return terms;
   }
 
-  /** Postings of one field: docs, freqs, norms; positions decoded on demand when the block has them. */
+  /** Postings of one field (columns: df, doc deltas, norm bytes, tfs); positions attached on demand. */
   function readField(bytes, r) {
-    var df = r.varint(), docs = new Int32Array(df), freqs = new Int32Array(df), norms = new Uint8Array(df), doc = 0;
-    for (var i = 0; i < df; i++) {
-      doc += r.varint();
-      docs[i] = doc;
-      norms[i] = bytes[r.o++];
-      freqs[i] = r.varint();
-    }
+    var df = r.varint(), docs = new Int32Array(df), freqs = new Int32Array(df), norms = new Uint8Array(df), doc = 0, i;
+    for (i = 0; i < df; i++) { doc += r.varint(); docs[i] = doc; }
+    for (i = 0; i < df; i++) norms[i] = bytes[r.o++];
+    for (i = 0; i < df; i++) freqs[i] = r.varint();
     return { docs: docs, freqs: freqs, norms: norms, posOff: null, posBytes: null };
   }
 
-  /** Decodes a term's doc block and, when present, indexes its position block (same docs, all then name). */
-  function decodePostings(buffer, docLen, withPositions) {
-    var bytes = new Uint8Array(buffer), r = new Reader(bytes);
-    var p = { all: readField(bytes, r), name: readField(bytes, r) };
-    if (withPositions) {
-      r.o = docLen;
-      [p.all, p.name].forEach(function (f) {
-        f.posBytes = bytes;
-        f.posOff = new Int32Array(f.docs.length);
-        for (var i = 0; i < f.docs.length; i++) {
-          f.posOff[i] = r.o;
-          for (var k = 0; k < f.freqs[i]; k++) { while (bytes[r.o++] & 0x80) { /* skip varint */ } }
-        }
-      });
-    }
-    return p;
+  function inflate(bytes, compressed) {
+    if (!compressed) return Promise.resolve(bytes);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
+  }
+
+  /** Decodes a term's doc block and, when fetched, indexes its position block (same docs, all then name). */
+  function decodePostings(buffer, e, withPositions) {
+    var all = new Uint8Array(buffer), flags = e[4];
+    return Promise.all([inflate(all.subarray(0, e[2]), flags & 1),
+      withPositions ? inflate(all.subarray(e[2], e[2] + e[3]), flags & 2) : null]).then(function (parts) {
+      var bytes = parts[0], r = new Reader(bytes);
+      var p = { all: readField(bytes, r), name: readField(bytes, r) };
+      if (withPositions) {
+        var pos = parts[1], q = new Reader(pos);
+        [p.all, p.name].forEach(function (f) {
+          f.posBytes = pos;
+          f.posOff = new Int32Array(f.docs.length);
+          for (var i = 0; i < f.docs.length; i++) {
+            f.posOff[i] = q.o;
+            for (var k = 0; k < f.freqs[i]; k++) { while (pos[q.o++] & 0x80) { /* skip varint */ } }
+          }
+        });
+      }
+      return p;
+    });
   }
 
   function positionsOf(p, i) {
@@ -276,7 +283,7 @@
         if (!e) return null;
         var end = e[1] + e[2] + (withPositions ? e[3] : 0);
         return self.get('post/' + e[0] + '.bin', 'bin', [e[1], end]).then(function (buf) {
-          return decodePostings(buf, e[2], withPositions);
+          return decodePostings(buf, e, withPositions);
         });
       }));
     }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -36,11 +37,11 @@ import org.apache.lucene.util.SmallFloat;
  *       category bit masks as one character {@code U+0030 + mask} per doc. Loaded once per page; grows with department-years.</li>
  *   <li>{@code dict/<n>.bin} — term dictionary shards. A term's bucket is FNV-1a-32 over its UTF-16 code units mod
  *       {@link #BUCKETS}; consecutive buckets are packed into shards ({@code dictStarts}). A shard is
- *       {@code termCount}, then per term {@code byteLen, UTF-8 bytes, postFile, offset, docLen, posLen}.</li>
+ *       {@code termCount}, then per term {@code byteLen, UTF-8 bytes, postFile, offset, docLen, posLen, flags}.</li>
  *   <li>{@code post/<n>.bin} — postings. At {@code offset}: the doc block ({@code docLen} bytes: for field
- *       {@code all} then {@code name}, {@code df} then per doc {@code docDelta, norm byte, tf}), directly followed
- *       by the position block ({@code posLen} bytes: the same docs' {@code tf} position deltas), so one range
- *       serves a one-term word and one range a phrase.</li>
+ *       {@code all} then {@code name}: {@code df}, df doc deltas, df norm bytes, df tfs), directly followed by the
+ *       position block ({@code posLen} bytes: the same docs' {@code tf} position deltas), so one range serves a
+ *       one-term word and one range a phrase. Flag bit 1 / 2: the doc / position block is raw deflate.</li>
  *   <li>{@code show/<n>.bin} — display rows in fixed {@link #SLOT}-byte slots: doc d is at
  *       {@code (d mod perFile)·SLOT} of file {@code d / perFile}; a slot is the UTF-8 JSON
  *       {@code [title, url, snippet, budget 万元 or null]} padded with spaces.</li>
@@ -274,7 +275,11 @@ public final class StaticSearchExporter {
                 } else {
                     writeVarint(docBlock, 0);
                 }
-                long size = docBlock.size() + posBlock.size();
+                boolean[] docZ = new boolean[1];
+                boolean[] posZ = new boolean[1];
+                byte[] docBytes = maybeDeflate(docBlock, docZ);
+                byte[] posBytes = maybeDeflate(posBlock, posZ);
+                long size = docBytes.length + posBytes.length;
                 if (offset > 0 && offset + size > MAX_FILE_BYTES) {
                     file.close();
                     fileNo++;
@@ -283,8 +288,8 @@ public final class StaticSearchExporter {
                             Files.newOutputStream(dir.resolve(fileNo + ".bin")), 1 << 16);
                     acc[1]++;
                 }
-                docBlock.writeTo(file);
-                posBlock.writeTo(file);
+                file.write(docBytes);
+                file.write(posBytes);
                 String text = term.utf8ToString();
                 int bucket = bucket(text, BUCKETS);
                 ByteArrayOutputStream d = dict[bucket];
@@ -296,8 +301,9 @@ public final class StaticSearchExporter {
                 d.write(utf8);
                 writeVarint(d, fileNo);
                 writeVarint(d, offset);
-                writeVarint(d, docBlock.size());
-                writeVarint(d, posBlock.size());
+                writeVarint(d, docBytes.length);
+                writeVarint(d, posBytes.length);
+                writeVarint(d, (docZ[0] ? 1 : 0) | (posZ[0] ? 2 : 0));
                 dictTerms[bucket]++;
                 offset += size;
                 acc[0] += size;
@@ -308,6 +314,7 @@ public final class StaticSearchExporter {
         }
     }
 
+    /** Doc block of one field, in columns (gzip-like coders like columns): df, doc deltas, norm bytes, tfs. */
     private static void writeField(ByteArrayOutputStream docs, ByteArrayOutputStream positions,
             QueryEngine.TermPostings p) {
         writeVarint(docs, p.df());
@@ -315,13 +322,47 @@ public final class StaticSearchExporter {
         for (int i = 0; i < p.df(); i++) {
             writeVarint(docs, p.docs()[i] - last);
             last = p.docs()[i];
+        }
+        for (int i = 0; i < p.df(); i++) {
             docs.write(p.norms()[i] & 0xFF);
+        }
+        for (int i = 0; i < p.df(); i++) {
             writeVarint(docs, p.freqs()[i]);
             int lastPos = 0;
             for (int pos : p.positions()[i]) {
                 writeVarint(positions, pos - lastPos);
                 lastPos = pos;
             }
+        }
+    }
+
+    /**
+     * The block raw-deflated when that saves at least an eighth (browsers inflate with DecompressionStream
+     * 'deflate-raw'); {@code compressed[0]} tells which.
+     */
+    static byte[] maybeDeflate(ByteArrayOutputStream block, boolean[] compressed) {
+        byte[] raw = block.toByteArray();
+        compressed[0] = false;
+        if (raw.length < 64) {
+            return raw;
+        }
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 16);
+            byte[] buf = new byte[8192];
+            while (!deflater.finished()) {
+                int k = deflater.deflate(buf);
+                out.write(buf, 0, k);
+            }
+            if (out.size() <= raw.length - raw.length / 8) {
+                compressed[0] = true;
+                return out.toByteArray();
+            }
+            return raw;
+        } finally {
+            deflater.end();
         }
     }
 
