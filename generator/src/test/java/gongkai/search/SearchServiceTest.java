@@ -74,6 +74,22 @@ class SearchServiceTest {
     }
 
     @Test
+    void emptyContentBuildsExportsAndFindsNothing() throws Exception {
+        Path index = tmp.resolve("empty-index");
+        Path site = tmp.resolve("empty-site");
+        new SearchIndexBuilder().build(java.util.List.of(), index);
+        StaticSearchExporter.Stats stats = new StaticSearchExporter().export(index, site);
+        assertEquals(0, stats.docs());
+        assertTrue(java.nio.file.Files.exists(site.resolve("search/data/meta.json")));
+        try (SearchService s = SearchService.open(index)) {
+            assertEquals(0, s.search("辐射", SearchFilters.NONE, 1, 10).total());
+        }
+        JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp.resolve("node-empty"))
+                .run("search", java.util.List.of(java.util.Map.of("q", "辐射")), site.resolve("search/data").toString());
+        assertEquals(0, js.get(0).get("total").asInt());
+    }
+
+    @Test
     void cliPrintsRankedResults() throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream old = System.out;
