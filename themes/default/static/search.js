@@ -301,7 +301,7 @@
       words.forEach(function (w) { w.clauses.forEach(function (c) { terms.push(c.term); }); });
       return Promise.all(terms.map(function (t) { return self.entry(t); }));
     }).then(function (entries) {
-      if (entries.some(function (e) { return !e; })) return [];
+      if (entries.some(function (e) { return !e; })) return { docs: new Int32Array(0), scores: new Float64Array(0) };
       return Promise.all(words.map(function (w) {
         return Promise.all(w.clauses.map(function (c) { return self.termPostings(c.term, w.clauses.length > 1); }));
       })).then(function (resolved) { return self.evaluate(words, resolved); });
@@ -312,12 +312,15 @@
 
   Engine.prototype.matchWord = function (word, lists, field) {
     var m = this.m, st = m.fields[field], n = lists.length, i, j;
-    for (i = 0; i < n; i++) if (!lists[i] || lists[i][field].docs.length === 0) return { docs: [], score: [] };
+    for (i = 0; i < n; i++) {
+      if (!lists[i] || lists[i][field].docs.length === 0) return { docs: new Int32Array(0), score: new Float64Array(0) };
+    }
     var P = lists.map(function (l) { return l[field]; });
     var idfSum = 0;
     for (i = 0; i < n; i++) idfSum += idf(st[0], P[i].docs.length);
     var avgdl = st[1] / st[0], k1 = m.k1, b = m.b, table = m.lengthTable;
-    var ptr = new Int32Array(n), outD = [], outS = [], first = P[0];
+    var ptr = new Int32Array(n), first = P[0], outD = new Int32Array(first.docs.length),
+      outS = new Float64Array(first.docs.length), k = 0;
     outer:
     for (var i0 = 0; i0 < first.docs.length; i0++) {
       var d = first.docs[i0];
@@ -341,11 +344,12 @@
       }
       if (freq > 0) {
         var dl = table[first.norms[i0]];
-        outD.push(d);
-        outS.push(idfSum * (freq / (freq + k1 * (1 - b + b * dl / avgdl))));
+        outD[k] = d;
+        outS[k] = idfSum * (freq / (freq + k1 * (1 - b + b * dl / avgdl)));
+        k++;
       }
     }
-    return { docs: outD, score: outS };
+    return { docs: outD.subarray(0, k), score: outS.subarray(0, k) };
   };
 
   Engine.prototype.evaluate = function (words, resolved) {
@@ -354,15 +358,18 @@
       var all = this.matchWord(words[w], resolved[w], 'all');
       var name = this.matchWord(words[w], resolved[w], 'name');
       var nd, ns;
-      if (docs === null) { nd = all.docs.slice(); ns = new Array(nd.length).fill(0); }
+      if (docs === null) { nd = all.docs; ns = new Float64Array(nd.length); }
       else {
-        nd = []; ns = [];
-        var a = 0, b = 0;
+        nd = new Int32Array(Math.min(docs.length, all.docs.length));
+        ns = new Float64Array(nd.length);
+        var a = 0, b = 0, c = 0;
         while (a < docs.length && b < all.docs.length) {
           if (docs[a] < all.docs[b]) a++;
           else if (docs[a] > all.docs[b]) b++;
-          else { nd.push(docs[a]); ns.push(scores[a]); a++; b++; }
+          else { nd[c] = docs[a]; ns[c] = scores[a]; c++; a++; b++; }
         }
+        nd = nd.subarray(0, c);
+        ns = ns.subarray(0, c);
       }
       var bi = 0, ni = 0;
       for (var k = 0; k < nd.length; k++) {
@@ -377,11 +384,26 @@
       docs = nd; scores = ns;
       if (docs.length === 0) break;
     }
-    var hits = [];
-    for (var h = 0; h < (docs ? docs.length : 0); h++) hits.push({ doc: docs[h], score: scores[h] });
-    hits.sort(function (x, y) { return x.score !== y.score ? y.score - x.score : x.doc - y.doc; });
-    return hits;
+    return { docs: docs || new Int32Array(0), scores: scores || new Float64Array(0) };
   };
+
+  /**
+   * The best k matches [{doc, score}]: score descending, ties by doc ascending (as QueryEngine sorts).
+   * matches = {docs, scores} in doc order; only the indexes in `which` (ascending) when given. A bounded
+   * insertion buffer: a result page needs the top 10·page, never a sort of every match.
+   */
+  function top(matches, k, which) {
+    var best = [], n = which ? which.length : matches.docs.length;
+    for (var i = 0; i < n; i++) {
+      var x = which ? which[i] : i, sc = matches.scores[x];
+      if (best.length === k && !(sc > best[k - 1].score)) continue; // later docs lose ties
+      var lo = 0, hi = best.length;
+      while (lo < hi) { var mid = (lo + hi) >>> 1; if (best[mid].score >= sc) lo = mid + 1; else hi = mid; }
+      best.splice(lo, 0, { doc: matches.docs[x], score: sc });
+      if (best.length > k) best.pop();
+    }
+    return best;
+  }
 
   Engine.prototype.budgets = function () {
     if (!this.budgetPromise) this.budgetPromise = this.get('budget.json', 'json');
@@ -453,17 +475,18 @@
           }
           return true;
         }
-        var fy = new Map(), fd = new Map(), fc = new Map(), kept = [];
-        hits.forEach(function (h) {
-          var d = h.doc;
+        var fy = new Map(), fd = new Map(), fc = new Map(), kept = new Int32Array(hits.docs.length), nk = 0;
+        for (var x = 0; x < hits.docs.length; x++) {
+          var d = hits.docs[x];
           if (pass(d, 'year')) fy.set(m.year[d], (fy.get(m.year[d]) || 0) + 1);
           if (pass(d, 'dept')) fd.set(m.dept[d], (fd.get(m.dept[d]) || 0) + 1);
           if (pass(d, 'cat')) for (var c = 0; c < m.cats.length; c++) if (m.catMask[d] & (1 << c)) fc.set(c, (fc.get(c) || 0) + 1);
-          if (pass(d, null)) kept.push(h);
-        });
-        var pages = Math.max(1, Math.ceil(kept.length / PAGE_SIZE));
+          if (pass(d, null)) kept[nk++] = x;
+        }
+        kept = kept.subarray(0, nk);
+        var pages = Math.max(1, Math.ceil(nk / PAGE_SIZE));
         var page = Math.min(Math.max(1, parseInt(params.page, 10) || 1), pages);
-        var slice = kept.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+        var slice = top(hits, page * PAGE_SIZE, kept).slice((page - 1) * PAGE_SIZE);
         var facets = {
           year: Array.from(fy.entries()).sort(function (a, b) { return b[0] - a[0]; })
             .map(function (e) { return { value: String(e[0]), label: String(e[0]), count: e[1] }; }),
@@ -480,7 +503,7 @@
               year: m.year[h.doc], dept: m.depts[m.dept[h.doc]][1], kind: m.kind[h.doc]
             };
           });
-          return { words: words, total: kept.length, page: page, pages: pages, facets: facets, results: results };
+          return { words: words, total: nk, page: page, pages: pages, facets: facets, results: results };
         });
       });
     });
@@ -535,7 +558,7 @@
   }
 
   var api = {
-    tokenize: tokenize, parseQuery: parseQuery, bucketOf: bucketOf, Engine: Engine, snippet: snippet,
+    tokenize: tokenize, parseQuery: parseQuery, bucketOf: bucketOf, Engine: Engine, snippet: snippet, top: top,
     matchRanges: matchRanges, PAGE_SIZE: PAGE_SIZE
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;

@@ -52,7 +52,7 @@ if (mode === 'tokenize') {
       const res = await engine.run(params);
       const coldMs = Number(process.hrtime.bigint() - t0) / 1e6;
       // every hit, not just one page, for ranking parity: recompute from the engine's internal search
-      const hits = (await engine.search(S.parseQuery(params.q))).slice(0, limit);
+      const hits = S.top(await engine.search(S.parseQuery(params.q)), limit);
       // warm: a later query in the same page session (meta and earlier shards cached, this query's new)
       warmLog = [];
       const t1 = process.hrtime.bigint();
