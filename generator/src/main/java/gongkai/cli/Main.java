@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             ImportCommand.class,
             ValidateCommand.class,
+            BuildCommand.class,
+            ServeCommand.class,
+            SampleCommand.class,
             SearchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,12 +1,21 @@
 package gongkai.cli;
 
+import gongkai.content.ContentLoader;
+import gongkai.content.DepartmentYear;
+import gongkai.content.LoadResult;
+import gongkai.content.Problem;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check every content file; print errors as path:line:column: field: message.")
+        description = "Check every content file; print errors as path:line:column: field: message.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:no errors (warnings allowed)", "1:the content has errors", "2:usage or I/O problem"})
 public final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "CONTENT_DIR", defaultValue = "content",
             description = "Content directory (default: ${DEFAULT-VALUE}).")
@@ -14,7 +23,27 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("validate: not implemented yet");
-        return 1;
+        LoadResult result;
+        try {
+            result = ContentLoader.load(contentDir);
+        } catch (IOException e) {
+            System.err.println("validate: " + e.getMessage());
+            return 2;
+        }
+        List<Problem> all = new ArrayList<>(result.errors());
+        all.addAll(result.warnings());
+        all.sort(Problem.ORDER);
+        for (Problem p : all) {
+            System.err.println(p.format());
+        }
+        List<DepartmentYear> years = result.content().departmentYears();
+        int projects = years.stream().mapToInt(y -> y.projects().size()).sum();
+        System.out.println("validate: " + plural(projects, "project") + " in " + plural(years.size(), "department-year") + ": "
+                + plural(result.errors().size(), "error") + ", " + plural(result.warnings().size(), "warning"));
+        return result.ok() ? 0 : 1;
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 }

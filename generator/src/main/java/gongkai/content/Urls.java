@@ -52,6 +52,11 @@ public final class Urls {
         return "data/" + fileName;
     }
 
+    /** A source document as published (copied from content/sources/): sources/004_….txt. */
+    public static String source(String documentFileName) {
+        return "sources/" + documentFileName;
+    }
+
     public static String asset(String path) {
         return "assets/" + path;
     }

@@ -1,0 +1,112 @@
+package gongkai.build;
+
+import gongkai.content.Content;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What stages share during one build: the options, the staging directory every output file goes to, and the
+ * results of earlier stages (the loaded {@link Content}, the assembled {@link SiteModel}), each set once by
+ * the stage that produces it and immutable afterwards. One context per build; no global state.
+ */
+public final class BuildContext {
+    private final BuildOptions options;
+    private final Path stagingDir;
+    private final AtomicInteger pagesRendered = new AtomicInteger();
+    private volatile Content content;
+    private volatile SiteModel site;
+
+    BuildContext(BuildOptions options, Path stagingDir) {
+        this.options = options;
+        this.stagingDir = stagingDir;
+    }
+
+    /**
+     * A context outside a pipeline, for running one stage on its own (e.g. an export stage in its tests):
+     * files go to {@code outputDir}, the content is given, the site model is not assembled.
+     */
+    public static BuildContext standalone(BuildOptions options, Path outputDir, Content content) {
+        BuildContext context = new BuildContext(options, outputDir.toAbsolutePath().normalize());
+        context.setContent(content);
+        return context;
+    }
+
+    public BuildOptions options() {
+        return options;
+    }
+
+    /** The directory this build writes into; it becomes the output directory when every stage succeeded. */
+    public Path stagingDir() {
+        return stagingDir;
+    }
+
+    /** The loaded content (available from the validate stage on). */
+    public Content content() {
+        if (content == null) {
+            throw new IllegalStateException("content is not loaded yet (the load stage has not run)");
+        }
+        return content;
+    }
+
+    /** The assembled site: URLs, page jobs, base path (available from the render stage on). */
+    public SiteModel site() {
+        if (site == null) {
+            throw new IllegalStateException("site is not assembled yet (the assemble stage has not run)");
+        }
+        return site;
+    }
+
+    void setContent(Content content) {
+        if (this.content != null) {
+            throw new IllegalStateException("content already loaded");
+        }
+        this.content = content;
+    }
+
+    void setSite(SiteModel site) {
+        if (this.site != null) {
+            throw new IllegalStateException("site already assembled");
+        }
+        this.site = site;
+    }
+
+    void addPagesRendered(int count) {
+        pagesRendered.addAndGet(count);
+    }
+
+    public int pagesRendered() {
+        return pagesRendered.get();
+    }
+
+    public void log(String line) {
+        options.log().accept(line);
+    }
+
+    /** Resolves a site path ("projects/x.json") inside the staging directory, refusing paths that leave it. */
+    public Path resolve(String sitePath) {
+        Path target = stagingDir.resolve(sitePath).normalize();
+        if (!target.startsWith(stagingDir) || target.equals(stagingDir)) {
+            throw new IllegalArgumentException("output path outside the site: " + sitePath);
+        }
+        return target;
+    }
+
+    /** Writes one output file (thread-safe; stages may write in parallel). */
+    public void write(String sitePath, byte[] bytes) throws IOException {
+        Path target = resolve(sitePath);
+        Files.createDirectories(target.getParent());
+        Files.write(target, bytes);
+    }
+
+    public void writeString(String sitePath, String text) throws IOException {
+        write(sitePath, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether a file has been written to the staging directory (links to downloads count only once written). */
+    public boolean exists(String sitePath) {
+        return Files.isRegularFile(resolve(sitePath));
+    }
+}

@@ -1,0 +1,54 @@
+package gongkai.cli;
+
+import gongkai.build.BuildException;
+import gongkai.build.BuildOptions;
+import gongkai.serve.PreviewSession;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Build, serve the site on 127.0.0.1, rebuild when content or theme change, reload open pages.")
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8000", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--content", defaultValue = "content", description = "Content directory (default: ${DEFAULT-VALUE}).")
+    Path contentDir;
+
+    @Option(names = "--theme", defaultValue = "themes/default", description = "Theme directory (default: ${DEFAULT-VALUE}).")
+    Path themeDir;
+
+    @Option(names = "--out", defaultValue = "site", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path outDir;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        BuildOptions options = BuildOptions.of(contentDir, themeDir, outDir, System.err::println);
+        PreviewSession session;
+        try {
+            session = new PreviewSession(() -> SitePipelines.standard(options).run(), options.outDir(),
+                    List.of(options.contentDir(), options.themeDir()), port, System.err::println);
+        } catch (BuildException e) {
+            System.err.println("build failed in " + e.getMessage());
+            return 1;
+        }
+        // LEAD: extra endpoints go here, e.g. session.server().addHandler("/api/search", handler);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                session.close();
+            } catch (IOException e) {
+                System.err.println("serve: " + e.getMessage());
+            }
+            stopped.countDown();
+        }));
+        session.start();
+        stopped.await();
+        return 0;
+    }
+}

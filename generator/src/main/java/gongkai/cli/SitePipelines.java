@@ -1,0 +1,21 @@
+package gongkai.cli;
+
+import gongkai.build.BuildOptions;
+import gongkai.build.BuildPipeline;
+import gongkai.build.ContentSource;
+import gongkai.build.ProcurementSource;
+
+/** The one place where the CLI's build pipeline is wired (used by both {@code build} and {@code serve}). */
+final class SitePipelines {
+    private SitePipelines() {
+    }
+
+    static BuildPipeline standard(BuildOptions options) {
+        return BuildPipeline.builder(options, ContentSource.yaml())
+                .procurement(ProcurementSource.fromProcurementTables())
+                // LEAD: wire the other packages' stages here (their name() must be "index" / "export"):
+                // .index(new gongkai.search.SearchIndexStage())
+                .export(new gongkai.export.ExportStage())
+                .build();
+    }
+}

@@ -1,0 +1,44 @@
+package gongkai.content;
+
+import java.util.Comparator;
+
+/**
+ * One thing wrong (or suspicious) in the content, located so an editor can jump to it.
+ *
+ * @param path     the file, as the content directory was given plus the relative path
+ * @param line     1-based line
+ * @param column   1-based column
+ * @param field    dotted path of the field, e.g. {@code projects[3].budget.total} (0-based indexes); empty
+ *                 when the problem concerns the whole file
+ * @param message  what is wrong, in words
+ * @param severity errors fail validation, warnings do not
+ */
+public record Problem(String path, int line, int column, String field, String message, Severity severity) {
+
+    public enum Severity { ERROR, WARNING }
+
+    /** By path, line, column, then message, so output is stable. */
+    public static final Comparator<Problem> ORDER = Comparator.comparing(Problem::path)
+            .thenComparingInt(Problem::line)
+            .thenComparingInt(Problem::column)
+            .thenComparing(Problem::field)
+            .thenComparing(Problem::message);
+
+    /** {@code path:line:column: field: message}, or {@code path:line:column: field: warning: message}. */
+    public String format() {
+        StringBuilder b = new StringBuilder();
+        b.append(path).append(':').append(line).append(':').append(column).append(": ");
+        if (!field.isEmpty()) {
+            b.append(field).append(": ");
+        }
+        if (severity == Severity.WARNING) {
+            b.append("warning: ");
+        }
+        return b.append(message).toString();
+    }
+
+    @Override
+    public String toString() {
+        return format();
+    }
+}

@@ -1,0 +1,97 @@
+package gongkai.export;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The data dictionary: every column of the fixed downloads, with Chinese title and meaning. The same
+ * names are the CSV headers, the JSON keys and the datapackage.json schema; content/pages/data-guide.md
+ * documents them (a test keeps the two in step).
+ */
+public final class Columns {
+    private Columns() {
+    }
+
+    public static final Field REGION = Field.string("region", "地区代码", "地区的英文短名（URL 中使用），如 tianjin、binhai、hengshui");
+    public static final Field DEPARTMENT_CODE = Field.string("department_code", "预算单位编码", "预算单位编码，按原文");
+    public static final Field YEAR = Field.integer("year", "预算年度", "预算年度，四位数字");
+
+    public static final List<Field> DEPARTMENTS = List.of(
+            REGION,
+            Field.string("region_name", "地区名称", "地区的中文名称"),
+            DEPARTMENT_CODE,
+            Field.string("department_name", "预算单位名称", "预算单位全称，按原文"),
+            Field.string("short_name", "简称", "单位简称；无则为空"),
+            Field.string("description", "单位简介", "单位简介（Markdown）；无则为空"),
+            Field.string("url", "网页地址", "本单位页面的绝对网址"));
+
+    public static final List<Field> DEPARTMENT_YEARS = List.of(
+            REGION,
+            DEPARTMENT_CODE,
+            YEAR,
+            Field.string("department_name", "预算单位名称", "预算单位全称，按原文"),
+            Field.string("title", "文件标题", "公开文件的标题，按原文"),
+            Field.string("source_document", "来源文件", "来源文件名（原始公开文件的纯文本导出）"),
+            Field.integer("project_count", "项目数", "本单位本年度公开的项目个数"),
+            Field.integer("indicator_count", "绩效指标数", "本单位本年度所有项目的绩效指标行数之和"),
+            Field.number("budget_total_yuan", "项目预算数合计（元）",
+                    "各项目预算数之和，单位：元，精确小数；只要有一个项目未列预算数即为空"),
+            Field.string("table_ids", "部门表格", "本年度的部门级表格 id，以空格分隔（对应 data/<id>.csv）；无则为空"),
+            Field.string("url", "网页地址", "本单位本年度页面的绝对网址"));
+
+    public static final List<Field> PROJECTS = List.of(
+            Field.string("project_id", "项目编号", "稳定的项目编号：<预算单位编码>-<年度>-<序号>，序号为项目在原文中的位置（从 001 起）"),
+            REGION,
+            DEPARTMENT_CODE,
+            Field.string("department_name", "预算单位名称", "预算单位全称，按原文"),
+            YEAR,
+            Field.string("name", "项目名称", "项目名称，按原文"),
+            Field.string("budget_unit", "金额单位", "原文金额单位：元 或 万元；原文无预算数时为空"),
+            Field.number("budget_total_printed", "预算数（原文）", "预算数，按原文数字，单位见 budget_unit"),
+            Field.number("budget_fiscal_printed", "其中：财政资金（原文）", "财政资金，按原文数字，单位见 budget_unit"),
+            Field.number("budget_other_printed", "其他资金（原文）", "其他资金，按原文数字，单位见 budget_unit；原文空白则为空"),
+            Field.number("budget_total_yuan", "预算数（元）", "预算数，换算为元的精确小数（万元 × 10000）"),
+            Field.number("budget_fiscal_yuan", "其中：财政资金（元）", "财政资金，换算为元的精确小数"),
+            Field.number("budget_other_yuan", "其他资金（元）", "其他资金，换算为元的精确小数"),
+            Field.string("purpose", "资金用途", "资金用途，按原文，可含换行"),
+            Field.string("goals", "绩效目标", "绩效目标，按原文，可含换行"),
+            Field.integer("indicator_count", "绩效指标数", "本项目的绩效指标行数"),
+            Field.string("source_document", "来源文件", "来源文件名"),
+            Field.string("source_heading", "来源标题", "原文中本项目表格的标题"),
+            Field.integer("source_line", "来源行号", "本项目在来源文件中的起始行号（从 1 起）"),
+            Field.string("url", "网页地址", "项目页面的绝对网址"));
+
+    public static final Field PROJECT_ID = PROJECTS.get(0);
+
+    /** Indicator columns after project_id; shared by indicators.csv and the per-project CSV. */
+    public static final List<Field> INDICATOR_DETAIL = List.of(
+            Field.integer("seq", "序号", "指标在项目绩效指标表中的位置，从 1 起"),
+            Field.string("level1", "一级指标", "一级指标（产出指标、效益指标、满意度指标等），按原文；合并单元格已向下填充"),
+            Field.string("level2", "二级指标", "二级指标，按原文；合并单元格已向下填充"),
+            Field.string("level3", "三级指标", "三级指标，按原文"),
+            Field.string("description", "绩效指标描述", "绩效指标描述，按原文；原文无此列则为空"),
+            Field.string("target", "指标值（原文）", "指标值，按原文一字不改"),
+            Field.string("basis", "指标值确定依据", "指标值确定依据，按原文；原文无此列则为空"),
+            Field.string("target_kind", "指标值类型", "解析结果：number（数值）、range（数值区间）、date（日期）、date_range（日期区间）、qualitative（定性）"),
+            Field.string("target_comparator", "比较关系", "解析结果：ge（≥）、le（≤）、gt（>）、lt（<）、eq（=）、range（区间）；定性指标为空"),
+            Field.number("target_value", "指标数值", "解析出的数值（区间的下限），精确小数；无则为空"),
+            Field.number("target_upper_value", "指标数值上限", "数值区间的上限；无则为空"),
+            Field.string("target_unit", "指标单位", "数值后的单位（百分比记为 %）；无则为空"),
+            Field.date("target_date", "指标日期", "解析出的日期或期限（日期区间的起点），YYYY-MM-DD；无则为空"),
+            Field.date("target_end_date", "指标截止日期", "日期区间的终点，YYYY-MM-DD；无则为空"),
+            Field.string("target_remark", "指标值附注", "原文指标值中数值以外的文字；无则为空"));
+
+    public static final List<Field> INDICATORS = concat(List.of(PROJECT_ID), INDICATOR_DETAIL);
+
+    /** The per-project CSV: the project's columns repeated on each of its indicator rows. */
+    public static final List<Field> PROJECT_INDICATORS = concat(PROJECTS, INDICATOR_DETAIL);
+
+    /** Key columns put in front of every department-level table's own columns in data/<id>.csv. */
+    public static final List<Field> TABLE_KEYS = List.of(REGION, DEPARTMENT_CODE, YEAR);
+
+    static List<Field> concat(List<Field> a, List<Field> b) {
+        List<Field> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,392 @@
+package gongkai.export;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gongkai.content.Amount;
+import gongkai.content.Budget;
+import gongkai.content.Column;
+import gongkai.content.Content;
+import gongkai.content.DataTable;
+import gongkai.content.Department;
+import gongkai.content.DepartmentYear;
+import gongkai.content.Indicator;
+import gongkai.content.ParsedTarget;
+import gongkai.content.Project;
+import gongkai.content.Region;
+import gongkai.content.Section;
+import gongkai.content.SiteConfig;
+import gongkai.content.TargetParser;
+import gongkai.content.Urls;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes the journalists' downloads: per project and per department-year CSV/JSON twins, and under
+ * data/ the whole dataset (one CSV per kind, all.json, datapackage.json). Every CSV has an
+ * {@code -excel.csv} twin with a BOM. Output bytes depend only on the content: rows are ordered by
+ * region, department code, year and project id.
+ */
+public final class DatasetExporter {
+    static final String EXCEL_SUFFIX = "-excel.csv";
+
+    /**
+     * Writes every download file under {@code siteRoot} and returns them sorted by path.
+     *
+     * @throws IllegalArgumentException when the content cannot be exported (a year without its
+     *                                  department, duplicate project ids, same-id tables with different columns …)
+     */
+    public List<WrittenFile> export(Content content, Path siteRoot) throws IOException {
+        Dataset dataset = new Dataset(content);
+        Output out = new Output(siteRoot);
+
+        for (YearData y : dataset.years) {
+            for (ProjectData p : y.projects) {
+                Table table = new Table(Columns.PROJECT_INDICATORS, p.indicatorRows.isEmpty()
+                        ? List.of(concat(p.row, blankRow(Columns.INDICATOR_DETAIL.size())))
+                        : p.indicatorRows.stream().map(r -> concat(p.row, r)).toList());
+                out.csv(Urls.projectData(p.project.id(), ".csv"), table);
+                out.json(Urls.projectData(p.project.id(), ".json"), projectJson(p));
+            }
+            DepartmentYear dy = y.dy;
+            out.csv(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".csv"),
+                    new Table(Columns.PROJECTS, y.projects.stream().map(p -> p.row).toList()));
+            out.json(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".json"), yearJson(y));
+        }
+
+        DataPackage pkg = new DataPackage(content.site());
+        pkg.add(Resource.PROJECTS, out.csv(Urls.data("projects.csv"), dataset.projectsTable()));
+        pkg.add(Resource.INDICATORS, out.csv(Urls.data("indicators.csv"), dataset.indicatorsTable()));
+        pkg.add(Resource.DEPARTMENTS, out.csv(Urls.data("departments.csv"), dataset.departmentsTable()));
+        pkg.add(Resource.DEPARTMENT_YEARS, out.csv(Urls.data("department_years.csv"), dataset.departmentYearsTable()));
+        for (TableKind kind : dataset.tableKinds().values()) {
+            pkg.add(kind.resource(), out.csv(Urls.data(kind.id + ".csv"), kind.table()));
+        }
+        for (YearData y : dataset.years) {
+            pkg.addSource(y.dy.title(), y.dy.document());
+        }
+        out.json(Urls.data("all.json"), allJson(content.site(), dataset));
+        out.json(Urls.data("datapackage.json"), pkg.toJson());
+
+        return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
+    }
+
+    // ---------------------------------------------------------------- the dataset, ordered and flattened
+
+    /** One project with its projects.csv row and its indicator rows (without project_id). */
+    record ProjectData(Project project, List<Object> row, List<List<Object>> indicatorRows) {
+    }
+
+    record YearData(DepartmentYear dy, Department department, List<Object> row, List<ProjectData> projects) {
+    }
+
+    private static final class Dataset {
+        final String baseUrl;
+        final List<Region> regions;
+        final Map<String, Region> regionsBySlug = new HashMap<>();
+        final List<Department> departments;
+        final List<YearData> years = new ArrayList<>();
+
+        Dataset(Content content) {
+            String base = content.site().baseUrl();
+            this.baseUrl = base.endsWith("/") ? base : base + "/";
+            regions = content.regions().stream().sorted(Comparator.comparing(Region::slug)).toList();
+            regions.forEach(r -> regionsBySlug.put(r.slug(), r));
+            departments = content.departments().stream()
+                    .sorted(Comparator.comparing(Department::regionSlug).thenComparing(Department::code)).toList();
+            Map<String, Department> deptByKey = new HashMap<>();
+            for (Department d : departments) {
+                if (!regionsBySlug.containsKey(d.regionSlug())) {
+                    throw new IllegalArgumentException("department " + d.regionSlug() + "/" + d.code()
+                            + ": region '" + d.regionSlug() + "' has no region.yaml");
+                }
+                deptByKey.put(d.regionSlug() + "/" + d.code(), d);
+            }
+            List<DepartmentYear> sorted = content.departmentYears().stream()
+                    .sorted(Comparator.comparing(DepartmentYear::regionSlug)
+                            .thenComparing(DepartmentYear::departmentCode)
+                            .thenComparingInt(DepartmentYear::year))
+                    .toList();
+            Map<String, String> projectIds = new HashMap<>();
+            for (DepartmentYear dy : sorted) {
+                String where = dy.regionSlug() + "/" + dy.departmentCode() + "/" + dy.year() + ".yaml";
+                Department dept = deptByKey.get(dy.regionSlug() + "/" + dy.departmentCode());
+                if (dept == null) {
+                    throw new IllegalArgumentException(where + ": no department.yaml for department "
+                            + dy.regionSlug() + "/" + dy.departmentCode());
+                }
+                List<ProjectData> projects = new ArrayList<>();
+                for (Project p : dy.projects().stream().sorted(Comparator.comparing(Project::id)).toList()) {
+                    String previous = projectIds.put(p.id(), where);
+                    if (previous != null) {
+                        throw new IllegalArgumentException(where + ": project id " + p.id()
+                                + " is also used in " + previous);
+                    }
+                    projects.add(new ProjectData(p, projectRow(dy, dept, p), indicatorRows(p)));
+                }
+                years.add(new YearData(dy, dept, yearRow(dy, dept, projects), List.copyOf(projects)));
+            }
+        }
+
+        String url(String path) {
+            return baseUrl + path;
+        }
+
+        List<Object> projectRow(DepartmentYear dy, Department dept, Project p) {
+            Budget b = p.budget();
+            return cells(
+                    p.id(), dy.regionSlug(), dy.departmentCode(), dept.name(), dy.year(), p.name(),
+                    b == null ? null : b.unit().label(),
+                    printed(b == null ? null : b.total()),
+                    printed(b == null ? null : b.fiscal()),
+                    printed(b == null ? null : b.other()),
+                    yuan(b == null ? null : b.total()),
+                    yuan(b == null ? null : b.fiscal()),
+                    yuan(b == null ? null : b.other()),
+                    p.purpose(), p.goals(), p.indicators().size(),
+                    p.source() == null ? dy.document() : p.source().document(),
+                    p.source() == null ? null : p.source().heading(),
+                    p.source() == null ? null : p.source().line(),
+                    url(Urls.project(p.id())));
+        }
+
+        static List<List<Object>> indicatorRows(Project p) {
+            List<List<Object>> rows = new ArrayList<>();
+            int seq = 0;
+            for (Indicator i : p.indicators()) {
+                seq++;
+                ParsedTarget t = i.parsed() != null ? i.parsed()
+                        : i.target() == null ? null : TargetParser.parse(i.target());
+                rows.add(cells(seq, i.level1(), i.level2(), i.level3(), i.description(), i.target(), i.basis(),
+                        t == null || t.kind() == null ? null : t.kind().name().toLowerCase(Locale.ROOT),
+                        t == null || t.comparator() == null ? null : t.comparator().name().toLowerCase(Locale.ROOT),
+                        t == null ? null : t.value(),
+                        t == null ? null : t.upperValue(),
+                        t == null ? null : t.unit(),
+                        t == null ? null : t.date(),
+                        t == null ? null : t.endDate(),
+                        t == null ? null : t.remark()));
+            }
+            return rows;
+        }
+
+        List<Object> yearRow(DepartmentYear dy, Department dept, List<ProjectData> projects) {
+            int indicatorCount = projects.stream().mapToInt(p -> p.project.indicators().size()).sum();
+            // A partial sum would understate the budget; only sum when every project prints a total.
+            BigDecimal total = projects.isEmpty() ? null : BigDecimal.ZERO;
+            for (ProjectData p : projects) {
+                Budget b = p.project.budget();
+                if (total == null || b == null || b.total() == null) {
+                    total = null;
+                    break;
+                }
+                total = total.add(b.total().yuan());
+            }
+            List<String> tableIds = dy.tables().stream().map(DataTable::id).distinct().sorted().toList();
+            return cells(dy.regionSlug(), dy.departmentCode(), dy.year(), dept.name(), dy.title(), dy.document(),
+                    projects.size(), indicatorCount, total,
+                    tableIds.isEmpty() ? null : String.join(" ", tableIds),
+                    url(Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year())));
+        }
+
+        List<Object> departmentRow(Department d) {
+            return cells(d.regionSlug(), regionsBySlug.get(d.regionSlug()).name(), d.code(), d.name(),
+                    d.shortName(), d.description(), url(Urls.department(d.regionSlug(), d.code())));
+        }
+
+        Table projectsTable() {
+            return new Table(Columns.PROJECTS, years.stream().flatMap(y -> y.projects.stream()).map(p -> p.row).toList());
+        }
+
+        Table indicatorsTable() {
+            List<List<Object>> rows = new ArrayList<>();
+            for (YearData y : years) {
+                for (ProjectData p : y.projects) {
+                    for (List<Object> r : p.indicatorRows) {
+                        rows.add(concat(cells(p.project.id()), r));
+                    }
+                }
+            }
+            return new Table(Columns.INDICATORS, rows);
+        }
+
+        Table departmentsTable() {
+            return new Table(Columns.DEPARTMENTS, departments.stream().map(this::departmentRow).toList());
+        }
+
+        Table departmentYearsTable() {
+            return new Table(Columns.DEPARTMENT_YEARS, years.stream().map(y -> y.row).toList());
+        }
+
+        /** Department-level tables grouped by id, in id order; each group in department-year order. */
+        Map<String, TableKind> tableKinds() {
+            Map<String, TableKind> kinds = new TreeMap<>();
+            for (YearData y : years) {
+                for (DataTable t : y.dy.tables()) {
+                    kinds.computeIfAbsent(t.id(), id -> new TableKind(id, t, y.dy)).add(y.dy, t);
+                }
+            }
+            return kinds;
+        }
+    }
+
+    // ---------------------------------------------------------------- JSON documents
+
+    private static ObjectNode projectJson(ProjectData p) {
+        ObjectNode node = Json.row(Columns.PROJECTS, p.row);
+        ArrayNode indicators = newArray(node, "indicators");
+        p.indicatorRows.forEach(r -> indicators.add(Json.row(Columns.INDICATOR_DETAIL, r)));
+        return node;
+    }
+
+    private static ObjectNode yearJson(YearData y) {
+        ObjectNode node = Json.row(Columns.DEPARTMENT_YEARS, y.row);
+        ArrayNode sections = newArray(node, "sections");
+        for (Section s : y.dy.sections()) {
+            ObjectNode sn = sections.addObject();
+            sn.put("id", s.id());
+            sn.put("title", s.title());
+            Json.put(sn, "source_heading", s.source() == null ? null : s.source().heading());
+            Json.put(sn, "source_line", s.source() == null ? null : s.source().line());
+            sn.put("markdown", s.markdown());
+        }
+        ArrayNode tables = newArray(node, "tables");
+        for (DataTable t : y.dy.tables()) {
+            ObjectNode tn = tables.addObject();
+            tn.put("id", t.id());
+            tn.put("title", t.title());
+            Json.put(tn, "source_heading", t.source() == null ? null : t.source().heading());
+            Json.put(tn, "source_line", t.source() == null ? null : t.source().line());
+            Json.put(tn, "note", t.note());
+            ArrayNode columns = tn.putArray("columns");
+            for (Column c : t.columns()) {
+                ObjectNode cn = columns.addObject();
+                cn.put("key", c.key());
+                cn.put("title", c.title());
+                cn.put("type", c.type().yamlName());
+                Json.put(cn, "unit", c.unit());
+            }
+            ArrayNode rows = tn.putArray("rows");
+            for (Map<String, String> row : t.rows()) {
+                ObjectNode rn = rows.addObject();
+                // Cells exactly as printed (strings), in column order; blank cells are null.
+                for (Column c : t.columns()) {
+                    Json.put(rn, c.key(), row.get(c.key()));
+                }
+            }
+        }
+        ArrayNode projects = newArray(node, "projects");
+        y.projects.forEach(p -> projects.add(projectJson(p)));
+        return node;
+    }
+
+    private static ObjectNode allJson(SiteConfig site, Dataset dataset) {
+        ObjectNode node = Json.object();
+        node.put("title", site.title());
+        Json.put(node, "description", site.description());
+        Json.put(node, "publisher", site.publisher());
+        node.put("homepage", dataset.baseUrl);
+        Json.put(node, "licence", site.licence());
+        Json.put(node, "licence_url", site.licenceUrl());
+        ArrayNode regions = node.putArray("regions");
+        for (Region r : dataset.regions) {
+            ObjectNode rn = regions.addObject();
+            rn.put("region", r.slug());
+            rn.put("region_name", r.name());
+            Json.put(rn, "region_parent", r.parent());
+        }
+        ArrayNode departments = node.putArray("departments");
+        dataset.departments.forEach(d -> departments.add(Json.row(Columns.DEPARTMENTS, dataset.departmentRow(d))));
+        ArrayNode years = node.putArray("department_years");
+        dataset.years.forEach(y -> years.add(yearJson(y)));
+        return node;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Adds a nested array under a key no column uses (putArray would silently replace a column). */
+    private static ArrayNode newArray(ObjectNode node, String key) {
+        if (node.has(key)) {
+            throw new IllegalStateException("JSON key '" + key + "' is already a column");
+        }
+        return node.putArray(key);
+    }
+
+    static List<Object> cells(Object... values) {
+        return java.util.Arrays.asList(values);
+    }
+
+    static List<Object> concat(List<Object> a, List<Object> b) {
+        List<Object> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static List<Object> blankRow(int size) {
+        return java.util.Arrays.asList(new Object[size]);
+    }
+
+    private static BigDecimal printed(Amount a) {
+        return a == null ? null : a.value();
+    }
+
+    private static BigDecimal yuan(Amount a) {
+        return a == null ? null : a.yuan();
+    }
+
+    /** Writes files under the site root and remembers size and hash of each. */
+    private static final class Output {
+        final Path root;
+        final Map<String, WrittenFile> byPath = new HashMap<>();
+
+        Output(Path root) {
+            this.root = root.toAbsolutePath().normalize();
+        }
+
+        /** Writes the canonical CSV and its Excel twin; returns the canonical file. */
+        WrittenFile csv(String path, Table table) throws IOException {
+            byte[] canonical = Csv.canonical(table);
+            WrittenFile file = write(path, canonical);
+            write(path.substring(0, path.length() - ".csv".length()) + EXCEL_SUFFIX, Csv.excel(canonical));
+            return file;
+        }
+
+        WrittenFile json(String path, ObjectNode node) throws IOException {
+            return write(path, Json.bytes(node));
+        }
+
+        WrittenFile write(String path, byte[] bytes) throws IOException {
+            Path target = root.resolve(path).normalize();
+            if (!target.startsWith(root) || target.equals(root)) {
+                throw new IllegalArgumentException("download path '" + path + "' leaves the site root");
+            }
+            WrittenFile file = new WrittenFile(path, bytes.length, sha256(bytes));
+            if (byPath.putIfAbsent(path, file) != null) {
+                throw new IllegalArgumentException("two downloads would be written to '" + path + "'");
+            }
+            Files.createDirectories(target.getParent());
+            Files.write(target, bytes);
+            return file;
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

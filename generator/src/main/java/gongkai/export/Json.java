@@ -1,0 +1,84 @@
+package gongkai.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Deterministic JSON: keys in insertion order, two-space indent, LF, UTF-8 without {@code \}u escapes,
+ * a trailing newline. Exact decimals (money, parsed target values) are JSON strings: many JSON readers
+ * (JavaScript, Excel Power Query, pandas by default) read numbers as binary doubles and would change them.
+ */
+final class Json {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectWriter WRITER = writer();
+
+    private Json() {
+    }
+
+    private static ObjectWriter writer() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators)
+                .withObjectIndenter(indenter)
+                .withArrayIndenter(indenter);
+        return new ObjectMapper().writer(printer);
+    }
+
+    static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    static ArrayNode array() {
+        return NODES.arrayNode();
+    }
+
+    static byte[] bytes(JsonNode node) {
+        try {
+            return (WRITER.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /** Puts a table cell: decimals and dates as strings, integers as numbers, blanks as null. */
+    static void put(ObjectNode node, String key, Object value) {
+        if (value == null) {
+            node.putNull(key);
+        } else if (value instanceof String s) {
+            node.put(key, s);
+        } else if (value instanceof BigDecimal d) {
+            node.put(key, d.toPlainString());
+        } else if (value instanceof Integer i) {
+            node.put(key, i);
+        } else if (value instanceof LocalDate date) {
+            node.put(key, date.toString());
+        } else {
+            throw new IllegalArgumentException("key '" + key + "': unsupported value type " + value.getClass());
+        }
+    }
+
+    /** One JSON object per row, keyed by field name, in field order. */
+    static ObjectNode row(List<Field> fields, List<Object> row) {
+        ObjectNode node = object();
+        for (int i = 0; i < fields.size(); i++) {
+            put(node, fields.get(i).name(), row.get(i));
+        }
+        return node;
+    }
+}

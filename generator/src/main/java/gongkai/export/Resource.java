@@ -1,0 +1,66 @@
+package gongkai.export;
+
+import java.util.List;
+
+/**
+ * A CSV under data/ as described in datapackage.json.
+ *
+ * @param name        resource name and file name without .csv (lower case, digits, _)
+ * @param title       Chinese title
+ * @param description Chinese description
+ * @param fields      the columns
+ * @param primaryKey  primary key columns, empty when rows have no key
+ * @param foreignKeys references to other resources
+ */
+public record Resource(
+        String name,
+        String title,
+        String description,
+        List<Field> fields,
+        List<String> primaryKey,
+        List<ForeignKey> foreignKeys) {
+
+    public Resource {
+        fields = List.copyOf(fields);
+        primaryKey = List.copyOf(primaryKey);
+        foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    public record ForeignKey(List<String> fields, String resource, List<String> referenceFields) {
+        public ForeignKey {
+            fields = List.copyOf(fields);
+            referenceFields = List.copyOf(referenceFields);
+        }
+    }
+
+    private static final List<String> DEPARTMENT_KEY = List.of("region", "department_code");
+    private static final List<String> YEAR_KEY = List.of("region", "department_code", "year");
+
+    static ForeignKey toDepartments() {
+        return new ForeignKey(DEPARTMENT_KEY, "departments", DEPARTMENT_KEY);
+    }
+
+    static ForeignKey toDepartmentYears() {
+        return new ForeignKey(YEAR_KEY, "department_years", YEAR_KEY);
+    }
+
+    public static final Resource PROJECTS = new Resource("projects", "项目",
+            "每个项目一行：项目名称、预算（原文数字与换算为元的精确值）、资金用途、绩效目标与来源。",
+            Columns.PROJECTS, List.of("project_id"), List.of(toDepartments(), toDepartmentYears()));
+
+    public static final Resource INDICATORS = new Resource("indicators", "绩效指标",
+            "每个绩效指标一行：三级指标、指标值原文及其解析结果。",
+            Columns.INDICATORS, List.of("project_id", "seq"),
+            List.of(new ForeignKey(List.of("project_id"), "projects", List.of("project_id"))));
+
+    public static final Resource DEPARTMENTS = new Resource("departments", "预算单位",
+            "每个预算单位一行。", Columns.DEPARTMENTS, DEPARTMENT_KEY, List.of());
+
+    public static final Resource DEPARTMENT_YEARS = new Resource("department_years", "单位年度公开",
+            "每个预算单位每个年度的公开文件一行，含项目数与项目预算合计。",
+            Columns.DEPARTMENT_YEARS, YEAR_KEY, List.of(toDepartments()));
+
+    /** Names the exporter uses itself; a department-level table id may not take them. */
+    static final List<String> RESERVED_NAMES = List.of("projects", "indicators", "departments", "department_years",
+            "all", "datapackage");
+}

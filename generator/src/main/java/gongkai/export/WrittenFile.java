@@ -1,0 +1,11 @@
+package gongkai.export;
+
+/**
+ * A download file the exporter wrote.
+ *
+ * @param path   path relative to the site root, '/'-separated, as built by {@link gongkai.content.Urls}
+ * @param bytes  file size in bytes
+ * @param sha256 lower-case hex SHA-256 of the exact file bytes
+ */
+public record WrittenFile(String path, long bytes, String sha256) {
+}

@@ -1,0 +1,356 @@
+package gongkai.importer;
+
+import gongkai.content.DataTable;
+import gongkai.content.Department;
+import gongkai.content.DepartmentYear;
+import gongkai.content.Project;
+import gongkai.content.Region;
+import gongkai.content.Section;
+import gongkai.content.SourceRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Imports a Hengshui-format disclosure (衡水市…年部门预算信息公开情况说明, plain-text Word export):
+ * one department, its prose sections, department tables (units, prose figures, 三公经费, procurement,
+ * assets, glossary) and the 项目绩效目标表 as projects without amounts.
+ *
+ * <p>Every non-blank line ends up in a section, a table or a project; anything else is reported as an
+ * {@link ImportProblem}. Cells keep their printed text, with surrounding whitespace stripped (the
+ * export's leading spaces are layout, not content).
+ */
+public final class HengshuiImporter {
+    private static final Pattern TITLE = Pattern.compile("^(.+?)(\\d{4})年部门预算.*$");
+    private static final Pattern TOP = Pattern.compile("^([一二三四五六七八九十]+)、(.+)$");
+    private static final Pattern SUB = Pattern.compile("^(\\d+)、(.+)$");
+    private static final Pattern UNIT_CODE = Pattern.compile("^(\\d+)(\\D.*)$");
+    /** Region slugs for the cities this format comes from; --region overrides. */
+    private static final Map<String, String> REGION_SLUGS = Map.of("衡水市", "hengshui");
+
+    private HengshuiImporter() {
+    }
+
+    /** Whether a document's first line is a Hengshui-format title (…YYYY年部门预算…), for picking the importer. */
+    public static boolean recognizes(List<String> firstLines) {
+        return !firstLines.isEmpty() && TITLE.matcher(firstLines.get(0).replace("\uFEFF", "").strip()).matches();
+    }
+
+    public static ImportedDocument importFile(Path file, ImportOptions options) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return importLines(file.getFileName().toString(), lines, options);
+    }
+
+    static ImportedDocument importLines(String document, List<String> rawLines, ImportOptions options) {
+        List<String> lines = new ArrayList<>(rawLines.size());
+        for (String l : rawLines) {
+            lines.add(l.startsWith("\uFEFF") ? l.substring(1) : l);
+        }
+        TabText src = new TabText(document, lines);
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException(document + ":1: empty document");
+        }
+        String title = lines.get(0).strip();
+        src.place(1);
+        Matcher tm = TITLE.matcher(title);
+        if (!tm.matches()) {
+            throw new IllegalArgumentException(document + ":1: title does not read '<单位>YYYY年部门预算…': " + title);
+        }
+        String titleName = tm.group(1);
+        int year = options.year() != null ? options.year() : Integer.parseInt(tm.group(2));
+
+        // Top-level headings 一、… 九、: non-tab lines that do not continue a cell (the line above is not a
+        // cell line); their order gives the section ranges.
+        List<Integer> tops = new ArrayList<>();
+        for (int i = 2; i <= src.lineCount(); i++) {
+            String l = src.line(i);
+            if (!l.startsWith("\t") && !src.line(i - 1).startsWith("\t") && TOP.matcher(l.strip()).matches()) {
+                tops.add(i);
+            }
+        }
+        List<Section> sections = new ArrayList<>();
+        List<DataTable> tables = new ArrayList<>();
+        List<Project> projects = List.of();
+        String code = null;
+        String unitName = null;
+        int projectsFrom = -1;
+        int projectsTo = -1;
+
+        int firstTop = tops.isEmpty() ? src.lineCount() + 1 : tops.get(0);
+        List<TabText.Token> intro = src.tokens(2, firstTop);
+        if (!intro.isEmpty()) {
+            sections.add(new Section("intro", title, paragraphs(src, intro), new SourceRef(document, title, intro.get(0).line())));
+        }
+        for (int t = 0; t < tops.size(); t++) {
+            int line = tops.get(t);
+            int end = t + 1 < tops.size() ? tops.get(t + 1) : src.lineCount() + 1;
+            String heading = src.line(line).strip();
+            String name = TOP.matcher(heading).replaceFirst("$2").strip();
+            src.place(line);
+            SourceRef ref = new SourceRef(document, heading, line);
+            if (name.startsWith("部门职责")) {
+                readDutiesAndUnits(src, line, end, sections, tables);
+            } else if (name.equals("部门预算安排的总体情况")) {
+                List<TabText.Token> tokens = src.tokens(line + 1, end);
+                sections.add(new Section("budget_overview", name, withSubheadings(src, tokens), ref));
+                tables.add(figureTable(src, tokens, "budget_totals", "部门预算收支总体情况", ref));
+            } else if (name.equals("机关运行经费安排情况")) {
+                List<TabText.Token> tokens = src.tokens(line + 1, end);
+                sections.add(new Section("operating_costs", name, paragraphs(src, tokens), ref));
+                tables.add(figureTable(src, tokens, "operating_costs", "机关运行经费", ref));
+            } else if (name.startsWith("财政拨款“三公”经费")) {
+                List<TabText.Token> tokens = src.tokens(line + 1, end);
+                sections.add(new Section("three_public", name, paragraphs(src, tokens), ref));
+                tables.add(figureTable(src, tokens, "three_public", "财政拨款“三公”经费预算", ref));
+            } else if (name.equals("预算绩效信息")) {
+                int part2 = -1;
+                for (int i = line + 1; i < end; i++) {
+                    if (src.line(i).strip().startsWith("第二部分")) {
+                        part2 = i;
+                        break;
+                    }
+                }
+                int perfEnd = part2 < 0 ? end : part2 + 1;
+                sections.add(new Section("performance", name, performance(src, src.tokens(line + 1, perfEnd)), ref));
+                if (part2 < 0) {
+                    src.problem(line, "no 第二部分 (project targets) under " + heading);
+                } else {
+                    // Code and year are needed for the ids; the code is read from the procurement table below,
+                    // so projects are read after the loop.
+                    projectsFrom = part2 + 1;
+                    projectsTo = end;
+                }
+            } else if (name.equals("政府采购预算情况")) {
+                List<TabText.Token> tokens = src.tokens(line + 1, end);
+                List<TabText.Token> prose = new ArrayList<>();
+                List<TabText.Cell> cells = new ArrayList<>();
+                for (TabText.Token tok : tokens) {
+                    if (tok.isCell()) {
+                        cells.add(tok.cell());
+                    } else if (cells.isEmpty()) {
+                        prose.add(tok);
+                    } else {
+                        src.problem(tok.line(), "text inside the procurement table: " + tok.text());
+                    }
+                }
+                sections.add(new Section("procurement", name, paragraphs(src, prose), ref));
+                if (!cells.isEmpty()) {
+                    Matcher um = UNIT_CODE.matcher(cells.get(0).text());
+                    if (um.matches()) {
+                        code = um.group(1);
+                        unitName = um.group(2).strip();
+                    }
+                    DataTable table = HengshuiTables.procurement(src, cells, cells.get(0).line(), heading);
+                    if (table != null) {
+                        tables.add(table);
+                    }
+                }
+            } else if (name.equals("国有资产信息")) {
+                List<TabText.Token> tokens = src.tokens(line + 1, end);
+                List<TabText.Token> prose = new ArrayList<>();
+                List<TabText.Cell> cells = new ArrayList<>();
+                for (TabText.Token tok : tokens) {
+                    if (tok.isCell()) {
+                        cells.add(tok.cell());
+                    } else if (cells.isEmpty()) {
+                        prose.add(tok);
+                    } else {
+                        src.problem(tok.line(), "text inside the assets table: " + tok.text());
+                    }
+                }
+                sections.add(new Section("assets", name, paragraphs(src, prose), ref));
+                DataTable table = cells.isEmpty() ? null : HengshuiTables.assets(src, cells, heading);
+                if (table != null) {
+                    tables.add(table);
+                }
+            } else if (name.equals("名词解释")) {
+                List<TabText.Token> tokens = src.tokens(line + 1, end);
+                sections.add(new Section("glossary", name, paragraphs(src, tokens), ref));
+                tables.add(HengshuiTables.glossary(src, tokens, heading, line));
+            } else if (name.equals("其他需要说明的事项")) {
+                sections.add(new Section("other", name, paragraphs(src, src.tokens(line + 1, end)), ref));
+            } else {
+                src.problem(line, "unknown top-level heading: " + heading);
+            }
+        }
+
+        if (code == null) {
+            throw new IllegalArgumentException(document + ": no budget unit line '<code><name>' (e.g. 467衡水市生态环境局) above the procurement table");
+        }
+        if (!unitName.equals(titleName)) {
+            src.problem(1, "title names '" + titleName + "' but the procurement table names unit '" + unitName + "'");
+        }
+        if (projectsFrom > 0) {
+            projects = HengshuiProjects.read(src, projectsFrom, projectsTo, code, year);
+        }
+        src.reportUnplaced();
+
+        String regionName = regionName(titleName);
+        String slug = options.regionSlug() != null ? options.regionSlug() : REGION_SLUGS.get(regionName);
+        if (slug == null) {
+            throw new IllegalArgumentException(document + ":1: no region slug known for '" + regionName + "'; pass --region");
+        }
+        Region region = new Region(slug, regionName, null);
+        Department department = new Department(slug, code, unitName, null, null);
+        DepartmentYear dy = new DepartmentYear(slug, code, year, title, document, sections, tables, projects);
+        List<ImportProblem> problems = new ArrayList<>(src.problems);
+        problems.sort(java.util.Comparator.comparingInt(ImportProblem::line));
+        return new ImportedDocument(List.of(region), List.of(department), List.of(dy), problems);
+    }
+
+    /** The city part of a unit name: 衡水市生态环境局 → 衡水市. */
+    private static String regionName(String unitName) {
+        int i = unitName.indexOf('市');
+        return i > 0 ? unitName.substring(0, i + 1) : unitName;
+    }
+
+    /** 一、部门职责及机构设置情况: 部门职责： paragraphs, then 机构设置： with the units table. */
+    private static void readDutiesAndUnits(TabText src, int headingLine, int to, List<Section> sections, List<DataTable> tables) {
+        int from = headingLine + 1;
+        int duties = -1;
+        int org = -1;
+        for (int i = from; i < to; i++) {
+            String l = src.line(i).strip();
+            if (duties < 0 && l.startsWith("部门职责")) {
+                duties = i;
+            } else if (org < 0 && l.startsWith("机构设置")) {
+                org = i;
+            }
+        }
+        if (duties < 0 || org < 0 || org < duties) {
+            src.problem(from - 1, "部门职责： / 机构设置： not found in order");
+            return;
+        }
+        List<TabText.Token> before = src.tokens(from, duties);
+        for (TabText.Token t : before) {
+            src.problem(t.line(), "text before 部门职责：: " + (t.isCell() ? t.cell().text() : t.text()));
+        }
+        src.place(duties);
+        String dutiesHeading = src.line(duties).strip();
+        // Cited by the top-level heading (一、部门职责及机构设置情况), as docs/content-format.md shows.
+        sections.add(new Section("duties", stripColon(dutiesHeading), paragraphs(src, src.tokens(duties + 1, org)),
+                new SourceRef(src.document, src.line(headingLine).strip(), headingLine)));
+        src.place(org);
+        String orgHeading = src.line(org).strip();
+        List<TabText.Token> tokens = src.tokens(org + 1, to);
+        List<TabText.Token> prose = new ArrayList<>();
+        List<TabText.Token> cells = new ArrayList<>();
+        for (TabText.Token t : tokens) {
+            (t.isCell() || !cells.isEmpty() ? cells : prose).add(t);
+        }
+        sections.add(new Section("organization", stripColon(orgHeading), paragraphs(src, prose),
+                new SourceRef(src.document, orgHeading, org)));
+        String tableTitle = prose.isEmpty() ? stripColon(orgHeading) : prose.get(prose.size() - 1).text();
+        int titleLine = prose.isEmpty() ? org : prose.get(prose.size() - 1).line();
+        tables.add(HengshuiTables.units(src, cells, tableTitle, titleLine));
+    }
+
+    private static String stripColon(String s) {
+        return s.replaceAll("[：:]\\s*$", "");
+    }
+
+    /** A table of every 万元 figure the prose states, grouped by its 1、… sub-heading where there is one. */
+    private static DataTable figureTable(TabText src, List<TabText.Token> tokens, String id, String title, SourceRef ref) {
+        boolean grouped = tokens.stream().anyMatch(t -> !t.isCell() && SUB.matcher(t.text()).matches());
+        List<Map<String, String>> rows = new ArrayList<>();
+        String group = null;
+        for (TabText.Token t : tokens) {
+            if (t.isCell()) {
+                src.problem(t.line(), "table cell inside prose: " + t.cell().text());
+                continue;
+            }
+            Matcher sub = SUB.matcher(t.text());
+            if (grouped && sub.matches() && HengshuiTables.figures(t.text()).isEmpty()) {
+                group = sub.group(2).strip();
+                continue;
+            }
+            for (HengshuiTables.Figure f : HengshuiTables.figures(t.text())) {
+                rows.add(HengshuiTables.figureRow(grouped ? group : null, f));
+            }
+        }
+        if (rows.isEmpty()) {
+            src.problem(ref.line(), "no 万元 figures found under " + ref.heading());
+        }
+        return new DataTable(id, title, HengshuiTables.figureColumns(grouped), rows, null, ref);
+    }
+
+    /** Prose lines as Markdown paragraphs, verbatim. */
+    private static String paragraphs(TabText src, List<TabText.Token> tokens) {
+        List<String> out = new ArrayList<>();
+        for (TabText.Token t : tokens) {
+            if (t.isCell()) {
+                src.problem(t.line(), "table cell inside prose: " + t.cell().text());
+            } else {
+                out.add(escape(t.text()));
+            }
+        }
+        return String.join("\n\n", out);
+    }
+
+    /** Prose with its 1、… sub-headings as level-3 headings. */
+    private static String withSubheadings(TabText src, List<TabText.Token> tokens) {
+        List<String> out = new ArrayList<>();
+        for (TabText.Token t : tokens) {
+            if (t.isCell()) {
+                src.problem(t.line(), "table cell inside prose: " + t.cell().text());
+            } else if (SUB.matcher(t.text()).matches() && HengshuiTables.figures(t.text()).isEmpty() && t.text().length() <= 20) {
+                out.add("### " + escape(t.text()));
+            } else {
+                out.add(escape(t.text()));
+            }
+        }
+        return String.join("\n\n", out);
+    }
+
+    private static final Pattern PART = Pattern.compile("^第[一二三四五六七八九十]+部分.*$");
+    private static final Pattern CN_ITEM = Pattern.compile("^[（(][一二三四五六七八九十]+[）)].*$");
+    private static final Pattern NUM_ITEM = Pattern.compile("^[（(]\\d+[）)].*$");
+
+    /**
+     * 预算绩效信息: 第一部分/第二部分 become level-3 headings, （一）… level-4, and a （1）… line that is
+     * followed by 绩效目标： a level-5 heading; all other lines are paragraphs.
+     */
+    private static String performance(TabText src, List<TabText.Token> tokens) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            TabText.Token t = tokens.get(i);
+            if (t.isCell()) {
+                src.problem(t.line(), "table cell inside prose: " + t.cell().text());
+                continue;
+            }
+            String text = t.text();
+            if (PART.matcher(text).matches()) {
+                out.add("### " + escape(text));
+            } else if (CN_ITEM.matcher(text).matches()) {
+                out.add("#### " + escape(text));
+            } else if (NUM_ITEM.matcher(text).matches() && i + 1 < tokens.size() && !tokens.get(i + 1).isCell()
+                    && tokens.get(i + 1).text().startsWith("绩效目标：")) {
+                out.add("##### " + escape(text));
+            } else {
+                out.add(escape(text));
+            }
+        }
+        return String.join("\n\n", out);
+    }
+
+    /** Escapes the few characters Markdown would read as markup; the printed text has none today. */
+    static String escape(String text) {
+        String s = text.replaceAll("([\\\\`*_\\[\\]<>|])", "\\\\$1");
+        if (s.matches("^(#|[-+]\\s|\\d+[.)]\\s).*")) {
+            s = "\\" + s;
+        }
+        return s;
+    }
+}

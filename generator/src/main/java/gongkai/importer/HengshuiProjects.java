@@ -1,0 +1,193 @@
+package gongkai.importer;
+
+import gongkai.content.Indicator;
+import gongkai.content.Project;
+import gongkai.content.SourceRef;
+import gongkai.content.TargetParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the 项目绩效目标表 of a Hengshui document: a heading {@code N、<name>绩效目标表} (optionally with a
+ * Word TC field code on the same or the next line), two blank cells, the 绩效目标 cell with its
+ * multi-paragraph text, the six header cells and then indicator rows of six cells each.
+ *
+ * <p>Rows are assembled by cell count, never by blank lines: the export puts stray blank lines inside
+ * rows. A non-tab line right after a cell continues that cell (the {@code 财政拨款} lines under
+ * 指标值确定依据 in the 景县 tables are such second paragraphs of the basis cell, as printed).
+ */
+final class HengshuiProjects {
+    static final List<String> HEADER = List.of("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据");
+    private static final Pattern FIELD = Pattern.compile("\\s*TC\\s+(.*?)\\s*\\\\f C \\\\l \\d+\\s*$");
+    private static final Pattern HEADING = Pattern.compile("^(?:(\\d+)、)?(.+?)(绩效目标表|绩效目标)$");
+    private static final Pattern NUMBERED = Pattern.compile("^(\\d+)、(.*)$");
+
+    private HengshuiProjects() {
+    }
+
+    private static final class Pending {
+        final String heading;
+        final int line;
+        Integer number;
+        final String name;
+        final List<TabText.Cell> cells = new ArrayList<>();
+
+        Pending(String heading, int line, Integer number, String name) {
+            this.heading = heading;
+            this.line = line;
+            this.number = number;
+            this.name = name;
+        }
+    }
+
+    /** Lines [from, to) hold the projects; ids are {@code <code>-<year>-<nnn>} by source order. */
+    static List<Project> read(TabText src, int from, int to, String code, int year) {
+        List<Pending> pending = new ArrayList<>();
+        Pending current = null;
+        for (TabText.Token t : src.tokens(from, to)) {
+            if (t.isCell()) {
+                if (current == null) {
+                    src.problem(t.line(), "table cell before the first project heading: " + t.cell().text());
+                } else {
+                    current.cells.add(t.cell());
+                }
+                continue;
+            }
+            String text = t.text();
+            Matcher field = FIELD.matcher(text);
+            String fieldText = null;
+            if (field.find()) {
+                fieldText = unescapeField(field.group(1));
+                text = text.substring(0, field.start()).strip();
+            }
+            if (text.isEmpty()) {
+                // A TC field alone on its line belongs to the heading just above it.
+                if (current == null || fieldText == null || !current.cells.isEmpty()) {
+                    src.problem(t.line(), "field code without a project heading: " + t.text());
+                } else {
+                    applyField(src, current, fieldText, t.line());
+                }
+                continue;
+            }
+            Matcher h = HEADING.matcher(text);
+            if (!h.matches()) {
+                src.problem(t.line(), "text in the project tables that is neither a heading nor a cell: " + text);
+                continue;
+            }
+            Integer number = h.group(1) == null ? null : Integer.valueOf(h.group(1));
+            current = new Pending(text, t.line(), number, h.group(2).strip());
+            pending.add(current);
+            if (fieldText != null) {
+                applyField(src, current, fieldText, t.line());
+            }
+        }
+
+        List<Project> projects = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            if (p.number == null) {
+                src.problem(p.line, "project heading has no number: " + p.heading);
+            } else if (p.number != i + 1) {
+                src.problem(p.line, "project number " + p.number + " where " + (i + 1) + " was expected: " + p.heading);
+            }
+            String id = String.format("%s-%d-%03d", code, year, i + 1);
+            projects.add(build(src, p, id));
+        }
+        return projects;
+    }
+
+    private static void applyField(TabText src, Pending p, String fieldText, int line) {
+        Matcher n = NUMBERED.matcher(fieldText);
+        Integer fieldNumber = n.matches() ? Integer.valueOf(n.group(1)) : null;
+        String fieldTitle = n.matches() ? n.group(2) : fieldText;
+        String printedTitle = NUMBERED.matcher(p.heading).matches() ? p.heading.substring(p.heading.indexOf('、') + 1) : p.heading;
+        if (!fieldTitle.equals(printedTitle)) {
+            src.problem(line, "field code title '" + fieldTitle + "' differs from the printed heading '" + printedTitle + "'");
+        }
+        if (p.number == null) {
+            p.number = fieldNumber;
+        } else if (fieldNumber != null && !fieldNumber.equals(p.number)) {
+            src.problem(line, "field code number " + fieldNumber + " differs from the printed number " + p.number);
+        }
+    }
+
+    /** Word escapes quotes inside field arguments: \“ → “. */
+    private static String unescapeField(String s) {
+        return s.replaceAll("\\\\(.)", "$1");
+    }
+
+    private static Project build(TabText src, Pending p, String id) {
+        List<TabText.Cell> cells = p.cells;
+        int k = 0;
+        // Blank cells of the (empty) project-name row before 绩效目标.
+        while (k < cells.size() && !cells.get(k).text().equals("绩效目标")) {
+            if (!cells.get(k).blank()) {
+                src.problem(cells.get(k).line(), "unexpected cell before 绩效目标 in " + p.heading + ": " + cells.get(k).text());
+            }
+            k++;
+        }
+        String goals = null;
+        if (k >= cells.size()) {
+            src.problem(p.line, "no 绩效目标 cell in " + p.heading);
+        } else {
+            k++;
+            if (k < cells.size() && !cells.get(k).text().equals(HEADER.get(0))) {
+                goals = cells.get(k).blank() ? null : cells.get(k).text();
+                k++;
+            } else {
+                src.problem(cells.get(k - 1).line(), "绩效目标 cell has no text in " + p.heading);
+            }
+        }
+        boolean header = k + HEADER.size() <= cells.size();
+        for (int c = 0; header && c < HEADER.size(); c++) {
+            header = squeeze(cells.get(k + c).text()).equals(HEADER.get(c));
+        }
+        if (!header) {
+            src.problem(k < cells.size() ? cells.get(k).line() : p.line,
+                    "indicator table header (" + String.join(" ", HEADER) + ") not found in " + p.heading);
+            return new Project(id, p.name, null, null, goals, List.of(), new SourceRef(src.document, p.heading, p.line));
+        }
+        k += HEADER.size();
+        List<Indicator> indicators = new ArrayList<>();
+        String level1 = null;
+        for (; k + HEADER.size() <= cells.size(); k += HEADER.size()) {
+            List<TabText.Cell> row = cells.subList(k, k + HEADER.size());
+            int line = row.get(0).line();
+            String l1 = row.get(0).text();
+            if (!l1.isEmpty()) {
+                if (!l1.endsWith("指标")) {
+                    src.problem(line, "一级指标 cell '" + l1 + "' does not name an indicator level in " + p.heading);
+                }
+                level1 = l1;
+            } else if (level1 == null) {
+                src.problem(line, "first indicator row has no 一级指标 in " + p.heading);
+            }
+            String l2 = row.get(1).text();
+            if (!l2.endsWith("指标")) {
+                src.problem(row.get(1).line(), "二级指标 cell '" + l2 + "' does not name an indicator level in " + p.heading);
+            }
+            String l3 = row.get(2).text();
+            String target = row.get(4).text();
+            if (l3.isEmpty() || target.isEmpty()) {
+                src.problem(line, "indicator row without 三级指标 or 指标值 in " + p.heading);
+            }
+            indicators.add(new Indicator(level1, nullIfEmpty(l2), nullIfEmpty(l3), nullIfEmpty(row.get(3).text()),
+                    nullIfEmpty(target), nullIfEmpty(row.get(5).text()), target.isEmpty() ? null : TargetParser.parse(target)));
+        }
+        if (k < cells.size()) {
+            src.problem(cells.get(k).line(), (cells.size() - k) + " cell(s) left over after the last full indicator row in "
+                    + p.heading + ": " + cells.subList(k, cells.size()).stream().map(TabText.Cell::text).toList());
+        }
+        return new Project(id, p.name, null, null, goals, indicators, new SourceRef(src.document, p.heading, p.line));
+    }
+
+    static String squeeze(String s) {
+        return s.replaceAll("[\\s\\u3000]+", "");
+    }
+
+    static String nullIfEmpty(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,80 @@
+package gongkai.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ValidateCommandTest {
+    private static final String SITES = "generator/src/test/resources/sites/";
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void validSiteExitsZeroWithSummaryOnStdout() {
+        assertEquals(0, Main.execute("validate", SITES + "test-site"));
+        assertEquals("validate: 3 projects in 2 department-years: 0 errors, 0 warnings\n", out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void warningsAreReportedButExitZero() {
+        String dir = SITES + "invalid/warnings-only";
+        assertEquals(0, Main.execute("validate", dir));
+        assertEquals(dir + "/tianjin/362303/2024.yaml:5:9: projects[0].id: warning: id '362303-2024-1' does not "
+                + "follow the pattern 362303-2024-nnn\n"
+                + dir + "/tianjin/362303/2024.yaml:9:14: projects[0].budget.total: warning: fiscal 5.00 + other 0.50 "
+                + "= 5.50, not the total 6.00\n", err());
+        assertEquals("validate: 1 project in 1 department-year: 0 errors, 2 warnings\n", out());
+    }
+
+    @Test
+    void errorsFromSeveralFilesAreAllPrintedSortedAndExitOne() {
+        String dir = SITES + "invalid/several-errors-in-several-files";
+        assertEquals(1, Main.execute("validate", dir));
+        String[] lines = err().split("\n");
+        assertEquals(6, lines.length);
+        assertEquals(dir + "/site.yaml:4:11: base_url: must end with '/' (page links are resolved against it)", lines[0]);
+        assertEquals(dir + "/tianjin/region.yaml:2:1: parnet: unknown key 'parnet' (did you mean 'parent'?)", lines[5]);
+        assertEquals("validate: 1 project in 1 department-year: 6 errors, 0 warnings\n", out());
+    }
+
+    @Test
+    void missingDirectoryIsAnIoProblemExitTwo() {
+        assertEquals(2, Main.execute("validate", SITES + "no-such-site"));
+        assertEquals("validate: " + SITES + "no-such-site: not a directory\n", err());
+    }
+
+    @Test
+    void tooManyArgumentsIsAUsageErrorExitTwo() {
+        assertEquals(2, Main.execute("validate", "a", "b"));
+    }
+}

@@ -1,0 +1,98 @@
+package gongkai.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gongkai.content.Content;
+import gongkai.content.ContentLoader;
+import gongkai.content.DepartmentYear;
+import gongkai.content.Indicator;
+import gongkai.content.LoadResult;
+import gongkai.content.Project;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The exporter on the repository's real content/ (the five imported seed documents). */
+class RealContentExportTest {
+    @TempDir
+    static Path site;
+    static Content content;
+    static List<WrittenFile> written;
+
+    @BeforeAll
+    static void export() throws IOException {
+        LoadResult loaded = ContentLoader.load(Path.of("content"));
+        assertTrue(loaded.ok(), () -> "content/ does not load: " + loaded.errors());
+        content = loaded.content();
+        written = new DatasetExporter().export(content, site);
+    }
+
+    @Test
+    void datapackageValidatesAndEveryResourceConforms() throws IOException {
+        int references = DataPackageTest.assertFilesConform(site);
+        int indicators = content.departmentYears().stream().flatMap(y -> y.projects().stream())
+                .mapToInt(p -> p.indicators().size()).sum();
+        assertTrue(references >= indicators, "every indicator row's project_id was checked: " + references);
+    }
+
+    @Test
+    void dataGuideDocumentsEveryColumnIncludingEveryTableKind() throws IOException {
+        DataGuideTest.assertGuideDocuments(site, true);
+    }
+
+    @Test
+    void csvRowsEqualTheLoadedModel() throws IOException {
+        Map<String, Map<String, String>> projects = StrictCsvReader.rows(Files.readAllBytes(site.resolve("data/projects.csv")))
+                .stream().collect(Collectors.toMap(r -> r.get("project_id"), r -> r));
+        Map<String, List<Map<String, String>>> indicators = StrictCsvReader.rows(
+                Files.readAllBytes(site.resolve("data/indicators.csv"))).stream()
+                .collect(Collectors.groupingBy(r -> r.get("project_id")));
+        int count = 0;
+        for (DepartmentYear dy : content.departmentYears()) {
+            for (Project p : dy.projects()) {
+                count++;
+                Map<String, String> row = projects.get(p.id());
+                assertEquals(p.name(), FormulaGuard.unguard(row.get("name")), p.id());
+                assertEquals(p.goals() == null ? "" : p.goals(), FormulaGuard.unguard(row.get("goals")), p.id());
+                assertEquals(p.purpose() == null ? "" : p.purpose(), FormulaGuard.unguard(row.get("purpose")), p.id());
+                if (p.budget() != null && p.budget().total() != null) {
+                    assertEquals(p.budget().unit().label(), row.get("budget_unit"));
+                    assertEquals(p.budget().total().value().toPlainString(), row.get("budget_total_printed"), p.id());
+                    assertEquals(0, p.budget().total().yuan().compareTo(new BigDecimal(row.get("budget_total_yuan"))), p.id());
+                }
+                List<Map<String, String>> rows = indicators.getOrDefault(p.id(), List.of());
+                assertEquals(p.indicators().size(), rows.size(), p.id());
+                for (int i = 0; i < rows.size(); i++) {
+                    Indicator ind = p.indicators().get(i);
+                    assertEquals(ind.target(), FormulaGuard.unguard(rows.get(i).get("target")), p.id() + " #" + (i + 1));
+                    assertEquals(ind.level3(), FormulaGuard.unguard(rows.get(i).get("level3")), p.id() + " #" + (i + 1));
+                }
+                assertTrue(written.stream().anyMatch(f -> f.path().equals("projects/" + p.id() + "-excel.csv")));
+            }
+        }
+        assertEquals(count, projects.size());
+    }
+
+    @Test
+    void jsonRoundTripsAndTwoExportsAreIdentical(@TempDir Path other) throws IOException {
+        JsonNode all = new ObjectMapper().readTree(site.resolve("data/all.json").toFile());
+        assertEquals(content.departmentYears().size(), all.get("department_years").size());
+        List<WrittenFile> again = new DatasetExporter().export(content, other);
+        assertEquals(written, again);
+        for (WrittenFile f : written) {
+            assertArrayEquals(Files.readAllBytes(site.resolve(f.path())), Files.readAllBytes(other.resolve(f.path())), f.path());
+        }
+    }
+}

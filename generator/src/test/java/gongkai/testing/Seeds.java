@@ -1,0 +1,46 @@
+package gongkai.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The real source documents for tests: the committed copies in {@code content/sources/} (published with the
+ * site, so a clean clone has them), or {@code GONGKAI_SEEDS} (system property or environment variable).
+ * {@code SeedCopiesTest} checks the copies equal {@code ../shared/seeds} where that folder exists.
+ */
+public final class Seeds {
+    private Seeds() {
+    }
+
+    public static Path dir() {
+        String configured = System.getProperty("GONGKAI_SEEDS", System.getenv("GONGKAI_SEEDS"));
+        Path dir = configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("content", "sources");
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("seed documents not found in " + dir.toAbsolutePath()
+                    + " (run the tests from the repository root, or set GONGKAI_SEEDS)");
+        }
+        return dir;
+    }
+
+    /** The seed whose file name starts with {@code <prefix>_}, e.g. seed("003"). */
+    public static Path seed(String prefix) {
+        List<Path> matches = all().stream().filter(f -> f.getFileName().toString().startsWith(prefix + "_")).toList();
+        if (matches.size() != 1) {
+            throw new IllegalStateException("expected one seed " + prefix + "_*.txt in " + dir() + ", found " + matches);
+        }
+        return matches.get(0);
+    }
+
+    /** Every seed document, sorted by name. */
+    public static List<Path> all() {
+        try (Stream<Path> files = Files.list(dir())) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
