@@ -10,17 +10,61 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * {@code GET /api/search?q=…&year=&dept=&cat=&min=&max=&page=&size=} → JSON {@link SearchService.Result}.
  * Bad parameters answer 400 with {@code {"error": …}} naming the parameter.
  */
 public final class SearchHttpHandler implements HttpHandler {
-    private final SearchService service;
     private final ObjectMapper json = new ObjectMapper();
+    private final Path indexDir;
+    private SearchService service;
+    private String openedVersion;
 
+    /** Answers from one open service (the caller closes it). */
     public SearchHttpHandler(SearchService service) {
         this.service = service;
+        this.indexDir = null;
+    }
+
+    private SearchHttpHandler(Path indexDir) {
+        this.indexDir = indexDir;
+    }
+
+    /**
+     * For a dev server that rebuilds: opens the index at {@code indexDir} on the first request and reopens it
+     * whenever a rebuild committed a new one (its segments file changed); 503 while there is no index yet.
+     */
+    public static SearchHttpHandler reopening(Path indexDir) {
+        return new SearchHttpHandler(indexDir);
+    }
+
+    /** The service for this request, reopened if the index was rebuilt; null when there is no index. */
+    private synchronized SearchService current() throws IOException {
+        if (indexDir == null) {
+            return service;
+        }
+        String version = null;
+        if (Files.isDirectory(indexDir)) {
+            try (Stream<Path> files = Files.list(indexDir)) {
+                version = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("segments_"))
+                        .sorted().reduce((a, b) -> b).orElse(null);
+            }
+        }
+        if (version == null) {
+            return null;
+        }
+        if (!version.equals(openedVersion)) {
+            if (service != null) {
+                service.close();
+            }
+            service = SearchService.open(indexDir);
+            openedVersion = version;
+        }
+        return service;
     }
 
     @Override
@@ -44,7 +88,14 @@ public final class SearchHttpHandler implements HttpHandler {
                 send(exchange, 400, Map.of("error", e.getMessage()));
                 return;
             }
-            send(exchange, 200, service.search(p.getOrDefault("q", ""), filters, page, size));
+            synchronized (this) { // a rebuild must not close the service under a running search
+                SearchService s = current();
+                if (s == null) {
+                    send(exchange, 503, Map.of("error", "no search index yet at " + indexDir));
+                    return;
+                }
+                send(exchange, 200, s.search(p.getOrDefault("q", ""), filters, page, size));
+            }
         }
     }
 

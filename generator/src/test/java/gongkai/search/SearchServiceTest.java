@@ -74,6 +74,29 @@ class SearchServiceTest {
     }
 
     @Test
+    void reopeningHandlerFollowsRebuilds() throws Exception {
+        Path index = tmp.resolve("rebuilt-index");
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/search", SearchHttpHandler.reopening(index));
+        server.start();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/search?q="
+                    + URLEncoder.encode("辐射", StandardCharsets.UTF_8));
+            assertEquals(503, client.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            new SearchIndexBuilder().build(java.util.List.of(), index);
+            assertEquals(0, new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("total").asInt());
+            new SearchIndexBuilder().build(SeedCorpus.toContent(SeedCorpus.projects(TokenizerParityTest.SEEDS)), index);
+            assertTrue(new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("total").asInt() > 0, "sees the rebuilt index");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void emptyContentBuildsExportsAndFindsNothing() throws Exception {
         Path index = tmp.resolve("empty-index");
         Path site = tmp.resolve("empty-site");
