@@ -56,6 +56,51 @@ class SearchRealContentTest {
         assertTrue(Files.isRegularFile(site.resolve("search/index.html")));
     }
 
+    /** The real page in headless Chromium, served by the dev server (which answers Range with whole files). */
+    @Test
+    void searchPageWorksInChromium(@TempDir Path profile) throws Exception {
+        try (gongkai.serve.DevServer server = new gongkai.serve.DevServer(site, "/", 0);
+                SearchService service = SearchService.open(SearchIndexStage.indexDir(options))) {
+            server.start();
+            String base = "http://127.0.0.1:" + server.port() + "/";
+            try (gongkai.testing.Browser browser = gongkai.testing.Browser.start(profile, 1280, 900)) {
+                org.openqa.selenium.chrome.ChromeDriver d = browser.driver();
+                org.openqa.selenium.support.ui.WebDriverWait wait =
+                        new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(30));
+                browser.open(base + "search/");
+                d.findElement(org.openqa.selenium.By.id("search-q")).sendKeys("辐射\n");
+                wait.until(x -> !x.findElements(org.openqa.selenium.By.cssSelector(".search-status")).isEmpty());
+                assertTrue(d.getCurrentUrl().contains("q=%E8%BE%90%E5%B0%84"), "query in the URL: " + d.getCurrentUrl());
+                int total = service.search("辐射", SearchFilters.NONE, 1, 10).total();
+                assertEquals("找到 " + total + " 条结果", d.findElement(org.openqa.selenium.By.cssSelector(".search-status"))
+                        .getText().replaceAll("，.*", ""));
+                List<org.openqa.selenium.WebElement> links = d.findElements(
+                        org.openqa.selenium.By.cssSelector("ol.search-results h2 a"));
+                assertEquals(Math.min(10, total), links.size());
+                assertTrue(links.get(0).getAttribute("href").startsWith(base), links.get(0).getAttribute("href"));
+                assertTrue(d.findElements(org.openqa.selenium.By.cssSelector("ol.search-results mark")).stream()
+                        .allMatch(m -> m.getText().equals("辐射")), "highlights are the query");
+                assertEquals(List.of(), browser.axeViolations(), "results page is WCAG 2.1 AA clean");
+
+                // a year facet narrows the results and lands in the URL; Back restores the query
+                org.openqa.selenium.WebElement year = d.findElement(
+                        org.openqa.selenium.By.cssSelector("nav.search-facets section a"));
+                String yearValue = year.getText().replaceAll("（.*", "");
+                year.click();
+                wait.until(x -> x.getCurrentUrl().contains("year=" + yearValue)
+                        && x.findElement(org.openqa.selenium.By.cssSelector(".search-status")).getText().contains("结果"));
+                int narrowed = service.search("辐射", new SearchFilters(Integer.valueOf(yearValue), null, null, null,
+                        null), 1, 10).total();
+                wait.until(x -> x.findElement(org.openqa.selenium.By.cssSelector(".search-status")).getText()
+                        .startsWith("找到 " + narrowed + " "));
+                d.navigate().back();
+                wait.until(x -> !x.getCurrentUrl().contains("year="));
+                wait.until(x -> x.findElement(org.openqa.selenium.By.cssSelector(".search-status")).getText()
+                        .startsWith("找到 " + total + " "));
+            }
+        }
+    }
+
     @Test
     void browserAndServerAgreeAndEveryResultLinksToAPage() throws Exception {
         Set<String> queries = new LinkedHashSet<>(List.of("辐射", "车", "执法 设备", "\"满意度\"", "PM2.5", "VOCs", "2024",
