@@ -666,27 +666,35 @@
       return f;
     }
 
+    // One persistent status line announces outcomes (role=status); the results beside it are not a live region,
+    // so a screen reader hears "找到 12 条结果", not the whole list.
+    var statusLine = el('p', { class: 'search-status', role: 'status' });
+    var body = el('div', { class: 'search-body' });
+    app.removeAttribute('aria-live');
+    app.textContent = '';
+    app.appendChild(statusLine);
+    app.appendChild(body);
+
     function render(p) {
       var my = ++seq;
       if (input && input.value !== (p.q || '')) input.value = p.q || '';
-      app.textContent = '';
-      if (!p.q) return;
-      app.setAttribute('aria-busy', 'true');
+      body.textContent = '';
+      if (!p.q) { statusLine.textContent = ''; return; }
+      statusLine.textContent = '正在搜索…';
+      body.setAttribute('aria-busy', 'true');
       engine.run(p).then(function (res) {
         if (my !== seq) return;
-        app.textContent = '';
-        app.removeAttribute('aria-busy');
-        var status = el('p', { class: 'search-status', role: 'status' }, [
-          res.total ? '找到 ' + res.total + ' 条结果' + (res.pages > 1 ? '，第 ' + res.page + '/' + res.pages + ' 页' : '')
-            : '没有找到与“' + p.q + '”相符的结果'
-        ]);
-        app.appendChild(status);
+        body.textContent = '';
+        body.removeAttribute('aria-busy');
+        statusLine.textContent = res.total
+          ? '找到 ' + res.total + ' 条结果' + (res.pages > 1 ? '，第 ' + res.page + '/' + res.pages + ' 页' : '')
+          : '没有找到与“' + p.q + '”相符的结果';
         if (res.facets) {
           var nav = el('nav', { class: 'search-facets', 'aria-label': '筛选结果' });
           [facetBlock('年度', 'year', res.facets.year, p), facetBlock('部门', 'dept', res.facets.dept, p),
             facetBlock('指标类别', 'cat', res.facets.cat, p)].forEach(function (b) { if (b) nav.appendChild(b); });
           nav.appendChild(budgetForm(p));
-          app.appendChild(nav);
+          body.appendChild(nav);
         }
         var list = el('ol', { class: 'search-results', start: String((res.page - 1) * PAGE_SIZE + 1) });
         res.results.forEach(function (r) {
@@ -704,7 +712,7 @@
           h.appendChild(titleLink);
           list.appendChild(el('li', null, [h, el('p', { class: 'search-meta', text: meta }), sn]));
         });
-        app.appendChild(list);
+        body.appendChild(list);
         if (res.pages > 1) {
           var pager = el('nav', { class: 'search-pages', 'aria-label': '分页' }), ul = el('ul');
           function pageLink(n, text) { var q = Object.assign({}, p, { page: String(n) }); return el('li', null, [link(q, text, n === res.page)]); }
@@ -712,13 +720,13 @@
           for (var n = Math.max(1, res.page - 4); n <= Math.min(res.pages, res.page + 4); n++) ul.appendChild(pageLink(n, String(n)));
           if (res.page < res.pages) ul.appendChild(pageLink(res.page + 1, '下一页'));
           pager.appendChild(ul);
-          app.appendChild(pager);
+          body.appendChild(pager);
         }
       }).catch(function (err) {
         if (my !== seq) return;
-        app.removeAttribute('aria-busy');
-        app.textContent = '';
-        app.appendChild(el('p', { class: 'search-status', role: 'alert', text: '搜索出错：' + err.message }));
+        body.removeAttribute('aria-busy');
+        body.textContent = '';
+        statusLine.textContent = '搜索出错：' + err.message;
       });
     }
 

@@ -69,7 +69,8 @@ class SearchRealContentTest {
                         new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(30));
                 browser.open(base + "search/");
                 d.findElement(org.openqa.selenium.By.id("search-q")).sendKeys("辐射\n");
-                wait.until(x -> !x.findElements(org.openqa.selenium.By.cssSelector(".search-status")).isEmpty());
+                wait.until(x -> x.findElement(org.openqa.selenium.By.cssSelector("#search-app > .search-status[role=status]"))
+                        .getText().startsWith("找到"));
                 assertTrue(d.getCurrentUrl().contains("q=%E8%BE%90%E5%B0%84"), "query in the URL: " + d.getCurrentUrl());
                 int total = service.search("辐射", SearchFilters.NONE, 1, 10).total();
                 assertEquals("找到 " + total + " 条结果", d.findElement(org.openqa.selenium.By.cssSelector(".search-status"))
