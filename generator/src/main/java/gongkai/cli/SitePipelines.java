@@ -13,8 +13,7 @@ final class SitePipelines {
     static BuildPipeline standard(BuildOptions options) {
         return BuildPipeline.builder(options, ContentSource.yaml())
                 .procurement(ProcurementSource.fromProcurementTables())
-                // LEAD: wire the other packages' stages here (their name() must be "index" / "export"):
-                // .index(new gongkai.search.SearchIndexStage())
+                .index(new gongkai.search.SearchIndexStage())
                 .export(new gongkai.export.ExportStage())
                 .build();
     }
