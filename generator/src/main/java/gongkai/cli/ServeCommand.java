@@ -37,7 +37,9 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("build failed in " + e.getMessage());
             return 1;
         }
-        // LEAD: extra endpoints go here, e.g. session.server().addHandler("/api/search", handler);
+        // The same answers as the browser's static search, straight from the Lucene index of the last build.
+        session.server().addHandler("/api/search",
+                gongkai.search.SearchHttpHandler.reopening(gongkai.search.SearchIndexStage.indexDir(options)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

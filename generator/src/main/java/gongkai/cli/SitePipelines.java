@@ -14,10 +14,13 @@ final class SitePipelines {
     static BuildPipeline standard(BuildOptions options) {
         return BuildPipeline.builder(options, ContentSource.yaml())
                 .procurement(procurement())
-                // LEAD: wire the other packages' stages here (their name() must be "index" / "export"):
-                // .index(new gongkai.search.SearchIndexStage())
+                .index(index())
                 .export(new gongkai.export.ExportStage())
                 .build();
+    }
+
+    static gongkai.build.BuildStage index() {
+        return new gongkai.search.SearchIndexStage();
     }
 
     static ProcurementSource procurement() {
@@ -26,7 +29,6 @@ final class SitePipelines {
 
     /** {@code serve}'s builder: the standard pipeline, then incremental updates when only year files change. */
     static IncrementalRebuild serving(BuildOptions options) {
-        // LEAD: pass the search stage (the same as in standard()) instead of null once it is wired.
-        return new IncrementalRebuild(options, () -> standard(options), procurement(), null, options.log());
+        return new IncrementalRebuild(options, () -> standard(options), procurement(), index(), options.log());
     }
 }

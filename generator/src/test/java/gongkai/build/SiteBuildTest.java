@@ -312,7 +312,11 @@ class SiteBuildTest {
         assertEquals("polite", app.attr("aria-live"));
         assertTrue(app.children().isEmpty());
         assertTrue(doc.selectFirst("noscript").html().contains(BASE + "tianjin/"));
-        assertTrue(doc.select("script[src$=search.js]").isEmpty(), "no search.js in the theme, so none linked");
+        // the theme ships static/search.js (gongkai.search), so the page loads it, deferred, from assets/
+        Element script = doc.selectFirst("script[src$=search.js]");
+        assertNotNull(script, "search.js linked");
+        assertEquals(BASE + "assets/search.js", script.attr("src"));
+        assertTrue(script.hasAttr("defer"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import gongkai.build.ProcurementSource;
 import gongkai.content.ContentLoader;
 import gongkai.content.LoadResult;
 import gongkai.export.ExportStage;
+import gongkai.search.SearchIndexStage;
 import gongkai.sample.SampleGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ class IncrementalRebuildTest {
     private static BuildPipeline pipeline(BuildOptions options) {
         return BuildPipeline.builder(options, ContentSource.yaml())
                 .procurement(ProcurementSource.fromProcurementTables())
+                .index(new SearchIndexStage())
                 .export(new ExportStage())
                 .build();
     }
@@ -50,7 +52,7 @@ class IncrementalRebuildTest {
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         BuildOptions options = BuildOptions.of(content, theme, served, lines::add);
         IncrementalRebuild builder = new IncrementalRebuild(options, () -> pipeline(options),
-                ProcurementSource.fromProcurementTables(), null, lines::add);
+                ProcurementSource.fromProcurementTables(), new SearchIndexStage(), lines::add);
 
         // A department with several years: renaming a project there changes the other years' project pages too.
         Path yearFile = departmentWithSeveralYears(content);
@@ -76,7 +78,7 @@ class IncrementalRebuildTest {
             assertTrue(changedFiles(before, after) > 0, "the edit changed the served site");
         }
 
-        Path full = tmp.resolve("full");
+        Path full = tmp.resolve("full").resolve("site");
         pipeline(BuildOptions.of(content, theme, full, line -> { })).run();
         Map<String, byte[]> expected = tree(full);
         Map<String, byte[]> actual = tree(served);

@@ -1,0 +1,190 @@
+package gongkai.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Matches and scores a {@link SearchQuery} over postings with positions. This is the algorithm search.js runs in
+ * the browser, step for step and in the same floating-point order, so both rank alike (ties: lower doc first).
+ *
+ * <p>A document matches when every word matches, as an exact phrase, in the {@code all} field. Its score is
+ * the sum over words of {@code bm25(all) + NAME_BOOST × bm25(name)}, with Lucene's BM25 (k1 1.2, b 0.75,
+ * idf = ln(1 + (docCount − df + 0.5)/(df + 0.5)) summed over the word's terms as Lucene's PhraseQuery does,
+ * tf/(tf + k1(1 − b + b·dl/avgdl)), dl from the 1-byte norm, avgdl = sumTotalTermFreq/docCount).
+ */
+public final class QueryEngine {
+    public static final double K1 = 1.2;
+    public static final double B = 0.75;
+
+    /** Postings of one term in one field: doc ids ascending, term frequency, 1-byte norm, positions. */
+    public record TermPostings(int[] docs, int[] freqs, byte[] norms, int[][] positions) {
+        public int df() {
+            return docs.length;
+        }
+    }
+
+    public record FieldStats(long docCount, long sumTotalTermFreq) {
+    }
+
+    /** Where postings come from: the Lucene index (server) or the exported shards (browser). */
+    public interface PostingsSource {
+        /** Postings of a term, or null when the field has no such term. */
+        TermPostings postings(String field, String term) throws java.io.IOException;
+
+        FieldStats stats(String field) throws java.io.IOException;
+    }
+
+    /** A scored match. */
+    public record Hit(int doc, double score) {
+    }
+
+    private final PostingsSource source;
+
+    public QueryEngine(PostingsSource source) {
+        this.source = source;
+    }
+
+    /** All matching documents, best first; ties by ascending doc id. */
+    public List<Hit> search(SearchQuery query) throws java.io.IOException {
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        FieldStats allStats = source.stats(SearchIndexBuilder.FIELD_ALL);
+        FieldStats nameStats = source.stats(SearchIndexBuilder.FIELD_NAME);
+        int[] docs = null;
+        double[] scores = null;
+        for (SearchQuery.Word w : query.words()) {
+            WordMatches all = match(w, SearchIndexBuilder.FIELD_ALL, allStats);
+            WordMatches name = match(w, SearchIndexBuilder.FIELD_NAME, nameStats);
+            int[] nd;
+            double[] ns;
+            if (docs == null) {
+                nd = all.docs;
+                ns = new double[nd.length];
+            } else {
+                // intersect the running result with this word's matches
+                int[] tmpD = new int[Math.min(docs.length, all.docs.length)];
+                double[] tmpS = new double[tmpD.length];
+                int a = 0;
+                int b = 0;
+                int k = 0;
+                while (a < docs.length && b < all.docs.length) {
+                    if (docs[a] < all.docs[b]) {
+                        a++;
+                    } else if (docs[a] > all.docs[b]) {
+                        b++;
+                    } else {
+                        tmpD[k] = docs[a];
+                        tmpS[k] = scores[a];
+                        k++;
+                        a++;
+                        b++;
+                    }
+                }
+                nd = Arrays.copyOf(tmpD, k);
+                ns = Arrays.copyOf(tmpS, k);
+            }
+            int b = 0;
+            int nameIdx = 0;
+            for (int k = 0; k < nd.length; k++) {
+                int d = nd[k];
+                while (all.docs[b] < d) {
+                    b++;
+                }
+                double s = ns[k];
+                s += all.score[b];
+                while (nameIdx < name.docs.length && name.docs[nameIdx] < d) {
+                    nameIdx++;
+                }
+                if (nameIdx < name.docs.length && name.docs[nameIdx] == d) {
+                    s += SearchIndexBuilder.NAME_BOOST * name.score[nameIdx];
+                }
+                ns[k] = s;
+            }
+            docs = nd;
+            scores = ns;
+            if (docs.length == 0) {
+                break;
+            }
+        }
+        List<Hit> hits = new ArrayList<>(docs.length);
+        for (int k = 0; k < docs.length; k++) {
+            hits.add(new Hit(docs[k], scores[k]));
+        }
+        hits.sort((x, y) -> x.score() != y.score() ? Double.compare(y.score(), x.score())
+                : Integer.compare(x.doc(), y.doc()));
+        return hits;
+    }
+
+    private record WordMatches(int[] docs, double[] score) {
+    }
+
+    private static final WordMatches NONE = new WordMatches(new int[0], new double[0]);
+
+    private WordMatches match(SearchQuery.Word w, String field, FieldStats stats) throws java.io.IOException {
+        List<SearchQuery.Clause> clauses = w.clauses();
+        int n = clauses.size();
+        TermPostings[] lists = new TermPostings[n];
+        for (int i = 0; i < n; i++) {
+            lists[i] = source.postings(field, clauses.get(i).term());
+            if (lists[i] == null || lists[i].df() == 0) {
+                return NONE;
+            }
+        }
+        double idfSum = 0;
+        for (int i = 0; i < n; i++) {
+            idfSum += idf(stats.docCount(), lists[i].df());
+        }
+        double avgdl = (double) stats.sumTotalTermFreq() / (double) stats.docCount();
+        int[] ptr = new int[n];
+        int[] outD = new int[lists[0].df()];
+        double[] outS = new double[outD.length];
+        int k = 0;
+        outer:
+        for (int i0 = 0; i0 < lists[0].df(); i0++) {
+            int d = lists[0].docs()[i0];
+            for (int j = 1; j < n; j++) {
+                int[] dj = lists[j].docs();
+                while (ptr[j] < dj.length && dj[ptr[j]] < d) {
+                    ptr[j]++;
+                }
+                if (ptr[j] >= dj.length) {
+                    break outer;
+                }
+                if (dj[ptr[j]] != d) {
+                    continue outer;
+                }
+            }
+            int freq;
+            if (n == 1) {
+                freq = lists[0].freqs()[i0];
+            } else {
+                freq = 0;
+                int[] first = lists[0].positions()[i0];
+                for (int p0 : first) {
+                    int start = p0 - clauses.get(0).offset();
+                    boolean ok = true;
+                    for (int j = 1; j < n && ok; j++) {
+                        ok = Arrays.binarySearch(lists[j].positions()[ptr[j]], start + clauses.get(j).offset()) >= 0;
+                    }
+                    if (ok) {
+                        freq++;
+                    }
+                }
+            }
+            if (freq > 0) {
+                double dl = org.apache.lucene.util.SmallFloat.byte4ToInt(lists[0].norms()[i0]);
+                outD[k] = d;
+                outS[k] = idfSum * (freq / (freq + K1 * (1 - B + B * dl / avgdl)));
+                k++;
+            }
+        }
+        return new WordMatches(Arrays.copyOf(outD, k), Arrays.copyOf(outS, k));
+    }
+
+    /** Lucene's BM25 idf; StrictMath.log is fdlibm, as is the browsers' Math.log. */
+    static double idf(long docCount, long df) {
+        return StrictMath.log(1 + (docCount - df + 0.5) / (df + 0.5));
+    }
+}

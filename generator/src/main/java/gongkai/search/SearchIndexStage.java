@@ -1,0 +1,32 @@
+package gongkai.search;
+
+import gongkai.build.BuildContext;
+import gongkai.build.BuildOptions;
+import gongkai.build.BuildStage;
+import java.nio.file.Path;
+
+/**
+ * The build's {@code index} stage: builds the Lucene index beside the output folder ({@code <out>.index}, not
+ * served) and exports the browser's search files into the staging site ({@code search/data/}).
+ */
+public final class SearchIndexStage implements BuildStage {
+    @Override
+    public String name() {
+        return "index";
+    }
+
+    /** Where a build with these options keeps its index: {@code site} → {@code site.index} (gongkai search --index). */
+    public static Path indexDir(BuildOptions options) {
+        Path out = options.outDir();
+        return out.resolveSibling(out.getFileName() + ".index");
+    }
+
+    @Override
+    public void run(BuildContext context) throws Exception {
+        Path indexDir = indexDir(context.options());
+        new SearchIndexBuilder().build(context.content(), indexDir);
+        StaticSearchExporter.Stats stats = new StaticSearchExporter().export(indexDir, context.stagingDir());
+        context.options().log().accept(String.format("index: %d documents, %d search files (%d KB)", stats.docs(),
+                stats.files(), stats.bytes() / 1024));
+    }
+}

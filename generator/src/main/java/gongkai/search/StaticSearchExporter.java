@@ -1,0 +1,420 @@
+package gongkai.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.Deflater;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.SmallFloat;
+
+/**
+ * Writes the static search files the browser reads, from a built index ({@link SearchIndexBuilder}).
+ *
+ * <p>The browser must not download other terms' postings or other documents' display data: a term's postings
+ * and a document's display row are fetched with an HTTP {@code Range} request (one range per request; a server
+ * that ignores Range and answers 200 still works, search.js slices the body). Layout under
+ * {@code <site>/search/data/} (format 2; integers are unsigned LEB128 varints):
+ * <ul>
+ *   <li>{@code meta.json} — doc count, BM25 statistics per field, the norm → length table, the bucket → dictionary
+ *       shard map, dictionaries (years, departments, categories), per-doc facet data: runs of equal
+ *       (year, department) as flat {@code [length, yearIdx, deptIdx]…}, run-length kinds {@code [value, count]…},
+ *       category bit masks as one character {@code U+0030 + mask} per doc. Loaded once per page; grows with department-years.</li>
+ *   <li>{@code dict/<n>.bin} — term dictionary shards. A term's bucket is FNV-1a-32 over its UTF-16 code units mod
+ *       {@link #BUCKETS}; consecutive buckets are packed into shards ({@code dictStarts}). A shard is
+ *       {@code termCount}, then per term {@code byteLen, UTF-8 bytes, postFile, offset, docLen, posLen, flags}.</li>
+ *   <li>{@code post/<n>.bin} — postings. At {@code offset}: the doc block ({@code docLen} bytes: for field
+ *       {@code all} then {@code name}: {@code df}, df doc deltas, df norm bytes, df tfs), directly followed by the
+ *       position block ({@code posLen} bytes: the same docs' {@code tf} position deltas), so one range serves a
+ *       one-term word and one range a phrase. Flag bit 1 / 2: the doc / position block is raw deflate.</li>
+ *   <li>{@code show/<n>.bin} — display rows in fixed {@link #SLOT}-byte slots: doc d is at
+ *       {@code (d mod perFile)·SLOT} of file {@code d / perFile}; a slot is the UTF-8 JSON
+ *       {@code [title, url, snippet, budget 万元 or null]} padded with spaces.</li>
+ *   <li>{@code budget.json} — every doc's budget in 万元 (or null), read only for a budget filter.</li>
+ * </ul>
+ * Files stay under {@link #MAX_FILE_BYTES} (static hosts cap file size) and their number under projects/50 + 50.
+ */
+public final class StaticSearchExporter {
+    public static final int FORMAT = 2;
+    public static final int BUCKETS = 4096;
+    /** Bytes per display slot; a row that would not fit loses the end of its snippet. */
+    public static final int SLOT = 512;
+    /** Cloudflare Pages refuses files over 25 MiB. */
+    static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
+    /** Dictionary shards smaller than this are not worth a request of their own. */
+    static final int MIN_DICT_SHARD_BYTES = 4 * 1024;
+
+    /** What the export wrote, for build timings and the benchmark. */
+    public record Stats(int files, long bytes, int dictShards, int postFiles, int showFiles, int docs) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Writes {@code siteDir/search/data/}, replacing what was there. */
+    public Stats export(Path indexDir, Path siteDir) throws IOException {
+        Path out = siteDir.resolve("search").resolve("data");
+        deleteTree(out);
+        Files.createDirectories(out);
+        try (LuceneSearchIndex index = new LuceneSearchIndex(indexDir)) {
+            DocTable table = index.table();
+            int n = index.maxDoc();
+            int projects = 0;
+            for (int d = 0; d < n; d++) {
+                if (table.kind[d] == SearchDoc.PROJECT) {
+                    projects++;
+                }
+            }
+            long[] acc = new long[2];
+
+            // 1. postings files and the dictionary entries pointing into them
+            ByteArrayOutputStream[] dict = new ByteArrayOutputStream[BUCKETS];
+            int[] dictTerms = new int[BUCKETS];
+            int postFiles = writePostings(index, out.resolve("post"), dict, dictTerms, acc);
+
+            // 2. display slots and budgets
+            int perFile = MAX_FILE_BYTES / SLOT;
+            int showFiles = Math.max(1, (n + perFile - 1) / perFile);
+            ArrayNode budgets = JsonNodeFactory.instance.arrayNode();
+            Files.createDirectories(out.resolve("show"));
+            for (int f = 0; f < showFiles; f++) {
+                int from = f * perFile;
+                int to = Math.min(n, from + perFile);
+                byte[] file = new byte[(to - from) * SLOT];
+                Arrays.fill(file, (byte) ' ');
+                for (int d = from; d < to; d++) {
+                    byte[] row = displayRow(index.stored(d), table.budgetWan[d]);
+                    System.arraycopy(row, 0, file, (d - from) * SLOT, row.length);
+                    if (table.budgetWan[d] == null) {
+                        budgets.addNull();
+                    } else {
+                        budgets.add(table.budgetWan[d]);
+                    }
+                }
+                Files.write(out.resolve("show").resolve(f + ".bin"), file);
+                acc[0] += file.length;
+                acc[1]++;
+            }
+            acc[0] += writeJson(out.resolve("budget.json"), budgets);
+            acc[1]++;
+
+            // 3. dictionary shards: the rest of the file allowance, at least a few KB each
+            long dictTotal = 0;
+            for (ByteArrayOutputStream b : dict) {
+                dictTotal += b == null ? 0 : b.size();
+            }
+            int allowance = projects / 50 + 50;
+            int maxDict = Math.max(1, allowance - (int) acc[1] - 1);
+            int dictShards = (int) Math.max(1, Math.min(maxDict, (dictTotal + MIN_DICT_SHARD_BYTES - 1)
+                    / MIN_DICT_SHARD_BYTES));
+            List<Integer> dictStarts = packBuckets(dict, dictShards, dictTotal);
+            Files.createDirectories(out.resolve("dict"));
+            for (int s = 0; s < dictStarts.size(); s++) {
+                int from = dictStarts.get(s);
+                int to = s + 1 < dictStarts.size() ? dictStarts.get(s + 1) : BUCKETS;
+                ByteArrayOutputStream file = new ByteArrayOutputStream();
+                int terms = 0;
+                for (int b = from; b < to; b++) {
+                    terms += dictTerms[b];
+                }
+                writeVarint(file, terms);
+                for (int b = from; b < to; b++) {
+                    if (dict[b] != null) {
+                        dict[b].writeTo(file);
+                    }
+                }
+                Files.write(out.resolve("dict").resolve(s + ".bin"), file.toByteArray());
+                acc[0] += file.size();
+                acc[1]++;
+            }
+
+            // 4. meta
+            ObjectNode meta = JsonNodeFactory.instance.objectNode();
+            meta.put("format", FORMAT);
+            meta.put("docs", n);
+            meta.put("k1", QueryEngine.K1);
+            meta.put("b", QueryEngine.B);
+            meta.put("nameBoost", SearchIndexBuilder.NAME_BOOST);
+            ObjectNode fields = meta.putObject("fields");
+            for (String f : List.of(SearchIndexBuilder.FIELD_ALL, SearchIndexBuilder.FIELD_NAME)) {
+                QueryEngine.FieldStats st = index.stats(f);
+                fields.putArray(f).add(st.docCount()).add(st.sumTotalTermFreq());
+            }
+            ArrayNode lengths = meta.putArray("lengthTable"); // norm byte → document length, as Lucene decodes it
+            for (int i = 0; i < 256; i++) {
+                lengths.add(SmallFloat.byte4ToInt((byte) i));
+            }
+            meta.put("buckets", BUCKETS);
+            ArrayNode starts = meta.putArray("dictStarts");
+            dictStarts.forEach(starts::add);
+            meta.put("slot", SLOT);
+            meta.put("slotsPerFile", perFile);
+            ArrayNode years = meta.putArray("years");
+            table.years.forEach(years::add);
+            ArrayNode depts = meta.putArray("depts");
+            for (int i = 0; i < table.deptKeys.size(); i++) {
+                depts.addArray().add(table.deptKeys.get(i)).add(table.deptNames.get(i));
+            }
+            ArrayNode cats = meta.putArray("cats");
+            table.categories.forEach(cats::add);
+            // runs of equal (year, dept): [docs in run, yearIdx, deptIdx] flattened — small numbers gzip well
+            ArrayNode groups = meta.putArray("groups");
+            int runStart = 0;
+            for (int d = 1; d <= n; d++) {
+                if (d == n || table.year[d] != table.year[d - 1] || table.dept[d] != table.dept[d - 1]) {
+                    groups.add(d - runStart).add(table.years.indexOf(table.year[runStart])).add(table.dept[runStart]);
+                    runStart = d;
+                }
+            }
+            meta.set("kinds", runLength(table.kind));
+            // one character per doc, U+0030 + category bit mask: ≈ 1 byte per doc before gzip, a few bits after
+            // (more than 12 categories would leave the BMP's safe range: then run-length [mask, count]…)
+            if (table.categories.size() <= 12) {
+                StringBuilder masks = new StringBuilder(n);
+                for (int d = 0; d < n; d++) {
+                    masks.append((char) ('0' + table.catMask[d]));
+                }
+                meta.put("catMasks", masks.toString());
+            } else {
+                meta.set("catMasks", runLength(table.catMask));
+            }
+            acc[0] += writeJson(out.resolve("meta.json"), meta);
+            acc[1]++;
+            return new Stats((int) acc[1], acc[0], dictStarts.size(), postFiles, showFiles, n);
+        }
+    }
+
+    /** The display row as UTF-8 JSON of at most {@link #SLOT} bytes, cutting the snippet to fit. */
+    private byte[] displayRow(Document doc, BigDecimal budget) throws IOException {
+        String snippet = doc.get(SearchIndexBuilder.StoredFields.SNIPPET);
+        if (snippet == null) {
+            snippet = "";
+        }
+        while (true) {
+            ArrayNode row = JsonNodeFactory.instance.arrayNode();
+            row.add(doc.get(SearchIndexBuilder.StoredFields.TITLE));
+            row.add(doc.get(SearchIndexBuilder.StoredFields.URL));
+            row.add(snippet);
+            if (budget == null) {
+                row.addNull();
+            } else {
+                row.add(budget);
+            }
+            byte[] bytes = json.writeValueAsBytes(row);
+            if (bytes.length <= SLOT) {
+                return bytes;
+            }
+            if (snippet.isEmpty()) {
+                throw new IOException("display row of " + doc.get(SearchIndexBuilder.StoredFields.ID)
+                        + " exceeds " + SLOT + " bytes without a snippet (title too long?)");
+            }
+            // drop roughly the excess (UTF-8 Han = 3 bytes), keeping whole code points
+            int cut = Math.max(1, (bytes.length - SLOT + 2) / 3 + 1);
+            int end = Math.max(0, snippet.length() - cut);
+            if (end > 0 && Character.isHighSurrogate(snippet.charAt(end - 1))) {
+                end--;
+            }
+            snippet = end == 0 ? "" : snippet.substring(0, end) + "…";
+        }
+    }
+
+    private static ArrayNode runLength(int[] values) {
+        ArrayNode arr = JsonNodeFactory.instance.arrayNode();
+        int i = 0;
+        while (i < values.length) {
+            int j = i;
+            while (j < values.length && values[j] == values[i]) {
+                j++;
+            }
+            arr.add(values[i]).add(j - i);
+            i = j;
+        }
+        return arr;
+    }
+
+    /** Streams every term's blocks into post/N.bin (new file past MAX_FILE_BYTES); returns the file count. */
+    private int writePostings(LuceneSearchIndex index, Path dir, ByteArrayOutputStream[] dict, int[] dictTerms,
+            long[] acc) throws IOException {
+        Files.createDirectories(dir);
+        Terms all = index.terms(SearchIndexBuilder.FIELD_ALL);
+        Terms name = index.terms(SearchIndexBuilder.FIELD_NAME);
+        int fileNo = 0;
+        long offset = 0;
+        OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("0.bin")), 1 << 16);
+        acc[1]++;
+        try {
+            if (all == null) {
+                return 1;
+            }
+            byte[] normsAll = index.norms(SearchIndexBuilder.FIELD_ALL);
+            byte[] normsName = index.norms(SearchIndexBuilder.FIELD_NAME);
+            TermsEnum te = all.iterator();
+            TermsEnum ne = name == null ? null : name.iterator();
+            ByteArrayOutputStream docBlock = new ByteArrayOutputStream();
+            ByteArrayOutputStream posBlock = new ByteArrayOutputStream();
+            for (BytesRef term = te.next(); term != null; term = te.next()) {
+                docBlock.reset();
+                posBlock.reset();
+                writeField(docBlock, posBlock, LuceneSearchIndex.read(te, normsAll));
+                if (ne != null && ne.seekExact(term)) {
+                    writeField(docBlock, posBlock, LuceneSearchIndex.read(ne, normsName));
+                } else {
+                    writeVarint(docBlock, 0);
+                }
+                boolean[] docZ = new boolean[1];
+                boolean[] posZ = new boolean[1];
+                byte[] docBytes = maybeDeflate(docBlock, docZ);
+                byte[] posBytes = maybeDeflate(posBlock, posZ);
+                long size = docBytes.length + posBytes.length;
+                if (offset > 0 && offset + size > MAX_FILE_BYTES) {
+                    file.close();
+                    fileNo++;
+                    offset = 0;
+                    file = new java.io.BufferedOutputStream(
+                            Files.newOutputStream(dir.resolve(fileNo + ".bin")), 1 << 16);
+                    acc[1]++;
+                }
+                file.write(docBytes);
+                file.write(posBytes);
+                String text = term.utf8ToString();
+                int bucket = bucket(text, BUCKETS);
+                ByteArrayOutputStream d = dict[bucket];
+                if (d == null) {
+                    d = dict[bucket] = new ByteArrayOutputStream();
+                }
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                writeVarint(d, utf8.length);
+                d.write(utf8);
+                writeVarint(d, fileNo);
+                writeVarint(d, offset);
+                writeVarint(d, docBytes.length);
+                writeVarint(d, posBytes.length);
+                writeVarint(d, (docZ[0] ? 1 : 0) | (posZ[0] ? 2 : 0));
+                dictTerms[bucket]++;
+                offset += size;
+                acc[0] += size;
+            }
+            return fileNo + 1;
+        } finally {
+            file.close();
+        }
+    }
+
+    /** Doc block of one field, in columns (gzip-like coders like columns): df, doc deltas, norm bytes, tfs. */
+    private static void writeField(ByteArrayOutputStream docs, ByteArrayOutputStream positions,
+            QueryEngine.TermPostings p) {
+        writeVarint(docs, p.df());
+        int last = 0;
+        for (int i = 0; i < p.df(); i++) {
+            writeVarint(docs, p.docs()[i] - last);
+            last = p.docs()[i];
+        }
+        for (int i = 0; i < p.df(); i++) {
+            docs.write(p.norms()[i] & 0xFF);
+        }
+        for (int i = 0; i < p.df(); i++) {
+            writeVarint(docs, p.freqs()[i]);
+            int lastPos = 0;
+            for (int pos : p.positions()[i]) {
+                writeVarint(positions, pos - lastPos);
+                lastPos = pos;
+            }
+        }
+    }
+
+    /**
+     * The block raw-deflated when that saves at least an eighth (browsers inflate with DecompressionStream
+     * 'deflate-raw'); {@code compressed[0]} tells which.
+     */
+    static byte[] maybeDeflate(ByteArrayOutputStream block, boolean[] compressed) {
+        byte[] raw = block.toByteArray();
+        compressed[0] = false;
+        if (raw.length < 64) {
+            return raw;
+        }
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 16);
+            byte[] buf = new byte[8192];
+            while (!deflater.finished()) {
+                int k = deflater.deflate(buf);
+                out.write(buf, 0, k);
+            }
+            if (out.size() <= raw.length - raw.length / 8) {
+                compressed[0] = true;
+                return out.toByteArray();
+            }
+            return raw;
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /** Greedy packing of consecutive buckets into shards of about total/shards bytes; returns first buckets. */
+    static List<Integer> packBuckets(ByteArrayOutputStream[] buckets, int shards, long total) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        long target = Math.max(1, total / shards);
+        long cur = 0;
+        for (int b = 0; b < buckets.length; b++) {
+            long size = buckets[b] == null ? 0 : buckets[b].size();
+            if (cur > 0 && cur + size / 2 > target && starts.size() < shards) {
+                starts.add(b);
+                cur = 0;
+            }
+            cur += size;
+        }
+        return starts;
+    }
+
+    /** FNV-1a 32-bit over UTF-16 code units, unsigned, mod {@code buckets} (search.js: bucketOf). */
+    public static int bucket(String term, int buckets) {
+        int h = 0x811c9dc5;
+        for (int i = 0; i < term.length(); i++) {
+            h ^= term.charAt(i);
+            h *= 0x01000193;
+        }
+        return (int) (Integer.toUnsignedLong(h) % buckets);
+    }
+
+    static void writeVarint(ByteArrayOutputStream out, long v) {
+        while ((v & ~0x7FL) != 0) {
+            out.write((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.write((int) v);
+    }
+
+    private long writeJson(Path file, Object node) throws IOException {
+        byte[] data = json.writeValueAsBytes(node);
+        Files.write(file, data);
+        return data.length;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+// Runs search.js under Node for parity tests and the benchmark.
+//   node node-driver.js SEARCH_JS tokenize IN.json OUT.json       IN: ["text", …] → [[[term,pos,start,end], …], …]
+//   node node-driver.js SEARCH_JS parse IN.json OUT.json          IN: ["query", …] → [[[[term,offset], …], …], …]
+//   node node-driver.js SEARCH_JS search DATA_DIR IN.json OUT.json [LIMIT]
+//        IN: [{q, year?, dept?, cat?, min?, max?}, …] → [{total, hits:[[doc, score], …], requests, bytes, files, ms}, …]
+//        each query on a cold engine (fresh caches), and timed as a later query of one page session (warm).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+const S = require(path.resolve(process.argv[2]));
+const mode = process.argv[3];
+
+if (mode === 'tokenize') {
+  const input = JSON.parse(fs.readFileSync(process.argv[4], 'utf8'));
+  const out = input.map(t => S.tokenize(t).map(x => [x.term, x.position, x.start, x.end]));
+  fs.writeFileSync(process.argv[5], JSON.stringify(out));
+} else if (mode === 'parse') {
+  const input = JSON.parse(fs.readFileSync(process.argv[4], 'utf8'));
+  const out = input.map(q => S.parseQuery(q).map(w => w.clauses.map(c => [c.term, c.offset])));
+  fs.writeFileSync(process.argv[5], JSON.stringify(out));
+} else if (mode === 'search') {
+  const dataDir = process.argv[4];
+  const input = JSON.parse(fs.readFileSync(process.argv[5], 'utf8'));
+  const limit = parseInt(process.argv[7] || '10', 10);
+  // bytes as a static host serves them: JSON gzip-compressed, binary files and ranges as they are
+  const makeEngine = (log) => new S.Engine((p, kind, range) => {
+    let buf;
+    if (range) { // read just the range, as a server would send it
+      const fd = fs.openSync(path.join(dataDir, p), 'r');
+      try {
+        buf = Buffer.alloc(range[1] - range[0]);
+        buf = buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, range[0]));
+      } finally { fs.closeSync(fd); }
+    } else {
+      buf = fs.readFileSync(path.join(dataDir, p));
+    }
+    log.push({ path: p, range: range || null, raw: buf.length,
+      gz: kind === 'bin' ? buf.length : zlib.gzipSync(buf, { level: 9 }).length });
+    return Promise.resolve(kind === 'bin' ? buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length)
+      : JSON.parse(buf.toString('utf8')));
+  });
+  (async () => {
+    const out = [];
+    let warmLog = [];
+    const warmEngine = makeEngine({ push: (x) => warmLog.push(x) });
+    if (input.length) await warmEngine.run({ q: input[input.length - 1].q }); // loads meta once
+    for (const params of input) {
+      const log = [];
+      const engine = makeEngine(log);
+      const t0 = process.hrtime.bigint();
+      const res = await engine.run(params);
+      const coldMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      // every hit, not just one page, for ranking parity: recompute from the engine's internal search
+      const hits = S.top(await engine.search(S.parseQuery(params.q)), limit);
+      // warm: a later query in the same page session (meta and earlier shards cached, this query's new)
+      warmLog = [];
+      const t1 = process.hrtime.bigint();
+      await warmEngine.run(params);
+      const warmMs = Number(process.hrtime.bigint() - t1) / 1e6;
+      out.push({
+        q: params.q, total: res.total, pageHits: res.results.map(r => [r.doc, r.title, r.url]),
+        hits: hits.map(h => [h.doc, h.score]), requests: engine.requests, files: log, warmFiles: warmLog,
+        facets: res.facets, coldMs, warmMs
+      });
+    }
+    fs.writeFileSync(process.argv[6], JSON.stringify(out));
+  })().catch(e => { console.error(e); process.exit(1); });
+} else {
+  console.error('unknown mode ' + mode);
+  process.exit(2);
+}

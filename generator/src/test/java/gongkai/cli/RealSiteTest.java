@@ -1,0 +1,109 @@
+package gongkai.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gongkai.build.BuildOptions;
+import gongkai.build.BuildReport;
+import gongkai.content.Content;
+import gongkai.content.ContentLoader;
+import gongkai.content.DepartmentYear;
+import gongkai.content.Project;
+import gongkai.content.Urls;
+import gongkai.serve.DevServer;
+import gongkai.testing.Browser;
+import gongkai.testing.HtmlChecker;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The committed content built the way the README's command builds it, checked as a visitor would meet it. */
+class RealSiteTest {
+    @TempDir
+    static Path tmp;
+    static Path site;
+    static Content content;
+    static BuildReport report;
+
+    @BeforeAll
+    static void build() throws Exception {
+        content = ContentLoader.load(Path.of("content")).content();
+        site = tmp.resolve("site");
+        report = SitePipelines.standard(BuildOptions.of(Path.of("content"), Path.of("themes/default"), site, line -> { }))
+                .run();
+    }
+
+    @Test
+    void everyProjectHasItsPageAndDownloads() throws Exception {
+        List<Project> projects = content.departmentYears().stream().flatMap(dy -> dy.projects().stream()).toList();
+        assertEquals(175, projects.size());
+        assertEquals(175, report.projects());
+        for (Project p : projects) {
+            Document page = Jsoup.parse(site.resolve(Urls.project(p.id()) + "index.html").toFile(), "UTF-8");
+            assertEquals(p.name(), page.selectFirst("h1").text(), p.id());
+            assertEquals(p.indicators().size(), page.select("table.indicators tbody tr").size(), p.id());
+            for (String suffix : List.of(".json", ".csv", "-excel.csv")) {
+                assertTrue(Files.isRegularFile(site.resolve(Urls.projectData(p.id(), suffix))), p.id() + suffix);
+            }
+        }
+        for (DepartmentYear dy : content.departmentYears()) {
+            assertTrue(Files.isRegularFile(site.resolve(Urls.source(dy.document()))), dy.document());
+        }
+    }
+
+    @Test
+    void departmentYearPagesShowTotalsEqualToTheData() throws Exception {
+        for (DepartmentYear dy : content.departmentYears()) {
+            Document page = Jsoup.parse(site.resolve(Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year())
+                    + "index.html").toFile(), "UTF-8");
+            List<BigDecimal> shown = page.select("#project-table tbody td:nth-child(3)").stream()
+                    .filter(td -> !td.attr("data-sort").isEmpty())
+                    .map(td -> new BigDecimal(td.attr("data-sort"))).toList();
+            List<BigDecimal> data = dy.projects().stream().filter(p -> p.budget() != null && p.budget().total() != null)
+                    .map(p -> p.budget().total().yuan()).toList();
+            assertEquals(data.stream().reduce(BigDecimal.ZERO, BigDecimal::add).stripTrailingZeros(),
+                    shown.stream().reduce(BigDecimal.ZERO, BigDecimal::add).stripTrailingZeros(),
+                    dy.departmentCode() + "/" + dy.year());
+        }
+    }
+
+    @Test
+    void theNuHtmlCheckerFindsNoErrorsOnAnyPage() throws Exception {
+        List<Path> html;
+        try (Stream<Path> files = Files.walk(site)) {
+            html = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+        assertTrue(html.size() >= 175 + 8, "pages: " + html.size());
+        assertEquals(List.of(), HtmlChecker.errors(html));
+    }
+
+    /** One page of every type, Tianjin and Hengshui shapes, on a phone and a desktop. */
+    @Test
+    void axeFindsNoWcag21AaViolationsOnEveryPageType(@TempDir Path profile) throws Exception {
+        List<String> urls = new ArrayList<>(List.of(Urls.home(), Urls.search(), Urls.page("about"),
+                Urls.page("data-guide"), "404.html", Urls.region("tianjin"), Urls.department("tianjin", "362303"),
+                Urls.departmentYear("tianjin", "362303", 2023), Urls.departmentYear("hengshui", "467", 2020),
+                Urls.project("362303-2024-004"), Urls.project("467-2020-014"), Urls.project("467-2020-001")));
+        try (DevServer server = new DevServer(site, "/", 0)) {
+            server.start();
+            for (int width : new int[] {390, 1280}) {
+                try (Browser browser = Browser.start(profile.resolve("w" + width), width, 900)) {
+                    for (String url : urls) {
+                        browser.open("http://127.0.0.1:" + server.port() + "/" + url);
+                        List<Map<String, Object>> violations = browser.axeViolations();
+                        assertEquals(List.of(), violations, width + "px /" + url);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package gongkai.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gongkai.build.BuildOptions;
+import gongkai.build.BuildPipeline;
+import gongkai.build.ContentSource;
+import gongkai.build.ProcurementSource;
+import gongkai.content.Content;
+import gongkai.content.ContentLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The committed content built with the search stage: the page's script and data are in the site, browser and
+ * server agree on real queries, every result links to a page that exists, and substring recall/precision is 1.
+ */
+class SearchRealContentTest {
+    @TempDir
+    static Path tmp;
+    static Path site;
+    static BuildOptions options;
+    static List<SearchDoc> docs;
+
+    @BeforeAll
+    static void build() throws Exception {
+        site = tmp.resolve("site");
+        options = BuildOptions.of(Path.of("content"), Path.of("themes/default"), site, line -> { });
+        // the CLI's pipeline (SitePipelines.standard) with the search stage in its slot
+        BuildPipeline.builder(options, ContentSource.yaml())
+                .procurement(ProcurementSource.fromProcurementTables())
+                .index(new SearchIndexStage())
+                .export(new gongkai.export.ExportStage())
+                .build().run();
+        Content content = ContentLoader.load(Path.of("content")).content();
+        docs = SearchDocuments.of(content);
+    }
+
+    @Test
+    void buildWritesIndexBesideTheSiteAndSearchFilesInsideIt() {
+        assertEquals(tmp.resolve("site.index").toAbsolutePath().normalize(), SearchIndexStage.indexDir(options));
+        assertTrue(Files.isDirectory(SearchIndexStage.indexDir(options)));
+        assertTrue(Files.isRegularFile(site.resolve("search/data/meta.json")));
+        assertTrue(Files.isRegularFile(site.resolve("assets/search.js")));
+        assertTrue(Files.isRegularFile(site.resolve("search/index.html")));
+    }
+
+    /** The real page in headless Chromium, served by the dev server (which answers Range with whole files). */
+    @Test
+    void searchPageWorksInChromium(@TempDir Path profile) throws Exception {
+        try (gongkai.serve.DevServer server = new gongkai.serve.DevServer(site, "/", 0);
+                SearchService service = SearchService.open(SearchIndexStage.indexDir(options))) {
+            server.start();
+            String base = "http://127.0.0.1:" + server.port() + "/";
+            try (gongkai.testing.Browser browser = gongkai.testing.Browser.start(profile, 1280, 900)) {
+                org.openqa.selenium.chrome.ChromeDriver d = browser.driver();
+                org.openqa.selenium.support.ui.WebDriverWait wait =
+                        new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(30));
+                browser.open(base + "search/");
+                d.findElement(org.openqa.selenium.By.id("search-q")).sendKeys("辐射\n");
+                wait.until(x -> x.findElement(org.openqa.selenium.By.cssSelector("#search-app > .search-status[role=status]"))
+                        .getText().startsWith("找到"));
+                assertTrue(d.getCurrentUrl().contains("q=%E8%BE%90%E5%B0%84"), "query in the URL: " + d.getCurrentUrl());
+                int total = service.search("辐射", SearchFilters.NONE, 1, 10).total();
+                assertEquals("找到 " + total + " 条结果", d.findElement(org.openqa.selenium.By.cssSelector(".search-status"))
+                        .getText().replaceAll("，.*", ""));
+                List<org.openqa.selenium.WebElement> links = d.findElements(
+                        org.openqa.selenium.By.cssSelector("ol.search-results h2 a"));
+                assertEquals(Math.min(10, total), links.size());
+                assertTrue(links.get(0).getAttribute("href").startsWith(base), links.get(0).getAttribute("href"));
+                assertTrue(d.findElements(org.openqa.selenium.By.cssSelector("ol.search-results mark")).stream()
+                        .allMatch(m -> m.getText().equals("辐射")), "highlights are the query");
+                assertEquals(List.of(), browser.axeViolations(), "results page is WCAG 2.1 AA clean");
+
+                // a year facet narrows the results and lands in the URL; Back restores the query
+                org.openqa.selenium.WebElement year = d.findElement(
+                        org.openqa.selenium.By.cssSelector("nav.search-facets section a"));
+                String yearValue = year.getText().replaceAll("（.*", "");
+                year.click();
+                wait.until(x -> x.getCurrentUrl().contains("year=" + yearValue)
+                        && x.findElement(org.openqa.selenium.By.cssSelector(".search-status")).getText().contains("结果"));
+                int narrowed = service.search("辐射", new SearchFilters(Integer.valueOf(yearValue), null, null, null,
+                        null), 1, 10).total();
+                wait.until(x -> x.findElement(org.openqa.selenium.By.cssSelector(".search-status")).getText()
+                        .startsWith("找到 " + narrowed + " "));
+                d.navigate().back();
+                wait.until(x -> !x.getCurrentUrl().contains("year="));
+                wait.until(x -> x.findElement(org.openqa.selenium.By.cssSelector(".search-status")).getText()
+                        .startsWith("找到 " + total + " "));
+            }
+        }
+    }
+
+    @Test
+    void browserAndServerAgreeAndEveryResultLinksToAPage() throws Exception {
+        Set<String> queries = new LinkedHashSet<>(List.of("辐射", "车", "执法 设备", "\"满意度\"", "PM2.5", "VOCs", "2024",
+                "物业", "环境监测", "大气污染防治"));
+        int i = 0;
+        while (queries.size() < 40) { // real substrings of the indexed text, 1–6 characters
+            SearchDoc d = docs.get((i * 7919) % docs.size());
+            String v = d.values().get((i * 31) % d.values().size());
+            int len = 1 + i % 6;
+            int start = (i * 13) % Math.max(1, v.length());
+            i++;
+            if (start + len <= v.length() && v.substring(start, start + len).codePoints()
+                    .allMatch(c -> SearchTokens.classify(c) == SearchTokens.HAN)) {
+                queries.add(v.substring(start, start + len));
+            }
+        }
+        List<String> qs = new ArrayList<>(queries);
+        JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp.resolve("node"))
+                .run("search", qs.stream().map(q -> Map.of("q", q)).toList(), site.resolve("search/data").toString(),
+                        "100000");
+        try (SearchService service = SearchService.open(SearchIndexStage.indexDir(options))) {
+            for (int k = 0; k < qs.size(); k++) {
+                String q = qs.get(k);
+                List<QueryEngine.Hit> server = service.hits(q);
+                JsonNode browser = js.get(k).get("hits");
+                assertEquals(server.size(), browser.size(), q);
+                for (int r = 0; r < Math.min(10, server.size()); r++) {
+                    assertEquals(server.get(r).doc(), browser.get(r).get(0).asInt(), q + " rank " + r);
+                }
+                for (JsonNode row : js.get(k).get("pageHits")) {
+                    assertTrue(Files.isRegularFile(site.resolve(row.get(2).asText()).resolve("index.html")),
+                            q + ": result links to a missing page " + row.get(2).asText());
+                }
+                if (q.codePoints().allMatch(c -> SearchTokens.classify(c) == SearchTokens.HAN)) {
+                    Set<Integer> truth = new TreeSet<>();
+                    for (int d = 0; d < docs.size(); d++) {
+                        final int doc = d;
+                        if (docs.get(d).values().stream().anyMatch(v -> v.contains(q))) {
+                            truth.add(doc);
+                        }
+                    }
+                    Set<Integer> found = new TreeSet<>();
+                    browser.forEach(h -> found.add(h.get(0).asInt()));
+                    assertEquals(truth, found, "substring " + q);
+                }
+            }
+        }
+        assertTrue(js.get(0).get("total").asInt() > 0, "辐射 is in the Tianjin projects");
+    }
+}

@@ -1,0 +1,110 @@
+package gongkai.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The browser tokenizer (search.js under Node) against the Lucene analyzer, on every seed line. */
+class TokenizerParityTest {
+    static final Path SEEDS = Path.of("/work/shared/seeds");
+
+    @TempDir
+    Path tmp;
+
+    /** Lucene's view: term, absolute position, offsets — as the index records them. */
+    static List<List<Object>> lucene(String text) throws IOException {
+        List<List<Object>> out = new ArrayList<>();
+        try (SearchAnalyzer a = new SearchAnalyzer(); TokenStream ts = a.tokenStream("all", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            int pos = -1;
+            while (ts.incrementToken()) {
+                pos += inc.getPositionIncrement();
+                out.add(List.of(term.toString(), pos, off.startOffset(), off.endOffset()));
+            }
+            ts.end();
+        }
+        return out;
+    }
+
+    static List<List<Object>> fromJs(JsonNode tokens) {
+        List<List<Object>> out = new ArrayList<>();
+        for (JsonNode t : tokens) {
+            out.add(List.of(t.get(0).asText(), t.get(1).asInt(), t.get(2).asInt(), t.get(3).asInt()));
+        }
+        return out;
+    }
+
+    @Test
+    void knownStringsTokenizeAsSpecified() throws IOException {
+        // Expectations written from the rules in SearchTokens' javadoc, not from its output.
+        assertEquals(List.of(List.of("pm", 0, 0, 2), List.of("2", 1, 2, 3), List.of("5", 3, 4, 5),
+                List.of("浓", 4, 5, 6), List.of("浓度", 4, 5, 7), List.of("度", 5, 6, 7)), lucene("PM2.5浓度"));
+        assertEquals(List.of(List.of("vocs", 0, 0, 4)), lucene("ＶＯＣｓ"));
+        assertEquals(List.of(List.of("车", 0, 0, 1), List.of("辆", 2, 2, 3)), lucene("车，辆"));
+        assertEquals(List.of(List.of("12", 0, 1, 3), List.of("个", 1, 3, 4), List.of("个月", 1, 3, 5),
+                List.of("月", 2, 4, 5)), lucene("≤12个月"));
+        assertEquals(List.of(List.of("满", 0, 0, 1), List.of("满意", 0, 0, 2), List.of("满意度", 0, 0, 3),
+                List.of("意", 1, 1, 2), List.of("意度", 1, 1, 3), List.of("度", 2, 2, 3)), lucene("满意度"));
+        // Greek capital folds to lower case; Han and Latin touch without a position gap
+        assertEquals(List.of(List.of("有", 0, 0, 1), List.of("γ", 1, 1, 2), List.of("和", 2, 2, 3)), lucene("有Γ和"));
+    }
+
+    @Test
+    void browserTokenizerMatchesLuceneOnEverySeedLine() throws Exception {
+        List<String> texts = new ArrayList<>(SeedCorpus.lines(SEEDS));
+        texts.addAll(List.of("ＰＭ２．５、ＶＯＣｓ排放量≤１０ｔ", "𠀀𠀁测试 Ｏ３", "Ωmega ΣΑΣ Привет ÀÉÎ ß",
+                "二〇二三年", "  leading spaces 前导", "a\u3000b", "", "，。！", "x1y2z3 2023.12.31"));
+        JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp).run("tokenize", texts);
+        assertEquals(texts.size(), js.size());
+        int tokens = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            List<List<Object>> expected = lucene(texts.get(i));
+            assertEquals(expected, fromJs(js.get(i)), "line " + i + ": " + texts.get(i));
+            tokens += expected.size();
+        }
+        System.out.println("tokenizer parity: " + texts.size() + " strings, " + tokens + " tokens identical");
+    }
+
+    @Test
+    void browserQueryParserMatchesJava() throws Exception {
+        List<String> queries = List.of("车", "辐射环境", "辐射 环境", "\"执法 安全\"", "“执法能力”", "PM2.5",
+                "ＶＯＣｓ 2023", "abcd", "环境执法安全防护能力", "12个月", "  ", "\"unclosed 引号", "一一一一");
+        JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp).run("parse", queries);
+        for (int i = 0; i < queries.size(); i++) {
+            List<List<List<Object>>> expected = new ArrayList<>();
+            for (SearchQuery.Word w : SearchQuery.parse(queries.get(i)).words()) {
+                expected.add(w.clauses().stream().map(c -> List.<Object>of(c.term(), c.offset())).toList());
+            }
+            List<List<List<Object>>> actual = new ArrayList<>();
+            for (JsonNode w : js.get(i)) {
+                List<List<Object>> cl = new ArrayList<>();
+                for (JsonNode c : w) {
+                    cl.add(List.of(c.get(0).asText(), c.get(1).asInt()));
+                }
+                actual.add(cl);
+            }
+            assertEquals(expected, actual, queries.get(i));
+        }
+        // covers: 5 characters → trigrams at 0 and 2; 7 → 0, 3 and 4; 3 → one trigram; 2 → one bigram
+        assertEquals(List.of(new SearchQuery.Clause("环境执", 0), new SearchQuery.Clause("执法安", 2)),
+                SearchQuery.parse("环境执法安").words().get(0).clauses());
+        assertEquals(List.of(new SearchQuery.Clause("环境执", 0), new SearchQuery.Clause("法安全", 3),
+                new SearchQuery.Clause("安全防", 4)), SearchQuery.parse("环境执法安全防").words().get(0).clauses());
+        assertEquals(List.of(new SearchQuery.Clause("满意度", 0)), SearchQuery.parse("满意度").words().get(0).clauses());
+        assertEquals(List.of(new SearchQuery.Clause("12", 0), new SearchQuery.Clause("个月", 1)),
+                SearchQuery.parse("12个月").words().get(0).clauses());
+    }
+}

@@ -1,0 +1,742 @@
+/*
+ * Gongkai static search: runs in the browser (and under Node for the parity tests), no framework, no CDN.
+ * The tokenizer, query parser and scorer mirror gongkai.search.SearchTokens / SearchQuery / QueryEngine
+ * exactly — change them together. Data files: search/data/ (see StaticSearchExporter).
+ */
+(function (root) {
+  'use strict';
+
+  // ---------------------------------------------------------------- tokenizer (SearchTokens.java)
+  var SEP = 0, HAN = 1, DIGIT = 2, LETTER = 3;
+
+  function normalize(cp) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
+    else if (cp === 0x3000) cp = 0x20;
+    if ((cp >= 0x41 && cp <= 0x5A) || (cp >= 0xC0 && cp <= 0xDE && cp !== 0xD7) ||
+        (cp >= 0x391 && cp <= 0x3A9 && cp !== 0x3A2) || (cp >= 0x410 && cp <= 0x42F)) cp += 0x20;
+    return cp;
+  }
+
+  function classify(cp) {
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+        (cp >= 0x20000 && cp <= 0x3134F) || cp === 0x3007) return HAN;
+    if (cp >= 0x30 && cp <= 0x39) return DIGIT;
+    if ((cp >= 0x61 && cp <= 0x7A) || (cp >= 0xDF && cp <= 0xFF && cp !== 0xF7) || (cp >= 0x100 && cp <= 0x24F) ||
+        (cp >= 0x3AC && cp <= 0x3CE) || (cp >= 0x430 && cp <= 0x45F)) return LETTER;
+    return SEP;
+  }
+
+  /** Tokens of text: [{term, position, start, end}] with UTF-16 offsets, as Lucene indexes them. */
+  function tokenize(text) {
+    var out = [], n = text.length, pos = -1, sepSeen = false, i = 0;
+    while (i < n) {
+      var raw = text.codePointAt(i), cp = normalize(raw), cls = classify(cp);
+      if (cls === SEP) { i += raw > 0xFFFF ? 2 : 1; sepSeen = true; continue; }
+      if (pos >= 0 && sepSeen) pos++;
+      sepSeen = false;
+      if (cls === HAN) {
+        var run = [];
+        while (i < n) {
+          var r = text.codePointAt(i), c = normalize(r);
+          if (classify(c) !== HAN) break;
+          var len = r > 0xFFFF ? 2 : 1;
+          run.push([c, i, i + len]);
+          i += len;
+        }
+        for (var k = 0; k < run.length; k++) {
+          pos++;
+          var a = run[k];
+          out.push({ term: String.fromCodePoint(a[0]), position: pos, start: a[1], end: a[2] });
+          if (k + 1 < run.length) {
+            var b = run[k + 1];
+            out.push({ term: String.fromCodePoint(a[0], b[0]), position: pos, start: a[1], end: b[2] });
+            if (k + 2 < run.length) {
+              var c = run[k + 2];
+              out.push({ term: String.fromCodePoint(a[0], b[0], c[0]), position: pos, start: a[1], end: c[2] });
+            }
+          }
+        }
+      } else {
+        var s = '', start = i;
+        while (i < n) {
+          var r2 = text.codePointAt(i), c2 = normalize(r2);
+          if (classify(c2) !== cls) break;
+          s += String.fromCodePoint(c2);
+          i += r2 > 0xFFFF ? 2 : 1;
+        }
+        pos++;
+        out.push({ term: s, position: pos, start: start, end: i });
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- query parser (SearchQuery.java)
+  function isSpace(c) {
+    return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\u000B' ||
+      c === '\u3000' || c === '\u00A0';
+  }
+  function isQuote(c) { return c === '"' || c === '\uFF02' || c === '\u201C' || c === '\u201D'; }
+  function isHanToken(t) { return classify(t.term.codePointAt(0)) === HAN; }
+  function cpLength(t) {
+    var n = 0;
+    for (var i = 0; i < t.term.length; i++) { var c = t.term.charCodeAt(i); if (c < 0xDC00 || c > 0xDFFF) n++; }
+    return n;
+  }
+  function isGram(t, len) { return isHanToken(t) && cpLength(t) === len; }
+
+  /** A word's terms (SearchQuery.cover): per Han run one unigram, one bigram, or trigrams at 0, 3, 6 … + last. */
+  function cover(tokens) {
+    var terms = [], positions = [], i = 0, n = tokens.length;
+    function add(t) { terms.push(t.term); positions.push(t.position); }
+    while (i < n) {
+      var t = tokens[i];
+      if (!isHanToken(t)) { add(t); i++; continue; }
+      // per position the tokenizer emits unigram, bigram, trigram; the run goes on while bigrams do
+      var uni = [], bi = [], tri = [];
+      while (i < n && isGram(tokens[i], 1)) {
+        uni.push(tokens[i++]);
+        var more = i < n && isGram(tokens[i], 2);
+        if (more) bi.push(tokens[i++]);
+        if (i < n && isGram(tokens[i], 3)) tri.push(tokens[i++]);
+        if (!more) break;
+      }
+      if (uni.length === 1) add(uni[0]);
+      else if (uni.length === 2) add(bi[0]);
+      else {
+        var m = tri.length, last = -1;
+        for (var j = 0; j < m; j += 3) { add(tri[j]); last = j; }
+        if (last !== m - 1) add(tri[m - 1]);
+      }
+    }
+    var clauses = [];
+    for (var k = 0; k < terms.length; k++) clauses.push({ term: terms[k], offset: positions[k] - positions[0] });
+    return clauses;
+  }
+
+  /** Words that must all match; each an exact phrase of {term, offset} clauses. */
+  function parseQuery(q) {
+    var words = [], cur = '', quoted = false;
+    function add() {
+      if (!cur) return;
+      var clauses = cover(tokenize(cur));
+      if (clauses.length) words.push({ text: cur, clauses: clauses });
+      cur = '';
+    }
+    q = q || '';
+    for (var i = 0; i < q.length; i++) {
+      var c = q.charAt(i);
+      if (isQuote(c)) { add(); quoted = !quoted; }
+      else if (!quoted && isSpace(c)) add();
+      else cur += c;
+    }
+    add();
+    return words;
+  }
+
+  /** FNV-1a 32-bit over UTF-16 code units (StaticSearchExporter.bucket). */
+  function bucketOf(term, buckets) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < term.length; i++) { h ^= term.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+    return (h >>> 0) % buckets;
+  }
+
+  // ---------------------------------------------------------------- shard decoding
+  var utf8 = new TextDecoder('utf-8');
+
+  function Reader(bytes, off) { this.b = bytes; this.o = off || 0; }
+  Reader.prototype.varint = function () {
+    var b = this.b, v = 0, shift = 0, x;
+    do { x = b[this.o++]; v += (x & 0x7F) * Math.pow(2, shift); shift += 7; } while (x & 0x80);
+    return v;
+  };
+
+  /** A dictionary shard: term → [postFile, offset, docLen, posLen, flags]. */
+  function parseDict(buffer) {
+    var bytes = new Uint8Array(buffer), r = new Reader(bytes), count = r.varint(), terms = new Map();
+    for (var i = 0; i < count; i++) {
+      var len = r.varint(), term = utf8.decode(bytes.subarray(r.o, r.o + len));
+      r.o += len;
+      terms.set(term, [r.varint(), r.varint(), r.varint(), r.varint(), r.varint()]);
+    }
+    return terms;
+  }
+
+  /** Postings of one field (columns: df, doc deltas, norm bytes, tfs); positions attached on demand. */
+  function readField(bytes, r) {
+    var df = r.varint(), docs = new Int32Array(df), freqs = new Int32Array(df), norms = new Uint8Array(df), doc = 0, i;
+    for (i = 0; i < df; i++) { doc += r.varint(); docs[i] = doc; }
+    for (i = 0; i < df; i++) norms[i] = bytes[r.o++];
+    for (i = 0; i < df; i++) freqs[i] = r.varint();
+    return { docs: docs, freqs: freqs, norms: norms, posOff: null, posBytes: null };
+  }
+
+  function inflate(bytes, compressed) {
+    if (!compressed) return Promise.resolve(bytes);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
+  }
+
+  /** Decodes a term's doc block and, when fetched, indexes its position block (same docs, all then name). */
+  function decodePostings(buffer, e, withPositions) {
+    var all = new Uint8Array(buffer), flags = e[4];
+    return Promise.all([inflate(all.subarray(0, e[2]), flags & 1),
+      withPositions ? inflate(all.subarray(e[2], e[2] + e[3]), flags & 2) : null]).then(function (parts) {
+      var bytes = parts[0], r = new Reader(bytes);
+      var p = { all: readField(bytes, r), name: readField(bytes, r) };
+      if (withPositions) {
+        var pos = parts[1], q = new Reader(pos);
+        [p.all, p.name].forEach(function (f) {
+          f.posBytes = pos;
+          f.posOff = new Int32Array(f.docs.length);
+          for (var i = 0; i < f.docs.length; i++) {
+            f.posOff[i] = q.o;
+            for (var k = 0; k < f.freqs[i]; k++) { while (pos[q.o++] & 0x80) { /* skip varint */ } }
+          }
+        });
+      }
+      return p;
+    });
+  }
+
+  function positionsOf(p, i) {
+    var r = new Reader(p.posBytes, p.posOff[i]), tf = p.freqs[i], out = new Array(tf), pos = 0;
+    for (var k = 0; k < tf; k++) { pos += r.varint(); out[k] = pos; }
+    return out;
+  }
+
+  function contains(sorted, v) {
+    var lo = 0, hi = sorted.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >>> 1, x = sorted[mid];
+      if (x < v) lo = mid + 1; else if (x > v) hi = mid - 1; else return true;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- engine (QueryEngine.java)
+  /**
+   * load(path, 'json'|'bin', range) → Promise of parsed JSON / ArrayBuffer; path relative to search/data/,
+   * range [start, end) of a binary file or undefined. In the browser: fetch; under Node: fs.
+   */
+  function Engine(load) {
+    this.load = load;
+    this.metaPromise = null;
+    this.dicts = new Map();
+    this.postings = new Map();
+    this.rows = new Map();
+    this.budgetPromise = null;
+    this.requests = 0;
+  }
+
+  Engine.prototype.get = function (path, kind, range) { this.requests++; return this.load(path, kind, range); };
+
+  Engine.prototype.meta = function () {
+    var self = this;
+    if (!this.metaPromise) {
+      this.metaPromise = this.get('meta.json', 'json').then(function (m) {
+        var n = m.docs;
+        m.kind = expand(m.kinds, n);
+        if (typeof m.catMasks === 'string') {
+          m.catMask = new Int32Array(n);
+          for (var c = 0; c < n; c++) m.catMask[c] = m.catMasks.charCodeAt(c) - 48;
+        } else {
+          m.catMask = expand(m.catMasks, n);
+        }
+        m.year = new Int32Array(n);
+        m.dept = new Int32Array(n);
+        for (var g = 0, d = 0; g < m.groups.length; g += 3) {
+          for (var end = d + m.groups[g]; d < end; d++) { m.year[d] = m.years[m.groups[g + 1]]; m.dept[d] = m.groups[g + 2]; }
+        }
+        self.m = m;
+        return m;
+      });
+    }
+    return this.metaPromise;
+  };
+
+  function expand(rle, n) {
+    var out = new Int32Array(n), d = 0;
+    for (var i = 0; i < rle.length; i += 2) for (var k = 0; k < rle[i + 1]; k++) out[d++] = rle[i];
+    return out;
+  }
+
+  function shardOf(starts, bucket) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >>> 1; if (starts[mid] <= bucket) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+
+  /** The dictionary entry of a term ([postFile, offset, docLen, posLen]) or null; shards fetched once. */
+  Engine.prototype.entry = function (term) {
+    var m = this.m, i = shardOf(m.dictStarts, bucketOf(term, m.buckets));
+    if (!this.dicts.has(i)) this.dicts.set(i, this.get('dict/' + i + '.bin', 'bin').then(parseDict));
+    return this.dicts.get(i).then(function (terms) { return terms.get(term) || null; });
+  };
+
+  /** A term's postings, with positions when asked: one Range request of its doc (+ position) block. */
+  Engine.prototype.termPostings = function (term, withPositions) {
+    var self = this, key = (withPositions ? 'p:' : 'd:') + term;
+    if (!withPositions && this.postings.has('p:' + term)) return this.postings.get('p:' + term);
+    if (!this.postings.has(key)) {
+      this.postings.set(key, this.entry(term).then(function (e) {
+        if (!e) return null;
+        var end = e[1] + e[2] + (withPositions ? e[3] : 0);
+        return self.get('post/' + e[0] + '.bin', 'bin', [e[1], end]).then(function (buf) {
+          return decodePostings(buf, e, withPositions);
+        });
+      }));
+    }
+    return this.postings.get(key);
+  };
+
+  /**
+   * Looks every term up in the dictionary first (a term missing means no match: nothing more is fetched), then
+   * fetches every term's postings in parallel (positions only for multi-term words) and scores.
+   */
+  Engine.prototype.search = function (words) {
+    var self = this;
+    return this.meta().then(function () {
+      var terms = [];
+      words.forEach(function (w) { w.clauses.forEach(function (c) { terms.push(c.term); }); });
+      return Promise.all(terms.map(function (t) { return self.entry(t); }));
+    }).then(function (entries) {
+      if (entries.some(function (e) { return !e; })) return { docs: new Int32Array(0), scores: new Float64Array(0) };
+      return Promise.all(words.map(function (w) {
+        return Promise.all(w.clauses.map(function (c) { return self.termPostings(c.term, w.clauses.length > 1); }));
+      })).then(function (resolved) { return self.evaluate(words, resolved); });
+    });
+  };
+
+  function idf(docCount, df) { return Math.log(1 + (docCount - df + 0.5) / (df + 0.5)); }
+
+  Engine.prototype.matchWord = function (word, lists, field) {
+    var m = this.m, st = m.fields[field], n = lists.length, i, j;
+    for (i = 0; i < n; i++) {
+      if (!lists[i] || lists[i][field].docs.length === 0) return { docs: new Int32Array(0), score: new Float64Array(0) };
+    }
+    var P = lists.map(function (l) { return l[field]; });
+    var idfSum = 0;
+    for (i = 0; i < n; i++) idfSum += idf(st[0], P[i].docs.length);
+    var avgdl = st[1] / st[0], k1 = m.k1, b = m.b, table = m.lengthTable;
+    var ptr = new Int32Array(n), first = P[0], outD = new Int32Array(first.docs.length),
+      outS = new Float64Array(first.docs.length), k = 0;
+    outer:
+    for (var i0 = 0; i0 < first.docs.length; i0++) {
+      var d = first.docs[i0];
+      for (j = 1; j < n; j++) {
+        var dj = P[j].docs;
+        while (ptr[j] < dj.length && dj[ptr[j]] < d) ptr[j]++;
+        if (ptr[j] >= dj.length) break outer;
+        if (dj[ptr[j]] !== d) continue outer;
+      }
+      var freq;
+      if (n === 1) freq = first.freqs[i0];
+      else {
+        freq = 0;
+        var fp = positionsOf(first, i0), others = [];
+        for (j = 1; j < n; j++) others.push(positionsOf(P[j], ptr[j]));
+        for (var q = 0; q < fp.length; q++) {
+          var start = fp[q] - word.clauses[0].offset, ok = true;
+          for (j = 1; j < n && ok; j++) ok = contains(others[j - 1], start + word.clauses[j].offset);
+          if (ok) freq++;
+        }
+      }
+      if (freq > 0) {
+        var dl = table[first.norms[i0]];
+        outD[k] = d;
+        outS[k] = idfSum * (freq / (freq + k1 * (1 - b + b * dl / avgdl)));
+        k++;
+      }
+    }
+    return { docs: outD.subarray(0, k), score: outS.subarray(0, k) };
+  };
+
+  Engine.prototype.evaluate = function (words, resolved) {
+    var docs = null, scores = null, boost = this.m.nameBoost;
+    for (var w = 0; w < words.length; w++) {
+      var all = this.matchWord(words[w], resolved[w], 'all');
+      var name = this.matchWord(words[w], resolved[w], 'name');
+      var nd, ns;
+      if (docs === null) { nd = all.docs; ns = new Float64Array(nd.length); }
+      else {
+        nd = new Int32Array(Math.min(docs.length, all.docs.length));
+        ns = new Float64Array(nd.length);
+        var a = 0, b = 0, c = 0;
+        while (a < docs.length && b < all.docs.length) {
+          if (docs[a] < all.docs[b]) a++;
+          else if (docs[a] > all.docs[b]) b++;
+          else { nd[c] = docs[a]; ns[c] = scores[a]; c++; a++; b++; }
+        }
+        nd = nd.subarray(0, c);
+        ns = ns.subarray(0, c);
+      }
+      var bi = 0, ni = 0;
+      for (var k = 0; k < nd.length; k++) {
+        var d = nd[k];
+        while (all.docs[bi] < d) bi++;
+        var s = ns[k];
+        s += all.score[bi];
+        while (ni < name.docs.length && name.docs[ni] < d) ni++;
+        if (ni < name.docs.length && name.docs[ni] === d) s += boost * name.score[ni];
+        ns[k] = s;
+      }
+      docs = nd; scores = ns;
+      if (docs.length === 0) break;
+    }
+    return { docs: docs || new Int32Array(0), scores: scores || new Float64Array(0) };
+  };
+
+  /**
+   * The best k matches [{doc, score}]: score descending, ties by doc ascending (as QueryEngine sorts).
+   * matches = {docs, scores} in doc order; only the indexes in `which` (ascending) when given. A bounded
+   * insertion buffer: a result page needs the top 10·page, never a sort of every match.
+   */
+  function top(matches, k, which) {
+    var best = [], n = which ? which.length : matches.docs.length;
+    for (var i = 0; i < n; i++) {
+      var x = which ? which[i] : i, sc = matches.scores[x];
+      if (best.length === k && !(sc > best[k - 1].score)) continue; // later docs lose ties
+      var lo = 0, hi = best.length;
+      while (lo < hi) { var mid = (lo + hi) >>> 1; if (best[mid].score >= sc) lo = mid + 1; else hi = mid; }
+      best.splice(lo, 0, { doc: matches.docs[x], score: sc });
+      if (best.length > k) best.pop();
+    }
+    return best;
+  }
+
+  Engine.prototype.budgets = function () {
+    if (!this.budgetPromise) this.budgetPromise = this.get('budget.json', 'json');
+    return this.budgetPromise;
+  };
+
+  /** Slots at most this far apart are fetched in one range (the gap costs at most GAP × slot bytes). */
+  var ROW_GAP = 4;
+
+  /**
+   * Display rows [title, url, snippet, budget] of docs: fixed-size slots, fetched by Range; nearby slots of the
+   * same file share one request.
+   */
+  Engine.prototype.rowsOf = function (docs) {
+    var self = this, m = this.m, todo = docs.filter(function (d) { return !self.rows.has(d); })
+      .sort(function (a, b) { return a - b; });
+    var i = 0;
+    while (i < todo.length) {
+      var file = Math.floor(todo[i] / m.slotsPerFile), j = i;
+      while (j + 1 < todo.length && Math.floor(todo[j + 1] / m.slotsPerFile) === file &&
+             todo[j + 1] - todo[j] <= ROW_GAP) j++;
+      (function (first, last, file) {
+        var base = file * m.slotsPerFile, start = (first - base) * m.slot, end = (last - base + 1) * m.slot;
+        var fetched = self.get('show/' + file + '.bin', 'bin', [start, end]).then(function (buf) {
+          return new Uint8Array(buf);
+        });
+        for (var d = first; d <= last; d++) {
+          (function (d) {
+            self.rows.set(d, fetched.then(function (bytes) {
+              var off = (d - first) * m.slot;
+              return JSON.parse(utf8.decode(bytes.subarray(off, off + m.slot)));
+            }));
+          })(d);
+        }
+      })(todo[i], todo[j], file);
+      i = j + 1;
+    }
+    return Promise.all(docs.map(function (d) { return self.rows.get(d); }));
+  };
+
+  var PAGE_SIZE = 10;
+
+  /**
+   * A whole search as the page runs it: params {q, year, dept, cat, min, max, page} →
+   * {words, total, page, pages, facets: {year, dept, cat}, results: [{doc, score, title, url, snippet, ...}]}.
+   */
+  Engine.prototype.run = function (params) {
+    var self = this, words = parseQuery(params.q);
+    var year = params.year ? parseInt(params.year, 10) : null;
+    var min = params.min !== undefined && params.min !== null && params.min !== '' ? Number(params.min) : null;
+    var max = params.max !== undefined && params.max !== null && params.max !== '' ? Number(params.max) : null;
+    if (min !== null && isNaN(min)) min = null;
+    if (max !== null && isNaN(max)) max = null;
+    if (!words.length) return Promise.resolve({ words: words, total: 0, page: 1, pages: 0, results: [], facets: null });
+    return this.search(words).then(function (hits) {
+      return (min !== null || max !== null ? self.budgets() : Promise.resolve(null)).then(function (budgets) {
+        var m = self.m, catIdx = params.cat ? m.cats.indexOf(params.cat) : -1;
+        var deptIdx = -1;
+        if (params.dept) for (var i = 0; i < m.depts.length; i++) if (m.depts[i][0] === params.dept) deptIdx = i;
+        function pass(d, skip) {
+          if (skip !== 'year' && year !== null && m.year[d] !== year) return false;
+          if (skip !== 'dept' && params.dept && m.dept[d] !== deptIdx) return false;
+          if (skip !== 'cat' && params.cat && (catIdx < 0 || !(m.catMask[d] & (1 << catIdx)))) return false;
+          if (budgets) {
+            var v = budgets[d];
+            if (v === null) return false;
+            if (min !== null && v < min) return false;
+            if (max !== null && v > max) return false;
+          }
+          return true;
+        }
+        var fy = new Map(), fd = new Map(), fc = new Map(), kept = new Int32Array(hits.docs.length), nk = 0;
+        for (var x = 0; x < hits.docs.length; x++) {
+          var d = hits.docs[x];
+          if (pass(d, 'year')) fy.set(m.year[d], (fy.get(m.year[d]) || 0) + 1);
+          if (pass(d, 'dept')) fd.set(m.dept[d], (fd.get(m.dept[d]) || 0) + 1);
+          if (pass(d, 'cat')) for (var c = 0; c < m.cats.length; c++) if (m.catMask[d] & (1 << c)) fc.set(c, (fc.get(c) || 0) + 1);
+          if (pass(d, null)) kept[nk++] = x;
+        }
+        kept = kept.subarray(0, nk);
+        var pages = Math.max(1, Math.ceil(nk / PAGE_SIZE));
+        var page = Math.min(Math.max(1, parseInt(params.page, 10) || 1), pages);
+        var slice = top(hits, page * PAGE_SIZE, kept).slice((page - 1) * PAGE_SIZE);
+        var facets = {
+          year: Array.from(fy.entries()).sort(function (a, b) { return b[0] - a[0]; })
+            .map(function (e) { return { value: String(e[0]), label: String(e[0]), count: e[1] }; }),
+          dept: Array.from(fd.entries()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })
+            .map(function (e) { return { value: m.depts[e[0]][0], label: m.depts[e[0]][1], count: e[1] }; }),
+          cat: Array.from(fc.entries()).sort(function (a, b) { return a[0] - b[0]; })
+            .map(function (e) { return { value: m.cats[e[0]], label: m.cats[e[0]], count: e[1] }; })
+        };
+        return self.rowsOf(slice.map(function (h) { return h.doc; })).then(function (rows) {
+          var results = slice.map(function (h, i) {
+            var r = rows[i];
+            return {
+              doc: h.doc, score: h.score, title: r[0], url: r[1], snippet: r[2], budget: r[3],
+              year: m.year[h.doc], dept: m.depts[m.dept[h.doc]][1], kind: m.kind[h.doc]
+            };
+          });
+          return { words: words, total: nk, page: page, pages: pages, facets: facets, results: results };
+        });
+      });
+    });
+  };
+
+  // ---------------------------------------------------------------- snippets
+  /** Character ranges [start, end) of every match of the query's words in text. */
+  function matchRanges(text, words) {
+    var tokens = tokenize(text), byPos = new Map(), ranges = [];
+    tokens.forEach(function (t) { byPos.set(t.position + '\u0000' + t.term, t); });
+    words.forEach(function (w) {
+      tokens.forEach(function (t) {
+        if (t.term !== w.clauses[0].term) return;
+        var start = t.start, end = t.end, ok = true;
+        for (var j = 1; j < w.clauses.length && ok; j++) {
+          var u = byPos.get((t.position + w.clauses[j].offset) + '\u0000' + w.clauses[j].term);
+          if (!u) ok = false; else { start = Math.min(start, u.start); end = Math.max(end, u.end); }
+        }
+        if (ok) ranges.push([start, end]);
+      });
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push([r[0], r[1]]);
+    });
+    return merged;
+  }
+
+  /** A window of about `width` characters around the first match: [{text, mark}] pieces. */
+  function snippet(text, words, width) {
+    text = text || '';
+    width = width || 140;
+    var ranges = matchRanges(text, words);
+    var from = 0;
+    if (ranges.length) from = Math.max(0, ranges[0][0] - Math.floor(width / 3));
+    var lineStart = text.lastIndexOf('\n', ranges.length ? ranges[0][0] : 0);
+    if (lineStart >= from) from = lineStart + 1;
+    var to = Math.min(text.length, from + width), pieces = [], at = from;
+    if (from > 0) pieces.push({ text: '…', mark: false });
+    ranges.forEach(function (r) {
+      if (r[1] <= from || r[0] >= to) return;
+      var s = Math.max(r[0], from), e = Math.min(r[1], to);
+      if (s > at) pieces.push({ text: text.slice(at, s), mark: false });
+      pieces.push({ text: text.slice(s, e), mark: true });
+      at = e;
+    });
+    if (at < to) pieces.push({ text: text.slice(at, to), mark: false });
+    if (to < text.length) pieces.push({ text: '…', mark: false });
+    return pieces;
+  }
+
+  var api = {
+    tokenize: tokenize, parseQuery: parseQuery, bucketOf: bucketOf, Engine: Engine, snippet: snippet, top: top,
+    matchRanges: matchRanges, PAGE_SIZE: PAGE_SIZE
+  };
+  if (typeof module !== 'undefined' && module.exports) module.exports = api;
+  root.GongkaiSearch = api;
+
+  // ---------------------------------------------------------------- page UI
+  if (typeof document === 'undefined') return;
+
+  var PARAMS = ['q', 'year', 'dept', 'cat', 'min', 'max', 'page'];
+
+  function readParams() {
+    var u = new URLSearchParams(window.location.search), p = {};
+    PARAMS.forEach(function (k) { var v = u.get(k); if (v !== null && v !== '') p[k] = v; });
+    return p;
+  }
+
+  function hrefFor(p) {
+    var u = new URLSearchParams();
+    PARAMS.forEach(function (k) { if (p[k] !== undefined && p[k] !== null && p[k] !== '') u.set(k, p[k]); });
+    var s = u.toString();
+    return window.location.pathname + (s ? '?' + s : '');
+  }
+
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) {
+      if (k === 'text') e.textContent = attrs[k]; else e.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    return e;
+  }
+
+  function init() {
+    var app = document.getElementById('search-app');
+    if (!app) return;
+    var form = document.getElementById('search-form'), input = document.getElementById('search-q');
+    var base = app.getAttribute('data-base') || '/';
+    if (base.charAt(base.length - 1) !== '/') base += '/';
+    var dataUrl = base + 'search/data/';
+    var whole = new Map(); // files whose server ignored Range (answered 200): sliced locally
+    var engine = new Engine(function (path, kind, range) {
+      if (!range) {
+        return fetch(dataUrl + path).then(function (r) {
+          if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
+          return kind === 'bin' ? r.arrayBuffer() : r.json();
+        });
+      }
+      if (whole.has(path)) return whole.get(path).then(function (buf) { return buf.slice(range[0], range[1]); });
+      return fetch(dataUrl + path, { headers: { Range: 'bytes=' + range[0] + '-' + (range[1] - 1) } })
+        .then(function (r) {
+          if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
+          if (r.status === 206) return r.arrayBuffer();
+          var all = r.arrayBuffer();
+          whole.set(path, all);
+          return all.then(function (buf) { return buf.slice(range[0], range[1]); });
+        });
+    });
+    var seq = 0;
+
+    function navigate(p, replace) {
+      var href = hrefFor(p);
+      if (replace) history.replaceState(null, '', href); else history.pushState(null, '', href);
+      render(p);
+    }
+
+    function link(p, text, current) {
+      var a = el('a', { href: hrefFor(p) }, [text]);
+      if (current) a.setAttribute('aria-current', 'true');
+      a.addEventListener('click', function (ev) {
+        if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
+        ev.preventDefault();
+        navigate(p, false);
+      });
+      return a;
+    }
+
+    function facetBlock(title, key, items, p) {
+      if (!items || !items.length) return null;
+      var list = el('ul');
+      items.forEach(function (it) {
+        var active = p[key] === it.value, q = Object.assign({}, p);
+        delete q.page;
+        if (active) delete q[key]; else q[key] = it.value;
+        list.appendChild(el('li', null, [link(q, it.label + '（' + it.count + '）' + (active ? ' ✕' : ''), active)]));
+      });
+      return el('section', { class: 'search-facet' }, [el('h3', { text: title }), list]);
+    }
+
+    function budgetForm(p) {
+      var f = el('form', { class: 'search-budget' });
+      var min = el('input', { type: 'number', name: 'min', id: 'search-min', min: '0', step: 'any', value: p.min || '' });
+      var max = el('input', { type: 'number', name: 'max', id: 'search-max', min: '0', step: 'any', value: p.max || '' });
+      f.appendChild(el('h3', { text: '预算数（万元）' }));
+      f.appendChild(el('label', { for: 'search-min', text: '最少' }));
+      f.appendChild(min);
+      f.appendChild(el('label', { for: 'search-max', text: '最多' }));
+      f.appendChild(max);
+      f.appendChild(el('button', { type: 'submit', text: '应用' }));
+      f.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        var q = Object.assign({}, p, { min: min.value, max: max.value });
+        delete q.page;
+        navigate(q, false);
+      });
+      return f;
+    }
+
+    // One persistent status line announces outcomes (role=status); the results beside it are not a live region,
+    // so a screen reader hears "找到 12 条结果", not the whole list.
+    var statusLine = el('p', { class: 'search-status', role: 'status' });
+    var body = el('div', { class: 'search-body' });
+    app.removeAttribute('aria-live');
+    app.textContent = '';
+    app.appendChild(statusLine);
+    app.appendChild(body);
+
+    function render(p) {
+      var my = ++seq;
+      if (input && input.value !== (p.q || '')) input.value = p.q || '';
+      body.textContent = '';
+      if (!p.q) { statusLine.textContent = ''; return; }
+      statusLine.textContent = '正在搜索…';
+      body.setAttribute('aria-busy', 'true');
+      engine.run(p).then(function (res) {
+        if (my !== seq) return;
+        body.textContent = '';
+        body.removeAttribute('aria-busy');
+        statusLine.textContent = res.total
+          ? '找到 ' + res.total + ' 条结果' + (res.pages > 1 ? '，第 ' + res.page + '/' + res.pages + ' 页' : '')
+          : '没有找到与“' + p.q + '”相符的结果';
+        if (res.facets) {
+          var nav = el('nav', { class: 'search-facets', 'aria-label': '筛选结果' });
+          [facetBlock('年度', 'year', res.facets.year, p), facetBlock('部门', 'dept', res.facets.dept, p),
+            facetBlock('指标类别', 'cat', res.facets.cat, p)].forEach(function (b) { if (b) nav.appendChild(b); });
+          nav.appendChild(budgetForm(p));
+          body.appendChild(nav);
+        }
+        var list = el('ol', { class: 'search-results', start: String((res.page - 1) * PAGE_SIZE + 1) });
+        res.results.forEach(function (r) {
+          var sn = el('p', { class: 'search-snippet' });
+          snippet(r.snippet, res.words).forEach(function (piece) {
+            sn.appendChild(piece.mark ? el('mark', { text: piece.text }) : document.createTextNode(piece.text));
+          });
+          var meta = r.year + ' · ' + r.dept + (r.budget !== null && r.budget !== undefined ? ' · 预算 ' + r.budget + ' 万元' : '') +
+            (r.kind === 1 ? ' · 部门年度公开' : '');
+          var h = el('h2', { class: 'search-title' });
+          var titleLink = el('a', { href: base + r.url });
+          snippet(r.title, res.words, 1000).forEach(function (piece) {
+            titleLink.appendChild(piece.mark ? el('mark', { text: piece.text }) : document.createTextNode(piece.text));
+          });
+          h.appendChild(titleLink);
+          list.appendChild(el('li', null, [h, el('p', { class: 'search-meta', text: meta }), sn]));
+        });
+        body.appendChild(list);
+        if (res.pages > 1) {
+          var pager = el('nav', { class: 'search-pages', 'aria-label': '分页' }), ul = el('ul');
+          function pageLink(n, text) { var q = Object.assign({}, p, { page: String(n) }); return el('li', null, [link(q, text, n === res.page)]); }
+          if (res.page > 1) ul.appendChild(pageLink(res.page - 1, '上一页'));
+          for (var n = Math.max(1, res.page - 4); n <= Math.min(res.pages, res.page + 4); n++) ul.appendChild(pageLink(n, String(n)));
+          if (res.page < res.pages) ul.appendChild(pageLink(res.page + 1, '下一页'));
+          pager.appendChild(ul);
+          body.appendChild(pager);
+        }
+      }).catch(function (err) {
+        if (my !== seq) return;
+        body.removeAttribute('aria-busy');
+        body.textContent = '';
+        statusLine.textContent = '搜索出错：' + err.message;
+      });
+    }
+
+    if (form) form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      navigate({ q: input ? input.value.trim() : '' }, false);
+    });
+    window.addEventListener('popstate', function () { render(readParams()); });
+    render(readParams());
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
+})(typeof globalThis !== 'undefined' ? globalThis : this);
