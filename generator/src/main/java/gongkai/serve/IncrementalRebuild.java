@@ -243,7 +243,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         String search = "";
         if (index != null) {
             index.run(live);
-            search = ", search index rebuilt fully";
+            search = " and the search index (rebuilt fully)";
         }
         return String.format(Locale.ROOT, "whole-dataset downloads (%d files)%s regenerated in %d ms", bundle.size(), search,
                 (System.nanoTime() - pagesDone) / 1_000_000);
