@@ -27,6 +27,29 @@ public final class Csv {
         return out;
     }
 
+    /** Receives the encoded records of a table one by one (header first), each ending in CRLF. */
+    @FunctionalInterface
+    interface RecordSink {
+        void accept(String record) throws java.io.IOException;
+    }
+
+    /** The same text as {@link #canonical}, record by record, so a big table never becomes one string. */
+    static void stream(Table table, RecordSink sink) throws java.io.IOException {
+        List<Field> fields = table.fields();
+        StringBuilder sb = new StringBuilder();
+        appendRecord(sb, fields.stream().map(Field::name).toList());
+        sink.accept(sb.toString());
+        for (List<Object> row : table.rows()) {
+            String[] cells = new String[fields.size()];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = cellText(fields.get(i), row.get(i));
+            }
+            sb.setLength(0);
+            appendRecord(sb, List.of(cells));
+            sink.accept(sb.toString());
+        }
+    }
+
     static String encode(Table table) {
         StringBuilder sb = new StringBuilder();
         List<Field> fields = table.fields();

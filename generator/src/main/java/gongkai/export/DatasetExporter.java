@@ -92,17 +92,17 @@ public final class DatasetExporter {
 
     private void writeBundle(Output out, Dataset dataset, Content content) throws IOException {
         DataPackage pkg = new DataPackage(content.site());
-        pkg.add(Resource.PROJECTS, out.csv(Urls.data("projects.csv"), dataset.projectsTable()));
-        pkg.add(Resource.INDICATORS, out.csv(Urls.data("indicators.csv"), dataset.indicatorsTable()));
-        pkg.add(Resource.DEPARTMENTS, out.csv(Urls.data("departments.csv"), dataset.departmentsTable()));
-        pkg.add(Resource.DEPARTMENT_YEARS, out.csv(Urls.data("department_years.csv"), dataset.departmentYearsTable()));
+        pkg.add(Resource.PROJECTS, out.csvStreamed(Urls.data("projects.csv"), dataset.projectsTable()));
+        pkg.add(Resource.INDICATORS, out.csvStreamed(Urls.data("indicators.csv"), dataset.indicatorsTable()));
+        pkg.add(Resource.DEPARTMENTS, out.csvStreamed(Urls.data("departments.csv"), dataset.departmentsTable()));
+        pkg.add(Resource.DEPARTMENT_YEARS, out.csvStreamed(Urls.data("department_years.csv"), dataset.departmentYearsTable()));
         for (TableKind kind : dataset.tableKinds().values()) {
-            pkg.add(kind.resource(), out.csv(Urls.data(kind.id + ".csv"), kind.table()));
+            pkg.add(kind.resource(), out.csvStreamed(Urls.data(kind.id + ".csv"), kind.table()));
         }
         for (YearData y : dataset.years) {
             pkg.addSource(y.dy.title(), y.dy.document());
         }
-        out.json(Urls.data("all.json"), allJson(content.site(), dataset));
+        writeAllJson(out, content.site(), dataset);
         out.json(Urls.data("datapackage.json"), pkg.toJson());
     }
 
@@ -329,6 +329,76 @@ public final class DatasetExporter {
         return node;
     }
 
+    /**
+     * all.json grows with the whole dataset (hundreds of MB at 100,000 projects), so it is streamed: the head is
+     * written as a tree and each department-year as its own tree, through the same pretty printer, which gives
+     * the bytes one big tree would give.
+     */
+    private static void writeAllJson(Output out, SiteConfig site, Dataset dataset) throws IOException {
+        ObjectNode head = allJson(site, dataset);
+        String path = Urls.data("all.json");
+        Path target = out.target(path);
+        Files.createDirectories(target.getParent());
+        MessageDigest digest = newSha256();
+        long size;
+        try (var counting = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16), digest);
+             var gen = Json.generator(counting)) {
+            gen.writeStartObject();
+            var fields = head.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                gen.writeFieldName(field.getKey());
+                gen.writeTree(field.getValue());
+            }
+            gen.writeFieldName("department_years");
+            gen.writeStartArray();
+            for (YearData y : dataset.years) {
+                gen.writeTree(yearJson(y));
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+            gen.flush();
+            counting.write('\n');
+            counting.flush();
+            size = counting.count;
+        }
+        out.register(new WrittenFile(path, size, HexFormat.of().formatHex(digest.digest())));
+    }
+
+    /** Counts and hashes what passes through to the file. */
+    private static final class CountingDigestStream extends java.io.FilterOutputStream {
+        final MessageDigest digest;
+        long count;
+
+        CountingDigestStream(java.io.OutputStream out, MessageDigest digest) {
+            super(out);
+            this.digest = digest;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            digest.update((byte) b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            digest.update(b, off, len);
+            count += len;
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** The head of all.json: everything but the department-years. */
     private static ObjectNode allJson(SiteConfig site, Dataset dataset) {
         ObjectNode node = Json.object();
         node.put("title", site.title());
@@ -346,8 +416,6 @@ public final class DatasetExporter {
         }
         ArrayNode departments = node.putArray("departments");
         dataset.departments.forEach(d -> departments.add(Json.row(Columns.DEPARTMENTS, dataset.departmentRow(d))));
-        ArrayNode years = node.putArray("department_years");
-        dataset.years.forEach(y -> years.add(yearJson(y)));
         return node;
     }
 
@@ -398,6 +466,47 @@ public final class DatasetExporter {
             WrittenFile file = write(path, canonical);
             write(path.substring(0, path.length() - ".csv".length()) + EXCEL_SUFFIX, Csv.excel(canonical));
             return file;
+        }
+
+        /** As {@link #csv}, but record by record into both files: the table is never one string or array. */
+        WrittenFile csvStreamed(String path, Table table) throws IOException {
+            String excelPath = path.substring(0, path.length() - ".csv".length()) + EXCEL_SUFFIX;
+            Path target = target(path);
+            Path excelTarget = target(excelPath);
+            Files.createDirectories(target.getParent());
+            MessageDigest canonicalDigest = newSha256();
+            MessageDigest excelDigest = newSha256();
+            long size;
+            try (var canonical = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16), canonicalDigest);
+                 var excel = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(excelTarget), 1 << 16), excelDigest)) {
+                excel.write(Csv.BOM);
+                Csv.stream(table, record -> {
+                    byte[] bytes = record.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    canonical.write(bytes);
+                    excel.write(bytes);
+                });
+                canonical.flush();
+                excel.flush();
+                size = canonical.count;
+                register(new WrittenFile(excelPath, excel.count, HexFormat.of().formatHex(excelDigest.digest())));
+            }
+            WrittenFile file = new WrittenFile(path, size, HexFormat.of().formatHex(canonicalDigest.digest()));
+            register(file);
+            return file;
+        }
+
+        Path target(String path) {
+            Path target = root.resolve(path).normalize();
+            if (!target.startsWith(root) || target.equals(root)) {
+                throw new IllegalArgumentException("download path '" + path + "' leaves the site root");
+            }
+            return target;
+        }
+
+        void register(WrittenFile file) {
+            if (byPath.putIfAbsent(file.path(), file) != null) {
+                throw new IllegalArgumentException("two downloads would be written to '" + file.path() + "'");
+            }
         }
 
         WrittenFile json(String path, ObjectNode node) throws IOException {

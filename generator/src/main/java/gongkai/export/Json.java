@@ -48,6 +48,11 @@ final class Json {
         return NODES.arrayNode();
     }
 
+    /** A generator writing exactly what {@link #bytes} writes for a tree (same pretty printer), for streaming. */
+    static com.fasterxml.jackson.core.JsonGenerator generator(java.io.OutputStream out) throws java.io.IOException {
+        return WRITER.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8);
+    }
+
     static byte[] bytes(JsonNode node) {
         try {
             return (WRITER.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
