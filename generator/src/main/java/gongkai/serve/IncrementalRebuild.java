@@ -41,8 +41,9 @@ import java.util.function.Supplier;
  * {@link SiteAssembler#departmentPages}) are assembled, and only those whose view model differs from the last
  * build's are rendered; project pages of removed projects and their downloads are deleted;</li>
  * <li>the department-years' own downloads and source documents are written, then sitemap(s) and feed.xml;</li>
- * <li>global files, which depend on every department-year, are regenerated after that: the whole-dataset
- * downloads under data/ (with datapackage.json hashes) and, when wired, the search index (rebuilt fully).</li>
+ * <li>global files, which depend on every department-year, are regenerated after that on a background thread
+ * (once for a burst of edits): the whole-dataset downloads under data/ (with datapackage.json hashes) and, when
+ * wired, the search index (rebuilt fully).</li>
  * </ol>
  * The result equals a full build of the changed content byte for byte. Anything else (site.yaml, regions,
  * departments, pages, theme, new or deleted files) gets the full build. The link check is not re-run on an
@@ -55,6 +56,12 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     private final BuildStage index;
     private final Consumer<String> log;
     private BuildPipeline.Built last;
+    private final java.util.concurrent.atomic.AtomicReference<BuildContext> pendingGlobal = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.ExecutorService global = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gongkai-global-files");
+        t.setDaemon(true);
+        return t;
+    });
     private Templates templates;
 
     /**
@@ -73,6 +80,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
 
     @Override
     public synchronized BuildReport build() throws BuildException {
+        awaitGlobalFiles();
         last = null;
         templates = null;
         BuildPipeline.Built built = pipeline.get().runKeepingModel();
@@ -235,18 +243,48 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         last = new BuildPipeline.Built(last.report(), content, site, last.dates());
         String names = String.join(", ", files.stream()
                 .map(f -> options.contentDir().relativize(f).toString().replace('\\', '/')).toList());
-        log.accept(String.format(Locale.ROOT, "serve: rebuilt %s: %d pages, %d files in %d ms (%d ms after the file event)",
-                names, toRender.size(), written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000));
 
-        // 4. global files
-        List<WrittenFile> bundle = new DatasetExporter().exportBundle(content, siteDir);
-        String search = "";
-        if (index != null) {
-            index.run(live);
-            search = " and the search index (rebuilt fully)";
+        // 4. global files, on their own thread so the next edit's pages need not wait for them
+        pendingGlobal.set(live);
+        global.execute(this::regenerateGlobalFiles);
+        return String.format(Locale.ROOT, "rebuilt %s: %d pages, %d files in %d ms (%d ms after the file event)",
+                names, toRender.size(), written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000);
+    }
+
+    /**
+     * Regenerates what depends on every department-year — data/ (whole-dataset CSVs, all.json, datapackage.json)
+     * and the search index — for the newest content only: a burst of edits gives one regeneration at its end.
+     */
+    private void regenerateGlobalFiles() {
+        BuildContext live = pendingGlobal.getAndSet(null);
+        if (live == null) {
+            return;
         }
-        return String.format(Locale.ROOT, "whole-dataset downloads (%d files)%s regenerated in %d ms", bundle.size(), search,
-                (System.nanoTime() - pagesDone) / 1_000_000);
+        long start = System.nanoTime();
+        try {
+            List<WrittenFile> bundle = new DatasetExporter().exportBundle(live.content(), live.stagingDir());
+            String search = "";
+            if (index != null) {
+                index.run(live);
+                search = " and the search index (rebuilt fully)";
+            }
+            log.accept(String.format(Locale.ROOT, "serve: whole-dataset downloads (%d files)%s regenerated in %d ms",
+                    bundle.size(), search, (System.nanoTime() - start) / 1_000_000));
+        } catch (Exception e) {
+            log.accept("serve: regenerating the whole-dataset downloads / search index failed: " + e.getMessage());
+        }
+    }
+
+    /** Drops pending global work and waits for a running one, so a full build never races it. */
+    private void awaitGlobalFiles() {
+        pendingGlobal.set(null);
+        try {
+            global.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static String yearFile(DepartmentYear dy) {

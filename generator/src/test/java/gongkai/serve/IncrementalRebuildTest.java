@@ -70,8 +70,10 @@ class IncrementalRebuildTest {
             Map<String, byte[]> before = tree(served);
             lines.clear();
             Files.writeString(yearFile, edited, StandardCharsets.UTF_8);
-            String rebuilt = await(lines, "serve: rebuilt ");
-            String global = await(lines, "serve: whole-dataset downloads");
+            // The page update is printed first; the global files follow from a background thread.
+            List<String> seen = awaitAll(lines, List.of("serve: rebuilt ", "serve: whole-dataset downloads"));
+            String rebuilt = seen.get(0);
+            String global = seen.get(1);
             System.out.println(rebuilt + "\n" + global);
             assertTrue(rebuilt.contains(content.relativize(yearFile).toString().replace('\\', '/')), rebuilt);
             Map<String, byte[]> after = tree(served);
@@ -113,19 +115,28 @@ class IncrementalRebuildTest {
         throw new AssertionError("the sample has no department with two years");
     }
 
-    private static String await(LinkedBlockingQueue<String> lines, String prefix) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
+    /** The first line starting with each prefix, in the prefixes' order, whatever order they come in. */
+    private static List<String> awaitAll(LinkedBlockingQueue<String> lines, List<String> prefixes) throws InterruptedException {
+        String[] found = new String[prefixes.size()];
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline && Arrays.stream(found).anyMatch(f -> f == null)) {
             String line = lines.poll(1, TimeUnit.SECONDS);
-            if (line != null && line.startsWith("serve: rebuild failed")) {
+            if (line == null) {
+                continue;
+            }
+            if (line.startsWith("serve: rebuild failed") || line.contains("failed:")) {
                 throw new AssertionError(line);
             }
-            if (line != null && line.startsWith(prefix)) {
-                return line;
+            for (int i = 0; i < found.length; i++) {
+                if (found[i] == null && line.startsWith(prefixes.get(i))) {
+                    found[i] = line;
+                }
             }
         }
-        assertNotNull(null, "no line starting with '" + prefix + "' within 120 s");
-        return null;
+        for (int i = 0; i < found.length; i++) {
+            assertNotNull(found[i], "no line starting with '" + prefixes.get(i) + "' within 180 s");
+        }
+        return List.of(found);
     }
 
     private static long changedFiles(Map<String, byte[]> a, Map<String, byte[]> b) {
