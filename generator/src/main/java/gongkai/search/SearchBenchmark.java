@@ -94,8 +94,8 @@ public final class SearchBenchmark {
         System.out.printf("index %.1f s (peak heap %d MB), export %.1f s (peak heap %d MB)%n", (t1 - t0) / 1e9,
                 indexPeak >> 20, (t2 - t1) / 1e9, exportPeak >> 20);
         System.out.printf("search files: %d (limit %d), %.1f MB raw, %.1f MB as served (JSON gzip), largest file %d KB; "
-                        + "%d dictionary shards, %d postings files, %d display files%n", files.size(), size / 50 + 50, raw / 1e6,
-                gz / 1e6, largest >> 10, stats.dictShards(), stats.postFiles(), stats.showFiles());
+                        + "%d dictionary shards in %d files, %d postings files, %d display files%n", files.size(), size / 50 + 50, raw / 1e6,
+                gz / 1e6, largest >> 10, stats.dictShards(), stats.dictFiles(), stats.postFiles(), stats.showFiles());
         byte[] meta = Files.readAllBytes(site.resolve("search/data/meta.json"));
         System.out.printf("meta.json (every search): %d B raw, %d B gzip%n", meta.length, gzip(meta));
 

@@ -27,17 +27,20 @@ import org.apache.lucene.util.SmallFloat;
  * Writes the static search files the browser reads, from a built index ({@link SearchIndexBuilder}).
  *
  * <p>The browser must not download other terms' postings or other documents' display data: a term's postings
- * and a document's display row are fetched with an HTTP {@code Range} request (one range per request; a server
- * that ignores Range and answers 200 still works, search.js slices the body). Layout under
+ * and a document's display row are byte ranges; search.js asks for all ranges of one file in one multi-range
+ * request ({@code Range: bytes=a-b,c-d}) and falls back to one range per request, or to whole files, on hosts
+ * that do not serve them. Layout under
  * {@code <site>/search/data/} (format 2; integers are unsigned LEB128 varints):
  * <ul>
  *   <li>{@code meta.json} — doc count, BM25 statistics per field, the norm → length table, the bucket → dictionary
  *       shard map, dictionaries (years, departments, categories), per-doc facet data: runs of equal
  *       (year, department) as flat {@code [length, yearIdx, deptIdx]…}, run-length kinds {@code [value, count]…},
  *       category bit masks as one character {@code U+0030 + mask} per doc. Loaded once per page; grows with department-years.</li>
- *   <li>{@code dict/<n>.bin} — term dictionary shards. A term's bucket is FNV-1a-32 over its UTF-16 code units mod
- *       {@link #BUCKETS}; consecutive buckets are packed into shards ({@code dictStarts}). A shard is
- *       {@code termCount}, then per term {@code byteLen, UTF-8 bytes, postFile, offset, docLen, posLen, flags}.</li>
+ *   <li>{@code dict/<f>.bin} — term dictionary shards, back to back. A term's bucket is FNV-1a-32 over its UTF-16
+ *       code units mod {@link #BUCKETS}; consecutive buckets are packed into shards ({@code dictStarts}: first
+ *       bucket of each shard; {@code dictLengths}: bytes of each shard; {@code dictFiles}: first shard of each
+ *       file — a shard's offset is the sum of the lengths before it in its file). A shard is {@code termCount},
+ *       then per term {@code byteLen, UTF-8 bytes, postFile, offset, docLen, posLen, flags}.</li>
  *   <li>{@code post/<n>.bin} — postings. At {@code offset}: the doc block ({@code docLen} bytes: for field
  *       {@code all} then {@code name}: {@code df}, df doc deltas, df norm bytes, df tfs), directly followed by the
  *       position block ({@code posLen} bytes: the same docs' {@code tf} position deltas), so one range serves a
@@ -56,11 +59,13 @@ public final class StaticSearchExporter {
     public static final int SLOT = 512;
     /** Cloudflare Pages refuses files over 25 MiB. */
     static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
-    /** Dictionary shards smaller than this are not worth a request of their own. */
+    /** Target size of a dictionary shard (a query fetches one per term, uncompressed). */
     static final int MIN_DICT_SHARD_BYTES = 4 * 1024;
+    /** Bounds meta.json's shard table (one length per shard); beyond it shards grow past the target. */
+    static final int MAX_DICT_SHARDS = 1024;
 
     /** What the export wrote, for build timings and the benchmark. */
-    public record Stats(int files, long bytes, int dictShards, int postFiles, int showFiles, int docs) {
+    public record Stats(int files, long bytes, int dictShards, int dictFiles, int postFiles, int showFiles, int docs) {
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -112,35 +117,46 @@ public final class StaticSearchExporter {
             acc[0] += writeJson(out.resolve("budget.json"), budgets);
             acc[1]++;
 
-            // 3. dictionary shards: the rest of the file allowance, at least a few KB each
+            // 3. dictionary shards of about MIN_DICT_SHARD_BYTES, packed one after another into dict/<f>.bin, so the
+            //    shards of a query's terms come in one (multi-range) request
             long dictTotal = 0;
             for (ByteArrayOutputStream b : dict) {
                 dictTotal += b == null ? 0 : b.size();
             }
-            int allowance = projects / 50 + 50;
-            int maxDict = Math.max(1, allowance - (int) acc[1] - 1);
-            int dictShards = (int) Math.max(1, Math.min(maxDict, (dictTotal + MIN_DICT_SHARD_BYTES - 1)
-                    / MIN_DICT_SHARD_BYTES));
+            int dictShards = (int) Math.max(1, Math.min(MAX_DICT_SHARDS,
+                    (dictTotal + MIN_DICT_SHARD_BYTES - 1) / MIN_DICT_SHARD_BYTES));
             List<Integer> dictStarts = packBuckets(dict, dictShards, dictTotal);
+            List<Integer> dictLengths = new ArrayList<>();
+            List<Integer> dictFileStarts = new ArrayList<>();
             Files.createDirectories(out.resolve("dict"));
+            ByteArrayOutputStream dictFile = new ByteArrayOutputStream();
             for (int s = 0; s < dictStarts.size(); s++) {
                 int from = dictStarts.get(s);
                 int to = s + 1 < dictStarts.size() ? dictStarts.get(s + 1) : BUCKETS;
-                ByteArrayOutputStream file = new ByteArrayOutputStream();
+                ByteArrayOutputStream shard = new ByteArrayOutputStream();
                 int terms = 0;
                 for (int b = from; b < to; b++) {
                     terms += dictTerms[b];
                 }
-                writeVarint(file, terms);
+                writeVarint(shard, terms);
                 for (int b = from; b < to; b++) {
                     if (dict[b] != null) {
-                        dict[b].writeTo(file);
+                        dict[b].writeTo(shard);
                     }
                 }
-                Files.write(out.resolve("dict").resolve(s + ".bin"), file.toByteArray());
-                acc[0] += file.size();
-                acc[1]++;
+                if (s == 0 || dictFile.size() > 0 && dictFile.size() + shard.size() > MAX_FILE_BYTES) {
+                    if (s > 0) {
+                        acc[0] += writeBytes(out.resolve("dict").resolve((dictFileStarts.size() - 1) + ".bin"), dictFile);
+                        acc[1]++;
+                    }
+                    dictFile.reset();
+                    dictFileStarts.add(s);
+                }
+                shard.writeTo(dictFile);
+                dictLengths.add(shard.size());
             }
+            acc[0] += writeBytes(out.resolve("dict").resolve((dictFileStarts.size() - 1) + ".bin"), dictFile);
+            acc[1]++;
 
             // 4. meta
             ObjectNode meta = JsonNodeFactory.instance.objectNode();
@@ -161,6 +177,10 @@ public final class StaticSearchExporter {
             meta.put("buckets", BUCKETS);
             ArrayNode starts = meta.putArray("dictStarts");
             dictStarts.forEach(starts::add);
+            ArrayNode lengthsOfShards = meta.putArray("dictLengths");
+            dictLengths.forEach(lengthsOfShards::add);
+            ArrayNode fileStarts = meta.putArray("dictFiles");
+            dictFileStarts.forEach(fileStarts::add);
             meta.put("slot", SLOT);
             meta.put("slotsPerFile", perFile);
             ArrayNode years = meta.putArray("years");
@@ -194,7 +214,7 @@ public final class StaticSearchExporter {
             }
             acc[0] += writeJson(out.resolve("meta.json"), meta);
             acc[1]++;
-            return new Stats((int) acc[1], acc[0], dictStarts.size(), postFiles, showFiles, n);
+            return new Stats((int) acc[1], acc[0], dictStarts.size(), dictFileStarts.size(), postFiles, showFiles, n);
         }
     }
 
@@ -399,6 +419,11 @@ public final class StaticSearchExporter {
             v >>>= 7;
         }
         out.write((int) v);
+    }
+
+    private static long writeBytes(Path file, ByteArrayOutputStream data) throws IOException {
+        Files.write(file, data.toByteArray());
+        return data.size();
     }
 
     private long writeJson(Path file, Object node) throws IOException {
