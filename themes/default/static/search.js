@@ -151,13 +151,13 @@
     return v;
   };
 
-  /** A dictionary shard: term → [postFile, offset, docLen, posLen, flags]. */
+  /** A dictionary shard: term → [postFile, offset, docLen, posLen, flags, headLen]. */
   function parseDict(bytes) {
     var r = new Reader(bytes), count = r.varint(), terms = new Map();
     for (var i = 0; i < count; i++) {
       var len = r.varint(), term = utf8.decode(bytes.subarray(r.o, r.o + len));
       r.o += len;
-      terms.set(term, [r.varint(), r.varint(), r.varint(), r.varint(), r.varint()]);
+      terms.set(term, [r.varint(), r.varint(), r.varint(), r.varint(), r.varint(), r.varint()]);
     }
     return terms;
   }
@@ -372,6 +372,34 @@
     });
   };
 
+  /**
+   * The matches of a query of one one-term word whose term has a ranked head (StaticSearchExporter.rankedHead):
+   * {docs, head} — every matching doc (ascending) and the best HEAD docs in rank order, no scores; else null,
+   * and the caller runs the full search.
+   */
+  Engine.prototype.headMatches = function (words) {
+    var self = this;
+    if (words.length !== 1 || words[0].clauses.length !== 1) return Promise.resolve(null);
+    var t = words[0].clauses[0].term;
+    return this.meta().then(function () { return self.entries([t]); }).then(function (es) {
+      var e = es[0];
+      if (!e || !e[5] || self.postings.has('d:' + t) || self.postings.has('p:' + t)) return null;
+      if (!self.postings.has('h:' + t)) {
+        var at = e[1] + e[2] + e[3];
+        self.postings.set('h:' + t, self.getRanges('post/' + e[0] + '.bin', [[at, at + e[5]]]).then(function (parts) {
+          return inflate(parts[0], true);
+        }).then(function (bytes) {
+          var r = new Reader(bytes), k = r.varint(), head = new Int32Array(k), i;
+          for (i = 0; i < k; i++) head[i] = r.varint();
+          var df = r.varint(), docs = new Int32Array(df), doc = 0;
+          for (i = 0; i < df; i++) { doc += r.varint(); docs[i] = doc; }
+          return { docs: docs, head: head };
+        }));
+      }
+      return self.postings.get('h:' + t);
+    });
+  };
+
   function idf(docCount, df) { return Math.log(1 + (docCount - df + 0.5) / (df + 0.5)); }
 
   Engine.prototype.matchWord = function (word, lists, field) {
@@ -506,7 +534,9 @@
     if (min !== null && isNaN(min)) min = null;
     if (max !== null && isNaN(max)) max = null;
     if (!words.length) return Promise.resolve({ words: words, total: 0, page: 1, pages: 0, results: [], facets: null });
-    return this.search(words).then(function (hits) {
+    // a one-term word with a ranked head needs no scores while the page lies within the head; else all postings
+    return this.headMatches(words).then(function (h) { return h ? finish(h) : self.search(words).then(finish); });
+    function finish(hits) {
       return (min !== null || max !== null ? self.budgets() : Promise.resolve(null)).then(function (budgets) {
         var m = self.m, catIdx = params.cat ? m.cats.indexOf(params.cat) : -1;
         var deptIdx = -1;
@@ -534,7 +564,18 @@
         kept = kept.subarray(0, nk);
         var pages = Math.max(1, Math.ceil(nk / PAGE_SIZE));
         var page = Math.min(Math.max(1, parseInt(params.page, 10) || 1), pages);
-        var slice = top(hits, page * PAGE_SIZE, kept).slice((page - 1) * PAGE_SIZE);
+        var slice;
+        if (hits.head) {
+          // the head is a prefix of the ranking: its passing docs are the first passing docs of the ranking
+          var want = Math.min(page * PAGE_SIZE, nk), passing = [];
+          for (var hi = 0; hi < hits.head.length && passing.length < want; hi++) {
+            if (pass(hits.head[hi], null)) passing.push({ doc: hits.head[hi], score: null });
+          }
+          if (passing.length < want) return self.search(words).then(finish);
+          slice = passing.slice((page - 1) * PAGE_SIZE);
+        } else {
+          slice = top(hits, page * PAGE_SIZE, kept).slice((page - 1) * PAGE_SIZE);
+        }
         var facets = {
           year: Array.from(fy.entries()).sort(function (a, b) { return b[0] - a[0]; })
             .map(function (e) { return { value: String(e[0]), label: String(e[0]), count: e[1] }; }),
@@ -554,7 +595,7 @@
           return { words: words, total: nk, page: page, pages: pages, facets: facets, results: results };
         });
       });
-    });
+    }
   };
 
   // ---------------------------------------------------------------- snippets

@@ -40,11 +40,12 @@ import org.apache.lucene.util.SmallFloat;
  *       code units mod {@link #BUCKETS}; consecutive buckets are packed into shards ({@code dictStarts}: first
  *       bucket of each shard; {@code dictLengths}: bytes of each shard; {@code dictFiles}: first shard of each
  *       file — a shard's offset is the sum of the lengths before it in its file). A shard is {@code termCount},
- *       then per term {@code byteLen, UTF-8 bytes, postFile, offset, docLen, posLen, flags}.</li>
+ *       then per term {@code byteLen, UTF-8 bytes, postFile, offset, docLen, posLen, flags, headLen}.</li>
  *   <li>{@code post/<n>.bin} — postings. At {@code offset}: the doc block ({@code docLen} bytes: for field
  *       {@code all} then {@code name}: {@code df}, df doc deltas, df norm bytes, df tfs), directly followed by the
  *       position block ({@code posLen} bytes: the same docs' {@code tf} position deltas), so one range serves a
- *       one-term word and one range a phrase. Flag bit 1 / 2: the doc / position block is raw deflate.</li>
+ *       one-term word and one range a phrase; for terms with a doc block of at least 16 KB then a ranked head
+ *       ({@code headLen} bytes, see {@code rankedHead}), the last field of the dictionary entry (0: none). Flag bit 1 / 2: the doc / position block is raw deflate.</li>
  *   <li>{@code show/<n>.bin} — display rows in fixed {@link #SLOT}-byte slots: doc d is at
  *       {@code (d mod perFile)·SLOT} of file {@code d / perFile}; a slot is the UTF-8 JSON
  *       {@code [title, url, snippet, budget 万元 or null]} padded with spaces.</li>
@@ -68,7 +69,24 @@ public final class StaticSearchExporter {
     public record Stats(int files, long bytes, int dictShards, int dictFiles, int postFiles, int showFiles, int docs) {
     }
 
+    /** Terms whose doc block is at least this big get a ranked head (see {@link #HEAD}). */
+    static final int HEAD_MIN_DOC_BYTES = 16 * 1024;
+    /** Docs in a ranked head: the first ten result pages of the term alone. */
+    static final int HEAD = 100;
+
     private final ObjectMapper json = new ObjectMapper();
+    private final int headMinDocBytes;
+    private final int headSize;
+
+    public StaticSearchExporter() {
+        this(HEAD_MIN_DOC_BYTES, HEAD);
+    }
+
+    /** {@code headMinDocBytes}: smallest doc block that gets a ranked head of {@code headSize} docs (tests). */
+    StaticSearchExporter(int headMinDocBytes, int headSize) {
+        this.headMinDocBytes = headMinDocBytes;
+        this.headSize = headSize;
+    }
 
     /** Writes {@code siteDir/search/data/}, replacing what was there. */
     public Stats export(Path indexDir, Path siteDir) throws IOException {
@@ -286,12 +304,17 @@ public final class StaticSearchExporter {
             TermsEnum ne = name == null ? null : name.iterator();
             ByteArrayOutputStream docBlock = new ByteArrayOutputStream();
             ByteArrayOutputStream posBlock = new ByteArrayOutputStream();
+            QueryEngine.FieldStats allStats = index.stats(SearchIndexBuilder.FIELD_ALL);
+            QueryEngine.FieldStats nameStats = index.stats(SearchIndexBuilder.FIELD_NAME);
             for (BytesRef term = te.next(); term != null; term = te.next()) {
                 docBlock.reset();
                 posBlock.reset();
-                writeField(docBlock, posBlock, LuceneSearchIndex.read(te, normsAll));
+                QueryEngine.TermPostings pAll = LuceneSearchIndex.read(te, normsAll);
+                QueryEngine.TermPostings pName = null;
+                writeField(docBlock, posBlock, pAll);
                 if (ne != null && ne.seekExact(term)) {
-                    writeField(docBlock, posBlock, LuceneSearchIndex.read(ne, normsName));
+                    pName = LuceneSearchIndex.read(ne, normsName);
+                    writeField(docBlock, posBlock, pName);
                 } else {
                     writeVarint(docBlock, 0);
                 }
@@ -299,7 +322,12 @@ public final class StaticSearchExporter {
                 boolean[] posZ = new boolean[1];
                 byte[] docBytes = maybeDeflate(docBlock, docZ);
                 byte[] posBytes = maybeDeflate(posBlock, posZ);
-                long size = docBytes.length + posBytes.length;
+                byte[] headBytes = docBytes.length >= headMinDocBytes
+                        ? rankedHead(term.utf8ToString(), pAll, pName, allStats, nameStats, headSize) : new byte[0];
+                if (headMinDocBytes > 0 && headBytes.length * 2 > docBytes.length) {
+                    headBytes = new byte[0]; // not worth it: the doc block compresses as well (0 forces heads, tests)
+                }
+                long size = docBytes.length + posBytes.length + headBytes.length;
                 if (offset > 0 && offset + size > MAX_FILE_BYTES) {
                     file.close();
                     fileNo++;
@@ -310,6 +338,7 @@ public final class StaticSearchExporter {
                 }
                 file.write(docBytes);
                 file.write(posBytes);
+                file.write(headBytes);
                 String text = term.utf8ToString();
                 int bucket = bucket(text, BUCKETS);
                 ByteArrayOutputStream d = dict[bucket];
@@ -324,6 +353,7 @@ public final class StaticSearchExporter {
                 writeVarint(d, docBytes.length);
                 writeVarint(d, posBytes.length);
                 writeVarint(d, (docZ[0] ? 1 : 0) | (posZ[0] ? 2 : 0));
+                writeVarint(d, headBytes.length);
                 dictTerms[bucket]++;
                 offset += size;
                 acc[0] += size;
@@ -331,6 +361,58 @@ public final class StaticSearchExporter {
             return fileNo + 1;
         } finally {
             file.close();
+        }
+    }
+
+    /**
+     * The ranked head of a large term, raw deflate: {@code k}, the term's first k docs as the term alone ranks
+     * them (absolute ids, best first; ranked by {@link QueryEngine} itself, so exactly as the server and search.js
+     * rank), then its {@code all} docs ({@code df}, doc deltas) for the total and facets. A one-term query reads
+     * this instead of the doc block, whose norms and tfs are most of its bytes.
+     */
+    private static byte[] rankedHead(String term, QueryEngine.TermPostings all, QueryEngine.TermPostings name,
+            QueryEngine.FieldStats allStats, QueryEngine.FieldStats nameStats, int headSize) throws IOException {
+        QueryEngine engine = new QueryEngine(new QueryEngine.PostingsSource() {
+            @Override
+            public QueryEngine.TermPostings postings(String field, String t) {
+                return field.equals(SearchIndexBuilder.FIELD_ALL) ? all : name;
+            }
+
+            @Override
+            public QueryEngine.FieldStats stats(String field) {
+                return field.equals(SearchIndexBuilder.FIELD_ALL) ? allStats : nameStats;
+            }
+        });
+        List<QueryEngine.Hit> hits = engine.search(new SearchQuery(List.of(
+                new SearchQuery.Word(term, List.of(new SearchQuery.Clause(term, 0))))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int k = Math.min(headSize, hits.size());
+        writeVarint(out, k);
+        for (int i = 0; i < k; i++) {
+            writeVarint(out, hits.get(i).doc());
+        }
+        writeVarint(out, all.df());
+        int last = 0;
+        for (int d : all.docs()) {
+            writeVarint(out, d - last);
+            last = d;
+        }
+        return deflate(out.toByteArray());
+    }
+
+    private static byte[] deflate(byte[] raw) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 16);
+            byte[] buf = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buf, 0, deflater.deflate(buf));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
         }
     }
 

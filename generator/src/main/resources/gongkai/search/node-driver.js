@@ -68,6 +68,7 @@ if (mode === 'tokenize') {
       const t0 = process.hrtime.bigint();
       const res = await engine.run(params);
       const coldMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      const files = log.slice(), requests = engine.requests; // the page's own fetches, not the parity ones below
       // every hit, not just one page, for ranking parity: recompute from the engine's internal search
       const hits = S.top(await engine.search(S.parseQuery(params.q)), limit);
       // warm: a later query in the same page session (meta and earlier shards cached, this query's new)
@@ -77,7 +78,7 @@ if (mode === 'tokenize') {
       const warmMs = Number(process.hrtime.bigint() - t1) / 1e6;
       out.push({
         q: params.q, total: res.total, pageHits: res.results.map(r => [r.doc, r.title, r.url]),
-        hits: hits.map(h => [h.doc, h.score]), requests: engine.requests, files: log, warmFiles: warmLog,
+        hits: hits.map(h => [h.doc, h.score]), requests, files, warmFiles: warmLog,
         facets: res.facets, coldMs, warmMs
       });
     }
