@@ -151,13 +151,13 @@
     return v;
   };
 
-  /** A dictionary shard: term → [postFile, offset, docLen, posLen, flags]. */
-  function parseDict(buffer) {
-    var bytes = new Uint8Array(buffer), r = new Reader(bytes), count = r.varint(), terms = new Map();
+  /** A dictionary shard: term → [postFile, offset, docLen, posLen, flags, headLen]. */
+  function parseDict(bytes) {
+    var r = new Reader(bytes), count = r.varint(), terms = new Map();
     for (var i = 0; i < count; i++) {
       var len = r.varint(), term = utf8.decode(bytes.subarray(r.o, r.o + len));
       r.o += len;
-      terms.set(term, [r.varint(), r.varint(), r.varint(), r.varint(), r.varint()]);
+      terms.set(term, [r.varint(), r.varint(), r.varint(), r.varint(), r.varint(), r.varint()]);
     }
     return terms;
   }
@@ -178,8 +178,8 @@
   }
 
   /** Decodes a term's doc block and, when fetched, indexes its position block (same docs, all then name). */
-  function decodePostings(buffer, e, withPositions) {
-    var all = new Uint8Array(buffer), flags = e[4];
+  function decodePostings(all, e, withPositions) {
+    var flags = e[4];
     return Promise.all([inflate(all.subarray(0, e[2]), flags & 1),
       withPositions ? inflate(all.subarray(e[2], e[2] + e[3]), flags & 2) : null]).then(function (parts) {
       var bytes = parts[0], r = new Reader(bytes);
@@ -217,10 +217,13 @@
   // ---------------------------------------------------------------- engine (QueryEngine.java)
   /**
    * load(path, 'json'|'bin', range) → Promise of parsed JSON / ArrayBuffer; path relative to search/data/,
-   * range [start, end) of a binary file or undefined. In the browser: fetch; under Node: fs.
+   * range [start, end) of a binary file or undefined. loadRanges(path, ranges) (optional) → Promise of one
+   * ArrayBuffer per range, fetched together (one HTTP multi-range request); without it every range is a request.
+   * In the browser: fetch; under Node: fs.
    */
-  function Engine(load) {
+  function Engine(load, loadRanges) {
     this.load = load;
+    this.loadRanges = loadRanges || null;
     this.metaPromise = null;
     this.dicts = new Map();
     this.postings = new Map();
@@ -230,6 +233,31 @@
   }
 
   Engine.prototype.get = function (path, kind, range) { this.requests++; return this.load(path, kind, range); };
+
+  /**
+   * Byte ranges of one binary file → Promise of a Uint8Array per range. Ranges closer than the gap are merged
+   * (with multi-range a part costs ≈ 100 bytes of headers; without, a request); the rest go in one multi-range
+   * request when the loader can, else one request each.
+   */
+  Engine.prototype.getRanges = function (path, ranges) {
+    var self = this, gap = this.loadRanges ? 128 : 4096, merged = [], owner = new Array(ranges.length);
+    ranges.map(function (r, i) { return i; }).sort(function (a, b) { return ranges[a][0] - ranges[b][0]; })
+      .forEach(function (i) {
+        var r = ranges[i], last = merged[merged.length - 1];
+        if (last && r[0] <= last[1] + gap) last[1] = Math.max(last[1], r[1]);
+        else merged.push([r[0], r[1]]);
+        owner[i] = merged.length - 1;
+      });
+    var got;
+    if (merged.length > 1 && this.loadRanges) { this.requests++; got = this.loadRanges(path, merged); }
+    else got = Promise.all(merged.map(function (r) { return self.get(path, 'bin', r); }));
+    return got.then(function (bufs) {
+      return ranges.map(function (r, i) {
+        var m = merged[owner[i]];
+        return new Uint8Array(bufs[owner[i]], r[0] - m[0], r[1] - r[0]);
+      });
+    });
+  };
 
   Engine.prototype.meta = function () {
     var self = this;
@@ -247,6 +275,13 @@
         m.dept = new Int32Array(n);
         for (var g = 0, d = 0; g < m.groups.length; g += 3) {
           for (var end = d + m.groups[g]; d < end; d++) { m.year[d] = m.years[m.groups[g + 1]]; m.dept[d] = m.groups[g + 2]; }
+        }
+        // dictionary shard i: [file, offset, length] at dictShards[3i…]
+        m.dictShards = new Array(3 * m.dictLengths.length);
+        for (var s = 0, f = -1, off = 0; s < m.dictLengths.length; s++) {
+          if (f + 1 < m.dictFiles.length && m.dictFiles[f + 1] === s) { f++; off = 0; }
+          m.dictShards[3 * s] = f; m.dictShards[3 * s + 1] = off; m.dictShards[3 * s + 2] = m.dictLengths[s];
+          off += m.dictLengths[s];
         }
         self.m = m;
         return m;
@@ -267,27 +302,53 @@
     return lo;
   }
 
-  /** The dictionary entry of a term ([postFile, offset, docLen, posLen]) or null; shards fetched once. */
-  Engine.prototype.entry = function (term) {
-    var m = this.m, i = shardOf(m.dictStarts, bucketOf(term, m.buckets));
-    if (!this.dicts.has(i)) this.dicts.set(i, this.get('dict/' + i + '.bin', 'bin').then(parseDict));
-    return this.dicts.get(i).then(function (terms) { return terms.get(term) || null; });
+  /** Groups keys by file: Map file → [key…], for one getRanges per file. */
+  function byFile(keys, fileOf) {
+    var out = new Map();
+    keys.forEach(function (k) { var f = fileOf(k); if (!out.has(f)) out.set(f, []); out.get(f).push(k); });
+    return out;
+  }
+
+  /**
+   * Dictionary entries ([postFile, offset, docLen, posLen, flags] or null) of terms. Shards not yet cached are
+   * fetched together (shard i: bytes [dictShards[3i+1], +dictShards[3i+2]) of dict/<dictShards[3i]>.bin).
+   */
+  Engine.prototype.entries = function (terms) {
+    var self = this, m = this.m, ds = m.dictShards;
+    var shards = terms.map(function (t) { return shardOf(m.dictStarts, bucketOf(t, m.buckets)); });
+    var todo = shards.filter(function (i, k) { return !self.dicts.has(i) && shards.indexOf(i) === k; });
+    byFile(todo, function (i) { return ds[3 * i]; }).forEach(function (list, file) {
+      var got = self.getRanges('dict/' + file + '.bin',
+        list.map(function (i) { return [ds[3 * i + 1], ds[3 * i + 1] + ds[3 * i + 2]]; }));
+      list.forEach(function (i, k) { self.dicts.set(i, got.then(function (parts) { return parseDict(parts[k]); })); });
+    });
+    return Promise.all(terms.map(function (t, k) {
+      return self.dicts.get(shards[k]).then(function (d) { return d.get(t) || null; });
+    }));
   };
 
-  /** A term's postings, with positions when asked: one Range request of its doc (+ position) block. */
-  Engine.prototype.termPostings = function (term, withPositions) {
-    var self = this, key = (withPositions ? 'p:' : 'd:') + term;
-    if (!withPositions && this.postings.has('p:' + term)) return this.postings.get('p:' + term);
-    if (!this.postings.has(key)) {
-      this.postings.set(key, this.entry(term).then(function (e) {
-        if (!e) return null;
-        var end = e[1] + e[2] + (withPositions ? e[3] : 0);
-        return self.get('post/' + e[0] + '.bin', 'bin', [e[1], end]).then(function (buf) {
-          return decodePostings(buf, e, withPositions);
-        });
+  /**
+   * Postings of terms (entries from {@link entries}; positions where withPositions[k]), cached per term: the
+   * doc block (+ position block) of each term is one byte range; ranges of one postings file share a request.
+   */
+  Engine.prototype.termPostings = function (terms, entries, withPositions) {
+    var self = this, todo = [];
+    terms.forEach(function (t, k) {
+      var key = (withPositions[k] ? 'p:' : 'd:') + t;
+      if (self.postings.has(key) || (!withPositions[k] && self.postings.has('p:' + t))) return;
+      if (!todo.some(function (x) { return x.key === key; })) todo.push({ key: key, e: entries[k], pos: withPositions[k] });
+    });
+    byFile(todo, function (x) { return x.e[0]; }).forEach(function (list, file) {
+      var got = self.getRanges('post/' + file + '.bin', list.map(function (x) {
+        return [x.e[1], x.e[1] + x.e[2] + (x.pos ? x.e[3] : 0)];
       }));
-    }
-    return this.postings.get(key);
+      list.forEach(function (x, k) {
+        self.postings.set(x.key, got.then(function (parts) { return decodePostings(parts[k], x.e, x.pos); }));
+      });
+    });
+    return Promise.all(terms.map(function (t, k) {
+      return self.postings.get((withPositions[k] ? 'p:' : 'd:') + t) || self.postings.get('p:' + t);
+    }));
   };
 
   /**
@@ -295,16 +356,47 @@
    * fetches every term's postings in parallel (positions only for multi-term words) and scores.
    */
   Engine.prototype.search = function (words) {
-    var self = this;
-    return this.meta().then(function () {
-      var terms = [];
-      words.forEach(function (w) { w.clauses.forEach(function (c) { terms.push(c.term); }); });
-      return Promise.all(terms.map(function (t) { return self.entry(t); }));
-    }).then(function (entries) {
+    var self = this, terms = [], withPositions = [];
+    words.forEach(function (w) {
+      w.clauses.forEach(function (c) { terms.push(c.term); withPositions.push(w.clauses.length > 1); });
+    });
+    // a term needed with positions anywhere is fetched once, with them
+    terms.forEach(function (t, k) { if (withPositions[k]) terms.forEach(function (u, j) { if (u === t) withPositions[j] = true; }); });
+    return this.meta().then(function () { return self.entries(terms); }).then(function (entries) {
       if (entries.some(function (e) { return !e; })) return { docs: new Int32Array(0), scores: new Float64Array(0) };
-      return Promise.all(words.map(function (w) {
-        return Promise.all(w.clauses.map(function (c) { return self.termPostings(c.term, w.clauses.length > 1); }));
-      })).then(function (resolved) { return self.evaluate(words, resolved); });
+      return self.termPostings(terms, entries, withPositions).then(function (lists) {
+        var resolved = [], k = 0;
+        words.forEach(function (w) { resolved.push(lists.slice(k, k + w.clauses.length)); k += w.clauses.length; });
+        return self.evaluate(words, resolved);
+      });
+    });
+  };
+
+  /**
+   * The matches of a query of one one-term word whose term has a ranked head (StaticSearchExporter.rankedHead):
+   * {docs, head} — every matching doc (ascending) and the best HEAD docs in rank order, no scores; else null,
+   * and the caller runs the full search.
+   */
+  Engine.prototype.headMatches = function (words) {
+    var self = this;
+    if (words.length !== 1 || words[0].clauses.length !== 1) return Promise.resolve(null);
+    var t = words[0].clauses[0].term;
+    return this.meta().then(function () { return self.entries([t]); }).then(function (es) {
+      var e = es[0];
+      if (!e || !e[5] || self.postings.has('d:' + t) || self.postings.has('p:' + t)) return null;
+      if (!self.postings.has('h:' + t)) {
+        var at = e[1] + e[2] + e[3];
+        self.postings.set('h:' + t, self.getRanges('post/' + e[0] + '.bin', [[at, at + e[5]]]).then(function (parts) {
+          return inflate(parts[0], true);
+        }).then(function (bytes) {
+          var r = new Reader(bytes), k = r.varint(), head = new Int32Array(k), i;
+          for (i = 0; i < k; i++) head[i] = r.varint();
+          var df = r.varint(), docs = new Int32Array(df), doc = 0;
+          for (i = 0; i < df; i++) { doc += r.varint(); docs[i] = doc; }
+          return { docs: docs, head: head };
+        }));
+      }
+      return self.postings.get('h:' + t);
     });
   };
 
@@ -410,37 +502,21 @@
     return this.budgetPromise;
   };
 
-  /** Slots at most this far apart are fetched in one range (the gap costs at most GAP × slot bytes). */
-  var ROW_GAP = 4;
-
   /**
-   * Display rows [title, url, snippet, budget] of docs: fixed-size slots, fetched by Range; nearby slots of the
-   * same file share one request.
+   * Display rows [title, url, snippet, budget] of docs: fixed-size slots fetched by Range, the slots of one file
+   * in one (multi-range) request.
    */
   Engine.prototype.rowsOf = function (docs) {
-    var self = this, m = this.m, todo = docs.filter(function (d) { return !self.rows.has(d); })
-      .sort(function (a, b) { return a - b; });
-    var i = 0;
-    while (i < todo.length) {
-      var file = Math.floor(todo[i] / m.slotsPerFile), j = i;
-      while (j + 1 < todo.length && Math.floor(todo[j + 1] / m.slotsPerFile) === file &&
-             todo[j + 1] - todo[j] <= ROW_GAP) j++;
-      (function (first, last, file) {
-        var base = file * m.slotsPerFile, start = (first - base) * m.slot, end = (last - base + 1) * m.slot;
-        var fetched = self.get('show/' + file + '.bin', 'bin', [start, end]).then(function (buf) {
-          return new Uint8Array(buf);
-        });
-        for (var d = first; d <= last; d++) {
-          (function (d) {
-            self.rows.set(d, fetched.then(function (bytes) {
-              var off = (d - first) * m.slot;
-              return JSON.parse(utf8.decode(bytes.subarray(off, off + m.slot)));
-            }));
-          })(d);
-        }
-      })(todo[i], todo[j], file);
-      i = j + 1;
-    }
+    var self = this, m = this.m, todo = docs.filter(function (d, k) { return !self.rows.has(d) && docs.indexOf(d) === k; });
+    byFile(todo, function (d) { return Math.floor(d / m.slotsPerFile); }).forEach(function (list, file) {
+      var base = file * m.slotsPerFile;
+      var got = self.getRanges('show/' + file + '.bin', list.map(function (d) {
+        return [(d - base) * m.slot, (d - base + 1) * m.slot];
+      }));
+      list.forEach(function (d, k) {
+        self.rows.set(d, got.then(function (parts) { return JSON.parse(utf8.decode(parts[k])); }));
+      });
+    });
     return Promise.all(docs.map(function (d) { return self.rows.get(d); }));
   };
 
@@ -458,7 +534,9 @@
     if (min !== null && isNaN(min)) min = null;
     if (max !== null && isNaN(max)) max = null;
     if (!words.length) return Promise.resolve({ words: words, total: 0, page: 1, pages: 0, results: [], facets: null });
-    return this.search(words).then(function (hits) {
+    // a one-term word with a ranked head needs no scores while the page lies within the head; else all postings
+    return this.headMatches(words).then(function (h) { return h ? finish(h) : self.search(words).then(finish); });
+    function finish(hits) {
       return (min !== null || max !== null ? self.budgets() : Promise.resolve(null)).then(function (budgets) {
         var m = self.m, catIdx = params.cat ? m.cats.indexOf(params.cat) : -1;
         var deptIdx = -1;
@@ -486,7 +564,18 @@
         kept = kept.subarray(0, nk);
         var pages = Math.max(1, Math.ceil(nk / PAGE_SIZE));
         var page = Math.min(Math.max(1, parseInt(params.page, 10) || 1), pages);
-        var slice = top(hits, page * PAGE_SIZE, kept).slice((page - 1) * PAGE_SIZE);
+        var slice;
+        if (hits.head) {
+          // the head is a prefix of the ranking: its passing docs are the first passing docs of the ranking
+          var want = Math.min(page * PAGE_SIZE, nk), passing = [];
+          for (var hi = 0; hi < hits.head.length && passing.length < want; hi++) {
+            if (pass(hits.head[hi], null)) passing.push({ doc: hits.head[hi], score: null });
+          }
+          if (passing.length < want) return self.search(words).then(finish);
+          slice = passing.slice((page - 1) * PAGE_SIZE);
+        } else {
+          slice = top(hits, page * PAGE_SIZE, kept).slice((page - 1) * PAGE_SIZE);
+        }
         var facets = {
           year: Array.from(fy.entries()).sort(function (a, b) { return b[0] - a[0]; })
             .map(function (e) { return { value: String(e[0]), label: String(e[0]), count: e[1] }; }),
@@ -506,7 +595,7 @@
           return { words: words, total: nk, page: page, pages: pages, facets: facets, results: results };
         });
       });
-    });
+    }
   };
 
   // ---------------------------------------------------------------- snippets
@@ -591,21 +680,13 @@
     return e;
   }
 
-  function init() {
-    var app = document.getElementById('search-app');
-    if (!app) return;
-    var form = document.getElementById('search-form'), input = document.getElementById('search-q');
-    var base = app.getAttribute('data-base') || '/';
-    if (base.charAt(base.length - 1) !== '/') base += '/';
-    var dataUrl = base + 'search/data/';
+  // ---------------------------------------------------------------- HTTP ranges
+  /** Binary loaders of files under dataUrl: {one(path, range), many(path, ranges)} → ArrayBuffer(s). */
+  function rangeFetchers(dataUrl) {
     var whole = new Map(); // files whose server ignored Range (answered 200): sliced locally
-    var engine = new Engine(function (path, kind, range) {
-      if (!range) {
-        return fetch(dataUrl + path).then(function (r) {
-          if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
-          return kind === 'bin' ? r.arrayBuffer() : r.json();
-        });
-      }
+    var multiRange = true; // until the host shows it does not serve multipart/byteranges
+
+    function fetchRange(path, range) {
       if (whole.has(path)) return whole.get(path).then(function (buf) { return buf.slice(range[0], range[1]); });
       return fetch(dataUrl + path, { headers: { Range: 'bytes=' + range[0] + '-' + (range[1] - 1) } })
         .then(function (r) {
@@ -615,7 +696,104 @@
           whole.set(path, all);
           return all.then(function (buf) { return buf.slice(range[0], range[1]); });
         });
-    });
+    }
+
+    /** Range by range; the first alone, so a host that ignores Range sends the whole file once. */
+    function fetchEach(path, ranges) {
+      return fetchRange(path, ranges[0]).then(function (first) {
+        return Promise.all(ranges.slice(1).map(function (r) { return fetchRange(path, r); }))
+          .then(function (rest) { return [first].concat(rest); });
+      });
+    }
+
+    /**
+     * Several ranges of one file in one request (Range: bytes=a-b,c-d → 206 multipart/byteranges: nginx, Apache,
+     * Caddy, Go, the dev server). A host that answers 200 (e.g. S3, which serves single ranges only) is cut off
+     * after the headers and asked range by range from then on; a 206 with one range that covers them all is sliced;
+     * ranges missing from a multipart answer are fetched alone.
+     */
+    function fetchRanges(path, ranges) {
+      if (whole.has(path) || !multiRange) return fetchEach(path, ranges);
+      var ctrl = typeof AbortController !== 'undefined' ? new AbortController() : null;
+      var spec = ranges.map(function (r) { return r[0] + '-' + (r[1] - 1); }).join(',');
+      return fetch(dataUrl + path, { headers: { Range: 'bytes=' + spec }, signal: ctrl ? ctrl.signal : undefined })
+        .then(function (r) {
+          if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
+          if (r.status === 206) {
+            var type = r.headers.get('Content-Type') || '', b = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
+            if (/^multipart\/byteranges/i.test(type) && b) {
+              return r.arrayBuffer().then(function (buf) {
+                var parts = multipartParts(new Uint8Array(buf), b[1] || b[2]);
+                return Promise.all(ranges.map(function (x) {
+                  for (var i = 0; i < parts.length; i++) {
+                    var p = parts[i];
+                    if (p.start <= x[0] && p.end >= x[1]) return buf.slice(p.at + x[0] - p.start, p.at + x[1] - p.start);
+                  }
+                  return fetchRange(path, x);
+                }));
+              });
+            }
+            var cr = /bytes\s+(\d+)-(\d+)\//.exec(r.headers.get('Content-Range') || '');
+            if (cr && +cr[1] <= ranges[0][0] && +cr[2] + 1 >= ranges[ranges.length - 1][1]) {
+              var from = +cr[1];
+              return r.arrayBuffer().then(function (buf) {
+                return ranges.map(function (x) { return buf.slice(x[0] - from, x[1] - from); });
+              });
+            }
+          }
+          if (ctrl) ctrl.abort();
+          multiRange = false;
+          return fetchEach(path, ranges);
+        });
+    }
+    return { one: fetchRange, many: fetchRanges };
+  }
+
+  function indexOfAscii(bytes, text, from) {
+    outer:
+    for (var i = from; i + text.length <= bytes.length; i++) {
+      for (var k = 0; k < text.length; k++) if (bytes[i + k] !== text.charCodeAt(k)) continue outer;
+      return i;
+    }
+    return -1;
+  }
+
+  /** Parts of a multipart/byteranges body: [{start, end (exclusive), at (offset of the data in body)}]. */
+  function multipartParts(bytes, boundary) {
+    var parts = [], marker = '--' + boundary, i = 0;
+    while (true) {
+      var at = indexOfAscii(bytes, marker, i);
+      if (at < 0) break;
+      var h = at + marker.length;
+      if (bytes[h] === 45 && bytes[h + 1] === 45) break; // closing delimiter
+      var hEnd = indexOfAscii(bytes, '\r\n\r\n', h);
+      if (hEnd < 0) break;
+      var headers = String.fromCharCode.apply(null, bytes.subarray(h, hEnd));
+      var cr = /content-range:\s*bytes\s+(\d+)-(\d+)/i.exec(headers);
+      if (!cr) break;
+      var start = +cr[1], end = +cr[2] + 1;
+      parts.push({ start: start, end: end, at: hEnd + 4 });
+      i = hEnd + 4 + (end - start);
+    }
+    return parts;
+  }
+
+  function init() {
+    var app = document.getElementById('search-app');
+    if (!app) return;
+    var form = document.getElementById('search-form'), input = document.getElementById('search-q');
+    var base = app.getAttribute('data-base') || '/';
+    if (base.charAt(base.length - 1) !== '/') base += '/';
+    var dataUrl = base + 'search/data/';
+    var ranges = rangeFetchers(dataUrl);
+    var engine = new Engine(function (path, kind, range) {
+      if (range) return ranges.one(path, range);
+      return fetch(dataUrl + path).then(function (r) {
+        if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
+        return kind === 'bin' ? r.arrayBuffer() : r.json();
+      });
+    }, ranges.many);
+    var seq = 0;
     var seq = 0;
 
     function navigate(p, replace) {

@@ -38,6 +38,12 @@ public final class NodeSearchRunner {
     }
 
     public JsonNode run(String mode, Object input, String... extra) throws IOException, InterruptedException {
+        return run(java.util.Map.of(), mode, input, extra);
+    }
+
+    /** As {@link #run(String, Object, String...)} with extra environment variables (node-driver.js reads them). */
+    public JsonNode run(java.util.Map<String, String> env, String mode, Object input, String... extra)
+            throws IOException, InterruptedException {
         Path in = work.resolve(mode + "-in.json");
         Path out = work.resolve(mode + "-out.json");
         json.writeValue(in.toFile(), input);
@@ -54,7 +60,9 @@ public final class NodeSearchRunner {
             cmd.add(in.toString());
             cmd.add(out.toString());
         }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         byte[] log = p.getInputStream().readAllBytes();
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IOException("node " + mode + " failed: " + new String(log, java.nio.charset.StandardCharsets.UTF_8));

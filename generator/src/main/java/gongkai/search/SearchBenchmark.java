@@ -27,7 +27,8 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class SearchBenchmark {
     /** Bytes of a fetch as a static host serves it: JSON gzip-compressed, binary ranges as they are. */
-    static final String BYTES_NOTE = "cold/warm KB: JSON and JS gzip -9, binary (.bin, Range) uncompressed";
+    static final String BYTES_NOTE = "cold/warm KB: JSON and JS gzip -9, binary (.bin, Range) uncompressed, multipart"
+            + " headers counted; host serves multi-range (Range: bytes=a-b,c-d → 206 multipart/byteranges)";
 
     static final List<String> QUERIES = List.of("车", "辐射", "执法", "环境监测", "大气污染防治", "一企一策", "锅炉",
             "物业", "满意度", "验收合格率", "PM2.5", "VOCs", "2023", "\"执法能力\"", "辐射 设备", "服务 质量",
@@ -94,8 +95,8 @@ public final class SearchBenchmark {
         System.out.printf("index %.1f s (peak heap %d MB), export %.1f s (peak heap %d MB)%n", (t1 - t0) / 1e9,
                 indexPeak >> 20, (t2 - t1) / 1e9, exportPeak >> 20);
         System.out.printf("search files: %d (limit %d), %.1f MB raw, %.1f MB as served (JSON gzip), largest file %d KB; "
-                        + "%d dictionary shards, %d postings files, %d display files%n", files.size(), size / 50 + 50, raw / 1e6,
-                gz / 1e6, largest >> 10, stats.dictShards(), stats.postFiles(), stats.showFiles());
+                        + "%d dictionary shards in %d files, %d postings files, %d display files%n", files.size(), size / 50 + 50, raw / 1e6,
+                gz / 1e6, largest >> 10, stats.dictShards(), stats.dictFiles(), stats.postFiles(), stats.showFiles());
         byte[] meta = Files.readAllBytes(site.resolve("search/data/meta.json"));
         System.out.printf("meta.json (every search): %d B raw, %d B gzip%n", meta.length, gzip(meta));
 
@@ -134,6 +135,25 @@ public final class SearchBenchmark {
         System.out.printf("warm query: median %.1f KB; latency median %.1f ms, p95 %.1f ms (cold engine incl. parsing:"
                         + " median %.1f ms, p95 %.1f ms)%n", median(warmBytes) / 1024.0, pct(warm, 50), pct(warm, 95),
                 pct(cold, 50), pct(cold, 95));
+
+        // the same queries on a host that serves single ranges only (S3, some CDNs): one request per range
+        JsonNode single = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), dir.resolve("node-single"))
+                .run(Map.of("GONGKAI_RANGES", "single"), "search", params, site.resolve("search/data").toString(), "10");
+        long[] singleBytes = new long[QUERIES.size()];
+        long[] singleReq = new long[QUERIES.size()];
+        StringBuilder perQuery = new StringBuilder();
+        for (int i = 0; i < QUERIES.size(); i++) {
+            JsonNode r = single.get(i);
+            singleBytes[i] = jsGz;
+            for (JsonNode f : r.get("files")) {
+                singleBytes[i] += f.get("gz").asLong();
+            }
+            singleReq[i] = r.get("files").size() + 1;
+            perQuery.append(perQuery.length() == 0 ? "" : ", ").append(QUERIES.get(i)).append(' ').append(singleReq[i]);
+        }
+        System.out.printf("single-range host: cold first query median %.1f KB / %d requests (max %.1f KB / %d requests)"
+                        + "%n  requests per query: %s%n", median(singleBytes) / 1024.0, (int) median(singleReq),
+                Arrays.stream(singleBytes).max().orElse(0) / 1024.0, Arrays.stream(singleReq).max().orElse(0), perQuery);
     }
 
     static int gzip(byte[] data) throws IOException {

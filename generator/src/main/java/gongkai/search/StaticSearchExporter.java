@@ -27,21 +27,25 @@ import org.apache.lucene.util.SmallFloat;
  * Writes the static search files the browser reads, from a built index ({@link SearchIndexBuilder}).
  *
  * <p>The browser must not download other terms' postings or other documents' display data: a term's postings
- * and a document's display row are fetched with an HTTP {@code Range} request (one range per request; a server
- * that ignores Range and answers 200 still works, search.js slices the body). Layout under
+ * and a document's display row are byte ranges; search.js asks for all ranges of one file in one multi-range
+ * request ({@code Range: bytes=a-b,c-d}) and falls back to one range per request, or to whole files, on hosts
+ * that do not serve them. Layout under
  * {@code <site>/search/data/} (format 2; integers are unsigned LEB128 varints):
  * <ul>
  *   <li>{@code meta.json} — doc count, BM25 statistics per field, the norm → length table, the bucket → dictionary
  *       shard map, dictionaries (years, departments, categories), per-doc facet data: runs of equal
  *       (year, department) as flat {@code [length, yearIdx, deptIdx]…}, run-length kinds {@code [value, count]…},
  *       category bit masks as one character {@code U+0030 + mask} per doc. Loaded once per page; grows with department-years.</li>
- *   <li>{@code dict/<n>.bin} — term dictionary shards. A term's bucket is FNV-1a-32 over its UTF-16 code units mod
- *       {@link #BUCKETS}; consecutive buckets are packed into shards ({@code dictStarts}). A shard is
- *       {@code termCount}, then per term {@code byteLen, UTF-8 bytes, postFile, offset, docLen, posLen, flags}.</li>
+ *   <li>{@code dict/<f>.bin} — term dictionary shards, back to back. A term's bucket is FNV-1a-32 over its UTF-16
+ *       code units mod {@link #BUCKETS}; consecutive buckets are packed into shards ({@code dictStarts}: first
+ *       bucket of each shard; {@code dictLengths}: bytes of each shard; {@code dictFiles}: first shard of each
+ *       file — a shard's offset is the sum of the lengths before it in its file). A shard is {@code termCount},
+ *       then per term {@code byteLen, UTF-8 bytes, postFile, offset, docLen, posLen, flags, headLen}.</li>
  *   <li>{@code post/<n>.bin} — postings. At {@code offset}: the doc block ({@code docLen} bytes: for field
  *       {@code all} then {@code name}: {@code df}, df doc deltas, df norm bytes, df tfs), directly followed by the
  *       position block ({@code posLen} bytes: the same docs' {@code tf} position deltas), so one range serves a
- *       one-term word and one range a phrase. Flag bit 1 / 2: the doc / position block is raw deflate.</li>
+ *       one-term word and one range a phrase; for terms with a doc block of at least 16 KB then a ranked head
+ *       ({@code headLen} bytes, see {@code rankedHead}), the last field of the dictionary entry (0: none). Flag bit 1 / 2: the doc / position block is raw deflate.</li>
  *   <li>{@code show/<n>.bin} — display rows in fixed {@link #SLOT}-byte slots: doc d is at
  *       {@code (d mod perFile)·SLOT} of file {@code d / perFile}; a slot is the UTF-8 JSON
  *       {@code [title, url, snippet, budget 万元 or null]} padded with spaces.</li>
@@ -56,14 +60,33 @@ public final class StaticSearchExporter {
     public static final int SLOT = 512;
     /** Cloudflare Pages refuses files over 25 MiB. */
     static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
-    /** Dictionary shards smaller than this are not worth a request of their own. */
+    /** Target size of a dictionary shard (a query fetches one per term, uncompressed). */
     static final int MIN_DICT_SHARD_BYTES = 4 * 1024;
+    /** Bounds meta.json's shard table (one length per shard); beyond it shards grow past the target. */
+    static final int MAX_DICT_SHARDS = 1024;
 
     /** What the export wrote, for build timings and the benchmark. */
-    public record Stats(int files, long bytes, int dictShards, int postFiles, int showFiles, int docs) {
+    public record Stats(int files, long bytes, int dictShards, int dictFiles, int postFiles, int showFiles, int docs) {
     }
 
+    /** Terms whose doc block is at least this big get a ranked head (see {@link #HEAD}). */
+    static final int HEAD_MIN_DOC_BYTES = 16 * 1024;
+    /** Docs in a ranked head: the first ten result pages of the term alone. */
+    static final int HEAD = 100;
+
     private final ObjectMapper json = new ObjectMapper();
+    private final int headMinDocBytes;
+    private final int headSize;
+
+    public StaticSearchExporter() {
+        this(HEAD_MIN_DOC_BYTES, HEAD);
+    }
+
+    /** {@code headMinDocBytes}: smallest doc block that gets a ranked head of {@code headSize} docs (tests). */
+    StaticSearchExporter(int headMinDocBytes, int headSize) {
+        this.headMinDocBytes = headMinDocBytes;
+        this.headSize = headSize;
+    }
 
     /** Writes {@code siteDir/search/data/}, replacing what was there. */
     public Stats export(Path indexDir, Path siteDir) throws IOException {
@@ -112,35 +135,46 @@ public final class StaticSearchExporter {
             acc[0] += writeJson(out.resolve("budget.json"), budgets);
             acc[1]++;
 
-            // 3. dictionary shards: the rest of the file allowance, at least a few KB each
+            // 3. dictionary shards of about MIN_DICT_SHARD_BYTES, packed one after another into dict/<f>.bin, so the
+            //    shards of a query's terms come in one (multi-range) request
             long dictTotal = 0;
             for (ByteArrayOutputStream b : dict) {
                 dictTotal += b == null ? 0 : b.size();
             }
-            int allowance = projects / 50 + 50;
-            int maxDict = Math.max(1, allowance - (int) acc[1] - 1);
-            int dictShards = (int) Math.max(1, Math.min(maxDict, (dictTotal + MIN_DICT_SHARD_BYTES - 1)
-                    / MIN_DICT_SHARD_BYTES));
+            int dictShards = (int) Math.max(1, Math.min(MAX_DICT_SHARDS,
+                    (dictTotal + MIN_DICT_SHARD_BYTES - 1) / MIN_DICT_SHARD_BYTES));
             List<Integer> dictStarts = packBuckets(dict, dictShards, dictTotal);
+            List<Integer> dictLengths = new ArrayList<>();
+            List<Integer> dictFileStarts = new ArrayList<>();
             Files.createDirectories(out.resolve("dict"));
+            ByteArrayOutputStream dictFile = new ByteArrayOutputStream();
             for (int s = 0; s < dictStarts.size(); s++) {
                 int from = dictStarts.get(s);
                 int to = s + 1 < dictStarts.size() ? dictStarts.get(s + 1) : BUCKETS;
-                ByteArrayOutputStream file = new ByteArrayOutputStream();
+                ByteArrayOutputStream shard = new ByteArrayOutputStream();
                 int terms = 0;
                 for (int b = from; b < to; b++) {
                     terms += dictTerms[b];
                 }
-                writeVarint(file, terms);
+                writeVarint(shard, terms);
                 for (int b = from; b < to; b++) {
                     if (dict[b] != null) {
-                        dict[b].writeTo(file);
+                        dict[b].writeTo(shard);
                     }
                 }
-                Files.write(out.resolve("dict").resolve(s + ".bin"), file.toByteArray());
-                acc[0] += file.size();
-                acc[1]++;
+                if (s == 0 || dictFile.size() > 0 && dictFile.size() + shard.size() > MAX_FILE_BYTES) {
+                    if (s > 0) {
+                        acc[0] += writeBytes(out.resolve("dict").resolve((dictFileStarts.size() - 1) + ".bin"), dictFile);
+                        acc[1]++;
+                    }
+                    dictFile.reset();
+                    dictFileStarts.add(s);
+                }
+                shard.writeTo(dictFile);
+                dictLengths.add(shard.size());
             }
+            acc[0] += writeBytes(out.resolve("dict").resolve((dictFileStarts.size() - 1) + ".bin"), dictFile);
+            acc[1]++;
 
             // 4. meta
             ObjectNode meta = JsonNodeFactory.instance.objectNode();
@@ -161,6 +195,10 @@ public final class StaticSearchExporter {
             meta.put("buckets", BUCKETS);
             ArrayNode starts = meta.putArray("dictStarts");
             dictStarts.forEach(starts::add);
+            ArrayNode lengthsOfShards = meta.putArray("dictLengths");
+            dictLengths.forEach(lengthsOfShards::add);
+            ArrayNode fileStarts = meta.putArray("dictFiles");
+            dictFileStarts.forEach(fileStarts::add);
             meta.put("slot", SLOT);
             meta.put("slotsPerFile", perFile);
             ArrayNode years = meta.putArray("years");
@@ -194,7 +232,7 @@ public final class StaticSearchExporter {
             }
             acc[0] += writeJson(out.resolve("meta.json"), meta);
             acc[1]++;
-            return new Stats((int) acc[1], acc[0], dictStarts.size(), postFiles, showFiles, n);
+            return new Stats((int) acc[1], acc[0], dictStarts.size(), dictFileStarts.size(), postFiles, showFiles, n);
         }
     }
 
@@ -266,12 +304,17 @@ public final class StaticSearchExporter {
             TermsEnum ne = name == null ? null : name.iterator();
             ByteArrayOutputStream docBlock = new ByteArrayOutputStream();
             ByteArrayOutputStream posBlock = new ByteArrayOutputStream();
+            QueryEngine.FieldStats allStats = index.stats(SearchIndexBuilder.FIELD_ALL);
+            QueryEngine.FieldStats nameStats = index.stats(SearchIndexBuilder.FIELD_NAME);
             for (BytesRef term = te.next(); term != null; term = te.next()) {
                 docBlock.reset();
                 posBlock.reset();
-                writeField(docBlock, posBlock, LuceneSearchIndex.read(te, normsAll));
+                QueryEngine.TermPostings pAll = LuceneSearchIndex.read(te, normsAll);
+                QueryEngine.TermPostings pName = null;
+                writeField(docBlock, posBlock, pAll);
                 if (ne != null && ne.seekExact(term)) {
-                    writeField(docBlock, posBlock, LuceneSearchIndex.read(ne, normsName));
+                    pName = LuceneSearchIndex.read(ne, normsName);
+                    writeField(docBlock, posBlock, pName);
                 } else {
                     writeVarint(docBlock, 0);
                 }
@@ -279,7 +322,12 @@ public final class StaticSearchExporter {
                 boolean[] posZ = new boolean[1];
                 byte[] docBytes = maybeDeflate(docBlock, docZ);
                 byte[] posBytes = maybeDeflate(posBlock, posZ);
-                long size = docBytes.length + posBytes.length;
+                byte[] headBytes = docBytes.length >= headMinDocBytes
+                        ? rankedHead(term.utf8ToString(), pAll, pName, allStats, nameStats, headSize) : new byte[0];
+                if (headMinDocBytes > 0 && headBytes.length * 2 > docBytes.length) {
+                    headBytes = new byte[0]; // not worth it: the doc block compresses as well (0 forces heads, tests)
+                }
+                long size = docBytes.length + posBytes.length + headBytes.length;
                 if (offset > 0 && offset + size > MAX_FILE_BYTES) {
                     file.close();
                     fileNo++;
@@ -290,6 +338,7 @@ public final class StaticSearchExporter {
                 }
                 file.write(docBytes);
                 file.write(posBytes);
+                file.write(headBytes);
                 String text = term.utf8ToString();
                 int bucket = bucket(text, BUCKETS);
                 ByteArrayOutputStream d = dict[bucket];
@@ -304,6 +353,7 @@ public final class StaticSearchExporter {
                 writeVarint(d, docBytes.length);
                 writeVarint(d, posBytes.length);
                 writeVarint(d, (docZ[0] ? 1 : 0) | (posZ[0] ? 2 : 0));
+                writeVarint(d, headBytes.length);
                 dictTerms[bucket]++;
                 offset += size;
                 acc[0] += size;
@@ -311,6 +361,58 @@ public final class StaticSearchExporter {
             return fileNo + 1;
         } finally {
             file.close();
+        }
+    }
+
+    /**
+     * The ranked head of a large term, raw deflate: {@code k}, the term's first k docs as the term alone ranks
+     * them (absolute ids, best first; ranked by {@link QueryEngine} itself, so exactly as the server and search.js
+     * rank), then its {@code all} docs ({@code df}, doc deltas) for the total and facets. A one-term query reads
+     * this instead of the doc block, whose norms and tfs are most of its bytes.
+     */
+    private static byte[] rankedHead(String term, QueryEngine.TermPostings all, QueryEngine.TermPostings name,
+            QueryEngine.FieldStats allStats, QueryEngine.FieldStats nameStats, int headSize) throws IOException {
+        QueryEngine engine = new QueryEngine(new QueryEngine.PostingsSource() {
+            @Override
+            public QueryEngine.TermPostings postings(String field, String t) {
+                return field.equals(SearchIndexBuilder.FIELD_ALL) ? all : name;
+            }
+
+            @Override
+            public QueryEngine.FieldStats stats(String field) {
+                return field.equals(SearchIndexBuilder.FIELD_ALL) ? allStats : nameStats;
+            }
+        });
+        List<QueryEngine.Hit> hits = engine.search(new SearchQuery(List.of(
+                new SearchQuery.Word(term, List.of(new SearchQuery.Clause(term, 0))))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int k = Math.min(headSize, hits.size());
+        writeVarint(out, k);
+        for (int i = 0; i < k; i++) {
+            writeVarint(out, hits.get(i).doc());
+        }
+        writeVarint(out, all.df());
+        int last = 0;
+        for (int d : all.docs()) {
+            writeVarint(out, d - last);
+            last = d;
+        }
+        return deflate(out.toByteArray());
+    }
+
+    private static byte[] deflate(byte[] raw) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 16);
+            byte[] buf = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buf, 0, deflater.deflate(buf));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
         }
     }
 
@@ -399,6 +501,11 @@ public final class StaticSearchExporter {
             v >>>= 7;
         }
         out.write((int) v);
+    }
+
+    private static long writeBytes(Path file, ByteArrayOutputStream data) throws IOException {
+        Files.write(file, data.toByteArray());
+        return data.size();
     }
 
     private long writeJson(Path file, Object node) throws IOException {

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Local preview server (JDK com.sun.net.httpserver, 127.0.0.1 only): serves the built site under its base
  * path, index.html for directories, 404.html for misses, and a live-reload script injected into HTML
  * responses (the files on disk stay exactly what {@code gongkai build} writes). Open pages poll
- * {@value #VERSION_PATH} and reload when a rebuild bumped the version.
+ * {@value #VERSION_PATH} and reload when a rebuild bumped the version. Other files honour HTTP Range, single and
+ * multiple ({@link ByteRanges}), as static hosts do for the search index.
  * Extension point: {@link #addHandler(String, HttpHandler)} (e.g. {@code /api/search}).
  */
 public final class DevServer implements AutoCloseable {
@@ -167,8 +168,23 @@ public final class DevServer implements AutoCloseable {
         if (type.startsWith("text/html")) {
             body = LiveReload.inject(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
         }
-        exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        if (status == 200 && !type.startsWith("text/html")) { // HTML is rewritten above: no ranges of it
+            exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
+            try {
+                java.util.List<ByteRanges.Range> ranges =
+                        ByteRanges.parse(exchange.getRequestHeaders().getFirst("Range"), body.length);
+                if (ranges != null) {
+                    send(exchange, 206, ByteRanges.partial(exchange, body, type, ranges));
+                    return;
+                }
+            } catch (ByteRanges.Unsatisfiable e) {
+                ByteRanges.unsatisfiable(exchange, body.length);
+                send(exchange, 416, (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+        }
+        exchange.getResponseHeaders().set("Content-Type", type);
         send(exchange, status, body);
     }
 

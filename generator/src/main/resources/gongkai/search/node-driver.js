@@ -23,23 +23,40 @@ if (mode === 'tokenize') {
   const dataDir = process.argv[4];
   const input = JSON.parse(fs.readFileSync(process.argv[5], 'utf8'));
   const limit = parseInt(process.argv[7] || '10', 10);
-  // bytes as a static host serves them: JSON gzip-compressed, binary files and ranges as they are
+  // bytes as a static host serves them: JSON gzip-compressed, binary files and ranges as they are.
+  // GONGKAI_RANGES=single: a host without multi-range support (one request per range)
+  const multi = process.env.GONGKAI_RANGES !== 'single';
+  const readRange = (p, range) => { // just the range, as a server would send it
+    const fd = fs.openSync(path.join(dataDir, p), 'r');
+    try {
+      const buf = Buffer.alloc(range[1] - range[0]);
+      return buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, range[0]));
+    } finally { fs.closeSync(fd); }
+  };
+  const toArrayBuffer = (buf) => buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length);
+  // one multi-range request: its bytes are the multipart/byteranges body as nginx writes it
+  const loadRanges = (log) => (p, ranges) => {
+    const size = fs.statSync(path.join(dataDir, p)).size, boundary = '00000000000000000001';
+    const parts = ranges.map(r => readRange(p, r));
+    let raw = ('\r\n--' + boundary + '--\r\n').length;
+    ranges.forEach(r => {
+      raw += ('\r\n--' + boundary + '\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes ' + r[0] + '-' +
+        (r[1] - 1) + '/' + size + '\r\n\r\n').length + (r[1] - r[0]);
+    });
+    log.push({ path: p, range: ranges, raw: raw, gz: raw });
+    return Promise.resolve(parts.map(toArrayBuffer));
+  };
   const makeEngine = (log) => new S.Engine((p, kind, range) => {
     let buf;
-    if (range) { // read just the range, as a server would send it
-      const fd = fs.openSync(path.join(dataDir, p), 'r');
-      try {
-        buf = Buffer.alloc(range[1] - range[0]);
-        buf = buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, range[0]));
-      } finally { fs.closeSync(fd); }
+    if (range) {
+      buf = readRange(p, range);
     } else {
       buf = fs.readFileSync(path.join(dataDir, p));
     }
     log.push({ path: p, range: range || null, raw: buf.length,
       gz: kind === 'bin' ? buf.length : zlib.gzipSync(buf, { level: 9 }).length });
-    return Promise.resolve(kind === 'bin' ? buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length)
-      : JSON.parse(buf.toString('utf8')));
-  });
+    return Promise.resolve(kind === 'bin' ? toArrayBuffer(buf) : JSON.parse(buf.toString('utf8')));
+  }, multi ? loadRanges(log) : null);
   (async () => {
     const out = [];
     let warmLog = [];
@@ -51,6 +68,7 @@ if (mode === 'tokenize') {
       const t0 = process.hrtime.bigint();
       const res = await engine.run(params);
       const coldMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      const files = log.slice(), requests = engine.requests; // the page's own fetches, not the parity ones below
       // every hit, not just one page, for ranking parity: recompute from the engine's internal search
       const hits = S.top(await engine.search(S.parseQuery(params.q)), limit);
       // warm: a later query in the same page session (meta and earlier shards cached, this query's new)
@@ -60,7 +78,7 @@ if (mode === 'tokenize') {
       const warmMs = Number(process.hrtime.bigint() - t1) / 1e6;
       out.push({
         q: params.q, total: res.total, pageHits: res.results.map(r => [r.doc, r.title, r.url]),
-        hits: hits.map(h => [h.doc, h.score]), requests: engine.requests, files: log, warmFiles: warmLog,
+        hits: hits.map(h => [h.doc, h.score]), requests, files, warmFiles: warmLog,
         facets: res.facets, coldMs, warmMs
       });
     }

@@ -182,6 +182,34 @@ class SearchParityTest {
 
     @Test
     void filtersFacetsAndPagesAgreeBetweenBrowserAndServer() throws Exception {
+        filtersFacetsAndPagesAgree(siteDir, "node3");
+    }
+
+    /**
+     * With a ranked head of 12 docs on every term (the real export gives 100 to terms with ≥ 16 KB doc blocks,
+     * which the seeds have none of), one-term queries take the head path — total and facets from the head's doc
+     * list, the page from the head, the full postings when the (filtered) head runs short — and agree all the
+     * same.
+     */
+    @Test
+    void rankedHeadsGiveTheSameResults() throws Exception {
+        Path headSite = tmp.resolve("site-heads");
+        new StaticSearchExporter(0, 12).export(indexDir, headSite);
+        JsonNode js = filtersFacetsAndPagesAgree(headSite, "node-heads");
+        // 指标 page 1 reads the head alone; page 2 (docs 11–20 of a 12-doc head) the head, then the doc block
+        assertEquals(1, postRequests(js.get(0)), "指标");
+        assertEquals(2, postRequests(js.get(7)), "指标 page 2");
+    }
+
+    private static long postRequests(JsonNode result) {
+        long n = 0;
+        for (JsonNode f : result.get("files")) {
+            n += f.get("path").asText().startsWith("post/") ? 1 : 0;
+        }
+        return n;
+    }
+
+    private JsonNode filtersFacetsAndPagesAgree(Path site, String work) throws Exception {
         List<Map<String, String>> params = List.of(
                 Map.of("q", "指标"),
                 Map.of("q", "指标", "year", "2024"),
@@ -189,9 +217,13 @@ class SearchParityTest {
                 Map.of("q", "满意度", "cat", "效益指标"),
                 Map.of("q", "满意度", "min", "10", "max", "200"),
                 Map.of("q", "项目", "page", "3"),
-                Map.of("q", "环境", "year", "2023", "min", "50"));
-        JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp.resolve("node3"))
-                .run("search", params, siteDir.resolve("search/data").toString(), "10");
+                Map.of("q", "环境", "year", "2023", "min", "50"),
+                Map.of("q", "指标", "page", "2"),
+                Map.of("q", "车"),
+                Map.of("q", "2023", "cat", "产出指标"),
+                Map.of("q", "执法 设备"));
+        JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp.resolve(work))
+                .run("search", params, site.resolve("search/data").toString(), "10");
         try (SearchService service = SearchService.open(indexDir)) {
             for (int i = 0; i < params.size(); i++) {
                 Map<String, String> p = params.get(i);
@@ -225,7 +257,9 @@ class SearchParityTest {
             }
             assertTrue(js.get(1).get("total").asInt() < js.get(0).get("total").asInt(), "year filter narrows");
             assertTrue(js.get(4).get("total").asInt() > 0, "budget range 10–200 万元 matches some projects");
+            assertTrue(js.get(5).get("total").asInt() > 30, "项目 page 3 lies beyond a 12-doc head");
         }
+        return js;
     }
 
     /** Our scorer is Lucene's BM25: same matches and (float-precision) scores as Lucene's own phrase queries. */

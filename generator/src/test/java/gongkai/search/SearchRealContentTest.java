@@ -56,7 +56,7 @@ class SearchRealContentTest {
         assertTrue(Files.isRegularFile(site.resolve("search/index.html")));
     }
 
-    /** The real page in headless Chromium, served by the dev server (which answers Range with whole files). */
+    /** The real page in headless Chromium, served by the dev server (which serves single and multiple ranges). */
     @Test
     void searchPageWorksInChromium(@TempDir Path profile) throws Exception {
         try (gongkai.serve.DevServer server = new gongkai.serve.DevServer(site, "/", 0);
@@ -82,6 +82,18 @@ class SearchRealContentTest {
                 assertTrue(d.findElements(org.openqa.selenium.By.cssSelector("ol.search-results mark")).stream()
                         .allMatch(m -> m.getText().equals("辐射")), "highlights are the query");
                 assertEquals(List.of(), browser.axeViolations(), "results page is WCAG 2.1 AA clean");
+                // the data came as meta, one dictionary range, one postings range, and the ten rows in ONE
+                // multi-range request, each a fraction of its file (no fallback to whole files)
+                @SuppressWarnings("unchecked")
+                List<List<Object>> fetched = (List<List<Object>>) d.executeScript("return performance"
+                        + ".getEntriesByType('resource').filter(e => e.name.includes('/search/data/'))"
+                        + ".map(e => [e.name.replace(/.*\\/search\\/data\\//, ''), e.encodedBodySize])");
+                assertEquals(List.of("meta.json", "dict/0.bin", "post/0.bin", "show/0.bin"),
+                        fetched.stream().map(f -> (String) f.get(0)).toList(), fetched.toString());
+                for (List<Object> f : fetched.subList(1, 4)) {
+                    long size = Files.size(site.resolve("search/data").resolve((String) f.get(0)));
+                    assertTrue(((Number) f.get(1)).longValue() < size / 2, f + " of " + size + " bytes");
+                }
 
                 // a year facet narrows the results and lands in the URL; Back restores the query
                 org.openqa.selenium.WebElement year = d.findElement(
