@@ -7,20 +7,15 @@ import gongkai.build.BuildTimings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Build the static site: load → validate → assemble → render → index → export → check → write."
                 + " The output folder is replaced only when every stage succeeded.")
 public final class BuildCommand implements Callable<Integer> {
-    @Option(names = "--content", defaultValue = "content", description = "Content directory (default: ${DEFAULT-VALUE}).")
-    Path contentDir;
-
-    @Option(names = "--theme", defaultValue = "themes/default", description = "Theme directory (default: ${DEFAULT-VALUE}).")
-    Path themeDir;
-
-    @Option(names = "--out", defaultValue = "site", description = "Output directory (default: ${DEFAULT-VALUE}).")
-    Path outDir;
+    @Mixin
+    SiteDirs dirs;
 
     @Option(names = "--timings", paramLabel = "FILE",
             description = "Also write the stage times and peak heap as JSON to FILE (read by gongkai bench).")
@@ -28,7 +23,7 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BuildOptions options = BuildOptions.of(contentDir, themeDir, outDir, System.err::println);
+        BuildOptions options = dirs.toOptions();
         try {
             BuildReport report = SitePipelines.standard(options).run();
             System.out.println(report.summary());

@@ -4,11 +4,11 @@ import gongkai.build.BuildException;
 import gongkai.build.BuildOptions;
 import gongkai.serve.PreviewSession;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -17,18 +17,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8000", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
-    @Option(names = "--content", defaultValue = "content", description = "Content directory (default: ${DEFAULT-VALUE}).")
-    Path contentDir;
-
-    @Option(names = "--theme", defaultValue = "themes/default", description = "Theme directory (default: ${DEFAULT-VALUE}).")
-    Path themeDir;
-
-    @Option(names = "--out", defaultValue = "site", description = "Output directory (default: ${DEFAULT-VALUE}).")
-    Path outDir;
+    @Mixin
+    SiteDirs dirs;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        BuildOptions options = BuildOptions.of(contentDir, themeDir, outDir, System.err::println);
+        BuildOptions options = dirs.toOptions();
         PreviewSession session;
         try {
             session = new PreviewSession(SitePipelines.serving(options), options.outDir(),
