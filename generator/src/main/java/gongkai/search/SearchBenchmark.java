@@ -38,7 +38,7 @@ public final class SearchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path seeds = Path.of("/work/shared/seeds");
+        Path seeds = Path.of("content", "sources"); // the committed copies of the seed documents
         Path work = Files.createTempDirectory("gongkai-bench");
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {

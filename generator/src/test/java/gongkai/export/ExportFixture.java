@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small content tree typed in by hand from the seed documents (/work/shared/seeds): two Tianjin
+ * A small content tree typed in by hand from the seed documents (content/sources): two Tianjin
  * documents in 元 and 万元, one Hengshui document without amounts but with a basis column and
  * department-level tables. The parsed targets are read off the printed text by hand.
  */

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * over the Lucene index) and against substring ground truth, on the seed projects.
  */
 class SearchParityTest {
-    static final Path SEEDS = Path.of("/work/shared/seeds");
+    static final Path SEEDS = gongkai.testing.Seeds.dir();
 
     @TempDir
     static Path tmp;

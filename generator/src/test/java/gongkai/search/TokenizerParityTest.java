@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The browser tokenizer (search.js under Node) against the Lucene analyzer, on every seed line. */
 class TokenizerParityTest {
-    static final Path SEEDS = Path.of("/work/shared/seeds");
+    static final Path SEEDS = gongkai.testing.Seeds.dir();
 
     @TempDir
     Path tmp;

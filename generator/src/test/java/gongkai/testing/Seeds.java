@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * The real source documents for tests: the committed copies in {@code content/sources/} (published with the
  * site, so a clean clone has them), or {@code GONGKAI_SEEDS} (system property or environment variable).
- * {@code SeedCopiesTest} checks the copies equal {@code ../shared/seeds} where that folder exists.
+ * {@code CommittedContentTest} checks the copies equal {@code ../shared/seeds} where that folder exists.
  */
 public final class Seeds {
     private Seeds() {
