@@ -18,8 +18,12 @@ import java.util.Map;
  */
 @FunctionalInterface
 public interface ProcurementSource {
-    /** A procurement row linked to a project: item name, 预算资金 in 元, and where it is printed. */
-    record Match(String item, BigDecimal yuan, String tableTitle, SourceRef source) {
+    /**
+     * A procurement line linked to a project: item name, the line's 政府采购金额 合计 in 元 (null when blank),
+     * the project's 预算资金 in 元 (printed again on every line of the project, so it is not summed), and where
+     * the table is printed.
+     */
+    record Match(String item, BigDecimal yuan, BigDecimal projectBudgetYuan, String tableTitle, SourceRef source) {
     }
 
     List<Match> linksFor(DepartmentYear departmentYear, Project project);
@@ -28,8 +32,8 @@ public interface ProcurementSource {
 
     /**
      * The department-year's procurement table rows whose 项目名称 is the project's name
-     * ({@link ProcurementLinks}), with their 预算资金 column converted from the column's unit to 元.
-     * Rows without a 预算资金 value are left out (nothing to show).
+     * ({@link ProcurementLinks}), with their 合计 and 预算资金 columns converted from the columns' units to 元.
+     * Rows with neither value are left out (nothing to show).
      */
     static ProcurementSource fromProcurementTables() {
         // The assembler asks for each project of a department-year in turn: the links of the last
@@ -49,10 +53,14 @@ public interface ProcurementSource {
             }
             DataTable table = year.tables().stream()
                     .filter(t -> t.id().equals(ProcurementLinks.TABLE_ID)).findFirst().orElseThrow();
-            MoneyUnit unit = MoneyUnit.YUAN;
+            MoneyUnit budgetUnit = MoneyUnit.YUAN;
+            MoneyUnit totalUnit = MoneyUnit.YUAN;
             for (Column c : table.columns()) {
                 if (c.key().equals("budget") && c.unit() != null) {
-                    unit = MoneyUnit.fromLabel(c.unit());
+                    budgetUnit = MoneyUnit.fromLabel(c.unit());
+                }
+                if (c.key().equals("total") && c.unit() != null) {
+                    totalUnit = MoneyUnit.fromLabel(c.unit());
                 }
             }
             SourceRef source = table.source() == null ? new SourceRef(year.document(), table.title(), 0)
@@ -61,11 +69,15 @@ public interface ProcurementSource {
             List<Match> matches = new ArrayList<>();
             for (Map<String, String> row : rows) {
                 String budget = row.get("budget");
-                if (budget == null) {
+                String total = row.get("total");
+                if (budget == null && total == null) {
                     continue;
                 }
                 String item = row.get("item_name") != null ? row.get("item_name") : row.get(ProcurementLinks.PROJECT_NAME);
-                matches.add(new Match(item, new BigDecimal(budget).multiply(unit.yuanFactor()), table.title(), source));
+                matches.add(new Match(item,
+                        total == null ? null : new BigDecimal(total).multiply(totalUnit.yuanFactor()),
+                        budget == null ? null : new BigDecimal(budget).multiply(budgetUnit.yuanFactor()),
+                        table.title(), source));
             }
             return List.copyOf(matches);
         };

@@ -578,7 +578,8 @@ public final class SiteAssembler {
         boolean hasDescription = p.indicators().stream().anyMatch(i -> i.description() != null);
         boolean hasBasis = p.indicators().stream().anyMatch(i -> i.basis() != null);
         List<Views.ProcurementView> procurementRows = procurement.linksFor(dy, p).stream()
-                .map(m -> new Views.ProcurementView(m.item(), Money.ofYuan(m.yuan()), m.source(), m.tableTitle()))
+                .map(m -> new Views.ProcurementView(m.item(), m.yuan() == null ? null : Money.ofYuan(m.yuan()),
+                        m.projectBudgetYuan() == null ? null : Money.ofYuan(m.projectBudgetYuan()), m.source(), m.tableTitle()))
                 .toList();
         Views.ProjectView view = new Views.ProjectView(p.id(), p.name(), departmentLink(d), regionLink(d.regionSlug()),
                 departmentYearLink(dy, dy.year() + "年"), dy.year(), unit, budget, lines(p.purpose()), lines(p.goals()),

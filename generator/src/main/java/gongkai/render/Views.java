@@ -170,8 +170,11 @@ public final class Views {
     public record IndicatorGroup(List<IndicatorRow> rows) {
     }
 
-    /** A procurement row linked to a project, cited as such. */
-    public record ProcurementView(String item, Money money, SourceRef source, String tableTitle) {
+    /**
+     * A procurement line linked to a project, cited as such: its 合计 ({@code money}, may be null) and the
+     * project's 预算资金 from the same table ({@code projectBudget}, repeated on each line of the project).
+     */
+    public record ProcurementView(String item, Money money, Money projectBudget, SourceRef source, String tableTitle) {
     }
 
     public record ProjectView(String id, String name, Link department, Link region, Link departmentYear, int year,
