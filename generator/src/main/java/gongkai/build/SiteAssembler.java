@@ -9,6 +9,7 @@ import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Indicator;
 import gongkai.content.Page;
+import gongkai.content.ProcurementLinks;
 import gongkai.content.Project;
 import gongkai.content.Region;
 import gongkai.content.Section;
@@ -516,6 +517,8 @@ public final class SiteAssembler {
         return amount == null ? null : Money.ofYuan(amount.yuan());
     }
 
+    private static final Map<String, String> ROW_TYPE_LABELS = Map.of("item", "明细", "subtotal", "小计", "total", "合计");
+
     private Views.TableView tableView(DataTable t) {
         List<Views.ColumnView> columns = new ArrayList<>();
         for (Column c : t.columns()) {
@@ -526,6 +529,10 @@ public final class SiteAssembler {
             List<Views.CellView> cells = new ArrayList<>();
             for (Column c : t.columns()) {
                 String value = row.get(c.key());
+                if (c.key().equals(ProcurementLinks.ROW_TYPE) && value != null) {
+                    // row_type is ours, not the source's: show it in Chinese (the data keeps the codes).
+                    value = ROW_TYPE_LABELS.getOrDefault(value, value);
+                }
                 cells.add(new Views.CellView(value == null ? "" : value, c.type() != ColumnType.STRING));
             }
             rows.add(List.copyOf(cells));
