@@ -66,6 +66,7 @@ public final class ImportCommand implements Callable<Integer> {
                     status = 1;
                     continue;
                 }
+                doc = withStubRegions(doc, err);
                 ContentWriter.ImportWrite result = ContentWriter.writeImport(contentDir, doc, force);
                 int projects = doc.departmentYears().stream().mapToInt(dy -> dy.projects().size()).sum();
                 int indicators = doc.departmentYears().stream()
@@ -90,6 +91,25 @@ public final class ImportCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * A region given with --region that the importer does not know and the content does not have yet gets a
+     * stub region.yaml (name = slug), so the imported content validates; the editor then fills in its name.
+     */
+    private ImportedDocument withStubRegions(ImportedDocument doc, PrintWriter err) {
+        java.util.List<gongkai.content.Region> regions = new java.util.ArrayList<>(doc.regions());
+        for (DepartmentYear dy : doc.departmentYears()) {
+            String slug = dy.regionSlug();
+            boolean known = regions.stream().anyMatch(r -> r.slug().equals(slug));
+            if (!known && !Files.exists(contentDir.resolve(slug).resolve("region.yaml"))) {
+                regions.add(new gongkai.content.Region(slug, slug, null));
+                err.printf("import: region '%s' is new: writing %s with name '%s' — edit it to the region's Chinese name%n",
+                        slug, contentDir.resolve(slug).resolve("region.yaml"), slug);
+            }
+        }
+        return regions.size() == doc.regions().size() ? doc
+                : new ImportedDocument(regions, doc.departments(), doc.departmentYears(), doc.problems());
     }
 
     /** Picks the importer by what the text looks like. */
