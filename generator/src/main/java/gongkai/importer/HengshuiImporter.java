@@ -43,6 +43,26 @@ public final class HengshuiImporter {
         return !firstLines.isEmpty() && TITLE.matcher(firstLines.get(0).replace("\uFEFF", "").strip()).matches();
     }
 
+    /** A section's lines: the prose before its table, then the table's cells. */
+    private record ProseThenTable(List<TabText.Token> prose, List<TabText.Cell> cells) {
+    }
+
+    /** Splits lines into leading prose and the table after it; text after the table starts is a problem. */
+    private static ProseThenTable proseThenTable(TabText src, int from, int to, String tableName) {
+        List<TabText.Token> prose = new ArrayList<>();
+        List<TabText.Cell> cells = new ArrayList<>();
+        for (TabText.Token tok : src.tokens(from, to)) {
+            if (tok.isCell()) {
+                cells.add(tok.cell());
+            } else if (cells.isEmpty()) {
+                prose.add(tok);
+            } else {
+                src.problem(tok.line(), "text inside the " + tableName + " table: " + tok.text());
+            }
+        }
+        return new ProseThenTable(prose, cells);
+    }
+
     public static ImportedDocument importFile(Path file, ImportOptions options) {
         List<String> lines;
         try {
@@ -133,18 +153,9 @@ public final class HengshuiImporter {
                     projectsTo = end;
                 }
             } else if (name.equals("政府采购预算情况")) {
-                List<TabText.Token> tokens = src.tokens(line + 1, end);
-                List<TabText.Token> prose = new ArrayList<>();
-                List<TabText.Cell> cells = new ArrayList<>();
-                for (TabText.Token tok : tokens) {
-                    if (tok.isCell()) {
-                        cells.add(tok.cell());
-                    } else if (cells.isEmpty()) {
-                        prose.add(tok);
-                    } else {
-                        src.problem(tok.line(), "text inside the procurement table: " + tok.text());
-                    }
-                }
+                ProseThenTable part = proseThenTable(src, line + 1, end, "procurement");
+                List<TabText.Token> prose = part.prose();
+                List<TabText.Cell> cells = part.cells();
                 sections.add(new Section("procurement", name, paragraphs(src, prose), ref));
                 if (!cells.isEmpty()) {
                     Matcher um = UNIT_CODE.matcher(cells.get(0).text());
@@ -158,18 +169,9 @@ public final class HengshuiImporter {
                     }
                 }
             } else if (name.equals("国有资产信息")) {
-                List<TabText.Token> tokens = src.tokens(line + 1, end);
-                List<TabText.Token> prose = new ArrayList<>();
-                List<TabText.Cell> cells = new ArrayList<>();
-                for (TabText.Token tok : tokens) {
-                    if (tok.isCell()) {
-                        cells.add(tok.cell());
-                    } else if (cells.isEmpty()) {
-                        prose.add(tok);
-                    } else {
-                        src.problem(tok.line(), "text inside the assets table: " + tok.text());
-                    }
-                }
+                ProseThenTable part = proseThenTable(src, line + 1, end, "assets");
+                List<TabText.Token> prose = part.prose();
+                List<TabText.Cell> cells = part.cells();
                 sections.add(new Section("assets", name, paragraphs(src, prose), ref));
                 DataTable table = cells.isEmpty() ? null : HengshuiTables.assets(src, cells, heading);
                 if (table != null) {
