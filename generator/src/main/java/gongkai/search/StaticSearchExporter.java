@@ -294,6 +294,7 @@ public final class StaticSearchExporter {
         long offset = 0;
         OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("0.bin")), 1 << 16);
         acc[1]++;
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         try {
             if (all == null) {
                 return 1;
@@ -302,6 +303,7 @@ public final class StaticSearchExporter {
             byte[] normsName = index.norms(SearchIndexBuilder.FIELD_NAME);
             TermsEnum te = all.iterator();
             TermsEnum ne = name == null ? null : name.iterator();
+            byte[] zbuf = new byte[8192];
             ByteArrayOutputStream docBlock = new ByteArrayOutputStream();
             ByteArrayOutputStream posBlock = new ByteArrayOutputStream();
             QueryEngine.FieldStats allStats = index.stats(SearchIndexBuilder.FIELD_ALL);
@@ -320,10 +322,11 @@ public final class StaticSearchExporter {
                 }
                 boolean[] docZ = new boolean[1];
                 boolean[] posZ = new boolean[1];
-                byte[] docBytes = maybeDeflate(docBlock, docZ);
-                byte[] posBytes = maybeDeflate(posBlock, posZ);
+                byte[] docBytes = maybeDeflate(deflater, docBlock, docZ, zbuf);
+                byte[] posBytes = maybeDeflate(deflater, posBlock, posZ, zbuf);
                 byte[] headBytes = docBytes.length >= headMinDocBytes
-                        ? rankedHead(term.utf8ToString(), pAll, pName, allStats, nameStats, headSize) : new byte[0];
+                        ? rankedHead(term.utf8ToString(), pAll, pName, allStats, nameStats, headSize, deflater, zbuf)
+                        : new byte[0];
                 if (headMinDocBytes > 0 && headBytes.length * 2 > docBytes.length) {
                     headBytes = new byte[0]; // not worth it: the doc block compresses as well (0 forces heads, tests)
                 }
@@ -360,6 +363,7 @@ public final class StaticSearchExporter {
             }
             return fileNo + 1;
         } finally {
+            deflater.end();
             file.close();
         }
     }
@@ -371,7 +375,8 @@ public final class StaticSearchExporter {
      * this instead of the doc block, whose norms and tfs are most of its bytes.
      */
     private static byte[] rankedHead(String term, QueryEngine.TermPostings all, QueryEngine.TermPostings name,
-            QueryEngine.FieldStats allStats, QueryEngine.FieldStats nameStats, int headSize) throws IOException {
+            QueryEngine.FieldStats allStats, QueryEngine.FieldStats nameStats, int headSize, Deflater deflater,
+            byte[] zbuf) throws IOException {
         QueryEngine engine = new QueryEngine(new QueryEngine.PostingsSource() {
             @Override
             public QueryEngine.TermPostings postings(String field, String t) {
@@ -397,23 +402,20 @@ public final class StaticSearchExporter {
             writeVarint(out, d - last);
             last = d;
         }
-        return deflate(out.toByteArray());
+        byte[] raw = out.toByteArray();
+        return deflate(deflater, raw, raw.length, zbuf);
     }
 
-    private static byte[] deflate(byte[] raw) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        try {
-            deflater.setInput(raw);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 16);
-            byte[] buf = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(buf, 0, deflater.deflate(buf));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
+    /** Raw deflate at best compression; one Deflater, reset per block (a new one per term cost more than deflating). */
+    private static byte[] deflate(Deflater deflater, byte[] raw, int len, byte[] buf) {
+        deflater.reset();
+        deflater.setInput(raw, 0, len);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(len / 2 + 16);
+        while (!deflater.finished()) {
+            out.write(buf, 0, deflater.deflate(buf));
         }
+        return out.toByteArray();
     }
 
     /** Doc block of one field, in columns (gzip-like coders like columns): df, doc deltas, norm bytes, tfs. */
@@ -442,30 +444,18 @@ public final class StaticSearchExporter {
      * The block raw-deflated when that saves at least an eighth (browsers inflate with DecompressionStream
      * 'deflate-raw'); {@code compressed[0]} tells which.
      */
-    static byte[] maybeDeflate(ByteArrayOutputStream block, boolean[] compressed) {
+    static byte[] maybeDeflate(Deflater deflater, ByteArrayOutputStream block, boolean[] compressed, byte[] buf) {
         byte[] raw = block.toByteArray();
         compressed[0] = false;
         if (raw.length < 64) {
             return raw;
         }
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        try {
-            deflater.setInput(raw);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 16);
-            byte[] buf = new byte[8192];
-            while (!deflater.finished()) {
-                int k = deflater.deflate(buf);
-                out.write(buf, 0, k);
-            }
-            if (out.size() <= raw.length - raw.length / 8) {
-                compressed[0] = true;
-                return out.toByteArray();
-            }
-            return raw;
-        } finally {
-            deflater.end();
+        byte[] z = deflate(deflater, raw, raw.length, buf);
+        if (z.length <= raw.length - raw.length / 8) {
+            compressed[0] = true;
+            return z;
         }
+        return raw;
     }
 
     /** Greedy packing of consecutive buckets into shards of about total/shards bytes; returns first buckets. */
