@@ -294,7 +294,7 @@ public final class StaticSearchExporter {
         long offset = 0;
         OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("0.bin")), 1 << 16);
         acc[1]++;
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        Deflater deflater = new Deflater(DEFLATE_LEVEL, true);
         try {
             if (all == null) {
                 return 1;
@@ -406,7 +406,13 @@ public final class StaticSearchExporter {
         return deflate(deflater, raw, raw.length, zbuf);
     }
 
-    /** Raw deflate at best compression; one Deflater, reset per block (a new one per term cost more than deflating). */
+    /**
+     * Level of the postings' raw deflate: 6 writes files 0.1 % larger than 9 (10k projects: 34.78 vs 34.75 MB) for
+     * about a quarter less export time (level 9's long match chains on repetitive varints).
+     */
+    static final int DEFLATE_LEVEL = 6;
+
+    /** Raw deflate; one Deflater, reset per block (a new one per term cost about as much as deflating). */
     private static byte[] deflate(Deflater deflater, byte[] raw, int len, byte[] buf) {
         deflater.reset();
         deflater.setInput(raw, 0, len);
