@@ -34,19 +34,21 @@ public final class SearchAnalyzer extends Analyzer {
         private int next;
         private int lastPos;
         private int length;
+        /** Reused across values: a fresh 8 KB buffer per field value was a visible share of indexing time. */
+        private final char[] buf = new char[4096];
+        private final StringBuilder text = new StringBuilder();
 
         @Override
         public boolean incrementToken() throws IOException {
             clearAttributes();
             if (tokens == null) {
-                StringBuilder sb = new StringBuilder();
-                char[] buf = new char[4096];
+                text.setLength(0);
                 int r;
                 while ((r = input.read(buf)) > 0) {
-                    sb.append(buf, 0, r);
+                    text.append(buf, 0, r);
                 }
-                length = sb.length();
-                tokens = SearchTokens.tokenize(sb.toString());
+                length = text.length();
+                tokens = SearchTokens.tokenize(text.toString());
                 next = 0;
                 lastPos = -1;
             }

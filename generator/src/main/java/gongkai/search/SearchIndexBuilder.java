@@ -54,9 +54,11 @@ public final class SearchIndexBuilder {
         IndexWriterConfig config = new IndexWriterConfig(new SearchAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setSimilarity(new BM25Similarity())
-                .setRAMBufferSizeMB(64)
+                .setRAMBufferSizeMB(512)
                 .setMergePolicy(new LogByteSizeMergePolicy())
                 .setUseCompoundFile(false);
+        // A buffer that holds 10k–100k projects flushes one segment, so forceMerge(1) has nothing (or little) to do.
+        config.getMergePolicy().setNoCFSRatio(0.0);
         try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config)) {
             for (SearchDoc d : docs) {
                 writer.addDocument(toDocument(d));

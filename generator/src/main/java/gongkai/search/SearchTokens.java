@@ -1,6 +1,7 @@
 package gongkai.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -70,6 +71,8 @@ public final class SearchTokens {
         int pos = -1;
         boolean sepSeen = false;
         int i = 0;
+        int[] cps = new int[64];
+        int[] starts = new int[65];
         while (i < n) {
             int cp = normalize(text.codePointAt(i));
             int cls = classify(cp);
@@ -83,29 +86,32 @@ public final class SearchTokens {
             }
             sepSeen = false;
             if (cls == HAN) {
-                // collect the run's code points and offsets
-                List<int[]> run = new ArrayList<>();
+                // collect the run's code points and offsets; n-grams are built straight from the code points
+                // (String(int[], offset, count)): string concatenation here was most of the indexing time
+                int count = 0;
                 while (i < n) {
                     int raw = text.codePointAt(i);
                     int c = normalize(raw);
                     if (classify(c) != HAN) {
                         break;
                     }
-                    int len = Character.charCount(raw);
-                    run.add(new int[] {c, i, i + len});
-                    i += len;
+                    if (count == cps.length) {
+                        cps = Arrays.copyOf(cps, count * 2);
+                        starts = Arrays.copyOf(starts, count * 2 + 1);
+                    }
+                    cps[count] = c;
+                    starts[count] = i;
+                    count++;
+                    i += Character.charCount(raw);
                 }
-                for (int k = 0; k < run.size(); k++) {
+                starts[count] = i;
+                for (int k = 0; k < count; k++) {
                     pos++;
-                    int[] a = run.get(k);
-                    out.add(new Token(new String(Character.toChars(a[0])), pos, a[1], a[2]));
-                    if (k + 1 < run.size()) {
-                        int[] b = run.get(k + 1);
-                        String bigram = new String(Character.toChars(a[0])) + new String(Character.toChars(b[0]));
-                        out.add(new Token(bigram, pos, a[1], b[2]));
-                        if (k + 2 < run.size()) {
-                            int[] c = run.get(k + 2);
-                            out.add(new Token(bigram + new String(Character.toChars(c[0])), pos, a[1], c[2]));
+                    out.add(new Token(new String(cps, k, 1), pos, starts[k], starts[k + 1]));
+                    if (k + 1 < count) {
+                        out.add(new Token(new String(cps, k, 2), pos, starts[k], starts[k + 2]));
+                        if (k + 2 < count) {
+                            out.add(new Token(new String(cps, k, 3), pos, starts[k], starts[k + 3]));
                         }
                     }
                 }
