@@ -355,8 +355,8 @@ public final class SiteAssembler {
         }
         Chart departmentChart = null;
         if (!byYear.isEmpty()) {
-            int latestYear = ((TreeMap<Integer, List<DepartmentYear>>) byYear).lastKey();
-            List<ChartRow> rows = byYear.get(latestYear).stream()
+            int chartYear = chartYear(byYear);
+            List<ChartRow> rows = byYear.get(chartYear).stream()
                     .map(dy -> Map.entry(dy, totals(dy)))
                     .sorted(Comparator.comparing((Map.Entry<DepartmentYear, Totals> e) -> e.getValue().totalYuan())
                             .reversed()
@@ -365,7 +365,7 @@ public final class SiteAssembler {
                     .map(e -> new ChartRow(departmentOf(e.getKey()).name(),
                             departmentYearLink(e.getKey(), "").href(), e.getValue().total()))
                     .toList();
-            departmentChart = chart("chart-departments", latestYear + "年各部门项目预算合计（万元）", "部门",
+            departmentChart = chart("chart-departments", chartYear + "年各部门项目预算合计（万元）", "部门",
                     largestWithRest(rows, CHART_LIMIT));
         }
         List<Views.RegionDepartments> byRegion = new ArrayList<>();
@@ -426,13 +426,17 @@ public final class SiteAssembler {
         }
         Chart chart = null;
         if (!years.isEmpty()) {
-            int latestYear = years.last();
+            Map<Integer, List<DepartmentYear>> regionYears = new TreeMap<>();
+            for (Department d : inRegion) {
+                yearsOf(d).forEach(dy -> regionYears.computeIfAbsent(dy.year(), y -> new ArrayList<>()).add(dy));
+            }
+            int chartYear = chartYear(regionYears);
             List<ChartRow> bars = new ArrayList<>();
             for (Department d : inRegion) {
-                yearsOf(d).stream().filter(dy -> dy.year() == latestYear).findFirst().ifPresent(dy ->
+                yearsOf(d).stream().filter(dy -> dy.year() == chartYear).findFirst().ifPresent(dy ->
                         bars.add(new ChartRow(d.name(), departmentYearLink(dy, "").href(), totals(dy).total())));
             }
-            chart = chart("chart-region", region.name() + " " + latestYear + "年各部门项目预算合计（万元）", "部门",
+            chart = chart("chart-region", region.name() + " " + chartYear + "年各部门项目预算合计（万元）", "部门",
                     largestWithRest(bars, CHART_LIMIT));
         }
         List<Link> children = regions.values().stream()
@@ -518,6 +522,23 @@ public final class SiteAssembler {
     }
 
     private static final Map<String, String> ROW_TYPE_LABELS = Map.of("item", "明细", "subtotal", "小计", "total", "合计");
+
+    /**
+     * The year a "by department" chart compares: the one in which most departments print a budget (a chart of
+     * one bar compares nothing), the latest of those on a tie.
+     */
+    private int chartYear(Map<Integer, List<DepartmentYear>> byYear) {
+        int best = -1;
+        long bestCount = -1;
+        for (Map.Entry<Integer, List<DepartmentYear>> e : new TreeMap<>(byYear).entrySet()) {
+            long count = e.getValue().stream().filter(dy -> totals(dy).total() != null).count();
+            if (count >= bestCount) {
+                best = e.getKey();
+                bestCount = count;
+            }
+        }
+        return best;
+    }
 
     private Views.TableView tableView(DataTable t) {
         List<Views.ColumnView> columns = new ArrayList<>();
