@@ -54,10 +54,12 @@ public final class SearchIndexBuilder {
         IndexWriterConfig config = new IndexWriterConfig(new SearchAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setSimilarity(new BM25Similarity())
-                .setRAMBufferSizeMB(512)
+                .setRAMBufferSizeMB(128)
                 .setMergePolicy(new LogByteSizeMergePolicy())
                 .setUseCompoundFile(false);
-        // A buffer that holds 10k–100k projects flushes one segment, so forceMerge(1) has nothing (or little) to do.
+        // 128 MB holds ~10k projects in one segment (little for forceMerge(1) to do) while leaving room in a
+        // 2 GB heap at 100k projects (512 MB ran out of heap there). LogByteSizeMergePolicy merges adjacent
+        // segments only, so doc ids keep insertion order whatever the number of flushed segments.
         config.getMergePolicy().setNoCFSRatio(0.0);
         try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config)) {
             for (SearchDoc d : docs) {
