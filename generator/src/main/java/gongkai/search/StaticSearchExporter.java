@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,15 +11,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import org.apache.lucene.document.Document;
@@ -290,31 +284,17 @@ public final class StaticSearchExporter {
         return arr;
     }
 
-    /** Terms per compression task: big enough to amortise a task, small enough to keep memory flat. */
-    private static final int TERMS_PER_TASK = 512;
-
-    /** One term's raw blocks, read from Lucene on the exporting thread (TermsEnum is single-threaded). */
-    private record TermJob(String text, byte[] doc, byte[] pos, QueryEngine.TermPostings all,
-            QueryEngine.TermPostings name) {
-    }
-
-    /** One term's blocks as written: deflated (or not) and its ranked head. */
-    private record TermOut(String text, byte[] doc, boolean docZ, byte[] pos, boolean posZ, byte[] head) {
-    }
-
-    /**
-     * Streams every term's blocks into post/N.bin (new file past MAX_FILE_BYTES); returns the file count.
-     * Deflating and ranking heads is most of the export: it runs on a small pool in batches of terms, and the
-     * batches are written strictly in term order, so the files do not depend on the thread count.
-     */
+    /** Streams every term's blocks into post/N.bin (new file past MAX_FILE_BYTES); returns the file count. */
     private int writePostings(LuceneSearchIndex index, Path dir, ByteArrayOutputStream[] dict, int[] dictTerms,
             long[] acc) throws IOException {
         Files.createDirectories(dir);
         Terms all = index.terms(SearchIndexBuilder.FIELD_ALL);
         Terms name = index.terms(SearchIndexBuilder.FIELD_NAME);
-        PostingsFiles files = new PostingsFiles(dir, dict, dictTerms, acc);
-        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        int fileNo = 0;
+        long offset = 0;
+        OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("0.bin")), 1 << 16);
+        acc[1]++;
+        Deflater deflater = new Deflater(DEFLATE_LEVEL, true);
         try {
             if (all == null) {
                 return 1;
@@ -323,12 +303,11 @@ public final class StaticSearchExporter {
             byte[] normsName = index.norms(SearchIndexBuilder.FIELD_NAME);
             TermsEnum te = all.iterator();
             TermsEnum ne = name == null ? null : name.iterator();
+            byte[] zbuf = new byte[8192];
             ByteArrayOutputStream docBlock = new ByteArrayOutputStream();
             ByteArrayOutputStream posBlock = new ByteArrayOutputStream();
             QueryEngine.FieldStats allStats = index.stats(SearchIndexBuilder.FIELD_ALL);
             QueryEngine.FieldStats nameStats = index.stats(SearchIndexBuilder.FIELD_NAME);
-            ArrayDeque<Future<List<TermOut>>> pending = new ArrayDeque<>();
-            List<TermJob> batch = new ArrayList<>(TERMS_PER_TASK);
             for (BytesRef term = te.next(); term != null; term = te.next()) {
                 docBlock.reset();
                 posBlock.reset();
@@ -341,128 +320,50 @@ public final class StaticSearchExporter {
                 } else {
                     writeVarint(docBlock, 0);
                 }
-                batch.add(new TermJob(term.utf8ToString(), docBlock.toByteArray(), posBlock.toByteArray(), pAll,
-                        pName));
-                if (batch.size() == TERMS_PER_TASK) {
-                    List<TermJob> jobs = batch;
-                    pending.add(pool.submit(() -> compress(jobs, allStats, nameStats)));
-                    batch = new ArrayList<>(TERMS_PER_TASK);
-                    while (pending.size() > threads * 2) {
-                        files.write(await(pending.poll()));
-                    }
-                }
-            }
-            if (!batch.isEmpty()) {
-                List<TermJob> jobs = batch;
-                pending.add(pool.submit(() -> compress(jobs, allStats, nameStats)));
-            }
-            while (!pending.isEmpty()) {
-                files.write(await(pending.poll()));
-            }
-            return files.fileNo + 1;
-        } finally {
-            pool.shutdownNow();
-            files.close();
-        }
-    }
-
-    private static List<TermOut> await(Future<List<TermOut>> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("search export interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("search export: compressing postings failed", e.getCause());
-        }
-    }
-
-    /** Deflates a batch's blocks and ranks its heads, with the batch's own Deflater. */
-    private List<TermOut> compress(List<TermJob> jobs, QueryEngine.FieldStats allStats,
-            QueryEngine.FieldStats nameStats) throws IOException {
-        Deflater deflater = new Deflater(DEFLATE_LEVEL, true);
-        try {
-            byte[] zbuf = new byte[8192];
-            List<TermOut> out = new ArrayList<>(jobs.size());
-            for (TermJob j : jobs) {
                 boolean[] docZ = new boolean[1];
                 boolean[] posZ = new boolean[1];
-                byte[] docBytes = maybeDeflate(deflater, j.doc(), docZ, zbuf);
-                byte[] posBytes = maybeDeflate(deflater, j.pos(), posZ, zbuf);
+                byte[] docBytes = maybeDeflate(deflater, docBlock, docZ, zbuf);
+                byte[] posBytes = maybeDeflate(deflater, posBlock, posZ, zbuf);
                 byte[] headBytes = docBytes.length >= headMinDocBytes
-                        ? rankedHead(j.text(), j.all(), j.name(), allStats, nameStats, headSize, deflater, zbuf)
+                        ? rankedHead(term.utf8ToString(), pAll, pName, allStats, nameStats, headSize, deflater, zbuf)
                         : new byte[0];
                 if (headMinDocBytes > 0 && headBytes.length * 2 > docBytes.length) {
                     headBytes = new byte[0]; // not worth it: the doc block compresses as well (0 forces heads, tests)
                 }
-                out.add(new TermOut(j.text(), docBytes, docZ[0], posBytes, posZ[0], headBytes));
+                long size = docBytes.length + posBytes.length + headBytes.length;
+                if (offset > 0 && offset + size > MAX_FILE_BYTES) {
+                    file.close();
+                    fileNo++;
+                    offset = 0;
+                    file = new java.io.BufferedOutputStream(
+                            Files.newOutputStream(dir.resolve(fileNo + ".bin")), 1 << 16);
+                    acc[1]++;
+                }
+                file.write(docBytes);
+                file.write(posBytes);
+                file.write(headBytes);
+                String text = term.utf8ToString();
+                int bucket = bucket(text, BUCKETS);
+                ByteArrayOutputStream d = dict[bucket];
+                if (d == null) {
+                    d = dict[bucket] = new ByteArrayOutputStream();
+                }
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                writeVarint(d, utf8.length);
+                d.write(utf8);
+                writeVarint(d, fileNo);
+                writeVarint(d, offset);
+                writeVarint(d, docBytes.length);
+                writeVarint(d, posBytes.length);
+                writeVarint(d, (docZ[0] ? 1 : 0) | (posZ[0] ? 2 : 0));
+                writeVarint(d, headBytes.length);
+                dictTerms[bucket]++;
+                offset += size;
+                acc[0] += size;
             }
-            return out;
+            return fileNo + 1;
         } finally {
             deflater.end();
-        }
-    }
-
-    /** The post/N.bin files being written and the dictionary entries pointing into them. */
-    private static final class PostingsFiles {
-        private final Path dir;
-        private final ByteArrayOutputStream[] dict;
-        private final int[] dictTerms;
-        private final long[] acc;
-        private OutputStream file;
-        private int fileNo;
-        private long offset;
-
-        PostingsFiles(Path dir, ByteArrayOutputStream[] dict, int[] dictTerms, long[] acc) throws IOException {
-            this.dir = dir;
-            this.dict = dict;
-            this.dictTerms = dictTerms;
-            this.acc = acc;
-            file = new BufferedOutputStream(Files.newOutputStream(dir.resolve("0.bin")), 1 << 16);
-            acc[1]++;
-        }
-
-        void write(List<TermOut> terms) throws IOException {
-            for (TermOut t : terms) {
-                write(t);
-            }
-        }
-
-        private void write(TermOut t) throws IOException {
-            long size = t.doc().length + t.pos().length + t.head().length;
-            if (offset > 0 && offset + size > MAX_FILE_BYTES) {
-                file.close();
-                fileNo++;
-                offset = 0;
-                file = new BufferedOutputStream(Files.newOutputStream(dir.resolve(fileNo + ".bin")), 1 << 16);
-                acc[1]++;
-            }
-            file.write(t.doc());
-            file.write(t.pos());
-            file.write(t.head());
-            int bucket = bucket(t.text(), BUCKETS);
-            ByteArrayOutputStream d = dict[bucket];
-            if (d == null) {
-                d = dict[bucket] = new ByteArrayOutputStream();
-            }
-            byte[] utf8 = t.text().getBytes(StandardCharsets.UTF_8);
-            writeVarint(d, utf8.length);
-            d.write(utf8);
-            writeVarint(d, fileNo);
-            writeVarint(d, offset);
-            writeVarint(d, t.doc().length);
-            writeVarint(d, t.pos().length);
-            writeVarint(d, (t.docZ() ? 1 : 0) | (t.posZ() ? 2 : 0));
-            writeVarint(d, t.head().length);
-            dictTerms[bucket]++;
-            offset += size;
-            acc[0] += size;
-        }
-
-        void close() throws IOException {
             file.close();
         }
     }
@@ -549,7 +450,8 @@ public final class StaticSearchExporter {
      * The block raw-deflated when that saves at least an eighth (browsers inflate with DecompressionStream
      * 'deflate-raw'); {@code compressed[0]} tells which.
      */
-    static byte[] maybeDeflate(Deflater deflater, byte[] raw, boolean[] compressed, byte[] buf) {
+    static byte[] maybeDeflate(Deflater deflater, ByteArrayOutputStream block, boolean[] compressed, byte[] buf) {
+        byte[] raw = block.toByteArray();
         compressed[0] = false;
         if (raw.length < 64) {
             return raw;
