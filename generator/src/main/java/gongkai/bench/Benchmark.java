@@ -175,6 +175,7 @@ public final class Benchmark {
                     r.microsPerProject(), r.peakHeapBytes() >> 20, r.peakRssBytes() >> 20, r.outFiles(),
                     r.outBytes() >> 20, r.exit() == 0 ? "" : "  FAILED (exit " + r.exit() + ")"));
         }
+        out.append("(wall s includes JVM start; index runs beside assemble, render and export, so stage times overlap)\n");
         return out.toString();
     }
 

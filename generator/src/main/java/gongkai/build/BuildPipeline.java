@@ -5,11 +5,14 @@ import gongkai.content.DepartmentYear;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The whole build, in one place: named stages in execution order
- * load → validate → assemble → render → index → export → check → write, each timed.
+ * load → validate → assemble → render → index → export → check → write, each timed. The index stage reads only
+ * the validated content, so it runs in the background from after validate until check (beside assemble, render
+ * and export); the other stages run one after the other.
  * Everything is written into a staging directory next to the output; only the write stage, after all others
  * succeeded, swaps it in. Any failure deletes the staging directory and leaves the previous site untouched.
  *
@@ -28,9 +31,13 @@ public final class BuildPipeline {
     private final BuildOptions options;
     private final List<BuildStage> stages;
 
-    private BuildPipeline(BuildOptions options, List<BuildStage> stages) {
+    /** The stage that runs in the background from after validate until before check (the search index), or null. */
+    private final BuildStage alongside;
+
+    private BuildPipeline(BuildOptions options, List<BuildStage> stages, BuildStage alongside) {
         this.options = options;
         this.stages = List.copyOf(stages);
+        this.alongside = alongside;
     }
 
     public static Builder builder(BuildOptions options, ContentSource source) {
@@ -64,21 +71,48 @@ public final class BuildPipeline {
             throw new BuildException("write", "cannot create the staging directory: " + e.getMessage(), e);
         }
         BuildContext context = new BuildContext(options, staging);
-        List<BuildReport.StageTime> times = new ArrayList<>();
+        Map<String, Long> nanos = new java.util.concurrent.ConcurrentHashMap<>();
         boolean swapped = false;
+        java.util.concurrent.Future<?> background = null;
+        java.util.concurrent.ExecutorService backgroundThread = null;
         try {
             for (BuildStage stage : stages) {
-                long t0 = System.nanoTime();
-                try {
-                    stage.run(context);
-                } catch (Exception e) {
-                    String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
-                    throw new BuildException(stage.name(), message, e);
+                if (stage == alongside) {
+                    continue;
                 }
-                times.add(new BuildReport.StageTime(stage.name(), System.nanoTime() - t0));
+                if (stage instanceof Stages.Check && background != null) {
+                    join(background, alongside);
+                    background = null;
+                }
+                runTimed(stage, context, nanos);
                 swapped |= stage instanceof Stages.Write;
+                if (stage instanceof Stages.Validate && alongside != null) {
+                    // The search index reads only the validated content: it runs beside assemble, render and
+                    // export, whose single-threaded stretches (and its own forceMerge/export) then overlap.
+                    backgroundThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "gongkai-" + alongside.name());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    background = backgroundThread.submit(() -> {
+                        runTimed(alongside, context, nanos);
+                        return null;
+                    });
+                }
             }
         } finally {
+            if (background != null) {
+                // a later stage failed: let the background stage finish before its output folder is deleted
+                background.cancel(false);
+                try {
+                    background.get();
+                } catch (Exception ignoredBecauseTheBuildAlreadyFailed) {
+                    // the first failure is the one reported
+                }
+            }
+            if (backgroundThread != null) {
+                backgroundThread.shutdownNow();
+            }
             if (!swapped && Files.exists(staging)) {
                 try {
                     SiteSwap.deleteTree(staging);
@@ -87,10 +121,44 @@ public final class BuildPipeline {
                 }
             }
         }
+        List<BuildReport.StageTime> times = new ArrayList<>();
+        for (BuildStage stage : stages) {
+            Long n = nanos.get(stage.name());
+            if (n != null) {
+                times.add(new BuildReport.StageTime(stage.name(), n));
+            }
+        }
         int projects = context.content().departmentYears().stream().map(DepartmentYear::projects).mapToInt(List::size).sum();
         BuildReport report = new BuildReport(projects, context.pagesRendered(), System.nanoTime() - start, times,
                 context.site().basePath());
         return new Built(report, context.content(), context.site(), context.dates());
+    }
+
+    private static void runTimed(BuildStage stage, BuildContext context, Map<String, Long> nanos) throws BuildException {
+        long t0 = System.nanoTime();
+        try {
+            stage.run(context);
+        } catch (BuildException e) {
+            throw e;
+        } catch (Exception e) {
+            String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+            throw new BuildException(stage.name(), message, e);
+        }
+        nanos.put(stage.name(), System.nanoTime() - t0);
+    }
+
+    private static void join(java.util.concurrent.Future<?> background, BuildStage stage) throws BuildException {
+        try {
+            background.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BuildException(stage.name(), "interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof BuildException b) {
+                throw b;
+            }
+            throw new BuildException(stage.name(), String.valueOf(e.getCause()), e.getCause());
+        }
     }
 
     /** Assembles the fixed stage order; only the index and export slots (and the procurement hook) are pluggable. */
@@ -106,7 +174,7 @@ public final class BuildPipeline {
             this.source = Objects.requireNonNull(source, "source");
         }
 
-        /** The search index stage (gongkai.search); runs after render, before export. */
+        /** The search index stage (gongkai.search); runs beside assemble, render and export, done before check. */
         public Builder index(BuildStage stage) {
             this.index = named(stage, "index");
             return this;
@@ -139,7 +207,7 @@ public final class BuildPipeline {
                     index,
                     export,
                     new Stages.Check(),
-                    new Stages.Write()));
+                    new Stages.Write()), index);
         }
     }
 }

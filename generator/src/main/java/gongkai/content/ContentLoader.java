@@ -811,6 +811,25 @@ public final class ContentLoader {
             addImplicitResolver(Tag.NULL, NULL, "~nN\0");
             addImplicitResolver(Tag.NULL, EMPTY, null);
         }
+
+        /**
+         * The same answers as the two regex resolvers above (YAML 1.1 null: empty, ~, null, Null, NULL) without a
+         * regex per scalar: the EMPTY resolver, registered for every first character, was a fifth of load time.
+         */
+        @Override
+        public Tag resolve(org.yaml.snakeyaml.nodes.NodeId kind, String value, boolean implicit) {
+            if (kind == org.yaml.snakeyaml.nodes.NodeId.scalar && implicit) {
+                return isYamlNull(value) ? Tag.NULL : Tag.STR;
+            }
+            return super.resolve(kind, value, implicit);
+        }
+
+        static boolean isYamlNull(String value) {
+            return switch (value) {
+                case "", "~", "null", "Null", "NULL" -> true;
+                default -> false;
+            };
+        }
     }
 
     private static int[] lineColumn(String text, int codePointIndex) {

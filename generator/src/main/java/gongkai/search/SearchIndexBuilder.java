@@ -4,7 +4,12 @@ import gongkai.content.Content;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -24,7 +29,7 @@ import org.apache.lucene.store.FSDirectory;
  * name, department, region, year, purpose, goals, indicator levels/descriptions/targets, section text) and
  * {@code name} (the project name or department-year title alone). A query scores
  * {@code bm25(all) + NAME_BOOST × bm25(name)}: the boost is a plain multiplier the browser applies the same way.
- * Documents keep content order (one writer thread, adjacent-only merges, {@code forceMerge(1)}) so Lucene doc ids
+ * Documents keep content order (contiguous slices per writer thread added in order, adjacent-only merges, {@code forceMerge(1)}) so Lucene doc ids
  * are the document numbers of the static files and break score ties the same way everywhere.
  */
 public final class SearchIndexBuilder {
@@ -50,23 +55,115 @@ public final class SearchIndexBuilder {
     }
 
     public void build(List<SearchDoc> docs, Path indexDir) throws IOException {
+        int parts = partsFor(docs.size(), Runtime.getRuntime().availableProcessors());
+        build(docs, indexDir, parts);
+    }
+
+    /** One writer thread per core, each on a contiguous slice of at least 2,000 documents. */
+    static int partsFor(int docs, int cores) {
+        return Math.max(1, Math.min(cores, docs / 2000));
+    }
+
+    /**
+     * Builds with {@code parts} writers in parallel, each indexing a contiguous slice of the documents into its
+     * own directory; the slices are then added in order and merged into one segment, so doc ids are still the
+     * content order. (One IndexWriter fed by several threads would interleave its per-thread segments.)
+     */
+    void build(List<SearchDoc> docs, Path indexDir, int parts) throws IOException {
         Files.createDirectories(indexDir);
-        IndexWriterConfig config = new IndexWriterConfig(new SearchAnalyzer())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setSimilarity(new BM25Similarity())
-                .setRAMBufferSizeMB(128)
-                .setMergePolicy(new LogByteSizeMergePolicy())
-                .setUseCompoundFile(false);
-        // 128 MB holds ~10k projects in one segment (little for forceMerge(1) to do) while leaving room in a
-        // 2 GB heap at 100k projects (512 MB ran out of heap there). LogByteSizeMergePolicy merges adjacent
-        // segments only, so doc ids keep insertion order whatever the number of flushed segments.
-        config.getMergePolicy().setNoCFSRatio(0.0);
-        try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config)) {
-            for (SearchDoc d : docs) {
-                writer.addDocument(toDocument(d));
+        if (parts <= 1) {
+            try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config(RAM_BUFFER_MB))) {
+                for (SearchDoc d : docs) {
+                    writer.addDocument(toDocument(d));
+                }
+                writer.forceMerge(1);
+                writer.commit();
+            }
+            return;
+        }
+        Path partsRoot = indexDir.resolveSibling(indexDir.getFileName() + ".parts");
+        deleteTree(partsRoot);
+        List<Path> partDirs = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            partDirs.add(partsRoot.resolve(Integer.toString(p)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(parts);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int p = 0; p < parts; p++) {
+                int from = (int) ((long) docs.size() * p / parts);
+                int to = (int) ((long) docs.size() * (p + 1) / parts);
+                Path partDir = partDirs.get(p);
+                running.add(pool.submit(() -> {
+                    try (Directory dir = FSDirectory.open(partDir);
+                         IndexWriter writer = new IndexWriter(dir, config(RAM_BUFFER_MB / parts))) {
+                        for (SearchDoc d : docs.subList(from, to)) {
+                            writer.addDocument(toDocument(d));
+                        }
+                        writer.commit();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("search index build interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("search index build failed: " + cause, cause);
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config(RAM_BUFFER_MB))) {
+            List<Directory> partDirectories = new ArrayList<>();
+            try {
+                for (Path partDir : partDirs) {
+                    partDirectories.add(FSDirectory.open(partDir));
+                }
+                writer.addIndexes(partDirectories.toArray(new Directory[0]));
+            } finally {
+                for (Directory d : partDirectories) {
+                    d.close();
+                }
             }
             writer.forceMerge(1);
             writer.commit();
+        }
+        deleteTree(partsRoot);
+    }
+
+    /**
+     * 128 MB in all holds ~10k projects in one segment (little for forceMerge(1) to do) while leaving room in a
+     * 2 GB heap at 100k projects (512 MB ran out of heap there). LogByteSizeMergePolicy merges adjacent segments
+     * only, so doc ids keep insertion order whatever the number of flushed segments.
+     */
+    private static final double RAM_BUFFER_MB = 128;
+
+    private static IndexWriterConfig config(double ramBufferMb) {
+        IndexWriterConfig config = new IndexWriterConfig(new SearchAnalyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setSimilarity(new BM25Similarity())
+                .setRAMBufferSizeMB(ramBufferMb)
+                .setMergePolicy(new LogByteSizeMergePolicy())
+                .setUseCompoundFile(false);
+        config.getMergePolicy().setNoCFSRatio(0.0);
+        return config;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -62,6 +62,25 @@ class TokenizerParityTest {
         assertEquals(List.of(List.of("有", 0, 0, 1), List.of("γ", 1, 1, 2), List.of("和", 2, 2, 3)), lucene("有Γ和"));
     }
 
+    /** The analyzer streams the rules of {@code SearchTokens.tokenize} (which the query side uses): same tokens. */
+    @Test
+    void streamingAnalyzerMatchesTokenizeOnEverySeedLine() throws IOException {
+        List<String> texts = new ArrayList<>(SeedCorpus.lines(SEEDS));
+        texts.addAll(List.of("ＰＭ２．５、ＶＯＣｓ排放量≤１０ｔ", "𠀀𠀁测试 Ｏ３", "Ωmega ΣΑΣ Привет ÀÉÎ ß", "二〇二三年",
+                "  leading spaces 前导", "a\u3000b", "", "，。！", "x1y2z3 2023.12.31", "生".repeat(5000),
+                "长文本".repeat(3000) + " tail"));
+        int tokens = 0;
+        for (String text : texts) {
+            List<List<Object>> expected = new ArrayList<>();
+            for (SearchTokens.Token t : SearchTokens.tokenize(text)) {
+                expected.add(List.of(t.term(), t.position(), t.start(), t.end()));
+            }
+            assertEquals(expected, lucene(text), text.length() > 80 ? text.substring(0, 80) : text);
+            tokens += expected.size();
+        }
+        assertEquals(true, tokens > 100_000, "corpus too small: " + tokens);
+    }
+
     @Test
     void browserTokenizerMatchesLuceneOnEverySeedLine() throws Exception {
         List<String> texts = new ArrayList<>(SeedCorpus.lines(SEEDS));
