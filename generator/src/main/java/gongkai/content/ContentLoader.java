@@ -616,29 +616,38 @@ public final class ContentLoader {
                 error(node, prefix, "expected a mapping (key: value lines), found " + kind(node));
                 return null;
             }
-            Map<String, Node> values = new LinkedHashMap<>();
-            Map<String, Node> keyNodes = new HashMap<>();
-            for (NodeTuple t : mapping.getValue()) {
+            // Mappings are small (≤ 20 keys): parallel arrays and linear scans beat two hash maps per mapping.
+            List<NodeTuple> tuples = mapping.getValue();
+            String[] keys = new String[tuples.size()];
+            Node[] keyNodes = new Node[tuples.size()];
+            Node[] valueNodes = new Node[tuples.size()];
+            int seen = 0;
+            Fields fields = new Fields(this, mapping, prefix, keys, valueNodes);
+            for (NodeTuple t : tuples) {
                 Node k = t.getKeyNode();
                 if (!(k instanceof ScalarNode ks)) {
                     error(k, prefix, "a key must be a plain word, found " + kind(k));
                     continue;
                 }
                 String key = ks.getValue();
-                String field = prefix.isEmpty() ? key : prefix + "." + key;
-                if (keyNodes.containsKey(key)) {
-                    error(k, field, "duplicate key '" + key + "' (first at line "
-                            + (keyNodes.get(key).getStartMark().getLine() + 1) + ")");
+                int earlier = indexOf(keys, seen, key);
+                if (earlier >= 0) {
+                    error(k, fields.path(key), "duplicate key '" + key + "' (first at line "
+                            + (keyNodes[earlier].getStartMark().getLine() + 1) + ")");
                     continue;
                 }
-                keyNodes.put(key, k);
+                keys[seen] = key;
+                keyNodes[seen] = k;
+                seen++;
                 if (!allowed.contains(key)) {
-                    error(k, field, "unknown " + keyWord + " '" + key + "'" + suggestion(key, allowed));
+                    error(k, fields.path(key), "unknown " + keyWord + " '" + key + "'" + suggestion(key, allowed));
+                    // known keys only: an unknown key is reported, never read
+                    valueNodes[seen - 1] = null;
                     continue;
                 }
-                values.put(key, t.getValueNode());
+                valueNodes[seen - 1] = t.getValueNode();
             }
-            return new Fields(this, mapping, prefix, values);
+            return fields;
         }
     }
 
@@ -647,13 +656,16 @@ public final class ContentLoader {
         final Doc doc;
         final MappingNode mapping;
         final String prefix;
-        final Map<String, Node> values;
+        /** Keys in file order (null-terminated when keys were rejected) and their value nodes (null: unknown key). */
+        private final String[] keys;
+        private final Node[] valueNodes;
 
-        Fields(Doc doc, MappingNode mapping, String prefix, Map<String, Node> values) {
+        Fields(Doc doc, MappingNode mapping, String prefix, String[] keys, Node[] valueNodes) {
             this.doc = doc;
             this.mapping = mapping;
             this.prefix = prefix;
-            this.values = values;
+            this.keys = keys;
+            this.valueNodes = valueNodes;
         }
 
         String path(String key) {
@@ -661,12 +673,13 @@ public final class ContentLoader {
         }
 
         Node node(String key) {
-            return values.get(key);
+            int i = indexOf(keys, keys.length, key);
+            return i < 0 ? null : valueNodes[i];
         }
 
         /** The scalar text; null when absent or null (reported when required). */
         String string(String key, boolean required) {
-            Node n = values.get(key);
+            Node n = node(key);
             if (n == null || isNull(n)) {
                 if (required) {
                     doc.error(n == null ? mapping : n, path(key), n == null ? "required field missing" : "required field is empty");
@@ -686,7 +699,7 @@ public final class ContentLoader {
                 return null;
             }
             if (!INTEGER.matcher(text).matches() || text.replace("-", "").length() > 9) {
-                doc.error(values.get(key), path(key), "expected an integer, found '" + text + "'");
+                doc.error(node(key), path(key), "expected an integer, found '" + text + "'");
                 return null;
             }
             return Integer.parseInt(text);
@@ -698,12 +711,25 @@ public final class ContentLoader {
                 return null;
             }
             if (!DECIMAL.matcher(text).matches()) {
-                doc.error(values.get(key), path(key), "'" + text
+                doc.error(node(key), path(key), "'" + text
                         + "' is not a plain decimal amount (digits with an optional decimal point, e.g. 6.00)");
                 return null;
             }
             return new BigDecimal(text);
         }
+    }
+
+    private static int indexOf(String[] keys, int size, String key) {
+        for (int i = 0; i < size; i++) {
+            String k = keys[i];
+            if (k == null) {
+                return -1;
+            }
+            if (k.equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isNull(Node n) {
