@@ -30,6 +30,10 @@ public final class SearchDocuments {
     private SearchDocuments() {
     }
 
+    /**
+     * The documents as a list computed on access: {@code get(i)} builds document i from the content, so an
+     * indexing thread walking a slice holds one document at a time, not 100,000 snippets and value lists.
+     */
     public static List<SearchDoc> of(Content content) {
         Map<String, String> regionNames = new HashMap<>();
         for (Region r : content.regions()) {
@@ -39,81 +43,113 @@ public final class SearchDocuments {
         for (Department d : content.departments()) {
             departments.put(d.regionSlug() + "/" + d.code(), d);
         }
-        List<SearchDoc> docs = new ArrayList<>();
-        for (DepartmentYear dy : content.departmentYears()) {
+        List<DepartmentYear> years = content.departmentYears();
+        // starts[k] = number of the department-year k's own document; its projects follow it
+        int[] starts = new int[years.size() + 1];
+        for (int k = 0; k < years.size(); k++) {
+            starts[k + 1] = starts[k] + 1 + years.get(k).projects().size();
+        }
+        return new java.util.AbstractList<>() {
+            @Override
+            public SearchDoc get(int index) {
+                java.util.Objects.checkIndex(index, starts[years.size()]);
+                int k = java.util.Arrays.binarySearch(starts, 0, years.size(), index);
+                if (k < 0) {
+                    k = -k - 2; // inside department-year k's run (starts are strictly increasing)
+                }
+                DepartmentYear dy = years.get(k);
+                int offset = index - starts[k];
+                return offset == 0 ? departmentYearDoc(dy, departments, regionNames)
+                        : projectDoc(dy, dy.projects().get(offset - 1), departments, regionNames);
+            }
+
+            @Override
+            public int size() {
+                return starts[years.size()];
+            }
+        };
+    }
+
+    private record Names(String deptKey, String deptFull, String deptShown, String regionName, String year) {
+        static Names of(DepartmentYear dy, Map<String, Department> departments, Map<String, String> regionNames) {
             String deptKey = dy.regionSlug() + "/" + dy.departmentCode();
             Department dept = departments.get(deptKey);
             String deptFull = dept != null ? dept.name() : dy.departmentCode();
             String deptShown = dept != null && dept.shortName() != null ? dept.shortName() : deptFull;
-            String regionName = regionNames.getOrDefault(dy.regionSlug(), dy.regionSlug());
-            String year = Integer.toString(dy.year());
+            return new Names(deptKey, deptFull, deptShown, regionNames.getOrDefault(dy.regionSlug(), dy.regionSlug()),
+                    Integer.toString(dy.year()));
+        }
+    }
 
-            List<String> dyValues = new ArrayList<>();
-            add(dyValues, dy.title());
-            add(dyValues, deptFull);
-            add(dyValues, regionName);
-            add(dyValues, year);
-            StringBuilder dySnippet = new StringBuilder();
-            for (Section s : dy.sections()) {
-                add(dyValues, s.title());
-                add(dyValues, s.markdown());
-                appendLine(dySnippet, s.title());
-                appendLine(dySnippet, s.markdown());
+    private static SearchDoc departmentYearDoc(DepartmentYear dy, Map<String, Department> departments,
+            Map<String, String> regionNames) {
+        Names n = Names.of(dy, departments, regionNames);
+        List<String> dyValues = new ArrayList<>();
+        add(dyValues, dy.title());
+        add(dyValues, n.deptFull());
+        add(dyValues, n.regionName());
+        add(dyValues, n.year());
+        StringBuilder dySnippet = new StringBuilder();
+        for (Section s : dy.sections()) {
+            add(dyValues, s.title());
+            add(dyValues, s.markdown());
+            appendLine(dySnippet, s.title());
+            appendLine(dySnippet, s.markdown());
+        }
+        String dyText = cut(dySnippet.toString(), MAX_SNIPPET_CHARS);
+        return new SearchDoc(SearchDoc.DEPARTMENT_YEAR, n.deptKey() + "/" + n.year(), dy.title(),
+                Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year()), dy.year(), n.deptKey(),
+                n.deptShown(), dyValues, dyText, List.of(), null);
+    }
+
+    private static SearchDoc projectDoc(DepartmentYear dy, Project p, Map<String, Department> departments,
+            Map<String, String> regionNames) {
+        Names n = Names.of(dy, departments, regionNames);
+        List<String> values = new ArrayList<>();
+        add(values, p.name());
+        add(values, n.deptFull());
+        add(values, n.regionName());
+        add(values, n.year());
+        add(values, p.purpose());
+        add(values, p.goals());
+        StringBuilder snippet = new StringBuilder();
+        appendLine(snippet, cut(p.purpose(), MAX_PROSE_CHARS));
+        appendLine(snippet, cut(p.goals(), MAX_PROSE_CHARS));
+        LinkedHashSet<String> categories = new LinkedHashSet<>();
+        LinkedHashSet<String> seenLines = new LinkedHashSet<>();
+        for (Indicator ind : p.indicators()) {
+            add(values, ind.level1());
+            add(values, ind.level2());
+            add(values, ind.level3());
+            add(values, ind.description());
+            add(values, ind.target());
+            if (ind.level1() != null && !ind.level1().isBlank()) {
+                categories.add(ind.level1().strip());
             }
-            String dyText = cut(dySnippet.toString(), MAX_SNIPPET_CHARS);
-            docs.add(new SearchDoc(SearchDoc.DEPARTMENT_YEAR, deptKey + "/" + year, dy.title(),
-                    Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year()), dy.year(), deptKey,
-                    deptShown, dyValues, dyText, List.of(), null));
-
-            for (Project p : dy.projects()) {
-                List<String> values = new ArrayList<>();
-                add(values, p.name());
-                add(values, deptFull);
-                add(values, regionName);
-                add(values, year);
-                add(values, p.purpose());
-                add(values, p.goals());
-                StringBuilder snippet = new StringBuilder();
-                appendLine(snippet, cut(p.purpose(), MAX_PROSE_CHARS));
-                appendLine(snippet, cut(p.goals(), MAX_PROSE_CHARS));
-                LinkedHashSet<String> categories = new LinkedHashSet<>();
-                LinkedHashSet<String> seenLines = new LinkedHashSet<>();
-                for (Indicator ind : p.indicators()) {
-                    add(values, ind.level1());
-                    add(values, ind.level2());
-                    add(values, ind.level3());
-                    add(values, ind.description());
-                    add(values, ind.target());
-                    if (ind.level1() != null && !ind.level1().isBlank()) {
-                        categories.add(ind.level1().strip());
-                    }
-                    // The snippet keeps what tells projects apart: 三级指标, a differing description, the target.
-                    StringBuilder line = new StringBuilder();
-                    if (ind.level3() != null) {
-                        line.append(ind.level3().strip());
-                    }
-                    if (ind.description() != null && !Objects.equals(ind.description().strip(), line.toString())) {
-                        line.append(line.length() > 0 ? " " : "").append(ind.description().strip());
-                    }
-                    if (ind.target() != null) {
-                        line.append(line.length() > 0 ? "：" : "").append(ind.target().strip());
-                    }
-                    if (seenLines.add(line.toString())) {
-                        appendLine(snippet, line.toString());
-                    }
-                }
-                BigDecimal wan = p.budget() != null && p.budget().total() != null
-                        ? p.budget().total().yuan().divide(BigDecimal.valueOf(10_000), 6, RoundingMode.UNNECESSARY)
-                                .stripTrailingZeros()
-                        : null;
-                if (wan != null && wan.scale() < 0) {
-                    wan = wan.setScale(0); // 2E+2 → 200: plain JSON numbers
-                }
-                docs.add(new SearchDoc(SearchDoc.PROJECT, p.id(), p.name(), Urls.project(p.id()), dy.year(),
-                        deptKey, deptShown, values, cut(snippet.toString(), MAX_SNIPPET_CHARS), new ArrayList<>(categories), wan));
+            // The snippet keeps what tells projects apart: 三级指标, a differing description, the target.
+            StringBuilder line = new StringBuilder();
+            if (ind.level3() != null) {
+                line.append(ind.level3().strip());
+            }
+            if (ind.description() != null && !Objects.equals(ind.description().strip(), line.toString())) {
+                line.append(line.length() > 0 ? " " : "").append(ind.description().strip());
+            }
+            if (ind.target() != null) {
+                line.append(line.length() > 0 ? "：" : "").append(ind.target().strip());
+            }
+            if (seenLines.add(line.toString())) {
+                appendLine(snippet, line.toString());
             }
         }
-        return docs;
+        BigDecimal wan = p.budget() != null && p.budget().total() != null
+                ? p.budget().total().yuan().divide(BigDecimal.valueOf(10_000), 6, RoundingMode.UNNECESSARY)
+                        .stripTrailingZeros()
+                : null;
+        if (wan != null && wan.scale() < 0) {
+            wan = wan.setScale(0); // 2E+2 → 200: plain JSON numbers
+        }
+        return new SearchDoc(SearchDoc.PROJECT, p.id(), p.name(), Urls.project(p.id()), dy.year(),
+                n.deptKey(), n.deptShown(), values, cut(snippet.toString(), MAX_SNIPPET_CHARS), new ArrayList<>(categories), wan);
     }
 
     /** The first {@code max} characters (never splitting a surrogate pair), with … when cut. */
