@@ -140,6 +140,11 @@ public final class BuildPipeline {
             stage.run(context);
         } catch (BuildException e) {
             throw e;
+        } catch (OutOfMemoryError e) {
+            // Reported like any failure (the staging folder is removed, the old site kept), with what to do.
+            long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+            throw new BuildException(stage.name(), "out of memory (Java heap limit " + maxMb
+                    + " MB); run with a larger heap, e.g. GONGKAI_JAVA_OPTS=-Xmx4g ./gongkai build", e);
         } catch (Exception e) {
             String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
             throw new BuildException(stage.name(), message, e);
