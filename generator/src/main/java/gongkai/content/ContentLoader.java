@@ -829,11 +829,13 @@ public final class ContentLoader {
         if (text == null) {
             return null;
         }
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(64 * 1024 * 1024);
         try {
-            Node root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
-                    new NullOnlyResolver(), options).getSingleNode();
+            // the common case, block YAML as ContentWriter writes it, without SnakeYAML's per-character scanner;
+            // anything else (and so every syntax error) goes through SnakeYAML
+            Node root = FastYaml.parse(text, path);
+            if (root == null) {
+                root = composeWithSnakeYaml(text);
+            }
             if (root == null) {
                 // An empty file is an empty mapping: the required-field checks then say what is missing.
                 Mark start = new Mark(path, 0, 0, 0, new int[0], 0);
@@ -856,6 +858,14 @@ public final class ContentLoader {
             error(path, 1, 1, "", "YAML syntax error: " + e.getMessage());
         }
         return null;
+    }
+
+    /** SnakeYAML's node tree of {@code text} (null for an empty document), scalars resolved as the loader reads them. */
+    static Node composeWithSnakeYaml(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(64 * 1024 * 1024);
+        return new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
+                new NullOnlyResolver(), options).getSingleNode();
     }
 
     /**
