@@ -892,6 +892,9 @@ public final class ContentLoader {
         }
 
         static boolean isYamlNull(String value) {
+            if (value.length() > 4) {
+                return false; // before the switch: it would hash the whole (often long) text
+            }
             return switch (value) {
                 case "", "~", "null", "Null", "NULL" -> true;
                 default -> false;
@@ -919,6 +922,10 @@ public final class ContentLoader {
     /** The file's text, or null after reporting that it is not UTF-8. */
     private String readUtf8(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.UTF_8); // the JDK's fast path
+        if (text.indexOf('\uFFFD') < 0) {
+            return text; // no replacement character: the bytes were valid UTF-8
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

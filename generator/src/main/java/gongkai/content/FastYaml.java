@@ -345,6 +345,9 @@ final class FastYaml {
     }
 
     private static Tag tagOfPlain(String value) {
+        if (value.length() > 4) {
+            return Tag.STR; // before the switch: it would hash the whole (often long) text
+        }
         return switch (value) {
             case "", "~", "null", "Null", "NULL" -> Tag.NULL;
             default -> Tag.STR;
