@@ -54,7 +54,7 @@ import org.apache.lucene.util.SmallFloat;
  * Files stay under {@link #MAX_FILE_BYTES} (static hosts cap file size) and their number under projects/50 + 50.
  */
 public final class StaticSearchExporter {
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
     public static final int BUCKETS = 4096;
     /** Bytes per display slot; a row that would not fit loses the end of its snippet. */
     public static final int SLOT = 512;
@@ -74,18 +74,33 @@ public final class StaticSearchExporter {
     /** Docs in a ranked head: the first ten result pages of the term alone. */
     static final int HEAD = 100;
 
+    /**
+     * Documents per postings window. Small windows make tight score bounds but long window tables (≈ 10 bytes per
+     * window and term before deflate); at 100,000 projects the broad queries need 2–80 KB of windows with 256.
+     */
+    static final int WINDOW = 256;
+    /** A term's table goes into its dictionary entry when its postings are at least this big … */
+    static final int INLINE_TABLE_MIN_REGION = 32 * 1024;
+    /** … and the (deflated) table at most this big (about 60 windows: 15,000 docs). */
+    static final int INLINE_TABLE_MAX_BYTES = 512;
+
     private final ObjectMapper json = new ObjectMapper();
     private final int headMinDocBytes;
     private final int headSize;
+    private final int window;
 
     public StaticSearchExporter() {
-        this(HEAD_MIN_DOC_BYTES, HEAD);
+        this(HEAD_MIN_DOC_BYTES, HEAD, WINDOW);
     }
 
-    /** {@code headMinDocBytes}: smallest doc block that gets a ranked head of {@code headSize} docs (tests). */
-    StaticSearchExporter(int headMinDocBytes, int headSize) {
+    /**
+     * {@code headMinDocBytes}: smallest doc-part total that gets a ranked head of {@code headSize} docs;
+     * {@code window}: documents per postings window (tests force small windows).
+     */
+    StaticSearchExporter(int headMinDocBytes, int headSize, int window) {
         this.headMinDocBytes = headMinDocBytes;
         this.headSize = headSize;
+        this.window = window;
     }
 
     /** Writes {@code siteDir/search/data/}, replacing what was there. */
@@ -199,6 +214,7 @@ public final class StaticSearchExporter {
             dictLengths.forEach(lengthsOfShards::add);
             ArrayNode fileStarts = meta.putArray("dictFiles");
             dictFileStarts.forEach(fileStarts::add);
+            meta.put("window", window);
             meta.put("slot", SLOT);
             meta.put("slotsPerFile", perFile);
             ArrayNode years = meta.putArray("years");
@@ -284,7 +300,32 @@ public final class StaticSearchExporter {
         return arr;
     }
 
-    /** Streams every term's blocks into post/N.bin (new file past MAX_FILE_BYTES); returns the file count. */
+    /**
+     * The window order: documents sorted by their title read backwards (then by id), so near-duplicate names —
+     * the same project in several years or districts, every department-year of one kind of department — sit in
+     * the same windows, and a window's score bound is close to its best document's score (see {@link #WINDOW}).
+     */
+    static int[] windowRanks(LuceneSearchIndex index) throws IOException {
+        int n = index.maxDoc();
+        String[] key = new String[n];
+        Integer[] order = new Integer[n];
+        for (int d = 0; d < n; d++) {
+            String title = index.stored(d).get(SearchIndexBuilder.StoredFields.TITLE);
+            key[d] = new StringBuilder(title == null ? "" : title).reverse().toString();
+            order[d] = d;
+        }
+        Arrays.sort(order, (x, y) -> {
+            int c = key[x].compareTo(key[y]);
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        int[] rank = new int[n];
+        for (int r = 0; r < n; r++) {
+            rank[order[r]] = r;
+        }
+        return rank;
+    }
+
+    /** Streams every term's region into post/N.bin (new file past MAX_FILE_BYTES); returns the file count. */
     private int writePostings(LuceneSearchIndex index, Path dir, ByteArrayOutputStream[] dict, int[] dictTerms,
             long[] acc) throws IOException {
         Files.createDirectories(dir);
@@ -299,38 +340,40 @@ public final class StaticSearchExporter {
             if (all == null) {
                 return 1;
             }
+            int[] rank = windowRanks(index);
             byte[] normsAll = index.norms(SearchIndexBuilder.FIELD_ALL);
             byte[] normsName = index.norms(SearchIndexBuilder.FIELD_NAME);
             TermsEnum te = all.iterator();
             TermsEnum ne = name == null ? null : name.iterator();
             byte[] zbuf = new byte[8192];
-            ByteArrayOutputStream docBlock = new ByteArrayOutputStream();
-            ByteArrayOutputStream posBlock = new ByteArrayOutputStream();
             QueryEngine.FieldStats allStats = index.stats(SearchIndexBuilder.FIELD_ALL);
             QueryEngine.FieldStats nameStats = index.stats(SearchIndexBuilder.FIELD_NAME);
+            ByteArrayOutputStream docParts = new ByteArrayOutputStream();
+            ByteArrayOutputStream posParts = new ByteArrayOutputStream();
             for (BytesRef term = te.next(); term != null; term = te.next()) {
-                docBlock.reset();
-                posBlock.reset();
                 QueryEngine.TermPostings pAll = LuceneSearchIndex.read(te, normsAll);
                 QueryEngine.TermPostings pName = null;
-                writeField(docBlock, posBlock, pAll);
                 if (ne != null && ne.seekExact(term)) {
                     pName = LuceneSearchIndex.read(ne, normsName);
-                    writeField(docBlock, posBlock, pName);
-                } else {
-                    writeVarint(docBlock, 0);
                 }
-                boolean[] docZ = new boolean[1];
-                boolean[] posZ = new boolean[1];
-                byte[] docBytes = maybeDeflate(deflater, docBlock, docZ, zbuf);
-                byte[] posBytes = maybeDeflate(deflater, posBlock, posZ, zbuf);
-                byte[] headBytes = docBytes.length >= headMinDocBytes
+                docParts.reset();
+                posParts.reset();
+                byte[] table = windowed(pAll, pName, rank, allStats, nameStats, docParts, posParts, deflater, zbuf);
+                boolean[] tableZ = new boolean[1];
+                ByteArrayOutputStream tb = new ByteArrayOutputStream(table.length);
+                tb.write(table);
+                byte[] tableBytes = maybeDeflate(deflater, tb, tableZ, zbuf);
+                // the table of a large term rides in its dictionary entry while it is short: a broad query then
+                // needs no request for it
+                boolean inline = docParts.size() + posParts.size() >= INLINE_TABLE_MIN_REGION
+                        && tableBytes.length <= INLINE_TABLE_MAX_BYTES;
+                byte[] headBytes = docParts.size() >= headMinDocBytes
                         ? rankedHead(term.utf8ToString(), pAll, pName, allStats, nameStats, headSize, deflater, zbuf)
                         : new byte[0];
-                if (headMinDocBytes > 0 && headBytes.length * 2 > docBytes.length) {
-                    headBytes = new byte[0]; // not worth it: the doc block compresses as well (0 forces heads, tests)
+                if (headMinDocBytes > 0 && headBytes.length * 2 > docParts.size()) {
+                    headBytes = new byte[0]; // not worth it: the doc parts compress as well (0 forces heads, tests)
                 }
-                long size = docBytes.length + posBytes.length + headBytes.length;
+                long size = (inline ? 0 : tableBytes.length) + docParts.size() + posParts.size() + headBytes.length;
                 if (offset > 0 && offset + size > MAX_FILE_BYTES) {
                     file.close();
                     fileNo++;
@@ -339,8 +382,11 @@ public final class StaticSearchExporter {
                             Files.newOutputStream(dir.resolve(fileNo + ".bin")), 1 << 16);
                     acc[1]++;
                 }
-                file.write(docBytes);
-                file.write(posBytes);
+                if (!inline) {
+                    file.write(tableBytes);
+                }
+                docParts.writeTo(file);
+                posParts.writeTo(file);
                 file.write(headBytes);
                 String text = term.utf8ToString();
                 int bucket = bucket(text, BUCKETS);
@@ -353,10 +399,14 @@ public final class StaticSearchExporter {
                 d.write(utf8);
                 writeVarint(d, fileNo);
                 writeVarint(d, offset);
-                writeVarint(d, docBytes.length);
-                writeVarint(d, posBytes.length);
-                writeVarint(d, (docZ[0] ? 1 : 0) | (posZ[0] ? 2 : 0));
+                writeVarint(d, tableBytes.length);
+                writeVarint(d, docParts.size());
+                writeVarint(d, posParts.size());
+                writeVarint(d, (tableZ[0] ? 1 : 0) | (inline ? 2 : 0));
                 writeVarint(d, headBytes.length);
+                if (inline) {
+                    d.write(tableBytes);
+                }
                 dictTerms[bucket]++;
                 offset += size;
                 acc[0] += size;
@@ -366,6 +416,131 @@ public final class StaticSearchExporter {
             deflater.end();
             file.close();
         }
+    }
+
+    /**
+     * Writes a term's windows — doc parts to {@code docOut}, position parts to {@code posOut}, window by window —
+     * and returns its window table (not yet deflated). Window w holds the
+     * docs whose {@code rank / window == w}, in doc id order, so every term's windows hold the same documents.
+     * Table, in columns: dfAll, dfName, window count, window id deltas, doc-part lengths, position-part lengths,
+     * part flags (1: doc part raw deflate, 2: position part raw deflate), then per window the bound of field
+     * {@code all} — doc count, tf and norm byte of the doc with the greatest tf/(tf + k1(1 − b + b·dl/avgdl)) —
+     * and of field {@code name} (doc count; tf and norm when the count is not 0), and the window's lowest doc id.
+     * The browser computes the bound from that tf and norm with the scorer's own formula, so a window's bound is
+     * exactly the best score any of its docs can reach (ties included).
+     */
+    private byte[] windowed(QueryEngine.TermPostings pAll, QueryEngine.TermPostings pName, int[] rank,
+            QueryEngine.FieldStats allStats, QueryEngine.FieldStats nameStats, ByteArrayOutputStream docOut,
+            ByteArrayOutputStream posOut, Deflater deflater, byte[] zbuf) {
+        int[] orderAll = byWindow(pAll, rank);
+        int[] orderName = pName == null ? new int[0] : byWindow(pName, rank);
+        double avgAll = (double) allStats.sumTotalTermFreq() / allStats.docCount();
+        double avgName = nameStats.docCount() == 0 ? 1 : (double) nameStats.sumTotalTermFreq() / nameStats.docCount();
+        List<int[]> rows = new ArrayList<>(); // per window: id, docLen, posLen, flags, nAll, tfA, normA, nName, tfN, normN, minDoc
+        ByteArrayOutputStream docPart = new ByteArrayOutputStream();
+        ByteArrayOutputStream posPart = new ByteArrayOutputStream();
+        int a = 0;
+        int nm = 0;
+        while (a < orderAll.length) {
+            int w = rank[pAll.docs()[orderAll[a]]] / window;
+            int aEnd = a;
+            while (aEnd < orderAll.length && rank[pAll.docs()[orderAll[aEnd]]] / window == w) {
+                aEnd++;
+            }
+            int nEnd = nm;
+            while (nEnd < orderName.length && rank[pName.docs()[orderName[nEnd]]] / window == w) {
+                nEnd++;
+            }
+            docPart.reset();
+            posPart.reset();
+            int[] bestAll = writeWindowField(docPart, posPart, pAll, orderAll, a, aEnd, avgAll);
+            int[] bestName = nEnd > nm ? writeWindowField(docPart, posPart, pName, orderName, nm, nEnd, avgName)
+                    : writeWindowField(docPart, posPart, null, orderName, 0, 0, avgName);
+            boolean[] dz = new boolean[1];
+            boolean[] pz = new boolean[1];
+            byte[] db = maybeDeflate(deflater, docPart, dz, zbuf);
+            byte[] pb = maybeDeflate(deflater, posPart, pz, zbuf);
+            docOut.write(db, 0, db.length);
+            posOut.write(pb, 0, pb.length);
+            rows.add(new int[] {w, db.length, pb.length, (dz[0] ? 1 : 0) | (pz[0] ? 2 : 0), aEnd - a, bestAll[0],
+                bestAll[1], nEnd - nm, bestName[0], bestName[1], pAll.docs()[orderAll[a]]});
+            a = aEnd;
+            nm = nEnd;
+        }
+        ByteArrayOutputStream t = new ByteArrayOutputStream();
+        writeVarint(t, pAll.df());
+        writeVarint(t, pName == null ? 0 : pName.df());
+        writeVarint(t, rows.size());
+        int last = 0;
+        for (int[] r : rows) {
+            writeVarint(t, r[0] - last);
+            last = r[0];
+        }
+        for (int col : new int[] {1, 2, 3, 4, 5, 6, 7}) {
+            for (int[] r : rows) {
+                writeVarint(t, r[col]);
+            }
+        }
+        for (int[] r : rows) {
+            if (r[7] > 0) {
+                writeVarint(t, r[8]);
+                writeVarint(t, r[9]);
+            }
+        }
+        for (int[] r : rows) {
+            writeVarint(t, r[10]);
+        }
+        return t.toByteArray();
+    }
+
+    /** Indexes of a term's docs ordered by window, then doc id. */
+    private int[] byWindow(QueryEngine.TermPostings p, int[] rank) {
+        long[] keys = new long[p.df()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = ((long) (rank[p.docs()[i]] / window) << 32) | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            order[i] = (int) keys[i];
+        }
+        return order;
+    }
+
+    /**
+     * One field of one window, in columns: count, doc deltas (the first from 0), norm bytes, tfs to the doc part,
+     * positions to the position part. Returns tf and norm byte of the doc with the greatest saturation.
+     */
+    private static int[] writeWindowField(ByteArrayOutputStream docs, ByteArrayOutputStream positions,
+            QueryEngine.TermPostings p, int[] order, int from, int to, double avgdl) {
+        writeVarint(docs, to - from);
+        int last = 0;
+        for (int i = from; i < to; i++) {
+            writeVarint(docs, p.docs()[order[i]] - last);
+            last = p.docs()[order[i]];
+        }
+        for (int i = from; i < to; i++) {
+            docs.write(p.norms()[order[i]] & 0xFF);
+        }
+        int[] best = {0, 0};
+        double bestSat = -1;
+        for (int i = from; i < to; i++) {
+            int k = order[i];
+            writeVarint(docs, p.freqs()[k]);
+            int lastPos = 0;
+            for (int pos : p.positions()[k]) {
+                writeVarint(positions, pos - lastPos);
+                lastPos = pos;
+            }
+            double dl = SmallFloat.byte4ToInt(p.norms()[k]);
+            double sat = p.freqs()[k] / (p.freqs()[k] + QueryEngine.K1 * (1 - QueryEngine.B + QueryEngine.B * dl / avgdl));
+            if (sat > bestSat) {
+                bestSat = sat;
+                best[0] = p.freqs()[k];
+                best[1] = p.norms()[k] & 0xFF;
+            }
+        }
+        return best;
     }
 
     /**
@@ -422,28 +597,6 @@ public final class StaticSearchExporter {
             out.write(buf, 0, deflater.deflate(buf));
         }
         return out.toByteArray();
-    }
-
-    /** Doc block of one field, in columns (gzip-like coders like columns): df, doc deltas, norm bytes, tfs. */
-    private static void writeField(ByteArrayOutputStream docs, ByteArrayOutputStream positions,
-            QueryEngine.TermPostings p) {
-        writeVarint(docs, p.df());
-        int last = 0;
-        for (int i = 0; i < p.df(); i++) {
-            writeVarint(docs, p.docs()[i] - last);
-            last = p.docs()[i];
-        }
-        for (int i = 0; i < p.df(); i++) {
-            docs.write(p.norms()[i] & 0xFF);
-        }
-        for (int i = 0; i < p.df(); i++) {
-            writeVarint(docs, p.freqs()[i]);
-            int lastPos = 0;
-            for (int pos : p.positions()[i]) {
-                writeVarint(positions, pos - lastPos);
-                lastPos = pos;
-            }
-        }
     }
 
     /**

@@ -46,7 +46,9 @@ if (mode === 'tokenize') {
     log.push({ path: p, range: ranges, raw: raw, gz: raw });
     return Promise.resolve(parts.map(toArrayBuffer));
   };
-  const makeEngine = (log) => new S.Engine((p, kind, range) => {
+  // GONGKAI_WHOLE_BYTES: fetch a query's postings whole only up to this many bytes (tests force the windowed path)
+  const wholeBytes = process.env.GONGKAI_WHOLE_BYTES;
+  const makeEngine = (log) => withLimits(new S.Engine((p, kind, range) => {
     let buf;
     if (range) {
       buf = readRange(p, range);
@@ -56,7 +58,11 @@ if (mode === 'tokenize') {
     log.push({ path: p, range: range || null, raw: buf.length,
       gz: kind === 'bin' ? buf.length : zlib.gzipSync(buf, { level: 9 }).length });
     return Promise.resolve(kind === 'bin' ? toArrayBuffer(buf) : JSON.parse(buf.toString('utf8')));
-  }, multi ? loadRanges(log) : null);
+  }, multi ? loadRanges(log) : null));
+  const withLimits = (engine) => {
+    if (wholeBytes !== undefined) { engine.wholeQueryBytes = +wholeBytes; engine.wholeTermBytes = +wholeBytes; }
+    return engine;
+  };
   (async () => {
     const out = [];
     let warmLog = [];
@@ -77,7 +83,8 @@ if (mode === 'tokenize') {
       await warmEngine.run(params);
       const warmMs = Number(process.hrtime.bigint() - t1) / 1e6;
       out.push({
-        q: params.q, total: res.total, pageHits: res.results.map(r => [r.doc, r.title, r.url]),
+        q: params.q, total: res.total, exact: res.exact, page: res.page, pages: res.pages,
+        pageHits: res.results.map(r => [r.doc, r.title, r.url, r.score]),
         hits: hits.map(h => [h.doc, h.score]), requests, files, warmFiles: warmLog,
         facets: res.facets, coldMs, warmMs
       });
