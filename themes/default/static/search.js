@@ -302,12 +302,7 @@
       this.metaPromise = this.get('meta.json', 'json').then(function (m) {
         var n = m.docs;
         m.kind = expand(m.kinds, n);
-        if (typeof m.catMasks === 'string') {
-          m.catMask = new Int32Array(n);
-          for (var c = 0; c < n; c++) m.catMask[c] = m.catMasks.charCodeAt(c) - 48;
-        } else {
-          m.catMask = expand(m.catMasks, n);
-        }
+        if (m.catMasks !== undefined) decodeCats(m, m.catMasks);
         m.year = new Int32Array(n);
         m.dept = new Int32Array(n);
         for (var g = 0, d = 0; g < m.groups.length; g += 3) {
@@ -325,6 +320,27 @@
       });
     }
     return this.metaPromise;
+  };
+
+  /** Category bit masks per doc: one character U+0030 + mask per doc, or run-length [mask, count]…. */
+  function decodeCats(m, masks) {
+    var n = m.docs;
+    if (typeof masks === 'string') {
+      m.catMask = new Int32Array(n);
+      for (var c = 0; c < n; c++) m.catMask[c] = masks.charCodeAt(c) - 48;
+    } else {
+      m.catMask = expand(masks, n);
+    }
+  }
+
+  /** Loads the category masks when meta.json leaves them to cats.json (large sites; only facets and filters need them). */
+  Engine.prototype.cats = function () {
+    var self = this, m = this.m;
+    if (m.catMask) return Promise.resolve(m.catMask);
+    if (!this.catsPromise) {
+      this.catsPromise = this.get(m.catMasksFile, 'json').then(function (masks) { decodeCats(m, masks); return m.catMask; });
+    }
+    return this.catsPromise;
   };
 
   function expand(rle, n) {
@@ -501,9 +517,9 @@
    * The best k passing matches without fetching every window (block-max): each window's bound is the best score a
    * doc in it can reach (per word idfSum × the least, over the word's terms, of the term's best saturation in the
    * window — a phrase occurs at most as often as each of its terms —, for `all` and `name`, summed as the scorer
-   * sums). Windows are fetched best bound first: a first batch expected to hold well over k matches, then every
-   * window whose bound reaches the k-th score found (a tie reaches it unless all the window's docs come after the
-   * k-th doc). The k-th score only grows, so the second batch is the last, and the top k and their order are exact.
+   * sums). Windows are fetched best bound first: a first batch expected to hold well over k matches, then rounds
+   * of windows whose bound reaches the k-th score found so far (a tie reaches it unless all the window's docs come
+   * after the k-th doc), until no unread window's does: the top k and their order are then exact.
    * → {docs, scores, exact (every candidate window read), estimate (passing matches, when not exact)}.
    */
   Engine.prototype.bounded = function (words, k, pass) {
@@ -553,29 +569,34 @@
         cands.sort(function (x, y) { return y.bound - x.bound || x.minDoc - y.minDoc; });
         var first = [], expected = 0, i = 0;
         while (i < cands.length && (expected < 4 * k || first.length < 2)) { expected += cands[i].est; first.push(cands[i++]); }
-        var fetched = first.slice(), found = { docs: [], scores: [] };
-        function add(r) { for (var j = 0; j < r.docs.length; j++) { found.docs.push(r.docs[j]); found.scores.push(r.scores[j]); } }
-        return self.evalWindows(words, qt, entries, first.map(function (c) { return c.id; }), tables).then(function (r) {
-          add(r);
-          var best = top(found, k, passing(found, pass)), kth = best.length === k ? best[k - 1] : null;
-          var rest = cands.slice(i).filter(function (c) {
-            return !kth || c.bound > kth.score || (c.bound === kth.score && c.minDoc < kth.doc);
+        var fetched = new Set(), found = { docs: [], scores: [] };
+        function round(batch) {
+          batch.forEach(function (c) { fetched.add(c.id); });
+          return self.evalWindows(words, qt, entries, batch.map(function (c) { return c.id; }), tables).then(function (r) {
+            for (var j = 0; j < r.docs.length; j++) { found.docs.push(r.docs[j]); found.scores.push(r.scores[j]); }
+            var best = top(found, k, passing(found, pass)), kth = best.length === k ? best[k - 1] : null;
+            var rest = cands.filter(function (c) {
+              return !fetched.has(c.id) &&
+                (!kth || c.bound > kth.score || (c.bound === kth.score && c.minDoc < kth.doc));
+            });
+            if (!rest.length) return finish();
+            // the k-th score rises as windows come in: read the best bounds first, doubling what has been read
+            // (the last round takes all that is left when that is at most as much again)
+            return round(rest.length <= 2 * fetched.size ? rest : rest.slice(0, Math.max(2, fetched.size)));
           });
-          rest.forEach(function (c) { fetched.push(c); });
-          return (rest.length ? self.evalWindows(words, qt, entries, rest.map(function (c) { return c.id; }), tables)
-            : Promise.resolve(NONE)).then(function (r2) {
-            add(r2);
-            var res = { docs: Int32Array.from(found.docs), scores: Float64Array.from(found.scores) };
-            res.exact = fetched.length === cands.length;
-            if (!res.exact) {
-              var got = passing(res, pass).length, estFetched = 0, estRest = 0, seen = new Set();
-              fetched.forEach(function (c) { estFetched += c.est; seen.add(c.id); });
-              cands.forEach(function (c) { if (!seen.has(c.id)) estRest += c.est; });
-              res.estimate = Math.round(got + estRest * (estFetched ? got / estFetched : 0));
-            }
-            return res;
-          });
-        });
+        }
+        function finish() {
+          var res = { docs: Int32Array.from(found.docs), scores: Float64Array.from(found.scores) };
+          res.exact = fetched.size === cands.length;
+          if (!res.exact) {
+            // matches in the unread windows, at the rate at which the read windows' shortest lists matched
+            var got = passing(res, pass).length, estFetched = 0, estRest = 0;
+            cands.forEach(function (c) { if (fetched.has(c.id)) estFetched += c.est; else estRest += c.est; });
+            res.estimate = Math.round(got + estRest * (estFetched ? got / estFetched : 0));
+          }
+          return res;
+        }
+        return round(first);
       });
     });
   };
@@ -759,8 +780,9 @@
     if (!words.length) return Promise.resolve({ words: words, total: 0, exact: true, page: 1, pages: 0, results: [], facets: null });
     var wanted = Math.max(1, parseInt(params.page, 10) || 1), m, pass;
     return this.meta().then(function () {
-      return min !== null || max !== null ? self.budgets() : null;
-    }).then(function (budgets) {
+      return Promise.all([min !== null || max !== null ? self.budgets() : null, params.cat ? self.cats() : null]);
+    }).then(function (loaded) {
+      var budgets = loaded[0];
       m = self.m;
       var catIdx = params.cat ? m.cats.indexOf(params.cat) : -1, deptIdx = -1;
       if (params.dept) for (var i = 0; i < m.depts.length; i++) if (m.depts[i][0] === params.dept) deptIdx = i;
@@ -791,6 +813,10 @@
     }
 
     function exact(hits) {
+      return self.cats().then(function () { return counted(hits); });
+    }
+
+    function counted(hits) {
       var fy = new Map(), fd = new Map(), fc = new Map(), kept = [];
       for (var x = 0; x < hits.docs.length; x++) {
         var d = hits.docs[x];

@@ -79,6 +79,8 @@ public final class StaticSearchExporter {
      * window and term before deflate); at 100,000 projects the broad queries need 2–80 KB of windows with 256.
      */
     static final int WINDOW = 256;
+    /** Up to this many documents the category masks stay in meta.json (a few KB gzip); beyond, cats.json. */
+    static final int CAT_MASKS_INLINE_MAX_DOCS = 30_000;
     /** A term's table goes into its dictionary entry when its postings are at least this big … */
     static final int INLINE_TABLE_MIN_REGION = 32 * 1024;
     /** … and the (deflated) table at most this big (about 60 windows: 15,000 docs). */
@@ -236,15 +238,24 @@ public final class StaticSearchExporter {
             }
             meta.set("kinds", runLength(table.kind));
             // one character per doc, U+0030 + category bit mask: ≈ 1 byte per doc before gzip, a few bits after
-            // (more than 12 categories would leave the BMP's safe range: then run-length [mask, count]…)
+            // (more than 12 categories would leave the BMP's safe range: then run-length [mask, count]…); on large
+            // sites in cats.json, read only for facet counts and category filters (broad queries show neither)
+            com.fasterxml.jackson.databind.JsonNode masksNode;
             if (table.categories.size() <= 12) {
                 StringBuilder masks = new StringBuilder(n);
                 for (int d = 0; d < n; d++) {
                     masks.append((char) ('0' + table.catMask[d]));
                 }
-                meta.put("catMasks", masks.toString());
+                masksNode = JsonNodeFactory.instance.textNode(masks.toString());
             } else {
-                meta.set("catMasks", runLength(table.catMask));
+                masksNode = runLength(table.catMask);
+            }
+            if (n <= CAT_MASKS_INLINE_MAX_DOCS) {
+                meta.set("catMasks", masksNode);
+            } else {
+                meta.put("catMasksFile", "cats.json");
+                acc[0] += writeJson(out.resolve("cats.json"), masksNode);
+                acc[1]++;
             }
             acc[0] += writeJson(out.resolve("meta.json"), meta);
             acc[1]++;
