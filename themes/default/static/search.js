@@ -186,14 +186,14 @@
   }
 
   /**
-   * A term's window table (StaticSearchExporter.windowed): {dfAll, dfName, wins: [{id, off, docLen, posLen, flags,
+   * A term's window table (StaticSearchExporter.windowed): {dfAll, dfName, wins: [{id, off, docLen, posLen,
    * nAll, tfA, normA, nName, tfN, normN, minDoc}], byId}; off / posOff = file offsets of the window's doc part and
    * position part (doc parts are packed back to back from `start`, then position parts from `posStart`).
    */
   function parseTable(bytes, start, posStart) {
     var r = new Reader(bytes), dfAll = r.varint(), dfName = r.varint(), n = r.varint(), wins = new Array(n), i, id = 0;
     for (i = 0; i < n; i++) { id += r.varint(); wins[i] = { id: id }; }
-    ['docLen', 'posLen', 'flags', 'nAll', 'tfA', 'normA', 'nName'].forEach(function (k) {
+    ['docLen', 'posLen', 'nAll', 'tfA', 'normA', 'nName'].forEach(function (k) {
       for (var j = 0; j < n; j++) wins[j][k] = r.varint();
     });
     for (i = 0; i < n; i++) if (wins[i].nName) { wins[i].tfN = r.varint(); wins[i].normN = r.varint(); }
@@ -207,28 +207,44 @@
     return { dfAll: dfAll, dfName: dfName, wins: wins, byId: byId };
   }
 
-  /** Decodes one window of a term ({all, name}) from its doc part and, when given, its position part. */
-  function decodeWindow(docBytes, posBytes, win, table) {
-    var withPositions = posBytes !== null;
-    return Promise.all([inflate(docBytes, win.flags & 1),
-      withPositions ? inflate(posBytes, win.flags & 2) : null]).then(function (parts) {
-      var db = parts[0], r = new Reader(db);
-      var p = { all: readField(db, r), name: readField(db, r), pos: withPositions };
-      p.all.df = table.dfAll;
-      p.name.df = table.dfName;
-      if (withPositions) {
-        var pos = parts[1], q = new Reader(pos);
-        [p.all, p.name].forEach(function (f) {
-          f.posBytes = pos;
-          f.posOff = new Int32Array(f.docs.length);
-          for (var i = 0; i < f.docs.length; i++) {
-            f.posOff[i] = q.o;
-            for (var k = 0; k < f.freqs[i]; k++) { while (pos[q.o++] & 0x80) { /* skip varint */ } }
+  /** Byte arrays end to end, then an empty final deflate block (03 00): sync-flushed parts inflate as one. */
+  function deflateRun(arrays) {
+    var n = 2, at = 0;
+    arrays.forEach(function (a) { n += a.length; });
+    var out = new Uint8Array(n);
+    arrays.forEach(function (a) { out.set(a, at); at += a.length; });
+    out[at] = 3;
+    return out;
+  }
+
+  /**
+   * Decodes windows [{docBytes, posBytes or null, tab}] → [{all, name}] (each field: docs, freqs, norms, df = the
+   * term's df, and positions when posBytes): all doc parts in one inflate, all position parts in another.
+   */
+  function decodeWindows(items) {
+    if (!items.length) return Promise.resolve([]);
+    var withPos = items.filter(function (x) { return x.posBytes; });
+    return Promise.all([inflate(deflateRun(items.map(function (x) { return x.docBytes; })), true),
+      withPos.length ? inflate(deflateRun(withPos.map(function (x) { return x.posBytes; })), true) : null])
+      .then(function (parts) {
+        var db = parts[0], r = new Reader(db), pos = parts[1], q = pos ? new Reader(pos) : null;
+        return items.map(function (x) {
+          var p = { all: readField(db, r), name: readField(db, r) };
+          p.all.df = x.tab.dfAll;
+          p.name.df = x.tab.dfName;
+          if (x.posBytes) {
+            [p.all, p.name].forEach(function (f) {
+              f.posBytes = pos;
+              f.posOff = new Int32Array(f.docs.length);
+              for (var i = 0; i < f.docs.length; i++) {
+                f.posOff[i] = q.o;
+                for (var k = 0; k < f.freqs[i]; k++) { while (pos[q.o++] & 0x80) { /* skip varint */ } }
+              }
+            });
           }
+          return p;
         });
-      }
-      return p;
-    });
+      });
   }
 
   function positionsOf(p, i) {
@@ -408,10 +424,13 @@
           return inflate(e[7] || bytes.subarray(0, e[2]), e[5] & 1).then(function (tb) {
             var tab = parseTable(tb, ds, ds + e[3]);
             if (x.all) {
-              tab.wins.forEach(function (w) {
+              var many = decodeWindows(tab.wins.map(function (w) {
+                return { docBytes: bytes.subarray(w.off - e[1], w.off - e[1] + w.docLen), tab: tab,
+                  posBytes: x.pos ? bytes.subarray(w.posOff - e[1], w.posOff - e[1] + w.posLen) : null };
+              }));
+              tab.wins.forEach(function (w, i) {
                 var key = x.t + '\u0000' + w.id;
-                self.windows.set(key, decodeWindow(bytes.subarray(w.off - e[1], w.off - e[1] + w.docLen),
-                  x.pos ? bytes.subarray(w.posOff - e[1], w.posOff - e[1] + w.posLen) : null, w, tab));
+                self.windows.set(key, many.then(function (ws) { return ws[i]; }));
                 if (x.pos) self.windowPos.add(key);
               });
             }
@@ -437,12 +456,18 @@
         ranges.push([x.w.off, x.w.off + x.w.docLen]);
         if (x.pos) ranges.push([x.w.posOff, x.w.posOff + x.w.posLen]);
       });
-      var got = self.getRanges('post/' + file + '.bin', ranges), at = 0;
-      group.forEach(function (x) {
-        var d = at++, p = x.pos ? at++ : -1;
-        self.windows.set(x.key, Promise.all([got, self.tableOf.get(x.t)]).then(function (r) {
-          return decodeWindow(r[0][d], p < 0 ? null : r[0][p], x.w, r[1]);
-        }));
+      var got = self.getRanges('post/' + file + '.bin', ranges);
+      var many = Promise.all([got, Promise.all(group.map(function (x) { return self.tableOf.get(x.t); }))])
+        .then(function (r) {
+          var at = 0;
+          return decodeWindows(group.map(function (x, i) {
+            var item = { docBytes: r[0][at++], posBytes: null, tab: r[1][i] };
+            if (x.pos) item.posBytes = r[0][at++];
+            return item;
+          }));
+        });
+      group.forEach(function (x, i) {
+        self.windows.set(x.key, many.then(function (ws) { return ws[i]; }));
         if (x.pos) self.windowPos.add(x.key);
       });
     });

@@ -433,8 +433,10 @@ public final class StaticSearchExporter {
      * Writes a term's windows — doc parts to {@code docOut}, position parts to {@code posOut}, window by window —
      * and returns its window table (not yet deflated). Window w holds the
      * docs whose {@code rank / window == w}, in doc id order, so every term's windows hold the same documents.
+     * Every part is raw deflate ending in a sync flush (no final block), so any parts laid end to end, plus an
+     * empty final block, inflate in one go (search.js inflates all the windows of a request at once).
      * Table, in columns: dfAll, dfName, window count, window id deltas, doc-part lengths, position-part lengths,
-     * part flags (1: doc part raw deflate, 2: position part raw deflate), then per window the bound of field
+     * then per window the bound of field
      * {@code all} — doc count, tf and norm byte of the doc with the greatest tf/(tf + k1(1 − b + b·dl/avgdl)) —
      * and of field {@code name} (doc count; tf and norm when the count is not 0), and the window's lowest doc id.
      * The browser computes the bound from that tf and norm with the scorer's own formula, so a window's bound is
@@ -467,13 +469,11 @@ public final class StaticSearchExporter {
             int[] bestAll = writeWindowField(docPart, posPart, pAll, orderAll, a, aEnd, avgAll);
             int[] bestName = nEnd > nm ? writeWindowField(docPart, posPart, pName, orderName, nm, nEnd, avgName)
                     : writeWindowField(docPart, posPart, null, orderName, 0, 0, avgName);
-            boolean[] dz = new boolean[1];
-            boolean[] pz = new boolean[1];
-            byte[] db = maybeDeflate(deflater, docPart, dz, zbuf);
-            byte[] pb = maybeDeflate(deflater, posPart, pz, zbuf);
+            byte[] db = syncDeflate(deflater, docPart, zbuf);
+            byte[] pb = syncDeflate(deflater, posPart, zbuf);
             docOut.write(db, 0, db.length);
             posOut.write(pb, 0, pb.length);
-            rows.add(new int[] {w, db.length, pb.length, (dz[0] ? 1 : 0) | (pz[0] ? 2 : 0), aEnd - a, bestAll[0],
+            rows.add(new int[] {w, db.length, pb.length, 0, aEnd - a, bestAll[0],
                 bestAll[1], nEnd - nm, bestName[0], bestName[1], pAll.docs()[orderAll[a]]});
             a = aEnd;
             nm = nEnd;
@@ -487,7 +487,7 @@ public final class StaticSearchExporter {
             writeVarint(t, r[0] - last);
             last = r[0];
         }
-        for (int col : new int[] {1, 2, 3, 4, 5, 6, 7}) {
+        for (int col : new int[] {1, 2, 4, 5, 6, 7}) {
             for (int[] r : rows) {
                 writeVarint(t, r[col]);
             }
@@ -502,6 +502,20 @@ public final class StaticSearchExporter {
             writeVarint(t, r[10]);
         }
         return t.toByteArray();
+    }
+
+    /** Raw deflate of the block, ended by a sync flush (byte-aligned, not final): parts can be concatenated. */
+    static byte[] syncDeflate(Deflater deflater, ByteArrayOutputStream block, byte[] buf) {
+        byte[] raw = block.toByteArray();
+        deflater.reset();
+        deflater.setInput(raw);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 16);
+        int n;
+        do {
+            n = deflater.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
+            out.write(buf, 0, n);
+        } while (n == buf.length);
+        return out.toByteArray();
     }
 
     /** Indexes of a term's docs ordered by window, then doc id. */
