@@ -1082,6 +1082,9 @@
         return kind === 'bin' ? r.arrayBuffer() : r.json();
       });
     }, ranges.many);
+    // test hook: data-whole-bytes="0" sends every query through the windows (tests on small sites)
+    var wholeBytes = app.getAttribute('data-whole-bytes');
+    if (wholeBytes !== null) { engine.wholeQueryBytes = +wholeBytes; engine.wholeTermBytes = +wholeBytes; }
     var seq = 0;
     var full = false; // once the reader asks for facet counts of a broad query, every later query reads all matches
 

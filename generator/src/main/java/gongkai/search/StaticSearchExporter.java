@@ -30,22 +30,26 @@ import org.apache.lucene.util.SmallFloat;
  * and a document's display row are byte ranges; search.js asks for all ranges of one file in one multi-range
  * request ({@code Range: bytes=a-b,c-d}) and falls back to one range per request, or to whole files, on hosts
  * that do not serve them. Layout under
- * {@code <site>/search/data/} (format 2; integers are unsigned LEB128 varints):
+ * {@code <site>/search/data/} (format 3; integers are unsigned LEB128 varints):
  * <ul>
- *   <li>{@code meta.json} — doc count, BM25 statistics per field, the norm → length table, the bucket → dictionary
- *       shard map, dictionaries (years, departments, categories), per-doc facet data: runs of equal
- *       (year, department) as flat {@code [length, yearIdx, deptIdx]…}, run-length kinds {@code [value, count]…},
- *       category bit masks as one character {@code U+0030 + mask} per doc. Loaded once per page; grows with department-years.</li>
+ *   <li>{@code meta.json} — doc count, BM25 statistics per field, the norm → length table, the window size, the
+ *       bucket → dictionary shard map, dictionaries (years, departments, categories), per-doc facet data: runs of
+ *       equal (year, department) as flat {@code [length, yearIdx, deptIdx]…}, run-length kinds {@code [value, count]…},
+ *       category bit masks as one character {@code U+0030 + mask} per doc (in {@code cats.json} instead, named by
+ *       {@code catMasksFile}, beyond {@link #CAT_MASKS_INLINE_MAX_DOCS} docs). Loaded once per page.</li>
  *   <li>{@code dict/<f>.bin} — term dictionary shards, back to back. A term's bucket is FNV-1a-32 over its UTF-16
  *       code units mod {@link #BUCKETS}; consecutive buckets are packed into shards ({@code dictStarts}: first
  *       bucket of each shard; {@code dictLengths}: bytes of each shard; {@code dictFiles}: first shard of each
  *       file — a shard's offset is the sum of the lengths before it in its file). A shard is {@code termCount},
- *       then per term {@code byteLen, UTF-8 bytes, postFile, offset, docLen, posLen, flags, headLen}.</li>
- *   <li>{@code post/<n>.bin} — postings. At {@code offset}: the doc block ({@code docLen} bytes: for field
- *       {@code all} then {@code name}: {@code df}, df doc deltas, df norm bytes, df tfs), directly followed by the
- *       position block ({@code posLen} bytes: the same docs' {@code tf} position deltas), so one range serves a
- *       one-term word and one range a phrase; for terms with a doc block of at least 16 KB then a ranked head
- *       ({@code headLen} bytes, see {@code rankedHead}), the last field of the dictionary entry (0: none). Flag bit 1 / 2: the doc / position block is raw deflate.</li>
+ *       then per term {@code byteLen, UTF-8 bytes, postFile, offset, tableLen, docLen, posLen, flags, headLen}
+ *       and, when flags bit 2 is set, the window table itself ({@code tableLen} bytes). Flag bit 1: the table is
+ *       raw deflate.</li>
+ *   <li>{@code post/<n>.bin} — postings in windows: documents are ordered by their title read backwards (see
+ *       {@link #windowRanks}) and cut into windows of {@link #WINDOW}; every term's postings are split by those
+ *       windows (see {@code windowed}). At {@code offset}: the window table ({@code tableLen} bytes, unless it is in
+ *       the dictionary entry), the windows' doc parts ({@code docLen} bytes in all), their position parts
+ *       ({@code posLen}), then for terms with at least {@link #HEAD_MIN_DOC_BYTES} of doc parts a ranked head
+ *       ({@code headLen} bytes, see {@code rankedHead}; 0: none).</li>
  *   <li>{@code show/<n>.bin} — display rows in fixed {@link #SLOT}-byte slots: doc d is at
  *       {@code (d mod perFile)·SLOT} of file {@code d / perFile}; a slot is the UTF-8 JSON
  *       {@code [title, url, snippet, budget 万元 or null]} padded with spaces.</li>
