@@ -531,6 +531,42 @@
     });
   };
 
+  /**
+   * Per window (ids: windows every term has) {id, bound, est, minDoc}: the best score a doc in the window can
+   * reach, the least of its terms' `all` doc counts, and the lowest doc id a match can have.
+   */
+  Engine.prototype.windowBounds = function (words, qt, tables, ids) {
+    var m = this.m, tabOf = new Map();
+    qt.terms.forEach(function (t, j) { tabOf.set(t, tables[j]); });
+    var A = m.fields.all, N = m.fields.name, avgA = A[1] / A[0], avgN = N[1] / N[0], lt = m.lengthTable;
+    var idfA = words.map(function (w) {
+      var s = 0;
+      for (var i = 0; i < w.clauses.length; i++) s += idf(A[0], tabOf.get(w.clauses[i].term).dfAll);
+      return s;
+    });
+    var idfN = words.map(function (w) {
+      var s = 0;
+      for (var i = 0; i < w.clauses.length; i++) s += idf(N[0], tabOf.get(w.clauses[i].term).dfName);
+      return s;
+    });
+    return ids.map(function (id) {
+      var bound = 0, est = Infinity, minDoc = 0;
+      words.forEach(function (w, wi) {
+        var a = Infinity, n = Infinity;
+        w.clauses.forEach(function (c) {
+          var x = tabOf.get(c.term).byId.get(id);
+          a = Math.min(a, idfA[wi] * satOf(x.tfA, lt[x.normA], m.k1, m.b, avgA));
+          n = x.nName ? Math.min(n, idfN[wi] * satOf(x.tfN, lt[x.normN], m.k1, m.b, avgN)) : -1;
+          est = Math.min(est, x.nAll);
+          minDoc = Math.max(minDoc, x.minDoc);
+        });
+        bound += a;
+        if (n > 0) bound += m.nameBoost * n;
+      });
+      return { id: id, bound: bound, est: est, minDoc: minDoc };
+    });
+  };
+
   /** Regions of at most this many bytes in all (a query's terms together) are fetched whole: exact totals, facets. */
   var WHOLE_QUERY_BYTES = 56 * 1024;
   /** A term's region this small comes whole with the window tables. */
@@ -562,35 +598,7 @@
         .then(function (tables) {
         var ids = commonWindows(tables);
         if (small) return self.evalWindows(words, qt, entries, ids, tables).then(function (r) { r.exact = true; return r; });
-        var tabOf = new Map();
-        qt.terms.forEach(function (t, j) { tabOf.set(t, tables[j]); });
-        var A = m.fields.all, N = m.fields.name, avgA = A[1] / A[0], avgN = N[1] / N[0], lt = m.lengthTable;
-        var idfA = words.map(function (w) {
-          var s = 0;
-          for (var i = 0; i < w.clauses.length; i++) s += idf(A[0], tabOf.get(w.clauses[i].term).dfAll);
-          return s;
-        });
-        var idfN = words.map(function (w) {
-          var s = 0;
-          for (var i = 0; i < w.clauses.length; i++) s += idf(N[0], tabOf.get(w.clauses[i].term).dfName);
-          return s;
-        });
-        var cands = ids.map(function (id) {
-          var bound = 0, est = Infinity, minDoc = 0;
-          words.forEach(function (w, wi) {
-            var a = Infinity, n = Infinity;
-            w.clauses.forEach(function (c) {
-              var x = tabOf.get(c.term).byId.get(id);
-              a = Math.min(a, idfA[wi] * satOf(x.tfA, lt[x.normA], m.k1, m.b, avgA));
-              n = x.nName ? Math.min(n, idfN[wi] * satOf(x.tfN, lt[x.normN], m.k1, m.b, avgN)) : -1;
-              est = Math.min(est, x.nAll);
-              minDoc = Math.max(minDoc, x.minDoc);
-            });
-            bound += a;
-            if (n > 0) bound += m.nameBoost * n;
-          });
-          return { id: id, bound: bound, est: est, minDoc: minDoc };
-        });
+        var cands = self.windowBounds(words, qt, tables, ids);
         cands.sort(function (x, y) { return y.bound - x.bound || x.minDoc - y.minDoc; });
         var first = [], expected = 0, i = 0;
         while (i < cands.length && (expected < 4 * k || first.length < 2)) { expected += cands[i].est; first.push(cands[i++]); }
@@ -937,7 +945,7 @@
 
   var api = {
     tokenize: tokenize, parseQuery: parseQuery, bucketOf: bucketOf, Engine: Engine, snippet: snippet, top: top,
-    matchRanges: matchRanges, PAGE_SIZE: PAGE_SIZE
+    matchRanges: matchRanges, PAGE_SIZE: PAGE_SIZE, queryTerms: queryTerms, commonWindows: commonWindows
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   root.GongkaiSearch = api;

@@ -128,6 +128,45 @@ class SearchWindowParityTest {
         }
     }
 
+    /**
+     * The pruning rests on the window bounds: for every window of every query, no match scores above the bound
+     * (to the last bit) and none has a doc id below the window's lowest doc id; and the bounds are not vacuous —
+     * most windows of a broad query are bounded below the query's 10th score.
+     */
+    @Test
+    void windowBoundsHoldForEveryWindow() throws Exception {
+        List<String> queries = new ArrayList<>(QUERIES);
+        queries.addAll(List.of("车", "2023", "服务 质量 满意度", "PM2.5 监测"));
+        JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp.resolve("node-bounds"))
+                .run("bounds", queries, siteDir.resolve("search/data").toString());
+        int windows = 0;
+        try (SearchService service = SearchService.open(indexDir)) {
+            for (int i = 0; i < queries.size(); i++) {
+                String q = queries.get(i);
+                List<QueryEngine.Hit> hits = service.hits(q);
+                int below = 0;
+                int matched = 0;
+                for (JsonNode w : js.get(i)) {
+                    windows++;
+                    if (w.get(5).asInt() > 0) {
+                        matched += w.get(5).asInt();
+                        assertTrue(w.get(3).asDouble() <= w.get(1).asDouble(), q + " window " + w);
+                        assertTrue(w.get(4).asInt() >= w.get(2).asInt(), q + " window " + w);
+                    }
+                    if (hits.size() >= 10 && w.get(1).asDouble() < hits.get(9).score()) {
+                        below++;
+                    }
+                }
+                assertEquals(hits.size(), matched, q + ": the windows hold every match once");
+                if (q.equals("生态环境") || q.equals("服务 质量")) {
+                    assertTrue(below * 2 > js.get(i).size(), q + ": " + below + " of " + js.get(i).size()
+                            + " windows bounded below the 10th score");
+                }
+            }
+        }
+        assertTrue(windows > 500, "windows checked: " + windows);
+    }
+
     private static long postBytes(JsonNode result) {
         long n = 0;
         for (JsonNode f : result.get("files")) {
