@@ -596,41 +596,41 @@
       var small = size <= self.wholeQueryBytes;
       return self.tables(qt.terms, es, small ? Infinity : self.wholeTermBytes, function (t) { return qt.pos.get(t); })
         .then(function (tables) {
-        var ids = commonWindows(tables);
-        if (small) return self.evalWindows(words, qt, entries, ids, tables).then(function (r) { r.exact = true; return r; });
-        var cands = self.windowBounds(words, qt, tables, ids);
-        cands.sort(function (x, y) { return y.bound - x.bound || x.minDoc - y.minDoc; });
-        var first = [], expected = 0, i = 0;
-        while (i < cands.length && (expected < 4 * k || first.length < 2)) { expected += cands[i].est; first.push(cands[i++]); }
-        var fetched = new Set(), found = { docs: [], scores: [] };
-        function round(batch) {
-          batch.forEach(function (c) { fetched.add(c.id); });
-          return self.evalWindows(words, qt, entries, batch.map(function (c) { return c.id; }), tables).then(function (r) {
-            for (var j = 0; j < r.docs.length; j++) { found.docs.push(r.docs[j]); found.scores.push(r.scores[j]); }
-            var best = top(found, k, passing(found, pass)), kth = best.length === k ? best[k - 1] : null;
-            var rest = cands.filter(function (c) {
-              return !fetched.has(c.id) &&
-                (!kth || c.bound > kth.score || (c.bound === kth.score && c.minDoc < kth.doc));
+          var ids = commonWindows(tables);
+          if (small) return self.evalWindows(words, qt, entries, ids, tables).then(function (r) { r.exact = true; return r; });
+          var cands = self.windowBounds(words, qt, tables, ids);
+          cands.sort(function (x, y) { return y.bound - x.bound || x.minDoc - y.minDoc; });
+          var first = [], expected = 0, i = 0;
+          while (i < cands.length && (expected < 4 * k || first.length < 2)) { expected += cands[i].est; first.push(cands[i++]); }
+          var fetched = new Set(), found = { docs: [], scores: [] };
+          function round(batch) {
+            batch.forEach(function (c) { fetched.add(c.id); });
+            return self.evalWindows(words, qt, entries, batch.map(function (c) { return c.id; }), tables).then(function (r) {
+              for (var j = 0; j < r.docs.length; j++) { found.docs.push(r.docs[j]); found.scores.push(r.scores[j]); }
+              var best = top(found, k, passing(found, pass)), kth = best.length === k ? best[k - 1] : null;
+              var rest = cands.filter(function (c) {
+                return !fetched.has(c.id) &&
+                  (!kth || c.bound > kth.score || (c.bound === kth.score && c.minDoc < kth.doc));
+              });
+              if (!rest.length) return finish();
+              // the k-th score rises as windows come in: read the best bounds first, doubling what has been read
+              // (the last round takes all that is left when that is at most as much again)
+              return round(rest.length <= 2 * fetched.size ? rest : rest.slice(0, Math.max(2, fetched.size)));
             });
-            if (!rest.length) return finish();
-            // the k-th score rises as windows come in: read the best bounds first, doubling what has been read
-            // (the last round takes all that is left when that is at most as much again)
-            return round(rest.length <= 2 * fetched.size ? rest : rest.slice(0, Math.max(2, fetched.size)));
-          });
-        }
-        function finish() {
-          var res = { docs: Int32Array.from(found.docs), scores: Float64Array.from(found.scores) };
-          res.exact = fetched.size === cands.length;
-          if (!res.exact) {
-            // matches in the unread windows, at the rate at which the read windows' shortest lists matched
-            var got = passing(res, pass).length, estFetched = 0, estRest = 0;
-            cands.forEach(function (c) { if (fetched.has(c.id)) estFetched += c.est; else estRest += c.est; });
-            res.estimate = Math.round(got + estRest * (estFetched ? got / estFetched : 0));
           }
-          return res;
-        }
-        return round(first);
-      });
+          function finish() {
+            var res = { docs: Int32Array.from(found.docs), scores: Float64Array.from(found.scores) };
+            res.exact = fetched.size === cands.length;
+            if (!res.exact) {
+              // matches in the unread windows, at the rate at which the read windows' shortest lists matched
+              var got = passing(res, pass).length, estFetched = 0, estRest = 0;
+              cands.forEach(function (c) { if (fetched.has(c.id)) estFetched += c.est; else estRest += c.est; });
+              res.estimate = Math.round(got + estRest * (estFetched ? got / estFetched : 0));
+            }
+            return res;
+          }
+          return round(first);
+        });
     });
   };
 
