@@ -151,24 +151,32 @@
     return v;
   };
 
-  /** A dictionary shard: term → [postFile, offset, docLen, posLen, flags, headLen]. */
+  /**
+   * A dictionary shard: term → [postFile, offset, tableLen, docLen, posLen, flags, headLen, inline table bytes].
+   * flags: 1 table raw deflate, 2 table inline (in the entry; the term's region then starts with its doc parts).
+   */
   function parseDict(bytes) {
     var r = new Reader(bytes), count = r.varint(), terms = new Map();
     for (var i = 0; i < count; i++) {
       var len = r.varint(), term = utf8.decode(bytes.subarray(r.o, r.o + len));
       r.o += len;
-      terms.set(term, [r.varint(), r.varint(), r.varint(), r.varint(), r.varint(), r.varint()]);
+      var e = [r.varint(), r.varint(), r.varint(), r.varint(), r.varint(), r.varint(), r.varint(), null];
+      if (e[5] & 2) { e[7] = bytes.slice(r.o, r.o + e[2]); r.o += e[2]; }
+      terms.set(term, e);
     }
     return terms;
   }
 
-  /** Postings of one field (columns: df, doc deltas, norm bytes, tfs); positions attached on demand. */
+  /** Where a term's doc parts start in its postings file. */
+  function docStart(e) { return e[1] + (e[5] & 2 ? 0 : e[2]); }
+
+  /** Postings of one field of one window (columns: count, doc deltas, norm bytes, tfs); df = the term's df. */
   function readField(bytes, r) {
-    var df = r.varint(), docs = new Int32Array(df), freqs = new Int32Array(df), norms = new Uint8Array(df), doc = 0, i;
-    for (i = 0; i < df; i++) { doc += r.varint(); docs[i] = doc; }
-    for (i = 0; i < df; i++) norms[i] = bytes[r.o++];
-    for (i = 0; i < df; i++) freqs[i] = r.varint();
-    return { docs: docs, freqs: freqs, norms: norms, posOff: null, posBytes: null };
+    var n = r.varint(), docs = new Int32Array(n), freqs = new Int32Array(n), norms = new Uint8Array(n), doc = 0, i;
+    for (i = 0; i < n; i++) { doc += r.varint(); docs[i] = doc; }
+    for (i = 0; i < n; i++) norms[i] = bytes[r.o++];
+    for (i = 0; i < n; i++) freqs[i] = r.varint();
+    return { docs: docs, freqs: freqs, norms: norms, df: n, posOff: null, posBytes: null };
   }
 
   function inflate(bytes, compressed) {
@@ -177,26 +185,66 @@
     return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
   }
 
-  /** Decodes a term's doc block and, when fetched, indexes its position block (same docs, all then name). */
-  function decodePostings(all, e, withPositions) {
-    var flags = e[4];
-    return Promise.all([inflate(all.subarray(0, e[2]), flags & 1),
-      withPositions ? inflate(all.subarray(e[2], e[2] + e[3]), flags & 2) : null]).then(function (parts) {
-      var bytes = parts[0], r = new Reader(bytes);
-      var p = { all: readField(bytes, r), name: readField(bytes, r) };
-      if (withPositions) {
-        var pos = parts[1], q = new Reader(pos);
-        [p.all, p.name].forEach(function (f) {
-          f.posBytes = pos;
-          f.posOff = new Int32Array(f.docs.length);
-          for (var i = 0; i < f.docs.length; i++) {
-            f.posOff[i] = q.o;
-            for (var k = 0; k < f.freqs[i]; k++) { while (pos[q.o++] & 0x80) { /* skip varint */ } }
-          }
-        });
-      }
-      return p;
+  /**
+   * A term's window table (StaticSearchExporter.windowed): {dfAll, dfName, wins: [{id, off, docLen, posLen,
+   * nAll, tfA, normA, nName, tfN, normN, minDoc}], byId}; off / posOff = file offsets of the window's doc part and
+   * position part (doc parts are packed back to back from `start`, then position parts from `posStart`).
+   */
+  function parseTable(bytes, start, posStart) {
+    var r = new Reader(bytes), dfAll = r.varint(), dfName = r.varint(), n = r.varint(), wins = new Array(n), i, id = 0;
+    for (i = 0; i < n; i++) { id += r.varint(); wins[i] = { id: id }; }
+    ['docLen', 'posLen', 'nAll', 'tfA', 'normA', 'nName'].forEach(function (k) {
+      for (var j = 0; j < n; j++) wins[j][k] = r.varint();
     });
+    for (i = 0; i < n; i++) if (wins[i].nName) { wins[i].tfN = r.varint(); wins[i].normN = r.varint(); }
+    for (i = 0; i < n; i++) wins[i].minDoc = r.varint();
+    var byId = new Map(), off = start, pos = posStart;
+    for (i = 0; i < n; i++) {
+      wins[i].off = off; off += wins[i].docLen;
+      wins[i].posOff = pos; pos += wins[i].posLen;
+      byId.set(wins[i].id, wins[i]);
+    }
+    return { dfAll: dfAll, dfName: dfName, wins: wins, byId: byId };
+  }
+
+  /** Byte arrays end to end, then an empty final deflate block (03 00): sync-flushed parts inflate as one. */
+  function deflateRun(arrays) {
+    var n = 2, at = 0;
+    arrays.forEach(function (a) { n += a.length; });
+    var out = new Uint8Array(n);
+    arrays.forEach(function (a) { out.set(a, at); at += a.length; });
+    out[at] = 3;
+    return out;
+  }
+
+  /**
+   * Decodes windows [{docBytes, posBytes or null, tab}] → [{all, name}] (each field: docs, freqs, norms, df = the
+   * term's df, and positions when posBytes): all doc parts in one inflate, all position parts in another.
+   */
+  function decodeWindows(items) {
+    if (!items.length) return Promise.resolve([]);
+    var withPos = items.filter(function (x) { return x.posBytes; });
+    return Promise.all([inflate(deflateRun(items.map(function (x) { return x.docBytes; })), true),
+      withPos.length ? inflate(deflateRun(withPos.map(function (x) { return x.posBytes; })), true) : null])
+      .then(function (parts) {
+        var db = parts[0], r = new Reader(db), pos = parts[1], q = pos ? new Reader(pos) : null;
+        return items.map(function (x) {
+          var p = { all: readField(db, r), name: readField(db, r) };
+          p.all.df = x.tab.dfAll;
+          p.name.df = x.tab.dfName;
+          if (x.posBytes) {
+            [p.all, p.name].forEach(function (f) {
+              f.posBytes = pos;
+              f.posOff = new Int32Array(f.docs.length);
+              for (var i = 0; i < f.docs.length; i++) {
+                f.posOff[i] = q.o;
+                for (var k = 0; k < f.freqs[i]; k++) { while (pos[q.o++] & 0x80) { /* skip varint */ } }
+              }
+            });
+          }
+          return p;
+        });
+      });
   }
 
   function positionsOf(p, i) {
@@ -226,7 +274,12 @@
     this.loadRanges = loadRanges || null;
     this.metaPromise = null;
     this.dicts = new Map();
-    this.postings = new Map();
+    this.tableOf = new Map();
+    this.windows = new Map();
+    this.windowPos = new Set();
+    this.heads = new Map();
+    this.wholeQueryBytes = WHOLE_QUERY_BYTES; // tests lower these to force the windowed path on small corpora
+    this.wholeTermBytes = WHOLE_TERM_BYTES;
     this.rows = new Map();
     this.budgetPromise = null;
     this.requests = 0;
@@ -265,12 +318,7 @@
       this.metaPromise = this.get('meta.json', 'json').then(function (m) {
         var n = m.docs;
         m.kind = expand(m.kinds, n);
-        if (typeof m.catMasks === 'string') {
-          m.catMask = new Int32Array(n);
-          for (var c = 0; c < n; c++) m.catMask[c] = m.catMasks.charCodeAt(c) - 48;
-        } else {
-          m.catMask = expand(m.catMasks, n);
-        }
+        if (m.catMasks !== undefined) decodeCats(m, m.catMasks);
         m.year = new Int32Array(n);
         m.dept = new Int32Array(n);
         for (var g = 0, d = 0; g < m.groups.length; g += 3) {
@@ -288,6 +336,27 @@
       });
     }
     return this.metaPromise;
+  };
+
+  /** Category bit masks per doc: one character U+0030 + mask per doc, or run-length [mask, count]…. */
+  function decodeCats(m, masks) {
+    var n = m.docs;
+    if (typeof masks === 'string') {
+      m.catMask = new Int32Array(n);
+      for (var c = 0; c < n; c++) m.catMask[c] = masks.charCodeAt(c) - 48;
+    } else {
+      m.catMask = expand(masks, n);
+    }
+  }
+
+  /** Loads the category masks when meta.json leaves them to cats.json (large sites; only facets and filters need them). */
+  Engine.prototype.cats = function () {
+    var self = this, m = this.m;
+    if (m.catMask) return Promise.resolve(m.catMask);
+    if (!this.catsPromise) {
+      this.catsPromise = this.get(m.catMasksFile, 'json').then(function (masks) { decodeCats(m, masks); return m.catMask; });
+    }
+    return this.catsPromise;
   };
 
   function expand(rle, n) {
@@ -310,7 +379,7 @@
   }
 
   /**
-   * Dictionary entries ([postFile, offset, docLen, posLen, flags] or null) of terms. Shards not yet cached are
+   * Dictionary entries ([postFile, offset, tableLen, docLen, posLen, flags, headLen] or null) of terms. Shards not yet cached are
    * fetched together (shard i: bytes [dictShards[3i+1], +dictShards[3i+2]) of dict/<dictShards[3i]>.bin).
    */
   Engine.prototype.entries = function (terms) {
@@ -328,49 +397,249 @@
   };
 
   /**
-   * Postings of terms (entries from {@link entries}; positions where withPositions[k]), cached per term: the
-   * doc block (+ position block) of each term is one byte range; ranges of one postings file share a request.
+   * Window tables of terms (entries from {@link entries}), cached per term. A term whose region (table, doc parts,
+   * position parts when pos(term)) is at most `whole` bytes comes whole, every window decoded, in the same request.
    */
-  Engine.prototype.termPostings = function (terms, entries, withPositions) {
+  Engine.prototype.tables = function (terms, entries, whole, pos) {
     var self = this, todo = [];
     terms.forEach(function (t, k) {
-      var key = (withPositions[k] ? 'p:' : 'd:') + t;
-      if (self.postings.has(key) || (!withPositions[k] && self.postings.has('p:' + t))) return;
-      if (!todo.some(function (x) { return x.key === key; })) todo.push({ key: key, e: entries[k], pos: withPositions[k] });
+      if (self.tableOf.has(t) || todo.some(function (x) { return x.t === t; })) return;
+      var e = entries[k], withPos = pos(t), end = docStart(e) + e[3] + (withPos ? e[4] : 0);
+      todo.push({ t: t, e: e, pos: withPos, all: end - e[1] <= whole, end: end });
     });
+    todo.filter(function (x) { return x.e[7] && !x.all; }).forEach(function (x) {
+      self.tableOf.set(x.t, inflate(x.e[7], x.e[5] & 1).then(function (tb) {
+        return parseTable(tb, docStart(x.e), docStart(x.e) + x.e[3]);
+      }));
+    });
+    todo = todo.filter(function (x) { return !x.e[7] || x.all; });
     byFile(todo, function (x) { return x.e[0]; }).forEach(function (list, file) {
       var got = self.getRanges('post/' + file + '.bin', list.map(function (x) {
-        return [x.e[1], x.e[1] + x.e[2] + (x.pos ? x.e[3] : 0)];
+        return [x.e[1], x.all ? x.end : x.e[1] + x.e[2]];
       }));
       list.forEach(function (x, k) {
-        self.postings.set(x.key, got.then(function (parts) { return decodePostings(parts[k], x.e, x.pos); }));
+        var e = x.e, ds = docStart(e);
+        self.tableOf.set(x.t, got.then(function (parts) {
+          var bytes = parts[k];
+          return inflate(e[7] || bytes.subarray(0, e[2]), e[5] & 1).then(function (tb) {
+            var tab = parseTable(tb, ds, ds + e[3]);
+            if (x.all) {
+              var many = decodeWindows(tab.wins.map(function (w) {
+                return { docBytes: bytes.subarray(w.off - e[1], w.off - e[1] + w.docLen), tab: tab,
+                  posBytes: x.pos ? bytes.subarray(w.posOff - e[1], w.posOff - e[1] + w.posLen) : null };
+              }));
+              tab.wins.forEach(function (w, i) {
+                var key = x.t + '\u0000' + w.id;
+                self.windows.set(key, many.then(function (ws) { return ws[i]; }));
+                if (x.pos) self.windowPos.add(key);
+              });
+            }
+            return tab;
+          });
+        }));
       });
     });
-    return Promise.all(terms.map(function (t, k) {
-      return self.postings.get((withPositions[k] ? 'p:' : 'd:') + t) || self.postings.get('p:' + t);
-    }));
+    return Promise.all(terms.map(function (t) { return self.tableOf.get(t); }));
+  };
+
+  /** Decoded windows [{t, w (table row), pos}] (cached per term and window; a copy with positions serves both). */
+  Engine.prototype.fetchWindows = function (list, entries) {
+    var self = this, todo = [];
+    list.forEach(function (x) {
+      var key = x.t + '\u0000' + x.w.id, have = self.windows.get(key);
+      if ((have && (!x.pos || self.windowPos.has(key))) || todo.some(function (y) { return y.key === key; })) return;
+      todo.push({ key: key, t: x.t, w: x.w, pos: x.pos, e: entries.get(x.t) });
+    });
+    byFile(todo, function (x) { return x.e[0]; }).forEach(function (group, file) {
+      var ranges = [];
+      group.forEach(function (x) {
+        ranges.push([x.w.off, x.w.off + x.w.docLen]);
+        if (x.pos) ranges.push([x.w.posOff, x.w.posOff + x.w.posLen]);
+      });
+      var got = self.getRanges('post/' + file + '.bin', ranges);
+      var many = Promise.all([got, Promise.all(group.map(function (x) { return self.tableOf.get(x.t); }))])
+        .then(function (r) {
+          var at = 0;
+          return decodeWindows(group.map(function (x, i) {
+            var item = { docBytes: r[0][at++], posBytes: null, tab: r[1][i] };
+            if (x.pos) item.posBytes = r[0][at++];
+            return item;
+          }));
+        });
+      group.forEach(function (x, i) {
+        self.windows.set(x.key, many.then(function (ws) { return ws[i]; }));
+        if (x.pos) self.windowPos.add(x.key);
+      });
+    });
+    return Promise.all(list.map(function (x) { return self.windows.get(x.t + '\u0000' + x.w.id); }));
+  };
+
+  /** The query's distinct terms, and per term whether it needs positions (a term of a multi-term word). */
+  function queryTerms(words) {
+    var terms = [], pos = new Map();
+    words.forEach(function (w) {
+      w.clauses.forEach(function (c) {
+        if (!pos.has(c.term)) { terms.push(c.term); pos.set(c.term, false); }
+        if (w.clauses.length > 1) pos.set(c.term, true);
+      });
+    });
+    return { terms: terms, pos: pos };
+  }
+
+  /**
+   * Exact matches {docs, scores} (in window order) of the given windows: windows hold the same documents in every
+   * term, so each window is matched and scored alone, by the scorer below, with each term's global df.
+   */
+  Engine.prototype.evalWindows = function (words, qt, entries, ids, tables) {
+    var self = this, list = [];
+    ids.forEach(function (id) {
+      qt.terms.forEach(function (t, k) { list.push({ t: t, w: tables[k].byId.get(id), pos: qt.pos.get(t) }); });
+    });
+    return this.fetchWindows(list, entries).then(function (data) {
+      var docs = [], scores = [], n = qt.terms.length;
+      for (var i = 0; i < ids.length; i++) {
+        var byTerm = new Map();
+        for (var k = 0; k < n; k++) byTerm.set(qt.terms[k], data[i * n + k]);
+        var res = self.evaluate(words, words.map(function (w) {
+          return w.clauses.map(function (c) { return byTerm.get(c.term); });
+        }));
+        for (var j = 0; j < res.docs.length; j++) { docs.push(res.docs[j]); scores.push(res.scores[j]); }
+      }
+      return { docs: Int32Array.from(docs), scores: Float64Array.from(scores) };
+    });
+  };
+
+  var NONE = { docs: new Int32Array(0), scores: new Float64Array(0) };
+
+  /** Ids of the windows every term has (a match lies in one of them). */
+  function commonWindows(tables) {
+    return tables[0].wins.map(function (w) { return w.id; }).filter(function (id) {
+      return tables.every(function (tab) { return tab.byId.has(id); });
+    });
+  }
+
+  /** Every match {docs, scores} (window order, not sorted): each term's whole region, one range each. */
+  Engine.prototype.search = function (words) {
+    var self = this, qt = queryTerms(words);
+    return this.meta().then(function () { return self.entries(qt.terms); }).then(function (es) {
+      if (es.some(function (e) { return !e; })) return NONE;
+      var entries = new Map();
+      qt.terms.forEach(function (t, k) { entries.set(t, es[k]); });
+      return self.tables(qt.terms, es, Infinity, function (t) { return qt.pos.get(t); }).then(function (tables) {
+        return self.evalWindows(words, qt, entries, commonWindows(tables), tables);
+      });
+    });
   };
 
   /**
-   * Looks every term up in the dictionary first (a term missing means no match: nothing more is fetched), then
-   * fetches every term's postings in parallel (positions only for multi-term words) and scores.
+   * Per window (ids: windows every term has) {id, bound, est, minDoc}: the best score a doc in the window can
+   * reach, the least of its terms' `all` doc counts, and the lowest doc id a match can have.
    */
-  Engine.prototype.search = function (words) {
-    var self = this, terms = [], withPositions = [];
-    words.forEach(function (w) {
-      w.clauses.forEach(function (c) { terms.push(c.term); withPositions.push(w.clauses.length > 1); });
+  Engine.prototype.windowBounds = function (words, qt, tables, ids) {
+    var m = this.m, tabOf = new Map();
+    qt.terms.forEach(function (t, j) { tabOf.set(t, tables[j]); });
+    var A = m.fields.all, N = m.fields.name, avgA = A[1] / A[0], avgN = N[1] / N[0], lt = m.lengthTable;
+    var idfA = words.map(function (w) {
+      var s = 0;
+      for (var i = 0; i < w.clauses.length; i++) s += idf(A[0], tabOf.get(w.clauses[i].term).dfAll);
+      return s;
     });
-    // a term needed with positions anywhere is fetched once, with them
-    terms.forEach(function (t, k) { if (withPositions[k]) terms.forEach(function (u, j) { if (u === t) withPositions[j] = true; }); });
-    return this.meta().then(function () { return self.entries(terms); }).then(function (entries) {
-      if (entries.some(function (e) { return !e; })) return { docs: new Int32Array(0), scores: new Float64Array(0) };
-      return self.termPostings(terms, entries, withPositions).then(function (lists) {
-        var resolved = [], k = 0;
-        words.forEach(function (w) { resolved.push(lists.slice(k, k + w.clauses.length)); k += w.clauses.length; });
-        return self.evaluate(words, resolved);
+    var idfN = words.map(function (w) {
+      var s = 0;
+      for (var i = 0; i < w.clauses.length; i++) s += idf(N[0], tabOf.get(w.clauses[i].term).dfName);
+      return s;
+    });
+    return ids.map(function (id) {
+      var bound = 0, est = Infinity, minDoc = 0;
+      words.forEach(function (w, wi) {
+        var a = Infinity, n = Infinity;
+        w.clauses.forEach(function (c) {
+          var x = tabOf.get(c.term).byId.get(id);
+          a = Math.min(a, idfA[wi] * satOf(x.tfA, lt[x.normA], m.k1, m.b, avgA));
+          n = x.nName ? Math.min(n, idfN[wi] * satOf(x.tfN, lt[x.normN], m.k1, m.b, avgN)) : -1;
+          est = Math.min(est, x.nAll);
+          minDoc = Math.max(minDoc, x.minDoc);
+        });
+        bound += a;
+        if (n > 0) bound += m.nameBoost * n;
       });
+      return { id: id, bound: bound, est: est, minDoc: minDoc };
     });
   };
+
+  /** Regions of at most this many bytes in all (a query's terms together) are fetched whole: exact totals, facets. */
+  var WHOLE_QUERY_BYTES = 56 * 1024;
+  /** A term's region this small comes whole with the window tables. */
+  var WHOLE_TERM_BYTES = 3 * 1024;
+
+  function satOf(tf, dl, k1, b, avgdl) { return tf / (tf + k1 * (1 - b + b * dl / avgdl)); }
+
+  /**
+   * The best k passing matches without fetching every window (block-max): each window's bound is the best score a
+   * doc in it can reach (per word idfSum × the least, over the word's terms, of the term's best saturation in the
+   * window — a phrase occurs at most as often as each of its terms —, for `all` and `name`, summed as the scorer
+   * sums). Windows are fetched best bound first: a first batch expected to hold well over k matches, then rounds
+   * of windows whose bound reaches the k-th score found so far (a tie reaches it unless all the window's docs come
+   * after the k-th doc), until no unread window's does: the top k and their order are then exact.
+   * → {docs, scores, exact (every candidate window read), estimate (passing matches, when not exact)}.
+   */
+  Engine.prototype.bounded = function (words, k, pass) {
+    var self = this, m = this.m, qt = queryTerms(words);
+    return this.meta().then(function () { return self.entries(qt.terms); }).then(function (es) {
+      if (es.some(function (e) { return !e; })) return { docs: NONE.docs, scores: NONE.scores, exact: true };
+      var entries = new Map(), size = 0;
+      qt.terms.forEach(function (t, j) {
+        var e = es[j];
+        entries.set(t, e);
+        size += (e[7] ? 0 : e[2]) + e[3] + (qt.pos.get(t) ? e[4] : 0);
+      });
+      var small = size <= self.wholeQueryBytes;
+      return self.tables(qt.terms, es, small ? Infinity : self.wholeTermBytes, function (t) { return qt.pos.get(t); })
+        .then(function (tables) {
+          var ids = commonWindows(tables);
+          if (small) return self.evalWindows(words, qt, entries, ids, tables).then(function (r) { r.exact = true; return r; });
+          var cands = self.windowBounds(words, qt, tables, ids);
+          cands.sort(function (x, y) { return y.bound - x.bound || x.minDoc - y.minDoc; });
+          var first = [], expected = 0, i = 0;
+          while (i < cands.length && (expected < 4 * k || first.length < 2)) { expected += cands[i].est; first.push(cands[i++]); }
+          var fetched = new Set(), found = { docs: [], scores: [] };
+          function round(batch) {
+            batch.forEach(function (c) { fetched.add(c.id); });
+            return self.evalWindows(words, qt, entries, batch.map(function (c) { return c.id; }), tables).then(function (r) {
+              for (var j = 0; j < r.docs.length; j++) { found.docs.push(r.docs[j]); found.scores.push(r.scores[j]); }
+              var best = top(found, k, passing(found, pass)), kth = best.length === k ? best[k - 1] : null;
+              var rest = cands.filter(function (c) {
+                return !fetched.has(c.id) &&
+                  (!kth || c.bound > kth.score || (c.bound === kth.score && c.minDoc < kth.doc));
+              });
+              if (!rest.length) return finish();
+              // the k-th score rises as windows come in: read the best bounds first, doubling what has been read
+              // (the last round takes all that is left when that is at most as much again)
+              return round(rest.length <= 2 * fetched.size ? rest : rest.slice(0, Math.max(2, fetched.size)));
+            });
+          }
+          function finish() {
+            var res = { docs: Int32Array.from(found.docs), scores: Float64Array.from(found.scores) };
+            res.exact = fetched.size === cands.length;
+            if (!res.exact) {
+              // matches in the unread windows, at the rate at which the read windows' shortest lists matched
+              var got = passing(res, pass).length, estFetched = 0, estRest = 0;
+              cands.forEach(function (c) { if (fetched.has(c.id)) estFetched += c.est; else estRest += c.est; });
+              res.estimate = Math.round(got + estRest * (estFetched ? got / estFetched : 0));
+            }
+            return res;
+          }
+          return round(first);
+        });
+    });
+  };
+
+  /** Indexes of the matches that pass the filters. */
+  function passing(matches, pass) {
+    var out = [];
+    for (var i = 0; i < matches.docs.length; i++) if (pass(matches.docs[i], null)) out.push(i);
+    return out;
+  }
 
   /**
    * The matches of a query of one one-term word whose term has a ranked head (StaticSearchExporter.rankedHead):
@@ -383,10 +652,10 @@
     var t = words[0].clauses[0].term;
     return this.meta().then(function () { return self.entries([t]); }).then(function (es) {
       var e = es[0];
-      if (!e || !e[5] || self.postings.has('d:' + t) || self.postings.has('p:' + t)) return null;
-      if (!self.postings.has('h:' + t)) {
-        var at = e[1] + e[2] + e[3];
-        self.postings.set('h:' + t, self.getRanges('post/' + e[0] + '.bin', [[at, at + e[5]]]).then(function (parts) {
+      if (!e || !e[6]) return null;
+      if (!self.heads.has(t)) {
+        var at = docStart(e) + e[3] + e[4];
+        self.heads.set(t, self.getRanges('post/' + e[0] + '.bin', [[at, at + e[6]]]).then(function (parts) {
           return inflate(parts[0], true);
         }).then(function (bytes) {
           var r = new Reader(bytes), k = r.varint(), head = new Int32Array(k), i;
@@ -396,7 +665,7 @@
           return { docs: docs, head: head };
         }));
       }
-      return self.postings.get('h:' + t);
+      return self.heads.get(t);
     });
   };
 
@@ -409,7 +678,7 @@
     }
     var P = lists.map(function (l) { return l[field]; });
     var idfSum = 0;
-    for (i = 0; i < n; i++) idfSum += idf(st[0], P[i].docs.length);
+    for (i = 0; i < n; i++) idfSum += idf(st[0], P[i].df);
     var avgdl = st[1] / st[0], k1 = m.k1, b = m.b, table = m.lengthTable;
     var ptr = new Int32Array(n), first = P[0], outD = new Int32Array(first.docs.length),
       outS = new Float64Array(first.docs.length), k = 0;
@@ -480,18 +749,24 @@
   };
 
   /**
-   * The best k matches [{doc, score}]: score descending, ties by doc ascending (as QueryEngine sorts).
-   * matches = {docs, scores} in doc order; only the indexes in `which` (ascending) when given. A bounded
-   * insertion buffer: a result page needs the top 10·page, never a sort of every match.
+   * The best k matches [{doc, score}]: score descending, ties by doc ascending (as QueryEngine sorts), from
+   * matches = {docs, scores} in any order; only the indexes in `which` when given. A bounded insertion buffer:
+   * a result page needs the top 10·page, never a sort of every match.
    */
   function top(matches, k, which) {
     var best = [], n = which ? which.length : matches.docs.length;
     for (var i = 0; i < n; i++) {
-      var x = which ? which[i] : i, sc = matches.scores[x];
-      if (best.length === k && !(sc > best[k - 1].score)) continue; // later docs lose ties
+      var x = which ? which[i] : i, sc = matches.scores[x], d = matches.docs[x];
+      if (best.length === k) {
+        var last = best[k - 1];
+        if (!(sc > last.score || (sc === last.score && d < last.doc))) continue;
+      }
       var lo = 0, hi = best.length;
-      while (lo < hi) { var mid = (lo + hi) >>> 1; if (best[mid].score >= sc) lo = mid + 1; else hi = mid; }
-      best.splice(lo, 0, { doc: matches.docs[x], score: sc });
+      while (lo < hi) {
+        var mid = (lo + hi) >>> 1, b = best[mid];
+        if (b.score > sc || (b.score === sc && b.doc < d)) lo = mid + 1; else hi = mid;
+      }
+      best.splice(lo, 0, { doc: d, score: sc });
       if (best.length > k) best.pop();
     }
     return best;
@@ -523,8 +798,10 @@
   var PAGE_SIZE = 10;
 
   /**
-   * A whole search as the page runs it: params {q, year, dept, cat, min, max, page} →
-   * {words, total, page, pages, facets: {year, dept, cat}, results: [{doc, score, title, url, snippet, ...}]}.
+   * A whole search as the page runs it: params {q, year, dept, cat, min, max, page, full} →
+   * {words, total, exact, page, pages, facets: {year, dept, cat} or null, results: [{doc, score, title, url, ...}]}.
+   * The top results are always exact. Total and facets are exact when every match was read (small queries, a
+   * one-term word's ranked head, `full`); otherwise total is an estimate (exact: false) and facets null.
    */
   Engine.prototype.run = function (params) {
     var self = this, words = parseQuery(params.q);
@@ -533,67 +810,87 @@
     var max = params.max !== undefined && params.max !== null && params.max !== '' ? Number(params.max) : null;
     if (min !== null && isNaN(min)) min = null;
     if (max !== null && isNaN(max)) max = null;
-    if (!words.length) return Promise.resolve({ words: words, total: 0, page: 1, pages: 0, results: [], facets: null });
-    // a one-term word with a ranked head needs no scores while the page lies within the head; else all postings
-    return this.headMatches(words).then(function (h) { return h ? finish(h) : self.search(words).then(finish); });
-    function finish(hits) {
-      return (min !== null || max !== null ? self.budgets() : Promise.resolve(null)).then(function (budgets) {
-        var m = self.m, catIdx = params.cat ? m.cats.indexOf(params.cat) : -1;
-        var deptIdx = -1;
-        if (params.dept) for (var i = 0; i < m.depts.length; i++) if (m.depts[i][0] === params.dept) deptIdx = i;
-        function pass(d, skip) {
-          if (skip !== 'year' && year !== null && m.year[d] !== year) return false;
-          if (skip !== 'dept' && params.dept && m.dept[d] !== deptIdx) return false;
-          if (skip !== 'cat' && params.cat && (catIdx < 0 || !(m.catMask[d] & (1 << catIdx)))) return false;
-          if (budgets) {
-            var v = budgets[d];
-            if (v === null) return false;
-            if (min !== null && v < min) return false;
-            if (max !== null && v > max) return false;
-          }
-          return true;
+    if (!words.length) return Promise.resolve({ words: words, total: 0, exact: true, page: 1, pages: 0, results: [], facets: null });
+    var wanted = Math.max(1, parseInt(params.page, 10) || 1), m, pass;
+    return this.meta().then(function () {
+      return Promise.all([min !== null || max !== null ? self.budgets() : null, params.cat ? self.cats() : null]);
+    }).then(function (loaded) {
+      var budgets = loaded[0];
+      m = self.m;
+      var catIdx = params.cat ? m.cats.indexOf(params.cat) : -1, deptIdx = -1;
+      if (params.dept) for (var i = 0; i < m.depts.length; i++) if (m.depts[i][0] === params.dept) deptIdx = i;
+      pass = function (d, skip) {
+        if (skip !== 'year' && year !== null && m.year[d] !== year) return false;
+        if (skip !== 'dept' && params.dept && m.dept[d] !== deptIdx) return false;
+        if (skip !== 'cat' && params.cat && (catIdx < 0 || !(m.catMask[d] & (1 << catIdx)))) return false;
+        if (budgets) {
+          var v = budgets[d];
+          if (v === null) return false;
+          if (min !== null && v < min) return false;
+          if (max !== null && v > max) return false;
         }
-        var fy = new Map(), fd = new Map(), fc = new Map(), kept = new Int32Array(hits.docs.length), nk = 0;
-        for (var x = 0; x < hits.docs.length; x++) {
-          var d = hits.docs[x];
-          if (pass(d, 'year')) fy.set(m.year[d], (fy.get(m.year[d]) || 0) + 1);
-          if (pass(d, 'dept')) fd.set(m.dept[d], (fd.get(m.dept[d]) || 0) + 1);
-          if (pass(d, 'cat')) for (var c = 0; c < m.cats.length; c++) if (m.catMask[d] & (1 << c)) fc.set(c, (fc.get(c) || 0) + 1);
-          if (pass(d, null)) kept[nk++] = x;
+        return true;
+      };
+      if (params.full) return self.search(words).then(exact);
+      // a one-term word with a ranked head needs no scores while the page lies within the head
+      return self.headMatches(words).then(function (h) { return h ? exact(h) : bounded(); });
+    });
+
+    function bounded() {
+      return self.bounded(words, wanted * PAGE_SIZE, pass).then(function (r) {
+        if (r.exact) return exact(r);
+        var which = passing(r, pass), total = Math.max(r.estimate, which.length);
+        var pages = Math.max(wanted, Math.ceil(total / PAGE_SIZE));
+        return rows(top(r, wanted * PAGE_SIZE, which).slice((wanted - 1) * PAGE_SIZE), total, false, wanted, pages, null);
+      });
+    }
+
+    function exact(hits) {
+      return self.cats().then(function () { return counted(hits); });
+    }
+
+    function counted(hits) {
+      var fy = new Map(), fd = new Map(), fc = new Map(), kept = [];
+      for (var x = 0; x < hits.docs.length; x++) {
+        var d = hits.docs[x];
+        if (pass(d, 'year')) fy.set(m.year[d], (fy.get(m.year[d]) || 0) + 1);
+        if (pass(d, 'dept')) fd.set(m.dept[d], (fd.get(m.dept[d]) || 0) + 1);
+        if (pass(d, 'cat')) for (var c = 0; c < m.cats.length; c++) if (m.catMask[d] & (1 << c)) fc.set(c, (fc.get(c) || 0) + 1);
+        if (pass(d, null)) kept.push(x);
+      }
+      var nk = kept.length, pages = Math.max(1, Math.ceil(nk / PAGE_SIZE)), page = Math.min(wanted, pages), slice;
+      if (hits.head) {
+        // the head is a prefix of the ranking: its passing docs are the first passing docs of the ranking
+        var want = Math.min(page * PAGE_SIZE, nk), found = [];
+        for (var hi = 0; hi < hits.head.length && found.length < want; hi++) {
+          if (pass(hits.head[hi], null)) found.push({ doc: hits.head[hi], score: null });
         }
-        kept = kept.subarray(0, nk);
-        var pages = Math.max(1, Math.ceil(nk / PAGE_SIZE));
-        var page = Math.min(Math.max(1, parseInt(params.page, 10) || 1), pages);
-        var slice;
-        if (hits.head) {
-          // the head is a prefix of the ranking: its passing docs are the first passing docs of the ranking
-          var want = Math.min(page * PAGE_SIZE, nk), passing = [];
-          for (var hi = 0; hi < hits.head.length && passing.length < want; hi++) {
-            if (pass(hits.head[hi], null)) passing.push({ doc: hits.head[hi], score: null });
-          }
-          if (passing.length < want) return self.search(words).then(finish);
-          slice = passing.slice((page - 1) * PAGE_SIZE);
-        } else {
-          slice = top(hits, page * PAGE_SIZE, kept).slice((page - 1) * PAGE_SIZE);
-        }
-        var facets = {
-          year: Array.from(fy.entries()).sort(function (a, b) { return b[0] - a[0]; })
-            .map(function (e) { return { value: String(e[0]), label: String(e[0]), count: e[1] }; }),
-          dept: Array.from(fd.entries()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })
-            .map(function (e) { return { value: m.depts[e[0]][0], label: m.depts[e[0]][1], count: e[1] }; }),
-          cat: Array.from(fc.entries()).sort(function (a, b) { return a[0] - b[0]; })
-            .map(function (e) { return { value: m.cats[e[0]], label: m.cats[e[0]], count: e[1] }; })
-        };
-        return self.rowsOf(slice.map(function (h) { return h.doc; })).then(function (rows) {
-          var results = slice.map(function (h, i) {
-            var r = rows[i];
-            return {
-              doc: h.doc, score: h.score, title: r[0], url: r[1], snippet: r[2], budget: r[3],
-              year: m.year[h.doc], dept: m.depts[m.dept[h.doc]][1], kind: m.kind[h.doc]
-            };
-          });
-          return { words: words, total: nk, page: page, pages: pages, facets: facets, results: results };
+        if (found.length < want) return bounded();
+        slice = found.slice((page - 1) * PAGE_SIZE);
+      } else {
+        slice = top(hits, page * PAGE_SIZE, kept).slice((page - 1) * PAGE_SIZE);
+      }
+      var facets = {
+        year: Array.from(fy.entries()).sort(function (a, b) { return b[0] - a[0]; })
+          .map(function (e) { return { value: String(e[0]), label: String(e[0]), count: e[1] }; }),
+        dept: Array.from(fd.entries()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })
+          .map(function (e) { return { value: m.depts[e[0]][0], label: m.depts[e[0]][1], count: e[1] }; }),
+        cat: Array.from(fc.entries()).sort(function (a, b) { return a[0] - b[0]; })
+          .map(function (e) { return { value: m.cats[e[0]], label: m.cats[e[0]], count: e[1] }; })
+      };
+      return rows(slice, nk, true, page, pages, facets);
+    }
+
+    function rows(slice, total, isExact, page, pages, facets) {
+      return self.rowsOf(slice.map(function (h) { return h.doc; })).then(function (rs) {
+        var results = slice.map(function (h, i) {
+          var r = rs[i];
+          return {
+            doc: h.doc, score: h.score, title: r[0], url: r[1], snippet: r[2], budget: r[3],
+            year: m.year[h.doc], dept: m.depts[m.dept[h.doc]][1], kind: m.kind[h.doc]
+          };
         });
+        return { words: words, total: total, exact: isExact, page: page, pages: pages, facets: facets, results: results };
       });
     }
   };
@@ -648,7 +945,7 @@
 
   var api = {
     tokenize: tokenize, parseQuery: parseQuery, bucketOf: bucketOf, Engine: Engine, snippet: snippet, top: top,
-    matchRanges: matchRanges, PAGE_SIZE: PAGE_SIZE
+    matchRanges: matchRanges, PAGE_SIZE: PAGE_SIZE, queryTerms: queryTerms, commonWindows: commonWindows
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   root.GongkaiSearch = api;
@@ -793,8 +1090,11 @@
         return kind === 'bin' ? r.arrayBuffer() : r.json();
       });
     }, ranges.many);
+    // test hook: data-whole-bytes="0" sends every query through the windows (tests on small sites)
+    var wholeBytes = app.getAttribute('data-whole-bytes');
+    if (wholeBytes !== null) { engine.wholeQueryBytes = +wholeBytes; engine.wholeTermBytes = +wholeBytes; }
     var seq = 0;
-    var seq = 0;
+    var full = false; // once the reader asks for facet counts of a broad query, every later query reads all matches
 
     function navigate(p, replace) {
       var href = hrefFor(p);
@@ -860,17 +1160,27 @@
       if (!p.q) { statusLine.textContent = ''; return; }
       statusLine.textContent = '正在搜索…';
       body.setAttribute('aria-busy', 'true');
-      engine.run(p).then(function (res) {
+      engine.run(full ? Object.assign({ full: true }, p) : p).then(function (res) {
         if (my !== seq) return;
         body.textContent = '';
         body.removeAttribute('aria-busy');
+        // an estimated total (broad queries read only the windows that can hold the top results) says so
         statusLine.textContent = res.total
-          ? '找到 ' + res.total + ' 条结果' + (res.pages > 1 ? '，第 ' + res.page + '/' + res.pages + ' 页' : '')
+          ? (res.exact ? '找到 ' + res.total + ' 条结果' : '找到约 ' + res.total + ' 条结果（估计数）') +
+            (res.pages > 1 ? '，第 ' + res.page + '/' + (res.exact ? '' : '约 ') + res.pages + ' 页' : '')
           : '没有找到与“' + p.q + '”相符的结果';
-        if (res.facets) {
+        if (res.total) {
           var nav = el('nav', { class: 'search-facets', 'aria-label': '筛选结果' });
-          [facetBlock('年度', 'year', res.facets.year, p), facetBlock('部门', 'dept', res.facets.dept, p),
-            facetBlock('指标类别', 'cat', res.facets.cat, p)].forEach(function (b) { if (b) nav.appendChild(b); });
+          if (res.facets) {
+            [facetBlock('年度', 'year', res.facets.year, p), facetBlock('部门', 'dept', res.facets.dept, p),
+              facetBlock('指标类别', 'cat', res.facets.cat, p)].forEach(function (b) { if (b) nav.appendChild(b); });
+          } else {
+            // facet counts need every match: read them only when asked (the rest of the postings of the query)
+            var more = el('button', { type: 'button', class: 'search-full', text: '计算筛选项和确切总数' });
+            more.addEventListener('click', function () { full = true; render(p); });
+            nav.appendChild(el('section', { class: 'search-facet' }, [el('h3', { text: '筛选' }),
+              el('p', { text: '结果较多，排序已确定；年度、部门和指标类别的计数需下载该查询的全部索引数据。' }), more]));
+          }
           nav.appendChild(budgetForm(p));
           body.appendChild(nav);
         }

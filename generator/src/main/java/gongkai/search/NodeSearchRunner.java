@@ -49,7 +49,7 @@ public final class NodeSearchRunner {
         json.writeValue(in.toFile(), input);
         List<String> cmd = new ArrayList<>(List.of("node", work.resolve("node-driver.js").toString(),
                 searchJs.toString(), mode));
-        if (mode.equals("search")) {
+        if (mode.equals("search") || mode.equals("bounds")) {
             cmd.add(extra[0]);
             cmd.add(in.toString());
             cmd.add(out.toString());

@@ -126,7 +126,9 @@ public final class SearchBenchmark {
             warmBytes[i] = wb;
             warm[i] = r.get("warmMs").asDouble();
             cold[i] = r.get("coldMs").asDouble();
-            System.out.printf("%-18s %8d %8.1f %5d %9.1f %5d %8.1f %8.1f%n", QUERIES.get(i), r.get("total").asInt(),
+            // "~": an estimated total (the query was read window by window; its top results are exact)
+            String total = (r.get("exact").asBoolean() ? "" : "~") + r.get("total").asInt();
+            System.out.printf("%-18s %8s %8.1f %5d %9.1f %5d %8.1f %8.1f%n", QUERIES.get(i), total,
                     cb / 1024.0, coldReq[i], wb / 1024.0, r.get("warmFiles").size(), cold[i], warm[i]);
         }
         System.out.printf("cold first query: median %.1f KB / %d requests (max %.1f KB / %d requests), JS included%n",

@@ -30,22 +30,26 @@ import org.apache.lucene.util.SmallFloat;
  * and a document's display row are byte ranges; search.js asks for all ranges of one file in one multi-range
  * request ({@code Range: bytes=a-b,c-d}) and falls back to one range per request, or to whole files, on hosts
  * that do not serve them. Layout under
- * {@code <site>/search/data/} (format 2; integers are unsigned LEB128 varints):
+ * {@code <site>/search/data/} (format 3; integers are unsigned LEB128 varints):
  * <ul>
- *   <li>{@code meta.json} — doc count, BM25 statistics per field, the norm → length table, the bucket → dictionary
- *       shard map, dictionaries (years, departments, categories), per-doc facet data: runs of equal
- *       (year, department) as flat {@code [length, yearIdx, deptIdx]…}, run-length kinds {@code [value, count]…},
- *       category bit masks as one character {@code U+0030 + mask} per doc. Loaded once per page; grows with department-years.</li>
+ *   <li>{@code meta.json} — doc count, BM25 statistics per field, the norm → length table, the window size, the
+ *       bucket → dictionary shard map, dictionaries (years, departments, categories), per-doc facet data: runs of
+ *       equal (year, department) as flat {@code [length, yearIdx, deptIdx]…}, run-length kinds {@code [value, count]…},
+ *       category bit masks as one character {@code U+0030 + mask} per doc (in {@code cats.json} instead, named by
+ *       {@code catMasksFile}, beyond {@link #CAT_MASKS_INLINE_MAX_DOCS} docs). Loaded once per page.</li>
  *   <li>{@code dict/<f>.bin} — term dictionary shards, back to back. A term's bucket is FNV-1a-32 over its UTF-16
  *       code units mod {@link #BUCKETS}; consecutive buckets are packed into shards ({@code dictStarts}: first
  *       bucket of each shard; {@code dictLengths}: bytes of each shard; {@code dictFiles}: first shard of each
  *       file — a shard's offset is the sum of the lengths before it in its file). A shard is {@code termCount},
- *       then per term {@code byteLen, UTF-8 bytes, postFile, offset, docLen, posLen, flags, headLen}.</li>
- *   <li>{@code post/<n>.bin} — postings. At {@code offset}: the doc block ({@code docLen} bytes: for field
- *       {@code all} then {@code name}: {@code df}, df doc deltas, df norm bytes, df tfs), directly followed by the
- *       position block ({@code posLen} bytes: the same docs' {@code tf} position deltas), so one range serves a
- *       one-term word and one range a phrase; for terms with a doc block of at least 16 KB then a ranked head
- *       ({@code headLen} bytes, see {@code rankedHead}), the last field of the dictionary entry (0: none). Flag bit 1 / 2: the doc / position block is raw deflate.</li>
+ *       then per term {@code byteLen, UTF-8 bytes, postFile, offset, tableLen, docLen, posLen, flags, headLen}
+ *       and, when flags bit 2 is set, the window table itself ({@code tableLen} bytes). Flag bit 1: the table is
+ *       raw deflate.</li>
+ *   <li>{@code post/<n>.bin} — postings in windows: documents are ordered by their title read backwards (see
+ *       {@link #windowRanks}) and cut into windows of {@link #WINDOW}; every term's postings are split by those
+ *       windows (see {@code windowed}). At {@code offset}: the window table ({@code tableLen} bytes, unless it is in
+ *       the dictionary entry), the windows' doc parts ({@code docLen} bytes in all), their position parts
+ *       ({@code posLen}), then for terms with at least {@link #HEAD_MIN_DOC_BYTES} of doc parts a ranked head
+ *       ({@code headLen} bytes, see {@code rankedHead}; 0: none).</li>
  *   <li>{@code show/<n>.bin} — display rows in fixed {@link #SLOT}-byte slots: doc d is at
  *       {@code (d mod perFile)·SLOT} of file {@code d / perFile}; a slot is the UTF-8 JSON
  *       {@code [title, url, snippet, budget 万元 or null]} padded with spaces.</li>
@@ -54,7 +58,7 @@ import org.apache.lucene.util.SmallFloat;
  * Files stay under {@link #MAX_FILE_BYTES} (static hosts cap file size) and their number under projects/50 + 50.
  */
 public final class StaticSearchExporter {
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
     public static final int BUCKETS = 4096;
     /** Bytes per display slot; a row that would not fit loses the end of its snippet. */
     public static final int SLOT = 512;
@@ -74,18 +78,35 @@ public final class StaticSearchExporter {
     /** Docs in a ranked head: the first ten result pages of the term alone. */
     static final int HEAD = 100;
 
+    /**
+     * Documents per postings window. Small windows make tight score bounds but long window tables (≈ 10 bytes per
+     * window and term before deflate); at 100,000 projects the broad queries need 2–80 KB of windows with 256.
+     */
+    static final int WINDOW = 256;
+    /** Up to this many documents the category masks stay in meta.json (a few KB gzip); beyond, cats.json. */
+    static final int CAT_MASKS_INLINE_MAX_DOCS = 30_000;
+    /** A term's table goes into its dictionary entry when its postings are at least this big … */
+    static final int INLINE_TABLE_MIN_REGION = 32 * 1024;
+    /** … and the (deflated) table at most this big (about 60 windows: 15,000 docs). */
+    static final int INLINE_TABLE_MAX_BYTES = 512;
+
     private final ObjectMapper json = new ObjectMapper();
     private final int headMinDocBytes;
     private final int headSize;
+    private final int window;
 
     public StaticSearchExporter() {
-        this(HEAD_MIN_DOC_BYTES, HEAD);
+        this(HEAD_MIN_DOC_BYTES, HEAD, WINDOW);
     }
 
-    /** {@code headMinDocBytes}: smallest doc block that gets a ranked head of {@code headSize} docs (tests). */
-    StaticSearchExporter(int headMinDocBytes, int headSize) {
+    /**
+     * {@code headMinDocBytes}: smallest doc-part total that gets a ranked head of {@code headSize} docs;
+     * {@code window}: documents per postings window (tests force small windows).
+     */
+    StaticSearchExporter(int headMinDocBytes, int headSize, int window) {
         this.headMinDocBytes = headMinDocBytes;
         this.headSize = headSize;
+        this.window = window;
     }
 
     /** Writes {@code siteDir/search/data/}, replacing what was there. */
@@ -199,6 +220,7 @@ public final class StaticSearchExporter {
             dictLengths.forEach(lengthsOfShards::add);
             ArrayNode fileStarts = meta.putArray("dictFiles");
             dictFileStarts.forEach(fileStarts::add);
+            meta.put("window", window);
             meta.put("slot", SLOT);
             meta.put("slotsPerFile", perFile);
             ArrayNode years = meta.putArray("years");
@@ -220,15 +242,24 @@ public final class StaticSearchExporter {
             }
             meta.set("kinds", runLength(table.kind));
             // one character per doc, U+0030 + category bit mask: ≈ 1 byte per doc before gzip, a few bits after
-            // (more than 12 categories would leave the BMP's safe range: then run-length [mask, count]…)
+            // (more than 12 categories would leave the BMP's safe range: then run-length [mask, count]…); on large
+            // sites in cats.json, read only for facet counts and category filters (broad queries show neither)
+            com.fasterxml.jackson.databind.JsonNode masksNode;
             if (table.categories.size() <= 12) {
                 StringBuilder masks = new StringBuilder(n);
                 for (int d = 0; d < n; d++) {
                     masks.append((char) ('0' + table.catMask[d]));
                 }
-                meta.put("catMasks", masks.toString());
+                masksNode = JsonNodeFactory.instance.textNode(masks.toString());
             } else {
-                meta.set("catMasks", runLength(table.catMask));
+                masksNode = runLength(table.catMask);
+            }
+            if (n <= CAT_MASKS_INLINE_MAX_DOCS) {
+                meta.set("catMasks", masksNode);
+            } else {
+                meta.put("catMasksFile", "cats.json");
+                acc[0] += writeJson(out.resolve("cats.json"), masksNode);
+                acc[1]++;
             }
             acc[0] += writeJson(out.resolve("meta.json"), meta);
             acc[1]++;
@@ -284,7 +315,32 @@ public final class StaticSearchExporter {
         return arr;
     }
 
-    /** Streams every term's blocks into post/N.bin (new file past MAX_FILE_BYTES); returns the file count. */
+    /**
+     * The window order: documents sorted by their title read backwards (then by id), so near-duplicate names —
+     * the same project in several years or districts, every department-year of one kind of department — sit in
+     * the same windows, and a window's score bound is close to its best document's score (see {@link #WINDOW}).
+     */
+    static int[] windowRanks(LuceneSearchIndex index) throws IOException {
+        int n = index.maxDoc();
+        String[] key = new String[n];
+        Integer[] order = new Integer[n];
+        for (int d = 0; d < n; d++) {
+            String title = index.stored(d).get(SearchIndexBuilder.StoredFields.TITLE);
+            key[d] = new StringBuilder(title == null ? "" : title).reverse().toString();
+            order[d] = d;
+        }
+        Arrays.sort(order, (x, y) -> {
+            int c = key[x].compareTo(key[y]);
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        int[] rank = new int[n];
+        for (int r = 0; r < n; r++) {
+            rank[order[r]] = r;
+        }
+        return rank;
+    }
+
+    /** Streams every term's region into post/N.bin (new file past MAX_FILE_BYTES); returns the file count. */
     private int writePostings(LuceneSearchIndex index, Path dir, ByteArrayOutputStream[] dict, int[] dictTerms,
             long[] acc) throws IOException {
         Files.createDirectories(dir);
@@ -299,38 +355,40 @@ public final class StaticSearchExporter {
             if (all == null) {
                 return 1;
             }
+            int[] rank = windowRanks(index);
             byte[] normsAll = index.norms(SearchIndexBuilder.FIELD_ALL);
             byte[] normsName = index.norms(SearchIndexBuilder.FIELD_NAME);
             TermsEnum te = all.iterator();
             TermsEnum ne = name == null ? null : name.iterator();
             byte[] zbuf = new byte[8192];
-            ByteArrayOutputStream docBlock = new ByteArrayOutputStream();
-            ByteArrayOutputStream posBlock = new ByteArrayOutputStream();
             QueryEngine.FieldStats allStats = index.stats(SearchIndexBuilder.FIELD_ALL);
             QueryEngine.FieldStats nameStats = index.stats(SearchIndexBuilder.FIELD_NAME);
+            ByteArrayOutputStream docParts = new ByteArrayOutputStream();
+            ByteArrayOutputStream posParts = new ByteArrayOutputStream();
             for (BytesRef term = te.next(); term != null; term = te.next()) {
-                docBlock.reset();
-                posBlock.reset();
                 QueryEngine.TermPostings pAll = LuceneSearchIndex.read(te, normsAll);
                 QueryEngine.TermPostings pName = null;
-                writeField(docBlock, posBlock, pAll);
                 if (ne != null && ne.seekExact(term)) {
                     pName = LuceneSearchIndex.read(ne, normsName);
-                    writeField(docBlock, posBlock, pName);
-                } else {
-                    writeVarint(docBlock, 0);
                 }
-                boolean[] docZ = new boolean[1];
-                boolean[] posZ = new boolean[1];
-                byte[] docBytes = maybeDeflate(deflater, docBlock, docZ, zbuf);
-                byte[] posBytes = maybeDeflate(deflater, posBlock, posZ, zbuf);
-                byte[] headBytes = docBytes.length >= headMinDocBytes
+                docParts.reset();
+                posParts.reset();
+                byte[] table = windowed(pAll, pName, rank, allStats, nameStats, docParts, posParts, deflater, zbuf);
+                boolean[] tableZ = new boolean[1];
+                ByteArrayOutputStream tb = new ByteArrayOutputStream(table.length);
+                tb.write(table);
+                byte[] tableBytes = maybeDeflate(deflater, tb, tableZ, zbuf);
+                // the table of a large term rides in its dictionary entry while it is short: a broad query then
+                // needs no request for it
+                boolean inline = docParts.size() + posParts.size() >= INLINE_TABLE_MIN_REGION
+                        && tableBytes.length <= INLINE_TABLE_MAX_BYTES;
+                byte[] headBytes = docParts.size() >= headMinDocBytes
                         ? rankedHead(term.utf8ToString(), pAll, pName, allStats, nameStats, headSize, deflater, zbuf)
                         : new byte[0];
-                if (headMinDocBytes > 0 && headBytes.length * 2 > docBytes.length) {
-                    headBytes = new byte[0]; // not worth it: the doc block compresses as well (0 forces heads, tests)
+                if (headMinDocBytes > 0 && headBytes.length * 2 > docParts.size()) {
+                    headBytes = new byte[0]; // not worth it: the doc parts compress as well (0 forces heads, tests)
                 }
-                long size = docBytes.length + posBytes.length + headBytes.length;
+                long size = (inline ? 0 : tableBytes.length) + docParts.size() + posParts.size() + headBytes.length;
                 if (offset > 0 && offset + size > MAX_FILE_BYTES) {
                     file.close();
                     fileNo++;
@@ -339,8 +397,11 @@ public final class StaticSearchExporter {
                             Files.newOutputStream(dir.resolve(fileNo + ".bin")), 1 << 16);
                     acc[1]++;
                 }
-                file.write(docBytes);
-                file.write(posBytes);
+                if (!inline) {
+                    file.write(tableBytes);
+                }
+                docParts.writeTo(file);
+                posParts.writeTo(file);
                 file.write(headBytes);
                 String text = term.utf8ToString();
                 int bucket = bucket(text, BUCKETS);
@@ -353,10 +414,14 @@ public final class StaticSearchExporter {
                 d.write(utf8);
                 writeVarint(d, fileNo);
                 writeVarint(d, offset);
-                writeVarint(d, docBytes.length);
-                writeVarint(d, posBytes.length);
-                writeVarint(d, (docZ[0] ? 1 : 0) | (posZ[0] ? 2 : 0));
+                writeVarint(d, tableBytes.length);
+                writeVarint(d, docParts.size());
+                writeVarint(d, posParts.size());
+                writeVarint(d, (tableZ[0] ? 1 : 0) | (inline ? 2 : 0));
                 writeVarint(d, headBytes.length);
+                if (inline) {
+                    d.write(tableBytes);
+                }
                 dictTerms[bucket]++;
                 offset += size;
                 acc[0] += size;
@@ -366,6 +431,145 @@ public final class StaticSearchExporter {
             deflater.end();
             file.close();
         }
+    }
+
+    /**
+     * Writes a term's windows — doc parts to {@code docOut}, position parts to {@code posOut}, window by window —
+     * and returns its window table (not yet deflated). Window w holds the
+     * docs whose {@code rank / window == w}, in doc id order, so every term's windows hold the same documents.
+     * Every part is raw deflate ending in a sync flush (no final block), so any parts laid end to end, plus an
+     * empty final block, inflate in one go (search.js inflates all the windows of a request at once).
+     * Table, in columns: dfAll, dfName, window count, window id deltas, doc-part lengths, position-part lengths,
+     * then per window the bound of field
+     * {@code all} — doc count, tf and norm byte of the doc with the greatest tf/(tf + k1(1 − b + b·dl/avgdl)) —
+     * and of field {@code name} (doc count; tf and norm when the count is not 0), and the window's lowest doc id.
+     * The browser computes the bound from that tf and norm with the scorer's own formula, so a window's bound is
+     * exactly the best score any of its docs can reach (ties included).
+     */
+    private byte[] windowed(QueryEngine.TermPostings pAll, QueryEngine.TermPostings pName, int[] rank,
+            QueryEngine.FieldStats allStats, QueryEngine.FieldStats nameStats, ByteArrayOutputStream docOut,
+            ByteArrayOutputStream posOut, Deflater deflater, byte[] zbuf) {
+        int[] orderAll = byWindow(pAll, rank);
+        int[] orderName = pName == null ? new int[0] : byWindow(pName, rank);
+        double avgAll = (double) allStats.sumTotalTermFreq() / allStats.docCount();
+        double avgName = nameStats.docCount() == 0 ? 1 : (double) nameStats.sumTotalTermFreq() / nameStats.docCount();
+        List<int[]> rows = new ArrayList<>(); // per window: id, docLen, posLen, flags, nAll, tfA, normA, nName, tfN, normN, minDoc
+        ByteArrayOutputStream docPart = new ByteArrayOutputStream();
+        ByteArrayOutputStream posPart = new ByteArrayOutputStream();
+        int a = 0;
+        int nm = 0;
+        while (a < orderAll.length) {
+            int w = rank[pAll.docs()[orderAll[a]]] / window;
+            int aEnd = a;
+            while (aEnd < orderAll.length && rank[pAll.docs()[orderAll[aEnd]]] / window == w) {
+                aEnd++;
+            }
+            int nEnd = nm;
+            while (nEnd < orderName.length && rank[pName.docs()[orderName[nEnd]]] / window == w) {
+                nEnd++;
+            }
+            docPart.reset();
+            posPart.reset();
+            int[] bestAll = writeWindowField(docPart, posPart, pAll, orderAll, a, aEnd, avgAll);
+            int[] bestName = nEnd > nm ? writeWindowField(docPart, posPart, pName, orderName, nm, nEnd, avgName)
+                    : writeWindowField(docPart, posPart, null, orderName, 0, 0, avgName);
+            byte[] db = syncDeflate(deflater, docPart, zbuf);
+            byte[] pb = syncDeflate(deflater, posPart, zbuf);
+            docOut.write(db, 0, db.length);
+            posOut.write(pb, 0, pb.length);
+            rows.add(new int[] {w, db.length, pb.length, 0, aEnd - a, bestAll[0],
+                bestAll[1], nEnd - nm, bestName[0], bestName[1], pAll.docs()[orderAll[a]]});
+            a = aEnd;
+            nm = nEnd;
+        }
+        ByteArrayOutputStream t = new ByteArrayOutputStream();
+        writeVarint(t, pAll.df());
+        writeVarint(t, pName == null ? 0 : pName.df());
+        writeVarint(t, rows.size());
+        int last = 0;
+        for (int[] r : rows) {
+            writeVarint(t, r[0] - last);
+            last = r[0];
+        }
+        for (int col : new int[] {1, 2, 4, 5, 6, 7}) {
+            for (int[] r : rows) {
+                writeVarint(t, r[col]);
+            }
+        }
+        for (int[] r : rows) {
+            if (r[7] > 0) {
+                writeVarint(t, r[8]);
+                writeVarint(t, r[9]);
+            }
+        }
+        for (int[] r : rows) {
+            writeVarint(t, r[10]);
+        }
+        return t.toByteArray();
+    }
+
+    /** Raw deflate of the block, ended by a sync flush (byte-aligned, not final): parts can be concatenated. */
+    static byte[] syncDeflate(Deflater deflater, ByteArrayOutputStream block, byte[] buf) {
+        byte[] raw = block.toByteArray();
+        deflater.reset();
+        deflater.setInput(raw);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 16);
+        int n;
+        do {
+            n = deflater.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
+            out.write(buf, 0, n);
+        } while (n == buf.length);
+        return out.toByteArray();
+    }
+
+    /** Indexes of a term's docs ordered by window, then doc id. */
+    private int[] byWindow(QueryEngine.TermPostings p, int[] rank) {
+        long[] keys = new long[p.df()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = ((long) (rank[p.docs()[i]] / window) << 32) | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            order[i] = (int) keys[i];
+        }
+        return order;
+    }
+
+    /**
+     * One field of one window, in columns: count, doc deltas (the first from 0), norm bytes, tfs to the doc part,
+     * positions to the position part. Returns tf and norm byte of the doc with the greatest saturation.
+     */
+    private static int[] writeWindowField(ByteArrayOutputStream docs, ByteArrayOutputStream positions,
+            QueryEngine.TermPostings p, int[] order, int from, int to, double avgdl) {
+        writeVarint(docs, to - from);
+        int last = 0;
+        for (int i = from; i < to; i++) {
+            writeVarint(docs, p.docs()[order[i]] - last);
+            last = p.docs()[order[i]];
+        }
+        for (int i = from; i < to; i++) {
+            docs.write(p.norms()[order[i]] & 0xFF);
+        }
+        int[] best = {0, 0};
+        double bestSat = -1;
+        for (int i = from; i < to; i++) {
+            int k = order[i];
+            writeVarint(docs, p.freqs()[k]);
+            int lastPos = 0;
+            for (int pos : p.positions()[k]) {
+                writeVarint(positions, pos - lastPos);
+                lastPos = pos;
+            }
+            double dl = SmallFloat.byte4ToInt(p.norms()[k]);
+            double sat = p.freqs()[k] / (p.freqs()[k] + QueryEngine.K1 * (1 - QueryEngine.B + QueryEngine.B * dl / avgdl));
+            if (sat > bestSat) {
+                bestSat = sat;
+                best[0] = p.freqs()[k];
+                best[1] = p.norms()[k] & 0xFF;
+            }
+        }
+        return best;
     }
 
     /**
@@ -422,28 +626,6 @@ public final class StaticSearchExporter {
             out.write(buf, 0, deflater.deflate(buf));
         }
         return out.toByteArray();
-    }
-
-    /** Doc block of one field, in columns (gzip-like coders like columns): df, doc deltas, norm bytes, tfs. */
-    private static void writeField(ByteArrayOutputStream docs, ByteArrayOutputStream positions,
-            QueryEngine.TermPostings p) {
-        writeVarint(docs, p.df());
-        int last = 0;
-        for (int i = 0; i < p.df(); i++) {
-            writeVarint(docs, p.docs()[i] - last);
-            last = p.docs()[i];
-        }
-        for (int i = 0; i < p.df(); i++) {
-            docs.write(p.norms()[i] & 0xFF);
-        }
-        for (int i = 0; i < p.df(); i++) {
-            writeVarint(docs, p.freqs()[i]);
-            int lastPos = 0;
-            for (int pos : p.positions()[i]) {
-                writeVarint(positions, pos - lastPos);
-                lastPos = pos;
-            }
-        }
     }
 
     /**

@@ -194,7 +194,7 @@ class SearchParityTest {
     @Test
     void rankedHeadsGiveTheSameResults() throws Exception {
         Path headSite = tmp.resolve("site-heads");
-        new StaticSearchExporter(0, 12).export(indexDir, headSite);
+        new StaticSearchExporter(0, 12, StaticSearchExporter.WINDOW).export(indexDir, headSite);
         JsonNode js = filtersFacetsAndPagesAgree(headSite, "node-heads");
         // 指标 page 1 reads the head alone; page 2 (docs 11–20 of a 12-doc head) the head, then the doc block
         assertEquals(1, postRequests(js.get(0)), "指标");

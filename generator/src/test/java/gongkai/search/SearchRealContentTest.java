@@ -114,6 +114,62 @@ class SearchRealContentTest {
         }
     }
 
+    /**
+     * A broad query read window by window (a copy of the site exported with 8-document windows, and the page's
+     * test hook data-whole-bytes="0"): the page says the total is an estimate, shows the server's first results,
+     * and on request reads the rest and shows the server's exact total and facet counts.
+     */
+    @Test
+    void broadQueryShowsAnEstimateAndExactCountsOnRequest(@TempDir Path profile) throws Exception {
+        Path copy = tmp.resolve("site-windowed");
+        try (java.util.stream.Stream<Path> files = Files.walk(site)) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(site.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        new StaticSearchExporter(StaticSearchExporter.HEAD_MIN_DOC_BYTES, StaticSearchExporter.HEAD, 8)
+                .export(SearchIndexStage.indexDir(options), copy);
+        Path page = copy.resolve("search/index.html");
+        String html = Files.readString(page);
+        assertTrue(html.contains("<div id=\"search-app\""), "search page has the app container");
+        Files.writeString(page, html.replace("<div id=\"search-app\"", "<div id=\"search-app\" data-whole-bytes=\"0\""));
+        String q = "指标";
+        try (gongkai.serve.DevServer server = new gongkai.serve.DevServer(copy, "/", 0);
+                SearchService service = SearchService.open(SearchIndexStage.indexDir(options))) {
+            server.start();
+            String base = "http://127.0.0.1:" + server.port() + "/";
+            SearchService.Result exact = service.search(q, SearchFilters.NONE, 1, 10);
+            try (gongkai.testing.Browser browser = gongkai.testing.Browser.start(profile, 1280, 900)) {
+                org.openqa.selenium.chrome.ChromeDriver d = browser.driver();
+                org.openqa.selenium.support.ui.WebDriverWait wait =
+                        new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(30));
+                browser.open(base + "search/?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+                org.openqa.selenium.By status = org.openqa.selenium.By.cssSelector(".search-status");
+                wait.until(x -> x.findElement(status).getText().startsWith("找到"));
+                assertTrue(d.findElement(status).getText().startsWith("找到约 "), d.findElement(status).getText());
+                assertTrue(d.findElement(status).getText().contains("估计数"), d.findElement(status).getText());
+                List<String> shown = d.findElements(org.openqa.selenium.By.cssSelector("ol.search-results h2 a")).stream()
+                        .map(a -> a.getAttribute("href").substring(base.length())).toList();
+                assertEquals(exact.items().stream().map(SearchService.Item::url).toList(), shown,
+                        "the first page is the server's, exactly");
+                assertTrue(d.findElements(org.openqa.selenium.By.cssSelector("nav.search-facets ul a")).isEmpty(),
+                        "no facet counts while the total is an estimate");
+                assertEquals(List.of(), browser.axeViolations(), "estimate page is WCAG 2.1 AA clean");
+                d.findElement(org.openqa.selenium.By.cssSelector("button.search-full")).click();
+                wait.until(x -> x.findElement(status).getText().startsWith("找到 " + exact.total() + " 条结果"));
+                List<String> years = d.findElements(org.openqa.selenium.By.cssSelector("nav.search-facets section:first-child a"))
+                        .stream().map(org.openqa.selenium.WebElement::getText).toList();
+                assertEquals(exact.facets().get("year").stream().map(v -> v.label() + "（" + v.count() + "）").toList(),
+                        years);
+            }
+        }
+    }
+
     @Test
     void browserAndServerAgreeAndEveryResultLinksToAPage() throws Exception {
         Set<String> queries = new LinkedHashSet<>(List.of("辐射", "车", "执法 设备", "\"满意度\"", "PM2.5", "VOCs", "2024",
