@@ -24,9 +24,13 @@ public final class SearchIndexStage implements BuildStage {
     @Override
     public void run(BuildContext context) throws Exception {
         Path indexDir = indexDir(context.options());
+        long t0 = System.nanoTime();
         new SearchIndexBuilder().build(context.content(), indexDir);
+        long t1 = System.nanoTime();
         StaticSearchExporter.Stats stats = new StaticSearchExporter().export(indexDir, context.stagingDir());
-        context.options().log().accept(String.format("index: %d documents, %d search files (%d KB)", stats.docs(),
-                stats.files(), stats.bytes() / 1024));
+        long t2 = System.nanoTime();
+        context.options().log().accept(String.format("index: %d documents, %d search files (%d KB); Lucene %d ms, "
+                + "static files %d ms", stats.docs(), stats.files(), stats.bytes() / 1024, (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000));
     }
 }

@@ -340,7 +340,24 @@ public final class StaticSearchExporter {
         return rank;
     }
 
-    /** Streams every term's region into post/N.bin (new file past MAX_FILE_BYTES); returns the file count. */
+    /** A term's encoded region: window table (maybe inline), doc parts, position parts, ranked head. */
+    private record TermBlock(String text, byte[] tableBytes, boolean tableDeflated, boolean inline, byte[] docParts,
+            byte[] posParts, byte[] head) {
+        long size() {
+            return (inline ? 0 : tableBytes.length) + docParts.length + posParts.length + head.length;
+        }
+    }
+
+    /** Terms encoded per parallel batch: bounded so that a batch's postings stay a few MB. */
+    private static final int BATCH_TERMS = 4096;
+    private static final int CHUNK_TERMS = 64;
+
+    /**
+     * Streams every term's region into post/N.bin (new file past MAX_FILE_BYTES); returns the file count. Terms
+     * are encoded in parallel, a batch at a time (each chunk of a batch reads its terms with its own TermsEnum and
+     * deflates with its own Deflater: every block is deflated from a reset state, so the bytes do not depend on
+     * which thread made them), then written in term order.
+     */
     private int writePostings(LuceneSearchIndex index, Path dir, ByteArrayOutputStream[] dict, int[] dictTerms,
             long[] acc) throws IOException {
         Files.createDirectories(dir);
@@ -350,86 +367,156 @@ public final class StaticSearchExporter {
         long offset = 0;
         OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("0.bin")), 1 << 16);
         acc[1]++;
-        Deflater deflater = new Deflater(DEFLATE_LEVEL, true);
+        java.util.concurrent.ConcurrentLinkedQueue<Deflater> deflaters = new java.util.concurrent.ConcurrentLinkedQueue<>();
         try {
             if (all == null) {
                 return 1;
             }
             int[] rank = windowRanks(index);
-            byte[] normsAll = index.norms(SearchIndexBuilder.FIELD_ALL);
-            byte[] normsName = index.norms(SearchIndexBuilder.FIELD_NAME);
+            Encoder encoder = new Encoder(index, all, name, rank, deflaters);
             TermsEnum te = all.iterator();
-            TermsEnum ne = name == null ? null : name.iterator();
-            byte[] zbuf = new byte[8192];
-            QueryEngine.FieldStats allStats = index.stats(SearchIndexBuilder.FIELD_ALL);
-            QueryEngine.FieldStats nameStats = index.stats(SearchIndexBuilder.FIELD_NAME);
-            ByteArrayOutputStream docParts = new ByteArrayOutputStream();
-            ByteArrayOutputStream posParts = new ByteArrayOutputStream();
-            for (BytesRef term = te.next(); term != null; term = te.next()) {
-                QueryEngine.TermPostings pAll = LuceneSearchIndex.read(te, normsAll);
-                QueryEngine.TermPostings pName = null;
-                if (ne != null && ne.seekExact(term)) {
-                    pName = LuceneSearchIndex.read(ne, normsName);
+            List<BytesRef> batch = new ArrayList<>(BATCH_TERMS);
+            BytesRef term = te.next();
+            while (term != null || !batch.isEmpty()) {
+                if (term != null) {
+                    batch.add(BytesRef.deepCopyOf(term));
+                    term = te.next();
+                    if (batch.size() < BATCH_TERMS && term != null) {
+                        continue;
+                    }
                 }
-                docParts.reset();
-                posParts.reset();
-                byte[] table = windowed(pAll, pName, rank, allStats, nameStats, docParts, posParts, deflater, zbuf);
-                boolean[] tableZ = new boolean[1];
-                ByteArrayOutputStream tb = new ByteArrayOutputStream(table.length);
-                tb.write(table);
-                byte[] tableBytes = maybeDeflate(deflater, tb, tableZ, zbuf);
-                // the table of a large term rides in its dictionary entry while it is short: a broad query then
-                // needs no request for it
-                boolean inline = docParts.size() + posParts.size() >= INLINE_TABLE_MIN_REGION
-                        && tableBytes.length <= INLINE_TABLE_MAX_BYTES;
-                byte[] headBytes = docParts.size() >= headMinDocBytes
-                        ? rankedHead(term.utf8ToString(), pAll, pName, allStats, nameStats, headSize, deflater, zbuf)
-                        : new byte[0];
-                if (headMinDocBytes > 0 && headBytes.length * 2 > docParts.size()) {
-                    headBytes = new byte[0]; // not worth it: the doc parts compress as well (0 forces heads, tests)
+                TermBlock[] blocks = encoder.encode(batch);
+                batch.clear();
+                for (TermBlock block : blocks) {
+                    long size = block.size();
+                    if (offset > 0 && offset + size > MAX_FILE_BYTES) {
+                        file.close();
+                        fileNo++;
+                        offset = 0;
+                        file = new java.io.BufferedOutputStream(
+                                Files.newOutputStream(dir.resolve(fileNo + ".bin")), 1 << 16);
+                        acc[1]++;
+                    }
+                    if (!block.inline()) {
+                        file.write(block.tableBytes());
+                    }
+                    file.write(block.docParts());
+                    file.write(block.posParts());
+                    file.write(block.head());
+                    int bucket = bucket(block.text(), BUCKETS);
+                    ByteArrayOutputStream d = dict[bucket];
+                    if (d == null) {
+                        d = dict[bucket] = new ByteArrayOutputStream();
+                    }
+                    byte[] utf8 = block.text().getBytes(StandardCharsets.UTF_8);
+                    writeVarint(d, utf8.length);
+                    d.write(utf8);
+                    writeVarint(d, fileNo);
+                    writeVarint(d, offset);
+                    writeVarint(d, block.tableBytes().length);
+                    writeVarint(d, block.docParts().length);
+                    writeVarint(d, block.posParts().length);
+                    writeVarint(d, (block.tableDeflated() ? 1 : 0) | (block.inline() ? 2 : 0));
+                    writeVarint(d, block.head().length);
+                    if (block.inline()) {
+                        d.write(block.tableBytes());
+                    }
+                    dictTerms[bucket]++;
+                    offset += size;
+                    acc[0] += size;
                 }
-                long size = (inline ? 0 : tableBytes.length) + docParts.size() + posParts.size() + headBytes.length;
-                if (offset > 0 && offset + size > MAX_FILE_BYTES) {
-                    file.close();
-                    fileNo++;
-                    offset = 0;
-                    file = new java.io.BufferedOutputStream(
-                            Files.newOutputStream(dir.resolve(fileNo + ".bin")), 1 << 16);
-                    acc[1]++;
-                }
-                if (!inline) {
-                    file.write(tableBytes);
-                }
-                docParts.writeTo(file);
-                posParts.writeTo(file);
-                file.write(headBytes);
-                String text = term.utf8ToString();
-                int bucket = bucket(text, BUCKETS);
-                ByteArrayOutputStream d = dict[bucket];
-                if (d == null) {
-                    d = dict[bucket] = new ByteArrayOutputStream();
-                }
-                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-                writeVarint(d, utf8.length);
-                d.write(utf8);
-                writeVarint(d, fileNo);
-                writeVarint(d, offset);
-                writeVarint(d, tableBytes.length);
-                writeVarint(d, docParts.size());
-                writeVarint(d, posParts.size());
-                writeVarint(d, (tableZ[0] ? 1 : 0) | (inline ? 2 : 0));
-                writeVarint(d, headBytes.length);
-                if (inline) {
-                    d.write(tableBytes);
-                }
-                dictTerms[bucket]++;
-                offset += size;
-                acc[0] += size;
             }
             return fileNo + 1;
         } finally {
-            deflater.end();
+            for (Deflater deflater : deflaters) {
+                deflater.end();
+            }
             file.close();
+        }
+    }
+
+    /** Encodes batches of terms in parallel (read-only shared state; per-chunk enums, deflaters and buffers). */
+    private final class Encoder {
+        private final Terms all;
+        private final Terms name;
+        private final int[] rank;
+        private final byte[] normsAll;
+        private final byte[] normsName;
+        private final QueryEngine.FieldStats allStats;
+        private final QueryEngine.FieldStats nameStats;
+        private final java.util.concurrent.ConcurrentLinkedQueue<Deflater> deflaters;
+
+        Encoder(LuceneSearchIndex index, Terms all, Terms name, int[] rank,
+                java.util.concurrent.ConcurrentLinkedQueue<Deflater> deflaters) throws IOException {
+            this.all = all;
+            this.name = name;
+            this.rank = rank;
+            this.normsAll = index.norms(SearchIndexBuilder.FIELD_ALL);
+            this.normsName = index.norms(SearchIndexBuilder.FIELD_NAME);
+            this.allStats = index.stats(SearchIndexBuilder.FIELD_ALL);
+            this.nameStats = index.stats(SearchIndexBuilder.FIELD_NAME);
+            this.deflaters = deflaters;
+        }
+
+        TermBlock[] encode(List<BytesRef> terms) throws IOException {
+            TermBlock[] out = new TermBlock[terms.size()];
+            int chunks = (terms.size() + CHUNK_TERMS - 1) / CHUNK_TERMS;
+            try {
+                java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+                    Deflater deflater = deflaters.poll();
+                    if (deflater == null) {
+                        deflater = new Deflater(DEFLATE_LEVEL, true);
+                    }
+                    try {
+                        TermsEnum te = all.iterator();
+                        TermsEnum ne = name == null ? null : name.iterator();
+                        byte[] zbuf = new byte[8192];
+                        int to = Math.min(terms.size(), (c + 1) * CHUNK_TERMS);
+                        for (int i = c * CHUNK_TERMS; i < to; i++) {
+                            out[i] = encodeTerm(terms.get(i), te, ne, deflater, zbuf);
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    } finally {
+                        deflaters.add(deflater);
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            return out;
+        }
+
+        private TermBlock encodeTerm(BytesRef term, TermsEnum te, TermsEnum ne, Deflater deflater, byte[] zbuf)
+                throws IOException {
+            if (!te.seekExact(term)) {
+                throw new IOException("term vanished from the index: " + term.utf8ToString());
+            }
+            QueryEngine.TermPostings pAll = LuceneSearchIndex.read(te, normsAll);
+            QueryEngine.TermPostings pName = null;
+            if (ne != null && ne.seekExact(term)) {
+                pName = LuceneSearchIndex.read(ne, normsName);
+            }
+            ByteArrayOutputStream docParts = new ByteArrayOutputStream();
+            ByteArrayOutputStream posParts = new ByteArrayOutputStream();
+            byte[] table = windowed(pAll, pName, rank, allStats, nameStats, docParts, posParts, deflater, zbuf);
+            boolean[] tableZ = new boolean[1];
+            ByteArrayOutputStream tb = new ByteArrayOutputStream(table.length);
+            tb.write(table);
+            byte[] tableBytes = maybeDeflate(deflater, tb, tableZ, zbuf);
+            // the table of a large term rides in its dictionary entry while it is short: a broad query then
+            // needs no request for it
+            boolean inline = docParts.size() + posParts.size() >= INLINE_TABLE_MIN_REGION
+                    && tableBytes.length <= INLINE_TABLE_MAX_BYTES;
+            String text = term.utf8ToString();
+            byte[] headBytes = docParts.size() >= headMinDocBytes
+                    ? rankedHead(text, pAll, pName, allStats, nameStats, headSize, deflater, zbuf)
+                    : new byte[0];
+            if (headMinDocBytes > 0 && headBytes.length * 2 > docParts.size()) {
+                headBytes = new byte[0]; // not worth it: the doc parts compress as well (0 forces heads, tests)
+            }
+            return new TermBlock(text, tableBytes, tableZ[0], inline, docParts.toByteArray(), posParts.toByteArray(),
+                    headBytes);
         }
     }
 
