@@ -10,7 +10,8 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
@@ -20,10 +21,12 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
-/** A built search index opened for reading: its single segment's postings, norms and stored fields. */
+/**
+ * A built search index opened for reading: postings, norms and stored fields over all its segments, with global
+ * doc ids (segments are in content order, see {@link SearchIndexBuilder}).
+ */
 final class LuceneSearchIndex implements Closeable, QueryEngine.PostingsSource {
     private final DirectoryReader reader;
-    private final LeafReader leaf;
     private final int maxDoc;
     private final byte[] normsAll;
     private final byte[] normsName;
@@ -31,12 +34,6 @@ final class LuceneSearchIndex implements Closeable, QueryEngine.PostingsSource {
 
     LuceneSearchIndex(Path indexDir) throws IOException {
         reader = DirectoryReader.open(FSDirectory.open(indexDir));
-        if (reader.leaves().size() > 1) {
-            reader.close();
-            throw new IOException(indexDir + ": index has " + reader.leaves().size()
-                    + " segments; it must be force-merged to one (rebuild it)");
-        }
-        leaf = reader.leaves().isEmpty() ? null : reader.leaves().get(0).reader();
         maxDoc = reader.maxDoc();
         normsAll = readNorms(SearchIndexBuilder.FIELD_ALL);
         normsName = readNorms(SearchIndexBuilder.FIELD_NAME);
@@ -55,23 +52,24 @@ final class LuceneSearchIndex implements Closeable, QueryEngine.PostingsSource {
         return SearchIndexBuilder.FIELD_ALL.equals(field) ? normsAll : normsName;
     }
 
+    /** The field's terms across segments (a single segment's own terms when there is one), or null. */
     Terms terms(String field) throws IOException {
-        return leaf == null ? null : leaf.terms(field);
+        return MultiTerms.getTerms(reader, field);
     }
 
+    /** Thread-safe: stored-field readers are per thread, so one is taken per call. */
     Document stored(int doc) throws IOException {
-        return leaf.storedFields().document(doc);
+        return reader.storedFields().document(doc);
     }
 
     private byte[] readNorms(String field) throws IOException {
         byte[] out = new byte[maxDoc];
-        if (leaf == null) {
-            return out;
-        }
-        NumericDocValues nv = leaf.getNormValues(field);
-        if (nv != null) {
-            for (int d = nv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = nv.nextDoc()) {
-                out[d] = (byte) nv.longValue();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            NumericDocValues nv = leaf.reader().getNormValues(field);
+            if (nv != null) {
+                for (int d = nv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = nv.nextDoc()) {
+                    out[leaf.docBase + d] = (byte) nv.longValue();
+                }
             }
         }
         return out;
@@ -83,13 +81,11 @@ final class LuceneSearchIndex implements Closeable, QueryEngine.PostingsSource {
         Set<String> fields = Set.of(SearchIndexBuilder.StoredFields.KIND, SearchIndexBuilder.StoredFields.YEAR,
                 SearchIndexBuilder.StoredFields.DEPT, SearchIndexBuilder.StoredFields.DEPT_NAME,
                 SearchIndexBuilder.StoredFields.CATEGORY, SearchIndexBuilder.StoredFields.BUDGET);
-        if (leaf != null) {
-            StoredFields sf = leaf.storedFields();
-            for (int d = 0; d < maxDoc; d++) {
-                Document doc = sf.document(d, fields);
-                docs.add(doc);
-                years.add(doc.getField(SearchIndexBuilder.StoredFields.YEAR).numericValue().intValue());
-            }
+        StoredFields storedFields = reader.storedFields();
+        for (int d = 0; d < maxDoc; d++) {
+            Document doc = storedFields.document(d, fields);
+            docs.add(doc);
+            years.add(doc.getField(SearchIndexBuilder.StoredFields.YEAR).numericValue().intValue());
         }
         DocTable t = new DocTable(maxDoc, years);
         for (int d = 0; d < maxDoc; d++) {

@@ -29,7 +29,7 @@ import org.apache.lucene.store.FSDirectory;
  * name, department, region, year, purpose, goals, indicator levels/descriptions/targets, section text) and
  * {@code name} (the project name or department-year title alone). A query scores
  * {@code bm25(all) + NAME_BOOST × bm25(name)}: the boost is a plain multiplier the browser applies the same way.
- * Documents keep content order (contiguous slices per writer thread added in order, adjacent-only merges, {@code forceMerge(1)}) so Lucene doc ids
+ * Documents keep content order (contiguous slices per writer thread, their segments appended in slice order, adjacent-only merges) so Lucene doc ids
  * are the document numbers of the static files and break score ties the same way everywhere.
  */
 public final class SearchIndexBuilder {
@@ -66,8 +66,8 @@ public final class SearchIndexBuilder {
 
     /**
      * Builds with {@code parts} writers in parallel, each indexing a contiguous slice of the documents into its
-     * own directory; the slices are then added in order and merged into one segment, so doc ids are still the
-     * content order. (One IndexWriter fed by several threads would interleave its per-thread segments.)
+     * own directory; the slices' segments are then added in order, so global doc ids are still the content order.
+     * (One IndexWriter fed by several threads would interleave its per-thread segments.)
      */
     void build(List<SearchDoc> docs, Path indexDir, int parts) throws IOException {
         Files.createDirectories(indexDir);
@@ -120,7 +120,10 @@ public final class SearchIndexBuilder {
         } finally {
             pool.shutdownNow();
         }
-        try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config(RAM_BUFFER_MB))) {
+        // The slices' segments are appended in slice order and not merged: readers see them as one index with
+        // global doc ids in content order (a forceMerge(1) here re-encoded every posting on one thread).
+        IndexWriterConfig appendOnly = config(RAM_BUFFER_MB).setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE);
+        try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, appendOnly)) {
             List<Directory> partDirectories = new ArrayList<>();
             try {
                 for (Path partDir : partDirs) {
@@ -132,15 +135,14 @@ public final class SearchIndexBuilder {
                     d.close();
                 }
             }
-            writer.forceMerge(1);
             writer.commit();
         }
         deleteTree(partsRoot);
     }
 
     /**
-     * 128 MB in all holds ~10k projects in one segment (little for forceMerge(1) to do) while leaving room in a
-     * 2 GB heap at 100k projects (512 MB ran out of heap there). LogByteSizeMergePolicy merges adjacent segments
+     * 128 MB in all (shared by the writer threads) holds ~10k projects with one segment per thread while leaving
+     * room in a 2 GB heap at 100k projects (512 MB ran out of heap there). LogByteSizeMergePolicy merges adjacent segments
      * only, so doc ids keep insertion order whatever the number of flushed segments.
      */
     private static final double RAM_BUFFER_MB = 128;
