@@ -57,6 +57,14 @@ final class LuceneSearchIndex implements Closeable, QueryEngine.PostingsSource {
         return MultiTerms.getTerms(reader, field);
     }
 
+    /**
+     * A stored-fields reader for one thread's sequential reads (it keeps the decompressed block, so reading docs
+     * in order decompresses each block once; {@link #stored} decompresses per call).
+     */
+    StoredFields storedFields() throws IOException {
+        return reader.storedFields();
+    }
+
     /** Thread-safe: stored-field readers are per thread, so one is taken per call. */
     Document stored(int doc) throws IOException {
         return reader.storedFields().document(doc);
@@ -120,12 +128,21 @@ final class LuceneSearchIndex implements Closeable, QueryEngine.PostingsSource {
 
     /** Reads the current term's postings (docs, freqs, norms, positions). */
     static QueryEngine.TermPostings read(TermsEnum te, byte[] norms) throws IOException {
+        return read(te, norms, new PostingsEnum[1]);
+    }
+
+    /**
+     * As {@link #read(TermsEnum, byte[])}, reusing {@code reuse[0]} (an enum earlier returned by the same
+     * TermsEnum, or null) and leaving the enum used there: a new enum per term allocates its decoding buffers.
+     */
+    static QueryEngine.TermPostings read(TermsEnum te, byte[] norms, PostingsEnum[] reuse) throws IOException {
         int df = te.docFreq();
         int[] docs = new int[df];
         int[] freqs = new int[df];
         byte[] nb = new byte[df];
         int[][] positions = new int[df][];
-        PostingsEnum pe = te.postings(null, PostingsEnum.POSITIONS);
+        PostingsEnum pe = te.postings(reuse[0], PostingsEnum.POSITIONS);
+        reuse[0] = pe;
         int i = 0;
         for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
             int tf = pe.freq();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
@@ -135,13 +136,14 @@ public final class StaticSearchExporter {
             int showFiles = Math.max(1, (n + perFile - 1) / perFile);
             ArrayNode budgets = JsonNodeFactory.instance.arrayNode();
             Files.createDirectories(out.resolve("show"));
+            org.apache.lucene.index.StoredFields stored = index.storedFields();
             for (int f = 0; f < showFiles; f++) {
                 int from = f * perFile;
                 int to = Math.min(n, from + perFile);
                 byte[] file = new byte[(to - from) * SLOT];
                 Arrays.fill(file, (byte) ' ');
                 for (int d = from; d < to; d++) {
-                    byte[] row = displayRow(index.stored(d), table.budgetWan[d]);
+                    byte[] row = displayRow(stored.document(d), table.budgetWan[d]);
                     System.arraycopy(row, 0, file, (d - from) * SLOT, row.length);
                     if (table.budgetWan[d] == null) {
                         budgets.addNull();
@@ -324,8 +326,10 @@ public final class StaticSearchExporter {
         int n = index.maxDoc();
         String[] key = new String[n];
         Integer[] order = new Integer[n];
+        org.apache.lucene.index.StoredFields stored = index.storedFields();
+        java.util.Set<String> titleOnly = java.util.Set.of(SearchIndexBuilder.StoredFields.TITLE);
         for (int d = 0; d < n; d++) {
-            String title = index.stored(d).get(SearchIndexBuilder.StoredFields.TITLE);
+            String title = stored.document(d, titleOnly).get(SearchIndexBuilder.StoredFields.TITLE);
             key[d] = new StringBuilder(title == null ? "" : title).reverse().toString();
             order[d] = d;
         }
@@ -471,9 +475,11 @@ public final class StaticSearchExporter {
                         TermsEnum te = all.iterator();
                         TermsEnum ne = name == null ? null : name.iterator();
                         byte[] zbuf = new byte[8192];
+                        PostingsEnum[] reuseAll = new PostingsEnum[1];
+                        PostingsEnum[] reuseName = new PostingsEnum[1];
                         int to = Math.min(terms.size(), (c + 1) * CHUNK_TERMS);
                         for (int i = c * CHUNK_TERMS; i < to; i++) {
-                            out[i] = encodeTerm(terms.get(i), te, ne, deflater, zbuf);
+                            out[i] = encodeTerm(terms.get(i), te, ne, reuseAll, reuseName, deflater, zbuf);
                         }
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
@@ -487,15 +493,15 @@ public final class StaticSearchExporter {
             return out;
         }
 
-        private TermBlock encodeTerm(BytesRef term, TermsEnum te, TermsEnum ne, Deflater deflater, byte[] zbuf)
-                throws IOException {
+        private TermBlock encodeTerm(BytesRef term, TermsEnum te, TermsEnum ne, PostingsEnum[] reuseAll,
+                PostingsEnum[] reuseName, Deflater deflater, byte[] zbuf) throws IOException {
             if (!te.seekExact(term)) {
                 throw new IOException("term vanished from the index: " + term.utf8ToString());
             }
-            QueryEngine.TermPostings pAll = LuceneSearchIndex.read(te, normsAll);
+            QueryEngine.TermPostings pAll = LuceneSearchIndex.read(te, normsAll, reuseAll);
             QueryEngine.TermPostings pName = null;
             if (ne != null && ne.seekExact(term)) {
-                pName = LuceneSearchIndex.read(ne, normsName);
+                pName = LuceneSearchIndex.read(ne, normsName, reuseName);
             }
             ByteArrayOutputStream docParts = new ByteArrayOutputStream();
             ByteArrayOutputStream posParts = new ByteArrayOutputStream();
@@ -595,8 +601,26 @@ public final class StaticSearchExporter {
         return t.toByteArray();
     }
 
+    /**
+     * Parts shorter than this are written as a stored (uncompressed) deflate block: deflating them saved a few
+     * bytes at most while the Deflater reset per part (zlib clears its hash table) was most of the export time.
+     */
+    static final int STORED_PART_MAX = 96;
+
     /** Raw deflate of the block, ended by a sync flush (byte-aligned, not final): parts can be concatenated. */
     static byte[] syncDeflate(Deflater deflater, ByteArrayOutputStream block, byte[] buf) {
+        int len = block.size();
+        if (len < STORED_PART_MAX) {
+            // a non-final stored block: header byte (BFINAL 0, BTYPE 00, padding), LEN, NLEN, the bytes — what a
+            // sync flush of uncompressed data looks like, and byte-aligned like it
+            byte[] out = new byte[len + 5];
+            out[1] = (byte) len;
+            out[2] = (byte) (len >>> 8);
+            out[3] = (byte) ~len;
+            out[4] = (byte) (~len >>> 8);
+            System.arraycopy(block.toByteArray(), 0, out, 5, len);
+            return out;
+        }
         byte[] raw = block.toByteArray();
         deflater.reset();
         deflater.setInput(raw);
