@@ -78,6 +78,32 @@ final class Json {
         }
     }
 
+    /** Writes a table cell as {@link #put} would put it: decimals and dates as strings, integers as numbers. */
+    static void field(com.fasterxml.jackson.core.JsonGenerator gen, String key, Object value) throws java.io.IOException {
+        gen.writeFieldName(key);
+        if (value == null) {
+            gen.writeNull();
+        } else if (value instanceof String s) {
+            gen.writeString(s);
+        } else if (value instanceof BigDecimal d) {
+            gen.writeString(d.toPlainString());
+        } else if (value instanceof Integer i) {
+            gen.writeNumber(i);
+        } else if (value instanceof LocalDate date) {
+            gen.writeString(date.toString());
+        } else {
+            throw new IllegalArgumentException("key '" + key + "': unsupported value type " + value.getClass());
+        }
+    }
+
+    /** The fields of {@link #row} written straight to a generator (the caller opens and closes the object). */
+    static void rowFields(com.fasterxml.jackson.core.JsonGenerator gen, List<Field> fields, List<Object> row)
+            throws java.io.IOException {
+        for (int i = 0; i < fields.size(); i++) {
+            field(gen, fields.get(i).name(), row.get(i));
+        }
+    }
+
     /** One JSON object per row, keyed by field name, in field order. */
     static ObjectNode row(List<Field> fields, List<Object> row) {
         ObjectNode node = object();
