@@ -79,9 +79,11 @@ public final class DatasetExporter {
     private void writeYears(Output out, Dataset dataset) throws IOException {
         // Department-years are independent files: written in parallel (each file's bytes depend only on its data).
         try {
+            // One encoding buffer per thread, reused for every file it writes (a department-year's JSON is MBs).
+            Map<Thread, Utf8Bytes> buffers = new java.util.concurrent.ConcurrentHashMap<>();
             dataset.years.parallelStream().forEach(y -> {
                 try {
-                    writeYear(out, y);
+                    writeYear(out, y, buffers.computeIfAbsent(Thread.currentThread(), t -> new Utf8Bytes(1 << 16)));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -109,9 +111,8 @@ public final class DatasetExporter {
 
     private static final List<Object> BLANK_INDICATOR = blankRow(Columns.INDICATOR_DETAIL.size());
 
-    private void writeYear(Output out, YearData y) throws IOException {
-        // One buffer per department-year, reused for all its files: each file is encoded once, straight to UTF-8.
-        Utf8Bytes buf = new Utf8Bytes(1 << 16);
+    /** Writes one department-year's files, each encoded once, straight to UTF-8, in {@code buf}. */
+    private void writeYear(Output out, YearData y, Utf8Bytes buf) throws IOException {
         for (ProjectData p : y.projects) {
             // The per-project CSV: the project's cells repeated before each indicator row (encoded once, copied).
             buf.reset();
