@@ -101,6 +101,9 @@ public final class Csv {
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
         }
+        if (value instanceof PlainDecimal d) {
+            return d.text();
+        }
         if (value instanceof Integer || value instanceof Long || value instanceof LocalDate) {
             return value.toString();
         }

@@ -478,7 +478,16 @@ public final class DatasetExporter {
         gen.writeArrayFieldStart(key);
     }
 
+    /**
+     * A row's cells; decimals become {@link PlainDecimal}s, formatted once here: a project's cells are written to
+     * six files (its CSV and JSON, its year's CSV and JSON, projects.csv or indicators.csv, all.json).
+     */
     static List<Object> cells(Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof BigDecimal d) {
+                values[i] = new PlainDecimal(d.toPlainString());
+            }
+        }
         return java.util.Arrays.asList(values);
     }
 

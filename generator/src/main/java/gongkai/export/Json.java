@@ -69,6 +69,8 @@ final class Json {
             node.put(key, s);
         } else if (value instanceof BigDecimal d) {
             node.put(key, d.toPlainString());
+        } else if (value instanceof PlainDecimal d) {
+            node.put(key, d.text());
         } else if (value instanceof Integer i) {
             node.put(key, i);
         } else if (value instanceof LocalDate date) {
@@ -87,6 +89,8 @@ final class Json {
             gen.writeString(s);
         } else if (value instanceof BigDecimal d) {
             gen.writeString(d.toPlainString());
+        } else if (value instanceof PlainDecimal d) {
+            gen.writeString(d.text());
         } else if (value instanceof Integer i) {
             gen.writeNumber(i);
         } else if (value instanceof LocalDate date) {
