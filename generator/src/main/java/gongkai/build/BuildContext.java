@@ -127,6 +127,11 @@ public final class BuildContext {
 
     /** Writes one output file (thread-safe; stages may write in parallel). */
     public void write(String sitePath, byte[] bytes) throws IOException {
+        write(sitePath, bytes, 0, bytes.length);
+    }
+
+    /** Writes {@code bytes[offset, offset+length)} as one output file (e.g. from a reused buffer). */
+    public void write(String sitePath, byte[] bytes, int offset, int length) throws IOException {
         Path target = resolve(sitePath);
         Path folder = target.getParent();
         // createDirectories stats every level; each folder is made once per build instead.
@@ -134,7 +139,10 @@ public final class BuildContext {
             Files.createDirectories(folder);
             createdFolders.add(folder);
         }
-        Files.write(target, bytes);
+        // One write call (Files.write would split the array into 8 KB writes).
+        try (var out = Files.newOutputStream(target)) {
+            out.write(bytes, offset, length);
+        }
     }
 
     public void writeString(String sitePath, String text) throws IOException {

@@ -18,42 +18,53 @@ final class HtmlLinks {
      * @param id   receives each id attribute value
      */
     static void scan(String html, BiConsumer<String, String> link, Consumer<String> id) {
-        int n = html.length();
+        scan(html.toCharArray(), html.length(), link, id);
+    }
+
+    /** As {@link #scan(String, BiConsumer, Consumer)} over the first {@code n} chars of {@code html}. */
+    static void scan(char[] html, int n, BiConsumer<String, String> link, Consumer<String> id) {
         int i = 0;
         while (i < n) {
-            int lt = html.indexOf('<', i);
+            int lt = indexOf(html, n, '<', i);
             if (lt < 0 || lt + 1 >= n) {
                 return;
             }
-            if (html.startsWith("<!--", lt)) {
-                int end = html.indexOf("-->", lt + 4);
+            if (startsWith(html, n, lt, "<!--")) {
+                int end = indexOf(html, n, "-->", lt + 4);
                 i = end < 0 ? n : end + 3;
                 continue;
             }
-            char first = html.charAt(lt + 1);
+            char first = html[lt + 1];
             if (!isLetter(first)) {
                 i = lt + 1; // "</x>", "<!DOCTYPE", or a stray "<"
                 continue;
             }
             int p = lt + 1;
-            while (p < n && isNameChar(html.charAt(p))) {
+            while (p < n && isNameChar(html[p])) {
                 p++;
             }
-            String tag = html.substring(lt + 1, p).toLowerCase(java.util.Locale.ROOT);
-            p = attributes(html, p, tag, link, id);
+            // Tag and attribute names are compared in place: only values that are reported become strings.
+            int tagStart = lt + 1;
+            int tagLength = p - tagStart;
+            boolean form = nameIs(html, tagStart, tagLength, "form");
+            p = attributes(html, n, p, form, link, id);
             i = p;
-            if (tag.equals("script") || tag.equals("style") || tag.equals("textarea") || tag.equals("title")) {
-                int close = indexOfIgnoreCase(html, "</" + tag, p);
+            String rawText = nameIs(html, tagStart, tagLength, "script") ? "</script"
+                    : nameIs(html, tagStart, tagLength, "style") ? "</style"
+                    : nameIs(html, tagStart, tagLength, "textarea") ? "</textarea"
+                    : nameIs(html, tagStart, tagLength, "title") ? "</title" : null;
+            if (rawText != null) {
+                int close = indexOfIgnoreCase(html, n, rawText, p);
                 i = close < 0 ? n : close;
             }
         }
     }
 
     /** Reads the attributes of one start tag from {@code p}; returns the index after its '>'. */
-    private static int attributes(String html, int p, String tag, BiConsumer<String, String> link, Consumer<String> id) {
-        int n = html.length();
+    private static int attributes(char[] html, int n, int p, boolean form, BiConsumer<String, String> link,
+                                  Consumer<String> id) {
         while (p < n) {
-            char c = html.charAt(p);
+            char c = html[p];
             if (c == '>') {
                 return p + 1;
             }
@@ -62,48 +73,93 @@ final class HtmlLinks {
                 continue;
             }
             int nameStart = p;
-            while (p < n && !Character.isWhitespace(html.charAt(p)) && "=>/".indexOf(html.charAt(p)) < 0) {
+            while (p < n && !Character.isWhitespace(html[p]) && html[p] != '=' && html[p] != '>' && html[p] != '/') {
                 p++;
             }
-            String name = html.substring(nameStart, p).toLowerCase(java.util.Locale.ROOT);
-            while (p < n && Character.isWhitespace(html.charAt(p))) {
+            int nameLength = p - nameStart;
+            while (p < n && Character.isWhitespace(html[p])) {
                 p++;
             }
-            String value = null;
-            if (p < n && html.charAt(p) == '=') {
+            int valueStart = p;
+            int valueEnd = p;
+            if (p < n && html[p] == '=') {
                 p++;
-                while (p < n && Character.isWhitespace(html.charAt(p))) {
+                while (p < n && Character.isWhitespace(html[p])) {
                     p++;
                 }
-                if (p < n && (html.charAt(p) == '"' || html.charAt(p) == '\'')) {
-                    char quote = html.charAt(p);
-                    int end = html.indexOf(quote, p + 1);
+                if (p < n && (html[p] == '"' || html[p] == '\'')) {
+                    char quote = html[p];
+                    int end = indexOf(html, n, quote, p + 1);
                     end = end < 0 ? n : end;
-                    value = html.substring(p + 1, end);
+                    valueStart = p + 1;
+                    valueEnd = end;
                     p = Math.min(n, end + 1);
                 } else {
-                    int start = p;
-                    while (p < n && !Character.isWhitespace(html.charAt(p)) && html.charAt(p) != '>') {
+                    valueStart = p;
+                    while (p < n && !Character.isWhitespace(html[p]) && html[p] != '>') {
                         p++;
                     }
-                    value = html.substring(start, p);
+                    valueEnd = p;
                 }
             }
-            if (value == null) {
-                value = "";
-            }
-            switch (name) {
-                case "href", "src" -> link.accept(name, decode(value));
-                case "action" -> {
-                    if (tag.equals("form")) {
-                        link.accept(name, decode(value));
-                    }
-                }
-                case "id" -> id.accept(decode(value));
-                default -> { }
+            if (nameIs(html, nameStart, nameLength, "href")) {
+                link.accept("href", decode(new String(html, valueStart, valueEnd - valueStart)));
+            } else if (nameIs(html, nameStart, nameLength, "src")) {
+                link.accept("src", decode(new String(html, valueStart, valueEnd - valueStart)));
+            } else if (form && nameIs(html, nameStart, nameLength, "action")) {
+                link.accept("action", decode(new String(html, valueStart, valueEnd - valueStart)));
+            } else if (nameIs(html, nameStart, nameLength, "id")) {
+                id.accept(decode(new String(html, valueStart, valueEnd - valueStart)));
             }
         }
         return n;
+    }
+
+    /** Whether {@code html[start, start+length)} is {@code name} (lower-case ASCII), ignoring ASCII case. */
+    private static boolean nameIs(char[] html, int start, int length, String name) {
+        if (length != name.length()) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            char c = html[start + k];
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != name.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(char[] html, int n, char c, int from) {
+        for (int i = from; i < n; i++) {
+            if (html[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(char[] html, int n, String needle, int from) {
+        for (int i = from; i <= n - needle.length(); i++) {
+            if (startsWith(html, n, i, needle)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(char[] html, int n, int at, String prefix) {
+        if (at + prefix.length() > n) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (html[at + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Decodes the character references auto-escaping produces (&amp; &lt; &gt; &quot; &apos; and numeric ones). */
@@ -152,10 +208,10 @@ final class HtmlLinks {
         return null;
     }
 
-    private static int indexOfIgnoreCase(String html, String needle, int from) {
-        int n = html.length() - needle.length();
-        for (int i = from; i <= n; i++) {
-            if (html.regionMatches(true, i, needle, 0, needle.length())) {
+    /** Index of {@code needle} (lower-case ASCII) in {@code html} from {@code from}, ignoring ASCII case. */
+    private static int indexOfIgnoreCase(char[] html, int n, String needle, int from) {
+        for (int i = from; i <= n - needle.length(); i++) {
+            if (html[i] == '<' && nameIs(html, i, needle.length(), needle)) {
                 return i;
             }
         }

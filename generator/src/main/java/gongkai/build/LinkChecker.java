@@ -10,14 +10,13 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -35,11 +34,15 @@ import org.jsoup.nodes.Element;
  */
 public final class LinkChecker {
     private final Path siteDir;
+    private final String siteRoot;
     private final String basePath;
     private final Set<String> collected = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<String> immediate = new ConcurrentLinkedQueue<>();
-    /** Target key (site path, with "/" kept when the link ended in one) → first referrer and referrer count. */
-    private final Map<String, Referrers> targets = new ConcurrentHashMap<>();
+    /**
+     * Per collecting thread: target key (site path, with "/" kept when the link ended in one) → first referrer
+     * and link count. Plain maps, merged once in {@link #brokenLinks()}: no lock or atomic per link.
+     */
+    private final Map<Thread, Map<String, Referrers>> targetsByThread = new ConcurrentHashMap<>();
 
     private record Ref(String page, String attr, String link) {
         static final Comparator<Ref> ORDER = Comparator.comparing(Ref::page).thenComparing(Ref::attr).thenComparing(Ref::link);
@@ -49,32 +52,71 @@ public final class LinkChecker {
         }
     }
 
+    /** The first referrer (by page, attribute, link) of one target and how many links point to it. */
     private static final class Referrers {
-        private Ref first;
-        private final AtomicInteger pages = new AtomicInteger();
+        private String page;
+        private String attr;
+        private String link;
+        private int links;
 
-        synchronized void add(Ref ref) {
-            if (first == null || Ref.ORDER.compare(ref, first) < 0) {
-                first = ref;
+        void add(String page, String attr, String link) {
+            links++;
+            if (this.page == null || isBefore(page, attr, link)) {
+                this.page = page;
+                this.attr = attr;
+                this.link = link;
             }
-            pages.incrementAndGet();
+        }
+
+        void add(Referrers other) {
+            links += other.links;
+            if (this.page == null || isBefore(other.page, other.attr, other.link)) {
+                this.page = other.page;
+                this.attr = other.attr;
+                this.link = other.link;
+            }
+        }
+
+        private boolean isBefore(String page, String attr, String link) {
+            int c = page.compareTo(this.page);
+            if (c == 0) {
+                c = attr.compareTo(this.attr);
+            }
+            if (c == 0) {
+                c = link.compareTo(this.link);
+            }
+            return c < 0;
+        }
+
+        Ref first() {
+            return new Ref(page, attr, link);
         }
     }
 
     public LinkChecker(Path siteDir, String basePath) {
         this.siteDir = siteDir;
+        this.siteRoot = siteDir.toString();
         this.basePath = basePath;
     }
 
     /** Records the links of one page about to be written to {@code pagePath} (thread-safe). */
     public void collect(String pagePath, String html) {
+        collect(pagePath, html.toCharArray(), html.length());
+    }
+
+    /** As {@link #collect(String, String)}, for the page's text in the first {@code length} chars of {@code html}. */
+    public void collect(String pagePath, char[] html, int length) {
         collected.add(pagePath);
         // The rendered text is scanned, not parsed into a tree: same attributes, a fraction of the cost.
         Set<String> ids = new HashSet<>();
-        List<Ref> refs = new ArrayList<>();
-        HtmlLinks.scan(html, (attr, value) -> refs.add(new Ref(pagePath, attr, value)), ids::add);
-        for (Ref ref : refs) {
-            classify(ids, ref);
+        List<String> links = new ArrayList<>();
+        HtmlLinks.scan(html, length, (attr, value) -> {
+            links.add(attr);
+            links.add(value);
+        }, ids::add);
+        Map<String, Referrers> targets = targetsByThread.computeIfAbsent(Thread.currentThread(), t -> new HashMap<>());
+        for (int i = 0; i < links.size(); i += 2) {
+            classify(ids, pagePath, links.get(i), links.get(i + 1), targets);
         }
     }
 
@@ -86,10 +128,11 @@ public final class LinkChecker {
                 ids.add(el.id());
             }
         }
+        Map<String, Referrers> targets = targetsByThread.computeIfAbsent(Thread.currentThread(), t -> new HashMap<>());
         for (Element el : doc.select("[href], [src], form[action]")) {
             for (String attr : List.of("href", "src", "action")) {
                 if (el.hasAttr(attr)) {
-                    classify(ids, new Ref(pagePath, attr, el.attr(attr)));
+                    classify(ids, pagePath, attr, el.attr(attr), targets);
                 }
             }
         }
@@ -126,6 +169,10 @@ public final class LinkChecker {
                 immediate.add(sitePath(page) + ": cannot read (" + e.getMessage() + ")");
             }
         });
+        Map<String, Referrers> targets = new HashMap<>();
+        for (Map<String, Referrers> part : targetsByThread.values()) {
+            part.forEach((key, r) -> targets.computeIfAbsent(key, k -> new Referrers()).add(r));
+        }
         List<String> broken = new ArrayList<>(immediate);
         for (Map.Entry<String, Referrers> e : targets.entrySet()) {
             String key = e.getKey();
@@ -141,67 +188,128 @@ public final class LinkChecker {
             }
             if (problem != null) {
                 Referrers r = e.getValue();
-                int others = r.pages.get() - 1;
-                broken.add(r.first.line(problem) + (others > 0 ? " (and " + others + " more link(s) to it)" : ""));
+                int others = r.links - 1;
+                broken.add(r.first().line(problem) + (others > 0 ? " (and " + others + " more link(s) to it)" : ""));
             }
         }
         broken.sort(null);
         return broken;
     }
 
+    /** The '/'-separated path of a file under the site folder ("" for the folder itself). */
     private String sitePath(Path file) {
-        return siteDir.relativize(file).toString().replace('\\', '/');
+        String path = file.toString();
+        String relative = path.length() > siteRoot.length() ? path.substring(siteRoot.length() + 1)
+                : siteDir.relativize(file).toString();
+        return relative.replace('\\', '/');
     }
 
-    private void classify(Set<String> ids, Ref ref) {
-        String link = ref.link();
+    private void classify(Set<String> ids, String page, String attr, String link, Map<String, Referrers> targets) {
         if (link.isEmpty()) {
-            immediate.add(ref.line("empty link"));
+            immediate.add(new Ref(page, attr, link).line("empty link"));
             return;
         }
-        String lower = link.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("mailto:")
-                || lower.startsWith("tel:") || lower.startsWith("//")) {
+        if (startsWithIgnoreCase(link, "http:") || startsWithIgnoreCase(link, "https:")
+                || startsWithIgnoreCase(link, "mailto:") || startsWithIgnoreCase(link, "tel:") || link.startsWith("//")) {
             return; // external: not ours to check offline
         }
-        if (lower.startsWith("javascript:") || lower.startsWith("data:")) {
-            immediate.add(ref.line("script/data URL not allowed"));
+        if (startsWithIgnoreCase(link, "javascript:") || startsWithIgnoreCase(link, "data:")) {
+            immediate.add(new Ref(page, attr, link).line("script/data URL not allowed"));
             return;
         }
         if (link.startsWith("#")) {
             String id = link.substring(1);
             if (!id.isEmpty() && !ids.contains(id)) {
-                immediate.add(ref.line("no element with id '" + id + "' on the page"));
+                immediate.add(new Ref(page, attr, link).line("no element with id '" + id + "' on the page"));
             }
             return;
         }
-        String path;
-        try {
-            // Links are percent-encoded where needed; "+" is a literal plus in a path.
-            path = URLDecoder.decode(stripQueryAndFragment(link).replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            immediate.add(ref.line("malformed URL"));
-            return;
+        String path = stripQueryAndFragment(link);
+        if (path.indexOf('%') >= 0) {
+            try {
+                // Links are percent-encoded where needed; "+" is a literal plus in a path.
+                path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                immediate.add(new Ref(page, attr, link).line("malformed URL"));
+                return;
+            }
         }
         String sitePath;
         if (path.startsWith("/")) {
             if (!path.startsWith(basePath)) {
-                immediate.add(ref.line("outside the base path " + basePath));
+                immediate.add(new Ref(page, attr, link).line("outside the base path " + basePath));
                 return;
             }
             sitePath = path.substring(basePath.length());
         } else {
-            String pagePath = ref.page();
-            String dir = pagePath.contains("/") ? pagePath.substring(0, pagePath.lastIndexOf('/') + 1) : "";
-            sitePath = dir + path;
+            int slash = page.lastIndexOf('/');
+            sitePath = slash < 0 ? path : page.substring(0, slash + 1) + path;
         }
-        Path target = siteDir.resolve(sitePath.isEmpty() ? "." : sitePath).normalize();
-        if (!target.startsWith(siteDir)) {
-            immediate.add(ref.line("outside the site"));
+        String key = normalise(sitePath);
+        if (key == null) {
+            immediate.add(new Ref(page, attr, link).line("outside the site"));
             return;
         }
-        String key = sitePath(target) + (sitePath.endsWith("/") && !target.equals(siteDir) ? "/" : "");
-        targets.computeIfAbsent(key, k -> new Referrers()).add(ref);
+        targets.computeIfAbsent(key, k -> new Referrers()).add(page, attr, link);
+    }
+
+    /**
+     * The target key of a site path: "." and empty segments dropped, ".." resolved, a trailing "/" kept (except for
+     * the site root, ""); null when the path leaves the site (absolute, or ".." above the root).
+     */
+    static String normalise(String sitePath) {
+        if (sitePath.startsWith("/")) {
+            return null;
+        }
+        if (!needsNormalising(sitePath)) {
+            return sitePath;
+        }
+        List<String> segments = new ArrayList<>();
+        int start = 0;
+        int n = sitePath.length();
+        while (start <= n) {
+            int end = sitePath.indexOf('/', start);
+            if (end < 0) {
+                end = n;
+            }
+            String segment = sitePath.substring(start, end);
+            if (segment.equals("..")) {
+                if (segments.isEmpty()) {
+                    return null;
+                }
+                segments.remove(segments.size() - 1);
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                segments.add(segment);
+            }
+            start = end + 1;
+        }
+        String joined = String.join("/", segments);
+        return joined.isEmpty() ? "" : sitePath.endsWith("/") ? joined + "/" : joined;
+    }
+
+    /** Whether a relative path has an empty, "." or ".." segment (the usual link has none). */
+    private static boolean needsNormalising(String path) {
+        int n = path.length();
+        int segmentStart = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || path.charAt(i) == '/') {
+                int length = i - segmentStart;
+                boolean last = i == n;
+                if (length == 0 && !(last && i > 0)) {
+                    return true; // "" (the root), "a//b"; a trailing "/" is fine
+                }
+                if (length == 1 && path.charAt(segmentStart) == '.'
+                        || length == 2 && path.charAt(segmentStart) == '.' && path.charAt(segmentStart + 1) == '.') {
+                    return true;
+                }
+                segmentStart = i + 1;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithIgnoreCase(String s, String prefix) {
+        return s.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     private static String stripQueryAndFragment(String link) {
@@ -214,6 +322,6 @@ public final class LinkChecker {
         if (h >= 0) {
             cut = Math.min(cut, h);
         }
-        return link.substring(0, cut);
+        return cut == link.length() ? link : link.substring(0, cut);
     }
 }

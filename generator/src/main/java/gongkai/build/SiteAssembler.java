@@ -135,14 +135,7 @@ public final class SiteAssembler {
             jobs.add(regionPage(region));
         }
         for (Department department : sortedDepartments()) {
-            jobs.add(departmentPage(department));
-            for (DepartmentYear dy : yearsOf(department)) {
-                jobs.add(departmentYearPage(department, dy));
-                Map<String, List<Link>> otherYears = otherYearLinks(department, dy);
-                for (Project project : dy.projects()) {
-                    jobs.add(projectPage(department, dy, project, otherYears.getOrDefault(project.id(), List.of())));
-                }
-            }
+            addDepartmentPages(jobs, department);
         }
         for (Page page : content.pages()) {
             jobs.add(markdownPage(page));
@@ -168,16 +161,49 @@ public final class SiteAssembler {
         }
         Department department = departments.get(key(regionSlug, code));
         if (department != null) {
-            jobs.add(departmentPage(department));
-            for (DepartmentYear dy : yearsOf(department)) {
-                jobs.add(departmentYearPage(department, dy));
-                Map<String, List<Link>> otherYears = otherYearLinks(department, dy);
-                for (Project project : dy.projects()) {
-                    jobs.add(projectPage(department, dy, project, otherYears.getOrDefault(project.id(), List.of())));
-                }
-            }
+            addDepartmentPages(jobs, department);
         }
         return jobs;
+    }
+
+    /**
+     * The department's page, its years' pages and their projects' pages. Their models are made when rendered
+     * (in parallel, one page at a time); what they need from other department-years (links to the same project
+     * in other years, procurement rows) is looked up here, once per department-year.
+     */
+    private void addDepartmentPages(List<SiteModel.PageJob> jobs, Department department) {
+        jobs.add(deferred(Urls.department(department.regionSlug(), department.code()), "department.ftlh",
+                dates.latestUnder(department.regionSlug() + "/" + department.code() + "/"), true,
+                () -> departmentPage(department)));
+        for (DepartmentYear dy : yearsOf(department)) {
+            String lastmod = dates.date(yearFile(dy));
+            jobs.add(deferred(Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year()),
+                    "department-year.ftlh", lastmod, true, () -> departmentYearPage(department, dy)));
+            Map<String, List<Link>> otherYears = otherYearLinks(department, dy);
+            for (Project project : dy.projects()) {
+                List<Link> others = otherYears.getOrDefault(project.id(), List.of());
+                List<ProcurementSource.Match> procurementRows = procurement.linksFor(dy, project);
+                jobs.add(deferred(Urls.project(project.id()), "project.ftlh", lastmod, true,
+                        () -> projectPage(department, dy, project, others, procurementRows)));
+            }
+        }
+    }
+
+    /** A job whose model {@code page} makes when it is rendered; path, template and date are known now. */
+    private SiteModel.PageJob deferred(String urlPath, String template, String lastmod, boolean inSitemap,
+                                       java.util.function.Supplier<SiteModel.PageJob> page) {
+        return new SiteModel.PageJob(urlPath, outputFile(urlPath), template, () -> {
+            SiteModel.PageJob made = page.get();
+            if (!made.urlPath().equals(urlPath) || !made.template().equals(template)
+                    || !java.util.Objects.equals(made.lastmod(), lastmod)) {
+                throw new IllegalStateException("page " + urlPath + ": deferred job disagrees with its page");
+            }
+            return made.model();
+        }, lastmod, inSitemap);
+    }
+
+    private static String outputFile(String urlPath) {
+        return urlPath.isEmpty() || urlPath.endsWith("/") ? urlPath + "index.html" : urlPath;
     }
 
     /** A site model with the given page jobs (sorted by path) and this content's feed. */
@@ -265,7 +291,7 @@ public final class SiteAssembler {
 
     private SiteModel.PageJob job(String urlPath, String template, PageMeta meta, Object view, String lastmod,
                                   boolean inSitemap) {
-        String output = urlPath.isEmpty() || urlPath.endsWith("/") ? urlPath + "index.html" : urlPath;
+        String output = outputFile(urlPath);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", siteView);
         model.put("meta", meta);
@@ -594,7 +620,8 @@ public final class SiteAssembler {
         return byProject;
     }
 
-    private SiteModel.PageJob projectPage(Department d, DepartmentYear dy, Project p, List<Link> otherYears) {
+    private SiteModel.PageJob projectPage(Department d, DepartmentYear dy, Project p, List<Link> otherYears,
+                                          List<ProcurementSource.Match> procurementLinks) {
         List<Views.BudgetLine> budget = new ArrayList<>();
         String unit = null;
         if (p.budget() != null) {
@@ -605,7 +632,7 @@ public final class SiteAssembler {
         }
         boolean hasDescription = p.indicators().stream().anyMatch(i -> i.description() != null);
         boolean hasBasis = p.indicators().stream().anyMatch(i -> i.basis() != null);
-        List<Views.ProcurementView> procurementRows = procurement.linksFor(dy, p).stream()
+        List<Views.ProcurementView> procurementRows = procurementLinks.stream()
                 .map(m -> new Views.ProcurementView(m.item(), m.yuan() == null ? null : Money.ofYuan(m.yuan()),
                         m.projectBudgetYuan() == null ? null : Money.ofYuan(m.projectBudgetYuan()), m.source(), m.tableTitle()))
                 .toList();

@@ -83,13 +83,18 @@ final class Stages {
             context.setLinks(links);
             AtomicInteger done = new AtomicInteger();
             int step = Math.max(1, pages.size() / 10);
+            // One reusable text buffer per render thread (kept only while this stage runs).
+            Map<Thread, PageText> texts = new java.util.concurrent.ConcurrentHashMap<>();
             // Each page's bytes depend only on its own job, so the parallel order cannot change the output.
             List<String> errors = pages.parallelStream()
                     .map(job -> {
                         try {
-                            String html = templates.render(job.template(), job.model());
-                            context.writeString(job.outputFile(), html);
-                            links.collect(job.outputFile(), html);
+                            PageText text = texts.computeIfAbsent(Thread.currentThread(), t -> new PageText());
+                            text.reset();
+                            templates.render(job.template(), job.model(), text);
+                            int bytes = text.encode(); // may replace the byte array: read it after
+                            context.write(job.outputFile(), text.utf8(), 0, bytes);
+                            links.collect(job.outputFile(), text.chars(), text.length());
                         } catch (Exception e) {
                             return job.outputFile() + " (" + job.template() + "): " + e.getMessage();
                         }

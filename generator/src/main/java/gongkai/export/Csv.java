@@ -1,7 +1,6 @@
 package gongkai.export;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,7 +16,12 @@ public final class Csv {
     }
 
     public static byte[] canonical(Table table) {
-        return encode(table).getBytes(StandardCharsets.UTF_8);
+        Utf8Bytes out = new Utf8Bytes(1024);
+        header(out, table.fields());
+        for (List<Object> row : table.rows()) {
+            record(out, table.fields(), row);
+        }
+        return java.util.Arrays.copyOf(out.array(), out.size());
     }
 
     public static byte[] excel(byte[] canonical) {
@@ -27,61 +31,66 @@ public final class Csv {
         return out;
     }
 
-    /** Receives the encoded records of a table one by one (header first), each ending in CRLF. */
-    @FunctionalInterface
-    interface RecordSink {
-        void accept(String record) throws java.io.IOException;
-    }
-
-    /** The same text as {@link #canonical}, record by record, so a big table never becomes one string. */
-    static void stream(Table table, RecordSink sink) throws java.io.IOException {
-        List<Field> fields = table.fields();
-        StringBuilder sb = new StringBuilder();
-        appendRecord(sb, fields.stream().map(Field::name).toList());
-        sink.accept(sb.toString());
-        for (List<Object> row : table.rows()) {
-            String[] cells = new String[fields.size()];
-            for (int i = 0; i < cells.length; i++) {
-                cells[i] = cellText(fields.get(i), row.get(i));
-            }
-            sb.setLength(0);
-            appendRecord(sb, List.of(cells));
-            sink.accept(sb.toString());
-        }
-    }
-
-    static String encode(Table table) {
-        StringBuilder sb = new StringBuilder();
-        List<Field> fields = table.fields();
-        appendRecord(sb, fields.stream().map(Field::name).toList());
-        for (List<Object> row : table.rows()) {
-            String[] cells = new String[fields.size()];
-            for (int i = 0; i < cells.length; i++) {
-                cells[i] = cellText(fields.get(i), row.get(i));
-            }
-            appendRecord(sb, List.of(cells));
-        }
-        return sb.toString();
-    }
-
-    private static void appendRecord(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
+    /** Appends the header record (field names, CRLF). */
+    static void header(Utf8Bytes out, List<Field> fields) {
+        for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
-                sb.append(',');
+                out.ascii(',');
             }
-            appendField(sb, cells.get(i));
+            appendField(out, fields.get(i).name());
         }
-        sb.append("\r\n");
+        out.ascii('\r');
+        out.ascii('\n');
     }
 
-    private static void appendField(StringBuilder sb, String value) {
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0
-                || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0;
+    /** Appends one record (CRLF-terminated) with one cell per field. */
+    static void record(Utf8Bytes out, List<Field> fields, List<Object> row) {
+        cells(out, fields, 0, row);
+        out.ascii('\r');
+        out.ascii('\n');
+    }
+
+    /**
+     * Appends {@code values} as the cells of {@code fields} from index {@code first} on, each preceded by a comma
+     * except the record's first cell; the caller ends the record.
+     */
+    static void cells(Utf8Bytes out, List<Field> fields, int first, List<Object> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (first + i > 0) {
+                out.ascii(',');
+            }
+            appendField(out, cellText(fields.get(first + i), values.get(i)));
+        }
+    }
+
+    static void crlf(Utf8Bytes out) {
+        out.ascii('\r');
+        out.ascii('\n');
+    }
+
+    private static void appendField(Utf8Bytes out, String value) {
+        int n = value.length();
+        boolean quote = false;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+                quote = true;
+                break;
+            }
+        }
         if (!quote) {
-            sb.append(value);
+            out.append(value, 0, n);
             return;
         }
-        sb.append('"').append(value.replace("\"", "\"\"")).append('"');
+        out.ascii('"');
+        int from = 0;
+        for (int q = value.indexOf('"'); q >= 0; q = value.indexOf('"', q + 1)) {
+            out.append(value, from, q + 1);
+            out.ascii('"');
+            from = q + 1;
+        }
+        out.append(value, from, n);
+        out.ascii('"');
     }
 
     /** The text of one cell; text columns are formula-guarded, numbers are written exactly. */
@@ -91,6 +100,9 @@ public final class Csv {
         }
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
+        }
+        if (value instanceof PlainDecimal d) {
+            return d.text();
         }
         if (value instanceof Integer || value instanceof Long || value instanceof LocalDate) {
             return value.toString();

@@ -1,5 +1,6 @@
 package gongkai.export;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gongkai.content.Amount;
@@ -78,9 +79,11 @@ public final class DatasetExporter {
     private void writeYears(Output out, Dataset dataset) throws IOException {
         // Department-years are independent files: written in parallel (each file's bytes depend only on its data).
         try {
+            // One encoding buffer per thread, reused for every file it writes (a department-year's JSON is MBs).
+            Map<Thread, Utf8Bytes> buffers = new java.util.concurrent.ConcurrentHashMap<>();
             dataset.years.parallelStream().forEach(y -> {
                 try {
-                    writeYear(out, y);
+                    writeYear(out, y, buffers.computeIfAbsent(Thread.currentThread(), t -> new Utf8Bytes(1 << 16)));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -92,8 +95,8 @@ public final class DatasetExporter {
 
     private void writeBundle(Output out, Dataset dataset, Content content) throws IOException {
         DataPackage pkg = new DataPackage(content.site());
-        pkg.add(Resource.PROJECTS, out.csvStreamed(Urls.data("projects.csv"), dataset.projectsTable()));
-        pkg.add(Resource.INDICATORS, out.csvStreamed(Urls.data("indicators.csv"), dataset.indicatorsTable()));
+        pkg.add(Resource.PROJECTS, out.csvStreamed(Urls.data("projects.csv"), Columns.PROJECTS, dataset.projectRows()));
+        pkg.add(Resource.INDICATORS, out.csvStreamed(Urls.data("indicators.csv"), Columns.INDICATORS, dataset.indicatorRows()));
         pkg.add(Resource.DEPARTMENTS, out.csvStreamed(Urls.data("departments.csv"), dataset.departmentsTable()));
         pkg.add(Resource.DEPARTMENT_YEARS, out.csvStreamed(Urls.data("department_years.csv"), dataset.departmentYearsTable()));
         for (TableKind kind : dataset.tableKinds().values()) {
@@ -106,18 +109,39 @@ public final class DatasetExporter {
         out.json(Urls.data("datapackage.json"), pkg.toJson());
     }
 
-    private void writeYear(Output out, YearData y) throws IOException {
+    private static final List<Object> BLANK_INDICATOR = blankRow(Columns.INDICATOR_DETAIL.size());
+
+    /** Writes one department-year's files, each encoded once, straight to UTF-8, in {@code buf}. */
+    private void writeYear(Output out, YearData y, Utf8Bytes buf) throws IOException {
         for (ProjectData p : y.projects) {
-            Table table = new Table(Columns.PROJECT_INDICATORS, p.indicatorRows.isEmpty()
-                    ? List.of(concat(p.row, blankRow(Columns.INDICATOR_DETAIL.size())))
-                    : p.indicatorRows.stream().map(r -> concat(p.row, r)).toList());
-            out.csv(Urls.projectData(p.project.id(), ".csv"), table);
-            out.json(Urls.projectData(p.project.id(), ".json"), projectJson(p));
+            // The per-project CSV: the project's cells repeated before each indicator row (encoded once, copied).
+            buf.reset();
+            buf.write(Csv.BOM);
+            Csv.header(buf, Columns.PROJECT_INDICATORS);
+            int prefixStart = buf.size();
+            Csv.cells(buf, Columns.PROJECT_INDICATORS, 0, p.row);
+            int prefixLength = buf.size() - prefixStart;
+            List<List<Object>> rows = p.indicatorRows.isEmpty() ? List.of(BLANK_INDICATOR) : p.indicatorRows;
+            for (int i = 0; i < rows.size(); i++) {
+                if (i > 0) {
+                    buf.write(buf.array(), prefixStart, prefixLength);
+                }
+                Csv.cells(buf, Columns.PROJECT_INDICATORS, Columns.PROJECTS.size(), rows.get(i));
+                Csv.crlf(buf);
+            }
+            out.csv(Urls.projectData(p.project.id(), ".csv"), buf);
+            out.json(Urls.projectData(p.project.id(), ".json"), buf, gen -> writeProjectJson(gen, p));
         }
         DepartmentYear dy = y.dy;
-        out.csv(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".csv"),
-                new Table(Columns.PROJECTS, y.projects.stream().map(p -> p.row).toList()));
-        out.json(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".json"), yearJson(y));
+        buf.reset();
+        buf.write(Csv.BOM);
+        Csv.header(buf, Columns.PROJECTS);
+        for (ProjectData p : y.projects) {
+            Csv.record(buf, Columns.PROJECTS, p.row);
+        }
+        out.csv(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".csv"), buf);
+        out.json(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".json"), buf,
+                gen -> writeYearJson(gen, y));
     }
 
     // ---------------------------------------------------------------- the dataset, ordered and flattened
@@ -243,20 +267,16 @@ public final class DatasetExporter {
                     d.shortName(), d.description(), url(Urls.department(d.regionSlug(), d.code())));
         }
 
-        Table projectsTable() {
-            return new Table(Columns.PROJECTS, years.stream().flatMap(y -> y.projects.stream()).map(p -> p.row).toList());
+        /** projects.csv rows, made while the file is streamed (the whole table is never one list). */
+        Iterable<List<Object>> projectRows() {
+            return () -> years.stream().flatMap(y -> y.projects.stream()).map(p -> p.row).iterator();
         }
 
-        Table indicatorsTable() {
-            List<List<Object>> rows = new ArrayList<>();
-            for (YearData y : years) {
-                for (ProjectData p : y.projects) {
-                    for (List<Object> r : p.indicatorRows) {
-                        rows.add(concat(cells(p.project.id()), r));
-                    }
-                }
-            }
-            return new Table(Columns.INDICATORS, rows);
+        /** indicators.csv rows (project id, then the indicator's cells), made while the file is streamed. */
+        Iterable<List<Object>> indicatorRows() {
+            return () -> years.stream().flatMap(y -> y.projects.stream())
+                    .flatMap(p -> p.indicatorRows.stream().map(r -> concat(cells(p.project.id()), r)))
+                    .iterator();
         }
 
         Table departmentsTable() {
@@ -281,52 +301,74 @@ public final class DatasetExporter {
 
     // ---------------------------------------------------------------- JSON documents
 
-    private static ObjectNode projectJson(ProjectData p) {
-        ObjectNode node = Json.row(Columns.PROJECTS, p.row);
-        ArrayNode indicators = newArray(node, "indicators");
-        p.indicatorRows.forEach(r -> indicators.add(Json.row(Columns.INDICATOR_DETAIL, r)));
-        return node;
+    /** A project's JSON document: its projects.csv cells, then its indicators. */
+    private static void writeProjectJson(JsonGenerator gen, ProjectData p) throws IOException {
+        gen.writeStartObject();
+        Json.rowFields(gen, Columns.PROJECTS, p.row);
+        arrayField(gen, Columns.PROJECTS, "indicators");
+        for (List<Object> r : p.indicatorRows) {
+            gen.writeStartObject();
+            Json.rowFields(gen, Columns.INDICATOR_DETAIL, r);
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
     }
 
-    private static ObjectNode yearJson(YearData y) {
-        ObjectNode node = Json.row(Columns.DEPARTMENT_YEARS, y.row);
-        ArrayNode sections = newArray(node, "sections");
+    /** A department-year's JSON document (also one element of all.json's department_years). */
+    private static void writeYearJson(JsonGenerator gen, YearData y) throws IOException {
+        gen.writeStartObject();
+        Json.rowFields(gen, Columns.DEPARTMENT_YEARS, y.row);
+        arrayField(gen, Columns.DEPARTMENT_YEARS, "sections");
         for (Section s : y.dy.sections()) {
-            ObjectNode sn = sections.addObject();
-            sn.put("id", s.id());
-            sn.put("title", s.title());
-            Json.put(sn, "source_heading", s.source() == null ? null : s.source().heading());
-            Json.put(sn, "source_line", s.source() == null ? null : s.source().line());
-            sn.put("markdown", s.markdown());
+            gen.writeStartObject();
+            gen.writeStringField("id", s.id());
+            gen.writeStringField("title", s.title());
+            Json.field(gen, "source_heading", s.source() == null ? null : s.source().heading());
+            Json.field(gen, "source_line", s.source() == null ? null : s.source().line());
+            gen.writeStringField("markdown", s.markdown());
+            gen.writeEndObject();
         }
-        ArrayNode tables = newArray(node, "tables");
+        gen.writeEndArray();
+        arrayField(gen, Columns.DEPARTMENT_YEARS, "tables");
         for (DataTable t : y.dy.tables()) {
-            ObjectNode tn = tables.addObject();
-            tn.put("id", t.id());
-            tn.put("title", t.title());
-            Json.put(tn, "source_heading", t.source() == null ? null : t.source().heading());
-            Json.put(tn, "source_line", t.source() == null ? null : t.source().line());
-            Json.put(tn, "note", t.note());
-            ArrayNode columns = tn.putArray("columns");
+            gen.writeStartObject();
+            gen.writeStringField("id", t.id());
+            gen.writeStringField("title", t.title());
+            Json.field(gen, "source_heading", t.source() == null ? null : t.source().heading());
+            Json.field(gen, "source_line", t.source() == null ? null : t.source().line());
+            Json.field(gen, "note", t.note());
+            gen.writeArrayFieldStart("columns");
             for (Column c : t.columns()) {
-                ObjectNode cn = columns.addObject();
-                cn.put("key", c.key());
-                cn.put("title", c.title());
-                cn.put("type", c.type().yamlName());
-                Json.put(cn, "unit", c.unit());
+                gen.writeStartObject();
+                gen.writeStringField("key", c.key());
+                gen.writeStringField("title", c.title());
+                gen.writeStringField("type", c.type().yamlName());
+                Json.field(gen, "unit", c.unit());
+                gen.writeEndObject();
             }
-            ArrayNode rows = tn.putArray("rows");
+            gen.writeEndArray();
+            // A key written twice would be two JSON members; the loader rejects duplicate column keys anyway.
+            List<String> keys = t.columns().stream().map(Column::key).distinct().toList();
+            gen.writeArrayFieldStart("rows");
             for (Map<String, String> row : t.rows()) {
-                ObjectNode rn = rows.addObject();
+                gen.writeStartObject();
                 // Cells exactly as printed (strings), in column order; blank cells are null.
-                for (Column c : t.columns()) {
-                    Json.put(rn, c.key(), row.get(c.key()));
+                for (String key : keys) {
+                    Json.field(gen, key, row.get(key));
                 }
+                gen.writeEndObject();
             }
+            gen.writeEndArray();
+            gen.writeEndObject();
         }
-        ArrayNode projects = newArray(node, "projects");
-        y.projects.forEach(p -> projects.add(projectJson(p)));
-        return node;
+        gen.writeEndArray();
+        arrayField(gen, Columns.DEPARTMENT_YEARS, "projects");
+        for (ProjectData p : y.projects) {
+            writeProjectJson(gen, p);
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
     }
 
     /**
@@ -353,7 +395,7 @@ public final class DatasetExporter {
             gen.writeFieldName("department_years");
             gen.writeStartArray();
             for (YearData y : dataset.years) {
-                gen.writeTree(yearJson(y));
+                writeYearJson(gen, y);
             }
             gen.writeEndArray();
             gen.writeEndObject();
@@ -363,6 +405,11 @@ public final class DatasetExporter {
             size = counting.count;
         }
         out.register(new WrittenFile(path, size, HexFormat.of().formatHex(digest.digest())));
+    }
+
+    @FunctionalInterface
+    private interface JsonBody {
+        void write(JsonGenerator gen) throws IOException;
     }
 
     /** Counts and hashes what passes through to the file. */
@@ -421,15 +468,26 @@ public final class DatasetExporter {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Adds a nested array under a key no column uses (putArray would silently replace a column). */
-    private static ArrayNode newArray(ObjectNode node, String key) {
-        if (node.has(key)) {
-            throw new IllegalStateException("JSON key '" + key + "' is already a column");
+    /** Opens a nested array under a key no column uses (a second member of the same name would be ambiguous). */
+    private static void arrayField(JsonGenerator gen, List<Field> columns, String key) throws IOException {
+        for (Field f : columns) {
+            if (f.name().equals(key)) {
+                throw new IllegalStateException("JSON key '" + key + "' is already a column");
+            }
         }
-        return node.putArray(key);
+        gen.writeArrayFieldStart(key);
     }
 
+    /**
+     * A row's cells; decimals become {@link PlainDecimal}s, formatted once here: a project's cells are written to
+     * six files (its CSV and JSON, its year's CSV and JSON, projects.csv or indicators.csv, all.json).
+     */
     static List<Object> cells(Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof BigDecimal d) {
+                values[i] = new PlainDecimal(d.toPlainString());
+            }
+        }
         return java.util.Arrays.asList(values);
     }
 
@@ -455,21 +513,39 @@ public final class DatasetExporter {
     private static final class Output {
         final Path root;
         final Map<String, WrittenFile> byPath = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Output(Path root) {
             this.root = root.toAbsolutePath().normalize();
         }
 
-        /** Writes the canonical CSV and its Excel twin; returns the canonical file. */
-        WrittenFile csv(String path, Table table) throws IOException {
-            byte[] canonical = Csv.canonical(table);
-            WrittenFile file = write(path, canonical);
-            write(path.substring(0, path.length() - ".csv".length()) + EXCEL_SUFFIX, Csv.excel(canonical));
+        /**
+         * Writes the canonical CSV and its Excel twin from one encoding: {@code excel} holds the BOM and then the
+         * canonical bytes. Returns the canonical file.
+         */
+        WrittenFile csv(String path, Utf8Bytes excel) throws IOException {
+            WrittenFile file = write(path, excel.array(), Csv.BOM.length, excel.size() - Csv.BOM.length);
+            write(path.substring(0, path.length() - ".csv".length()) + EXCEL_SUFFIX, excel.array(), 0, excel.size());
             return file;
+        }
+
+        /** A JSON document written by {@code body} through the shared pretty printer, with a trailing newline. */
+        WrittenFile json(String path, Utf8Bytes buf, JsonBody body) throws IOException {
+            buf.reset();
+            try (JsonGenerator gen = Json.generator(buf)) {
+                body.write(gen);
+            }
+            buf.write('\n');
+            return write(path, buf.array(), 0, buf.size());
         }
 
         /** As {@link #csv}, but record by record into both files: the table is never one string or array. */
         WrittenFile csvStreamed(String path, Table table) throws IOException {
+            return csvStreamed(path, table.fields(), table.rows());
+        }
+
+        /** As {@link #csvStreamed(String, Table)}, for rows made on the fly (checked against the fields' count). */
+        WrittenFile csvStreamed(String path, List<Field> fields, Iterable<List<Object>> rows) throws IOException {
             String excelPath = path.substring(0, path.length() - ".csv".length()) + EXCEL_SUFFIX;
             Path target = target(path);
             Path excelTarget = target(excelPath);
@@ -480,11 +556,22 @@ public final class DatasetExporter {
             try (var canonical = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16), canonicalDigest);
                  var excel = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(excelTarget), 1 << 16), excelDigest)) {
                 excel.write(Csv.BOM);
-                Csv.stream(table, record -> {
-                    byte[] bytes = record.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    canonical.write(bytes);
-                    excel.write(bytes);
-                });
+                // Records are encoded into one buffer, passed on to both files in 64 KB batches.
+                Utf8Bytes buf = new Utf8Bytes(1 << 17);
+                Csv.header(buf, fields);
+                for (List<Object> row : rows) {
+                    if (row.size() != fields.size()) {
+                        throw new IllegalArgumentException(path + ": row has " + row.size() + " cells, expected " + fields.size());
+                    }
+                    Csv.record(buf, fields, row);
+                    if (buf.size() >= 1 << 16) {
+                        canonical.write(buf.array(), 0, buf.size());
+                        excel.write(buf.array(), 0, buf.size());
+                        buf.reset();
+                    }
+                }
+                canonical.write(buf.array(), 0, buf.size());
+                excel.write(buf.array(), 0, buf.size());
                 canonical.flush();
                 excel.flush();
                 size = canonical.count;
@@ -514,16 +601,24 @@ public final class DatasetExporter {
         }
 
         WrittenFile write(String path, byte[] bytes) throws IOException {
-            Path target = root.resolve(path).normalize();
-            if (!target.startsWith(root) || target.equals(root)) {
-                throw new IllegalArgumentException("download path '" + path + "' leaves the site root");
+            return write(path, bytes, 0, bytes.length);
+        }
+
+        WrittenFile write(String path, byte[] bytes, int offset, int length) throws IOException {
+            Path target = target(path);
+            MessageDigest digest = newSha256();
+            digest.update(bytes, offset, length);
+            WrittenFile file = new WrittenFile(path, length, HexFormat.of().formatHex(digest.digest()));
+            register(file);
+            Path folder = target.getParent();
+            // createDirectories stats every level; each folder is made once per export.
+            if (!folders.contains(folder)) {
+                Files.createDirectories(folder);
+                folders.add(folder);
             }
-            WrittenFile file = new WrittenFile(path, bytes.length, sha256(bytes));
-            if (byPath.putIfAbsent(path, file) != null) {
-                throw new IllegalArgumentException("two downloads would be written to '" + path + "'");
+            try (var stream = Files.newOutputStream(target)) {
+                stream.write(bytes, offset, length);
             }
-            Files.createDirectories(target.getParent());
-            Files.write(target, bytes);
             return file;
         }
     }

@@ -69,12 +69,42 @@ final class Json {
             node.put(key, s);
         } else if (value instanceof BigDecimal d) {
             node.put(key, d.toPlainString());
+        } else if (value instanceof PlainDecimal d) {
+            node.put(key, d.text());
         } else if (value instanceof Integer i) {
             node.put(key, i);
         } else if (value instanceof LocalDate date) {
             node.put(key, date.toString());
         } else {
             throw new IllegalArgumentException("key '" + key + "': unsupported value type " + value.getClass());
+        }
+    }
+
+    /** Writes a table cell as {@link #put} would put it: decimals and dates as strings, integers as numbers. */
+    static void field(com.fasterxml.jackson.core.JsonGenerator gen, String key, Object value) throws java.io.IOException {
+        gen.writeFieldName(key);
+        if (value == null) {
+            gen.writeNull();
+        } else if (value instanceof String s) {
+            gen.writeString(s);
+        } else if (value instanceof BigDecimal d) {
+            gen.writeString(d.toPlainString());
+        } else if (value instanceof PlainDecimal d) {
+            gen.writeString(d.text());
+        } else if (value instanceof Integer i) {
+            gen.writeNumber(i);
+        } else if (value instanceof LocalDate date) {
+            gen.writeString(date.toString());
+        } else {
+            throw new IllegalArgumentException("key '" + key + "': unsupported value type " + value.getClass());
+        }
+    }
+
+    /** The fields of {@link #row} written straight to a generator (the caller opens and closes the object). */
+    static void rowFields(com.fasterxml.jackson.core.JsonGenerator gen, List<Field> fields, List<Object> row)
+            throws java.io.IOException {
+        for (int i = 0; i < fields.size(); i++) {
+            field(gen, fields.get(i).name(), row.get(i));
         }
     }
 

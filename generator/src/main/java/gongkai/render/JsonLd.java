@@ -2,6 +2,7 @@ package gongkai.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /** schema.org {@code Dataset} JSON-LD for pages whose data can be downloaded. */
 public final class JsonLd {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter WRITER = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     /** A download of the dataset: absolute URL and media type. */
     public record Distribution(String url, String encodingFormat, String name) {
@@ -48,7 +49,7 @@ public final class JsonLd {
         json.put("distribution", dist);
         try {
             // "<" cannot appear outside strings in JSON; escaping it keeps "</script>" out of the page.
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json)
+            return WRITER.writeValueAsString(json)
                     .replace("<", "\\u003c").replace("\r\n", "\n");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("JSON-LD of " + url, e);

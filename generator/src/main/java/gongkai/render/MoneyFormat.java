@@ -5,14 +5,13 @@ import java.math.RoundingMode;
 
 /** Chinese disclosure practice: amounts shown in 万元 with two decimals and thousands separators; exact 元 kept. */
 public final class MoneyFormat {
-    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
-
     private MoneyFormat() {
     }
 
     /** 2255000.00 元 → "225.50" (万元, two decimals, half-up, grouped). */
     public static String wan(BigDecimal yuan) {
-        return group(yuan.divide(TEN_THOUSAND).setScale(2, RoundingMode.HALF_UP).toPlainString());
+        // movePointLeft is the exact quotient (divide() searched for the shortest exact scale, dividing repeatedly).
+        return group(yuan.movePointLeft(4).setScale(2, RoundingMode.HALF_UP).toPlainString());
     }
 
     /** The exact amount in 元, grouped, at least two decimals: "2,255,000.00". */

@@ -6,6 +6,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -42,6 +43,8 @@ public final class Templates {
         cfg.setBooleanFormat("c");
         cfg.setLocale(Locale.SIMPLIFIED_CHINESE);
         cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
+        // View records are read through method handles, not the generic (reflective) bean model.
+        cfg.setObjectWrapper(new ViewWrapper());
         this.configuration = cfg;
     }
 
@@ -51,9 +54,14 @@ public final class Templates {
 
     /** Renders one template with the given data model; errors name the template, line and column. */
     public String render(String templateName, Map<String, Object> model) throws IOException, TemplateException {
-        Template template = configuration.getTemplate(templateName);
         StringWriter out = new StringWriter(16 * 1024);
-        template.process(model, out);
+        render(templateName, model, out);
         return out.toString();
+    }
+
+    /** Renders one template into {@code out} (e.g. a reused, unsynchronized buffer). */
+    public void render(String templateName, Map<String, Object> model, Writer out) throws IOException, TemplateException {
+        Template template = configuration.getTemplate(templateName);
+        template.process(model, out);
     }
 }

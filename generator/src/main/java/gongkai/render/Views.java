@@ -20,8 +20,11 @@ public final class Views {
     /** An amount: {@code wan} for display ("225.50" 万元), {@code yuan} exact grouped, {@code plainYuan} for machines. */
     public record Money(String wan, String yuan, String plainYuan) {
         public static Money ofYuan(BigDecimal yuan) {
-            return yuan == null ? null
-                    : new Money(MoneyFormat.wan(yuan), MoneyFormat.yuan(yuan), MoneyFormat.plainYuan(yuan));
+            if (yuan == null) {
+                return null;
+            }
+            String plain = MoneyFormat.plainYuan(yuan);
+            return new Money(MoneyFormat.wan(yuan), MoneyFormat.group(plain), plain);
         }
     }
 
