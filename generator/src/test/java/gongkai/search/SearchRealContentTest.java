@@ -56,6 +56,18 @@ class SearchRealContentTest {
         assertTrue(Files.isRegularFile(site.resolve("search/index.html")));
     }
 
+    /** Only the search page loads search.js (every other page's search box is a plain GET form to it). */
+    @Test
+    void onlyTheSearchPageLoadsTheSearchScript() throws Exception {
+        assertTrue(Files.readString(site.resolve("search/index.html")).contains("search.js\""));
+        for (String page : List.of("index.html", "projects/362303-2024-001/index.html", "tianjin/362303/2024/index.html",
+                "about/index.html")) {
+            String html = Files.readString(site.resolve(page));
+            assertTrue(html.contains("action=\"") && html.contains("/search/"), page + " has the search form");
+            assertTrue(!html.contains("search.js"), page + " loads search.js");
+        }
+    }
+
     /** The real page in headless Chromium, served by the dev server (which serves single and multiple ranges). */
     @Test
     void searchPageWorksInChromium(@TempDir Path profile) throws Exception {
