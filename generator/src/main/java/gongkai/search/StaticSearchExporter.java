@@ -352,8 +352,10 @@ public final class StaticSearchExporter {
         }
     }
 
-    /** Terms encoded per parallel batch: bounded so that a batch's postings stay a few MB. */
+    /** Terms encoded per parallel batch, at most this many ... */
     private static final int BATCH_TERMS = 4096;
+    /** ... and at most about this many positions (a 100k-project site has terms with millions). */
+    private static final long BATCH_POSITIONS = 4_000_000;
     private static final int CHUNK_TERMS = 64;
 
     /**
@@ -380,15 +382,18 @@ public final class StaticSearchExporter {
             Encoder encoder = new Encoder(index, all, name, rank, deflaters);
             TermsEnum te = all.iterator();
             List<BytesRef> batch = new ArrayList<>(BATCH_TERMS);
+            long batchPositions = 0;
             BytesRef term = te.next();
             while (term != null || !batch.isEmpty()) {
                 if (term != null) {
                     batch.add(BytesRef.deepCopyOf(term));
+                    batchPositions += te.totalTermFreq();
                     term = te.next();
-                    if (batch.size() < BATCH_TERMS && term != null) {
+                    if (batch.size() < BATCH_TERMS && batchPositions < BATCH_POSITIONS && term != null) {
                         continue;
                     }
                 }
+                batchPositions = 0;
                 TermBlock[] blocks = encoder.encode(batch);
                 batch.clear();
                 for (TermBlock block : blocks) {
