@@ -31,12 +31,6 @@ public final class Benchmark {
             + String.join(",", BuildPipeline.STAGE_ORDER.stream().map(s -> s + "_ms").toList())
             + ",cpu_ms,pages,pages_per_s,us_per_project,peak_heap_mb,peak_rss_mb,out_files,out_mb,exit";
 
-    /**
-     * The collector the {@code ./gongkai} script runs builds with (keep in step): a batch job wants throughput, and
-     * the parallel collector used ~10 % less CPU than G1 on the 10k sample.
-     */
-    public static final String BUILD_GC = "-XX:+UseParallelGC";
-
     /** One size's result. Stage times in ms, in {@link BuildPipeline#STAGE_ORDER}. */
     public record Result(int projects, long seed, String xmx, long wallMs, List<Long> stageMs, long cpuMs, int pages,
                          long peakHeapBytes, long peakRssBytes, long outFiles, long outBytes, int exit) {
@@ -84,7 +78,7 @@ public final class Benchmark {
         SampleGenerator.Summary sample = SampleGenerator.generate(source, content, projects, seed, line -> { });
         log.accept(String.format(Locale.ROOT, "bench: sample of %,d projects (%d department-years) in %s",
                 sample.projects(), sample.departmentYears(), content));
-        List<String> command = new ArrayList<>(List.of(javaBinary(), BUILD_GC, "-Xmx" + xmx,
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + xmx,
                 "-cp", System.getProperty("java.class.path"), "gongkai.cli.Main", "build",
                 "--content", content.toString(), "--theme", themeDir.toString(), "--out", site.toString(),
                 "--timings", timings.toString()));

@@ -144,7 +144,7 @@ public final class BuildPipeline {
             // Reported like any failure (the staging folder is removed, the old site kept), with what to do.
             long maxMb = Runtime.getRuntime().maxMemory() >> 20;
             throw new BuildException(stage.name(), "out of memory (Java heap limit " + maxMb
-                    + " MB); run with a larger heap, e.g. GONGKAI_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx4g\" ./gongkai build", e);
+                    + " MB); run with a larger heap, e.g. GONGKAI_JAVA_OPTS=-Xmx4g ./gongkai build", e);
         } catch (Exception e) {
             String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
             throw new BuildException(stage.name(), message, e);
