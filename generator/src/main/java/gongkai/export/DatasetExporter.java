@@ -52,7 +52,7 @@ public final class DatasetExporter {
     public List<WrittenFile> export(Content content, Path siteRoot) throws IOException {
         Dataset dataset = new Dataset(content);
         Output out = new Output(siteRoot);
-        writeYears(out, dataset);
+        writeYears(out, dataset, id -> true);
         writeBundle(out, dataset, content);
         return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
     }
@@ -63,9 +63,18 @@ public final class DatasetExporter {
      */
     public List<WrittenFile> exportDepartmentYears(Content content, Path siteRoot, List<DepartmentYear> years)
             throws IOException {
+        return exportDepartmentYears(content, siteRoot, years, id -> true);
+    }
+
+    /**
+     * As {@link #exportDepartmentYears(Content, Path, List)}, writing a project's own downloads only when
+     * {@code writeProject} accepts its id (the dev server skips projects an edit left as they were).
+     */
+    public List<WrittenFile> exportDepartmentYears(Content content, Path siteRoot, List<DepartmentYear> years,
+            java.util.function.Predicate<String> writeProject) throws IOException {
         Content only = new Content(content.site(), content.regions(), content.departments(), years, content.pages());
         Output out = new Output(siteRoot);
-        writeYears(out, new Dataset(only));
+        writeYears(out, new Dataset(only), writeProject);
         return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
     }
 
@@ -76,14 +85,16 @@ public final class DatasetExporter {
         return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
     }
 
-    private void writeYears(Output out, Dataset dataset) throws IOException {
+    private void writeYears(Output out, Dataset dataset, java.util.function.Predicate<String> writeProject)
+            throws IOException {
         // Department-years are independent files: written in parallel (each file's bytes depend only on its data).
         try {
             // One encoding buffer per thread, reused for every file it writes (a department-year's JSON is MBs).
             Map<Thread, Utf8Bytes> buffers = new java.util.concurrent.ConcurrentHashMap<>();
             dataset.years.parallelStream().forEach(y -> {
                 try {
-                    writeYear(out, y, buffers.computeIfAbsent(Thread.currentThread(), t -> new Utf8Bytes(1 << 16)));
+                    writeYear(out, y, buffers.computeIfAbsent(Thread.currentThread(), t -> new Utf8Bytes(1 << 16)),
+                            writeProject);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -112,8 +123,12 @@ public final class DatasetExporter {
     private static final List<Object> BLANK_INDICATOR = blankRow(Columns.INDICATOR_DETAIL.size());
 
     /** Writes one department-year's files, each encoded once, straight to UTF-8, in {@code buf}. */
-    private void writeYear(Output out, YearData y, Utf8Bytes buf) throws IOException {
+    private void writeYear(Output out, YearData y, Utf8Bytes buf, java.util.function.Predicate<String> writeProject)
+            throws IOException {
         for (ProjectData p : y.projects) {
+            if (!writeProject.test(p.project.id())) {
+                continue;
+            }
             // The per-project CSV: the project's cells repeated before each indicator row (encoded once, copied).
             buf.reset();
             buf.write(Csv.BOM);

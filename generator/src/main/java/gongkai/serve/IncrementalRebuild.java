@@ -220,7 +220,21 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
 
         // 3. the department-years' downloads and documents, sitemap, feed
         List<DepartmentYear> changedYears = List.copyOf(replaced.values());
-        List<WrittenFile> downloads = new DatasetExporter().exportDepartmentYears(content, siteDir, changedYears);
+        // a project's own downloads depend on it and on its year's other fields only: an edit of one project
+        // rewrites that project's three files, not the year's hundreds
+        Set<String> unchangedProjects = new HashSet<>();
+        for (Map.Entry<DepartmentYear, DepartmentYear> e : replaced.entrySet()) {
+            DepartmentYear before = e.getKey();
+            DepartmentYear after = e.getValue();
+            if (sameApartFromProjects(before, after)) {
+                Map<String, Project> previous = new HashMap<>();
+                before.projects().forEach(p -> previous.put(p.id(), p));
+                after.projects().stream().filter(p -> p.equals(previous.get(p.id())))
+                        .forEach(p -> unchangedProjects.add(p.id()));
+            }
+        }
+        List<WrittenFile> downloads = new DatasetExporter().exportDepartmentYears(content, siteDir, changedYears,
+                id -> !unchangedProjects.contains(id));
         written += downloads.size();
         for (DepartmentYear dy : changedYears) {
             if (dy.document() != null) {
@@ -289,5 +303,12 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
 
     private static String yearFile(DepartmentYear dy) {
         return dy.regionSlug() + "/" + dy.departmentCode() + "/" + dy.year() + ".yaml";
+    }
+
+    private static boolean sameApartFromProjects(DepartmentYear a, DepartmentYear b) {
+        return a.regionSlug().equals(b.regionSlug()) && a.departmentCode().equals(b.departmentCode())
+                && a.year() == b.year() && Objects.equals(a.title(), b.title())
+                && Objects.equals(a.document(), b.document()) && a.sections().equals(b.sections())
+                && a.tables().equals(b.tables());
     }
 }

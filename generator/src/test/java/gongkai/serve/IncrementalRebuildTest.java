@@ -76,6 +76,13 @@ class IncrementalRebuildTest {
             String global = seen.get(1);
             System.out.println(rebuilt + "\n" + global);
             assertTrue(rebuilt.contains(content.relativize(yearFile).toString().replace('\\', '/')), rebuilt);
+            // only the edited project's own downloads are rewritten, not every project's of the year
+            int projectsInYear = yaml.split("\n  - id: ", -1).length - 1;
+            java.util.regex.Matcher counts = java.util.regex.Pattern.compile(": (\\d+) pages, (\\d+) files").matcher(rebuilt);
+            assertTrue(counts.find(), rebuilt);
+            // (files counts pages too; writing every project's three downloads would alone exceed this)
+            assertTrue(projectsInYear > 3 && Integer.parseInt(counts.group(2))
+                    < Integer.parseInt(counts.group(1)) + 3 * projectsInYear, projectsInYear + " projects in the year: " + rebuilt);
             Map<String, byte[]> after = tree(served);
             assertTrue(changedFiles(before, after) > 0, "the edit changed the served site");
         }
