@@ -76,6 +76,27 @@ class RealSiteTest {
         }
     }
 
+    /** Hengshui prints no per-project budgets but a budget table: the page says so and points to the table. */
+    @Test
+    void aYearWithoutProjectBudgetsPointsToItsBudgetTable() throws Exception {
+        int pointed = 0;
+        for (DepartmentYear dy : content.departmentYears()) {
+            Document page = Jsoup.parse(site.resolve(Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year())
+                    + "index.html").toFile(), "UTF-8");
+            boolean noBudgets = dy.projects().stream().noneMatch(p -> p.budget() != null && p.budget().total() != null);
+            boolean hasTable = dy.tables().stream().anyMatch(t -> t.id().equals("budget_totals"));
+            org.jsoup.nodes.Element link = page.selectFirst("p.totals a[href=#table-budget_totals]");
+            assertEquals(noBudgets && hasTable, link != null, dy.departmentCode() + "/" + dy.year());
+            if (link != null) {
+                assertTrue(page.getElementById("table-budget_totals") != null);
+                assertEquals(dy.tables().stream().filter(t -> t.id().equals("budget_totals")).findFirst().orElseThrow().title(),
+                        link.text());
+                pointed++;
+            }
+        }
+        assertEquals(1, pointed, "the Hengshui 2020 department-year");
+    }
+
     @Test
     void theNuHtmlCheckerFindsNoErrorsOnAnyPage() throws Exception {
         List<Path> html;
