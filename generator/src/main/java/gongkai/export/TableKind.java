@@ -5,6 +5,7 @@ import gongkai.content.ColumnType;
 import gongkai.content.DataTable;
 import gongkai.content.DepartmentYear;
 import gongkai.content.MoneyUnit;
+import gongkai.content.ProcurementLinks;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -52,6 +53,11 @@ final class TableKind {
                         "原文列“" + c.title() + "”换算为元的精确小数"));
             }
         }
+        if (isProcurement()) {
+            fields.add(Field.string(PROJECT_ID, "对应项目编号",
+                    "采购项目行（row_type 为 item）的“项目名称”与同一单位同一年度某个项目的名称相同时，该项目的编号"
+                    + "（projects.csv 的 project_id）；否则为空"));
+        }
         Set<String> names = new HashSet<>();
         for (Field f : fields) {
             if (!names.add(f.name())) {
@@ -69,6 +75,12 @@ final class TableKind {
                     + "; same-id tables are concatenated into data/" + id + ".csv and must have the same columns"
                     + " (key, type, unit)");
         }
+        // procurement rows → the project they name (derived as the project pages do, ProcurementLinks)
+        Map<Map<String, String>, String> projectOfRow = new java.util.IdentityHashMap<>();
+        if (isProcurement()) {
+            ProcurementLinks.forDepartmentYear(dy).forEach((projectId, linked) ->
+                    linked.forEach(r -> projectOfRow.put(r, projectId)));
+        }
         int rowNumber = 0;
         for (Map<String, String> row : table.rows()) {
             rowNumber++;
@@ -82,8 +94,17 @@ final class TableKind {
                     cells.add(value == null ? null : ((BigDecimal) value).multiply(unit.yuanFactor()));
                 }
             }
+            if (isProcurement()) {
+                cells.add(projectOfRow.get(row));
+            }
             rows.add(cells);
         }
+    }
+
+    private static final String PROJECT_ID = "project_id";
+
+    private boolean isProcurement() {
+        return ProcurementLinks.TABLE_ID.equals(id);
     }
 
     Table table() {

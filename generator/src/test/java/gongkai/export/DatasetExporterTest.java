@@ -201,7 +201,7 @@ class DatasetExporterTest {
         assertEquals(List.of("hengshui", "467", "2020", "衡水市生态环境局参公", "参公", "副处级", "财政性资金基本保证"), units.get(2));
         List<Map<String, String>> procurement = csv("data/procurement.csv");
         assertEquals(List.of("region", "department_code", "year", "project_name", "item_name", "catalog_code",
-                "measure_unit", "quantity", "unit_price", "unit_price_yuan", "total", "total_yuan"),
+                "measure_unit", "quantity", "unit_price", "unit_price_yuan", "total", "total_yuan", "project_id"),
                 StrictCsvReader.read(file("data/procurement.csv")).get(0));
         assertEquals("258.40", procurement.get(0).get("total"));
         assertEquals("2584000.00", procurement.get(0).get("total_yuan"));

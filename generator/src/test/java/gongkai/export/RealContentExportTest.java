@@ -52,6 +52,40 @@ class RealContentExportTest {
         DataGuideTest.assertGuideDocuments(site, true);
     }
 
+    /**
+     * procurement.csv names the project of each 采购项目 line whose 项目名称 is a project of the same year (the
+     * Hengshui document prints names only): the id exists, the names agree, and only item rows carry one.
+     */
+    @Test
+    void procurementLinesCarryTheProjectIdTheyName() throws IOException {
+        Map<String, Map<String, String>> projects = StrictCsvReader.rows(Files.readAllBytes(site.resolve("data/projects.csv")))
+                .stream().collect(Collectors.toMap(r -> r.get("project_id"), r -> r));
+        List<Map<String, String>> lines = StrictCsvReader.rows(Files.readAllBytes(site.resolve("data/procurement.csv")));
+        java.util.Set<String> linked = new java.util.TreeSet<>();
+        int withId = 0;
+        for (Map<String, String> line : lines) {
+            String id = line.get("project_id");
+            if (id.isEmpty()) {
+                continue;
+            }
+            withId++;
+            assertEquals("item", line.get("row_type"), id);
+            Map<String, String> project = projects.get(id);
+            assertTrue(project != null, "unknown project " + id);
+            assertEquals(project.get("name"), line.get("project_name"), id);
+            assertEquals(line.get("year"), project.get("year"), id);
+            assertEquals(line.get("department_code"), project.get("department_code"), id);
+            linked.add(id);
+        }
+        // every item line whose name is a project name of its year has the id (none is missed)
+        java.util.Set<String> names = new java.util.HashSet<>();
+        projects.values().forEach(p -> names.add(p.get("department_code") + "/" + p.get("year") + "/" + p.get("name")));
+        long nameable = lines.stream().filter(l -> "item".equals(l.get("row_type")))
+                .filter(l -> names.contains(l.get("department_code") + "/" + l.get("year") + "/" + l.get("project_name"))).count();
+        assertEquals(nameable, withId);
+        assertEquals(20, linked.size(), "projects with procurement lines (as shown on their pages)");
+    }
+
     @Test
     void csvRowsEqualTheLoadedModel() throws IOException {
         Map<String, Map<String, String>> projects = StrictCsvReader.rows(Files.readAllBytes(site.resolve("data/projects.csv")))
