@@ -11,7 +11,7 @@ import java.util.Arrays;
 final class PageText extends Writer {
     private char[] chars = new char[1 << 16];
     private int length;
-    private byte[] utf8 = new byte[1 << 17];
+    private final Utf8Bytes utf8 = new Utf8Bytes(1 << 17);
 
     void reset() {
         length = 0;
@@ -64,43 +64,15 @@ final class PageText extends Writer {
     public void close() {
     }
 
-    /** The text as UTF-8 (as {@code String.getBytes(UTF_8)}: an unpaired surrogate becomes '?'); see {@link #utf8Length}. */
+    /** The text as UTF-8 (as {@code String.getBytes(UTF_8)}: an unpaired surrogate becomes '?'), after {@link #encode}. */
     byte[] utf8() {
-        return utf8;
+        return utf8.array();
     }
 
     /** Encodes the text into {@link #utf8()}; returns the number of bytes. */
     int encode() {
-        if (utf8.length < length * 3) {
-            utf8 = new byte[Math.max(utf8.length * 2, length * 3)];
-        }
-        byte[] b = utf8;
-        char[] a = chars;
-        int n = 0;
-        for (int i = 0; i < length; i++) {
-            char c = a[i];
-            if (c < 0x80) {
-                b[n++] = (byte) c;
-            } else if (c < 0x800) {
-                b[n++] = (byte) (0xC0 | c >> 6);
-                b[n++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                int cp = Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(a[i + 1])
-                        ? Character.toCodePoint(c, a[++i]) : -1;
-                if (cp < 0) {
-                    b[n++] = '?';
-                } else {
-                    b[n++] = (byte) (0xF0 | cp >> 18);
-                    b[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                    b[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                    b[n++] = (byte) (0x80 | cp & 0x3F);
-                }
-            } else {
-                b[n++] = (byte) (0xE0 | c >> 12);
-                b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
-                b[n++] = (byte) (0x80 | c & 0x3F);
-            }
-        }
-        return n;
+        utf8.reset();
+        utf8.append(chars, 0, length);
+        return utf8.size();
     }
 }

@@ -3,6 +3,7 @@ package gongkai.export;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gongkai.build.Utf8Bytes;
 import gongkai.content.Amount;
 import gongkai.content.Budget;
 import gongkai.content.Column;

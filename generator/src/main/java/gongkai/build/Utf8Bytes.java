@@ -1,30 +1,33 @@
-package gongkai.export;
+package gongkai.build;
 
 import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
  * A growable byte buffer that text is encoded into as UTF-8 directly (the same bytes as
- * {@code String.getBytes(UTF_8)}, an unpaired surrogate becoming '?'), reused for every file one export task
- * writes: a file's text is never first a String, then a byte array, then a copy.
+ * {@code String.getBytes(UTF_8)}, an unpaired surrogate becoming '?'), reused for every file one render or export
+ * thread writes: a file's text is never first a String, then a byte array, then a copy. The one UTF-8 encoder of
+ * the build ({@link PageText} encodes pages with it, gongkai.export the downloads).
  */
-final class Utf8Bytes extends OutputStream {
+public final class Utf8Bytes extends OutputStream {
     private byte[] buf;
     private int size;
+    /** Strings are copied here first, so there is one encoding loop (over chars). */
+    private char[] scratch = new char[256];
 
-    Utf8Bytes(int capacity) {
+    public Utf8Bytes(int capacity) {
         buf = new byte[capacity];
     }
 
-    void reset() {
+    public void reset() {
         size = 0;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    byte[] array() {
+    public byte[] array() {
         return buf;
     }
 
@@ -47,26 +50,36 @@ final class Utf8Bytes extends OutputStream {
         size += len;
     }
 
-    void ascii(char c) {
+    public void ascii(char c) {
         ensure(1);
         buf[size++] = (byte) c;
     }
 
     /** Appends {@code s[from, to)} as UTF-8. */
-    void append(String s, int from, int to) {
+    public void append(String s, int from, int to) {
+        int len = to - from;
+        if (scratch.length < len) {
+            scratch = new char[Math.max(scratch.length * 2, len)];
+        }
+        s.getChars(from, to, scratch, 0);
+        append(scratch, 0, len);
+    }
+
+    /** Appends {@code a[from, to)} as UTF-8. */
+    public void append(char[] a, int from, int to) {
         ensure((to - from) * 3);
         byte[] b = buf;
         int n = size;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            char c = a[i];
             if (c < 0x80) {
                 b[n++] = (byte) c;
             } else if (c < 0x800) {
                 b[n++] = (byte) (0xC0 | c >> 6);
                 b[n++] = (byte) (0x80 | c & 0x3F);
             } else if (Character.isSurrogate(c)) {
-                int cp = Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))
-                        ? Character.toCodePoint(c, s.charAt(++i)) : -1;
+                int cp = Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(a[i + 1])
+                        ? Character.toCodePoint(c, a[++i]) : -1;
                 if (cp < 0) {
                     b[n++] = '?';
                 } else {
@@ -84,7 +97,7 @@ final class Utf8Bytes extends OutputStream {
         size = n;
     }
 
-    void append(String s) {
+    public void append(String s) {
         append(s, 0, s.length());
     }
 }
