@@ -873,33 +873,33 @@ public final class ContentLoader {
      * the int/float/bool/timestamp patterns the default resolver tries on every plain scalar are wasted work.
      */
     private static final class NullOnlyResolver extends Resolver {
+        /** No regex resolvers: {@link #resolve} decides every implicit scalar itself. */
         @Override
         protected void addImplicitResolvers() {
-            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
-            addImplicitResolver(Tag.NULL, EMPTY, null);
         }
 
         /**
-         * The same answers as the two regex resolvers above (YAML 1.1 null: empty, ~, null, Null, NULL) without a
-         * regex per scalar: the EMPTY resolver, registered for every first character, was a fifth of load time.
+         * YAML 1.1 null (empty, ~, null, Null, NULL) or text, without a regex per scalar (the default EMPTY resolver,
+         * registered for every first character, was a fifth of load time).
          */
         @Override
         public Tag resolve(org.yaml.snakeyaml.nodes.NodeId kind, String value, boolean implicit) {
             if (kind == org.yaml.snakeyaml.nodes.NodeId.scalar && implicit) {
-                return isYamlNull(value) ? Tag.NULL : Tag.STR;
+                return plainScalarTag(value);
             }
             return super.resolve(kind, value, implicit);
         }
+    }
 
-        static boolean isYamlNull(String value) {
-            if (value.length() > 4) {
-                return false; // before the switch: it would hash the whole (often long) text
-            }
-            return switch (value) {
-                case "", "~", "null", "Null", "NULL" -> true;
-                default -> false;
-            };
+    /** The tag of a plain (unquoted) scalar as the loader reads it: null for YAML 1.1 null, else text. Also FastYaml's. */
+    static Tag plainScalarTag(String value) {
+        if (value.length() > 4) {
+            return Tag.STR; // before the switch: it would hash the whole (often long) text
         }
+        return switch (value) {
+            case "", "~", "null", "Null", "NULL" -> Tag.NULL;
+            default -> Tag.STR;
+        };
     }
 
     private static int[] lineColumn(String text, int codePointIndex) {

@@ -155,7 +155,7 @@ final class FastYaml {
                 start = keyMark;
             }
             String key = text.substring(keyStart, p);
-            ScalarNode keyNode = new ScalarNode(tagOfPlain(key), key, keyMark, keyMark, DumperOptions.ScalarStyle.PLAIN);
+            ScalarNode keyNode = new ScalarNode(ContentLoader.plainScalarTag(key), key, keyMark, keyMark, DumperOptions.ScalarStyle.PLAIN);
             int valueStart = p + 1;
             while (valueStart < end && text.charAt(valueStart) == ' ') {
                 valueStart++;
@@ -274,7 +274,7 @@ final class FastYaml {
                 throw OUTSIDE;
             }
             style = DumperOptions.ScalarStyle.PLAIN;
-            tag = tagOfPlain(value);
+            tag = ContentLoader.plainScalarTag(value);
         }
         line = valueLine + 1;
         int next = skipBlank(line);
@@ -296,7 +296,6 @@ final class FastYaml {
             throw OUTSIDE; // |+, explicit indentation, or a comment
         }
         int l = line + 1;
-        int blockIndent = -1;
         int firstContent = l;
         while (firstContent < lineCount && isSpaces(firstContent)) {
             firstContent++;
@@ -304,7 +303,7 @@ final class FastYaml {
         if (firstContent >= lineCount || indentOf(firstContent) <= parentIndent) {
             throw OUTSIDE; // an empty block
         }
-        blockIndent = indentOf(firstContent);
+        int blockIndent = indentOf(firstContent);
         for (int b = l; b < firstContent; b++) {
             if (lineLength(b) > blockIndent) {
                 throw OUTSIDE; // leading blank line longer than the indentation: an error for SnakeYAML
@@ -342,16 +341,6 @@ final class FastYaml {
         }
         line = l;
         return new ScalarNode(Tag.STR, sb.toString(), mark, mark, DumperOptions.ScalarStyle.LITERAL);
-    }
-
-    private static Tag tagOfPlain(String value) {
-        if (value.length() > 4) {
-            return Tag.STR; // before the switch: it would hash the whole (often long) text
-        }
-        return switch (value) {
-            case "", "~", "null", "Null", "NULL" -> Tag.NULL;
-            default -> Tag.STR;
-        };
     }
 
     private static boolean isKeyChar(char c) {
