@@ -397,9 +397,8 @@ public final class DatasetExporter {
         String path = Urls.data("all.json");
         Path target = out.target(path);
         Files.createDirectories(target.getParent());
-        MessageDigest digest = newSha256();
         long size;
-        try (var counting = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16), digest);
+        try (var counting = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16), null);
              var gen = Json.generator(counting)) {
             gen.writeStartObject();
             var fields = head.fields();
@@ -420,7 +419,7 @@ public final class DatasetExporter {
             counting.flush();
             size = counting.count;
         }
-        out.register(new WrittenFile(path, size, HexFormat.of().formatHex(digest.digest())));
+        out.register(new WrittenFile(path, size, null));
     }
 
     @FunctionalInterface
@@ -428,7 +427,7 @@ public final class DatasetExporter {
         void write(JsonGenerator gen) throws IOException;
     }
 
-    /** Counts and hashes what passes through to the file. */
+    /** Counts, and hashes when given a digest, what passes through to the file. */
     private static final class CountingDigestStream extends java.io.FilterOutputStream {
         final MessageDigest digest;
         long count;
@@ -441,14 +440,18 @@ public final class DatasetExporter {
         @Override
         public void write(int b) throws IOException {
             out.write(b);
-            digest.update((byte) b);
+            if (digest != null) {
+                digest.update((byte) b);
+            }
             count++;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
-            digest.update(b, off, len);
+            if (digest != null) {
+                digest.update(b, off, len);
+            }
             count += len;
         }
     }
@@ -566,11 +569,10 @@ public final class DatasetExporter {
             Path target = target(path);
             Path excelTarget = target(excelPath);
             Files.createDirectories(target.getParent());
-            MessageDigest canonicalDigest = newSha256();
-            MessageDigest excelDigest = newSha256();
+            MessageDigest canonicalDigest = newSha256(); // for datapackage.json; the Excel twin is not described there
             long size;
             try (var canonical = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16), canonicalDigest);
-                 var excel = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(excelTarget), 1 << 16), excelDigest)) {
+                 var excel = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(excelTarget), 1 << 16), null)) {
                 excel.write(Csv.BOM);
                 // Records are encoded into one buffer, passed on to both files in 64 KB batches.
                 Utf8Bytes buf = new Utf8Bytes(1 << 17);
@@ -591,7 +593,7 @@ public final class DatasetExporter {
                 canonical.flush();
                 excel.flush();
                 size = canonical.count;
-                register(new WrittenFile(excelPath, excel.count, HexFormat.of().formatHex(excelDigest.digest())));
+                register(new WrittenFile(excelPath, excel.count, null));
             }
             WrittenFile file = new WrittenFile(path, size, HexFormat.of().formatHex(canonicalDigest.digest()));
             register(file);
@@ -622,9 +624,7 @@ public final class DatasetExporter {
 
         WrittenFile write(String path, byte[] bytes, int offset, int length) throws IOException {
             Path target = target(path);
-            MessageDigest digest = newSha256();
-            digest.update(bytes, offset, length);
-            WrittenFile file = new WrittenFile(path, length, HexFormat.of().formatHex(digest.digest()));
+            WrittenFile file = new WrittenFile(path, length, null);
             register(file);
             Path folder = target.getParent();
             // createDirectories stats every level; each folder is made once per export.
@@ -636,14 +636,6 @@ public final class DatasetExporter {
                 stream.write(bytes, offset, length);
             }
             return file;
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
 }

@@ -71,7 +71,9 @@ class DatasetExporterTest {
         for (WrittenFile f : written) {
             byte[] bytes = file(f.path());
             assertEquals(bytes.length, f.bytes(), f.path());
-            assertEquals(sha256(bytes), f.sha256(), f.path());
+            // Hashed exactly when datapackage.json describes the file: the whole-dataset CSVs, not their twins.
+            boolean described = f.path().startsWith("data/") && f.path().endsWith(".csv") && !f.path().endsWith("-excel.csv");
+            assertEquals(described ? sha256(bytes) : null, f.sha256(), f.path());
         }
     }
 
