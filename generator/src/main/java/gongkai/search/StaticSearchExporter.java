@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -127,7 +126,7 @@ public final class StaticSearchExporter {
             long[] acc = new long[2];
 
             // 1. postings files and the dictionary entries pointing into them
-            ByteArrayOutputStream[] dict = new ByteArrayOutputStream[BUCKETS];
+            ByteBuf[] dict = new ByteBuf[BUCKETS];
             int[] dictTerms = new int[BUCKETS];
             int postFiles = writePostings(index, out.resolve("post"), dict, dictTerms, acc);
 
@@ -161,7 +160,7 @@ public final class StaticSearchExporter {
             // 3. dictionary shards of about MIN_DICT_SHARD_BYTES, packed one after another into dict/<f>.bin, so the
             //    shards of a query's terms come in one (multi-range) request
             long dictTotal = 0;
-            for (ByteArrayOutputStream b : dict) {
+            for (ByteBuf b : dict) {
                 dictTotal += b == null ? 0 : b.size();
             }
             int dictShards = (int) Math.max(1, Math.min(MAX_DICT_SHARDS,
@@ -170,11 +169,11 @@ public final class StaticSearchExporter {
             List<Integer> dictLengths = new ArrayList<>();
             List<Integer> dictFileStarts = new ArrayList<>();
             Files.createDirectories(out.resolve("dict"));
-            ByteArrayOutputStream dictFile = new ByteArrayOutputStream();
+            ByteBuf dictFile = new ByteBuf();
             for (int s = 0; s < dictStarts.size(); s++) {
                 int from = dictStarts.get(s);
                 int to = s + 1 < dictStarts.size() ? dictStarts.get(s + 1) : BUCKETS;
-                ByteArrayOutputStream shard = new ByteArrayOutputStream();
+                ByteBuf shard = new ByteBuf();
                 int terms = 0;
                 for (int b = from; b < to; b++) {
                     terms += dictTerms[b];
@@ -364,7 +363,7 @@ public final class StaticSearchExporter {
      * deflates with its own Deflater: every block is deflated from a reset state, so the bytes do not depend on
      * which thread made them), then written in term order.
      */
-    private int writePostings(LuceneSearchIndex index, Path dir, ByteArrayOutputStream[] dict, int[] dictTerms,
+    private int writePostings(LuceneSearchIndex index, Path dir, ByteBuf[] dict, int[] dictTerms,
             long[] acc) throws IOException {
         Files.createDirectories(dir);
         Terms all = index.terms(SearchIndexBuilder.FIELD_ALL);
@@ -413,9 +412,9 @@ public final class StaticSearchExporter {
                     file.write(block.posParts());
                     file.write(block.head());
                     int bucket = bucket(block.text(), BUCKETS);
-                    ByteArrayOutputStream d = dict[bucket];
+                    ByteBuf d = dict[bucket];
                     if (d == null) {
-                        d = dict[bucket] = new ByteArrayOutputStream();
+                        d = dict[bucket] = new ByteBuf();
                     }
                     byte[] utf8 = block.text().getBytes(StandardCharsets.UTF_8);
                     writeVarint(d, utf8.length);
@@ -508,11 +507,11 @@ public final class StaticSearchExporter {
             if (ne != null && ne.seekExact(term)) {
                 pName = LuceneSearchIndex.read(ne, normsName, reuseName);
             }
-            ByteArrayOutputStream docParts = new ByteArrayOutputStream();
-            ByteArrayOutputStream posParts = new ByteArrayOutputStream();
+            ByteBuf docParts = new ByteBuf();
+            ByteBuf posParts = new ByteBuf();
             byte[] table = windowed(pAll, pName, rank, allStats, nameStats, docParts, posParts, deflater, zbuf);
             boolean[] tableZ = new boolean[1];
-            ByteArrayOutputStream tb = new ByteArrayOutputStream(table.length);
+            ByteBuf tb = new ByteBuf(table.length);
             tb.write(table);
             byte[] tableBytes = maybeDeflate(deflater, tb, tableZ, zbuf);
             // the table of a large term rides in its dictionary entry while it is short: a broad query then
@@ -545,15 +544,15 @@ public final class StaticSearchExporter {
      * exactly the best score any of its docs can reach (ties included).
      */
     private byte[] windowed(QueryEngine.TermPostings pAll, QueryEngine.TermPostings pName, int[] rank,
-            QueryEngine.FieldStats allStats, QueryEngine.FieldStats nameStats, ByteArrayOutputStream docOut,
-            ByteArrayOutputStream posOut, Deflater deflater, byte[] zbuf) {
+            QueryEngine.FieldStats allStats, QueryEngine.FieldStats nameStats, ByteBuf docOut,
+            ByteBuf posOut, Deflater deflater, byte[] zbuf) {
         int[] orderAll = byWindow(pAll, rank);
         int[] orderName = pName == null ? new int[0] : byWindow(pName, rank);
         double avgAll = (double) allStats.sumTotalTermFreq() / allStats.docCount();
         double avgName = nameStats.docCount() == 0 ? 1 : (double) nameStats.sumTotalTermFreq() / nameStats.docCount();
         List<int[]> rows = new ArrayList<>(); // per window: id, docLen, posLen, flags, nAll, tfA, normA, nName, tfN, normN, minDoc
-        ByteArrayOutputStream docPart = new ByteArrayOutputStream();
-        ByteArrayOutputStream posPart = new ByteArrayOutputStream();
+        ByteBuf docPart = new ByteBuf();
+        ByteBuf posPart = new ByteBuf();
         int a = 0;
         int nm = 0;
         while (a < orderAll.length) {
@@ -580,7 +579,7 @@ public final class StaticSearchExporter {
             a = aEnd;
             nm = nEnd;
         }
-        ByteArrayOutputStream t = new ByteArrayOutputStream();
+        ByteBuf t = new ByteBuf();
         writeVarint(t, pAll.df());
         writeVarint(t, pName == null ? 0 : pName.df());
         writeVarint(t, rows.size());
@@ -613,7 +612,7 @@ public final class StaticSearchExporter {
     static final int STORED_PART_MAX = 96;
 
     /** Raw deflate of the block, ended by a sync flush (byte-aligned, not final): parts can be concatenated. */
-    static byte[] syncDeflate(Deflater deflater, ByteArrayOutputStream block, byte[] buf) {
+    static byte[] syncDeflate(Deflater deflater, ByteBuf block, byte[] buf) {
         int len = block.size();
         if (len < STORED_PART_MAX) {
             // a non-final stored block: header byte (BFINAL 0, BTYPE 00, padding), LEN, NLEN, the bytes — what a
@@ -623,13 +622,12 @@ public final class StaticSearchExporter {
             out[2] = (byte) (len >>> 8);
             out[3] = (byte) ~len;
             out[4] = (byte) (~len >>> 8);
-            System.arraycopy(block.toByteArray(), 0, out, 5, len);
+            System.arraycopy(block.array(), 0, out, 5, len);
             return out;
         }
-        byte[] raw = block.toByteArray();
         deflater.reset();
-        deflater.setInput(raw);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 16);
+        deflater.setInput(block.array(), 0, len);
+        ByteBuf out = new ByteBuf(len / 2 + 16);
         int n;
         do {
             n = deflater.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
@@ -656,7 +654,7 @@ public final class StaticSearchExporter {
      * One field of one window, in columns: count, doc deltas (the first from 0), norm bytes, tfs to the doc part,
      * positions to the position part. Returns tf and norm byte of the doc with the greatest saturation.
      */
-    private static int[] writeWindowField(ByteArrayOutputStream docs, ByteArrayOutputStream positions,
+    private static int[] writeWindowField(ByteBuf docs, ByteBuf positions,
             QueryEngine.TermPostings p, int[] order, int from, int to, double avgdl) {
         writeVarint(docs, to - from);
         int last = 0;
@@ -710,7 +708,7 @@ public final class StaticSearchExporter {
         });
         List<QueryEngine.Hit> hits = engine.search(new SearchQuery(List.of(
                 new SearchQuery.Word(term, List.of(new SearchQuery.Clause(term, 0))))));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteBuf out = new ByteBuf();
         int k = Math.min(headSize, hits.size());
         writeVarint(out, k);
         for (int i = 0; i < k; i++) {
@@ -737,7 +735,7 @@ public final class StaticSearchExporter {
         deflater.reset();
         deflater.setInput(raw, 0, len);
         deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(len / 2 + 16);
+        ByteBuf out = new ByteBuf(len / 2 + 16);
         while (!deflater.finished()) {
             out.write(buf, 0, deflater.deflate(buf));
         }
@@ -748,7 +746,7 @@ public final class StaticSearchExporter {
      * The block raw-deflated when that saves at least an eighth (browsers inflate with DecompressionStream
      * 'deflate-raw'); {@code compressed[0]} tells which.
      */
-    static byte[] maybeDeflate(Deflater deflater, ByteArrayOutputStream block, boolean[] compressed, byte[] buf) {
+    static byte[] maybeDeflate(Deflater deflater, ByteBuf block, boolean[] compressed, byte[] buf) {
         byte[] raw = block.toByteArray();
         compressed[0] = false;
         if (raw.length < 64) {
@@ -763,7 +761,7 @@ public final class StaticSearchExporter {
     }
 
     /** Greedy packing of consecutive buckets into shards of about total/shards bytes; returns first buckets. */
-    static List<Integer> packBuckets(ByteArrayOutputStream[] buckets, int shards, long total) {
+    static List<Integer> packBuckets(ByteBuf[] buckets, int shards, long total) {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         long target = Math.max(1, total / shards);
@@ -789,16 +787,14 @@ public final class StaticSearchExporter {
         return (int) (Integer.toUnsignedLong(h) % buckets);
     }
 
-    static void writeVarint(ByteArrayOutputStream out, long v) {
-        while ((v & ~0x7FL) != 0) {
-            out.write((int) ((v & 0x7F) | 0x80));
-            v >>>= 7;
-        }
-        out.write((int) v);
+    static void writeVarint(ByteBuf out, long v) {
+        out.varint(v);
     }
 
-    private static long writeBytes(Path file, ByteArrayOutputStream data) throws IOException {
-        Files.write(file, data.toByteArray());
+    private static long writeBytes(Path file, ByteBuf data) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(data.array(), 0, data.size());
+        }
         return data.size();
     }
 
