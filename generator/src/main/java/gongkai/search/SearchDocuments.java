@@ -105,7 +105,10 @@ public final class SearchDocuments {
     private static SearchDoc projectDoc(DepartmentYear dy, Project p, Map<String, Department> departments,
             Map<String, String> regionNames) {
         Names n = Names.of(dy, departments, regionNames);
-        List<String> values = new ArrayList<>();
+        // Each distinct value once: most 三级指标 repeat as their 指标值说明, and every indicator repeats its
+        // 一级/二级指标. Indexing the repeats matched nothing more; it only inflated term frequencies (ranking
+        // projects by how often a label recurs) and was a third of the index's tokens.
+        java.util.Set<String> values = new java.util.LinkedHashSet<>();
         add(values, p.name());
         add(values, n.deptFull());
         add(values, n.regionName());
@@ -149,7 +152,7 @@ public final class SearchDocuments {
             wan = wan.setScale(0); // 2E+2 → 200: plain JSON numbers
         }
         return new SearchDoc(SearchDoc.PROJECT, p.id(), p.name(), Urls.project(p.id()), dy.year(),
-                n.deptKey(), n.deptShown(), values, cut(snippet.toString(), MAX_SNIPPET_CHARS), new ArrayList<>(categories), wan);
+                n.deptKey(), n.deptShown(), List.copyOf(values), cut(snippet.toString(), MAX_SNIPPET_CHARS), new ArrayList<>(categories), wan);
     }
 
     /** The first {@code max} characters (never splitting a surrogate pair), with … when cut. */
@@ -161,7 +164,7 @@ public final class SearchDocuments {
         return s.substring(0, end) + "…";
     }
 
-    private static void add(List<String> values, String v) {
+    private static void add(java.util.Collection<String> values, String v) {
         if (v != null && !v.isBlank()) {
             values.add(v);
         }
