@@ -3,6 +3,7 @@ package gongkai.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gongkai.build.BuildPipeline;
+import gongkai.build.JvmFlags;
 import gongkai.build.SiteSwap;
 import gongkai.content.Content;
 import gongkai.sample.SampleGenerator;
@@ -78,8 +79,12 @@ public final class Benchmark {
         SampleGenerator.Summary sample = SampleGenerator.generate(source, content, projects, seed, line -> { });
         log.accept(String.format(Locale.ROOT, "bench: sample of %,d projects (%d department-years) in %s",
                 sample.projects(), sample.departmentYears(), content));
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + xmx,
-                "-cp", System.getProperty("java.class.path"), "gongkai.cli.Main", "build",
+        // The flags the gongkai script and build would choose for this content, so the figures are a user's.
+        List<String> jvm = JvmFlags.forContentBytes(JvmFlags.contentBytes(content));
+        log.accept("bench: build JVM flags: -Xmx" + xmx + " " + String.join(" ", jvm));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + xmx));
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "gongkai.cli.Main", "build",
                 "--content", content.toString(), "--theme", themeDir.toString(), "--out", site.toString(),
                 "--timings", timings.toString()));
         Path childLog = workDir.resolve("build.log");
@@ -175,7 +180,7 @@ public final class Benchmark {
                     r.microsPerProject(), r.peakHeapBytes() >> 20, r.peakRssBytes() >> 20, r.outFiles(),
                     r.outBytes() >> 20, r.exit() == 0 ? "" : "  FAILED (exit " + r.exit() + ")"));
         }
-        out.append("(wall s includes JVM start; index runs beside assemble, render and export, so stage times overlap)\n");
+        out.append("(wall s includes JVM start; index runs beside assemble, render, export and check, so stage times overlap)\n");
         return out.toString();
     }
 

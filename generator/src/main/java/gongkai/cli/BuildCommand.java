@@ -21,9 +21,22 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Also write the stage times and peak heap as JSON to FILE (read by gongkai bench).")
     Path timings;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         BuildOptions options = dirs.toOptions();
+        try {
+            java.util.OptionalInt relaunched = gongkai.build.JvmFlags.relaunchIfLarge(options.contentDir(), Main.class,
+                    spec.root().commandLine().getParseResult().originalArgs());
+            if (relaunched.isPresent()) {
+                return relaunched.getAsInt();
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("build: cannot start the build JVM: " + e.getMessage());
+            return 1;
+        }
         try {
             BuildReport report = SitePipelines.standard(options).run();
             System.out.println(report.summary());

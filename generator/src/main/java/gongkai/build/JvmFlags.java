@@ -1,0 +1,107 @@
+package gongkai.build;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+
+/**
+ * The JVM flags a build runs with, chosen in one place by the size of the content.
+ *
+ * <p>Measured on a 2-core machine (10,000 / 100,000 sample projects, {@code -Xmx2g}):
+ * <ul>
+ *   <li>{@value #SERIAL_GC}: 13 s and 390 MB RSS at 10k against 22 s and 0.9 GB with G1; 103 s against 109 s at
+ *       100k. G1's concurrent threads and its larger footprint (page faults are dear on a VM) cost more than its
+ *       pauses save; the build's data is short-lived per page or held to the end.</li>
+ *   <li>{@value #C1_ONLY} below {@link #LARGE_CONTENT_BYTES}: C2 spends about 10 s of CPU compiling, which a
+ *       build of a few seconds never earns back (10k: 13 s with C1 alone, 19 s with C2). At 100k, C2's faster
+ *       code wins (103 s against 121 s).</li>
+ * </ul>
+ * The {@code gongkai} script starts every command with {@link #SMALL} and {@link #AUTO}; {@code build} then
+ * {@link #relaunchIfLarge relaunches} itself when the content is large, and {@code gongkai bench} starts its
+ * builds with {@link #forContentBytes} directly, so it measures what a user gets.
+ */
+public final class JvmFlags {
+    public static final String SERIAL_GC = "-XX:+UseSerialGC";
+    public static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    /** Marks a JVM the gongkai script started with the small-site flags, which {@code build} may replace. */
+    public static final String AUTO = "-Dgongkai.jit=auto";
+    /** The script's flags (kept equal to the ones in ./gongkai; a test compares them). */
+    public static final List<String> SMALL = List.of(SERIAL_GC, C1_ONLY);
+    /** About 30,000 projects of content YAML: the measured break-even of C2 lies between 10k and 100k. */
+    public static final long LARGE_CONTENT_BYTES = 100L << 20;
+
+    private JvmFlags() {
+    }
+
+    /** The flags for a build of {@code contentBytes} of content (see the class comment). */
+    public static List<String> forContentBytes(long contentBytes) {
+        return contentBytes >= LARGE_CONTENT_BYTES ? List.of(SERIAL_GC) : SMALL;
+    }
+
+    /** Bytes of the content's YAML files (what the build's work grows with). */
+    public static long contentBytes(Path contentDir) throws IOException {
+        if (!Files.isDirectory(contentDir)) {
+            return 0;
+        }
+        try (Stream<Path> walk = Files.walk(contentDir)) {
+            long sum = 0;
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String name = p.getFileName().toString();
+                if ((name.endsWith(".yaml") || name.endsWith(".yml")) && Files.isRegularFile(p)) {
+                    sum += Files.size(p);
+                }
+            }
+            return sum;
+        }
+    }
+
+    /**
+     * When this JVM runs with the script's small-site flags ({@link #AUTO} set) and the content is large: runs
+     * the same command in a JVM with the large-site flags (keeping every other flag, e.g. -Xmx from
+     * GONGKAI_JAVA_OPTS), waits for it and returns its exit code. Otherwise empty: the caller goes on itself.
+     */
+    public static OptionalInt relaunchIfLarge(Path contentDir, Class<?> mainClass, List<String> args) throws IOException, InterruptedException {
+        List<String> current = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (!"auto".equals(System.getProperty("gongkai.jit")) || !current.contains(C1_ONLY)) {
+            return OptionalInt.empty();
+        }
+        // A test lowers the threshold (a relaunch on a real 100 MB content tree would take minutes).
+        long largeBytes = Long.getLong("gongkai.jit.largeBytes", LARGE_CONTENT_BYTES);
+        long bytes = contentBytes(contentDir);
+        if (bytes < largeBytes) {
+            return OptionalInt.empty();
+        }
+        List<String> wanted = forContentBytes(LARGE_CONTENT_BYTES);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String flag : current) {
+            if (!flag.equals(AUTO) && !SMALL.contains(flag)) {
+                command.add(flag);
+            }
+        }
+        command.addAll(wanted);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(args);
+        System.err.printf("build: %,d MB of content: running the build in a JVM with the C2 compiler (%s)%n",
+                bytes >> 20, String.join(" ", wanted));
+        Process child = new ProcessBuilder(command).inheritIO().start();
+        Thread stopChild = new Thread(child::destroy);
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        try {
+            return OptionalInt.of(child.waitFor());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChild);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+        }
+    }
+}
