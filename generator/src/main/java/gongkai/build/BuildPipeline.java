@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * The whole build, in one place: named stages in execution order
  * load → validate → assemble → render → index → export → check → write, each timed. The index stage reads only
- * the validated content, so it runs in the background from after validate until check (beside assemble, render
- * and export); the other stages run one after the other.
+ * the validated content, so it runs in the background from after validate until write (beside assemble, render,
+ * export and check: no page links into the search files it writes); the other stages run one after the other.
  * Everything is written into a staging directory next to the output; only the write stage, after all others
  * succeeded, swaps it in. Any failure deletes the staging directory and leaves the previous site untouched.
  *
@@ -31,7 +31,7 @@ public final class BuildPipeline {
     private final BuildOptions options;
     private final List<BuildStage> stages;
 
-    /** The stage that runs in the background from after validate until before check (the search index), or null. */
+    /** The stage that runs in the background from after validate until before write (the search index), or null. */
     private final BuildStage alongside;
 
     private BuildPipeline(BuildOptions options, List<BuildStage> stages, BuildStage alongside) {
@@ -80,7 +80,7 @@ public final class BuildPipeline {
                 if (stage == alongside) {
                     continue;
                 }
-                if (stage instanceof Stages.Check && background != null) {
+                if (stage instanceof Stages.Write && background != null) {
                     join(background, alongside);
                     background = null;
                 }
@@ -99,6 +99,10 @@ public final class BuildPipeline {
                         return null;
                     });
                 }
+            }
+            if (background != null) {
+                join(background, alongside); // a pipeline without a write stage still waits for its index
+                background = null;
             }
         } finally {
             if (background != null) {
@@ -179,7 +183,7 @@ public final class BuildPipeline {
             this.source = Objects.requireNonNull(source, "source");
         }
 
-        /** The search index stage (gongkai.search); runs beside assemble, render and export, done before check. */
+        /** The search index stage (gongkai.search); runs beside assemble, render, export and check, done before write. */
         public Builder index(BuildStage stage) {
             this.index = named(stage, "index");
             return this;
