@@ -53,7 +53,10 @@ public final class DatasetExporter {
     public List<WrittenFile> export(Content content, Path siteRoot) throws IOException {
         Dataset dataset = new Dataset(content);
         Output out = new Output(siteRoot);
-        writeYears(out, dataset, id -> true);
+        try (AllJson all = new AllJson(out, content.site(), dataset)) {
+            writeYears(out, dataset, id -> true, true, all);
+            all.finish();
+        }
         writeBundle(out, dataset, content);
         return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
     }
@@ -75,33 +78,77 @@ public final class DatasetExporter {
             java.util.function.Predicate<String> writeProject) throws IOException {
         Content only = new Content(content.site(), content.regions(), content.departments(), years, content.pages());
         Output out = new Output(siteRoot);
-        writeYears(out, new Dataset(only), writeProject);
+        writeYears(out, new Dataset(only), writeProject, true, null);
         return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
     }
 
     /** Writes only the whole-dataset files under data/ (CSV per kind, all.json, datapackage.json), as {@link #export} would. */
     public List<WrittenFile> exportBundle(Content content, Path siteRoot) throws IOException {
         Output out = new Output(siteRoot);
-        writeBundle(out, new Dataset(content), content);
+        Dataset dataset = new Dataset(content);
+        // all.json is made from the department-years' JSON exactly as in a full export; their files are not written
+        try (AllJson all = new AllJson(out, content.site(), dataset)) {
+            writeYears(out, dataset, id -> false, false, all);
+            all.finish();
+        }
+        writeBundle(out, dataset, content);
         return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
     }
 
-    private void writeYears(Output out, Dataset dataset, java.util.function.Predicate<String> writeProject)
-            throws IOException {
-        // Department-years are independent files: written in parallel (each file's bytes depend only on its data).
+    /**
+     * Writes each department-year's files (and, when {@code writeProject} accepts its id, each project's), and
+     * hands every department-year's JSON to {@code all} (when not null) in dataset order. Department-years are
+     * independent files, written in parallel; threads take them in dataset order, so the JSON waiting for its
+     * turn in all.json stays a few department-years long.
+     */
+    private void writeYears(Output out, Dataset dataset, java.util.function.Predicate<String> writeProject,
+            boolean yearFiles, AllJson all) throws IOException {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), dataset.years.size()));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "gongkai-export");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            // One encoding buffer per thread, reused for every file it writes (a department-year's JSON is MBs).
-            Map<Thread, Utf8Bytes> buffers = new java.util.concurrent.ConcurrentHashMap<>();
-            dataset.years.parallelStream().forEach(y -> {
-                try {
-                    writeYear(out, y, buffers.computeIfAbsent(Thread.currentThread(), t -> new Utf8Bytes(1 << 16)),
-                            writeProject);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                running.add(pool.submit(() -> {
+                    // One encoding buffer per thread, reused for every file it writes (a department-year's JSON is MBs).
+                    Utf8Bytes buf = new Utf8Bytes(1 << 16);
+                    try {
+                        for (int k = next.getAndIncrement(); k < dataset.years.size(); k = next.getAndIncrement()) {
+                            byte[] yearJson = writeYear(out, dataset.years.get(k), buf, writeProject, yearFiles, all != null);
+                            if (all != null) {
+                                all.add(k, yearJson);
+                            }
+                        }
+                    } catch (Exception | Error e) {
+                        if (all != null) {
+                            all.abort(); // threads waiting for this one's department-year stop waiting
+                        }
+                        throw e;
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("export interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -117,47 +164,74 @@ public final class DatasetExporter {
         for (YearData y : dataset.years) {
             pkg.addSource(y.dy.title(), y.dy.document());
         }
-        writeAllJson(out, content.site(), dataset);
         out.json(Urls.data("datapackage.json"), pkg.toJson());
     }
 
     private static final List<Object> BLANK_INDICATOR = blankRow(Columns.INDICATOR_DETAIL.size());
 
-    /** Writes one department-year's files, each encoded once, straight to UTF-8, in {@code buf}. */
-    private void writeYear(Output out, YearData y, Utf8Bytes buf, java.util.function.Predicate<String> writeProject)
-            throws IOException {
+    /**
+     * Writes one department-year's files ({@code yearFiles}) and those of its projects that {@code writeProject}
+     * accepts, each encoded once, straight to UTF-8, in {@code buf}. Returns the department-year's JSON (no
+     * trailing line break) for all.json when {@code wantJson}, else null. A project's JSON is encoded once and
+     * placed into its department-year's JSON as it is ({@link RawJson}).
+     */
+    private byte[] writeYear(Output out, YearData y, Utf8Bytes buf, java.util.function.Predicate<String> writeProject,
+            boolean yearFiles, boolean wantJson) throws IOException {
+        List<RawJson> projectJson = new ArrayList<>(y.projects.size());
         for (ProjectData p : y.projects) {
-            if (!writeProject.test(p.project.id())) {
-                continue;
-            }
-            // The per-project CSV: the project's cells repeated before each indicator row (encoded once, copied).
-            buf.reset();
-            buf.write(Csv.BOM);
-            Csv.header(buf, Columns.PROJECT_INDICATORS);
-            int prefixStart = buf.size();
-            Csv.cells(buf, Columns.PROJECT_INDICATORS, 0, p.row);
-            int prefixLength = buf.size() - prefixStart;
-            List<List<Object>> rows = p.indicatorRows.isEmpty() ? List.of(BLANK_INDICATOR) : p.indicatorRows;
-            for (int i = 0; i < rows.size(); i++) {
-                if (i > 0) {
-                    buf.write(buf.array(), prefixStart, prefixLength);
+            boolean own = writeProject.test(p.project.id());
+            if (own) {
+                // The per-project CSV: the project's cells repeated before each indicator row (encoded once, copied).
+                buf.reset();
+                buf.write(Csv.BOM);
+                Csv.header(buf, Columns.PROJECT_INDICATORS);
+                int prefixStart = buf.size();
+                Csv.cells(buf, Columns.PROJECT_INDICATORS, 0, p.row);
+                int prefixLength = buf.size() - prefixStart;
+                List<List<Object>> rows = p.indicatorRows.isEmpty() ? List.of(BLANK_INDICATOR) : p.indicatorRows;
+                for (int i = 0; i < rows.size(); i++) {
+                    if (i > 0) {
+                        buf.write(buf.array(), prefixStart, prefixLength);
+                    }
+                    Csv.cells(buf, Columns.PROJECT_INDICATORS, Columns.PROJECTS.size(), rows.get(i));
+                    Csv.crlf(buf);
                 }
-                Csv.cells(buf, Columns.PROJECT_INDICATORS, Columns.PROJECTS.size(), rows.get(i));
-                Csv.crlf(buf);
+                out.csv(Urls.projectData(p.project.id(), ".csv"), buf);
             }
-            out.csv(Urls.projectData(p.project.id(), ".csv"), buf);
-            out.json(Urls.projectData(p.project.id(), ".json"), buf, gen -> writeProjectJson(gen, p));
+            buf.reset();
+            try (JsonGenerator gen = Json.generator(buf)) {
+                writeProjectJson(gen, p);
+            }
+            int length = buf.size();
+            if (own) {
+                buf.write('\n');
+                out.write(Urls.projectData(p.project.id(), ".json"), buf.array(), 0, buf.size());
+            }
+            // in the department-year's JSON a project sits two levels deep (root object, "projects" array)
+            projectJson.add(RawJson.nested(buf.array(), length, 2));
         }
         DepartmentYear dy = y.dy;
-        buf.reset();
-        buf.write(Csv.BOM);
-        Csv.header(buf, Columns.PROJECTS);
-        for (ProjectData p : y.projects) {
-            Csv.record(buf, Columns.PROJECTS, p.row);
+        if (yearFiles) {
+            buf.reset();
+            buf.write(Csv.BOM);
+            Csv.header(buf, Columns.PROJECTS);
+            for (ProjectData p : y.projects) {
+                Csv.record(buf, Columns.PROJECTS, p.row);
+            }
+            out.csv(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".csv"), buf);
         }
-        out.csv(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".csv"), buf);
-        out.json(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".json"), buf,
-                gen -> writeYearJson(gen, y));
+        buf.reset();
+        try (JsonGenerator gen = Json.generator(buf)) {
+            writeYearJson(gen, y, projectJson);
+        }
+        int length = buf.size();
+        byte[] json = wantJson ? java.util.Arrays.copyOf(buf.array(), length) : null;
+        if (yearFiles) {
+            buf.write('\n');
+            out.write(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".json"),
+                    buf.array(), 0, buf.size());
+        }
+        return json;
     }
 
     // ---------------------------------------------------------------- the dataset, ordered and flattened
@@ -332,7 +406,7 @@ public final class DatasetExporter {
     }
 
     /** A department-year's JSON document (also one element of all.json's department_years). */
-    private static void writeYearJson(JsonGenerator gen, YearData y) throws IOException {
+    private static void writeYearJson(JsonGenerator gen, YearData y, List<RawJson> projectJson) throws IOException {
         gen.writeStartObject();
         Json.rowFields(gen, Columns.DEPARTMENT_YEARS, y.row);
         arrayField(gen, Columns.DEPARTMENT_YEARS, "sections");
@@ -380,26 +454,38 @@ public final class DatasetExporter {
         }
         gen.writeEndArray();
         arrayField(gen, Columns.DEPARTMENT_YEARS, "projects");
-        for (ProjectData p : y.projects) {
-            writeProjectJson(gen, p);
+        for (RawJson p : projectJson) {
+            gen.writeRawValue(p);
         }
         gen.writeEndArray();
         gen.writeEndObject();
     }
 
     /**
-     * all.json grows with the whole dataset (hundreds of MB at 100,000 projects), so it is streamed: the head is
-     * written as a tree and each department-year as its own tree, through the same pretty printer, which gives
-     * the bytes one big tree would give.
+     * all.json grows with the whole dataset (hundreds of MB at 100,000 projects), so it is streamed while the
+     * department-years are written: the head as a tree, then each department-year's JSON, as encoded for its own
+     * file, re-indented into place in dataset order ({@link RawJson}): the bytes one big tree would give.
+     * Department-years finished ahead of their turn wait here; a thread far ahead waits itself (the thread with
+     * the next one never does), so at most about {@link #MAX_WAITING_BYTES} wait.
      */
-    private static void writeAllJson(Output out, SiteConfig site, Dataset dataset) throws IOException {
-        ObjectNode head = allJson(site, dataset);
-        String path = Urls.data("all.json");
-        Path target = out.target(path);
-        Files.createDirectories(target.getParent());
-        long size;
-        try (var counting = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16), null);
-             var gen = Json.generator(counting)) {
+    private static final class AllJson implements AutoCloseable {
+        static final long MAX_WAITING_BYTES = 64L << 20;
+        private final Output out;
+        private final String path = Urls.data("all.json");
+        private final CountingDigestStream counting;
+        private final JsonGenerator gen;
+        private final Map<Integer, byte[]> waiting = new HashMap<>();
+        private long waitingBytes;
+        private int next;
+        private boolean failed;
+
+        AllJson(Output out, SiteConfig site, Dataset dataset) throws IOException {
+            this.out = out;
+            ObjectNode head = allJson(site, dataset);
+            Path target = out.target(path);
+            Files.createDirectories(target.getParent());
+            counting = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16), null);
+            gen = Json.generator(counting);
             gen.writeStartObject();
             var fields = head.fields();
             while (fields.hasNext()) {
@@ -409,22 +495,50 @@ public final class DatasetExporter {
             }
             gen.writeFieldName("department_years");
             gen.writeStartArray();
-            for (YearData y : dataset.years) {
-                writeYearJson(gen, y);
+        }
+
+        /** Department-year {@code index}'s JSON (no trailing line break); written once all before it are. */
+        synchronized void add(int index, byte[] yearJson) throws IOException, InterruptedException {
+            while (index != next && waitingBytes > MAX_WAITING_BYTES && !failed) {
+                wait();
+            }
+            if (failed) {
+                throw new IOException("all.json: the export of another department-year failed");
+            }
+            waiting.put(index, yearJson);
+            waitingBytes += yearJson.length;
+            for (byte[] b = waiting.remove(next); b != null; b = waiting.remove(next)) {
+                waitingBytes -= b.length;
+                // in all.json a department-year sits two levels deep (root object, "department_years" array)
+                gen.writeRawValue(RawJson.nested(b, b.length, 2));
+                next++;
+            }
+            notifyAll();
+        }
+
+        /** Another department-year failed: threads waiting here give up. */
+        synchronized void abort() {
+            failed = true;
+            notifyAll();
+        }
+
+        synchronized void finish() throws IOException {
+            if (!waiting.isEmpty()) {
+                throw new IllegalStateException("all.json: department-years left unwritten: " + waiting.keySet());
             }
             gen.writeEndArray();
             gen.writeEndObject();
             gen.flush();
             counting.write('\n');
             counting.flush();
-            size = counting.count;
+            out.register(new WrittenFile(path, counting.count, null));
         }
-        out.register(new WrittenFile(path, size, null));
-    }
 
-    @FunctionalInterface
-    private interface JsonBody {
-        void write(JsonGenerator gen) throws IOException;
+        @Override
+        public void close() throws IOException {
+            gen.close();
+            counting.close();
+        }
     }
 
     /** Counts, and hashes when given a digest, what passes through to the file. */
@@ -546,16 +660,6 @@ public final class DatasetExporter {
             WrittenFile file = write(path, excel.array(), Csv.BOM.length, excel.size() - Csv.BOM.length);
             write(path.substring(0, path.length() - ".csv".length()) + EXCEL_SUFFIX, excel.array(), 0, excel.size());
             return file;
-        }
-
-        /** A JSON document written by {@code body} through the shared pretty printer, with a trailing newline. */
-        WrittenFile json(String path, Utf8Bytes buf, JsonBody body) throws IOException {
-            buf.reset();
-            try (JsonGenerator gen = Json.generator(buf)) {
-                body.write(gen);
-            }
-            buf.write('\n');
-            return write(path, buf.array(), 0, buf.size());
         }
 
         /** As {@link #csv}, but record by record into both files: the table is never one string or array. */
