@@ -638,6 +638,23 @@ public final class StaticSearchExporter {
 
     /** Indexes of a term's docs ordered by window, then doc id. */
     private int[] byWindow(QueryEngine.TermPostings p, int[] rank) {
+        int windows = (rank.length + window - 1) / window;
+        if (p.df() >= 64 && p.df() >= windows / 4) {
+            // a stable counting sort by window (docs are in id order): sorting keys was a quarter of the export
+            int[] docs = p.docs();
+            int[] start = new int[windows + 1];
+            for (int d : docs) {
+                start[rank[d] / window + 1]++;
+            }
+            for (int w = 0; w < windows; w++) {
+                start[w + 1] += start[w];
+            }
+            int[] order = new int[docs.length];
+            for (int i = 0; i < docs.length; i++) {
+                order[start[rank[docs[i]] / window]++] = i;
+            }
+            return order;
+        }
         long[] keys = new long[p.df()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = ((long) (rank[p.docs()[i]] / window) << 32) | i;
@@ -706,8 +723,8 @@ public final class StaticSearchExporter {
                 return field.equals(SearchIndexBuilder.FIELD_ALL) ? allStats : nameStats;
             }
         });
-        List<QueryEngine.Hit> hits = engine.search(new SearchQuery(List.of(
-                new SearchQuery.Word(term, List.of(new SearchQuery.Clause(term, 0))))));
+        List<QueryEngine.Hit> hits = engine.top(new SearchQuery(List.of(
+                new SearchQuery.Word(term, List.of(new SearchQuery.Clause(term, 0))))), headSize);
         ByteBuf out = new ByteBuf();
         int k = Math.min(headSize, hits.size());
         writeVarint(out, k);
