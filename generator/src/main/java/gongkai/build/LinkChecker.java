@@ -138,6 +138,26 @@ public final class LinkChecker {
         }
     }
 
+    /**
+     * As {@link #brokenLinks()}, with the site's files given (site paths, as {@link BuildContext#writtenPaths}
+     * records them) instead of read from the output folder; folders are the files' parents.
+     */
+    public List<String> brokenLinks(java.util.Collection<String> writtenFiles) throws IOException {
+        Set<String> files = new HashSet<>(writtenFiles);
+        Set<String> folders = new HashSet<>();
+        folders.add("/");
+        List<Path> uncollected = new ArrayList<>();
+        for (String path : files) {
+            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                folders.add(path.substring(0, slash + 1));
+            }
+            if (path.endsWith(".html") && !collected.contains(path)) {
+                uncollected.add(siteDir.resolve(path));
+            }
+        }
+        return resolve(files, folders, uncollected);
+    }
+
     /** @return "page.html: href → problem" lines, sorted; empty when every link resolves */
     public List<String> brokenLinks() throws IOException {
         Set<String> files = new HashSet<>();
@@ -162,6 +182,11 @@ public final class LinkChecker {
                 return FileVisitResult.CONTINUE;
             }
         });
+        return resolve(files, folders, uncollected);
+    }
+
+    private List<String> resolve(Set<String> files, Set<String> folders, List<Path> uncollected) {
+        uncollected.sort(null);
         uncollected.parallelStream().forEach(page -> {
             try {
                 collect(sitePath(page), Jsoup.parse(page.toFile(), "UTF-8"));

@@ -146,7 +146,7 @@ final class Stages {
         public void run(BuildContext context) throws Exception {
             LinkChecker links = context.links() != null ? context.links()
                     : new LinkChecker(context.stagingDir(), context.site().basePath());
-            List<String> broken = links.brokenLinks();
+            List<String> broken = links.brokenLinks(context.writtenPaths());
             if (!broken.isEmpty()) {
                 List<String> shown = broken.subList(0, Math.min(LISTED, broken.size()));
                 throw new IllegalStateException(broken.size() + " broken link(s):\n  " + String.join("\n  ", shown)

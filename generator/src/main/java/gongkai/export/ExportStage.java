@@ -23,6 +23,7 @@ public final class ExportStage implements BuildStage {
     @Override
     public void run(BuildContext context) throws IOException {
         List<WrittenFile> files = new DatasetExporter().export(context.content(), context.stagingDir());
+        files.forEach(f -> context.recordWritten(f.path()));
         int sources = copySourceDocuments(context);
         context.log("export: " + files.size() + " data files, " + sources + " source documents");
     }

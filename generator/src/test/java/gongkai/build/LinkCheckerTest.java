@@ -28,13 +28,19 @@ class LinkCheckerTest {
                 + "<img src=\"/assets/site.css\"></body></html>";
         links.collect("a/index.html", html);
         links.collect("index.html", "<a href=\"a/missing.csv\">again</a><a href=\"A/\">case</a>");
-        assertEquals(List.of(
+        List<String> expected = List.of(
                 "a/index.html: href=\"#nope\" → no element with id 'nope' on the page",
                 "a/index.html: href=\"%zz\" → malformed URL",
                 "a/index.html: href=\"../../x\" → outside the site",
                 "a/index.html: href=\"/a/b.csv/\" → no such folder",
                 "a/index.html: href=\"/a/missing.csv\" → no such file (and 2 more link(s) to it)",
-                "index.html: href=\"A/\" → no such folder"), links.brokenLinks());
+                "index.html: href=\"A/\" → no such folder");
+        assertEquals(expected, links.brokenLinks());
+        // the same from the list of written files (what a build records) instead of a walk of the folder
+        assertEquals(expected, links.brokenLinks(
+                List.of("index.html", "a/index.html", "a/b.csv", "a/c+d.csv", "assets/site.css")));
+        assertEquals(expected.size() + 1, links.brokenLinks(List.of("index.html", "a/index.html", "a/c+d.csv",
+                "assets/site.css")).size(), "a file not recorded is a broken link target");
     }
 
     @Test
