@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  *       pauses save; the build's data is short-lived per page or held to the end.</li>
  *   <li>{@value #C1_ONLY} below {@link #LARGE_CONTENT_BYTES}: C2 spends about 10 s of CPU compiling, which a
  *       build of a few seconds never earns back (10k: 13 s with C1 alone, 19 s with C2). At 100k, C2's faster
- *       code wins (103 s against 121 s).</li>
+ *       code wins (103 s against 121 s; later 97–104 s against 115 s).</li>
+ *   <li>{@value #FEWER_C2_COMPILES} with C2: at 100k C2 compiled 11,000 methods (17 MB of code) in about 25 s of
+ *       CPU; compiling only the hotter ones gave 94–96 s against 97–104 s.</li>
  * </ul>
  * The {@code gongkai} script starts every command with {@link #SMALL} and {@link #AUTO}; {@code build} then
  * {@link #relaunchIfLarge relaunches} itself when the content is large, and {@code gongkai bench} starts its
@@ -28,6 +30,8 @@ import java.util.stream.Stream;
 public final class JvmFlags {
     public static final String SERIAL_GC = "-XX:+UseSerialGC";
     public static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    /** For large content: C2 compiles only what runs 4× as often as by default (fewer, hotter methods). */
+    public static final String FEWER_C2_COMPILES = "-XX:CompileThresholdScaling=4";
     /** Marks a JVM the gongkai script started with the small-site flags, which {@code build} may replace. */
     public static final String AUTO = "-Dgongkai.jit=auto";
     /** The script's flags (kept equal to the ones in ./gongkai; a test compares them). */
@@ -40,7 +44,7 @@ public final class JvmFlags {
 
     /** The flags for a build of {@code contentBytes} of content (see the class comment). */
     public static List<String> forContentBytes(long contentBytes) {
-        return contentBytes >= LARGE_CONTENT_BYTES ? List.of(SERIAL_GC) : SMALL;
+        return contentBytes >= LARGE_CONTENT_BYTES ? List.of(SERIAL_GC, FEWER_C2_COMPILES) : SMALL;
     }
 
     /** Bytes of the content's YAML files (what the build's work grows with). */
@@ -79,12 +83,12 @@ public final class JvmFlags {
         List<String> wanted = forContentBytes(LARGE_CONTENT_BYTES);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(wanted);
         for (String flag : current) {
             if (!flag.equals(AUTO) && !SMALL.contains(flag)) {
-                command.add(flag);
+                command.add(flag); // after ours, as in ./gongkai: GONGKAI_JAVA_OPTS can override them
             }
         }
-        command.addAll(wanted);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

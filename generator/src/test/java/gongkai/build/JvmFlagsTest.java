@@ -59,7 +59,8 @@ class JvmFlagsTest {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), output);
-        assertTrue(output.contains("running the build in a JVM with the C2 compiler (-XX:+UseSerialGC)"), output);
+        assertTrue(output.contains("running the build in a JVM with the C2 compiler ("
+                + String.join(" ", JvmFlags.forContentBytes(JvmFlags.LARGE_CONTENT_BYTES)) + ")"), output);
         assertTrue(Files.isRegularFile(out.resolve("index.html")), output);
 
         // the same without the lowered threshold: no relaunch
