@@ -17,6 +17,8 @@ public final class DocTable {
     final int[] dept;
     final int[] catMask;
     final BigDecimal[] budgetWan;
+    /** Titles, for the static export's window order (read in the same pass as the rest). */
+    final String[] title;
     final List<String> deptKeys = new ArrayList<>();
     final List<String> deptNames = new ArrayList<>();
     final List<String> categories = new ArrayList<>();
@@ -30,6 +32,7 @@ public final class DocTable {
         dept = new int[n];
         catMask = new int[n];
         budgetWan = new BigDecimal[n];
+        title = new String[n];
         years = new ArrayList<>(new TreeSet<>(allYears));
     }
 

@@ -88,7 +88,8 @@ final class LuceneSearchIndex implements Closeable, QueryEngine.PostingsSource {
         List<Document> docs = new ArrayList<>();
         Set<String> fields = Set.of(SearchIndexBuilder.StoredFields.KIND, SearchIndexBuilder.StoredFields.YEAR,
                 SearchIndexBuilder.StoredFields.DEPT, SearchIndexBuilder.StoredFields.DEPT_NAME,
-                SearchIndexBuilder.StoredFields.CATEGORY, SearchIndexBuilder.StoredFields.BUDGET);
+                SearchIndexBuilder.StoredFields.CATEGORY, SearchIndexBuilder.StoredFields.BUDGET,
+                SearchIndexBuilder.StoredFields.TITLE);
         StoredFields storedFields = reader.storedFields();
         for (int d = 0; d < maxDoc; d++) {
             Document doc = storedFields.document(d, fields);
@@ -109,6 +110,7 @@ final class LuceneSearchIndex implements Closeable, QueryEngine.PostingsSource {
             t.catMask[d] = mask;
             String b = doc.get(SearchIndexBuilder.StoredFields.BUDGET);
             t.budgetWan[d] = b == null ? null : new BigDecimal(b);
+            t.title[d] = doc.get(SearchIndexBuilder.StoredFields.TITLE);
         }
         return t;
     }

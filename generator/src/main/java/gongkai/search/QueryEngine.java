@@ -65,15 +65,15 @@ public final class QueryEngine {
         if (limit <= 0) {
             return List.of();
         }
-        // a heap of the best so far, worst on top
+        // a heap of the best so far, worst on top; docs come in ascending order, so a later doc with an equal
+        // score ranks below every doc already held and never enters a full heap
         java.util.PriorityQueue<Hit> best = new java.util.PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
         for (int k = 0; k < s.docs.length; k++) {
-            Hit h = new Hit(s.docs[k], s.scores[k]);
             if (best.size() < limit) {
-                best.add(h);
-            } else if (BEST_FIRST.compare(h, best.peek()) < 0) {
+                best.add(new Hit(s.docs[k], s.scores[k]));
+            } else if (s.scores[k] > best.peek().score()) {
                 best.poll();
-                best.add(h);
+                best.add(new Hit(s.docs[k], s.scores[k]));
             }
         }
         List<Hit> hits = new ArrayList<>(best);

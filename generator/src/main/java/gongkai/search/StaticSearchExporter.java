@@ -325,10 +325,9 @@ public final class StaticSearchExporter {
         int n = index.maxDoc();
         String[] key = new String[n];
         Integer[] order = new Integer[n];
-        org.apache.lucene.index.StoredFields stored = index.storedFields();
-        java.util.Set<String> titleOnly = java.util.Set.of(SearchIndexBuilder.StoredFields.TITLE);
+        String[] titles = index.table().title; // read with the rest of the table: one pass over stored fields
         for (int d = 0; d < n; d++) {
-            String title = stored.document(d, titleOnly).get(SearchIndexBuilder.StoredFields.TITLE);
+            String title = titles[d];
             key[d] = new StringBuilder(title == null ? "" : title).reverse().toString();
             order[d] = d;
         }
