@@ -7,7 +7,8 @@ import java.util.Arrays;
  * A growable byte buffer that text is encoded into as UTF-8 directly (the same bytes as
  * {@code String.getBytes(UTF_8)}, an unpaired surrogate becoming '?'), reused for every file one render or export
  * thread writes: a file's text is never first a String, then a byte array, then a copy. The one UTF-8 encoder of
- * the build ({@link PageText} encodes pages with it, gongkai.export the downloads).
+ * the build ({@link PageText} encodes pages with it, gongkai.export the downloads), and the byte buffer the static
+ * search export encodes postings into (unlike ByteArrayOutputStream, whose write(int) is synchronized).
  */
 public final class Utf8Bytes extends OutputStream {
     private byte[] buf;
@@ -29,6 +30,11 @@ public final class Utf8Bytes extends OutputStream {
 
     public byte[] array() {
         return buf;
+    }
+
+    /** A copy of the bytes written since the last reset. */
+    public byte[] toByteArray() {
+        return Arrays.copyOf(buf, size);
     }
 
     private void ensure(int more) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gongkai.build.Utf8Bytes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -126,7 +127,7 @@ public final class StaticSearchExporter {
             long[] acc = new long[2];
 
             // 1. postings files and the dictionary entries pointing into them
-            ByteBuf[] dict = new ByteBuf[BUCKETS];
+            Utf8Bytes[] dict = new Utf8Bytes[BUCKETS];
             int[] dictTerms = new int[BUCKETS];
             int postFiles = writePostings(index, out.resolve("post"), dict, dictTerms, acc);
 
@@ -160,7 +161,7 @@ public final class StaticSearchExporter {
             // 3. dictionary shards of about MIN_DICT_SHARD_BYTES, packed one after another into dict/<f>.bin, so the
             //    shards of a query's terms come in one (multi-range) request
             long dictTotal = 0;
-            for (ByteBuf b : dict) {
+            for (Utf8Bytes b : dict) {
                 dictTotal += b == null ? 0 : b.size();
             }
             int dictShards = (int) Math.max(1, Math.min(MAX_DICT_SHARDS,
@@ -169,11 +170,11 @@ public final class StaticSearchExporter {
             List<Integer> dictLengths = new ArrayList<>();
             List<Integer> dictFileStarts = new ArrayList<>();
             Files.createDirectories(out.resolve("dict"));
-            ByteBuf dictFile = new ByteBuf();
+            Utf8Bytes dictFile = new Utf8Bytes(64);
             for (int s = 0; s < dictStarts.size(); s++) {
                 int from = dictStarts.get(s);
                 int to = s + 1 < dictStarts.size() ? dictStarts.get(s + 1) : BUCKETS;
-                ByteBuf shard = new ByteBuf();
+                Utf8Bytes shard = new Utf8Bytes(64);
                 int terms = 0;
                 for (int b = from; b < to; b++) {
                     terms += dictTerms[b];
@@ -181,7 +182,7 @@ public final class StaticSearchExporter {
                 writeVarint(shard, terms);
                 for (int b = from; b < to; b++) {
                     if (dict[b] != null) {
-                        dict[b].writeTo(shard);
+                        shard.write(dict[b].array(), 0, dict[b].size());
                     }
                 }
                 if (s == 0 || dictFile.size() > 0 && dictFile.size() + shard.size() > MAX_FILE_BYTES) {
@@ -192,7 +193,7 @@ public final class StaticSearchExporter {
                     dictFile.reset();
                     dictFileStarts.add(s);
                 }
-                shard.writeTo(dictFile);
+                dictFile.write(shard.array(), 0, shard.size());
                 dictLengths.add(shard.size());
             }
             acc[0] += writeBytes(out.resolve("dict").resolve((dictFileStarts.size() - 1) + ".bin"), dictFile);
@@ -362,7 +363,7 @@ public final class StaticSearchExporter {
      * deflates with its own Deflater: every block is deflated from a reset state, so the bytes do not depend on
      * which thread made them), then written in term order.
      */
-    private int writePostings(LuceneSearchIndex index, Path dir, ByteBuf[] dict, int[] dictTerms,
+    private int writePostings(LuceneSearchIndex index, Path dir, Utf8Bytes[] dict, int[] dictTerms,
             long[] acc) throws IOException {
         Files.createDirectories(dir);
         Terms all = index.terms(SearchIndexBuilder.FIELD_ALL);
@@ -411,9 +412,9 @@ public final class StaticSearchExporter {
                     file.write(block.posParts());
                     file.write(block.head());
                     int bucket = bucket(block.text(), BUCKETS);
-                    ByteBuf d = dict[bucket];
+                    Utf8Bytes d = dict[bucket];
                     if (d == null) {
-                        d = dict[bucket] = new ByteBuf();
+                        d = dict[bucket] = new Utf8Bytes(64);
                     }
                     byte[] utf8 = block.text().getBytes(StandardCharsets.UTF_8);
                     writeVarint(d, utf8.length);
@@ -506,12 +507,12 @@ public final class StaticSearchExporter {
             if (ne != null && ne.seekExact(term)) {
                 pName = LuceneSearchIndex.read(ne, normsName, reuseName);
             }
-            ByteBuf docParts = new ByteBuf();
-            ByteBuf posParts = new ByteBuf();
+            Utf8Bytes docParts = new Utf8Bytes(64);
+            Utf8Bytes posParts = new Utf8Bytes(64);
             byte[] table = windowed(pAll, pName, rank, allStats, nameStats, docParts, posParts, deflater, zbuf);
             boolean[] tableZ = new boolean[1];
-            ByteBuf tb = new ByteBuf(table.length);
-            tb.write(table);
+            Utf8Bytes tb = new Utf8Bytes(table.length);
+            tb.write(table, 0, table.length);
             byte[] tableBytes = maybeDeflate(deflater, tb, tableZ, zbuf);
             // the table of a large term rides in its dictionary entry while it is short: a broad query then
             // needs no request for it
@@ -543,15 +544,15 @@ public final class StaticSearchExporter {
      * exactly the best score any of its docs can reach (ties included).
      */
     private byte[] windowed(QueryEngine.TermPostings pAll, QueryEngine.TermPostings pName, int[] rank,
-            QueryEngine.FieldStats allStats, QueryEngine.FieldStats nameStats, ByteBuf docOut,
-            ByteBuf posOut, Deflater deflater, byte[] zbuf) {
+            QueryEngine.FieldStats allStats, QueryEngine.FieldStats nameStats, Utf8Bytes docOut,
+            Utf8Bytes posOut, Deflater deflater, byte[] zbuf) {
         int[] orderAll = byWindow(pAll, rank);
         int[] orderName = pName == null ? new int[0] : byWindow(pName, rank);
         double avgAll = (double) allStats.sumTotalTermFreq() / allStats.docCount();
         double avgName = nameStats.docCount() == 0 ? 1 : (double) nameStats.sumTotalTermFreq() / nameStats.docCount();
         List<int[]> rows = new ArrayList<>(); // per window: id, docLen, posLen, flags, nAll, tfA, normA, nName, tfN, normN, minDoc
-        ByteBuf docPart = new ByteBuf();
-        ByteBuf posPart = new ByteBuf();
+        Utf8Bytes docPart = new Utf8Bytes(64);
+        Utf8Bytes posPart = new Utf8Bytes(64);
         int a = 0;
         int nm = 0;
         while (a < orderAll.length) {
@@ -578,7 +579,7 @@ public final class StaticSearchExporter {
             a = aEnd;
             nm = nEnd;
         }
-        ByteBuf t = new ByteBuf();
+        Utf8Bytes t = new Utf8Bytes(64);
         writeVarint(t, pAll.df());
         writeVarint(t, pName == null ? 0 : pName.df());
         writeVarint(t, rows.size());
@@ -611,7 +612,7 @@ public final class StaticSearchExporter {
     static final int STORED_PART_MAX = 96;
 
     /** Raw deflate of the block, ended by a sync flush (byte-aligned, not final): parts can be concatenated. */
-    static byte[] syncDeflate(Deflater deflater, ByteBuf block, byte[] buf) {
+    static byte[] syncDeflate(Deflater deflater, Utf8Bytes block, byte[] buf) {
         int len = block.size();
         if (len < STORED_PART_MAX) {
             // a non-final stored block: header byte (BFINAL 0, BTYPE 00, padding), LEN, NLEN, the bytes — what a
@@ -626,7 +627,7 @@ public final class StaticSearchExporter {
         }
         deflater.reset();
         deflater.setInput(block.array(), 0, len);
-        ByteBuf out = new ByteBuf(len / 2 + 16);
+        Utf8Bytes out = new Utf8Bytes(len / 2 + 16);
         int n;
         do {
             n = deflater.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
@@ -670,7 +671,7 @@ public final class StaticSearchExporter {
      * One field of one window, in columns: count, doc deltas (the first from 0), norm bytes, tfs to the doc part,
      * positions to the position part. Returns tf and norm byte of the doc with the greatest saturation.
      */
-    private static int[] writeWindowField(ByteBuf docs, ByteBuf positions,
+    private static int[] writeWindowField(Utf8Bytes docs, Utf8Bytes positions,
             QueryEngine.TermPostings p, int[] order, int from, int to, double avgdl) {
         writeVarint(docs, to - from);
         int last = 0;
@@ -724,7 +725,7 @@ public final class StaticSearchExporter {
         });
         List<QueryEngine.Hit> hits = engine.top(new SearchQuery(List.of(
                 new SearchQuery.Word(term, List.of(new SearchQuery.Clause(term, 0))))), headSize);
-        ByteBuf out = new ByteBuf();
+        Utf8Bytes out = new Utf8Bytes(64);
         int k = Math.min(headSize, hits.size());
         writeVarint(out, k);
         for (int i = 0; i < k; i++) {
@@ -751,7 +752,7 @@ public final class StaticSearchExporter {
         deflater.reset();
         deflater.setInput(raw, 0, len);
         deflater.finish();
-        ByteBuf out = new ByteBuf(len / 2 + 16);
+        Utf8Bytes out = new Utf8Bytes(len / 2 + 16);
         while (!deflater.finished()) {
             out.write(buf, 0, deflater.deflate(buf));
         }
@@ -762,7 +763,7 @@ public final class StaticSearchExporter {
      * The block raw-deflated when that saves at least an eighth (browsers inflate with DecompressionStream
      * 'deflate-raw'); {@code compressed[0]} tells which.
      */
-    static byte[] maybeDeflate(Deflater deflater, ByteBuf block, boolean[] compressed, byte[] buf) {
+    static byte[] maybeDeflate(Deflater deflater, Utf8Bytes block, boolean[] compressed, byte[] buf) {
         byte[] raw = block.toByteArray();
         compressed[0] = false;
         if (raw.length < 64) {
@@ -777,7 +778,7 @@ public final class StaticSearchExporter {
     }
 
     /** Greedy packing of consecutive buckets into shards of about total/shards bytes; returns first buckets. */
-    static List<Integer> packBuckets(ByteBuf[] buckets, int shards, long total) {
+    static List<Integer> packBuckets(Utf8Bytes[] buckets, int shards, long total) {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         long target = Math.max(1, total / shards);
@@ -803,11 +804,15 @@ public final class StaticSearchExporter {
         return (int) (Integer.toUnsignedLong(h) % buckets);
     }
 
-    static void writeVarint(ByteBuf out, long v) {
-        out.varint(v);
+    static void writeVarint(Utf8Bytes out, long v) {
+        while ((v & ~0x7FL) != 0) {
+            out.write((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.write((int) v);
     }
 
-    private static long writeBytes(Path file, ByteBuf data) throws IOException {
+    private static long writeBytes(Path file, Utf8Bytes data) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(data.array(), 0, data.size());
         }
