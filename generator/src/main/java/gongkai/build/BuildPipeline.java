@@ -100,10 +100,6 @@ public final class BuildPipeline {
                     });
                 }
             }
-            if (background != null) {
-                join(background, alongside); // a pipeline without a write stage still waits for its index
-                background = null;
-            }
         } finally {
             if (background != null) {
                 // a later stage failed: let the background stage finish before its output folder is deleted

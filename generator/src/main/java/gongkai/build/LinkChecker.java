@@ -27,8 +27,9 @@ import org.jsoup.nodes.Element;
  * Root-relative links must start with the site's base path. Same-page fragments must name an existing id.
  *
  * <p>Pages are parsed once, when they are rendered ({@link #collect}): fragment links are checked right away
- * and every other link is reduced to the site path it needs. {@link #brokenLinks()} then walks the output once
- * and looks each distinct target up in memory — no page is read back, and memory grows with the number of
+ * and every other link is reduced to the site path it needs. {@link #brokenLinks(java.util.Collection)} then
+ * looks each distinct target up in the files the build recorded ({@link #brokenLinks()}: in a walk of the output
+ * folder) — no page is read back, and memory grows with the number of
  * distinct targets, not with the number of links. HTML files that were not collected are parsed from disk.
  * A missing target is reported once, for the first page (by path) that links to it, with how many others do.
  */
@@ -186,7 +187,6 @@ public final class LinkChecker {
     }
 
     private List<String> resolve(Set<String> files, Set<String> folders, List<Path> uncollected) {
-        uncollected.sort(null);
         uncollected.parallelStream().forEach(page -> {
             try {
                 collect(sitePath(page), Jsoup.parse(page.toFile(), "UTF-8"));
