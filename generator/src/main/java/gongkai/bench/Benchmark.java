@@ -82,7 +82,7 @@ public final class Benchmark {
         // The flags the gongkai script and build would choose for this content, so the figures are a user's.
         List<String> jvm = JvmFlags.forContentBytes(JvmFlags.contentBytes(content));
         log.accept("bench: build JVM flags: -Xmx" + xmx + " " + String.join(" ", jvm));
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + xmx));
+        List<String> command = new ArrayList<>(List.of(JvmFlags.javaBinary(), "-Xmx" + xmx));
         command.addAll(jvm);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "gongkai.cli.Main", "build",
                 "--content", content.toString(), "--theme", themeDir.toString(), "--out", site.toString(),
@@ -142,10 +142,6 @@ public final class Benchmark {
             return 0; // the process just ended, or no /proc (not Linux): RSS is reported as 0
         }
         return 0;
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** Appends rows to {@code csv}, writing the header first when the file is new. */

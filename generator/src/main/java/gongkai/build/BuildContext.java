@@ -168,9 +168,4 @@ public final class BuildContext {
     public void writeString(String sitePath, String text) throws IOException {
         write(sitePath, text.getBytes(StandardCharsets.UTF_8));
     }
-
-    /** Whether a file has been written to the staging directory (links to downloads count only once written). */
-    public boolean exists(String sitePath) {
-        return Files.isRegularFile(resolve(sitePath));
-    }
 }

@@ -47,6 +47,11 @@ public final class JvmFlags {
         return contentBytes >= LARGE_CONTENT_BYTES ? List.of(SERIAL_GC, FEWER_C2_COMPILES) : SMALL;
     }
 
+    /** The java launcher of the running JVM (for child JVMs: a relaunched build, bench's builds). */
+    public static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /** Bytes of the content's YAML files (what the build's work grows with). */
     public static long contentBytes(Path contentDir) throws IOException {
         if (!Files.isDirectory(contentDir)) {
@@ -82,7 +87,7 @@ public final class JvmFlags {
         }
         List<String> wanted = forContentBytes(LARGE_CONTENT_BYTES);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaBinary());
         command.addAll(wanted);
         for (String flag : current) {
             if (!flag.equals(AUTO) && !SMALL.contains(flag)) {

@@ -51,7 +51,7 @@ class JvmFlagsTest {
     @Test
     void aLargeBuildRunsInAChildJvmWithC2AndKeepsTheExitCodeAndOtherFlags(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("site");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(JvmFlags.javaBinary()));
         command.addAll(JvmFlags.SMALL);
         command.addAll(List.of(JvmFlags.AUTO, "-Dgongkai.jit.largeBytes=1", "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), "gongkai.cli.Main",
