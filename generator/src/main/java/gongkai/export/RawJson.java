@@ -46,10 +46,6 @@ final class RawJson implements SerializableString {
         return new RawJson(out);
     }
 
-    byte[] bytes() {
-        return utf8;
-    }
-
     @Override
     public byte[] asUnquotedUTF8() {
         return utf8;
