@@ -131,15 +131,10 @@ final class FastYaml {
         boolean first = true;
         while (true) {
             if (!first) {
-                line = skipBlank(line);
-                if (line >= lineCount) {
+                if (!nextLineAt(indent)) {
                     break;
                 }
-                int ind = indentOf(line);
-                if (ind < indent) {
-                    break;
-                }
-                if (ind > indent || isDash(line, indent)) {
+                if (isDash(line, indent)) {
                     throw OUTSIDE;
                 }
             }
@@ -170,19 +165,30 @@ final class FastYaml {
         return new MappingNode(Tag.MAP, true, tuples, start, start, DumperOptions.FlowStyle.BLOCK);
     }
 
+    /**
+     * Moves {@link #line} to the next non-blank line: true when it continues the block at {@code indent}, false
+     * when the block ended (end of text, or a shallower line); a deeper line is outside the subset.
+     */
+    private boolean nextLineAt(int indent) {
+        line = skipBlank(line);
+        if (line >= lineCount) {
+            return false;
+        }
+        int ind = indentOf(line);
+        if (ind > indent) {
+            throw OUTSIDE;
+        }
+        return ind == indent;
+    }
+
     private Node sequence(int indent) {
         List<Node> items = new ArrayList<>();
         Mark start = null;
         while (true) {
-            line = skipBlank(line);
-            if (line >= lineCount) {
+            if (!nextLineAt(indent)) {
                 break;
             }
-            int ind = indentOf(line);
-            if (ind < indent) {
-                break;
-            }
-            if (ind > indent || !isDash(line, indent)) {
+            if (!isDash(line, indent)) {
                 throw OUTSIDE;
             }
             Mark dash = mark(line, indent);
