@@ -126,37 +126,41 @@ public final class StaticSearchExporter {
             }
             long[] acc = new long[2];
 
+            // 2. display slots and budgets, beside 1: they read only stored fields, and 1's serial stretches (term
+            //    enumeration, file writes) would otherwise leave a core idle while this ran alone afterwards
+            java.util.concurrent.ExecutorService displayThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "gongkai-search-display");
+                t.setDaemon(true);
+                return t;
+            });
+            java.util.concurrent.Future<long[]> display;
+            try {
+                display = displayThread.submit(() -> writeDisplay(index, table, out));
+            } finally {
+                displayThread.shutdown();
+            }
+
             // 1. postings files and the dictionary entries pointing into them
             Utf8Bytes[] dict = new Utf8Bytes[BUCKETS];
             int[] dictTerms = new int[BUCKETS];
-            int postFiles = writePostings(index, out.resolve("post"), dict, dictTerms, acc);
-
-            // 2. display slots and budgets
-            int perFile = MAX_FILE_BYTES / SLOT;
-            int showFiles = Math.max(1, (n + perFile - 1) / perFile);
-            ArrayNode budgets = JsonNodeFactory.instance.arrayNode();
-            Files.createDirectories(out.resolve("show"));
-            org.apache.lucene.index.StoredFields stored = index.storedFields();
-            for (int f = 0; f < showFiles; f++) {
-                int from = f * perFile;
-                int to = Math.min(n, from + perFile);
-                byte[] file = new byte[(to - from) * SLOT];
-                Arrays.fill(file, (byte) ' ');
-                for (int d = from; d < to; d++) {
-                    byte[] row = displayRow(stored.document(d), table.budgetWan[d]);
-                    System.arraycopy(row, 0, file, (d - from) * SLOT, row.length);
-                    if (table.budgetWan[d] == null) {
-                        budgets.addNull();
-                    } else {
-                        budgets.add(table.budgetWan[d]);
-                    }
+            int postFiles;
+            try {
+                postFiles = writePostings(index, out.resolve("post"), dict, dictTerms, acc);
+            } catch (IOException | RuntimeException | Error e) {
+                // the display thread reads the index, which closes when this throws: let it stop first
+                display.cancel(true);
+                try {
+                    display.get();
+                } catch (Exception ignoredBecauseThePostingsFailureIsReported) {
+                    // the postings failure is the one reported
                 }
-                Files.write(out.resolve("show").resolve(f + ".bin"), file);
-                acc[0] += file.length;
-                acc[1]++;
+                throw e;
             }
-            acc[0] += writeJson(out.resolve("budget.json"), budgets);
-            acc[1]++;
+            long[] shown = joinDisplay(display);
+            int perFile = MAX_FILE_BYTES / SLOT;
+            int showFiles = (int) shown[2];
+            acc[0] += shown[0];
+            acc[1] += shown[1];
 
             // 3. dictionary shards of about MIN_DICT_SHARD_BYTES, packed one after another into dict/<f>.bin, so the
             //    shards of a query's terms come in one (multi-range) request
@@ -266,6 +270,53 @@ public final class StaticSearchExporter {
             acc[0] += writeJson(out.resolve("meta.json"), meta);
             acc[1]++;
             return new Stats((int) acc[1], acc[0], dictStarts.size(), dictFileStarts.size(), postFiles, showFiles, n);
+        }
+    }
+
+    /** Writes {@code show/<n>.bin} and {@code budget.json}; returns {bytes, files, show files}. */
+    private long[] writeDisplay(LuceneSearchIndex index, DocTable table, Path out) throws IOException {
+        int n = index.maxDoc();
+        int perFile = MAX_FILE_BYTES / SLOT;
+        int showFiles = Math.max(1, (n + perFile - 1) / perFile);
+        long bytes = 0;
+        long files = 0;
+        ArrayNode budgets = JsonNodeFactory.instance.arrayNode();
+        Files.createDirectories(out.resolve("show"));
+        org.apache.lucene.index.StoredFields stored = index.storedFields();
+        for (int f = 0; f < showFiles; f++) {
+            int from = f * perFile;
+            int to = Math.min(n, from + perFile);
+            byte[] file = new byte[(to - from) * SLOT];
+            Arrays.fill(file, (byte) ' ');
+            for (int d = from; d < to; d++) {
+                byte[] row = displayRow(stored.document(d), table.budgetWan[d]);
+                System.arraycopy(row, 0, file, (d - from) * SLOT, row.length);
+                if (table.budgetWan[d] == null) {
+                    budgets.addNull();
+                } else {
+                    budgets.add(table.budgetWan[d]);
+                }
+            }
+            Files.write(out.resolve("show").resolve(f + ".bin"), file);
+            bytes += file.length;
+            files++;
+        }
+        bytes += writeJson(out.resolve("budget.json"), budgets);
+        files++;
+        return new long[] {bytes, files, showFiles};
+    }
+
+    private static long[] joinDisplay(java.util.concurrent.Future<long[]> display) throws IOException {
+        try {
+            return display.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("search display rows interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("search display rows failed: " + e.getCause(), e.getCause());
         }
     }
 
