@@ -27,6 +27,22 @@ class JvmFlagsTest {
         assertTrue(words.indexOf("${GONGKAI_JAVA_OPTS:-}") > words.indexOf(JvmFlags.AUTO), exec);
     }
 
+    /** The script asks for huge pages exactly when JvmFlags does: a real run of its check on this machine. */
+    @Test
+    void theScriptAndJvmFlagsAgreeOnHugePages() throws Exception {
+        String script = Files.readString(Path.of("gongkai"), StandardCharsets.UTF_8);
+        String check = script.lines().filter(l -> l.startsWith("if grep ") && l.contains("transparent_hugepage"))
+                .findFirst().orElseThrow();
+        assertTrue(check.contains(JvmFlags.HUGE_PAGES_SETTING.toString()), check);
+        assertTrue(script.contains("huge_pages=\"" + JvmFlags.HUGE_PAGES + "\""), script);
+        String condition = check.substring("if ".length(), check.lastIndexOf("; then"));
+        Process p = new ProcessBuilder("bash", "-c", condition).start();
+        boolean scriptSaysYes = p.waitFor() == 0;
+        assertEquals(JvmFlags.hugePagesOffered(), scriptSaysYes, condition);
+        assertEquals(scriptSaysYes, JvmFlags.forContentBytes(0).contains(JvmFlags.HUGE_PAGES));
+        assertEquals(scriptSaysYes, JvmFlags.forContentBytes(JvmFlags.LARGE_CONTENT_BYTES).contains(JvmFlags.HUGE_PAGES));
+    }
+
     @Test
     void c1AloneBelowTheThresholdC2FromIt() {
         assertTrue(JvmFlags.forContentBytes(0).contains(JvmFlags.C1_ONLY));
