@@ -88,6 +88,7 @@ public final class Benchmark {
                 "--content", content.toString(), "--theme", themeDir.toString(), "--out", site.toString(),
                 "--timings", timings.toString()));
         Path childLog = workDir.resolve("build.log");
+        flushPendingWrites();
         long start = System.nanoTime();
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(childLog.toFile()).start();
@@ -128,6 +129,23 @@ public final class Benchmark {
             }
         }
         return new Result(projects, seed, xmx, wallMs, List.copyOf(stageMs), cpu, pages, heap, rss, files, bytes, exit);
+    }
+
+    /**
+     * Writes out what the sample generator (and an earlier size's build) left in the page cache before the clock
+     * starts: otherwise the kernel writes it back during the build, on the build's cores, and the figures depend on
+     * what ran before. The build's own output is still written back during the build, as it is for a user.
+     */
+    private void flushPendingWrites() throws InterruptedException {
+        try {
+            Process sync = new ProcessBuilder("sync").redirectErrorStream(true).start();
+            sync.getInputStream().readAllBytes();
+            if (sync.waitFor() != 0) {
+                log.accept("bench: sync exited " + sync.exitValue() + "; pending writes may overlap the build");
+            }
+        } catch (IOException e) {
+            log.accept("bench: no sync command (" + e.getMessage() + "); pending writes may overlap the build");
+        }
     }
 
     private static long highWaterMark(Path status) {
