@@ -72,7 +72,7 @@ public final class SearchIndexBuilder {
     void build(List<SearchDoc> docs, Path indexDir, int parts) throws IOException {
         Files.createDirectories(indexDir);
         if (parts <= 1) {
-            try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config(RAM_BUFFER_MB))) {
+            try (Directory dir = BuildDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config(RAM_BUFFER_MB))) {
                 for (SearchDoc d : docs) {
                     writer.addDocument(toDocument(d));
                 }
@@ -95,7 +95,7 @@ public final class SearchIndexBuilder {
                 int to = (int) ((long) docs.size() * (p + 1) / parts);
                 Path partDir = partDirs.get(p);
                 running.add(pool.submit(() -> {
-                    try (Directory dir = FSDirectory.open(partDir);
+                    try (Directory dir = BuildDirectory.open(partDir);
                          IndexWriter writer = new IndexWriter(dir, config(RAM_BUFFER_MB / parts))) {
                         for (SearchDoc d : docs.subList(from, to)) {
                             writer.addDocument(toDocument(d));
@@ -123,11 +123,11 @@ public final class SearchIndexBuilder {
         // The slices' segments are appended in slice order and not merged: readers see them as one index with
         // global doc ids in content order (a forceMerge(1) here re-encoded every posting on one thread).
         IndexWriterConfig appendOnly = config(RAM_BUFFER_MB).setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE);
-        try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, appendOnly)) {
+        try (Directory dir = BuildDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, appendOnly)) {
             List<Directory> partDirectories = new ArrayList<>();
             try {
                 for (Path partDir : partDirs) {
-                    partDirectories.add(FSDirectory.open(partDir));
+                    partDirectories.add(BuildDirectory.open(partDir));
                 }
                 writer.addIndexes(partDirectories.toArray(new Directory[0]));
             } finally {
