@@ -180,6 +180,7 @@ public final class DatasetExporter {
         List<RawJson> projectJson = new ArrayList<>(y.projects.size());
         for (ProjectData p : y.projects) {
             boolean own = writeProject.test(p.project.id());
+            List<List<Object>> indicatorRows = p.indicatorRows();
             if (own) {
                 // The per-project CSV: the project's cells repeated before each indicator row (encoded once, copied).
                 buf.reset();
@@ -188,7 +189,7 @@ public final class DatasetExporter {
                 int prefixStart = buf.size();
                 Csv.cells(buf, Columns.PROJECT_INDICATORS, 0, p.row);
                 int prefixLength = buf.size() - prefixStart;
-                List<List<Object>> rows = p.indicatorRows.isEmpty() ? List.of(BLANK_INDICATOR) : p.indicatorRows;
+                List<List<Object>> rows = indicatorRows.isEmpty() ? List.of(BLANK_INDICATOR) : indicatorRows;
                 for (int i = 0; i < rows.size(); i++) {
                     if (i > 0) {
                         buf.write(buf.array(), prefixStart, prefixLength);
@@ -200,7 +201,7 @@ public final class DatasetExporter {
             }
             buf.reset();
             try (JsonGenerator gen = Json.generator(buf)) {
-                writeProjectJson(gen, p);
+                writeProjectJson(gen, p, indicatorRows);
             }
             int length = buf.size();
             if (own) {
@@ -236,8 +237,15 @@ public final class DatasetExporter {
 
     // ---------------------------------------------------------------- the dataset, ordered and flattened
 
-    /** One project with its projects.csv row and its indicator rows (without project_id). */
-    record ProjectData(Project project, List<Object> row, List<List<Object>> indicatorRows) {
+    /** One project with its projects.csv row. */
+    record ProjectData(Project project, List<Object> row) {
+        /**
+         * Its indicator rows (without project_id), made when a file is written: held for every project through
+         * the export they were the largest part of the old generation at 100,000 projects.
+         */
+        List<List<Object>> indicatorRows() {
+            return Dataset.indicatorRows(project);
+        }
     }
 
     record YearData(DepartmentYear dy, Department department, List<Object> row, List<ProjectData> projects) {
@@ -285,7 +293,7 @@ public final class DatasetExporter {
                         throw new IllegalArgumentException(where + ": project id " + p.id()
                                 + " is also used in " + previous);
                     }
-                    projects.add(new ProjectData(p, projectRow(dy, dept, p), indicatorRows(p)));
+                    projects.add(new ProjectData(p, projectRow(dy, dept, p)));
                 }
                 years.add(new YearData(dy, dept, yearRow(dy, dept, projects), List.copyOf(projects)));
             }
@@ -365,7 +373,7 @@ public final class DatasetExporter {
         /** indicators.csv rows (project id, then the indicator's cells), made while the file is streamed. */
         Iterable<List<Object>> indicatorRows() {
             return () -> years.stream().flatMap(y -> y.projects.stream())
-                    .flatMap(p -> p.indicatorRows.stream().map(r -> concat(cells(p.project.id()), r)))
+                    .flatMap(p -> p.indicatorRows().stream().map(r -> concat(cells(p.project.id()), r)))
                     .iterator();
         }
 
@@ -392,11 +400,12 @@ public final class DatasetExporter {
     // ---------------------------------------------------------------- JSON documents
 
     /** A project's JSON document: its projects.csv cells, then its indicators. */
-    private static void writeProjectJson(JsonGenerator gen, ProjectData p) throws IOException {
+    private static void writeProjectJson(JsonGenerator gen, ProjectData p, List<List<Object>> indicatorRows)
+            throws IOException {
         gen.writeStartObject();
         Json.rowFields(gen, Columns.PROJECTS, p.row);
         arrayField(gen, Columns.PROJECTS, "indicators");
-        for (List<Object> r : p.indicatorRows) {
+        for (List<Object> r : indicatorRows) {
             gen.writeStartObject();
             Json.rowFields(gen, Columns.INDICATOR_DETAIL, r);
             gen.writeEndObject();
