@@ -89,6 +89,8 @@ public final class Benchmark {
                 "--timings", timings.toString()));
         Path childLog = workDir.resolve("build.log");
         flushPendingWrites();
+        log.accept(String.format(Locale.ROOT, "bench: host speed gauge before the build: %d ms (SHA-256 of 64 MB on one core,"
+                + " best of 3; more means a busier host, and every figure below is slower by about as much)", hostGaugeMs()));
         long start = System.nanoTime();
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(childLog.toFile()).start();
@@ -129,6 +131,28 @@ public final class Benchmark {
             }
         }
         return new Result(projects, seed, xmx, wallMs, List.copyOf(stageMs), cpu, pages, heap, rss, files, bytes, exit);
+    }
+
+    /**
+     * A fixed piece of single-core work, timed: on a shared VM the same build varied by a factor of two with the
+     * host's load, and this figure, printed beside each size, tells such runs apart.
+     */
+    static long hostGaugeMs() {
+        byte[] data = new byte[64 << 20];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31 + (i >>> 11));
+        }
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            long t0 = System.nanoTime();
+            try {
+                java.security.MessageDigest.getInstance("SHA-256").digest(data);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java has SHA-256", e);
+            }
+            best = Math.min(best, (System.nanoTime() - t0) / 1_000_000);
+        }
+        return best;
     }
 
     /**
