@@ -105,51 +105,27 @@ public final class DatasetExporter {
             boolean yearFiles, AllJson all) throws IOException {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), dataset.years.size()));
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "gongkai-export");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                running.add(pool.submit(() -> {
-                    // One encoding buffer per thread, reused for every file it writes (a department-year's JSON is MBs).
-                    Utf8Bytes buf = new Utf8Bytes(1 << 16);
-                    try {
-                        for (int k = next.getAndIncrement(); k < dataset.years.size(); k = next.getAndIncrement()) {
-                            byte[] yearJson = writeYear(out, dataset.years.get(k), buf, writeProject, yearFiles, all != null);
-                            if (all != null) {
-                                all.add(k, yearJson);
-                            }
-                        }
-                    } catch (Exception | Error e) {
+        List<gongkai.build.Workers.Task> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            writers.add(() -> {
+                // One encoding buffer per thread, reused for every file it writes (a department-year's JSON is MBs).
+                Utf8Bytes buf = new Utf8Bytes(1 << 16);
+                try {
+                    for (int k = next.getAndIncrement(); k < dataset.years.size(); k = next.getAndIncrement()) {
+                        byte[] yearJson = writeYear(out, dataset.years.get(k), buf, writeProject, yearFiles, all != null);
                         if (all != null) {
-                            all.abort(); // threads waiting for this one's department-year stop waiting
+                            all.add(k, yearJson);
                         }
-                        throw e;
                     }
-                    return null;
-                }));
-            }
-            for (java.util.concurrent.Future<?> f : running) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("export interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(cause);
-        } finally {
-            pool.shutdownNow();
+                } catch (Exception | Error e) {
+                    if (all != null) {
+                        all.abort(); // threads waiting for this one's department-year stop waiting
+                    }
+                    throw e;
+                }
+            });
         }
+        gongkai.build.Workers.runAll("gongkai-export", writers);
     }
 
     private void writeBundle(Output out, Dataset dataset, Content content) throws IOException {

@@ -6,10 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -87,39 +83,22 @@ public final class SearchIndexBuilder {
         for (int p = 0; p < parts; p++) {
             partDirs.add(partsRoot.resolve(Integer.toString(p)));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(parts);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int p = 0; p < parts; p++) {
-                int from = (int) ((long) docs.size() * p / parts);
-                int to = (int) ((long) docs.size() * (p + 1) / parts);
-                Path partDir = partDirs.get(p);
-                running.add(pool.submit(() -> {
-                    try (Directory dir = BuildDirectory.open(partDir);
-                         IndexWriter writer = new IndexWriter(dir, config(RAM_BUFFER_MB / parts))) {
-                        for (SearchDoc d : docs.subList(from, to)) {
-                            writer.addDocument(toDocument(d));
-                        }
-                        writer.commit();
+        List<gongkai.build.Workers.Task> slices = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            int from = (int) ((long) docs.size() * p / parts);
+            int to = (int) ((long) docs.size() * (p + 1) / parts);
+            Path partDir = partDirs.get(p);
+            slices.add(() -> {
+                try (Directory dir = BuildDirectory.open(partDir);
+                     IndexWriter writer = new IndexWriter(dir, config(RAM_BUFFER_MB / parts))) {
+                    for (SearchDoc d : docs.subList(from, to)) {
+                        writer.addDocument(toDocument(d));
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("search index build interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("search index build failed: " + cause, cause);
-        } finally {
-            pool.shutdownNow();
+                    writer.commit();
+                }
+            });
         }
+        gongkai.build.Workers.runAll("gongkai-index-slice", slices);
         // The slices' segments are appended in slice order and not merged: readers see them as one index with
         // global doc ids in content order (a forceMerge(1) here re-encoded every posting on one thread).
         IndexWriterConfig appendOnly = config(RAM_BUFFER_MB).setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE);
