@@ -8,9 +8,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A few tasks on threads of their own, waited for together: the export's department-year writers and the search
- * index's slice writers. The first task to fail stops the others (they are interrupted) and its exception is
- * rethrown as it was thrown, so an {@link OutOfMemoryError} still reaches the pipeline's report.
+ * A few tasks on threads of their own, waited for together: the export's department-year writers, the search
+ * index's slice writers, the static search export's postings and display rows. The first task to fail stops the
+ * others (they are interrupted, and waited for: they write into the staging folder or read an index that the
+ * caller deletes or closes next) and its exception is rethrown as it was thrown, so an {@link OutOfMemoryError}
+ * still reaches the pipeline's report.
  */
 public final class Workers {
     /** One task: it may throw anything; see {@link #runAll}. */
@@ -65,6 +67,24 @@ public final class Workers {
             throw new IOException(name + " failed: " + cause, cause);
         } finally {
             pool.shutdownNow();
+            awaitStopped(pool);
+        }
+    }
+
+    /** Waits for every task to end (after a failure they were interrupted), keeping this thread's interrupt. */
+    private static void awaitStopped(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }
