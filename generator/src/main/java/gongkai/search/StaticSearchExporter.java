@@ -126,41 +126,20 @@ public final class StaticSearchExporter {
             }
             long[] acc = new long[2];
 
-            // 2. display slots and budgets, beside 1: they read only stored fields, and 1's serial stretches (term
-            //    enumeration, file writes) would otherwise leave a core idle while this ran alone afterwards
-            java.util.concurrent.ExecutorService displayThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "gongkai-search-display");
-                t.setDaemon(true);
-                return t;
-            });
-            java.util.concurrent.Future<long[]> display;
-            try {
-                display = displayThread.submit(() -> writeDisplay(index, table, out));
-            } finally {
-                displayThread.shutdown();
-            }
-
-            // 1. postings files and the dictionary entries pointing into them
+            // 1. postings files and the dictionary entries pointing into them, and beside them 2. display slots and
+            //    budgets: those read only stored fields, and 1's serial stretches (term enumeration, file writes)
+            //    would otherwise leave a core idle while 2 ran alone afterwards
             Utf8Bytes[] dict = new Utf8Bytes[BUCKETS];
             int[] dictTerms = new int[BUCKETS];
-            int postFiles;
-            try {
-                postFiles = writePostings(index, out.resolve("post"), dict, dictTerms, acc);
-            } catch (IOException | RuntimeException | Error e) {
-                // the display thread reads the index, which closes when this throws: let it stop first
-                display.cancel(true);
-                try {
-                    display.get();
-                } catch (Exception ignoredBecauseThePostingsFailureIsReported) {
-                    // the postings failure is the one reported
-                }
-                throw e;
-            }
-            long[] shown = joinDisplay(display);
+            int[] postFiles = new int[1];
+            long[][] shown = new long[1][];
+            gongkai.build.Workers.runAll("gongkai-search-export", List.of(
+                    () -> postFiles[0] = writePostings(index, out.resolve("post"), dict, dictTerms, acc),
+                    () -> shown[0] = writeDisplay(index, table, out)));
             int perFile = MAX_FILE_BYTES / SLOT;
-            int showFiles = (int) shown[2];
-            acc[0] += shown[0];
-            acc[1] += shown[1];
+            int showFiles = (int) shown[0][2];
+            acc[0] += shown[0][0];
+            acc[1] += shown[0][1];
 
             // 3. dictionary shards of about MIN_DICT_SHARD_BYTES, packed one after another into dict/<f>.bin, so the
             //    shards of a query's terms come in one (multi-range) request
@@ -269,7 +248,7 @@ public final class StaticSearchExporter {
             }
             acc[0] += writeJson(out.resolve("meta.json"), meta);
             acc[1]++;
-            return new Stats((int) acc[1], acc[0], dictStarts.size(), dictFileStarts.size(), postFiles, showFiles, n);
+            return new Stats((int) acc[1], acc[0], dictStarts.size(), dictFileStarts.size(), postFiles[0], showFiles, n);
         }
     }
 
@@ -304,20 +283,6 @@ public final class StaticSearchExporter {
         bytes += writeJson(out.resolve("budget.json"), budgets);
         files++;
         return new long[] {bytes, files, showFiles};
-    }
-
-    private static long[] joinDisplay(java.util.concurrent.Future<long[]> display) throws IOException {
-        try {
-            return display.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("search display rows interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("search display rows failed: " + e.getCause(), e.getCause());
-        }
     }
 
     /** The display row as UTF-8 JSON of at most {@link #SLOT} bytes, cutting the snippet to fit. */
