@@ -90,7 +90,7 @@ public final class Benchmark {
         Path childLog = workDir.resolve("build.log");
         flushPendingWrites();
         log.accept(String.format(Locale.ROOT, "bench: host speed gauge before the build: %d ms (SHA-256 of 64 MB on one core,"
-                + " best of 3; more means a busier host, and every figure below is slower by about as much)", hostGaugeMs()));
+                + " best of 3; more means a busier host: compare runs at similar gauges)", hostGaugeMs()));
         long start = System.nanoTime();
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(childLog.toFile()).start();

@@ -61,10 +61,10 @@ public final class QueryEngine {
      * most documents has 100,000 hits at 100,000 projects; its ranked head needs 100).
      */
     public List<Hit> top(SearchQuery query, int limit) throws java.io.IOException {
-        Scored s = score(query);
         if (limit <= 0) {
             return List.of();
         }
+        Scored s = score(query);
         // a heap of the best so far, worst on top; docs come in ascending order, so a later doc with an equal
         // score ranks below every doc already held and never enters a full heap
         java.util.PriorityQueue<Hit> best = new java.util.PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
