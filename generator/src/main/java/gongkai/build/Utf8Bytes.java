@@ -56,6 +56,19 @@ public final class Utf8Bytes extends OutputStream {
         size += len;
     }
 
+    /** Appends {@code v} as an unsigned LEB128 varint (7 bits a byte, low bits first). */
+    public void varint(long v) {
+        ensure(10);
+        byte[] b = buf;
+        int s = size;
+        while ((v & ~0x7FL) != 0) {
+            b[s++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        b[s++] = (byte) v;
+        size = s;
+    }
+
     public void ascii(char c) {
         ensure(1);
         buf[size++] = (byte) c;

@@ -821,11 +821,7 @@ public final class StaticSearchExporter {
     }
 
     static void writeVarint(Utf8Bytes out, long v) {
-        while ((v & ~0x7FL) != 0) {
-            out.write((int) ((v & 0x7F) | 0x80));
-            v >>>= 7;
-        }
-        out.write((int) v);
+        out.varint(v);
     }
 
     private static long writeBytes(Path file, Utf8Bytes data) throws IOException {
