@@ -43,6 +43,37 @@ class JvmFlagsTest {
         assertEquals(scriptSaysYes, JvmFlags.forContentBytes(JvmFlags.LARGE_CONTENT_BYTES).contains(JvmFlags.HUGE_PAGES));
     }
 
+    /** The script writes and passes the class-data archive that JvmFlags passes to the JVMs it starts. */
+    @Test
+    void theScriptAndJvmFlagsUseTheSameClassArchive() throws Exception {
+        String script = Files.readString(Path.of("gongkai"), StandardCharsets.UTF_8);
+        assertTrue(script.contains("archive=\"$here/target/" + JvmFlags.CLASS_ARCHIVE_NAME + "\""), script);
+        String flags = script.lines().filter(l -> l.strip().startsWith("class_archive=\"-XX:SharedArchiveFile="))
+                .findFirst().orElseThrow();
+        for (String quiet : JvmFlags.QUIET_CLASS_ARCHIVE) {
+            assertTrue(flags.contains(quiet), flags);
+        }
+        String exec = script.lines().filter(l -> l.startsWith("exec java ")).findFirst().orElseThrow();
+        assertTrue(exec.contains("${class_archive}"), exec);
+    }
+
+    @Test
+    void theClassArchiveIsUsedOnlyWhenItIsAtLeastAsNewAsTheJar(@TempDir Path tmp) throws Exception {
+        Path jar = Files.writeString(tmp.resolve("gongkai.jar"), "jar");
+        assertEquals(List.of(), JvmFlags.classArchive(jar));
+        assertEquals(List.of(), JvmFlags.classArchive(null));
+        Path archive = Files.writeString(tmp.resolve(JvmFlags.CLASS_ARCHIVE_NAME), "archive");
+        java.nio.file.attribute.FileTime t = java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L);
+        Files.setLastModifiedTime(jar, t);
+        Files.setLastModifiedTime(archive, t);
+        List<String> expected = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
+        expected.addAll(JvmFlags.QUIET_CLASS_ARCHIVE);
+        assertEquals(expected, JvmFlags.classArchive(jar));
+        // a jar rebuilt after the archive was written: the archive no longer matches it
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_700_000_001_000L));
+        assertEquals(List.of(), JvmFlags.classArchive(jar));
+    }
+
     @Test
     void c1AloneBelowTheThresholdC2FromIt() {
         assertTrue(JvmFlags.forContentBytes(0).contains(JvmFlags.C1_ONLY));
