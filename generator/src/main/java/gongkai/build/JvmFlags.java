@@ -14,9 +14,17 @@ import java.util.stream.Stream;
  *
  * <p>Measured on a 2-core machine (10,000 / 100,000 sample projects, {@code -Xmx2g}):
  * <ul>
- *   <li>{@value #SERIAL_GC}: 13 s and 390 MB RSS at 10k against 22 s and 0.9 GB with G1; 103 s against 109 s at
- *       100k. G1's concurrent threads and its larger footprint (page faults are dear on a VM) cost more than its
- *       pauses save; the build's data is short-lived per page or held to the end.</li>
+ *   <li>{@value #SERIAL_GC} below {@link #LARGE_CONTENT_BYTES}: 13 s and 390 MB RSS at 10k against 22 s and 0.9 GB
+ *       with G1. G1's concurrent threads and its larger footprint (page faults are dear on a VM) cost more than its
+ *       pauses save; the build's data is short-lived per page or held to the end. ParallelGC at 10k: 10.0–11.9 s
+ *       and 19–21 s CPU against 8.7–12.6 s and 16–18 s (four interleaved rounds).</li>
+ *   <li>{@value #PARALLEL_GC} from {@link #LARGE_CONTENT_BYTES}: at 100k Serial stopped the build for 8.7–11.4 s
+ *       in ~53 young collections (each copying the content as it loads, then the index writers' buffers) on one
+ *       core while the other idled; ParallelGC's two threads: 5.8–6.7 s, walls 72.3 / 73.6 / 70.2 s against
+ *       77.2 / 95.7 / 74.5 s (three interleaved pairs, tmpfs; CPU the same).</li>
+ *   <li>{@value #LARGER_METASPACE_THRESHOLD} with C2: C2's profiles live in metaspace, and crossing the default
+ *       first threshold (~21 MB) forced a full collection of the whole heap at 100k (1.5 s); 67.9 s against
+ *       72.5 s.</li>
  *   <li>{@value #C1_ONLY} below {@link #LARGE_CONTENT_BYTES}: C2 spends about 10 s of CPU compiling, which a
  *       build of a few seconds never earns back (10k: 13 s with C1 alone, 19 s with C2). At 100k, C2's faster
  *       code wins (103 s against 121 s; later 97–104 s against 115 s).</li>
@@ -38,6 +46,10 @@ import java.util.stream.Stream;
  */
 public final class JvmFlags {
     public static final String SERIAL_GC = "-XX:+UseSerialGC";
+    /** For large content: collections on both cores (see the class comment). */
+    public static final String PARALLEL_GC = "-XX:+UseParallelGC";
+    /** For large content: no full collection just because C2's method profiles filled the first metaspace. */
+    public static final String LARGER_METASPACE_THRESHOLD = "-XX:MetaspaceSize=256m";
     public static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
     /** For large content: C2 compiles only what runs 4× as often as by default (fewer, hotter methods). */
     public static final String FEWER_C2_COMPILES = "-XX:CompileThresholdScaling=4";
@@ -67,7 +79,7 @@ public final class JvmFlags {
     /** The flags for a build of {@code contentBytes} of content (see the class comment). */
     public static List<String> forContentBytes(long contentBytes) {
         List<String> flags = new ArrayList<>(contentBytes >= LARGE_CONTENT_BYTES
-                ? List.of(SERIAL_GC, FEWER_C2_COMPILES, LARGER_START_HEAP) : SMALL);
+                ? List.of(PARALLEL_GC, FEWER_C2_COMPILES, LARGER_START_HEAP, LARGER_METASPACE_THRESHOLD) : SMALL);
         if (hugePagesOffered()) {
             flags.add(HUGE_PAGES);
         }

@@ -79,8 +79,11 @@ class JvmFlagsTest {
         assertTrue(JvmFlags.forContentBytes(0).contains(JvmFlags.C1_ONLY));
         assertTrue(JvmFlags.forContentBytes(JvmFlags.LARGE_CONTENT_BYTES - 1).contains(JvmFlags.C1_ONLY));
         assertFalse(JvmFlags.forContentBytes(JvmFlags.LARGE_CONTENT_BYTES).contains(JvmFlags.C1_ONLY));
+        assertTrue(JvmFlags.forContentBytes(JvmFlags.LARGE_CONTENT_BYTES - 1).contains(JvmFlags.SERIAL_GC));
+        assertTrue(JvmFlags.forContentBytes(JvmFlags.LARGE_CONTENT_BYTES).contains(JvmFlags.PARALLEL_GC));
         for (long bytes : new long[] {0, JvmFlags.LARGE_CONTENT_BYTES}) {
-            assertTrue(JvmFlags.forContentBytes(bytes).contains(JvmFlags.SERIAL_GC));
+            long collectors = JvmFlags.forContentBytes(bytes).stream().filter(f -> f.matches("-XX:\\+Use\\w+GC")).count();
+            assertEquals(1, collectors, "one collector: the JVM refuses to start with two");
         }
     }
 
