@@ -90,7 +90,7 @@ public final class Benchmark {
         Path childLog = workDir.resolve("build.log");
         flushPendingWrites();
         log.accept(String.format(Locale.ROOT, "bench: host speed gauge before the build: %d ms (SHA-256 of 64 MB on one core,"
-                + " best of 3; more means a busier host: compare runs at similar gauges)", hostGaugeMs()));
+                + " best of 3; more means a busier host before the build; the cpu s column shows one during it)", hostGaugeMs()));
         long start = System.nanoTime();
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(childLog.toFile()).start();
@@ -218,7 +218,9 @@ public final class Benchmark {
                     r.microsPerProject(), r.peakHeapBytes() >> 20, r.peakRssBytes() >> 20, r.outFiles(),
                     r.outBytes() >> 20, r.exit() == 0 ? "" : "  FAILED (exit " + r.exit() + ")"));
         }
-        out.append("(wall s includes JVM start; index runs beside assemble, render, export and check, so stage times overlap)\n");
+        out.append("(wall s includes JVM start; index runs beside assemble, render, export and check, so stage times overlap;\n"
+                + " cpu s is the build's own CPU time, about the same for the same size on a quiet host: a run with clearly\n"
+                + " more CPU seconds than another was slowed by the host, which the gauge before it can miss)\n");
         return out.toString();
     }
 
