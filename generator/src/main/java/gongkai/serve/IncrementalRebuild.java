@@ -85,6 +85,14 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         templates = null;
         BuildPipeline.Built built = pipeline.get().runKeepingModel();
         last = built;
+        try {
+            // The theme's templates are parsed now, after the full build, instead of at the first edit.
+            Templates parsed = new Templates(options.themeDir().resolve("templates"));
+            parsed.parseAll();
+            templates = parsed;
+        } catch (java.io.IOException e) {
+            templates = null; // the first edit reads them then (and reports what is wrong)
+        }
         return built.report();
     }
 
