@@ -22,6 +22,7 @@ public final class BuildContext {
     private volatile SiteModel site;
     private volatile GitDates dates = GitDates.none();
     private volatile LinkChecker links;
+    private volatile gongkai.render.Templates templates;
 
     BuildContext(BuildOptions options, Path stagingDir) {
         this.options = options;
@@ -60,6 +61,15 @@ public final class BuildContext {
 
     void setLinks(LinkChecker links) {
         this.links = links;
+    }
+
+    /** The theme's templates as the render stage parsed them, or null before it ran (serve renders edits with them). */
+    public gongkai.render.Templates templates() {
+        return templates;
+    }
+
+    void setTemplates(gongkai.render.Templates templates) {
+        this.templates = templates;
     }
 
     void setDates(GitDates dates) {

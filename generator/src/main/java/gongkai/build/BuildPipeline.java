@@ -48,8 +48,12 @@ public final class BuildPipeline {
         return stages.stream().map(BuildStage::name).toList();
     }
 
-    /** A finished build with what it built from: for incremental rebuilds that start from it. */
-    public record Built(BuildReport report, Content content, SiteModel site, GitDates dates) {
+    /**
+     * A finished build with what it built from: for incremental rebuilds that start from it. {@code templates} are
+     * the render stage's, already parsed (null when the pipeline had no render stage).
+     */
+    public record Built(BuildReport report, Content content, SiteModel site, GitDates dates,
+                        gongkai.render.Templates templates) {
     }
 
     public BuildReport run() throws BuildException {
@@ -131,7 +135,7 @@ public final class BuildPipeline {
         int projects = context.content().departmentYears().stream().map(DepartmentYear::projects).mapToInt(List::size).sum();
         BuildReport report = new BuildReport(projects, context.pagesRendered(), System.nanoTime() - start, times,
                 context.site().basePath());
-        return new Built(report, context.content(), context.site(), context.dates());
+        return new Built(report, context.content(), context.site(), context.dates(), context.templates());
     }
 
     private static void runTimed(BuildStage stage, BuildContext context, Map<String, Long> nanos) throws BuildException {

@@ -75,6 +75,7 @@ final class Stages {
         public void run(BuildContext context) throws Exception {
             Path theme = context.options().themeDir();
             Templates templates = new Templates(theme.resolve("templates"));
+            context.setTemplates(templates);
             copyStatic(theme.resolve("static"), context);
             SiteModel site = context.site();
             List<SiteModel.PageJob> pages = site.pages();

@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -21,7 +20,6 @@ import java.util.TimeZone;
  */
 public final class Templates {
     private final Configuration configuration;
-    private final Path templateDir;
 
     public Templates(Path templateDir) throws IOException {
         if (!Files.isDirectory(templateDir)) {
@@ -48,22 +46,6 @@ public final class Templates {
         // View records are read through method handles, not the generic (reflective) bean model.
         cfg.setObjectWrapper(new ViewWrapper());
         this.configuration = cfg;
-        this.templateDir = templateDir;
-    }
-
-    /**
-     * Parses every template of the folder now (FreeMarker keeps them), so that a later first render does not wait
-     * for the parser: {@code serve} does this after its full build instead of at the first edit.
-     */
-    public void parseAll() throws IOException {
-        List<String> names;
-        try (java.util.stream.Stream<Path> files = Files.list(templateDir)) {
-            names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".ftlh") || n.endsWith(".ftl"))
-                    .sorted().toList();
-        }
-        for (String name : names) {
-            configuration.getTemplate(name);
-        }
     }
 
     public Configuration configuration() {

@@ -62,7 +62,6 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         t.setDaemon(true);
         return t;
     });
-    private Templates templates;
 
     /**
      * @param pipeline    a fresh full pipeline per call (the same as {@code gongkai build})
@@ -82,17 +81,8 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     public synchronized BuildReport build() throws BuildException {
         awaitGlobalFiles();
         last = null;
-        templates = null;
         BuildPipeline.Built built = pipeline.get().runKeepingModel();
         last = built;
-        try {
-            // The theme's templates are parsed now, after the full build, instead of at the first edit.
-            Templates parsed = new Templates(options.themeDir().resolve("templates"));
-            parsed.parseAll();
-            templates = parsed;
-        } catch (java.io.IOException e) {
-            templates = null; // the first edit reads them then (and reports what is wrong)
-        }
         return built.report();
     }
 
@@ -203,9 +193,9 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         SiteModel site = assembler.site(pages);
         Path siteDir = options.outDir();
         BuildContext live = BuildContext.live(options, siteDir, content, site);
-        if (templates == null) {
-            templates = new Templates(options.themeDir().resolve("templates"));
-        }
+        // The full build's templates, already parsed: the theme has not changed (a theme edit is a full build).
+        Templates templates = last.templates() != null ? last.templates()
+                : new Templates(options.themeDir().resolve("templates"));
         List<String> errors = toRender.parallelStream().map(job -> {
             try {
                 live.writeString(job.outputFile(), templates.render(job.template(), job.model()));
@@ -262,7 +252,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         live.writeString("feed.xml", SiteFiles.atomFeed(site));
         written++;
         long pagesDone = System.nanoTime();
-        last = new BuildPipeline.Built(last.report(), content, site, last.dates());
+        last = new BuildPipeline.Built(last.report(), content, site, last.dates(), templates);
         String names = String.join(", ", files.stream()
                 .map(f -> options.contentDir().relativize(f).toString().replace('\\', '/')).toList());
 
