@@ -162,7 +162,7 @@ public final class StaticSearchExporter {
                 for (int b = from; b < to; b++) {
                     terms += dictTerms[b];
                 }
-                writeVarint(shard, terms);
+                shard.varint(terms);
                 for (int b = from; b < to; b++) {
                     if (dict[b] != null) {
                         shard.write(dict[b].array(), 0, dict[b].size());
@@ -433,15 +433,15 @@ public final class StaticSearchExporter {
                         d = dict[bucket] = new Utf8Bytes(64);
                     }
                     byte[] utf8 = block.text().getBytes(StandardCharsets.UTF_8);
-                    writeVarint(d, utf8.length);
+                    d.varint(utf8.length);
                     d.write(utf8);
-                    writeVarint(d, fileNo);
-                    writeVarint(d, offset);
-                    writeVarint(d, block.tableBytes().length);
-                    writeVarint(d, block.docParts().length);
-                    writeVarint(d, block.posParts().length);
-                    writeVarint(d, (block.tableDeflated() ? 1 : 0) | (block.inline() ? 2 : 0));
-                    writeVarint(d, block.head().length);
+                    d.varint(fileNo);
+                    d.varint(offset);
+                    d.varint(block.tableBytes().length);
+                    d.varint(block.docParts().length);
+                    d.varint(block.posParts().length);
+                    d.varint((block.tableDeflated() ? 1 : 0) | (block.inline() ? 2 : 0));
+                    d.varint(block.head().length);
                     if (block.inline()) {
                         d.write(block.tableBytes());
                     }
@@ -596,27 +596,27 @@ public final class StaticSearchExporter {
             nm = nEnd;
         }
         Utf8Bytes t = new Utf8Bytes(64);
-        writeVarint(t, pAll.df());
-        writeVarint(t, pName == null ? 0 : pName.df());
-        writeVarint(t, rows.size());
+        t.varint(pAll.df());
+        t.varint(pName == null ? 0 : pName.df());
+        t.varint(rows.size());
         int last = 0;
         for (int[] r : rows) {
-            writeVarint(t, r[0] - last);
+            t.varint(r[0] - last);
             last = r[0];
         }
         for (int col : new int[] {1, 2, 4, 5, 6, 7}) {
             for (int[] r : rows) {
-                writeVarint(t, r[col]);
+                t.varint(r[col]);
             }
         }
         for (int[] r : rows) {
             if (r[7] > 0) {
-                writeVarint(t, r[8]);
-                writeVarint(t, r[9]);
+                t.varint(r[8]);
+                t.varint(r[9]);
             }
         }
         for (int[] r : rows) {
-            writeVarint(t, r[10]);
+            t.varint(r[10]);
         }
         return t.toByteArray();
     }
@@ -689,10 +689,10 @@ public final class StaticSearchExporter {
      */
     private static int[] writeWindowField(Utf8Bytes docs, Utf8Bytes positions,
             QueryEngine.TermPostings p, int[] order, int from, int to, double avgdl) {
-        writeVarint(docs, to - from);
+        docs.varint(to - from);
         int last = 0;
         for (int i = from; i < to; i++) {
-            writeVarint(docs, p.docs()[order[i]] - last);
+            docs.varint(p.docs()[order[i]] - last);
             last = p.docs()[order[i]];
         }
         for (int i = from; i < to; i++) {
@@ -702,10 +702,10 @@ public final class StaticSearchExporter {
         double bestSat = -1;
         for (int i = from; i < to; i++) {
             int k = order[i];
-            writeVarint(docs, p.freqs()[k]);
+            docs.varint(p.freqs()[k]);
             int lastPos = 0;
             for (int pos : p.positions()[k]) {
-                writeVarint(positions, pos - lastPos);
+                positions.varint(pos - lastPos);
                 lastPos = pos;
             }
             double dl = SmallFloat.byte4ToInt(p.norms()[k]);
@@ -743,14 +743,14 @@ public final class StaticSearchExporter {
                 new SearchQuery.Word(term, List.of(new SearchQuery.Clause(term, 0))))), headSize);
         Utf8Bytes out = new Utf8Bytes(64);
         int k = Math.min(headSize, hits.size());
-        writeVarint(out, k);
+        out.varint(k);
         for (int i = 0; i < k; i++) {
-            writeVarint(out, hits.get(i).doc());
+            out.varint(hits.get(i).doc());
         }
-        writeVarint(out, all.df());
+        out.varint(all.df());
         int last = 0;
         for (int d : all.docs()) {
-            writeVarint(out, d - last);
+            out.varint(d - last);
             last = d;
         }
         byte[] raw = out.toByteArray();
@@ -818,10 +818,6 @@ public final class StaticSearchExporter {
             h *= 0x01000193;
         }
         return (int) (Integer.toUnsignedLong(h) % buckets);
-    }
-
-    static void writeVarint(Utf8Bytes out, long v) {
-        out.varint(v);
     }
 
     private static long writeBytes(Path file, Utf8Bytes data) throws IOException {
