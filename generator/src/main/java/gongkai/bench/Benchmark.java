@@ -1,10 +1,11 @@
 package gongkai.bench;
 
+import gongkai.cli.SitePipelines;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gongkai.build.BuildPipeline;
-import gongkai.build.JvmFlags;
-import gongkai.build.SiteSwap;
+import gongkai.pipeline.BuildPipeline;
+import gongkai.cli.JvmFlags;
+import gongkai.pipeline.SiteSwap;
 import gongkai.content.Content;
 import gongkai.sample.SampleGenerator;
 import java.io.IOException;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
     public static final String CSV_HEADER = "time,projects,seed,xmx,wall_ms,"
-            + String.join(",", BuildPipeline.STAGE_ORDER.stream().map(s -> s + "_ms").toList())
+            + String.join(",", SitePipelines.STAGE_ORDER.stream().map(s -> s + "_ms").toList())
             + ",cpu_ms,pages,pages_per_s,us_per_project,peak_heap_mb,peak_rss_mb,out_files,out_mb,exit";
 
     /** One size's result. Stage times in ms, in {@link BuildPipeline#STAGE_ORDER}. */
@@ -111,14 +112,14 @@ public final class Benchmark {
         long cpu = 0;
         if (exit == 0 && Files.isRegularFile(timings)) {
             JsonNode json = new ObjectMapper().readTree(timings.toFile());
-            for (String stage : BuildPipeline.STAGE_ORDER) {
+            for (String stage : SitePipelines.STAGE_ORDER) {
                 stageMs.add(json.path("stages").path(stage).asLong(0));
             }
             pages = json.path("pages").asInt();
             heap = json.path("peakHeapBytes").asLong();
             cpu = json.path("cpuMs").asLong();
         } else {
-            BuildPipeline.STAGE_ORDER.forEach(s -> stageMs.add(0L));
+            SitePipelines.STAGE_ORDER.forEach(s -> stageMs.add(0L));
         }
         long files = 0;
         long bytes = 0;
@@ -204,7 +205,7 @@ public final class Benchmark {
     public static String table(List<Result> results) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%9s %8s", "projects", "wall s"));
-        for (String stage : BuildPipeline.STAGE_ORDER) {
+        for (String stage : SitePipelines.STAGE_ORDER) {
             out.append(String.format(Locale.ROOT, " %8s", stage));
         }
         out.append(String.format(Locale.ROOT, " %7s %7s %8s %7s %8s %8s %8s %7s%n",

@@ -1,8 +1,8 @@
 package gongkai.cli;
 
 import gongkai.bench.Benchmark;
-import gongkai.content.ContentLoader;
-import gongkai.content.LoadResult;
+import gongkai.load.ContentLoader;
+import gongkai.load.LoadResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package gongkai.cli;
 
-import gongkai.build.BuildException;
-import gongkai.build.BuildOptions;
-import gongkai.build.BuildReport;
-import gongkai.build.BuildTimings;
+import gongkai.pipeline.BuildException;
+import gongkai.pipeline.BuildOptions;
+import gongkai.pipeline.BuildReport;
+import gongkai.pipeline.BuildTimings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +28,7 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         BuildOptions options = dirs.toOptions();
         try {
-            java.util.OptionalInt relaunched = gongkai.build.JvmFlags.relaunchIfLarge(options.contentDir(), Main.class,
+            java.util.OptionalInt relaunched = gongkai.cli.JvmFlags.relaunchIfLarge(options.contentDir(), Main.class,
                     spec.root().commandLine().getParseResult().originalArgs());
             if (relaunched.isPresent()) {
                 return relaunched.getAsInt();

@@ -1,7 +1,7 @@
 package gongkai.cli;
 
-import gongkai.content.ContentConflictException;
-import gongkai.content.ContentWriter;
+import gongkai.importer.ContentConflictException;
+import gongkai.importer.ContentWriter;
 import gongkai.content.DepartmentYear;
 import gongkai.importer.FormatDetector;
 import gongkai.importer.HengshuiImporter;

@@ -1,7 +1,7 @@
 package gongkai.cli;
 
-import gongkai.content.ContentLoader;
-import gongkai.content.LoadResult;
+import gongkai.load.ContentLoader;
+import gongkai.load.LoadResult;
 import gongkai.sample.SampleGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package gongkai.cli;
 
-import gongkai.build.BuildException;
-import gongkai.build.BuildOptions;
+import gongkai.pipeline.BuildException;
+import gongkai.pipeline.BuildOptions;
 import gongkai.serve.PreviewSession;
 import java.io.IOException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package gongkai.cli;
 
-import gongkai.build.BuildOptions;
+import gongkai.pipeline.BuildOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,8 @@
 package gongkai.cli;
 
-import gongkai.content.ContentLoader;
+import gongkai.load.ContentLoader;
 import gongkai.content.DepartmentYear;
-import gongkai.content.LoadResult;
+import gongkai.load.LoadResult;
 import gongkai.content.Problem;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -18,7 +18,7 @@ import java.time.LocalDate;
  */
 public record ParsedTarget(
         TargetKind kind,
-        Comparator comparator,
+        TargetComparator comparator,
         BigDecimal value,
         BigDecimal upperValue,
         String unit,

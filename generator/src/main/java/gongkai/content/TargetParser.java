@@ -43,30 +43,30 @@ public final class TargetParser {
     private static final Pattern NUMBER = Pattern.compile("(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
-    private record Word(String text, Comparator comparator) {
+    private record Word(String text, TargetComparator comparator) {
     }
 
-    /** Comparator words written before the number, longest first so 大于等于 wins over 大于. */
+    /** TargetComparator words written before the number, longest first so 大于等于 wins over 大于. */
     private static final List<Word> PREFIX_COMPARATORS = List.of(
-            new Word("大于或等于", Comparator.GE), new Word("小于或等于", Comparator.LE),
-            new Word("高于或等于", Comparator.GE), new Word("低于或等于", Comparator.LE),
-            new Word("大于等于", Comparator.GE), new Word("小于等于", Comparator.LE),
-            new Word("不低于", Comparator.GE), new Word("不少于", Comparator.GE), new Word("不小于", Comparator.GE),
-            new Word("不高于", Comparator.LE), new Word("不超过", Comparator.LE), new Word("不大于", Comparator.LE),
-            new Word("不多于", Comparator.LE),
-            new Word("至少", Comparator.GE), new Word("达到", Comparator.GE), new Word("最多", Comparator.LE),
-            new Word("大于", Comparator.GT), new Word("高于", Comparator.GT), new Word("超过", Comparator.GT),
-            new Word("多于", Comparator.GT), new Word("小于", Comparator.LT), new Word("低于", Comparator.LT),
-            new Word("少于", Comparator.LT), new Word("等于", Comparator.EQ),
-            new Word(">=", Comparator.GE), new Word("=>", Comparator.GE), new Word("<=", Comparator.LE),
-            new Word("=<", Comparator.LE), new Word("≥", Comparator.GE), new Word("≤", Comparator.LE),
-            new Word(">", Comparator.GT), new Word("<", Comparator.LT), new Word("=", Comparator.EQ));
+            new Word("大于或等于", TargetComparator.GE), new Word("小于或等于", TargetComparator.LE),
+            new Word("高于或等于", TargetComparator.GE), new Word("低于或等于", TargetComparator.LE),
+            new Word("大于等于", TargetComparator.GE), new Word("小于等于", TargetComparator.LE),
+            new Word("不低于", TargetComparator.GE), new Word("不少于", TargetComparator.GE), new Word("不小于", TargetComparator.GE),
+            new Word("不高于", TargetComparator.LE), new Word("不超过", TargetComparator.LE), new Word("不大于", TargetComparator.LE),
+            new Word("不多于", TargetComparator.LE),
+            new Word("至少", TargetComparator.GE), new Word("达到", TargetComparator.GE), new Word("最多", TargetComparator.LE),
+            new Word("大于", TargetComparator.GT), new Word("高于", TargetComparator.GT), new Word("超过", TargetComparator.GT),
+            new Word("多于", TargetComparator.GT), new Word("小于", TargetComparator.LT), new Word("低于", TargetComparator.LT),
+            new Word("少于", TargetComparator.LT), new Word("等于", TargetComparator.EQ),
+            new Word(">=", TargetComparator.GE), new Word("=>", TargetComparator.GE), new Word("<=", TargetComparator.LE),
+            new Word("=<", TargetComparator.LE), new Word("≥", TargetComparator.GE), new Word("≤", TargetComparator.LE),
+            new Word(">", TargetComparator.GT), new Word("<", TargetComparator.LT), new Word("=", TargetComparator.EQ));
 
-    /** Comparator words written after the number and unit. 内 alone only counts at the very end. */
+    /** TargetComparator words written after the number and unit. 内 alone only counts at the very end. */
     private static final List<Word> SUFFIX_COMPARATORS = List.of(
-            new Word("及以上", Comparator.GE), new Word("或以上", Comparator.GE), new Word("以上", Comparator.GE),
-            new Word("及以下", Comparator.LE), new Word("或以下", Comparator.LE), new Word("以下", Comparator.LE),
-            new Word("以内", Comparator.LE), new Word("之内", Comparator.LE), new Word("内", Comparator.LE));
+            new Word("及以上", TargetComparator.GE), new Word("或以上", TargetComparator.GE), new Word("以上", TargetComparator.GE),
+            new Word("及以下", TargetComparator.LE), new Word("或以下", TargetComparator.LE), new Word("以下", TargetComparator.LE),
+            new Word("以内", TargetComparator.LE), new Word("之内", TargetComparator.LE), new Word("内", TargetComparator.LE));
 
     /** Known unit words, longest first. 年 月 日 only ever follow a slash: a number before them is a date. */
     private static final List<String> UNIT_WORDS = List.of(
@@ -175,7 +175,7 @@ public final class TargetParser {
         if (i < norm.length() && RANGE_SEPARATORS.indexOf(norm.charAt(i)) >= 0) {
             DatePart second = datePart(norm, skipSpaces(norm, i + 1), first.start().getYear());
             if (second != null && !second.end().isBefore(first.start())) {
-                return dateResult(text, norm, at, second.next(), TargetKind.DATE_RANGE, Comparator.RANGE,
+                return dateResult(text, norm, at, second.next(), TargetKind.DATE_RANGE, TargetComparator.RANGE,
                         first.start(), second.end());
             }
             if (first.needsContext()) {
@@ -198,16 +198,16 @@ public final class TargetParser {
             return null;
         }
         if (deadline) {
-            return dateResult(text, norm, at, i, TargetKind.DATE, Comparator.LE, first.end(), null);
+            return dateResult(text, norm, at, i, TargetKind.DATE, TargetComparator.LE, first.end(), null);
         }
         if (first.period()) {
-            return dateResult(text, norm, at, i, TargetKind.DATE_RANGE, Comparator.RANGE, first.start(), first.end());
+            return dateResult(text, norm, at, i, TargetKind.DATE_RANGE, TargetComparator.RANGE, first.start(), first.end());
         }
-        return dateResult(text, norm, at, i, TargetKind.DATE, Comparator.EQ, first.end(), null);
+        return dateResult(text, norm, at, i, TargetKind.DATE, TargetComparator.EQ, first.end(), null);
     }
 
     private static ParsedTarget dateResult(String text, String norm, int start, int end, TargetKind kind,
-            Comparator comparator, LocalDate date, LocalDate endDate) {
+            TargetComparator comparator, LocalDate date, LocalDate endDate) {
         String before = text.substring(0, start);
         String after = text.substring(end);
         if (firstDigit(norm.substring(end), 0) >= 0) {
@@ -350,7 +350,7 @@ public final class TargetParser {
             numberStart = at - 1; // a leading minus sign
         }
         String before = norm.substring(0, numberStart).stripTrailing();
-        Comparator comparator = null;
+        TargetComparator comparator = null;
         Word prefixWord = endingWithWord(before, PREFIX_COMPARATORS);
         int prefixEnd = before.length();
         if (prefixWord != null) {
@@ -418,7 +418,7 @@ public final class TargetParser {
                 return null;
             }
             if (comparator == null) {
-                comparator = Comparator.GT;
+                comparator = TargetComparator.GT;
             }
         }
         String remark = remark(prefix, tail.remark());
@@ -430,9 +430,9 @@ public final class TargetParser {
                 return null;
             }
             String unit = tail.unit() != null ? tail.unit() : lowerUnit;
-            return new ParsedTarget(TargetKind.RANGE, Comparator.RANGE, value, upper, unit, null, null, remark);
+            return new ParsedTarget(TargetKind.RANGE, TargetComparator.RANGE, value, upper, unit, null, null, remark);
         }
-        return new ParsedTarget(TargetKind.NUMBER, comparator == null ? Comparator.EQ : comparator, value, null,
+        return new ParsedTarget(TargetKind.NUMBER, comparator == null ? TargetComparator.EQ : comparator, value, null,
                 tail.unit(), null, null, remark);
     }
 
@@ -440,7 +440,7 @@ public final class TargetParser {
         return new BigDecimal(literal.replace(",", ""));
     }
 
-    private static int direction(Comparator c) {
+    private static int direction(TargetComparator c) {
         return switch (c) {
             case GE, GT -> 1;
             case LE, LT -> -1;
@@ -466,7 +466,7 @@ public final class TargetParser {
         return i;
     }
 
-    private record Tail(String unit, Comparator comparator, String remark) {
+    private record Tail(String unit, TargetComparator comparator, String remark) {
     }
 
     /** Splits the text after the number into unit, suffix comparator and remark; null when it is not a target. */

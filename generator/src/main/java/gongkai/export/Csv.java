@@ -1,6 +1,6 @@
 package gongkai.export;
 
-import gongkai.build.Utf8Bytes;
+import gongkai.pipeline.Utf8Bytes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -3,7 +3,7 @@ package gongkai.export;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gongkai.build.Utf8Bytes;
+import gongkai.pipeline.Utf8Bytes;
 import gongkai.content.Amount;
 import gongkai.content.Budget;
 import gongkai.content.Column;
@@ -105,7 +105,7 @@ public final class DatasetExporter {
             boolean yearFiles, AllJson all) throws IOException {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), dataset.years.size()));
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        List<gongkai.build.Workers.Task> writers = new ArrayList<>();
+        List<gongkai.pipeline.Workers.Task> writers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             writers.add(() -> {
                 // One encoding buffer per thread, reused for every file it writes (a department-year's JSON is MBs).
@@ -125,7 +125,7 @@ public final class DatasetExporter {
                 }
             });
         }
-        gongkai.build.Workers.runAll("gongkai-export", writers);
+        gongkai.pipeline.Workers.runAll("gongkai-export", writers);
     }
 
     private void writeBundle(Output out, Dataset dataset, Content content) throws IOException {

@@ -1,7 +1,7 @@
 package gongkai.export;
 
-import gongkai.build.BuildContext;
-import gongkai.build.BuildStage;
+import gongkai.pipeline.BuildContext;
+import gongkai.pipeline.BuildStage;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Urls;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import gongkai.content.Amount;
 import gongkai.content.Budget;
 import gongkai.content.Column;
 import gongkai.content.Content;
-import gongkai.content.ContentWriter;
+import gongkai.importer.ContentWriter;
 import gongkai.content.DataTable;
 import gongkai.content.Department;
 import gongkai.content.DepartmentYear;

@@ -1,8 +1,8 @@
 package gongkai.search;
 
-import gongkai.build.BuildContext;
-import gongkai.build.BuildOptions;
-import gongkai.build.BuildStage;
+import gongkai.pipeline.BuildContext;
+import gongkai.pipeline.BuildOptions;
+import gongkai.pipeline.BuildStage;
 import java.nio.file.Path;
 
 /**

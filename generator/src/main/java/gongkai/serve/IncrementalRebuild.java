@@ -1,18 +1,22 @@
 package gongkai.serve;
 
-import gongkai.build.BuildContext;
-import gongkai.build.BuildException;
-import gongkai.build.BuildOptions;
-import gongkai.build.BuildPipeline;
-import gongkai.build.BuildReport;
-import gongkai.build.BuildStage;
-import gongkai.build.ContentChecks;
-import gongkai.build.ProcurementSource;
-import gongkai.build.SiteAssembler;
-import gongkai.build.SiteFiles;
-import gongkai.build.SiteModel;
+import gongkai.render.RenderStage;
+import gongkai.site.AssembleStage;
+import gongkai.site.GitDates;
+
+import gongkai.pipeline.BuildContext;
+import gongkai.pipeline.BuildException;
+import gongkai.pipeline.BuildOptions;
+import gongkai.pipeline.BuildPipeline;
+import gongkai.pipeline.BuildReport;
+import gongkai.pipeline.BuildStage;
+import gongkai.validate.ContentChecks;
+import gongkai.site.ProcurementSource;
+import gongkai.site.SiteAssembler;
+import gongkai.render.SiteFiles;
+import gongkai.site.SiteModel;
 import gongkai.content.Content;
-import gongkai.content.ContentLoader;
+import gongkai.load.ContentLoader;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Project;
 import gongkai.content.Urls;
@@ -55,7 +59,16 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     private final ProcurementSource procurement;
     private final BuildStage index;
     private final Consumer<String> log;
-    private BuildPipeline.Built last;
+    private Last last;
+
+    /** What the last build (full or incremental) left: the model edits start from. */
+    private record Last(BuildReport report, Content content, SiteModel site, GitDates dates, Templates templates) {
+        static Last of(BuildPipeline.Built built) {
+            BuildContext c = built.context();
+            return new Last(built.report(), c.content(), c.get(AssembleStage.SITE), c.get(AssembleStage.DATES),
+                    c.find(RenderStage.TEMPLATES));
+        }
+    }
     private final java.util.concurrent.atomic.AtomicReference<BuildContext> pendingGlobal = new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.ExecutorService global = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "gongkai-global-files");
@@ -82,7 +95,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         awaitGlobalFiles();
         last = null;
         BuildPipeline.Built built = pipeline.get().runKeepingModel();
-        last = built;
+        last = Last.of(built);
         return built.report();
     }
 
@@ -192,7 +205,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         }
         SiteModel site = assembler.site(pages);
         Path siteDir = options.outDir();
-        BuildContext live = BuildContext.live(options, siteDir, content, site);
+        BuildContext live = BuildContext.standalone(options, siteDir, content);
         // The full build's templates, already parsed: the theme has not changed (a theme edit is a full build).
         Templates templates = last.templates() != null ? last.templates()
                 : new Templates(options.themeDir().resolve("templates"));
@@ -252,7 +265,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         live.writeString("feed.xml", SiteFiles.atomFeed(site));
         written++;
         long pagesDone = System.nanoTime();
-        last = new BuildPipeline.Built(last.report(), content, site, last.dates(), templates);
+        last = new Last(last.report(), content, site, last.dates(), templates);
         String names = String.join(", ", files.stream()
                 .map(f -> options.contentDir().relativize(f).toString().replace('\\', '/')).toList());
 

@@ -1,7 +1,7 @@
 package gongkai.serve;
 
-import gongkai.build.BuildException;
-import gongkai.build.BuildReport;
+import gongkai.pipeline.BuildException;
+import gongkai.pipeline.BuildReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,10 @@
 package gongkai.bench;
 
+import gongkai.cli.SitePipelines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gongkai.build.BuildPipeline;
+import gongkai.pipeline.BuildPipeline;
 import gongkai.cli.Main;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class BenchmarkTest {
         assertEquals(3, lines.size(), "one header, then one row per run: " + lines);
         assertEquals(Benchmark.CSV_HEADER, lines.get(0));
         String[] header = lines.get(0).split(",");
-        for (String stage : BuildPipeline.STAGE_ORDER) {
+        for (String stage : SitePipelines.STAGE_ORDER) {
             assertTrue(List.of(header).contains(stage + "_ms"), stage);
         }
         for (String row : lines.subList(1, 3)) {

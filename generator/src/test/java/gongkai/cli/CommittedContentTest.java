@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gongkai.content.ContentLoader;
+import gongkai.load.ContentLoader;
 import gongkai.content.DepartmentYear;
-import gongkai.content.LoadResult;
+import gongkai.load.LoadResult;
 import gongkai.testing.Seeds;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package gongkai.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gongkai.content.ContentLoader;
-import gongkai.content.LoadResult;
+import gongkai.load.ContentLoader;
+import gongkai.load.LoadResult;
 import gongkai.testing.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,10 +3,10 @@ package gongkai.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gongkai.build.BuildOptions;
-import gongkai.build.BuildReport;
+import gongkai.pipeline.BuildOptions;
+import gongkai.pipeline.BuildReport;
 import gongkai.content.Content;
-import gongkai.content.ContentLoader;
+import gongkai.load.ContentLoader;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Project;
 import gongkai.content.Urls;

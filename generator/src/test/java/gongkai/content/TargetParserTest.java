@@ -135,7 +135,7 @@ class TargetParserTest {
             String unit, String date, String endDate, String remark) {
         ParsedTarget expected = new ParsedTarget(
                 TargetKind.valueOf(kind),
-                blank(comparator) ? null : Comparator.valueOf(comparator),
+                blank(comparator) ? null : TargetComparator.valueOf(comparator),
                 blank(value) ? null : new BigDecimal(value),
                 blank(upper) ? null : new BigDecimal(upper),
                 blank(unit) ? null : unit,

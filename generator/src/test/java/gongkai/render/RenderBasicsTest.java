@@ -1,11 +1,16 @@
 package gongkai.render;
 
+import gongkai.site.BarChart;
+import gongkai.site.Markdown;
+import gongkai.site.MoneyFormat;
+import gongkai.site.TargetText;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gongkai.content.Comparator;
+import gongkai.content.TargetComparator;
 import gongkai.content.ParsedTarget;
 import gongkai.content.TargetKind;
 import java.math.BigDecimal;
@@ -52,15 +57,15 @@ class RenderBasicsTest {
 
     @Test
     void parsedTargetsReadLikeThePrintedOnes() {
-        assertEquals("≥ 90 %", TargetText.describe(new ParsedTarget(TargetKind.NUMBER, Comparator.GE, new BigDecimal("90"),
+        assertEquals("≥ 90 %", TargetText.describe(new ParsedTarget(TargetKind.NUMBER, TargetComparator.GE, new BigDecimal("90"),
                 null, "%", null, null, null)));
         assertEquals("4 台", TargetText.describe(new ParsedTarget(TargetKind.NUMBER, null, new BigDecimal("4"), null, "台",
                 null, null, null)));
-        assertEquals("90 ~ 95 %", TargetText.describe(new ParsedTarget(TargetKind.RANGE, Comparator.RANGE, new BigDecimal("90"),
+        assertEquals("90 ~ 95 %", TargetText.describe(new ParsedTarget(TargetKind.RANGE, TargetComparator.RANGE, new BigDecimal("90"),
                 new BigDecimal("95"), "%", null, null, null)));
-        assertEquals("截止 2025-12-31", TargetText.describe(new ParsedTarget(TargetKind.DATE, Comparator.LE, null, null, null,
+        assertEquals("截止 2025-12-31", TargetText.describe(new ParsedTarget(TargetKind.DATE, TargetComparator.LE, null, null, null,
                 LocalDate.of(2025, 12, 31), null, null)));
-        assertEquals("≥ 100（按文件要求执行）", TargetText.describe(new ParsedTarget(TargetKind.NUMBER, Comparator.GE,
+        assertEquals("≥ 100（按文件要求执行）", TargetText.describe(new ParsedTarget(TargetKind.NUMBER, TargetComparator.GE,
                 new BigDecimal("100"), null, null, null, null, "按文件要求执行")));
         assertEquals("定性", TargetText.describe(ParsedTarget.qualitative()));
     }

@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gongkai.cli.Main;
 import gongkai.content.Content;
-import gongkai.content.ContentLoader;
+import gongkai.load.ContentLoader;
 import gongkai.content.DataTable;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Indicator;
-import gongkai.content.LoadResult;
+import gongkai.load.LoadResult;
 import gongkai.content.MoneyUnit;
 import gongkai.content.ProcurementLinks;
 import gongkai.content.Project;

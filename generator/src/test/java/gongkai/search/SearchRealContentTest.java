@@ -1,15 +1,16 @@
 package gongkai.search;
 
+import gongkai.cli.SitePipelines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gongkai.build.BuildOptions;
-import gongkai.build.BuildPipeline;
-import gongkai.build.ContentSource;
-import gongkai.build.ProcurementSource;
+import gongkai.pipeline.BuildOptions;
+import gongkai.pipeline.BuildPipeline;
+import gongkai.load.ContentSource;
+import gongkai.site.ProcurementSource;
 import gongkai.content.Content;
-import gongkai.content.ContentLoader;
+import gongkai.load.ContentLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class SearchRealContentTest {
         site = tmp.resolve("site");
         options = BuildOptions.of(Path.of("content"), Path.of("themes/default"), site, line -> { });
         // the CLI's pipeline (SitePipelines.standard) with the search stage in its slot
-        BuildPipeline.builder(options, ContentSource.yaml())
+        SitePipelines.builder(options, ContentSource.yaml())
                 .procurement(ProcurementSource.fromProcurementTables())
                 .index(new SearchIndexStage())
                 .export(new gongkai.export.ExportStage())

@@ -1,15 +1,16 @@
 package gongkai.serve;
 
+import gongkai.cli.SitePipelines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gongkai.build.BuildOptions;
-import gongkai.build.BuildPipeline;
-import gongkai.build.ContentSource;
-import gongkai.build.ProcurementSource;
-import gongkai.content.ContentLoader;
-import gongkai.content.LoadResult;
+import gongkai.pipeline.BuildOptions;
+import gongkai.pipeline.BuildPipeline;
+import gongkai.load.ContentSource;
+import gongkai.site.ProcurementSource;
+import gongkai.load.ContentLoader;
+import gongkai.load.LoadResult;
 import gongkai.export.ExportStage;
 import gongkai.search.SearchIndexStage;
 import gongkai.sample.SampleGenerator;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IncrementalRebuildTest {
     private static BuildPipeline pipeline(BuildOptions options) {
-        return BuildPipeline.builder(options, ContentSource.yaml())
+        return SitePipelines.builder(options, ContentSource.yaml())
                 .procurement(ProcurementSource.fromProcurementTables())
                 .index(new SearchIndexStage())
                 .export(new ExportStage())

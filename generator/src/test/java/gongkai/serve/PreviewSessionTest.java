@@ -1,13 +1,14 @@
 package gongkai.serve;
 
+import gongkai.cli.SitePipelines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gongkai.build.BuildOptions;
-import gongkai.build.BuildPipeline;
-import gongkai.build.BuildStage;
-import gongkai.build.BuildContext;
+import gongkai.pipeline.BuildOptions;
+import gongkai.pipeline.BuildPipeline;
+import gongkai.pipeline.BuildStage;
+import gongkai.pipeline.BuildContext;
 import gongkai.content.Content;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Page;
@@ -73,7 +74,7 @@ class PreviewSessionTest {
         Path out = tmp.resolve("site");
         BuildOptions options = BuildOptions.of(contentDir, theme, out, line -> { });
         try (PreviewSession session = new PreviewSession(
-                () -> BuildPipeline.builder(options, dir -> content()).export(dataPackageWriter()).build().run(),
+                () -> SitePipelines.builder(options, dir -> content()).export(dataPackageWriter()).build().run(),
                 out, List.of(contentDir, theme), 0, line -> { })) {
             session.server().addHandler("/api/echo", exchange -> {
                 byte[] body = "pong".getBytes(StandardCharsets.UTF_8);
@@ -130,7 +131,7 @@ class PreviewSessionTest {
         BuildOptions options = BuildOptions.of(Files.createDirectories(tmp.resolve("content")), copyTheme(tmp.resolve("theme")),
                 out, line -> { });
         try (PreviewSession session = new PreviewSession(
-                () -> BuildPipeline.builder(options, dir -> sub).export(dataPackageWriter()).build().run(),
+                () -> SitePipelines.builder(options, dir -> sub).export(dataPackageWriter()).build().run(),
                 out, List.of(), 0, line -> { })) {
             session.start();
             String base = "http://127.0.0.1:" + session.server().port();

@@ -1,0 +1,20 @@
+package gongkai.importer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** An import would overwrite content files that differ from what it would write; nothing was written. */
+public final class ContentConflictException extends IOException {
+    private final List<Path> conflicts;
+
+    public ContentConflictException(String message, List<Path> conflicts) {
+        super(message);
+        this.conflicts = List.copyOf(conflicts);
+    }
+
+    /** The existing files that differ. */
+    public List<Path> conflicts() {
+        return conflicts;
+    }
+}

@@ -1,0 +1,299 @@
+package gongkai.importer;
+
+import gongkai.content.Amount;
+import gongkai.content.Budget;
+import gongkai.content.Column;
+import gongkai.content.ColumnType;
+import gongkai.content.DataTable;
+import gongkai.content.Department;
+import gongkai.content.DepartmentYear;
+import gongkai.content.Indicator;
+import gongkai.content.Project;
+import gongkai.content.Region;
+import gongkai.content.Section;
+import gongkai.content.SiteConfig;
+import gongkai.content.SourceRef;
+import gongkai.load.ContentLoader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the model as content YAML exactly as docs/content-format.md prescribes. The same model always
+ * gives the same bytes, so re-importing an unchanged document produces no diff.
+ */
+public final class ContentWriter {
+    private static final Pattern SAFE_PATH_SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+    private ContentWriter() {
+    }
+
+    /** What {@link #writeImport} did: files written (new or changed) and existing files left as they were. */
+    public record ImportWrite(List<Path> written, List<Path> unchanged) {
+        public ImportWrite {
+            written = List.copyOf(written);
+            unchanged = List.copyOf(unchanged);
+        }
+    }
+
+    public static String siteYaml(SiteConfig site) {
+        YamlText y = new YamlText();
+        y.string(0, "title", site.title());
+        y.string(0, "description", site.description());
+        y.string(0, "publisher", site.publisher());
+        y.string(0, "licence", site.licence());
+        y.string(0, "licence_url", site.licenceUrl());
+        y.string(0, "base_url", site.baseUrl());
+        return y.text();
+    }
+
+    public static String regionYaml(Region region) {
+        YamlText y = new YamlText();
+        y.string(0, "name", region.name());
+        y.string(0, "parent", region.parent());
+        return y.text();
+    }
+
+    public static String departmentYaml(Department department) {
+        YamlText y = new YamlText();
+        y.string(0, "code", department.code());
+        y.string(0, "name", department.name());
+        y.string(0, "short_name", department.shortName());
+        y.string(0, "description", department.description());
+        return y.text();
+    }
+
+    /** The {@code <year>.yaml} text. Parsed targets and per-item source documents are not written. */
+    public static String yearYaml(DepartmentYear dy) {
+        YamlText y = new YamlText();
+        y.string(0, "department", dy.departmentCode());
+        y.verbatim(0, "year", Integer.toString(dy.year()));
+        y.string(0, "title", dy.title());
+        y.string(0, "document", dy.document());
+        if (!dy.sections().isEmpty()) {
+            y.open(0, "sections");
+            for (Section s : dy.sections()) {
+                item(y, 2, (inner, i) -> {
+                    inner.string(i, "id", s.id());
+                    inner.string(i, "title", s.title());
+                    source(inner, i, s.source());
+                    inner.string(i, "markdown", s.markdown());
+                });
+            }
+        }
+        if (!dy.tables().isEmpty()) {
+            y.open(0, "tables");
+            for (DataTable t : dy.tables()) {
+                item(y, 2, (inner, i) -> table(inner, i, t));
+            }
+        }
+        if (dy.projects().isEmpty()) {
+            y.verbatim(0, "projects", "[]");
+        } else {
+            y.open(0, "projects");
+            for (Project p : dy.projects()) {
+                item(y, 2, (inner, i) -> project(inner, i, p));
+            }
+        }
+        return y.text();
+    }
+
+    private interface MappingBody {
+        void write(YamlText y, int indent);
+    }
+
+    /** A sequence item: the mapping is written at indent + 2 and its first line starts with "- ". */
+    private static void item(YamlText y, int indent, MappingBody body) {
+        YamlText inner = new YamlText();
+        body.write(inner, indent + 2);
+        String text = inner.text();
+        if (text.isEmpty()) {
+            y.indent(indent);
+            y.raw("- {}\n");
+            return;
+        }
+        y.indent(indent);
+        y.raw("- ");
+        y.raw(text.substring(indent + 2));
+    }
+
+    private static void source(YamlText y, int indent, SourceRef source) {
+        if (source == null) {
+            return;
+        }
+        y.open(indent, "source");
+        y.string(indent + 2, "heading", source.heading());
+        y.verbatim(indent + 2, "line", Integer.toString(source.line()));
+    }
+
+    private static void table(YamlText y, int i, DataTable t) {
+        y.string(i, "id", t.id());
+        y.string(i, "title", t.title());
+        source(y, i, t.source());
+        y.string(i, "note", t.note());
+        if (t.columns().isEmpty()) {
+            y.verbatim(i, "columns", "[]");
+        } else {
+            y.open(i, "columns");
+            for (Column c : t.columns()) {
+                item(y, i + 2, (inner, j) -> {
+                    inner.string(j, "key", c.key());
+                    inner.string(j, "title", c.title());
+                    inner.verbatim(j, "type", c.type() == null ? null : c.type().yamlName());
+                    inner.string(j, "unit", c.unit());
+                });
+            }
+        }
+        if (!t.rows().isEmpty()) {
+            y.open(i, "rows");
+            for (Map<String, String> row : t.rows()) {
+                for (String key : row.keySet()) {
+                    if (t.columns().stream().noneMatch(c -> c.key().equals(key))) {
+                        throw new IllegalArgumentException(
+                                "table '" + t.id() + "': row has a value for '" + key + "', which is not a column");
+                    }
+                }
+                item(y, i + 2, (inner, j) -> {
+                    for (Column c : t.columns()) {
+                        String cell = row.get(c.key());
+                        if (cell != null && c.type() != ColumnType.STRING && ContentLoader.matchesType(cell, c.type())) {
+                            inner.verbatim(j, c.key(), cell);
+                        } else {
+                            inner.string(j, c.key(), cell);
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    private static void project(YamlText y, int i, Project p) {
+        y.string(i, "id", p.id());
+        y.string(i, "name", p.name());
+        source(y, i, p.source());
+        Budget b = p.budget();
+        if (b != null) {
+            y.open(i, "budget");
+            y.string(i + 2, "unit", b.unit() == null ? null : b.unit().label());
+            amount(y, i + 2, "total", b.total());
+            amount(y, i + 2, "fiscal", b.fiscal());
+            amount(y, i + 2, "other", b.other());
+        }
+        y.string(i, "purpose", p.purpose());
+        y.string(i, "goals", p.goals());
+        if (p.indicators().isEmpty()) {
+            y.verbatim(i, "indicators", "[]");
+        } else {
+            y.open(i, "indicators");
+            for (Indicator ind : p.indicators()) {
+                item(y, i + 2, (inner, j) -> {
+                    inner.string(j, "level1", ind.level1());
+                    inner.string(j, "level2", ind.level2());
+                    inner.string(j, "level3", ind.level3());
+                    inner.string(j, "description", ind.description());
+                    inner.string(j, "target", ind.target());
+                    inner.string(j, "basis", ind.basis());
+                });
+            }
+        }
+    }
+
+    private static void amount(YamlText y, int indent, String key, Amount amount) {
+        if (amount != null) {
+            y.verbatim(indent, key, amount.value().toPlainString());
+        }
+    }
+
+    /**
+     * Writes what an importer read into {@code contentDir}: region.yaml and department.yaml only where
+     * missing (editors own them once they exist), and every {@code <year>.yaml}. A year file that exists
+     * with different content is overwritten only with {@code force}; otherwise nothing at all is written
+     * and a {@link ContentConflictException} names every such file.
+     */
+    public static ImportWrite writeImport(Path contentDir, ImportedDocument doc, boolean force) throws IOException {
+        List<Path> targets = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<Boolean> onlyIfMissing = new ArrayList<>();
+        for (Region r : doc.regions()) {
+            targets.add(contentDir.resolve(segment(r.slug())).resolve("region.yaml"));
+            texts.add(regionYaml(r));
+            onlyIfMissing.add(true);
+        }
+        for (Department d : doc.departments()) {
+            targets.add(contentDir.resolve(segment(d.regionSlug())).resolve(segment(d.code())).resolve("department.yaml"));
+            texts.add(departmentYaml(d));
+            onlyIfMissing.add(true);
+        }
+        for (DepartmentYear dy : doc.departmentYears()) {
+            targets.add(contentDir.resolve(segment(dy.regionSlug())).resolve(segment(dy.departmentCode()))
+                    .resolve(dy.year() + ".yaml"));
+            texts.add(yearYaml(dy));
+            onlyIfMissing.add(false);
+        }
+
+        // Decide everything before writing anything, so a conflict leaves the tree untouched.
+        List<Path> conflicts = new ArrayList<>();
+        List<Integer> toWrite = new ArrayList<>();
+        List<Path> unchanged = new ArrayList<>();
+        for (int k = 0; k < targets.size(); k++) {
+            Path target = targets.get(k);
+            if (!Files.exists(target)) {
+                toWrite.add(k);
+            } else if (onlyIfMissing.get(k)
+                    || Arrays.equals(Files.readAllBytes(target), texts.get(k).getBytes(StandardCharsets.UTF_8))) {
+                unchanged.add(target);
+            } else if (force) {
+                toWrite.add(k);
+            } else {
+                conflicts.add(target);
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            StringBuilder msg = new StringBuilder();
+            for (Path c : conflicts) {
+                msg.append(c).append(": already exists with different content; not overwritten "
+                        + "(use --force to replace it and lose any edits made to it)\n");
+            }
+            throw new ContentConflictException(msg.toString().strip(), conflicts);
+        }
+        List<Path> written = new ArrayList<>();
+        for (int k : toWrite) {
+            writeAtomically(targets.get(k), texts.get(k));
+            written.add(targets.get(k));
+        }
+        return new ImportWrite(written, unchanged);
+    }
+
+    /** Writes via a temporary file in the same folder and a move, so readers never see half a file. */
+    public static void writeAtomically(Path target, String text) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String segment(String s) {
+        if (s == null || !SAFE_PATH_SEGMENT.matcher(s).matches()) {
+            throw new IllegalArgumentException("not usable as a content folder name: '" + s + "'");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,86 @@
+package gongkai.render;
+
+import gongkai.pipeline.BuildContext;
+import gongkai.pipeline.BuildStage;
+import gongkai.site.AssembleStage;
+import gongkai.site.SiteModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/** render: theme assets, every page in parallel, sitemap, robots.txt, feed. */
+public record RenderStage() implements BuildStage {
+    /** The theme's templates as this stage parsed them (serve renders edits with them). */
+    public static final BuildContext.Slot<Templates> TEMPLATES = BuildContext.Slot.named("the parsed templates");
+
+    private static final int PROGRESS_FROM = 1000;
+
+    @Override
+    public String name() {
+        return "render";
+    }
+
+    @Override
+    public void run(BuildContext context) throws Exception {
+        Path theme = context.options().themeDir();
+        Templates templates = new Templates(theme.resolve("templates"));
+        context.set(TEMPLATES, templates);
+        copyStatic(theme.resolve("static"), context);
+        SiteModel site = context.get(AssembleStage.SITE);
+        List<SiteModel.PageJob> pages = site.pages();
+        AtomicInteger done = new AtomicInteger();
+        int step = Math.max(1, pages.size() / 10);
+        // One reusable text buffer per render thread (kept only while this stage runs).
+        Map<Thread, PageText> texts = new java.util.concurrent.ConcurrentHashMap<>();
+        // Each page's bytes depend only on its own job, so the parallel order cannot change the output.
+        List<String> errors = pages.parallelStream()
+                .map(job -> {
+                    try {
+                        PageText text = texts.computeIfAbsent(Thread.currentThread(), t -> new PageText());
+                        text.reset();
+                        templates.render(job.template(), job.model(), text);
+                        int bytes = text.encode(); // may replace the byte array: read it after
+                        context.write(job.outputFile(), text.utf8(), 0, bytes);
+                        context.pageRendered(job.outputFile(), text.chars(), text.length());
+                    } catch (Exception e) {
+                        return job.outputFile() + " (" + job.template() + "): " + e.getMessage();
+                    }
+                    int n = done.incrementAndGet();
+                    if (pages.size() >= PROGRESS_FROM && n % step == 0) {
+                        context.log("render: " + n + "/" + pages.size() + " pages");
+                    }
+                    return null;
+                })
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(errors.size() + " page(s) failed to render; first: " + errors.get(0));
+        }
+        context.addPagesRendered(pages.size());
+        for (Map.Entry<String, String> sitemap : SiteFiles.sitemaps(site, context.options().sitemapLimit()).entrySet()) {
+            context.writeString(sitemap.getKey(), sitemap.getValue());
+        }
+        context.writeString("robots.txt", SiteFiles.robots(site));
+        context.writeString("feed.xml", SiteFiles.atomFeed(site));
+    }
+
+    private static void copyStatic(Path staticDir, BuildContext context) throws IOException {
+        if (!Files.isDirectory(staticDir)) {
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(staticDir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            String relative = staticDir.relativize(file).toString().replace('\\', '/');
+            context.write("assets/" + relative, Files.readAllBytes(file));
+        }
+    }
+}

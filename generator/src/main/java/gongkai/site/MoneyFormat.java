@@ -1,0 +1,45 @@
+package gongkai.site;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Chinese disclosure practice: amounts shown in 万元 with two decimals and thousands separators; exact 元 kept. */
+public final class MoneyFormat {
+    private MoneyFormat() {
+    }
+
+    /** 2255000.00 元 → "225.50" (万元, two decimals, half-up, grouped). */
+    public static String wan(BigDecimal yuan) {
+        // movePointLeft is the exact quotient (divide() searched for the shortest exact scale, dividing repeatedly).
+        return group(yuan.movePointLeft(4).setScale(2, RoundingMode.HALF_UP).toPlainString());
+    }
+
+    /** The exact amount in 元, grouped, at least two decimals: "2,255,000.00". */
+    public static String yuan(BigDecimal yuan) {
+        return group(plainYuan(yuan));
+    }
+
+    /** The exact amount in 元 without grouping, for machine-readable attributes: "2255000.00". */
+    public static String plainYuan(BigDecimal yuan) {
+        BigDecimal stripped = yuan.stripTrailingZeros();
+        int scale = Math.max(2, stripped.scale());
+        return yuan.setScale(scale, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    /** Inserts thousands separators into a plain decimal string ("-1234567.5" → "-1,234,567.5"). */
+    static String group(String plain) {
+        int start = plain.startsWith("-") ? 1 : 0;
+        int dot = plain.indexOf('.');
+        int end = dot < 0 ? plain.length() : dot;
+        StringBuilder out = new StringBuilder(plain.length() + 8);
+        out.append(plain, 0, start);
+        for (int i = start; i < end; i++) {
+            if (i > start && (end - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(plain.charAt(i));
+        }
+        out.append(plain, end, plain.length());
+        return out.toString();
+    }
+}

@@ -1,0 +1,198 @@
+package gongkai.site;
+
+
+import gongkai.content.Project;
+import gongkai.content.SourceRef;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What templates see: immutable, pre-formatted view records (FreeMarker exposes record components as
+ * properties). Templates only place values; all arithmetic and formatting happens in Java, once.
+ */
+public final class Views {
+    private Views() {
+    }
+
+    /** A link; {@code href} is root-relative including the site's base path, or null for the current page. */
+    public record Link(String href, String text) {
+    }
+
+    /** An amount: {@code wan} for display ("225.50" 万元), {@code yuan} exact grouped, {@code plainYuan} for machines. */
+    public record Money(String wan, String yuan, String plainYuan) {
+        public static Money ofYuan(BigDecimal yuan) {
+            if (yuan == null) {
+                return null;
+            }
+            String plain = MoneyFormat.plainYuan(yuan);
+            return new Money(MoneyFormat.wan(yuan), MoneyFormat.group(plain), plain);
+        }
+    }
+
+    /**
+     * Budget totals of a set of projects: the sum of 预算数 in 元 over the projects that print one;
+     * projects without a budget are excluded from the sum and counted in {@code withoutBudget}. {@code total} is
+     * null when no project prints a budget (shown as 未列, not as 0.00).
+     */
+    public record Totals(Money total, BigDecimal totalYuan, int projects, int withoutBudget) {
+        public static Totals of(List<Project> projects) {
+            BigDecimal sum = BigDecimal.ZERO;
+            int without = 0;
+            for (Project p : projects) {
+                if (p.budget() == null || p.budget().total() == null) {
+                    without++;
+                } else {
+                    sum = sum.add(p.budget().total().yuan());
+                }
+            }
+            return new Totals(without < projects.size() ? Money.ofYuan(sum) : null, sum, projects.size(), without);
+        }
+
+        public static Totals sum(List<Totals> parts) {
+            BigDecimal sum = BigDecimal.ZERO;
+            int projects = 0;
+            int without = 0;
+            for (Totals t : parts) {
+                sum = sum.add(t.totalYuan());
+                projects += t.projects();
+                without += t.withoutBudget();
+            }
+            return new Totals(without < projects ? Money.ofYuan(sum) : null, sum, projects, without);
+        }
+
+        public int withBudget() {
+            return projects - withoutBudget;
+        }
+    }
+
+    /** A download twin of a page's data. */
+    public record Download(String href, String label, String format) {
+    }
+
+    /** Everything every page needs from the site. */
+    public record SiteView(
+            String title, String description, String publisher, String licence, String licenceUrl,
+            String base, String homeHref, String searchHref, String cssHref, String jsHref, String searchJsHref,
+            String feedHref, String dataHref, List<Link> nav) {
+    }
+
+    /** Head and frame of one page: {@code title} for &lt;title&gt;, {@code h1}, breadcrumbs (last = current). */
+    public record PageMeta(String title, String h1, String description, String canonical, List<Link> breadcrumbs,
+                           String jsonLd) {
+    }
+
+    /** A chart with the table of the same figures beside it. */
+    public record Chart(String id, String title, String svg, String labelHeading, List<ChartRow> rows) {
+    }
+
+    public record ChartRow(String label, String href, Money money) {
+    }
+
+    // ---- home
+
+    public record YearRow(int year, int departments, Totals totals) {
+    }
+
+    public record RegionRow(Link region, String parentName, int departments, Totals totals) {
+    }
+
+    public record DepartmentEntry(Link department, String code, List<Link> years) {
+    }
+
+    /** @param more departments of the region not listed here (see the region page) */
+    public record RegionDepartments(Link region, List<DepartmentEntry> departments, int more) {
+    }
+
+    public record DepartmentYearRow(Link link, Link department, Link region, int year, Totals totals) {
+    }
+
+    public record HomeView(Totals grandTotal, List<YearRow> years, Chart yearChart, List<RegionRow> regions,
+                           Chart departmentChart, List<RegionDepartments> departmentsByRegion,
+                           List<DepartmentYearRow> latest, int departmentCount) {
+    }
+
+    // ---- region
+
+    public record YearCell(int year, Link link, Money money, int projects, int withoutBudget) {
+    }
+
+    public record DepartmentMatrixRow(Link department, String code, List<YearCell> cells) {
+    }
+
+    public record RegionView(String name, Link parent, List<Link> children, List<Integer> years,
+                             List<DepartmentMatrixRow> departments, Chart chart, Totals totals) {
+    }
+
+    // ---- department
+
+    public record YearColumn(int year, Link link, String title, Totals totals, List<Download> downloads) {
+    }
+
+    public record DepartmentView(String name, String code, Link region, String descriptionHtml,
+                                 List<YearColumn> years, Chart chart) {
+    }
+
+    // ---- department-year
+
+    public record ProjectRow(Link link, String id, Money total, Money fiscal, Money other, int indicators,
+                             int sourceOrder) {
+    }
+
+    public record SectionView(String id, String title, String html, SourceRef source) {
+    }
+
+    public record ColumnView(String title, String unit, boolean numeric) {
+    }
+
+    public record CellView(String text, boolean numeric) {
+    }
+
+    public record TableView(String id, String title, List<ColumnView> columns, List<List<CellView>> rows,
+                            String noteHtml, SourceRef source) {
+    }
+
+    public record DepartmentYearView(Link department, Link region, int year, String title, String document,
+                                     Totals totals, List<ProjectRow> projects, List<SectionView> sections,
+                                     List<TableView> tables, List<Download> downloads, List<Link> otherYears) {
+    }
+
+    // ---- project
+
+    /** One budget line: the amount as printed in its source unit and the normalised money. */
+    public record BudgetLine(String label, String printed, Money money) {
+    }
+
+    /**
+     * One indicator row. {@code level1}/{@code level2} are non-null only on the first row of their merged
+     * cell; the span says how many rows that cell covers.
+     */
+    public record IndicatorRow(String level1, int level1Span, String level2, int level2Span, String level3,
+                               String description, String target, String parsed, String basis) {
+    }
+
+    /** Rows sharing one 一级指标: rendered as one &lt;tbody&gt; (its row group). */
+    public record IndicatorGroup(List<IndicatorRow> rows) {
+    }
+
+    /**
+     * A procurement line linked to a project, cited as such: its 合计 ({@code money}, may be null) and the
+     * project's 预算资金 from the same table ({@code projectBudget}, repeated on each line of the project).
+     */
+    public record ProcurementView(String item, Money money, Money projectBudget, SourceRef source, String tableTitle) {
+    }
+
+    public record ProjectView(String id, String name, Link department, Link region, Link departmentYear, int year,
+                              String unit, List<BudgetLine> budget, List<String> purpose, List<String> goals,
+                              List<IndicatorGroup> indicatorGroups, int indicatorCount, boolean hasDescription,
+                              boolean hasBasis, SourceRef source, List<Download> downloads, List<Link> otherYears,
+                              List<ProcurementView> procurement) {
+    }
+
+    // ---- Markdown page and search
+
+    public record MarkdownPageView(String slug, String html) {
+    }
+
+    public record SearchView(List<Link> regions, List<Link> pages) {
+    }
+}
