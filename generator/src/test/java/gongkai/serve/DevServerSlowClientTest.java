@@ -112,7 +112,7 @@ class DevServerSlowClientTest {
 
     @Test
     void clientsThatStopReadingOrTrickleABodyLoseTheirThreadAfterTheLimits() throws Exception {
-        ServerLimits limits = new ServerLimits(1_000, 1_500, 4);
+        ServerLimits limits = new ServerLimits(1_000, 3_000, 4);
         try (DevServer server = new DevServer(site, "/", 0, line -> { }, limits)) {
             server.start();
             List<Socket> stuck = new ArrayList<>();
