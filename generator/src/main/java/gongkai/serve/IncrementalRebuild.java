@@ -38,16 +38,21 @@ import java.util.function.Supplier;
 
 /**
  * The dev server's builder: a full build first (keeping its content and page models), then, when only existing
- * department-year files changed, an incremental update written straight into the served folder:
+ * department-year files changed, an incremental update of the served folder. Nothing is written into the served
+ * folder directly: files are written into a staging folder beside it and then renamed into place
+ * ({@link SiteInstall}), so a request sees each file either as it was or as it is now, never half-written or
+ * missing:
  * <ol>
  * <li>only the changed YAML files are re-read; the content model gets the new department-years; validate runs;</li>
  * <li>the candidate pages (home, the department's region, the department, its years, their projects —
  * {@link SiteAssembler#departmentPages}) are assembled, and only those whose view model differs from the last
  * build's are rendered; project pages of removed projects and their downloads are deleted;</li>
- * <li>the department-years' own downloads and source documents are written, then sitemap(s) and feed.xml;</li>
+ * <li>the department-years' own downloads and source documents are written, then sitemap(s) and feed.xml; all
+ * these files are renamed into the served folder one by one, pages last;</li>
  * <li>global files, which depend on every department-year, are regenerated after that on a background thread
  * (once for a burst of edits): the whole-dataset downloads under data/ (with datapackage.json hashes) and, when
- * wired, the search index (rebuilt fully).</li>
+ * wired, the search index (rebuilt fully); data/ and search/data/ then each replace their served folder whole,
+ * through the server's gate (see {@link ServedSite}).</li>
  * </ol>
  * The result equals a full build of the changed content byte for byte. Anything else (site.yaml, regions,
  * departments, pages, theme, new or deleted files) gets the full build. The link check is not re-run on an
@@ -69,7 +74,15 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                     c.find(RenderStage.TEMPLATES));
         }
     }
-    private final java.util.concurrent.atomic.AtomicReference<BuildContext> pendingGlobal = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** Renames of folders inside the served site go through this (the server's, once attached). */
+    private volatile SiteInstall.Gate gate = SiteInstall.Gate.NONE;
+
+    /** The content and site the global files are to be regenerated for. */
+    private record GlobalWork(Content content, SiteModel site) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<GlobalWork> pendingGlobal = new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.ExecutorService global = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "gongkai-global-files");
         t.setDaemon(true);
@@ -88,6 +101,11 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         this.procurement = Objects.requireNonNull(procurement);
         this.index = index;
         this.log = Objects.requireNonNull(log);
+    }
+
+    @Override
+    public void attach(DevServer server) {
+        gate = server::exclusive;
     }
 
     @Override
@@ -205,7 +223,20 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         }
         SiteModel site = assembler.site(pages);
         Path siteDir = options.outDir();
-        BuildContext live = BuildContext.standalone(options, siteDir, content);
+        Path staging = SiteInstall.createStaging(siteDir);
+        try {
+            return applyStaged(files, content, site, toRender, removedProjects, replaced, staging, start, firstEventNanos);
+        } finally {
+            deleteStaging(staging);
+        }
+    }
+
+    /** Steps 2 (rendering) and 3 of {@link #apply}, written into {@code staging} and then moved into the site. */
+    private String applyStaged(List<Path> files, Content content, SiteModel site, List<SiteModel.PageJob> toRender,
+            Set<String> removedProjects, Map<DepartmentYear, DepartmentYear> replaced, Path staging, long start,
+            long firstEventNanos) throws Exception {
+        Path siteDir = options.outDir();
+        BuildContext live = BuildContext.standalone(options, staging, content);
         // The full build's templates, already parsed: the theme has not changed (a theme edit is a full build).
         Templates templates = last.templates() != null ? last.templates()
                 : new Templates(options.themeDir().resolve("templates"));
@@ -221,13 +252,6 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             throw new BuildException("render", errors.size() + " page(s) failed to render; first: " + errors.get(0), null);
         }
         int written = toRender.size();
-        for (String id : removedProjects) {
-            for (String file : List.of(Urls.project(id) + "index.html", Urls.projectData(id, ".json"),
-                    Urls.projectData(id, ".csv"), Urls.projectData(id, "-excel.csv"))) {
-                Files.deleteIfExists(live.resolve(file));
-            }
-            Files.deleteIfExists(live.resolve(Urls.project(id)));
-        }
 
         // 3. the department-years' downloads and documents, sitemap, feed
         List<DepartmentYear> changedYears = List.copyOf(replaced.values());
@@ -244,7 +268,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                         .forEach(p -> unchangedProjects.add(p.id()));
             }
         }
-        List<WrittenFile> downloads = new DatasetExporter().exportDepartmentYears(content, siteDir, changedYears,
+        List<WrittenFile> downloads = new DatasetExporter().exportDepartmentYears(content, staging, changedYears,
                 id -> !unchangedProjects.contains(id));
         written += downloads.size();
         for (DepartmentYear dy : changedYears) {
@@ -264,13 +288,21 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         }
         live.writeString("feed.xml", SiteFiles.atomFeed(site));
         written++;
+        SiteInstall.moveFiles(staging, siteDir);
+        for (String id : removedProjects) {
+            for (String file : List.of(Urls.project(id) + "index.html", Urls.projectData(id, ".json"),
+                    Urls.projectData(id, ".csv"), Urls.projectData(id, "-excel.csv"))) {
+                Files.deleteIfExists(inSite(siteDir, file));
+            }
+            Files.deleteIfExists(inSite(siteDir, Urls.project(id)));
+        }
         long pagesDone = System.nanoTime();
         last = new Last(last.report(), content, site, last.dates(), templates);
         String names = String.join(", ", files.stream()
                 .map(f -> options.contentDir().relativize(f).toString().replace('\\', '/')).toList());
 
         // 4. global files, on their own thread so the next edit's pages need not wait for them
-        pendingGlobal.set(live);
+        pendingGlobal.set(new GlobalWork(content, site));
         global.execute(this::regenerateGlobalFiles);
         return String.format(Locale.ROOT, "rebuilt %s: %d pages, %d files in %d ms (%d ms after the file event)",
                 names, toRender.size(), written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000);
@@ -281,17 +313,26 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
      * and the search index — for the newest content only: a burst of edits gives one regeneration at its end.
      */
     private void regenerateGlobalFiles() {
-        BuildContext live = pendingGlobal.getAndSet(null);
-        if (live == null) {
+        GlobalWork work = pendingGlobal.getAndSet(null);
+        if (work == null) {
             return;
         }
         long start = System.nanoTime();
         try {
-            List<WrittenFile> bundle = new DatasetExporter().exportBundle(live.content(), live.stagingDir());
+            Path siteDir = options.outDir();
+            Path staging = SiteInstall.createStaging(siteDir);
+            List<WrittenFile> bundle;
             String search = "";
-            if (index != null) {
-                index.run(live);
-                search = " and the search index (rebuilt fully)";
+            try {
+                bundle = new DatasetExporter().exportBundle(work.content(), staging);
+                if (index != null) {
+                    // the Lucene index (<out>.index, not served) is rebuilt in place: readers see the last commit
+                    index.run(BuildContext.standalone(options, staging, work.content()));
+                    search = " and the search index (rebuilt fully)";
+                }
+                SiteInstall.replaceFolders(staging, siteDir, gate);
+            } finally {
+                deleteStaging(staging);
             }
             log.accept(String.format(Locale.ROOT, "serve: whole-dataset downloads (%d files)%s regenerated in %d ms",
                     bundle.size(), search, (System.nanoTime() - start) / 1_000_000));
@@ -310,6 +351,25 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** Deletes a staging folder; a failure is reported, not thrown (the update itself is done, or failed already). */
+    private void deleteStaging(Path staging) {
+        try {
+            SiteInstall.delete(staging);
+        } catch (java.io.IOException e) {
+            log.accept("serve: 无法删除临时目录 (could not delete the staging folder) " + staging + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code sitePath} under the served folder, refusing paths that leave it. */
+    private static Path inSite(Path siteDir, String sitePath) {
+        Path root = siteDir.toAbsolutePath().normalize();
+        Path target = root.resolve(sitePath).normalize();
+        if (!target.startsWith(root) || target.equals(root)) {
+            throw new IllegalArgumentException("output path outside the site: " + sitePath);
+        }
+        return target;
     }
 
     private static String yearFile(DepartmentYear dy) {

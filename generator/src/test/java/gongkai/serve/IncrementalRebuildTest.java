@@ -70,9 +70,21 @@ class IncrementalRebuildTest {
             session.start();
             Map<String, byte[]> before = tree(served);
             lines.clear();
+            // While the edit is applied, the files it rewrites are read over and over: always whole, never a 404.
+            List<String> badReads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread reader = new Thread(() -> readWhole(session.server().port(), reading, badReads), "reader");
+            reader.start();
             Files.writeString(yearFile, edited, StandardCharsets.UTF_8);
             // The page update is printed first; the global files follow from a background thread.
-            List<String> seen = awaitAll(lines, List.of("serve: rebuilt ", "serve: whole-dataset downloads"));
+            List<String> seen;
+            try {
+                seen = awaitAll(lines, List.of("serve: rebuilt ", "serve: whole-dataset downloads"));
+            } finally {
+                reading.set(false);
+                reader.join(30_000);
+            }
+            assertEquals(List.of(), badReads, "reads during the incremental rebuild");
             String rebuilt = seen.get(0);
             String global = seen.get(1);
             System.out.println(rebuilt + "\n" + global);
@@ -102,6 +114,31 @@ class IncrementalRebuildTest {
         assertEquals(List.of(), different, "files whose bytes differ from a full build");
         String renamedPage = new String(actual.get(projectPageOf(yaml, nameAt)), StandardCharsets.UTF_8);
         assertTrue(renamedPage.contains("改名后的测试项目"), "the project page shows the new name");
+    }
+
+    /** Reads the files an edit rewrites until {@code reading} ends; what was not a whole JSON object. */
+    private static void readWhole(int port, java.util.concurrent.atomic.AtomicBoolean reading, List<String> bad) {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        List<String> files = List.of("search/data/meta.json", "data/all.json", "data/datapackage.json");
+        for (int i = 0; reading.get(); i++) {
+            String file = files.get(i % files.size());
+            try {
+                java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/" + file)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                String body = r.body().strip();
+                if (r.statusCode() != 200 || !body.startsWith("{") || !body.endsWith("}")) {
+                    bad.add(file + ": HTTP " + r.statusCode() + ", " + body.length() + " chars");
+                }
+                Thread.sleep(5);
+            } catch (IOException e) {
+                bad.add(file + ": " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static String projectPageOf(String yaml, int nameAt) {

@@ -106,7 +106,7 @@ class PreviewSessionTest {
             HttpResponse<String> missing = get(http, base + "/no/such/page/");
             assertEquals(404, missing.statusCode());
             assertTrue(missing.body().contains("页面不存在"));
-            assertEquals(404, get(http, base + "/../../etc/passwd").statusCode());
+            assertEquals(400, get(http, base + "/../../etc/passwd").statusCode(), "dot segments are refused");
 
             String version = get(http, base + "/__gongkai/version").body();
             Path about = theme.resolve("templates/page.ftlh");
