@@ -3,19 +3,15 @@ package gongkai.cli;
 import gongkai.importer.ContentConflictException;
 import gongkai.importer.ContentWriter;
 import gongkai.content.DepartmentYear;
-import gongkai.importer.FormatDetector;
-import gongkai.importer.HengshuiImporter;
 import gongkai.importer.ImportException;
 import gongkai.importer.ImportOptions;
 import gongkai.importer.ImportProblem;
 import gongkai.importer.ImportedDocument;
-import gongkai.importer.TianjinImporter;
+import gongkai.importer.Importer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +24,8 @@ import picocli.CommandLine.Spec;
             "Import a disclosure (plain-text export of the Word/PDF file) into YAML under the content directory.",
             "The format (Tianjin 项目支出绩效目标表 or Hengshui 部门预算公开) is recognised from the text.",
             "Writes region.yaml and department.yaml only when missing; refuses to overwrite a changed year file",
-            "unless --force. Anything the importer cannot place is reported with its line and nothing is written."
+            "unless --force. Anything the importer cannot place is reported with its line and nothing is written.",
+            "Errors read 导入失败：<file>:<line>: <field>: <message>."
         })
 public final class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Source document(s), plain-text export (UTF-8).")
@@ -49,6 +46,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** How every error line starts: the agencies read Chinese first. */
+    static final String FAILED = "导入失败：";
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -57,12 +57,13 @@ public final class ImportCommand implements Callable<Integer> {
         int status = 0;
         for (Path file : files) {
             try {
-                ImportedDocument doc = importDocument(file, options);
+                ImportedDocument doc = Importer.importFile(file, options);
                 if (!doc.problems().isEmpty()) {
                     for (ImportProblem p : doc.problems()) {
-                        err.println(p);
+                        err.println(FAILED + p);
                     }
-                    err.printf("import: %s: %d problem(s); nothing written%n", file, doc.problems().size());
+                    err.printf("%s%s: %d 个问题，未写入任何文件 (%d problem(s); nothing written)%n",
+                            FAILED, file, doc.problems().size(), doc.problems().size());
                     status = 1;
                     continue;
                 }
@@ -78,13 +79,20 @@ public final class ImportCommand implements Callable<Integer> {
                 }
                 out.printf("  %d file(s) written, %d unchanged%n", result.written().size(), result.unchanged().size());
             } catch (ContentConflictException e) {
-                err.println(e.getMessage());
+                err.println(FAILED + e.getMessage());
                 status = 1;
             } catch (ImportException e) {
-                err.println(e.getMessage());
+                for (ImportProblem p : e.problems()) {
+                    err.println(FAILED + p);
+                }
                 status = 1;
-            } catch (IOException | RuntimeException e) {
-                err.printf("import: %s: %s%n", file, e.getMessage());
+            } catch (IOException e) {
+                err.printf("%s%s: 无法读取或写入文件 (%s)%n", FAILED, file, e);
+                status = 1;
+            } catch (RuntimeException e) {
+                // A bug, not a problem of the document: say so and keep the whole trace for the report.
+                err.printf("%s%s: 导入程序内部错误，请把以下信息报告给网站维护人员 (internal error)%n", FAILED, file);
+                e.printStackTrace(err);
                 status = 1;
             }
         }
@@ -112,17 +120,4 @@ public final class ImportCommand implements Callable<Integer> {
                 : new ImportedDocument(regions, doc.departments(), doc.departmentYears(), doc.problems());
     }
 
-    /** Picks the importer by what the text looks like. */
-    static ImportedDocument importDocument(Path file, ImportOptions options) throws IOException, ImportException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        Optional<FormatDetector.Format> format = FormatDetector.detect(text);
-        if (format.isEmpty()) {
-            throw new ImportException(new ImportProblem(file.getFileName().toString(), 1,
-                    "neither a Tianjin 项目支出绩效目标表 nor a Hengshui 部门预算公开 document"));
-        }
-        return switch (format.get()) {
-            case TIANJIN -> TianjinImporter.importFile(file, options);
-            case HENGSHUI -> HengshuiImporter.importFile(file, options);
-        };
-    }
 }
