@@ -1,7 +1,7 @@
 package gongkai.importer;
 
 import gongkai.content.ColumnType;
-import gongkai.content.ContentLoader;
+import gongkai.load.ContentLoader;
 
 /**
  * The numbers the importer takes from a document, held to the loader's rules so that whatever imports also

@@ -3,7 +3,7 @@ package gongkai.importer;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gongkai.content.LoadResult;
+import gongkai.load.LoadResult;
 import gongkai.testing.Seeds;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

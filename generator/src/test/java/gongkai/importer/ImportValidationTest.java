@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gongkai.content.LoadResult;
+import gongkai.load.LoadResult;
 import gongkai.testing.Seeds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

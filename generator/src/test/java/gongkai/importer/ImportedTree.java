@@ -1,9 +1,8 @@
 package gongkai.importer;
 
-import gongkai.content.ContentLoader;
-import gongkai.content.ContentWriter;
+import gongkai.load.ContentLoader;
 import gongkai.content.DepartmentYear;
-import gongkai.content.LoadResult;
+import gongkai.load.LoadResult;
 import gongkai.content.Region;
 import java.io.IOException;
 import java.nio.file.Files;
