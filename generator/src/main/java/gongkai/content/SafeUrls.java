@@ -53,11 +53,11 @@ public final class SafeUrls {
     public static String linkProblem(String link) {
         String read = asBrowserReadsIt(link);
         if (read.isEmpty()) {
-            return "链接地址是空的（empty link）";
+            return "地址是空的（empty link）";
         }
         String scheme = scheme(read);
         if (scheme != null && !LINK_SCHEMES.contains(scheme)) {
-            return "链接不能使用 " + scheme + ": 地址，只能是 http:、https:、mailto: 或站内相对地址：" + shown(link);
+            return "不能使用 " + scheme + ": 地址，只能是 http:、https:、mailto: 或站内相对地址：" + shown(link);
         }
         return null;
     }
