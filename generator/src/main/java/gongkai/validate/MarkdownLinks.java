@@ -48,8 +48,13 @@ final class MarkdownLinks {
     private final Positions positions;
     private final Path contentDir;
     private final List<Problem> problems;
+    private final Content content;
+    /** Whether {@link #files} and {@link #folders} are filled: only once a relative link needs them (at 100,000
+     * projects they are half a million paths, and most content has no relative link at all). */
+    private boolean published;
 
-    private MarkdownLinks(String basePath, Positions positions, Path contentDir, List<Problem> problems) {
+    private MarkdownLinks(Content content, String basePath, Positions positions, Path contentDir, List<Problem> problems) {
+        this.content = content;
         this.basePath = basePath;
         this.positions = positions;
         this.contentDir = contentDir;
@@ -57,8 +62,7 @@ final class MarkdownLinks {
     }
 
     static void check(Content content, Positions positions, Path contentDir, List<Problem> problems) {
-        MarkdownLinks links = new MarkdownLinks(basePath(content.site().baseUrl()), positions, contentDir, problems);
-        links.publishedPaths(content);
+        MarkdownLinks links = new MarkdownLinks(content, basePath(content.site().baseUrl()), positions, contentDir, problems);
         for (Page page : content.pages()) {
             links.check(page.markdown(), Urls.page(page.slug()), Set.of(),
                     contentDir.resolve("pages").resolve(page.slug() + ".md").toString(), null);
@@ -235,6 +239,10 @@ final class MarkdownLinks {
         String key = SitePaths.normalise(sitePath);
         if (key == null) {
             return "指向网站之外：" + url;
+        }
+        if (!published) {
+            publishedPaths(content);
+            published = true;
         }
         String folderKey = key.endsWith("/") ? key : key + "/";
         if (folders.contains(folderKey)) {
