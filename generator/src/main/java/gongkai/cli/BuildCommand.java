@@ -48,7 +48,7 @@ public final class BuildCommand implements Callable<Integer> {
             System.err.println("build: cannot write the timings file " + timings + ": " + e.getMessage());
             return 1;
         } catch (BuildException e) {
-            System.err.println("build failed in " + e.getMessage());
+            System.err.println("build failed in " + dirs.asGiven(e.getMessage()));
             System.err.println("(the previous site in " + options.outDir() + " was left untouched)");
             return 1;
         }

@@ -3,6 +3,7 @@ package gongkai.export;
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
 import gongkai.content.DepartmentYear;
+import gongkai.content.SafePaths;
 import gongkai.content.Urls;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,9 +29,12 @@ public final class ExportStage implements BuildStage {
         context.log("export: " + files.size() + " data files, " + sources + " source documents");
     }
 
-    /** Copies each cited document from content/sources/ so every citation links to the original text. */
+    /**
+     * Copies each cited document from content/sources/ so every citation links to the original text — through the
+     * confinement rule again (validate checked it; this is where a file is actually read into the site).
+     */
     private static int copySourceDocuments(BuildContext context) throws IOException {
-        Path sourcesDir = context.options().contentDir().resolve("sources");
+        Path contentDir = context.options().contentDir();
         TreeSet<String> cited = new TreeSet<>();
         for (DepartmentYear dy : context.content().departmentYears()) {
             if (dy.document() != null) {
@@ -38,10 +42,11 @@ public final class ExportStage implements BuildStage {
             }
         }
         for (String document : cited) {
-            Path file = sourcesDir.resolve(document);
-            if (!Files.isRegularFile(file)) {
-                // The link checker would report the citation link; say here what is missing and where.
-                throw new IOException("source document " + document + " is cited but missing from " + sourcesDir);
+            Path file;
+            try {
+                file = SafePaths.sourceDocument(contentDir, document);
+            } catch (SafePaths.Unsafe e) {
+                throw new IOException("document: " + e.getMessage(), e);
             }
             context.write(Urls.source(document), Files.readAllBytes(file));
         }

@@ -173,9 +173,10 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         }
         List<DepartmentYear> years = old.departmentYears().stream().map(dy -> replaced.getOrDefault(dy, dy)).toList();
         Content content = new Content(old.site(), old.regions(), old.departments(), years, old.pages());
-        List<String> problems = ContentChecks.problems(content);
+        List<gongkai.content.Problem> problems = ContentChecks.check(content, gongkai.load.Positions.NONE, options.contentDir());
         if (!problems.isEmpty()) {
-            throw new BuildException("validate", problems.size() + " content problem(s):\n  " + String.join("\n  ", problems), null);
+            throw new BuildException("validate", problems.size() + " content problem(s):\n  "
+                    + String.join("\n  ", problems.stream().map(Object::toString).toList()), null);
         }
 
         // 2. candidate pages; render those whose model changed
@@ -273,10 +274,11 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         written += downloads.size();
         for (DepartmentYear dy : changedYears) {
             if (dy.document() != null) {
-                Path source = options.contentDir().resolve("sources").resolve(dy.document());
-                if (!Files.isRegularFile(source)) {
-                    throw new BuildException("export", "source document " + dy.document() + " is cited but missing from "
-                            + source.getParent(), null);
+                Path source;
+                try {
+                    source = gongkai.content.SafePaths.sourceDocument(options.contentDir(), dy.document());
+                } catch (gongkai.content.SafePaths.Unsafe e) {
+                    throw new BuildException("export", "document: " + e.getMessage(), e);
                 }
                 live.write(Urls.source(dy.document()), Files.readAllBytes(source));
                 written++;

@@ -129,6 +129,6 @@ class JvmFlagsTest {
         Process r = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output3 = new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(1, r.waitFor(), output3);
-        assertTrue(output3.contains("build failed in load"), output3);
+        assertTrue(output3.contains("build failed in validate"), output3);
     }
 }
