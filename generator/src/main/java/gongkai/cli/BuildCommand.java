@@ -49,7 +49,8 @@ public final class BuildCommand implements Callable<Integer> {
             return 1;
         } catch (BuildException e) {
             System.err.println("build failed in " + e.getMessage());
-            System.err.println("(the previous site in " + options.outDir() + " was left untouched)");
+            System.err.println("(the previous site in " + options.outDir() + " and its search index in "
+                    + gongkai.search.SearchIndexStage.indexDir(options) + " were left untouched)");
             return 1;
         }
     }
