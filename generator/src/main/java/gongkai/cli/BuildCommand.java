@@ -1,5 +1,7 @@
 package gongkai.cli;
 
+import gongkai.search.SearchIndexStage;
+
 import gongkai.pipeline.BuildException;
 import gongkai.pipeline.BuildOptions;
 import gongkai.pipeline.BuildReport;
@@ -49,7 +51,8 @@ public final class BuildCommand implements Callable<Integer> {
             return 1;
         } catch (BuildException e) {
             System.err.println("build failed in " + dirs.asGiven(e.getMessage()));
-            System.err.println("(the previous site in " + options.outDir() + " was left untouched)");
+            System.err.println("(the previous site in " + options.outDir() + " and its search index in "
+                    + SearchIndexStage.indexDir(options) + " were left untouched)");
             return 1;
         }
     }

@@ -96,6 +96,34 @@ class SearchServiceTest {
         }
     }
 
+    /** A build publishes a new index folder (swapped in with the site) whose commit is segments_1 every time. */
+    @Test
+    void reopeningHandlerFollowsAnIndexFolderSwappedIn() throws Exception {
+        Path index = tmp.resolve("swapped-index");
+        Path first = tmp.resolve("first-staged");
+        new SearchIndexBuilder().build(java.util.List.of(), first);
+        java.nio.file.Files.move(first, index);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/search", SearchHttpHandler.reopening(index));
+        server.start();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/search?q="
+                    + URLEncoder.encode("辐射", StandardCharsets.UTF_8));
+            assertEquals(0, new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("total").asInt());
+            Path second = tmp.resolve("second-staged");
+            new SearchIndexBuilder().build(SeedCorpus.toContent(SeedCorpus.projects(TokenizerParityTest.SEEDS)), second);
+            assertTrue(java.nio.file.Files.exists(second.resolve("segments_1")) && java.nio.file.Files.exists(index.resolve("segments_1")));
+            java.nio.file.Files.move(index, tmp.resolve("old-index"));
+            java.nio.file.Files.move(second, index);
+            assertTrue(new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("total").asInt() > 0, "sees the swapped-in index");
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Test
     void emptyContentBuildsExportsAndFindsNothing() throws Exception {
         Path index = tmp.resolve("empty-index");

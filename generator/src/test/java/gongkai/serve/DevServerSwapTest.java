@@ -130,16 +130,18 @@ class DevServerSwapTest {
         try (DevServer server = new DevServer(site, "/", 0)) {
             server.start();
             List<String> failures = readWhileReplacing(server, 100, v -> {
-                Path staging = SiteSwap.createStaging(site);
+                SiteSwap swap = SiteSwap.begin(site, line -> { });
+                Path staging = swap.siteDir();
                 writeVersion(staging, v);
                 if (v % 2 == 0) {
-                    SiteSwap.replace(staging, site);
+                    swap.publish();
                 } else { // the same two renames, with a slow machine's pause between them
                     Path old = tmp.resolve(".site-old-" + v);
                     Files.move(site, old, StandardCopyOption.ATOMIC_MOVE);
                     Thread.sleep(20);
                     Files.move(staging, site, StandardCopyOption.ATOMIC_MOVE);
                     SiteSwap.deleteTree(old);
+                    swap.close();
                 }
             });
             assertEquals(List.of(), failures.stream().limit(10).toList(), failures.size() + " bad answers");
@@ -201,7 +203,7 @@ class DevServerSwapTest {
     void aRequestBetweenTheFullBuildsTwoRenamesIsAnsweredFromTheNewSite(@TempDir Path tmp) throws Exception {
         Path site = tmp.resolve("site");
         writeVersion(site, 0);
-        Path staging = SiteSwap.createStaging(site);
+        Path staging = Files.createDirectories(tmp.resolve(".site-staging"));
         writeVersion(staging, 1);
         try (DevServer server = new DevServer(site, "/", 0)) {
             server.start();
