@@ -78,12 +78,17 @@ public final class JvmFlags {
 
     /** The flags for a build of {@code contentBytes} of content (see the class comment). */
     public static List<String> forContentBytes(long contentBytes) {
+        return forContentBytes(contentBytes, runningJar());
+    }
+
+    /** As {@link #forContentBytes(long)} for a JVM that runs {@code jar} (null: not a jar; no class archive). */
+    public static List<String> forContentBytes(long contentBytes, Path jar) {
         List<String> flags = new ArrayList<>(contentBytes >= LARGE_CONTENT_BYTES
                 ? List.of(PARALLEL_GC, FEWER_C2_COMPILES, LARGER_START_HEAP, LARGER_METASPACE_THRESHOLD) : SMALL);
         if (hugePagesOffered()) {
             flags.add(HUGE_PAGES);
         }
-        flags.addAll(classArchive(runningJar()));
+        flags.addAll(classArchive(jar));
         return List.copyOf(flags);
     }
 

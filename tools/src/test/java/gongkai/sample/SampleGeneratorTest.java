@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gongkai.cli.Main;
+import gongkai.tools.ToolsMain;
 import gongkai.content.Content;
 import gongkai.load.ContentLoader;
 import gongkai.content.DataTable;
@@ -236,11 +236,11 @@ class SampleGeneratorTest {
     @Test
     void commandWritesATreeAndRefusesANonEmptyDirectory(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("sample");
-        assertEquals(0, Main.execute("sample", "--projects", "25", "--out", out.toString(), "--seed", "5"));
+        assertEquals(0, ToolsMain.execute("sample", "--projects", "25", "--out", out.toString(), "--seed", "5"));
         assertEquals(25, projectCount(loadClean(out)));
-        assertEquals(2, Main.execute("sample", "--projects", "25", "--out", out.toString()));
+        assertEquals(2, ToolsMain.execute("sample", "--projects", "25", "--out", out.toString()));
         assertThrows(IOException.class, () -> SampleGenerator.generate(real, out, 1, 1, line -> { }));
-        assertNotEquals(0, Main.execute("sample", "--out", tmp.resolve("other").toString()), "--projects is required");
+        assertNotEquals(0, ToolsMain.execute("sample", "--out", tmp.resolve("other").toString()), "--projects is required");
     }
 
     @Test

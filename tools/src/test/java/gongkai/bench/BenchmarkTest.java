@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gongkai.pipeline.BuildPipeline;
-import gongkai.cli.Main;
+import gongkai.tools.ToolsMain;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +18,8 @@ class BenchmarkTest {
     @Test
     void benchBuildsASampleInAChildJvmAndAppendsARow(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("results");
-        assertEquals(0, Main.execute("bench", "--sizes", "200", "--out", out.toString()));
-        assertEquals(0, Main.execute("bench", "--sizes", "200", "--out", out.toString(), "--xmx", "512m"));
+        assertEquals(0, ToolsMain.execute("bench", "--sizes", "200", "--out", out.toString()));
+        assertEquals(0, ToolsMain.execute("bench", "--sizes", "200", "--out", out.toString(), "--xmx", "512m"));
         List<String> lines = Files.readAllLines(out.resolve("bench.csv"), StandardCharsets.UTF_8);
         assertEquals(3, lines.size(), "one header, then one row per run: " + lines);
         assertEquals(Benchmark.CSV_HEADER, lines.get(0));
