@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The committed content built with the search stage: the page's script and data are in the site, and the search
  * page works in Chromium (search.js under Node against the server on this site: SearchJsRealContentTest, tools/).
  */
+@Tag("slow")
 class SearchRealContentTest {
     @TempDir
     static Path tmp;

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The dev server's incremental rebuild, with the real server, watcher and a real file edit: afterwards the
  * served folder must equal, file for file and byte for byte, a full build of the edited content.
  */
+@Tag("slow")
 class IncrementalRebuildTest {
     private static BuildPipeline pipeline(BuildOptions options) {
         return SitePipelines.builder(options, ContentSource.yaml())

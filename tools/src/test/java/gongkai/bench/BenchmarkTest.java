@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** bench runs end to end on a small size and records a well-formed row; times are not asserted (not a timed test). */
+@Tag("slow")
 class BenchmarkTest {
     @Test
     void benchBuildsASampleInAChildJvmAndAppendsARow(@TempDir Path tmp) throws Exception {

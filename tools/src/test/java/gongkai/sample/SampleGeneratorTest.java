@@ -30,12 +30,14 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Synthetic trees made from the committed content: exact size, same bytes for the same seed, valid, varied. */
+@Tag("slow")
 class SampleGeneratorTest {
     private static Content real;
 
