@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +99,7 @@ class JvmFlagsTest {
     }
 
     /** A real relaunch: a JVM started as the script starts it, on content over a (lowered) threshold. */
+    @Tag("slow")
     @Test
     void aLargeBuildRunsInAChildJvmWithC2AndKeepsTheExitCodeAndOtherFlags(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("site");

@@ -23,10 +23,12 @@ import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The committed content built the way the README's command builds it, checked as a visitor would meet it. */
+@Tag("slow")
 class RealSiteTest {
     @TempDir
     static Path tmp;

@@ -36,6 +36,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -350,6 +351,7 @@ class SiteBuildTest {
         assertTrue(feed.indexOf("2025年项目支出") < feed.indexOf("2024年项目支出"));
     }
 
+    @Tag("slow")
     @Test
     void theNuHtmlCheckerFindsNoErrors() throws Exception {
         assertEquals(List.of(), gongkai.testing.HtmlChecker.errors(htmlFiles(site)));

@@ -2,9 +2,8 @@ package gongkai.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import gongkai.testing.Seeds;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.TokenStream;
@@ -12,15 +11,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The browser tokenizer (search.js under Node) against the Lucene analyzer, on every seed line. */
+/** The Lucene analyzer against SearchTokens' rules, on every seed line (search.js: BrowserTokenizerParityTest, tools/). */
 class TokenizerParityTest {
-    static final Path SEEDS = gongkai.testing.Seeds.dir();
-
-    @TempDir
-    Path tmp;
-
     /** Lucene's view: term, absolute position, offsets — as the index records them. */
     static List<List<Object>> lucene(String text) throws IOException {
         List<List<Object>> out = new ArrayList<>();
@@ -35,14 +28,6 @@ class TokenizerParityTest {
                 out.add(List.of(term.toString(), pos, off.startOffset(), off.endOffset()));
             }
             ts.end();
-        }
-        return out;
-    }
-
-    static List<List<Object>> fromJs(JsonNode tokens) {
-        List<List<Object>> out = new ArrayList<>();
-        for (JsonNode t : tokens) {
-            out.add(List.of(t.get(0).asText(), t.get(1).asInt(), t.get(2).asInt(), t.get(3).asInt()));
         }
         return out;
     }
@@ -65,7 +50,7 @@ class TokenizerParityTest {
     /** The analyzer streams the rules of {@code SearchTokens.tokenize} (which the query side uses): same tokens. */
     @Test
     void streamingAnalyzerMatchesTokenizeOnEverySeedLine() throws IOException {
-        List<String> texts = new ArrayList<>(SeedCorpus.lines(SEEDS));
+        List<String> texts = new ArrayList<>(Seeds.lines());
         texts.addAll(List.of("ＰＭ２．５、ＶＯＣｓ排放量≤１０ｔ", "𠀀𠀁测试 Ｏ３", "Ωmega ΣΑΣ Привет ÀÉÎ ß", "二〇二三年",
                 "  leading spaces 前导", "a\u3000b", "", "，。！", "x1y2z3 2023.12.31", "生".repeat(5000),
                 "长文本".repeat(3000) + " tail"));
@@ -79,51 +64,5 @@ class TokenizerParityTest {
             tokens += expected.size();
         }
         assertEquals(true, tokens > 100_000, "corpus too small: " + tokens);
-    }
-
-    @Test
-    void browserTokenizerMatchesLuceneOnEverySeedLine() throws Exception {
-        List<String> texts = new ArrayList<>(SeedCorpus.lines(SEEDS));
-        texts.addAll(List.of("ＰＭ２．５、ＶＯＣｓ排放量≤１０ｔ", "𠀀𠀁测试 Ｏ３", "Ωmega ΣΑΣ Привет ÀÉÎ ß",
-                "二〇二三年", "  leading spaces 前导", "a\u3000b", "", "，。！", "x1y2z3 2023.12.31"));
-        JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp).run("tokenize", texts);
-        assertEquals(texts.size(), js.size());
-        int tokens = 0;
-        for (int i = 0; i < texts.size(); i++) {
-            List<List<Object>> expected = lucene(texts.get(i));
-            assertEquals(expected, fromJs(js.get(i)), "line " + i + ": " + texts.get(i));
-            tokens += expected.size();
-        }
-        System.out.println("tokenizer parity: " + texts.size() + " strings, " + tokens + " tokens identical");
-    }
-
-    @Test
-    void browserQueryParserMatchesJava() throws Exception {
-        List<String> queries = List.of("车", "辐射环境", "辐射 环境", "\"执法 安全\"", "“执法能力”", "PM2.5",
-                "ＶＯＣｓ 2023", "abcd", "环境执法安全防护能力", "12个月", "  ", "\"unclosed 引号", "一一一一");
-        JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp).run("parse", queries);
-        for (int i = 0; i < queries.size(); i++) {
-            List<List<List<Object>>> expected = new ArrayList<>();
-            for (SearchQuery.Word w : SearchQuery.parse(queries.get(i)).words()) {
-                expected.add(w.clauses().stream().map(c -> List.<Object>of(c.term(), c.offset())).toList());
-            }
-            List<List<List<Object>>> actual = new ArrayList<>();
-            for (JsonNode w : js.get(i)) {
-                List<List<Object>> cl = new ArrayList<>();
-                for (JsonNode c : w) {
-                    cl.add(List.of(c.get(0).asText(), c.get(1).asInt()));
-                }
-                actual.add(cl);
-            }
-            assertEquals(expected, actual, queries.get(i));
-        }
-        // covers: 5 characters → trigrams at 0 and 2; 7 → 0, 3 and 4; 3 → one trigram; 2 → one bigram
-        assertEquals(List.of(new SearchQuery.Clause("环境执", 0), new SearchQuery.Clause("执法安", 2)),
-                SearchQuery.parse("环境执法安").words().get(0).clauses());
-        assertEquals(List.of(new SearchQuery.Clause("环境执", 0), new SearchQuery.Clause("法安全", 3),
-                new SearchQuery.Clause("安全防", 4)), SearchQuery.parse("环境执法安全防").words().get(0).clauses());
-        assertEquals(List.of(new SearchQuery.Clause("满意度", 0)), SearchQuery.parse("满意度").words().get(0).clauses());
-        assertEquals(List.of(new SearchQuery.Clause("12", 0), new SearchQuery.Clause("个月", 1)),
-                SearchQuery.parse("12个月").words().get(0).clauses());
     }
 }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,6 +123,7 @@ class PreviewSessionTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void aSiteUnderASubPathIsServedUnderIt(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("site");

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gongkai.cli.Main;
+import gongkai.tools.ToolsMain;
 import gongkai.content.Content;
 import gongkai.load.ContentLoader;
 import gongkai.content.DataTable;
@@ -30,12 +30,14 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Synthetic trees made from the committed content: exact size, same bytes for the same seed, valid, varied. */
+@Tag("slow")
 class SampleGeneratorTest {
     private static Content real;
 
@@ -236,11 +238,11 @@ class SampleGeneratorTest {
     @Test
     void commandWritesATreeAndRefusesANonEmptyDirectory(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("sample");
-        assertEquals(0, Main.execute("sample", "--projects", "25", "--out", out.toString(), "--seed", "5"));
+        assertEquals(0, ToolsMain.execute("sample", "--projects", "25", "--out", out.toString(), "--seed", "5"));
         assertEquals(25, projectCount(loadClean(out)));
-        assertEquals(2, Main.execute("sample", "--projects", "25", "--out", out.toString()));
+        assertEquals(2, ToolsMain.execute("sample", "--projects", "25", "--out", out.toString()));
         assertThrows(IOException.class, () -> SampleGenerator.generate(real, out, 1, 1, line -> { }));
-        assertNotEquals(0, Main.execute("sample", "--out", tmp.resolve("other").toString()), "--projects is required");
+        assertNotEquals(0, ToolsMain.execute("sample", "--out", tmp.resolve("other").toString()), "--projects is required");
     }
 
     @Test

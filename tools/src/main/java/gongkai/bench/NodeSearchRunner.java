@@ -1,4 +1,4 @@
-package gongkai.search;
+package gongkai.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package gongkai.cli;
+package gongkai.tools;
 
 import gongkai.bench.Benchmark;
 import gongkai.load.ContentLoader;

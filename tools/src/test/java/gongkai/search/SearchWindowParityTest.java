@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gongkai.bench.NodeSearchRunner;
 import gongkai.content.Content;
+import gongkai.load.ContentLoader;
+import gongkai.sample.SampleGenerator;
+import gongkai.testing.Seeds;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and run with {@code GONGKAI_WHOLE_BYTES=0}, so that every query reads window tables first and then only the
  * windows whose score bound can reach the page.
  */
+@Tag("slow")
 class SearchWindowParityTest {
     @TempDir
     static Path tmp;
@@ -30,7 +36,9 @@ class SearchWindowParityTest {
 
     @BeforeAll
     static void build() throws Exception {
-        Content content = SeedCorpus.synthetic(SeedCorpus.projects(gongkai.testing.Seeds.dir()), 3000, 7);
+        // 3,000 projects: enough hits per query for several windows of 32 documents
+        SampleGenerator.generate(Seeds.content(), tmp.resolve("content"), 3000, 7, line -> { });
+        Content content = ContentLoader.load(tmp.resolve("content")).content();
         indexDir = tmp.resolve("index");
         siteDir = tmp.resolve("site");
         new SearchIndexBuilder().build(content, indexDir);

@@ -1,7 +1,14 @@
-package gongkai.search;
+package gongkai.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gongkai.content.Content;
+import gongkai.load.ContentLoader;
+import gongkai.load.LoadResult;
+import gongkai.sample.SampleGenerator;
+import gongkai.search.SearchDoc;
+import gongkai.search.SearchDocuments;
+import gongkai.search.SearchIndexBuilder;
+import gongkai.search.StaticSearchExporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -18,11 +25,12 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Search benchmark (not a unit test): synthetic corpora from the seeds' vocabulary, built and exported, then a
- * fixed query set run by search.js under Node. Prints index/export time, peak heap, search file size and count,
- * cold-first-query and warm-query bytes (gzip, as a static host serves them) and requests, and latency.
+ * Search benchmark (not a unit test): sample content of each size ({@link SampleGenerator}, as {@code gongkai
+ * sample} writes it), indexed and exported, then a fixed query set run by search.js under Node. Prints
+ * index/export time, peak heap, search file size and count, cold-first-query and warm-query bytes (gzip, as a
+ * static host serves them) and requests, and latency.
  *
- * <pre>java -cp target/gongkai.jar gongkai.search.SearchBenchmark [--seeds DIR] [--work DIR] [SIZE …]</pre>
+ * <pre>java -cp target/gongkai.jar:target/tools/gongkai-tools.jar gongkai.bench.SearchBenchmark [--from DIR] [--work DIR] [SIZE …]</pre>
  * Run from the repository root (it reads themes/default/static/search.js).
  */
 public final class SearchBenchmark {
@@ -38,12 +46,12 @@ public final class SearchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path seeds = Path.of("content", "sources"); // the committed copies of the seed documents
+        Path from = Path.of("content"); // the committed content the samples learn from
         Path work = Files.createTempDirectory("gongkai-bench");
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--seeds" -> seeds = Path.of(args[++i]);
+                case "--from" -> from = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 default -> sizes.add(Integer.parseInt(args[i]));
             }
@@ -51,17 +59,22 @@ public final class SearchBenchmark {
         if (sizes.isEmpty()) {
             sizes = List.of(10_000, 100_000);
         }
-        List<SeedCorpus.SeedProject> seedProjects = SeedCorpus.projects(seeds);
+        LoadResult source = ContentLoader.load(from);
+        if (!source.ok()) {
+            throw new IllegalArgumentException(from + " has " + source.errors().size() + " error(s); run 'gongkai validate "
+                    + from + "'");
+        }
         byte[] js = Files.readAllBytes(NodeSearchRunner.defaultSearchJs());
         int jsGz = gzip(js);
-        System.out.printf("seed projects: %d; search.js %d B (%d B gzip)%n", seedProjects.size(), js.length, jsGz);
+        System.out.printf("samples learn from %s; search.js %d B (%d B gzip)%n", from, js.length, jsGz);
         for (int size : sizes) {
-            run(seedProjects, size, work.resolve("n" + size), jsGz);
+            run(source.content(), size, work.resolve("n" + size), jsGz);
         }
     }
 
-    private static void run(List<SeedCorpus.SeedProject> seeds, int size, Path dir, int jsGz) throws Exception {
-        Content content = SeedCorpus.synthetic(seeds, size, 42);
+    private static void run(Content source, int size, Path dir, int jsGz) throws Exception {
+        SampleGenerator.generate(source, dir.resolve("content"), size, 42, line -> { });
+        Content content = ContentLoader.load(dir.resolve("content")).content();
         List<SearchDoc> docs = SearchDocuments.of(content);
         Path indexDir = dir.resolve("index");
         Path site = dir.resolve("site");

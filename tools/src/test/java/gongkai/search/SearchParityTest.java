@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gongkai.bench.NodeSearchRunner;
 import gongkai.content.Content;
+import gongkai.testing.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,16 +30,16 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The browser engine (search.js under Node, reading the exported files) against the server ({@link SearchService}
- * over the Lucene index) and against substring ground truth, on the seed projects.
+ * over the Lucene index) and against substring ground truth, on the seed projects (the committed content).
  */
+@Tag("slow")
 class SearchParityTest {
-    static final Path SEEDS = gongkai.testing.Seeds.dir();
-
     @TempDir
     static Path tmp;
     static List<SearchDoc> docs;
@@ -47,7 +49,7 @@ class SearchParityTest {
 
     @BeforeAll
     static void build() throws Exception {
-        Content content = SeedCorpus.toContent(SeedCorpus.projects(SEEDS));
+        Content content = Seeds.content();
         docs = SearchDocuments.of(content);
         indexDir = tmp.resolve("index");
         siteDir = tmp.resolve("site");
@@ -303,5 +305,16 @@ class SearchParityTest {
             b.add(new Term(field, c.term()), c.offset());
         }
         return b.build();
+    }
+
+    @Test
+    void anEmptyExportFindsNothing() throws Exception {
+        Path index = tmp.resolve("empty-index");
+        Path site = tmp.resolve("empty-site");
+        new SearchIndexBuilder().build(List.of(), index);
+        new StaticSearchExporter().export(index, site);
+        JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp.resolve("node-empty"))
+                .run("search", List.of(Map.of("q", "辐射")), site.resolve("search/data").toString());
+        assertEquals(0, js.get(0).get("total").asInt());
     }
 }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gongkai.pipeline.BuildPipeline;
 import gongkai.cli.JvmFlags;
+import gongkai.cli.Main;
 import gongkai.pipeline.SiteSwap;
 import gongkai.content.Content;
 import gongkai.sample.SampleGenerator;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,11 +83,14 @@ public final class Benchmark {
         log.accept(String.format(Locale.ROOT, "bench: sample of %,d projects (%d department-years) in %s",
                 sample.projects(), sample.departmentYears(), content));
         // The flags the gongkai script and build would choose for this content, so the figures are a user's.
-        List<String> jvm = JvmFlags.forContentBytes(JvmFlags.contentBytes(content));
+        Path productJar = productJar();
+        List<String> jvm = JvmFlags.forContentBytes(JvmFlags.contentBytes(content), productJar);
         log.accept("bench: build JVM flags: -Xmx" + xmx + " " + String.join(" ", jvm));
         List<String> command = new ArrayList<>(List.of(JvmFlags.javaBinary(), "-Xmx" + xmx));
         command.addAll(jvm);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "gongkai.cli.Main", "build",
+        // The product jar alone, as a user runs it; from compiled classes (tests) the whole class path.
+        String classPath = productJar != null ? productJar.toString() : System.getProperty("java.class.path");
+        command.addAll(List.of("-cp", classPath, Main.class.getName(), "build",
                 "--content", content.toString(), "--theme", themeDir.toString(), "--out", site.toString(),
                 "--timings", timings.toString()));
         Path childLog = workDir.resolve("build.log");
@@ -132,6 +137,16 @@ public final class Benchmark {
             }
         }
         return new Result(projects, seed, xmx, wallMs, List.copyOf(stageMs), cpu, pages, heap, rss, files, bytes, exit);
+    }
+
+    /** The jar the product's classes come from (target/gongkai.jar beside the tools jar), or null for a directory. */
+    static Path productJar() {
+        try {
+            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(location) ? location.toAbsolutePath() : null;
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("cannot locate the product's classes: " + e.getMessage(), e);
+        }
     }
 
     /**

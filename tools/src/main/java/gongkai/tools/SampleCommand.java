@@ -1,4 +1,4 @@
-package gongkai.cli;
+package gongkai.tools;
 
 import gongkai.load.ContentLoader;
 import gongkai.load.LoadResult;
