@@ -1,5 +1,7 @@
 package gongkai.cli;
 
+import gongkai.content.ContentPaths;
+import gongkai.content.Region;
 import gongkai.importer.ContentConflictException;
 import gongkai.importer.ContentWriter;
 import gongkai.content.DepartmentYear;
@@ -15,6 +17,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -98,14 +102,14 @@ public final class ImportCommand implements Callable<Integer> {
      * stub region.yaml (name = slug), so the imported content validates; the editor then fills in its name.
      */
     private ImportedDocument withStubRegions(ImportedDocument doc, PrintWriter err) {
-        java.util.List<gongkai.content.Region> regions = new java.util.ArrayList<>(doc.regions());
+        List<Region> regions = new ArrayList<>(doc.regions());
         for (DepartmentYear dy : doc.departmentYears()) {
             String slug = dy.regionSlug();
             boolean known = regions.stream().anyMatch(r -> r.slug().equals(slug));
-            if (!known && !Files.exists(contentDir.resolve(slug).resolve("region.yaml"))) {
-                regions.add(new gongkai.content.Region(slug, slug, null));
+            if (!known && !Files.exists(contentDir.resolve(ContentPaths.region(slug)))) {
+                regions.add(new Region(slug, slug, null));
                 err.printf("import: region '%s' is new: writing %s with name '%s' — edit it to the region's Chinese name%n",
-                        slug, contentDir.resolve(slug).resolve("region.yaml"), slug);
+                        slug, contentDir.resolve(ContentPaths.region(slug)), slug);
             }
         }
         return regions.size() == doc.regions().size() ? doc

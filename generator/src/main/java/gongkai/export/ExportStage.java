@@ -1,5 +1,6 @@
 package gongkai.export;
 
+import gongkai.content.ContentPaths;
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
 import gongkai.content.DepartmentYear;
@@ -30,7 +31,7 @@ public final class ExportStage implements BuildStage {
 
     /** Copies each cited document from content/sources/ so every citation links to the original text. */
     private static int copySourceDocuments(BuildContext context) throws IOException {
-        Path sourcesDir = context.options().contentDir().resolve("sources");
+        Path sourcesDir = context.options().contentDir().resolve(ContentPaths.SOURCES_DIR);
         TreeSet<String> cited = new TreeSet<>();
         for (DepartmentYear dy : context.content().departmentYears()) {
             if (dy.document() != null) {

@@ -5,6 +5,7 @@ import gongkai.content.Budget;
 import gongkai.content.Column;
 import gongkai.content.ColumnType;
 import gongkai.content.Content;
+import gongkai.content.ContentPaths;
 import gongkai.content.DataTable;
 import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
@@ -62,7 +63,7 @@ import org.yaml.snakeyaml.reader.ReaderException;
  */
 public final class ContentLoader {
     /** Folders of the content tree that are not regions. */
-    public static final java.util.Set<String> RESERVED_FOLDERS = java.util.Set.of("pages", "sources");
+    public static final java.util.Set<String> RESERVED_FOLDERS = java.util.Set.of(ContentPaths.PAGES_DIR, ContentPaths.SOURCES_DIR);
 
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
@@ -193,7 +194,7 @@ public final class ContentLoader {
             if (!Files.isDirectory(regionDir) || slug.startsWith(".") || RESERVED_FOLDERS.contains(slug)) {
                 continue;
             }
-            Path regionFile = regionDir.resolve("region.yaml");
+            Path regionFile = regionDir.resolve(ContentPaths.REGION_FILE);
             if (!REGION_SLUG.matcher(slug).matches()) {
                 error(display(regionFile), 1, 1, "", "region folder '" + slug
                         + "' must be a lower-case ASCII slug (letters, digits, '-')");
@@ -221,7 +222,7 @@ public final class ContentLoader {
             if (r.parent() != null && !slugs.contains(r.parent())) {
                 Place p = parentRefs.get(r.slug());
                 error(p.path(), p.line(), p.column(), "parent", "unknown region '" + r.parent()
-                        + "' (no folder " + display(contentDir.resolve(r.parent()).resolve("region.yaml")) + ")");
+                        + "' (no folder " + display(contentDir.resolve(ContentPaths.region(r.parent()))) + ")");
             }
         }
         for (Map.Entry<String, List<Place>> e : projectIds.entrySet()) {
@@ -247,7 +248,7 @@ public final class ContentLoader {
     // ---- files ------------------------------------------------------------------------------------
 
     private SiteConfig loadSite() throws IOException {
-        Path file = contentDir.resolve("site.yaml");
+        Path file = contentDir.resolve(ContentPaths.SITE_FILE);
         if (!Files.isRegularFile(file)) {
             error(display(file), 1, 1, "", "file missing: the content directory needs a site.yaml");
             return null;
@@ -270,7 +271,7 @@ public final class ContentLoader {
 
     private List<Page> loadPages() throws IOException {
         List<Page> pages = new ArrayList<>();
-        Path dir = contentDir.resolve("pages");
+        Path dir = contentDir.resolve(ContentPaths.PAGES_DIR);
         if (!Files.isDirectory(dir)) {
             return pages;
         }
@@ -318,7 +319,7 @@ public final class ContentLoader {
 
     private void loadDepartmentDir(Path deptDir, String regionSlug, String code,
                                    List<Department> departments, List<DepartmentYear> years) throws IOException {
-        Path deptFile = deptDir.resolve("department.yaml");
+        Path deptFile = deptDir.resolve(ContentPaths.DEPARTMENT_FILE);
         boolean hasDepartment = Files.isRegularFile(deptFile);
         if (hasDepartment) {
             Department d = loadDepartment(deptFile, regionSlug, code);
@@ -328,7 +329,7 @@ public final class ContentLoader {
         }
         for (Path file : sortedChildren(deptDir)) {
             String name = file.getFileName().toString();
-            if (!Files.isRegularFile(file) || name.equals("department.yaml") || name.startsWith(".")) {
+            if (!Files.isRegularFile(file) || name.equals(ContentPaths.DEPARTMENT_FILE) || name.startsWith(".")) {
                 continue;
             }
             var m = YEAR_FILE.matcher(name);

@@ -1,8 +1,10 @@
 package gongkai.validate;
 
 import gongkai.content.Content;
+import gongkai.content.ContentPaths;
 import gongkai.content.DataTable;
 import gongkai.content.Department;
+import gongkai.content.DepartmentKey;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Project;
 import gongkai.content.Region;
@@ -39,32 +41,32 @@ public final class ContentChecks {
         Set<String> regions = new HashSet<>();
         for (Region r : content.regions()) {
             if (r.slug() == null || !SLUG.matcher(r.slug()).matches()) {
-                problems.add(r.slug() + "/region.yaml: slug must be lower-case ASCII");
+                problems.add(ContentPaths.region(r.slug()) + ": slug must be lower-case ASCII");
             }
             if (!regions.add(r.slug())) {
-                problems.add(r.slug() + "/region.yaml: duplicate region slug");
+                problems.add(ContentPaths.region(r.slug()) + ": duplicate region slug");
             }
         }
         for (Region r : content.regions()) {
             if (r.parent() != null && !regions.contains(r.parent())) {
-                problems.add(r.slug() + "/region.yaml: parent: no region '" + r.parent() + "'");
+                problems.add(ContentPaths.region(r.slug()) + ": parent: no region '" + r.parent() + "'");
             }
         }
-        Set<String> departments = new HashSet<>();
+        Set<DepartmentKey> departments = new HashSet<>();
         for (Department d : content.departments()) {
-            String file = d.regionSlug() + "/" + d.code() + "/department.yaml";
+            String file = ContentPaths.department(d.key());
             if (!regions.contains(d.regionSlug())) {
                 problems.add(file + ": no region '" + d.regionSlug() + "' (missing region.yaml)");
             }
-            if (!departments.add(d.regionSlug() + "/" + d.code())) {
+            if (!departments.add(d.key())) {
                 problems.add(file + ": code: duplicate department");
             }
         }
         Map<String, String> projectIds = new HashMap<>();
         Set<String> years = new HashSet<>();
         for (DepartmentYear dy : content.departmentYears()) {
-            String file = dy.regionSlug() + "/" + dy.departmentCode() + "/" + dy.year() + ".yaml";
-            if (!departments.contains(dy.regionSlug() + "/" + dy.departmentCode())) {
+            String file = ContentPaths.departmentYear(dy);
+            if (!departments.contains(dy.departmentKey())) {
                 problems.add(file + ": department: no department.yaml for '" + dy.departmentCode() + "'");
             }
             if (!years.add(file)) {
