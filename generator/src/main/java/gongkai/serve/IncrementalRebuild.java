@@ -1,5 +1,7 @@
 package gongkai.serve;
 
+import gongkai.content.ContentPaths;
+import gongkai.content.DepartmentKey;
 import gongkai.render.RenderStage;
 import gongkai.site.AssembleStage;
 import gongkai.site.GitDates;
@@ -33,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -106,7 +109,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         }
         Map<String, DepartmentYear> byFile = new HashMap<>();
         for (DepartmentYear dy : last.content().departmentYears()) {
-            byFile.put(yearFile(dy), dy);
+            byFile.put(ContentPaths.departmentYear(dy), dy);
         }
         Path contentDir = options.contentDir();
         List<Path> files = new ArrayList<>();
@@ -162,12 +165,11 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
 
         // 2. candidate pages; render those whose model changed
         SiteAssembler assembler = new SiteAssembler(content, last.dates(), procurement, Files.isRegularFile(options.themeDir().resolve("static/search.js")));
-        Set<String> departments = new java.util.TreeSet<>();
-        replaced.values().forEach(dy -> departments.add(dy.regionSlug() + "/" + dy.departmentCode()));
+        Set<DepartmentKey> departments = new TreeSet<>();
+        replaced.values().forEach(dy -> departments.add(dy.departmentKey()));
         Map<String, SiteModel.PageJob> candidates = new HashMap<>();
-        for (String department : departments) {
-            String[] parts = department.split("/", 2);
-            for (SiteModel.PageJob job : assembler.departmentPages(parts[0], parts[1])) {
+        for (DepartmentKey department : departments) {
+            for (SiteModel.PageJob job : assembler.departmentPages(department)) {
                 candidates.put(job.outputFile(), job);
             }
         }
@@ -249,7 +251,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         written += downloads.size();
         for (DepartmentYear dy : changedYears) {
             if (dy.document() != null) {
-                Path source = options.contentDir().resolve("sources").resolve(dy.document());
+                Path source = options.contentDir().resolve(ContentPaths.source(dy.document()));
                 if (!Files.isRegularFile(source)) {
                     throw new BuildException("export", "source document " + dy.document() + " is cited but missing from "
                             + source.getParent(), null);
@@ -310,10 +312,6 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    private static String yearFile(DepartmentYear dy) {
-        return dy.regionSlug() + "/" + dy.departmentCode() + "/" + dy.year() + ".yaml";
     }
 
     private static boolean sameApartFromProjects(DepartmentYear a, DepartmentYear b) {
