@@ -260,11 +260,11 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                 written++;
             }
         }
-        for (Map.Entry<String, String> sitemap : SiteFiles.sitemaps(site, options.sitemapLimit()).entrySet()) {
+        for (Map.Entry<String, String> sitemap : SiteFiles.sitemaps(templates, site, options.sitemapLimit()).entrySet()) {
             live.writeString(sitemap.getKey(), sitemap.getValue());
             written++;
         }
-        live.writeString("feed.xml", SiteFiles.atomFeed(site));
+        live.writeString("feed.xml", SiteFiles.atomFeed(templates, site));
         written++;
         long pagesDone = System.nanoTime();
         last = new Last(last.report(), content, site, last.dates(), templates);
