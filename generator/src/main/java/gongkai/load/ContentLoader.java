@@ -436,7 +436,7 @@ public final class ContentLoader {
         }
         Integer year = f.integer("year", true);
         if (year != null && year != fileYear) {
-            doc.error(f.node("year"), "year", "year " + year + " does not match the file name " + fileYear + ".yaml");
+            doc.error(f.node("year"), "year", "year " + year + " does not match the file name " + ContentPaths.yearFileName(fileYear));
         }
         String title = f.string("title", false);
         String document = f.string("document", false);
