@@ -7,10 +7,13 @@ import gongkai.pipeline.BuildOptions;
 import gongkai.pipeline.BuildReport;
 import gongkai.pipeline.BuildTimings;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Build the static site: load → validate → assemble → render → index → export → check → write."
@@ -23,14 +26,14 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Also write the stage times and peak heap as JSON to FILE (read by gongkai bench).")
     Path timings;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         BuildOptions options = dirs.toOptions();
         try {
-            java.util.OptionalInt relaunched = gongkai.cli.JvmFlags.relaunchIfLarge(options.contentDir(), Main.class,
+            OptionalInt relaunched = JvmFlags.relaunchIfLarge(options.contentDir(), Main.class,
                     spec.root().commandLine().getParseResult().originalArgs());
             if (relaunched.isPresent()) {
                 return relaunched.getAsInt();

@@ -1,5 +1,7 @@
 package gongkai.cli;
 
+import gongkai.content.ContentPaths;
+
 import gongkai.importer.ContentConflictException;
 import gongkai.importer.ContentWriter;
 import gongkai.content.DepartmentYear;
@@ -110,10 +112,10 @@ public final class ImportCommand implements Callable<Integer> {
         for (DepartmentYear dy : doc.departmentYears()) {
             String slug = dy.regionSlug();
             boolean known = regions.stream().anyMatch(r -> r.slug().equals(slug));
-            if (!known && !Files.exists(contentDir.resolve(slug).resolve("region.yaml"))) {
+            if (!known && !Files.exists(contentDir.resolve(ContentPaths.region(slug)))) {
                 regions.add(new gongkai.content.Region(slug, slug, null));
                 err.printf("import: region '%s' is new: writing %s with name '%s' — edit it to the region's Chinese name%n",
-                        slug, contentDir.resolve(slug).resolve("region.yaml"), slug);
+                        slug, contentDir.resolve(ContentPaths.region(slug)), slug);
             }
         }
         return regions.size() == doc.regions().size() ? doc

@@ -4,6 +4,7 @@ import gongkai.content.Amount;
 import gongkai.content.Budget;
 import gongkai.content.Column;
 import gongkai.content.ColumnType;
+import gongkai.content.ContentPaths;
 import gongkai.content.DataTable;
 import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
@@ -224,18 +225,18 @@ public final class ContentWriter {
         List<String> texts = new ArrayList<>();
         List<Boolean> onlyIfMissing = new ArrayList<>();
         for (Region r : doc.regions()) {
-            targets.add(contentDir.resolve(segment(r.slug())).resolve("region.yaml"));
+            targets.add(contentDir.resolve(segment(r.slug())).resolve(ContentPaths.REGION_FILE));
             texts.add(regionYaml(r));
             onlyIfMissing.add(true);
         }
         for (Department d : doc.departments()) {
-            targets.add(contentDir.resolve(segment(d.regionSlug())).resolve(segment(d.code())).resolve("department.yaml"));
+            targets.add(contentDir.resolve(segment(d.regionSlug())).resolve(segment(d.code())).resolve(ContentPaths.DEPARTMENT_FILE));
             texts.add(departmentYaml(d));
             onlyIfMissing.add(true);
         }
         for (DepartmentYear dy : doc.departmentYears()) {
             targets.add(contentDir.resolve(segment(dy.regionSlug())).resolve(segment(dy.departmentCode()))
-                    .resolve(dy.year() + ".yaml"));
+                    .resolve(ContentPaths.yearFileName(dy.year())));
             texts.add(yearYaml(dy));
             onlyIfMissing.add(false);
         }

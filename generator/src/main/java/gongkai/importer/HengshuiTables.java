@@ -3,6 +3,7 @@ package gongkai.importer;
 import gongkai.content.Column;
 import gongkai.content.ColumnType;
 import gongkai.content.DataTable;
+import gongkai.content.ProcurementLinks;
 import gongkai.content.SourceRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class HengshuiTables {
 
     // ---------------------------------------------------------------- procurement
 
-    /** Column keys of the procurement table; {@link gongkai.content.ProcurementLinks} relies on them. */
+    /** Column keys of the procurement table; {@link ProcurementLinks} relies on them. */
     static final String[] PROCUREMENT_KEYS = {
         "project_name", "budget", "item_name", "catalog_code", "measure_unit", "quantity", "unit_price",
         "total", "general_budget", "fund_budget", "state_capital_budget", "special_account", "other_sources"};

@@ -1,5 +1,7 @@
 package gongkai.load;
 
+import gongkai.content.ContentPaths;
+
 import gongkai.content.Amount;
 import gongkai.content.Budget;
 import gongkai.content.Column;
@@ -51,7 +53,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ContentLoader {
     /** Folders of the content tree that are not regions. */
-    public static final Set<String> RESERVED_FOLDERS = Set.of("pages", "sources");
+    public static final Set<String> RESERVED_FOLDERS = Set.of(ContentPaths.PAGES_DIR, ContentPaths.SOURCES_DIR);
 
     private static final Pattern YEAR_FILE = Pattern.compile("([0-9]{4})\\.yaml");
 
@@ -144,7 +146,7 @@ public final class ContentLoader {
         List<Department> departments = new ArrayList<>();
         List<DepartmentYear> years = new ArrayList<>();
 
-        Path sources = contentDir.resolve("sources");
+        Path sources = contentDir.resolve(ContentPaths.SOURCES_DIR);
         if (Files.isSymbolicLink(sources)) {
             linkError(sources);
         }
@@ -163,7 +165,7 @@ public final class ContentLoader {
             if (!YamlReader.isPlainFolder(regionDir)) {
                 continue;
             }
-            Path regionFile = regionDir.resolve("region.yaml");
+            Path regionFile = regionDir.resolve(ContentPaths.REGION_FILE);
             String slugProblem = SafePaths.segmentProblem(slug, SafePaths.SLUG, "小写英文字母、数字和 '-'");
             if (slugProblem == null && SafePaths.SITE_FOLDERS.contains(slug)) {
                 slugProblem = "'" + slug + "' 是网站自己的文件夹名，地区不能用";
@@ -209,7 +211,7 @@ public final class ContentLoader {
     // ---- files ------------------------------------------------------------------------------------
 
     private SiteConfig loadSite() throws IOException {
-        Path file = contentDir.resolve("site.yaml");
+        Path file = contentDir.resolve(ContentPaths.SITE_FILE);
         if (Files.isSymbolicLink(file)) {
             linkError(file);
             return null;
@@ -249,7 +251,7 @@ public final class ContentLoader {
 
     private List<Page> loadPages() throws IOException {
         List<Page> pages = new ArrayList<>();
-        Path dir = contentDir.resolve("pages");
+        Path dir = contentDir.resolve(ContentPaths.PAGES_DIR);
         if (Files.isSymbolicLink(dir)) {
             linkError(dir);
             return pages;
@@ -313,7 +315,7 @@ public final class ContentLoader {
 
     private void loadDepartmentDir(Path deptDir, String regionSlug, String code,
                                    List<Department> departments, List<DepartmentYear> years) throws IOException {
-        Path deptFile = deptDir.resolve("department.yaml");
+        Path deptFile = deptDir.resolve(ContentPaths.DEPARTMENT_FILE);
         String codeProblem = SafePaths.segmentProblem(code, SafePaths.CODE, "英文字母、数字、'_' 和 '-'");
         if (codeProblem != null) {
             error(display(deptFile), 1, 1, "", "部门文件夹名（预算单位编码）" + codeProblem + "（department folder）");
@@ -329,7 +331,7 @@ public final class ContentLoader {
         }
         for (Path file : sortedChildren(deptDir)) {
             String name = file.getFileName().toString();
-            if (name.equals("department.yaml") || name.startsWith(".")) {
+            if (name.equals(ContentPaths.DEPARTMENT_FILE) || name.startsWith(".")) {
                 continue;
             }
             boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -36,7 +37,7 @@ public record RenderStage() implements BuildStage {
         AtomicInteger done = new AtomicInteger();
         int step = Math.max(1, pages.size() / 10);
         // One reusable text buffer per render thread (kept only while this stage runs).
-        Map<Thread, PageText> texts = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Thread, PageText> texts = new ConcurrentHashMap<>();
         // Each page's bytes depend only on its own job, so the parallel order cannot change the output.
         List<String> errors = pages.parallelStream()
                 .map(job -> {
@@ -63,11 +64,11 @@ public record RenderStage() implements BuildStage {
             throw new IllegalStateException(errors.size() + " page(s) failed to render; first: " + errors.get(0));
         }
         context.addPagesRendered(pages.size());
-        for (Map.Entry<String, String> sitemap : SiteFiles.sitemaps(site, context.options().sitemapLimit()).entrySet()) {
+        for (Map.Entry<String, String> sitemap : SiteFiles.sitemaps(templates, site, context.options().sitemapLimit()).entrySet()) {
             context.writeString(sitemap.getKey(), sitemap.getValue());
         }
-        context.writeString("robots.txt", SiteFiles.robots(site));
-        context.writeString("feed.xml", SiteFiles.atomFeed(site));
+        context.writeString("robots.txt", SiteFiles.robots(templates, site));
+        context.writeString("feed.xml", SiteFiles.atomFeed(templates, site));
     }
 
     private static void copyStatic(Path staticDir, BuildContext context) throws IOException {

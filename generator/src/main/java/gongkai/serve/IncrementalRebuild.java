@@ -1,5 +1,7 @@
 package gongkai.serve;
 
+import gongkai.content.ContentPaths;
+import gongkai.content.DepartmentKey;
 import gongkai.render.RenderStage;
 import gongkai.site.AssembleStage;
 import gongkai.site.GitDates;
@@ -33,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -124,7 +127,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         }
         Map<String, DepartmentYear> byFile = new HashMap<>();
         for (DepartmentYear dy : last.content().departmentYears()) {
-            byFile.put(yearFile(dy), dy);
+            byFile.put(ContentPaths.departmentYear(dy), dy);
         }
         Path contentDir = options.contentDir();
         List<Path> files = new ArrayList<>();
@@ -181,12 +184,11 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
 
         // 2. candidate pages; render those whose model changed
         SiteAssembler assembler = new SiteAssembler(content, last.dates(), procurement, Files.isRegularFile(options.themeDir().resolve("static/search.js")));
-        Set<String> departments = new java.util.TreeSet<>();
-        replaced.values().forEach(dy -> departments.add(dy.regionSlug() + "/" + dy.departmentCode()));
+        Set<DepartmentKey> departments = new TreeSet<>();
+        replaced.values().forEach(dy -> departments.add(dy.departmentKey()));
         Map<String, SiteModel.PageJob> candidates = new HashMap<>();
-        for (String department : departments) {
-            String[] parts = department.split("/", 2);
-            for (SiteModel.PageJob job : assembler.departmentPages(parts[0], parts[1])) {
+        for (DepartmentKey department : departments) {
+            for (SiteModel.PageJob job : assembler.departmentPages(department)) {
                 candidates.put(job.outputFile(), job);
             }
         }
@@ -284,11 +286,11 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                 written++;
             }
         }
-        for (Map.Entry<String, String> sitemap : SiteFiles.sitemaps(site, options.sitemapLimit()).entrySet()) {
+        for (Map.Entry<String, String> sitemap : SiteFiles.sitemaps(templates, site, options.sitemapLimit()).entrySet()) {
             live.writeString(sitemap.getKey(), sitemap.getValue());
             written++;
         }
-        live.writeString("feed.xml", SiteFiles.atomFeed(site));
+        live.writeString("feed.xml", SiteFiles.atomFeed(templates, site));
         written++;
         SiteInstall.moveFiles(staging, siteDir);
         for (String id : removedProjects) {
@@ -375,7 +377,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     }
 
     private static String yearFile(DepartmentYear dy) {
-        return dy.regionSlug() + "/" + dy.departmentCode() + "/" + dy.year() + ".yaml";
+        return ContentPaths.departmentYear(dy);
     }
 
     private static boolean sameApartFromProjects(DepartmentYear a, DepartmentYear b) {

@@ -1,8 +1,7 @@
 package gongkai.site;
 
-
+import gongkai.content.Amount;
 import gongkai.content.Project;
-import gongkai.content.SourceRef;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -26,6 +25,11 @@ public final class Views {
             }
             String plain = MoneyFormat.plainYuan(yuan);
             return new Money(MoneyFormat.wan(yuan), MoneyFormat.group(plain), plain);
+        }
+
+        /** Null for no amount. */
+        public static Money of(Amount amount) {
+            return amount == null ? null : ofYuan(amount.yuan());
         }
     }
 
@@ -63,6 +67,13 @@ public final class Views {
         public int withBudget() {
             return projects - withoutBudget;
         }
+    }
+
+    /**
+     * Where a figure comes from (the content's SourceRef), with {@code href} to the published source
+     * document; {@code document} and {@code href} are null when the document is not named.
+     */
+    public record Source(String document, String href, String heading, int line) {
     }
 
     /** A download twin of a page's data. */
@@ -138,7 +149,7 @@ public final class Views {
                              int sourceOrder) {
     }
 
-    public record SectionView(String id, String title, String html, SourceRef source) {
+    public record SectionView(String id, String title, String html, Source source) {
     }
 
     public record ColumnView(String title, String unit, boolean numeric) {
@@ -148,7 +159,7 @@ public final class Views {
     }
 
     public record TableView(String id, String title, List<ColumnView> columns, List<List<CellView>> rows,
-                            String noteHtml, SourceRef source) {
+                            String noteHtml, Source source) {
     }
 
     public record DepartmentYearView(Link department, Link region, int year, String title, String document,
@@ -178,13 +189,13 @@ public final class Views {
      * A procurement line linked to a project, cited as such: its 合计 ({@code money}, may be null) and the
      * project's 预算资金 from the same table ({@code projectBudget}, repeated on each line of the project).
      */
-    public record ProcurementView(String item, Money money, Money projectBudget, SourceRef source, String tableTitle) {
+    public record ProcurementView(String item, Money money, Money projectBudget, Source source, String tableTitle) {
     }
 
     public record ProjectView(String id, String name, Link department, Link region, Link departmentYear, int year,
                               String unit, List<BudgetLine> budget, List<String> purpose, List<String> goals,
                               List<IndicatorGroup> indicatorGroups, int indicatorCount, boolean hasDescription,
-                              boolean hasBasis, SourceRef source, List<Download> downloads, List<Link> otherYears,
+                              boolean hasBasis, Source source, List<Download> downloads, List<Link> otherYears,
                               List<ProcurementView> procurement) {
     }
 

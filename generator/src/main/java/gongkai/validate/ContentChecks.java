@@ -1,5 +1,8 @@
 package gongkai.validate;
 
+import gongkai.content.ContentPaths;
+import gongkai.content.DepartmentKey;
+
 import gongkai.content.Column;
 import gongkai.content.Content;
 import gongkai.content.DataTable;
@@ -53,15 +56,15 @@ public final class ContentChecks {
 
     private void run() {
         if (content.site() == null) {
-            error(new Positions.Place(contentDir.resolve("site.yaml").toString(), 1, 1, ""), "site.yaml: missing");
+            error(new Positions.Place(contentDir.resolve(ContentPaths.SITE_FILE).toString(), 1, 1, ""), "site.yaml: missing");
             return;
         }
         regions();
-        Set<String> departments = departments();
+        Set<DepartmentKey> departments = departments();
         projectIds();
         for (DepartmentYear dy : content.departmentYears()) {
             String file = yearFile(dy);
-            if (!departments.contains(dy.regionSlug() + "/" + dy.departmentCode())) {
+            if (!departments.contains(dy.departmentKey())) {
                 error(positions.at(file, "department"), "no department.yaml for '" + dy.departmentCode() + "'");
             }
             if (dy.document() != null) {
@@ -87,7 +90,7 @@ public final class ContentChecks {
             Positions.Place at = positions.at(regionFile(r.slug()), "parent");
             if (!bySlug.containsKey(r.parent())) {
                 error(at, "unknown region '" + r.parent() + "' (no folder "
-                        + contentDir.resolve(r.parent()).resolve("region.yaml") + ")");
+                        + contentDir.resolve(ContentPaths.region(r.parent())) + ")");
                 continue;
             }
             // a parent chain that comes back to the region has no top: the breadcrumb trail would not end
@@ -103,16 +106,16 @@ public final class ContentChecks {
         }
     }
 
-    private Set<String> departments() {
+    private Set<DepartmentKey> departments() {
         Set<String> regions = new HashSet<>();
         content.regions().forEach(r -> regions.add(r.slug()));
-        Set<String> departments = new HashSet<>();
+        Set<DepartmentKey> departments = new HashSet<>();
         for (Department d : content.departments()) {
-            String file = contentDir.resolve(d.regionSlug()).resolve(d.code()).resolve("department.yaml").toString();
+            String file = contentDir.resolve(ContentPaths.department(d.key())).toString();
             if (!regions.contains(d.regionSlug())) {
                 error(new Positions.Place(file, 1, 1, ""), "no region '" + d.regionSlug() + "' (missing region.yaml)");
             }
-            departments.add(d.regionSlug() + "/" + d.code());
+            departments.add(d.key());
         }
         return departments;
     }
@@ -206,15 +209,15 @@ public final class ContentChecks {
     }
 
     String yearFile(DepartmentYear dy) {
-        return contentDir.resolve(dy.regionSlug()).resolve(dy.departmentCode()).resolve(dy.year() + ".yaml").toString();
+        return contentDir.resolve(ContentPaths.departmentYear(dy)).toString();
     }
 
     private String regionFile(String slug) {
-        return contentDir.resolve(slug).resolve("region.yaml").toString();
+        return contentDir.resolve(ContentPaths.region(slug)).toString();
     }
 
     private String pageFile(Page page) {
-        return contentDir.resolve("pages").resolve(page.slug() + ".md").toString();
+        return contentDir.resolve(ContentPaths.page(page.slug())).toString();
     }
 
     private void error(Positions.Place at, String message) {

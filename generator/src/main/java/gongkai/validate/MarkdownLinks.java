@@ -1,5 +1,7 @@
 package gongkai.validate;
 
+import gongkai.content.ContentPaths;
+
 import gongkai.content.Content;
 import gongkai.content.DataTable;
 import gongkai.content.Department;
@@ -65,14 +67,14 @@ final class MarkdownLinks {
         MarkdownLinks links = new MarkdownLinks(content, basePath(content.site().baseUrl()), positions, contentDir, problems);
         for (Page page : content.pages()) {
             links.check(page.markdown(), Urls.page(page.slug()), Set.of(),
-                    contentDir.resolve("pages").resolve(page.slug() + ".md").toString(), null);
+                    contentDir.resolve(ContentPaths.page(page.slug())).toString(), null);
         }
         for (Department d : content.departments()) {
             links.check(d.description(), Urls.department(d.regionSlug(), d.code()), Set.of(),
-                    contentDir.resolve(d.regionSlug()).resolve(d.code()).resolve("department.yaml").toString(), "description");
+                    contentDir.resolve(ContentPaths.department(d.key())).toString(), "description");
         }
         for (DepartmentYear dy : content.departmentYears()) {
-            String file = contentDir.resolve(dy.regionSlug()).resolve(dy.departmentCode()).resolve(dy.year() + ".yaml").toString();
+            String file = contentDir.resolve(ContentPaths.departmentYear(dy)).toString();
             String page = Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year());
             Set<String> ids = new HashSet<>();
             dy.sections().forEach(s -> ids.add("section-" + s.id()));

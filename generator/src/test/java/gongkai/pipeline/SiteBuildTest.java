@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gongkai.content.Content;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Project;
+import gongkai.content.SiteConfig;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -258,6 +260,7 @@ class SiteBuildTest {
         Document doc = page("projects/362101-2023-001/index.html");
         assertTrue(doc.selectFirst("p.source").text().contains("003_048537671a369fc1.txt"));
         assertTrue(doc.selectFirst("p.source").text().contains("第 1 行"));
+        assertEquals(BASE + "sources/003_048537671a369fc1.txt", doc.selectFirst("p.source a").attr("href"));
         assertEquals(List.of(BASE + "projects/362101-2024-001/"), doc.select("section[aria-labelledby=other-years-h] a").eachAttr("href"));
         assertEquals(List.of(BASE + "projects/362101-2023-001.json", BASE + "projects/362101-2023-001.csv",
                 BASE + "projects/362101-2023-001-excel.csv"), doc.select("section.downloads a").eachAttr("href"));
@@ -352,6 +355,28 @@ class SiteBuildTest {
     }
 
     @Tag("slow")
+    @Test
+    void machineFilesAreTheThemesTemplatesAndEscapeXml(@TempDir Path tmp) throws Exception {
+        Path theme = TestSites.copyOfDefaultTheme(tmp.resolve("theme"));
+        Path robots = theme.resolve("templates/robots.txt.ftl");
+        Files.writeString(robots, Files.readString(robots).replace("Allow: /\n", "Allow: /\nDisallow: /data/\n"));
+        Content tiny = TestSites.tiny();
+        SiteConfig s = tiny.site();
+        Content content = new Content(new SiteConfig("R&D <公开> \"数据\"", s.description(), s.publisher(), s.licence(),
+                s.licenceUrl(), s.baseUrl()), tiny.regions(), tiny.departments(), tiny.departmentYears(), tiny.pages());
+        Path out = tmp.resolve("site");
+        build(content, theme, tmp.resolve("c"), out);
+        assertEquals("User-agent: *\nAllow: /\nDisallow: /data/\n\nSitemap: https://example.org/gongkai/sitemap.xml\n",
+                Files.readString(out.resolve("robots.txt")));
+        String feed = Files.readString(out.resolve("feed.xml"));
+        assertTrue(feed.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed "), feed);
+        assertTrue(feed.contains("<title>R&amp;D &lt;公开&gt; &quot;数据&quot;</title>"), feed);
+        var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(out.resolve("feed.xml").toFile());
+        assertEquals("R&D <公开> \"数据\"", xml.getElementsByTagName("title").item(0).getTextContent());
+        assertEquals(5, xml.getElementsByTagName("entry").getLength(), "one entry per department-year");
+    }
+
     @Test
     void theNuHtmlCheckerFindsNoErrors() throws Exception {
         assertEquals(List.of(), gongkai.testing.HtmlChecker.errors(htmlFiles(site)));

@@ -4,6 +4,7 @@ import gongkai.content.Amount;
 import gongkai.content.Budget;
 import gongkai.content.Column;
 import gongkai.content.Content;
+import gongkai.content.ContentPaths;
 import gongkai.importer.ContentWriter;
 import gongkai.content.DataTable;
 import gongkai.content.Department;
@@ -136,9 +137,9 @@ public final class SampleGenerator {
 
     private void run() throws IOException {
         Files.createDirectories(out);
-        write(out.resolve("site.yaml"), ContentWriter.siteYaml(source.site()));
+        write(out.resolve(ContentPaths.SITE_FILE), ContentWriter.siteYaml(source.site()));
         for (Page page : source.pages()) {
-            write(out.resolve("pages").resolve(page.slug() + ".md"), page.markdown());
+            write(out.resolve(ContentPaths.page(page.slug())), page.markdown());
         }
         int regionCount = Math.max(Math.min(3, (target + 99) / 100), (int) Math.round(target / (double) PROJECTS_PER_REGION));
         int[] quotas = split(target, regionCount);
@@ -151,7 +152,7 @@ public final class SampleGenerator {
             if (city == null || childrenLeft == 0) {
                 String base = uniqueName("市", "");
                 plan = new RegionPlan(slug, base + "市", base + "市", pickFormat());
-                write(out.resolve(slug).resolve("region.yaml"), ContentWriter.regionYaml(new Region(slug, plan.name(), null)));
+                write(out.resolve(ContentPaths.region(slug)), ContentWriter.regionYaml(new Region(slug, plan.name(), null)));
                 city = plan;
                 childrenLeft = random.nextInt(5);
             } else {
@@ -160,7 +161,7 @@ public final class SampleGenerator {
                 // Mostly the city's format: a province publishes in one template.
                 Format format = random.nextInt(5) == 0 ? pickFormat() : city.format();
                 plan = new RegionPlan(slug, city.name() + own, own, format);
-                write(out.resolve(slug).resolve("region.yaml"),
+                write(out.resolve(ContentPaths.region(slug)),
                         ContentWriter.regionYaml(new Region(slug, plan.name(), city.slug())));
                 childrenLeft--;
             }
@@ -243,8 +244,7 @@ public final class SampleGenerator {
             String code = String.format("%06d", 100_000 + (departments * 7919L + codeOffset) % 900_000);
             String name = departmentName(region, departmentNames);
             Department dept = new Department(region.slug(), code, name, null, null);
-            Path dir = out.resolve(region.slug()).resolve(code);
-            write(dir.resolve("department.yaml"), ContentWriter.departmentYaml(dept));
+            write(out.resolve(ContentPaths.department(dept.key())), ContentWriter.departmentYaml(dept));
             departments++;
             double u = random.nextDouble();
             int years = 1 + (int) (u * u * (LAST_YEAR - FIRST_YEAR + 1));
@@ -344,8 +344,8 @@ public final class SampleGenerator {
         String document = "sample-" + dept.code() + "-" + year + ".txt";
         DepartmentYear dy = new DepartmentYear(region.slug(), dept.code(), year, title, document, sections, tables, projects);
         // The build publishes every cited document from sources/, so the sample writes a stand-in for each.
-        write(out.resolve("sources").resolve(document), sourceStandIn(title, dept.name(), year, projects));
-        writeInBackground(out.resolve(region.slug()).resolve(dept.code()).resolve(year + ".yaml"), dy);
+        write(out.resolve(ContentPaths.source(document)), sourceStandIn(title, dept.name(), year, projects));
+        writeInBackground(out.resolve(ContentPaths.departmentYear(dy)), dy);
         departmentYears++;
         written += size;
         if (written >= nextProgress && written < target) {

@@ -1,15 +1,18 @@
 package gongkai.sample;
 
+import gongkai.content.DepartmentKey;
 import gongkai.content.Content;
 import gongkai.content.DataTable;
 import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Indicator;
+import gongkai.content.MoneyUnit;
 import gongkai.content.Project;
 import gongkai.content.Region;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,10 +101,10 @@ final class Vocabulary {
                 placeSet.add(m.group(1));
             }
         }
-        Map<String, String> departmentNames = new TreeMap<>();
+        Map<DepartmentKey, String> departmentNames = new HashMap<>();
         TreeSet<String> stems = new TreeSet<>();
         for (Department d : content.departments()) {
-            departmentNames.put(d.regionSlug() + "/" + d.code(), d.name());
+            departmentNames.put(d.key(), d.name());
             String regionName = regionNameBySlug.get(d.regionSlug());
             if (d.name() != null && regionName != null && d.name().startsWith(regionName) && d.name().length() > regionName.length()) {
                 stems.add(d.name().substring(regionName.length()));
@@ -114,7 +117,7 @@ final class Vocabulary {
         Map<Format, Integer> projectsByFormat = new TreeMap<>();
         for (DepartmentYear dy : content.departmentYears()) {
             Format format = formatOf(dy);
-            String deptName = departmentNames.getOrDefault(dy.regionSlug() + "/" + dy.departmentCode(), "");
+            String deptName = departmentNames.getOrDefault(dy.departmentKey(), "");
             Origin origin = new Origin(dy.year(), deptName);
             projectsByFormat.merge(format, dy.projects().size(), Integer::sum);
             if (!models.containsKey(format) || richness(dy) > richness(models.get(format))) {
@@ -147,7 +150,7 @@ final class Vocabulary {
                 }
                 if (p.budget() != null && p.budget().total() != null && p.budget().total().value().signum() > 0) {
                     budgetTotalsYuan.add(p.budget().total().yuan());
-                    wan |= p.budget().unit() == gongkai.content.MoneyUnit.WAN_YUAN;
+                    wan |= p.budget().unit() == MoneyUnit.WAN_YUAN;
                 }
             }
             if (format == Format.TIANJIN) {
