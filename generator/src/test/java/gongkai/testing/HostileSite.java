@@ -49,9 +49,15 @@ public final class HostileSite {
     /** Cells a spreadsheet would evaluate; the CSVs must guard them. */
     public static final String FORMULA = "=HYPERLINK(\"https://evil.example/\",\"点我\")";
 
-    /** A long text with spaces, and a long unbroken run (under Lucene's 32 KB term limit). */
+    /**
+     * The hostile strings that fit a one-line field (a project name or year title: at most 300 UTF-8 bytes, the
+     * loader's limit), with the title breaker and the attribute/quote escapes among them.
+     */
+    public static final String HOSTILE_LINE = String.join(" ", SCRIPT, IMG, TITLE_BREAK, QUOTE, RTL);
+
+    /** A long text with spaces, and the longest unbroken run the loader accepts (1,000 letters). */
     public static final String LONG_TEXT = "很长的文本 ".repeat(2000);
-    public static final String LONG_RUN = "A".repeat(5000);
+    public static final String LONG_RUN = "A".repeat(1000);
 
     public static final String REGION = "hostile";
     public static final String CHILD_REGION = "hostile-child";
@@ -66,6 +72,20 @@ public final class HostileSite {
 
     private static String text(String label) {
         String value = "【" + label + "】 " + HOSTILE;
+        TEXT_FIELDS.put(label, value);
+        return value;
+    }
+
+    /** As {@link #text}, without the Markdown {@code javascript:} link. */
+    private static String withoutLink(String label) {
+        String value = "【" + label + "】 " + HOSTILE.replace(JS_LINK + " ", "");
+        TEXT_FIELDS.put(label, value);
+        return value;
+    }
+
+    /** As {@link #text}, for a one-line field with a length limit. */
+    private static String line(String label) {
+        String value = "【" + label + "】 " + HOSTILE_LINE;
         TEXT_FIELDS.put(label, value);
         return value;
     }
@@ -125,17 +145,18 @@ public final class HostileSite {
                 text("指标值"), text("指标值确定依据"), null));
         indicators.add(new Indicator("产出指标", "数量指标", "公式", FORMULA, "=1+1", "-2+3", null));
         indicators.add(new Indicator("产出指标", "数量指标", "很长", LONG_TEXT, LONG_RUN, null, null));
-        Project hostile = new Project(CODE + "-" + YEAR + "-001", text("项目名称"),
+        Project hostile = new Project(CODE + "-" + YEAR + "-001", line("项目名称"),
                 new Budget(MoneyUnit.WAN_YUAN, Amount.of("6.00", MoneyUnit.WAN_YUAN), Amount.of("6.00", MoneyUnit.WAN_YUAN), null),
                 text("资金用途"), text("绩效目标"), indicators, new SourceRef(DOCUMENT, text("项目出处标题"), 10));
         Project formula = new Project(CODE + "-" + YEAR + "-002", FORMULA, null, "@SUM(1+1)", "-1+1\n" + LONG_TEXT,
                 List.of(), new SourceRef(DOCUMENT, "+出处", 20));
-        return new DepartmentYear(REGION, CODE, YEAR, text("年度标题"), DOCUMENT, List.of(section), List.of(table),
+        return new DepartmentYear(REGION, CODE, YEAR, line("年度标题"), DOCUMENT, List.of(section), List.of(table),
                 List.of(hostile, formula));
     }
 
     public static final String PAGE_SLUG = "hostile-page";
-    public static final String PAGE_TITLE = text("页面标题");
+    /** A Markdown page's title is its first heading, so it is Markdown too: no javascript: link (validate refuses it). */
+    public static final String PAGE_TITLE = withoutLink("页面标题");
     public static final String PAGE_BODY = markdown("页面正文");
 
     /** Writes the content tree (YAML, the Markdown page and the cited source document) into {@code contentDir}. */

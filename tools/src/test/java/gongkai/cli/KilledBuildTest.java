@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,13 +28,14 @@ import picocli.CommandLine;
  * A real build in a child JVM, killed with SIGKILL while it renders: the published site and index stay as they
  * were, and the next build publishes the new site and removes what the killed one left.
  */
+@Tag("slow")
 class KilledBuildTest {
     @Test
     void aBuildKilledWhileRenderingChangesNothingAndTheNextBuildCleansUp(@TempDir Path dir) throws Exception {
         Path small = TestSites.copyWithSources(TestSites.TEST_SITE, dir);
         Path big = dir.resolve("big");
         // big enough that rendering takes a while after its first project page is written
-        assertEquals(0, quietly("sample", "--projects", "2000", "--seed", "2", "--out", big.toString()));
+        assertEquals(0, gongkai.tools.ToolsMain.execute("sample", "--projects", "2000", "--seed", "2", "--out", big.toString()));
         Path out = dir.resolve("site");
         Path index = dir.resolve("site.index");
         String theme = TestSites.defaultTheme().toString();
