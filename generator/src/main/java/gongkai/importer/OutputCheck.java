@@ -152,6 +152,9 @@ final class OutputCheck {
     private void amount(int line, String field, Amount amount) {
         if (amount != null) {
             String why = PrintedNumbers.decimalProblem(amount.value().toPlainString());
+            if (why == null && amount.unit() != null) {
+                why = gongkai.load.Limits.amountProblem(amount.value(), amount.unit());
+            }
             if (why != null) {
                 problem(line, field, why);
             }

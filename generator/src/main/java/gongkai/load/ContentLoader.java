@@ -619,14 +619,9 @@ public final class ContentLoader {
         if (value == null || unit == null) {
             return value;
         }
-        BigDecimal yuan = value.multiply(unit.yuanFactor()).stripTrailingZeros();
-        if (yuan.scale() > Limits.MAX_YUAN_SCALE) {
-            b.doc.error(b.node(key), b.path(key), "金额换算成元后最多两位小数（到分）：" + value.toPlainString() + " "
-                    + unit.label() + " = " + yuan.toPlainString() + " 元");
-            return null;
-        }
-        if (yuan.precision() - yuan.scale() > Limits.MAX_YUAN_DIGITS) {
-            b.doc.error(b.node(key), b.path(key), "金额过大：换算成元后整数部分最多 " + Limits.MAX_YUAN_DIGITS + " 位");
+        String problem = Limits.amountProblem(value, unit);
+        if (problem != null) {
+            b.doc.error(b.node(key), b.path(key), problem);
             return null;
         }
         return value;

@@ -34,4 +34,21 @@ public final class Limits {
 
     private Limits() {
     }
+
+    /**
+     * Why an amount printed in {@code unit} cannot be published, or null: once converted to 元 it has at most 分
+     * ({@value #MAX_YUAN_SCALE} decimals) and {@value #MAX_YUAN_DIGITS} integer digits. The loader and the
+     * importer both apply it, so what imports also validates.
+     */
+    public static String amountProblem(java.math.BigDecimal value, gongkai.content.MoneyUnit unit) {
+        java.math.BigDecimal yuan = value.multiply(unit.yuanFactor()).stripTrailingZeros();
+        if (yuan.scale() > MAX_YUAN_SCALE) {
+            return "金额换算成元后最多两位小数（到分）：" + value.toPlainString() + " " + unit.label() + " = "
+                    + yuan.toPlainString() + " 元";
+        }
+        if (yuan.precision() - yuan.scale() > MAX_YUAN_DIGITS) {
+            return "金额过大：换算成元后整数部分最多 " + MAX_YUAN_DIGITS + " 位";
+        }
+        return null;
+    }
 }

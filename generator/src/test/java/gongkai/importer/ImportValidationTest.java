@@ -101,12 +101,22 @@ class ImportValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12.50", "-3", "0", "0.000001", "12345678901234567890123456789012"})
+    @ValueSource(strings = {"12.50", "-3", "0", "0.000001", "99999999999"})
     void anAmountTheLoaderAcceptsImportsAndValidates(String total, @TempDir Path tmp) throws Exception {
         ImportedDocument doc = Importer.importText(TIANJIN,
                 tianjinTable("1.2021年测试项目绩效目标表", "123456天津市测试局", total), ImportOptions.inferAll());
         assertEquals(List.of(), doc.problems());
         assertEquals(List.of(), ImportedTree.writeAndLoad(tmp, doc).errors());
+    }
+
+    /** The loader's limits on amounts in 元 (at most 分, 15 integer digits) hold for the importer too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"12345678901234567890123456789012", "123456789012", "0.0000001"})
+    void anAmountOverTheLoadersLimitsIsAProblemNotInvalidYaml(String total) throws Exception {
+        ImportedDocument doc = Importer.importText(TIANJIN,
+                tianjinTable("1.2021年测试项目绩效目标表", "123456天津市测试局", total), ImportOptions.inferAll());
+        ImportProblem p = only(doc.problems(), "预算数");
+        assertTrue(p.toString().contains("金额"), p.toString());
     }
 
     @ParameterizedTest
