@@ -60,11 +60,14 @@ public final class ContentLoader {
     private static final Set<String> SITE_KEYS = orderedSet("title", "description", "publisher", "licence", "licence_url", "base_url");
     private static final Set<String> REGION_KEYS = orderedSet("name", "parent");
     private static final Set<String> DEPARTMENT_KEYS = orderedSet("code", "name", "short_name", "description");
-    private static final Set<String> YEAR_KEYS = orderedSet("department", "year", "title", "document", "sections", "tables", "projects");
+    private static final Set<String> YEAR_KEYS = orderedSet("department", "year", "title", "document", "sections", "tables", "projects", "acknowledged");
     private static final Set<String> SECTION_KEYS = orderedSet("id", "title", "source", "markdown");
     private static final Set<String> TABLE_KEYS = orderedSet("id", "title", "source", "note", "columns", "rows");
     private static final Set<String> COLUMN_KEYS = orderedSet("key", "title", "type", "unit");
-    private static final Set<String> PROJECT_KEYS = orderedSet("id", "name", "source", "budget", "purpose", "goals", "indicators");
+    private static final Set<String> PROJECT_KEYS = orderedSet("id", "name", "source", "budget", "purpose", "goals", "indicators", "acknowledged");
+    private static final Set<String> ACKNOWLEDGED_KEYS = orderedSet("code", "reason");
+    /** A quality code (the quality package lists them; the loader only checks the form). */
+    private static final Pattern QUALITY_CODE = Pattern.compile("Q[0-9]{3}");
     private static final Set<String> BUDGET_KEYS = orderedSet("unit", "total", "fiscal", "other");
     private static final Set<String> INDICATOR_KEYS = orderedSet("level1", "level2", "level3", "description", "target", "basis");
     private static final Set<String> SOURCE_KEYS = orderedSet("heading", "line");
@@ -442,6 +445,7 @@ public final class ContentLoader {
             return null;
         }
         f.record("document").record("department");
+        acknowledged(doc, f);
         String code = f.string("department", true);
         if (code != null && !code.equals(folderCode)) {
             doc.error(f.node("department"), "department",
@@ -545,8 +549,28 @@ public final class ContentLoader {
         }
     }
 
+    /** {@code acknowledged: [{code: Q003, reason: …}]}: issues the agency has explained, kept beside the model. */
+    private void acknowledged(YamlDoc doc, Fields owner) {
+        List<Positions.Acknowledgement> list = new ArrayList<>();
+        forEachItem(doc, owner, "acknowledged", false, (item, field) -> {
+            Fields a = doc.fields(item, field, ACKNOWLEDGED_KEYS);
+            if (a != null) {
+                String code = a.string("code", true);
+                String reason = a.string("reason", true);
+                if (code != null && !QUALITY_CODE.matcher(code).matches()) {
+                    doc.error(a.node("code"), a.path("code"), "不是质量检查代码：'" + YamlDoc.shown(code)
+                            + "'（应为 Q 加三位数字，如 Q003；见 docs/content-format.md）");
+                } else if (code != null && reason != null && !reason.isBlank()) {
+                    list.add(new Positions.Acknowledgement(code, reason.strip()));
+                }
+            }
+        });
+        doc.acknowledge(owner.prefix, list);
+    }
+
     private Project project(YamlDoc doc, Fields p, String document, String code, int year, Set<String> level1Seen) {
-        p.record("id");
+        p.record("id").record("name");
+        acknowledged(doc, p);
         String id = segment(p, "id", SafePaths.CODE, "英文字母、数字、'_' 和 '-'");
         if (id != null && id.endsWith("-excel")) {
             // projects/<id>-excel.csv is the Excel twin of project <id>'s download
@@ -587,6 +611,7 @@ public final class ContentLoader {
     }
 
     private Budget budget(YamlDoc doc, Fields b) {
+        b.record("total"); // the quality rules (sum, amount, source figure) point here
         String unitLabel = b.string("unit", true);
         MoneyUnit unit = null;
         if (unitLabel != null) {
@@ -599,14 +624,7 @@ public final class ContentLoader {
         BigDecimal total = amount(b, "total", unit);
         BigDecimal fiscal = amount(b, "fiscal", unit);
         BigDecimal other = amount(b, "other", unit);
-        if (total != null && (fiscal != null || other != null)) {
-            BigDecimal f = fiscal == null ? BigDecimal.ZERO : fiscal;
-            BigDecimal o = other == null ? BigDecimal.ZERO : other;
-            if (f.add(o).compareTo(total) != 0) {
-                doc.warning(b.node("total"), b.path("total"), "fiscal " + f.toPlainString() + " + other "
-                        + o.toPlainString() + " = " + f.add(o).toPlainString() + ", not the total " + total.toPlainString());
-            }
-        }
+        // fiscal + other ≠ total is not an error of the file: the quality rule Q001 reports it
         if (unit == null) {
             return new Budget(null, null, null, null);
         }

@@ -1,6 +1,7 @@
 package gongkai.load;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,11 +22,27 @@ public final class Positions {
         }
     }
 
+    /** An issue an agency has explained ({@code acknowledged: [{code: Q003, reason: …}]}). */
+    public record Acknowledgement(String code, String reason) {
+    }
+
     /** file path → field path → (line << 32 | column), both 1-based. */
     private final Map<String, Map<String, Long>> byFile;
+    /** file path → owner field path ("" for the department-year, {@code projects[2]}) → its acknowledgements. */
+    private final Map<String, Map<String, List<Acknowledgement>>> acknowledged;
 
     private Positions(Map<String, Map<String, Long>> byFile) {
+        this(byFile, Map.of());
+    }
+
+    private Positions(Map<String, Map<String, Long>> byFile, Map<String, Map<String, List<Acknowledgement>>> acknowledged) {
         this.byFile = byFile;
+        this.acknowledged = acknowledged;
+    }
+
+    /** What the file {@code path} acknowledges on {@code owner} ("" for the whole department-year). */
+    public List<Acknowledgement> acknowledged(String path, String owner) {
+        return acknowledged.getOrDefault(path, Map.of()).getOrDefault(owner, List.of());
     }
 
     /** The place of {@code field} in the file {@code path}; line 1, column 1 when it was not recorded. */
@@ -47,6 +64,13 @@ public final class Positions {
     /** Collects positions during a load (one per loader, merged in walk order). */
     static final class Builder {
         private final Map<String, Map<String, Long>> byFile = new HashMap<>();
+        private final Map<String, Map<String, List<Acknowledgement>>> acknowledged = new HashMap<>();
+
+        void acknowledge(String path, String owner, List<Acknowledgement> list) {
+            if (!list.isEmpty()) {
+                acknowledged.computeIfAbsent(path, p -> new HashMap<>()).put(owner, List.copyOf(list));
+            }
+        }
 
         void put(String path, String field, int line, int column) {
             byFile.computeIfAbsent(path, p -> new HashMap<>()).put(field, ((long) line << 32) | column);
@@ -54,12 +78,16 @@ public final class Positions {
 
         void addAll(Builder other) {
             other.byFile.forEach((path, fields) -> byFile.computeIfAbsent(path, p -> new HashMap<>()).putAll(fields));
+            other.acknowledged.forEach((path, owners) ->
+                    acknowledged.computeIfAbsent(path, p -> new HashMap<>()).putAll(owners));
         }
 
         Positions build() {
             Map<String, Map<String, Long>> copy = new HashMap<>();
             byFile.forEach((path, fields) -> copy.put(path, Map.copyOf(fields)));
-            return new Positions(Map.copyOf(copy));
+            Map<String, Map<String, List<Acknowledgement>>> acks = new HashMap<>();
+            acknowledged.forEach((path, owners) -> acks.put(path, Map.copyOf(owners)));
+            return new Positions(Map.copyOf(copy), Map.copyOf(acks));
         }
     }
 }

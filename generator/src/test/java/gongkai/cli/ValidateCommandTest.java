@@ -51,8 +51,8 @@ class ValidateCommandTest {
         assertEquals(0, Main.execute("validate", dir));
         assertEquals(dir + "/tianjin/362303/2024.yaml:5:9: projects[0].id: warning: id '362303-2024-1' does not "
                 + "follow the pattern 362303-2024-nnn\n"
-                + dir + "/tianjin/362303/2024.yaml:9:14: projects[0].budget.total: warning: fiscal 5.00 + other 0.50 "
-                + "= 5.50, not the total 6.00\n", err());
+                + dir + "/tianjin/362303/2024.yaml:9:14: projects[0].budget.total: warning: Q001 预算数与资金来源合计不符："
+                + "财政资金 5.00 + 其他资金 0.50 = 5.50 万元，预算数为 6.00 万元\n", err());
         assertEquals("validate: 1 project in 1 department-year: 0 errors, 2 warnings\n", out());
     }
 

@@ -1,4 +1,4 @@
-package gongkai.site;
+package gongkai.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package gongkai.site;
+package gongkai.content;
 
 import java.util.regex.Pattern;
 
