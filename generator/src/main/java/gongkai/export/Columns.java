@@ -87,6 +87,24 @@ public final class Columns {
     public static final List<Field> PROJECT_INDICATORS = concat(PROJECTS, INDICATOR_DETAIL);
 
     /** Key columns put in front of every department-level table's own columns in data/<id>.csv. */
+    /** data/quality.csv and data/quality.json: one row per quality issue (gongkai.quality). */
+    public static final List<Field> QUALITY = List.of(
+            REGION,
+            DEPARTMENT_CODE,
+            YEAR,
+            Field.string("project_id", "项目编号", "问题所在项目的编号；问题涉及整个单位年度时为空"),
+            Field.string("project_name", "项目名称", "问题所在项目的名称，按原文；无项目时为空"),
+            Field.string("code", "检查代码", "质量检查代码 Q001–Q008，含义见数据说明"),
+            Field.string("title", "问题", "检查的中文名称，如“预算数与资金来源合计不符”"),
+            Field.string("severity", "级别", "警告（很可能是数据有误）或 提示（值得核对）"),
+            Field.string("message", "说明", "具体情况，含有关数字"),
+            Field.string("content_file", "内容文件", "内容仓库中的文件，如 tianjin/362303/2024.yaml"),
+            Field.integer("line", "行", "内容文件中的行号（从 1 起）"),
+            Field.integer("column", "列", "内容文件中的列号（从 1 起）"),
+            Field.string("field", "字段", "问题所在字段的路径，如 projects[0].budget.total"),
+            Field.string("acknowledged", "已说明", "单位已在内容文件中说明此问题时为 是，否则为 否"),
+            Field.string("acknowledged_reason", "说明理由", "单位给出的理由；未说明时为空"));
+
     public static final List<Field> TABLE_KEYS = List.of(REGION, DEPARTMENT_CODE, YEAR);
 
     static List<Field> concat(List<Field> a, List<Field> b) {

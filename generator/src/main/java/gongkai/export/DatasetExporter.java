@@ -1,5 +1,7 @@
 package gongkai.export;
 
+import gongkai.quality.QualityIssue;
+import gongkai.quality.QualityReport;
 import gongkai.content.ContentPaths;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -54,13 +56,18 @@ public final class DatasetExporter {
      *                                  department, duplicate project ids, same-id tables with different columns …)
      */
     public List<WrittenFile> export(Content content, Path siteRoot) throws IOException {
+        return export(content, siteRoot, null);
+    }
+
+    /** As {@link #export(Content, Path)}, with data/quality.csv and quality.json when {@code quality} is given. */
+    public List<WrittenFile> export(Content content, Path siteRoot, QualityReport quality) throws IOException {
         Dataset dataset = new Dataset(content);
         Output out = new Output(siteRoot);
         try (AllJson all = new AllJson(out, content.site(), dataset)) {
             writeYears(out, dataset, id -> true, true, all);
             all.finish();
         }
-        writeBundle(out, dataset, content);
+        writeBundle(out, dataset, content, quality);
         return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
     }
 
@@ -94,7 +101,7 @@ public final class DatasetExporter {
             writeYears(out, dataset, id -> false, false, all);
             all.finish();
         }
-        writeBundle(out, dataset, content);
+        writeBundle(out, dataset, content, null);
         return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
     }
 
@@ -131,7 +138,7 @@ public final class DatasetExporter {
         Workers.runAll("gongkai-export", writers);
     }
 
-    private void writeBundle(Output out, Dataset dataset, Content content) throws IOException {
+    private void writeBundle(Output out, Dataset dataset, Content content, QualityReport quality) throws IOException {
         DataPackage pkg = new DataPackage(content.site());
         pkg.add(Resource.PROJECTS, out.csvStreamed(Urls.data("projects.csv"), Columns.PROJECTS, dataset.projectRows()));
         pkg.add(Resource.INDICATORS, out.csvStreamed(Urls.data("indicators.csv"), Columns.INDICATORS, dataset.indicatorRows()));
@@ -140,10 +147,27 @@ public final class DatasetExporter {
         for (TableKind kind : dataset.tableKinds().values()) {
             pkg.add(kind.resource(), out.csvStreamed(Urls.data(kind.id + ".csv"), kind.table()));
         }
+        if (quality != null) {
+            Table table = qualityTable(quality);
+            pkg.add(Resource.QUALITY, out.csvStreamed(Urls.data("quality.csv"), table));
+            com.fasterxml.jackson.databind.node.ArrayNode rows = Json.array();
+            table.rows().forEach(row -> rows.add(Json.row(table.fields(), row)));
+            out.write(Urls.data("quality.json"), Json.bytes(rows));
+        }
         for (YearData y : dataset.years) {
             pkg.addSource(y.dy.title(), y.dy.document());
         }
         out.json(Urls.data("datapackage.json"), pkg.toJson());
+    }
+
+    static Table qualityTable(QualityReport quality) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (QualityIssue i : quality.issues()) {
+            rows.add(java.util.Arrays.asList(i.regionSlug(), i.departmentCode(), i.year(), i.projectId(), i.projectName(),
+                    i.code().name(), i.code().title(), i.code().severity().label(), i.message(), i.contentPath(),
+                    i.line(), i.column(), i.field(), i.isAcknowledged() ? "是" : "否", i.acknowledged()));
+        }
+        return new Table(Columns.QUALITY, rows);
     }
 
     private static final List<Object> BLANK_INDICATOR = blankRow(Columns.INDICATOR_DETAIL.size());

@@ -1,5 +1,6 @@
 package gongkai.export;
 
+import gongkai.quality.QualityStage;
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
 import gongkai.content.DepartmentYear;
@@ -23,7 +24,8 @@ public final class ExportStage implements BuildStage {
 
     @Override
     public void run(BuildContext context) throws IOException {
-        List<WrittenFile> files = new DatasetExporter().export(context.content(), context.stagingDir());
+        List<WrittenFile> files = new DatasetExporter().export(context.content(), context.stagingDir(),
+                context.find(QualityStage.REPORT));
         files.forEach(f -> context.recordWritten(f.path()));
         int sources = copySourceDocuments(context);
         context.log("export: " + files.size() + " data files, " + sources + " source documents");

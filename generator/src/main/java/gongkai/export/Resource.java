@@ -60,6 +60,10 @@ public record Resource(
             "每个预算单位每个年度的公开文件一行，含项目数与项目预算合计。",
             Columns.DEPARTMENT_YEARS, YEAR_KEY, List.of(toDepartments()));
 
+    public static final Resource QUALITY = new Resource("quality", "数据质量问题",
+            "质量检查发现的每个问题一行（含单位已说明的问题）；同名的 quality.json 是同样内容的 JSON 数组。",
+            Columns.QUALITY, List.of(), List.of(toDepartmentYears()));
+
     /** Names the exporter uses itself; a department-level table id may not take them. */
     static final List<String> RESERVED_NAMES = gongkai.content.SafePaths.DOWNLOAD_NAMES;
 }
