@@ -35,7 +35,7 @@ public final class SafePaths {
     public static final Pattern DOCUMENT_NAME = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}._-]*");
 
     /** Top-level folders of the site: a region or page with one of these names would overwrite or shadow them. */
-    public static final Set<String> SITE_FOLDERS = Set.of("projects", "data", "sources", "assets", "search", "pages");
+    public static final Set<String> SITE_FOLDERS = Set.of("projects", "data", "sources", "assets", "search", "pages", "quality");
 
     /** Download names under data/ that the exporter writes itself; a table id may not take them. */
     public static final List<String> DOWNLOAD_NAMES = List.of("projects", "indicators", "departments",

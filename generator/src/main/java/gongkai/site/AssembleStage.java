@@ -21,7 +21,9 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
         GitDates dates = GitDates.read(context.options().contentDir(), context::log);
         context.set(DATES, dates);
         boolean hasSearchJs = Files.isRegularFile(context.options().themeDir().resolve("static/search.js"));
-        SiteModel site = new SiteAssembler(context.content(), dates, procurement, hasSearchJs).assemble();
+        SiteModel site = new SiteAssembler(context.content(), dates, procurement, hasSearchJs,
+                java.util.Objects.requireNonNullElse(context.find(gongkai.quality.QualityStage.REPORT),
+                        gongkai.quality.QualityReport.EMPTY)).assemble();
         context.set(SITE, site);
         context.setBasePath(site.basePath());
     }

@@ -41,7 +41,7 @@ final class DepartmentYearPage {
                     Money.of(p.budget() == null ? null : p.budget().total()),
                     Money.of(p.budget() == null ? null : p.budget().fiscal()),
                     Money.of(p.budget() == null ? null : p.budget().other()),
-                    p.indicators().size(), i + 1));
+                    p.indicators().size(), i + 1, kit.qualityNotes(p.id())));
         }
         // Server-side order: budget descending, projects without a budget last, then source order.
         rows.sort(Comparator.comparing((Views.ProjectRow r) -> r.total() == null)

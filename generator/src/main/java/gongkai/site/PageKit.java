@@ -31,8 +31,13 @@ final class PageKit {
     private final String basePath;
     private final Views.SiteView siteView;
 
-    PageKit(SiteIndex index, boolean hasSearchJs) {
+    private final gongkai.quality.QualityReport quality;
+    private final Map<String, List<gongkai.quality.QualityIssue>> qualityByProject;
+
+    PageKit(SiteIndex index, boolean hasSearchJs, gongkai.quality.QualityReport quality) {
         this.index = index;
+        this.quality = quality;
+        this.qualityByProject = quality.byProject();
         SiteConfig site = index.content().site();
         this.baseUrl = site.baseUrl().endsWith("/") ? site.baseUrl() : site.baseUrl() + "/";
         this.basePath = basePathOf(baseUrl);
@@ -46,6 +51,15 @@ final class PageKit {
             return "/";
         }
         return path.endsWith("/") ? path : path + "/";
+    }
+
+    gongkai.quality.QualityReport quality() {
+        return quality;
+    }
+
+    /** The quality notices of one project, in report order (acknowledged ones say so and give the reason). */
+    List<Views.QualityNote> qualityNotes(String projectId) {
+        return qualityByProject.getOrDefault(projectId, List.of()).stream().map(Views.QualityNote::of).toList();
     }
 
     SiteIndex index() {

@@ -26,8 +26,14 @@ public final class SiteAssembler {
     private final ProcurementSource procurement;
 
     public SiteAssembler(Content content, GitDates dates, ProcurementSource procurement, boolean hasSearchJs) {
+        this(content, dates, procurement, hasSearchJs, gongkai.quality.QualityReport.EMPTY);
+    }
+
+    /** With the quality stage's report: notices on the affected rows and the /quality/ page. */
+    public SiteAssembler(Content content, GitDates dates, ProcurementSource procurement, boolean hasSearchJs,
+                         gongkai.quality.QualityReport quality) {
         this.index = new SiteIndex(content, dates);
-        this.kit = new PageKit(index, hasSearchJs);
+        this.kit = new PageKit(index, hasSearchJs, quality);
         this.procurement = procurement;
     }
 
@@ -44,6 +50,7 @@ public final class SiteAssembler {
             jobs.add(MarkdownPage.of(kit, page));
         }
         jobs.add(SearchPage.of(kit));
+        jobs.add(QualityPage.of(kit));
         jobs.add(NotFoundPage.of(kit));
         return site(jobs);
     }

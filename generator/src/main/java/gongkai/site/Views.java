@@ -146,7 +146,7 @@ public final class Views {
     // ---- department-year
 
     public record ProjectRow(Link link, String id, Money total, Money fiscal, Money other, int indicators,
-                             int sourceOrder) {
+                             int sourceOrder, List<QualityNote> quality) {
     }
 
     public record SectionView(String id, String title, String html, Source source) {
@@ -196,12 +196,37 @@ public final class Views {
                               String unit, List<BudgetLine> budget, List<String> purpose, List<String> goals,
                               List<IndicatorGroup> indicatorGroups, int indicatorCount, boolean hasDescription,
                               boolean hasBasis, Source source, List<Download> downloads, List<Link> otherYears,
-                              List<ProcurementView> procurement) {
+                              List<ProcurementView> procurement, List<QualityNote> quality) {
     }
 
     // ---- Markdown page and search
 
     public record MarkdownPageView(String slug, String html) {
+    }
+
+    /** A data-quality notice on a row: "预算数与资金来源合计不符", the figures, and the agency's reason if any. */
+    public record QualityNote(String code, String title, String severity, String message, String acknowledged) {
+        static QualityNote of(gongkai.quality.QualityIssue i) {
+            return new QualityNote(i.code().name(), i.code().title(), i.code().severity().label(), i.message(),
+                    i.acknowledged());
+        }
+    }
+
+    /** One department's issues on /quality/. */
+    public record QualityDepartment(Link department, int open, int acknowledged) {
+    }
+
+    /** One issue on /quality/. */
+    public record QualityRow(Link where, String year, QualityNote note, String field) {
+    }
+
+    /** The rules, as /quality/ explains them. */
+    public record QualityRule(String code, String title, String severity, String explanation, int count) {
+    }
+
+    /** /quality/. */
+    public record QualityView(List<QualityRule> rules, List<QualityDepartment> departments, List<QualityRow> issues,
+                              List<Download> downloads) {
     }
 
     public record SearchView(List<Link> regions, List<Link> pages) {
