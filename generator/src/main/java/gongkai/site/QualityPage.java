@@ -48,8 +48,8 @@ final class QualityPage {
             Link link = d == null ? new Link(kit.href(Urls.department(key)), key.code()) : kit.departmentLink(d);
             departments.add(new Views.QualityDepartment(link, n[0], n[1]));
         });
-        List<Download> downloads = List.of(new Download(kit.href(Urls.data("quality.csv")), "全部问题", "CSV"),
-                new Download(kit.href(Urls.data("quality.json")), "全部问题", "JSON"));
+        List<Download> downloads = List.of(new Download(kit.href(Urls.data("quality.csv")), "全部问题（CSV）", "text/csv"),
+                new Download(kit.href(Urls.data("quality.json")), "全部问题（JSON）", "application/json"));
         PageMeta meta = new PageMeta(kit.title("数据质量"), "数据质量", "公开数据中的可疑之处：自动检查的结果与单位的说明",
                 kit.baseUrl() + Urls.quality(), kit.underHome("数据质量"), null);
         return kit.job(Urls.quality(), TEMPLATE, meta, new Views.QualityView(rules, departments, rows, downloads), null,

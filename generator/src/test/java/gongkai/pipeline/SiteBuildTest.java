@@ -82,13 +82,13 @@ class SiteBuildTest {
         for (String path : List.of("index.html", "tianjin/index.html", "binhai/index.html", "hengshui/index.html",
                 "tianjin/362303/index.html", "tianjin/362303/2024/index.html", "hengshui/467/2020/index.html",
                 "projects/362303-2024-001/index.html", "projects/467-2020-004/index.html", "about/index.html",
-                "data-guide/index.html", "search/index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml",
+                "data-guide/index.html", "search/index.html", "quality/index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml",
                 "assets/site.css", "assets/site.js")) {
             assertTrue(Files.isRegularFile(site.resolve(path)), "missing " + path);
         }
-        // 5 department-years, 8 projects, 4 departments, 3 regions, 2 Markdown pages, home, search, 404.
+        // 5 department-years, 8 projects, 4 departments, 3 regions, 2 Markdown pages, home, search, quality, 404.
         assertEquals(8, report.projects());
-        assertEquals(1 + 3 + 4 + 5 + 8 + 2 + 1 + 1, report.pages());
+        assertEquals(1 + 3 + 4 + 5 + 8 + 2 + 1 + 1 + 1, report.pages());
         assertEquals(SitePipelines.STAGE_ORDER, report.stages().stream().map(BuildReport.StageTime::stage).toList());
         assertTrue(report.summary().matches("build: 8 projects, 25 pages, \\d+\\.\\d s \\(load \\d+ ms, validate .*write \\d+ ms\\)"),
                 report.summary());
@@ -498,7 +498,7 @@ class SiteBuildTest {
             parts.add(part);
             assertTrue(index.contains("<loc>https://example.org/gongkai/sitemap-" + i + ".xml</loc>"));
         }
-        assertEquals(24, urls, "every page but the 404");
+        assertEquals(25, urls, "every page but the 404");
         String all = String.join("", parts);
         assertTrue(all.contains("<loc>https://example.org/gongkai/tianjin/362303/2024/</loc>\n    <lastmod>2024-03-05</lastmod>"), all);
         assertTrue(all.contains("<loc>https://example.org/gongkai/tianjin/</loc>\n    <lastmod>2024-06-30</lastmod>"), all);
