@@ -90,7 +90,7 @@ class SiteBuildTest {
         assertEquals(8, report.projects());
         assertEquals(1 + 3 + 4 + 5 + 8 + 2 + 1 + 1 + 1, report.pages());
         assertEquals(SitePipelines.STAGE_ORDER, report.stages().stream().map(BuildReport.StageTime::stage).toList());
-        assertTrue(report.summary().matches("build: 8 projects, 25 pages, \\d+\\.\\d s \\(load \\d+ ms, validate .*write \\d+ ms\\)"),
+        assertTrue(report.summary().matches("build: 8 projects, 26 pages, \\d+\\.\\d s \\(load \\d+ ms, validate .*write \\d+ ms\\)"),
                 report.summary());
     }
 
