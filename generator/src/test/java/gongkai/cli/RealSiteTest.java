@@ -129,4 +129,36 @@ class RealSiteTest {
             }
         }
     }
+
+    /**
+     * A 360 px phone: no page type scrolls sideways, and no element of &lt;main&gt; reaches past the viewport
+     * (visually hidden text — clipped to 1 px — is not content a reader sees).
+     */
+    @Test
+    void noPageTypeOverflowsA360PxScreen(@TempDir Path profile) throws Exception {
+        List<String> urls = List.of(Urls.home(), Urls.search(), Urls.page("about"), Urls.page("data-guide"),
+                "404.html", Urls.region("tianjin"), Urls.region("hengshui"), Urls.department("tianjin", "362303"),
+                Urls.department("hengshui", "467"), Urls.departmentYear("tianjin", "362303", 2024),
+                Urls.departmentYear("hengshui", "467", 2020), Urls.project("362303-2024-005"),
+                Urls.project("467-2020-001"), Urls.project("467-2020-014"));
+        String overflow = "const w = document.documentElement.clientWidth; const bad = [];"
+                + "if (document.documentElement.scrollWidth > w) bad.push('document ' + document.documentElement.scrollWidth);"
+                + "for (const e of document.querySelectorAll('main *')) {"
+                + "  if (e.closest('thead, .visually-hidden')) continue;"
+                + "  const r = e.getBoundingClientRect();"
+                + "  if (r.width > 0 && r.right > w + 0.5) bad.push(e.tagName + '.' + e.className + ' right=' + r.right"
+                + "      + ' ' + (e.textContent || '').trim().slice(0, 30));"
+                + "}"
+                + "return bad.slice(0, 10);";
+        try (DevServer server = new DevServer(site, "/", 0)) {
+            server.start();
+            try (Browser browser = Browser.start(profile, 360, 800)) {
+                for (String url : urls) {
+                    browser.open("http://127.0.0.1:" + server.port() + "/" + url);
+                    Object bad = browser.driver().executeScript(overflow);
+                    assertEquals(List.of(), bad, "360px /" + url);
+                }
+            }
+        }
+    }
 }
