@@ -90,6 +90,9 @@ final class DepartmentYearPage {
                     // row_type is ours, not the source's: show it in Chinese (the data keeps the codes).
                     value = ROW_TYPE_LABELS.getOrDefault(value, value);
                 }
+                if (c.type() == ColumnType.DECIMAL) {
+                    value = MoneyFormat.printed(value, c.unit());
+                }
                 cells.add(new Views.CellView(value == null ? "" : value, c.type() != ColumnType.STRING));
             }
             rows.add(List.copyOf(cells));
