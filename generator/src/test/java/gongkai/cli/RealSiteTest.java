@@ -99,6 +99,28 @@ class RealSiteTest {
         assertEquals(1, pointed, "the Hengshui 2020 department-year");
     }
 
+    /**
+     * Hengshui 2020 lists no per-project amounts but prints 支出 21770.82 万元 (项目支出 16601.38) in its budget
+     * table: the department-year shows the summary, and the home, region and department pages show its
+     * 项目支出 with a note instead of 未列.
+     */
+    @Test
+    void theDepartmentBudgetTablesFillTheTotalsWhenProjectsListNoAmount() throws Exception {
+        Document year = Jsoup.parse(site.resolve(Urls.departmentYear("hengshui", "467", 2020) + "index.html").toFile(), "UTF-8");
+        assertEquals(List.of("收入预算 21,770.82 万元", "支出预算 21,770.82 万元", "其中：基本支出 5,169.44 万元",
+                "其中：项目支出 16,601.38 万元", "财政拨款“三公”经费 149.45 万元"),
+                year.select(".budget-summary > div").eachText().stream().map(t -> t.replace('\u00a0', ' ')).toList());
+        assertTrue(year.selectFirst("#table-budget_totals td.num").text().equals("21,770.82"), "document table grouped");
+        for (String url : List.of(Urls.home(), Urls.region("hengshui"), Urls.department("hengshui", "467"))) {
+            Document page = Jsoup.parse(site.resolve(url + "index.html").toFile(), "UTF-8");
+            assertTrue(page.select("main data[value=166013800.00]").size() >= 1, url);
+            assertTrue(page.selectFirst("main .declared-mark") != null, url);
+            assertTrue(page.select("main p.hint").text().contains("项目支出"), url);
+        }
+        Document tianjin = Jsoup.parse(site.resolve(Urls.departmentYear("tianjin", "362303", 2024) + "index.html").toFile(), "UTF-8");
+        assertEquals(null, tianjin.selectFirst(".budget-summary"), "no budget table, no summary");
+    }
+
     @Test
     void theNuHtmlCheckerFindsNoErrorsOnAnyPage() throws Exception {
         List<Path> html;
