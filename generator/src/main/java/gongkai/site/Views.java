@@ -98,8 +98,11 @@ public final class Views {
     public record Source(String document, String href, String heading, int line) {
     }
 
-    /** A download twin of a page's data. */
-    public record Download(String href, String label, String format) {
+    /** A download twin of a page's data; {@code fileName} (may be null) is the descriptive name to save it as. */
+    public record Download(String href, String label, String format, String fileName) {
+        public Download(String href, String label, String format) {
+            this(href, label, format, null);
+        }
     }
 
     /** Everything every page needs from the site. */

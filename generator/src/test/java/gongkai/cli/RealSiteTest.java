@@ -121,6 +121,14 @@ class RealSiteTest {
         assertEquals(null, tianjin.selectFirst(".budget-summary"), "no budget table, no summary");
     }
 
+    /** Saved department-year files are named for what they hold, not "2023.csv". */
+    @Test
+    void departmentYearDownloadsCarryDescriptiveFileNames() throws Exception {
+        Document page = Jsoup.parse(site.resolve(Urls.departmentYear("tianjin", "362303", 2023) + "index.html").toFile(), "UTF-8");
+        assertEquals(List.of("天津市生态环境保护综合行政执法总队-2023.json", "天津市生态环境保护综合行政执法总队-2023-项目.csv",
+                "天津市生态环境保护综合行政执法总队-2023-项目-Excel.csv"), page.select(".downloads a[download]").eachAttr("download"));
+    }
+
     @Test
     void theNuHtmlCheckerFindsNoErrorsOnAnyPage() throws Exception {
         List<Path> html;
