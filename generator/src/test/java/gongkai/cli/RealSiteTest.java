@@ -183,8 +183,12 @@ class RealSiteTest {
         try (DevServer server = new DevServer(site, "/", 0)) {
             server.start();
             try (Browser browser = Browser.start(profile, 360, 800)) {
+                // A desktop window cannot be narrower than about 500 px: emulate the phone's viewport instead.
+                browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                        Map.of("width", 360, "height", 800, "deviceScaleFactor", 1, "mobile", true));
                 for (String url : urls) {
                     browser.open("http://127.0.0.1:" + server.port() + "/" + url);
+                    assertEquals(360L, browser.driver().executeScript("return document.documentElement.clientWidth"), url);
                     Object bad = browser.driver().executeScript(overflow);
                     assertEquals(List.of(), bad, "360px /" + url);
                 }
