@@ -173,8 +173,22 @@ final class PageKit {
                 new JsonLd.Distribution(baseUrl + url.apply("-excel.csv"), "text/csv", "CSV（Excel 版，带 BOM）"));
     }
 
+    /**
+     * A department-year's twins, saved under descriptive names ("天津市生态环境局-2023-项目.csv") rather than
+     * the URL's "2023.csv", which says nothing once it is in a Downloads folder.
+     */
     List<Download> downloadsOf(DepartmentYear dy) {
-        return downloads(suffix -> Urls.departmentYearData(dy, suffix));
+        String stem = fileNameSafe(index().departmentOf(dy).name()) + "-" + dy.year();
+        return downloads(suffix -> Urls.departmentYearData(dy, suffix)).stream()
+                .map(d -> new Download(d.href(), d.label(), d.format(),
+                        d.href().endsWith("-excel.csv") ? stem + "-项目-Excel.csv"
+                                : d.href().endsWith(".csv") ? stem + "-项目.csv" : stem + ".json"))
+                .toList();
+    }
+
+    /** Characters that no file system accepts in a name become "_". */
+    static String fileNameSafe(String name) {
+        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
     }
 
     // ---- page jobs
