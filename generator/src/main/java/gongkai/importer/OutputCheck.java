@@ -157,6 +157,15 @@ final class OutputCheck {
             }
             if (why != null) {
                 problem(line, field, why);
+                return;
+            }
+            // the loader's limits (load.Limits): to the 分, and below 10^15 元
+            java.math.BigDecimal yuan = amount.value().multiply(amount.unit().yuanFactor()).stripTrailingZeros();
+            if (yuan.scale() > gongkai.load.Limits.MAX_YUAN_SCALE) {
+                problem(line, field, "金额换算成元后最多两位小数（到分）：" + amount.value().toPlainString() + " "
+                        + amount.unit().label() + " = " + yuan.toPlainString() + " 元");
+            } else if (yuan.precision() - yuan.scale() > gongkai.load.Limits.MAX_YUAN_DIGITS) {
+                problem(line, field, "金额过大：换算成元后整数部分最多 " + gongkai.load.Limits.MAX_YUAN_DIGITS + " 位");
             }
         }
     }
