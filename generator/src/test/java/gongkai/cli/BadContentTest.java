@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exits 1 printing the same; and the site built before from the good tree is byte-identical afterwards (so
  * nothing from outside content/sources/ was published, and no half-written site was left).
  */
+@Tag("slow")
 class BadContentTest {
     private static final String YEAR = "tianjin/362303/2024.yaml";
     private static final String HS_YEAR = "hengshui/467/2020.yaml";
