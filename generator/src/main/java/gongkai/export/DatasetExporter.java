@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gongkai.content.DepartmentKey;
+import gongkai.pipeline.SitePaths;
 import gongkai.pipeline.Utf8Bytes;
 import gongkai.content.Amount;
 import gongkai.content.Budget;
@@ -693,11 +694,7 @@ public final class DatasetExporter {
         }
 
         Path target(String path) {
-            Path target = root.resolve(path).normalize();
-            if (!target.startsWith(root) || target.equals(root)) {
-                throw new IllegalArgumentException("download path '" + path + "' leaves the site root");
-            }
-            return target;
+            return SitePaths.inside(root, path);
         }
 
         void register(WrittenFile file) {

@@ -185,11 +185,7 @@ public final class BuildContext {
 
     /** Resolves a site path ("projects/x.json") inside the staging directory, refusing paths that leave it. */
     public Path resolve(String sitePath) {
-        Path target = stagingDir.resolve(sitePath).normalize();
-        if (!target.startsWith(stagingDir) || target.equals(stagingDir)) {
-            throw new IllegalArgumentException("output path outside the site: " + sitePath);
-        }
-        return target;
+        return SitePaths.inside(stagingDir, sitePath);
     }
 
     /** Writes one output file (thread-safe; stages may write in parallel). */

@@ -1,5 +1,7 @@
 package gongkai.serve;
 
+import gongkai.pipeline.SitePaths;
+
 import gongkai.content.Content;
 import gongkai.content.ContentPaths;
 import gongkai.content.DepartmentYear;
@@ -197,9 +199,9 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             for (String id : changed.removedProjects()) {
                 for (String file : List.of(Urls.project(id) + "index.html", Urls.projectData(id, ".json"),
                         Urls.projectData(id, ".csv"), Urls.projectData(id, "-excel.csv"))) {
-                    Files.deleteIfExists(inSite(siteDir, file));
+                    Files.deleteIfExists(SitePaths.inside(siteDir, file));
                 }
-                Files.deleteIfExists(inSite(siteDir, Urls.project(id)));
+                Files.deleteIfExists(SitePaths.inside(siteDir, Urls.project(id)));
             }
             long pagesDone = System.nanoTime();
             last = new Last(last.report(), content, site, last.dates(), context.find(RenderStage.TEMPLATES));
@@ -265,15 +267,5 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         } catch (java.io.IOException e) {
             log.accept("serve: 无法删除临时目录 (could not delete the staging folder) " + staging + ": " + e.getMessage());
         }
-    }
-
-    /** {@code sitePath} under the served folder, refusing paths that leave it. */
-    private static Path inSite(Path siteDir, String sitePath) {
-        Path root = siteDir.toAbsolutePath().normalize();
-        Path target = root.resolve(sitePath).normalize();
-        if (!target.startsWith(root) || target.equals(root)) {
-            throw new IllegalArgumentException("output path outside the site: " + sitePath);
-        }
-        return target;
     }
 }
