@@ -3,6 +3,7 @@ package gongkai.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gongkai.testing.Trees;
 import gongkai.testing.TestSites;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,13 +12,10 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,7 +90,7 @@ class BadContentTest {
         } finally {
             System.setErr(savedErr);
         }
-        builtSite = hashes(site);
+        builtSite = Trees.hashes(site);
         // the good site publishes exactly the cited documents of content/sources/, byte for byte
         try (Stream<Path> published = Files.list(site.resolve("sources"))) {
             for (Path p : published.toList()) {
@@ -423,7 +421,7 @@ class BadContentTest {
                 + String.join("\n  ", lines) + "\n"), build.err());
         assertTrue(!build.err().contains("\tat ") && !build.err().contains("Exception"), "no stack trace: " + build.err());
 
-        assertEquals(builtSite, hashes(site), "the site built before is untouched");
+        assertEquals(builtSite, Trees.hashes(site), "the site built before is untouched");
         try (Stream<Path> left = Files.list(root)) {
             assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".site-")).toList(),
                     "no staging folder left behind");
@@ -539,14 +537,4 @@ class BadContentTest {
         }
     }
 
-    static Map<String, String> hashes(Path dir) throws Exception {
-        Map<String, String> out = new TreeMap<>();
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                out.put(dir.relativize(f).toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(f))));
-            }
-        }
-        return out;
-    }
 }
