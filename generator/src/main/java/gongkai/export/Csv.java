@@ -21,22 +21,6 @@ public final class Csv {
     private Csv() {
     }
 
-    public static byte[] canonical(Table table) {
-        Utf8Bytes out = new Utf8Bytes(1024);
-        header(out, table.fields());
-        for (List<Object> row : table.rows()) {
-            record(out, table.fields(), row);
-        }
-        return java.util.Arrays.copyOf(out.array(), out.size());
-    }
-
-    public static byte[] excel(byte[] canonical) {
-        byte[] out = new byte[BOM.length + canonical.length];
-        System.arraycopy(BOM, 0, out, 0, BOM.length);
-        System.arraycopy(canonical, 0, out, BOM.length, canonical.length);
-        return out;
-    }
-
     /**
      * Appends the header record (field names, CRLF). Names are formula-guarded like text cells: a department
      * table's column keys come from the content YAML, so a key such as {@code =HYPERLINK(…)} is user text.
