@@ -120,10 +120,17 @@ public final class SafePaths {
         return real;
     }
 
-    /** The value as shown in a message: control characters escaped so a message stays one line. */
     private static String shown(String value) {
+        return shown(value, 80);
+    }
+
+    /**
+     * The value as shown in a message: control characters escaped so a message stays one line, cut after
+     * {@code max} characters.
+     */
+    static String shown(String value, int max) {
         StringBuilder b = new StringBuilder();
-        int limit = Math.min(value.length(), 80);
+        int limit = Math.min(value.length(), max);
         for (int i = 0; i < limit; i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == 0x7F) {

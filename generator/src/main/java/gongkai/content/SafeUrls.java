@@ -103,16 +103,6 @@ public final class SafeUrls {
     }
 
     private static String shown(String value) {
-        StringBuilder b = new StringBuilder();
-        int limit = Math.min(value.length(), 120);
-        for (int i = 0; i < limit; i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7F) {
-                b.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return limit < value.length() ? b.append('…').toString() : b.toString();
+        return SafePaths.shown(value, 120);
     }
 }

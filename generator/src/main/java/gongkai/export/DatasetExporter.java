@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gongkai.content.DepartmentKey;
+import gongkai.pipeline.SitePaths;
 import gongkai.pipeline.Utf8Bytes;
 import gongkai.content.Amount;
 import gongkai.content.Budget;
@@ -56,10 +57,10 @@ public final class DatasetExporter {
      *                                  department, duplicate project ids, same-id tables with different columns …)
      */
     public List<WrittenFile> export(Content content, Path siteRoot) throws IOException {
-        return export(content, siteRoot, null);
+        return export(content, siteRoot, QualityReport.EMPTY);
     }
 
-    /** As {@link #export(Content, Path)}, with data/quality.csv and quality.json when {@code quality} is given. */
+    /** As {@link #export(Content, Path)}, with {@code quality}'s issues in data/quality.csv and quality.json. */
     public List<WrittenFile> export(Content content, Path siteRoot, QualityReport quality) throws IOException {
         Dataset dataset = new Dataset(content);
         Output out = new Output(siteRoot);
@@ -93,7 +94,7 @@ public final class DatasetExporter {
     }
 
     /** Writes only the whole-dataset files under data/ (CSV per kind, all.json, datapackage.json), as {@link #export} would. */
-    public List<WrittenFile> exportBundle(Content content, Path siteRoot) throws IOException {
+    public List<WrittenFile> exportBundle(Content content, Path siteRoot, QualityReport quality) throws IOException {
         Output out = new Output(siteRoot);
         Dataset dataset = new Dataset(content);
         // all.json is made from the department-years' JSON exactly as in a full export; their files are not written
@@ -101,7 +102,7 @@ public final class DatasetExporter {
             writeYears(out, dataset, id -> false, false, all);
             all.finish();
         }
-        writeBundle(out, dataset, content, null);
+        writeBundle(out, dataset, content, quality);
         return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
     }
 
@@ -147,13 +148,11 @@ public final class DatasetExporter {
         for (TableKind kind : dataset.tableKinds().values()) {
             pkg.add(kind.resource(), out.csvStreamed(Urls.data(kind.id + ".csv"), kind.table()));
         }
-        if (quality != null) {
-            Table table = qualityTable(quality);
-            pkg.add(Resource.QUALITY, out.csvStreamed(Urls.data("quality.csv"), table));
-            com.fasterxml.jackson.databind.node.ArrayNode rows = Json.array();
-            table.rows().forEach(row -> rows.add(Json.row(table.fields(), row)));
-            out.write(Urls.data("quality.json"), Json.bytes(rows));
-        }
+        Table qualityTable = qualityTable(quality);
+        pkg.add(Resource.QUALITY, out.csvStreamed(Urls.data("quality.csv"), qualityTable));
+        ArrayNode qualityRows = Json.array();
+        qualityTable.rows().forEach(row -> qualityRows.add(Json.row(qualityTable.fields(), row)));
+        out.write(Urls.data("quality.json"), Json.bytes(qualityRows));
         for (YearData y : dataset.years) {
             pkg.addSource(y.dy.title(), y.dy.document());
         }
@@ -717,11 +716,7 @@ public final class DatasetExporter {
         }
 
         Path target(String path) {
-            Path target = root.resolve(path).normalize();
-            if (!target.startsWith(root) || target.equals(root)) {
-                throw new IllegalArgumentException("download path '" + path + "' leaves the site root");
-            }
-            return target;
+            return SitePaths.inside(root, path);
         }
 
         void register(WrittenFile file) {

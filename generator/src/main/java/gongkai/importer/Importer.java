@@ -1,6 +1,8 @@
 package gongkai.importer;
 
 import java.io.IOException;
+import gongkai.importer.document.SourceDocument;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +31,16 @@ public final class Importer {
     }
 
     public static ImportedDocument importFile(Path file, ImportOptions options) throws IOException, ImportException {
-        return importText(file.getFileName().toString(), SourceText.read(file), options);
+        return importBytes(file.getFileName().toString(), Files.readAllBytes(file), options);
     }
 
-    /** Imports a document given as the bytes of its file (which must be UTF-8 text). */
+    /**
+     * Imports a document given as the bytes of its file: Word (.docx, .doc), Excel (.xlsx, .xls), PDF or text in
+     * UTF-8, UTF-16 or GBK/GB18030, read into its text rendering ({@link SourceDocument}), whose lines the source
+     * references count.
+     */
     public static ImportedDocument importBytes(String document, byte[] bytes, ImportOptions options) throws ImportException {
-        return importText(document, SourceText.decode(document, bytes), options);
+        return importText(document, SourceText.read(document, bytes).text(), options);
     }
 
     /**
@@ -47,9 +53,12 @@ public final class Importer {
         checkOptions(document, opts);
         Optional<FormatDetector.Format> format = FormatDetector.detect(text);
         if (format.isEmpty()) {
-            throw new ImportException(new ImportProblem(document, 1, "文件格式",
-                    "既不是天津的项目支出绩效目标表，也不是衡水的部门预算公开文件"
-                            + " (neither a Tianjin 项目支出绩效目标表 nor a Hengshui 部门预算公开 document)"));
+            List<ImportProblem> problems = new ArrayList<>();
+            problems.add(new ImportProblem(document, 1, "文件格式",
+                    "既不是天津的项目支出绩效目标表（标题“1.…绩效目标表”或“1、…”“（一）…”，其下一行是“<6 位预算单位编码><单位名称>”），"
+                            + "也不是衡水的部门预算公开文件（含“部门预算信息公开”和指标表）；以下是认出与未认出的部分"));
+            problems.addAll(LayoutReport.report(document, text));
+            throw new ImportException(problems);
         }
         ImportedDocument doc = switch (format.get()) {
             case TIANJIN -> TianjinImporter.importText(document, text, opts);

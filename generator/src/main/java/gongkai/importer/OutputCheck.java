@@ -1,5 +1,7 @@
 package gongkai.importer;
 
+import gongkai.content.SafePaths;
+
 import gongkai.content.Amount;
 import gongkai.content.Budget;
 import gongkai.content.Column;
@@ -17,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The last step of an import: what the importers read is checked against the rules the loader applies to the
@@ -27,11 +28,6 @@ import java.util.regex.Pattern;
  * at the line of the project, table or section it is in.
  */
 final class OutputCheck {
-    /** ContentWriter's rule for folder names. */
-    private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-    /** File systems take 255 bytes per name: codes stay far below. */
-    private static final int MAX_CODE_LENGTH = 64;
-
     private final String document;
     private final List<ImportProblem> problems = new ArrayList<>();
 
@@ -56,9 +52,11 @@ final class OutputCheck {
         for (Department d : doc.departments()) {
             int line = firstLine(doc, d.code());
             required(line, "预算单位名称", d.name());
-            if (d.code() == null || d.code().length() > MAX_CODE_LENGTH || !SAFE_SEGMENT.matcher(d.code()).matches()) {
-                problem(line, "预算单位编码", "'" + PrintedNumbers.abbreviated(String.valueOf(d.code()))
-                        + "' 不能作文件夹名（只能用字母、数字和 _ . -，不超过 " + MAX_CODE_LENGTH + " 个字符）");
+            // The loader's own rule for department folders, so what imports also validates.
+            String why = d.code() == null ? "缺少内容（必填）"
+                    : SafePaths.segmentProblem(d.code(), SafePaths.CODE, "英文字母、数字、'_' 和 '-'");
+            if (why != null) {
+                problem(line, "预算单位编码", why);
             }
         }
         Set<String> projectIds = new HashSet<>();
@@ -157,6 +155,15 @@ final class OutputCheck {
             }
             if (why != null) {
                 problem(line, field, why);
+                return;
+            }
+            // the loader's limits (load.Limits): to the 分, and below 10^15 元
+            java.math.BigDecimal yuan = amount.value().multiply(amount.unit().yuanFactor()).stripTrailingZeros();
+            if (yuan.scale() > gongkai.load.Limits.MAX_YUAN_SCALE) {
+                problem(line, field, "金额换算成元后最多两位小数（到分）：" + amount.value().toPlainString() + " "
+                        + amount.unit().label() + " = " + yuan.toPlainString() + " 元");
+            } else if (yuan.precision() - yuan.scale() > gongkai.load.Limits.MAX_YUAN_DIGITS) {
+                problem(line, field, "金额过大：换算成元后整数部分最多 " + gongkai.load.Limits.MAX_YUAN_DIGITS + " 位");
             }
         }
     }

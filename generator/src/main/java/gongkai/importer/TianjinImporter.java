@@ -42,10 +42,11 @@ public final class TianjinImporter {
      * Matched against whole lines only ({@code matches}), so the {@code .*} is tried once per line.
      */
     static final Pattern HEADING = Pattern.compile(
-            "^[ \\u3000]*+(?:\\[bookmark: [^\\]]*+\\])?+[ \\u3000]*+(\\d++)\\..*绩效目标表\\s*$");
+            "^[ \\u3000]*+(?:\\[bookmark: [^\\]]*+\\])?+[ \\u3000]*+(?:(\\d++)[.．、]|[（(]([一二三四五六七八九十]{1,4})[）)]).*绩效目标表\\s*$");
     /** The unit line under each heading: 预算单位编码 (six digits) directly followed by the unit name. */
     static final Pattern UNIT_LINE = Pattern.compile("^(\\d{6})(\\S.*)$");
-    static final Pattern MONEY_UNIT = Pattern.compile("^单位[：:]\\s*(元|万元)$");
+    /** The money unit cell: 单位：元 or 单位：万元, also inside a longer line (金额单位：万元, 单位：万元（保留两位小数）). */
+    static final Pattern MONEY_UNIT = Pattern.compile("^.{0,8}?单位[：:]\\s*(万元|元)(?![^（(]).{0,20}$");
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20\\d\\d)(?!\\d)");
     private static final Pattern EMPHASIS = Pattern.compile("^\\*{1,2}|\\*{1,2}$");
     private static final List<String> INDICATOR_HEADER = List.of("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值");
@@ -122,6 +123,18 @@ public final class TianjinImporter {
         return null;
     }
 
+    /** 一 … 九十九 as a number (headings numbered （一）, （十二）). */
+    static int chineseNumber(String numeral) {
+        String digits = "一二三四五六七八九";
+        int tens = numeral.indexOf('十');
+        if (tens < 0) {
+            return numeral.length() == 1 ? digits.indexOf(numeral.charAt(0)) + 1 : -1;
+        }
+        int high = tens == 0 ? 1 : digits.indexOf(numeral.charAt(0)) + 1;
+        int low = tens == numeral.length() - 1 ? 0 : digits.indexOf(numeral.charAt(numeral.length() - 1)) + 1;
+        return tens > 1 || numeral.length() - tens > 2 || high <= 0 || low < 0 ? -1 : high * 10 + low;
+    }
+
     /** The heading as printed: bookmark marker removed, trimmed; emphasis markers kept. */
     static String printedHeading(String line) {
         return WordMarkup.withoutFirstBookmark(line).strip();
@@ -172,7 +185,8 @@ public final class TianjinImporter {
                 afterBlank = true;
             } else if (heading != null) {
                 // -1: more digits than a heading number has (reported when the headings are read)
-                tokens.add(new Heading(lineNo, PrintedNumbers.smallInt(heading.group(1)), printedHeading(line)));
+                int number = heading.group(1) != null ? PrintedNumbers.smallInt(heading.group(1)) : chineseNumber(heading.group(2));
+                tokens.add(new Heading(lineNo, number, printedHeading(line)));
                 afterBlank = true;
             } else if (cell != null) {
                 // A further paragraph of the open cell (multi-paragraph goals, a cell whose text starts on the next line).

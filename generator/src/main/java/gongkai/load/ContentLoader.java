@@ -98,7 +98,8 @@ public final class ContentLoader {
     }
 
     /** One department-year file loaded on its own, with the problems a full load reports for it. */
-    public record YearFile(DepartmentYear year, List<gongkai.content.Problem> errors, List<gongkai.content.Problem> warnings) {
+    public record YearFile(DepartmentYear year, List<gongkai.content.Problem> errors, List<gongkai.content.Problem> warnings,
+                           Positions positions) {
         public boolean ok() {
             return errors.isEmpty() && year != null;
         }
@@ -122,7 +123,8 @@ public final class ContentLoader {
             dy = loader.loadYear(file, relative.getName(0).toString(), relative.getName(1).toString(),
                     Integer.parseInt(m.group(1)));
         }
-        return new YearFile(dy, List.copyOf(loader.sink.errors), List.copyOf(loader.sink.warnings));
+        return new YearFile(dy, List.copyOf(loader.sink.errors), List.copyOf(loader.sink.warnings),
+                loader.positions.build());
     }
 
     /** Whether a printed cell value is valid for a column type (STRING accepts anything). */

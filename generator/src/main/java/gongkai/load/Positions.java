@@ -61,6 +61,26 @@ public final class Positions {
         return fields != null && fields.containsKey(field);
     }
 
+    /**
+     * These positions with those of the re-read {@code files} taken from {@code reread} instead (an incremental
+     * rebuild re-reads the edited year files only; an acknowledgement removed from such a file is gone).
+     */
+    public Positions with(Positions reread, java.util.Collection<String> files) {
+        Map<String, Map<String, Long>> positions = new HashMap<>(byFile);
+        Map<String, Map<String, List<Acknowledgement>>> acks = new HashMap<>(acknowledged);
+        for (String file : files) {
+            positions.remove(file);
+            acks.remove(file);
+            if (reread.byFile.containsKey(file)) {
+                positions.put(file, reread.byFile.get(file));
+            }
+            if (reread.acknowledged.containsKey(file)) {
+                acks.put(file, reread.acknowledged.get(file));
+            }
+        }
+        return new Positions(Map.copyOf(positions), Map.copyOf(acks));
+    }
+
     /** Collects positions during a load (one per loader, merged in walk order). */
     static final class Builder {
         private final Map<String, Map<String, Long>> byFile = new HashMap<>();

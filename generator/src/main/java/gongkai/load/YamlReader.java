@@ -97,17 +97,28 @@ final class YamlReader {
                 Mark start = new Mark(path, 0, 0, 0, new int[0], 0);
                 root = new MappingNode(Tag.MAP, true, new ArrayList<>(), start, start, DumperOptions.FlowStyle.BLOCK);
             }
+            // mistakes that parse but lose text: a # that starts a comment, a key with a full-width colon
+            for (YamlMistakes.Mistake m : YamlMistakes.silentLosses(text)) {
+                sink.error(path, m.line(), m.column(), m.field(), m.message());
+            }
             return new YamlDoc(path, root, sink, positions);
         } catch (LimitExceeded e) {
             sink.error(path, e.mark.getLine() + 1, e.mark.getColumn() + 1, "", e.getMessage());
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            // the clerk's mistake, in plain words where it is (SnakeYAML often marks the line after it)
+            var mistake = YamlMistakes.first(text);
+            if (mistake.isPresent() && (m == null || mistake.get().line() <= m.getLine() + 1)) {
+                YamlMistakes.Mistake k = mistake.get();
+                sink.error(path, k.line(), k.column(), k.field(), k.message());
+                return null;
+            }
             String message = e.getProblem() == null ? e.getMessage() : e.getProblem();
             if (e.getContext() != null) {
                 message = message + " (" + e.getContext() + ")";
             }
             sink.error(path, m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, "",
-                    "YAML syntax error: " + message);
+                    "YAML 格式错误：" + YamlMistakes.inWords(e.getProblem()) + "（YAML syntax error: " + message + "）");
         } catch (ReaderException e) {
             int[] lc = lineColumn(text, e.getPosition());
             sink.error(path, lc[0], lc[1], "", "YAML syntax error: character U+"

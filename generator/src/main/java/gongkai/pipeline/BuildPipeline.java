@@ -125,6 +125,31 @@ public final class BuildPipeline {
         return new Built(report, context);
     }
 
+    /**
+     * Runs the named stages of this pipeline — the same objects, in the same order, timed and failing as in
+     * {@link #run} — over a context the caller made, one after the other: no build folder, no background stage,
+     * no write stage (the caller installs what was written). {@code serve}'s incremental update runs validate,
+     * assemble, render and export this way over a context holding {@link ChangedYears}.
+     */
+    public List<BuildReport.StageTime> runStages(BuildContext context, List<String> names) throws BuildException {
+        for (String name : names) {
+            if (!stageNames().contains(name) || "write".equals(name)) {
+                throw new IllegalArgumentException("no stage '" + name + "' to run on its own in " + stageNames());
+            }
+        }
+        List<BuildStage> chosen = stages.stream().filter(s -> names.contains(s.name())).toList();
+        for (BuildStage stage : chosen) {
+            stage.prepare(context);
+        }
+        Map<String, Long> nanos = new java.util.HashMap<>();
+        List<BuildReport.StageTime> times = new ArrayList<>();
+        for (BuildStage stage : chosen) {
+            runTimed(stage, context, nanos);
+            times.add(new BuildReport.StageTime(stage.name(), nanos.get(stage.name())));
+        }
+        return times;
+    }
+
     /** Waits for a background stage to end; returns its failure, if any. */
     private static Throwable awaitEnd(java.util.concurrent.Future<?> background) {
         boolean interrupted = false;

@@ -19,6 +19,14 @@ public record QualityReport(List<QualityIssue> issues) {
         issues = issues.stream().sorted(ORDER).toList();
     }
 
+    /** This report with the issues of the content files {@code contentPaths} replaced by {@code reread}'s. */
+    public QualityReport replacing(java.util.Set<String> contentPaths, QualityReport reread) {
+        List<QualityIssue> kept = new java.util.ArrayList<>(issues.stream()
+                .filter(i -> !contentPaths.contains(i.contentPath())).toList());
+        kept.addAll(reread.issues());
+        return new QualityReport(kept);
+    }
+
     /** The issues no agency has acknowledged: validate prints these. */
     public List<QualityIssue> open() {
         return issues.stream().filter(i -> !i.isAcknowledged()).toList();

@@ -8,10 +8,10 @@ import gongkai.content.DepartmentYear;
 import gongkai.content.Indicator;
 import gongkai.content.ParsedTarget;
 import gongkai.content.Project;
-import gongkai.content.ProjectMatching;
 import gongkai.content.SafePaths;
 import gongkai.content.TargetKind;
 import gongkai.load.Positions;
+import gongkai.site.ProjectMatching;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -57,8 +57,13 @@ public final class QualityRules {
 
     /** Every issue of {@code content}, loaded from {@code contentDir} with {@code positions}. */
     public static QualityReport check(Content content, Positions positions, Path contentDir) {
+        return check(content.departmentYears(), positions, contentDir);
+    }
+
+    /** The issues of some department-years (each year's issues depend on it and its source document only). */
+    public static QualityReport check(List<DepartmentYear> years, Positions positions, Path contentDir) {
         QualityRules rules = new QualityRules(positions, contentDir);
-        for (DepartmentYear dy : content.departmentYears()) {
+        for (DepartmentYear dy : years) {
             rules.departmentYear(dy);
         }
         return new QualityReport(rules.issues);

@@ -28,7 +28,7 @@ final class DepartmentPage {
             Totals t = index.totals(dy);
             columns.add(new Views.YearColumn(dy.year(), kit.departmentYearLink(dy, dy.year() + "年"), dy.title(), t,
                     kit.downloadsOf(dy)));
-            bars.add(new ChartRow(dy.year() + "年", kit.departmentYearLink(dy, "").href(), t.total()));
+            bars.add(new ChartRow(dy.year() + "年", kit.departmentYearLink(dy, "").href(), t.shown()));
         }
         Views.DepartmentView view = new Views.DepartmentView(d.name(), d.code(), kit.regionLink(d.regionSlug()),
                 kit.markdown().render(d.description(), 2), columns,

@@ -61,11 +61,12 @@ final class DepartmentYearPage {
                 .map(o -> kit.departmentYearLink(o, o.year() + "年")).toList();
         Totals totals = index.totals(dy);
         Views.DepartmentYearView view = new Views.DepartmentYearView(kit.departmentLink(d),
-                kit.regionLink(d.regionSlug()), dy.year(), dy.title(), dy.document(), totals, rows, sections, tables,
+                kit.regionLink(d.regionSlug()), dy.year(), dy.title(), dy.document(), totals, DepartmentBudget.of(dy), rows, sections, tables,
                 kit.downloadsOf(dy), otherYears);
         String urlPath = urlPath(dy);
         String description = d.name() + " " + dy.year() + "年：" + totals.projects() + " 个项目"
-                + (totals.total() == null ? "，原表未列预算金额" : "，预算合计 " + totals.total().wan() + " 万元");
+                + (totals.total() == null ? (totals.declared() == null ? "，原表未列预算金额"
+                        : "，各项目未列金额，部门预算项目支出 " + totals.declared().wan() + " 万元") : "，预算合计 " + totals.total().wan() + " 万元");
         String jsonLd = JsonLd.dataset(dy.title(), description, kit.baseUrl() + urlPath, kit.site().licenceUrl(),
                 d.name(), kit.site().publisher(), String.valueOf(dy.year()),
                 kit.distributions(suffix -> Urls.departmentYearData(dy, suffix)));
@@ -89,6 +90,9 @@ final class DepartmentYearPage {
                 if (c.key().equals(ProcurementLinks.ROW_TYPE) && value != null) {
                     // row_type is ours, not the source's: show it in Chinese (the data keeps the codes).
                     value = ROW_TYPE_LABELS.getOrDefault(value, value);
+                }
+                if (c.type() == ColumnType.DECIMAL) {
+                    value = MoneyFormat.printed(value, c.unit());
                 }
                 cells.add(new Views.CellView(value == null ? "" : value, c.type() != ColumnType.STRING));
             }

@@ -35,7 +35,7 @@ final class HomePage {
         for (Map.Entry<Integer, List<DepartmentYear>> e : byYear.entrySet()) {
             Totals t = Totals.sum(e.getValue().stream().map(index::totals).toList());
             years.add(new Views.YearRow(e.getKey(), e.getValue().size(), t));
-            yearBars.add(new ChartRow(e.getKey() + "年", null, t.total()));
+            yearBars.add(new ChartRow(e.getKey() + "年", null, t.shown()));
         }
         List<Views.RegionRow> regionRows = new ArrayList<>();
         for (Region region : index.regions()) {
@@ -56,7 +56,7 @@ final class HomePage {
                             .thenComparing(e -> e.getKey().regionSlug())
                             .thenComparing(e -> e.getKey().departmentCode(), SiteIndex.CODE_ORDER))
                     .map(e -> new ChartRow(index.departmentOf(e.getKey()).name(),
-                            kit.departmentYearLink(e.getKey(), "").href(), e.getValue().total()))
+                            kit.departmentYearLink(e.getKey(), "").href(), e.getValue().shown()))
                     .toList();
             departmentChart = Charts.chart("chart-departments", chartYear + "年各部门项目预算合计（万元）", "部门",
                     Charts.largestWithRest(rows, Charts.CHART_LIMIT));

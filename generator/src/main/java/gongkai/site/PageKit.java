@@ -31,13 +31,17 @@ final class PageKit {
     private final String basePath;
     private final Views.SiteView siteView;
 
-    private final gongkai.quality.QualityReport quality;
-    private final Map<String, List<gongkai.quality.QualityIssue>> qualityByProject;
+    /** Null when no quality stage ran: no notices, no /quality/ page. */
+    private final QualityFindings quality;
+    private final Map<String, List<Views.QualityNote>> qualityByProject;
+    /** Whether a download a page would link is written by this build (a pipeline may have no export stage). */
+    private final java.util.function.Predicate<String> written;
 
-    PageKit(SiteIndex index, boolean hasSearchJs, gongkai.quality.QualityReport quality) {
+    PageKit(SiteIndex index, boolean hasSearchJs, QualityFindings quality, java.util.function.Predicate<String> written) {
         this.index = index;
         this.quality = quality;
-        this.qualityByProject = quality.byProject();
+        this.qualityByProject = quality == null ? Map.of() : quality.byProject();
+        this.written = written;
         SiteConfig site = index.content().site();
         this.baseUrl = site.baseUrl().endsWith("/") ? site.baseUrl() : site.baseUrl() + "/";
         this.basePath = basePathOf(baseUrl);
@@ -53,13 +57,19 @@ final class PageKit {
         return path.endsWith("/") ? path : path + "/";
     }
 
-    gongkai.quality.QualityReport quality() {
+    /** The quality stage's findings, or null when the pipeline has none. */
+    QualityFindings quality() {
         return quality;
     }
 
     /** The quality notices of one project, in report order (acknowledged ones say so and give the reason). */
     List<Views.QualityNote> qualityNotes(String projectId) {
-        return qualityByProject.getOrDefault(projectId, List.of()).stream().map(Views.QualityNote::of).toList();
+        return qualityByProject.getOrDefault(projectId, List.of());
+    }
+
+    /** Whether this build writes the site-wide download {@code sitePath}: pages link only those. */
+    boolean writes(String sitePath) {
+        return written.test(sitePath);
     }
 
     SiteIndex index() {
@@ -98,7 +108,8 @@ final class PageKit {
                 site.licenceUrl(), basePath, href(Urls.home()), href(Urls.search()),
                 href(Urls.asset("site.css")), href(Urls.asset("site.js")),
                 hasSearchJs ? href(Urls.asset("search.js")) : null,
-                href("feed.xml"), href(Urls.data("datapackage.json")), nav);
+                href("feed.xml"), href(Urls.data("datapackage.json")),
+                quality == null ? null : href(Urls.quality()), nav);
     }
 
     // ---- links
@@ -187,8 +198,22 @@ final class PageKit {
                 new JsonLd.Distribution(baseUrl + url.apply("-excel.csv"), "text/csv", "CSV（Excel 版，带 BOM）"));
     }
 
+    /**
+     * A department-year's twins, saved under descriptive names ("天津市生态环境局-2023-项目.csv") rather than
+     * the URL's "2023.csv", which says nothing once it is in a Downloads folder.
+     */
     List<Download> downloadsOf(DepartmentYear dy) {
-        return downloads(suffix -> Urls.departmentYearData(dy, suffix));
+        String stem = fileNameSafe(index().departmentOf(dy).name()) + "-" + dy.year();
+        return downloads(suffix -> Urls.departmentYearData(dy, suffix)).stream()
+                .map(d -> new Download(d.href(), d.label(), d.format(),
+                        d.href().endsWith("-excel.csv") ? stem + "-项目-Excel.csv"
+                                : d.href().endsWith(".csv") ? stem + "-项目.csv" : stem + ".json"))
+                .toList();
+    }
+
+    /** Characters that no file system accepts in a name become "_". */
+    static String fileNameSafe(String name) {
+        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
     }
 
     // ---- page jobs

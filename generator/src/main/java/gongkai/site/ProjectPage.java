@@ -1,7 +1,5 @@
 package gongkai.site;
 
-import gongkai.content.ProjectMatching;
-
 import gongkai.content.Amount;
 import gongkai.content.Department;
 import gongkai.content.DepartmentYear;

@@ -35,12 +35,12 @@ final class RegionPage {
             for (int year : years) {
                 DepartmentYear dy = byYear.get(year);
                 if (dy == null) {
-                    cells.add(new Views.YearCell(year, null, null, 0, 0));
+                    cells.add(new Views.YearCell(year, null, null, 0, 0, false));
                 } else {
                     Totals t = index.totals(dy);
                     all.add(t);
-                    cells.add(new Views.YearCell(year, kit.departmentYearLink(dy, year + "年"), t.total(),
-                            t.projects(), t.withoutBudget()));
+                    cells.add(new Views.YearCell(year, kit.departmentYearLink(dy, year + "年"), t.shown(),
+                            t.projects(), t.withoutBudget(), t.total() == null && t.declared() != null));
                 }
             }
             rows.add(new Views.DepartmentMatrixRow(kit.departmentLink(d), d.code(), cells));
@@ -55,7 +55,7 @@ final class RegionPage {
             List<ChartRow> bars = new ArrayList<>();
             for (Department d : inRegion) {
                 index.yearsOf(d).stream().filter(dy -> dy.year() == chartYear).findFirst().ifPresent(dy ->
-                        bars.add(new ChartRow(d.name(), kit.departmentYearLink(dy, "").href(), index.totals(dy).total())));
+                        bars.add(new ChartRow(d.name(), kit.departmentYearLink(dy, "").href(), index.totals(dy).shown())));
             }
             chart = Charts.chart("chart-region", region.name() + " " + chartYear + "年各部门项目预算合计（万元）", "部门",
                     Charts.largestWithRest(bars, Charts.CHART_LIMIT));

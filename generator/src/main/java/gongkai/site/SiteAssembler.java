@@ -26,14 +26,18 @@ public final class SiteAssembler {
     private final ProcurementSource procurement;
 
     public SiteAssembler(Content content, GitDates dates, ProcurementSource procurement, boolean hasSearchJs) {
-        this(content, dates, procurement, hasSearchJs, gongkai.quality.QualityReport.EMPTY);
+        this(content, dates, procurement, hasSearchJs, null, path -> true);
     }
 
-    /** With the quality stage's report: notices on the affected rows and the /quality/ page. */
+    /**
+     * @param quality what the quality stage found (notices on the affected rows, the /quality/ page); null when
+     *                the pipeline has no quality stage (no notices, no /quality/ page)
+     * @param written whether this build writes a site-wide download (data/quality.csv …): only those are linked
+     */
     public SiteAssembler(Content content, GitDates dates, ProcurementSource procurement, boolean hasSearchJs,
-                         gongkai.quality.QualityReport quality) {
+                         QualityFindings quality, java.util.function.Predicate<String> written) {
         this.index = new SiteIndex(content, dates);
-        this.kit = new PageKit(index, hasSearchJs, quality);
+        this.kit = new PageKit(index, hasSearchJs, quality, written);
         this.procurement = procurement;
     }
 
@@ -50,7 +54,9 @@ public final class SiteAssembler {
             jobs.add(MarkdownPage.of(kit, page));
         }
         jobs.add(SearchPage.of(kit));
-        jobs.add(QualityPage.of(kit));
+        if (kit.quality() != null) {
+            jobs.add(QualityPage.of(kit));
+        }
         jobs.add(NotFoundPage.of(kit));
         return site(jobs);
     }
@@ -59,11 +65,15 @@ public final class SiteAssembler {
      * The pages whose bytes can depend on the year files of one department (for incremental rebuilds): home
      * (site totals and lists), the department's region page, the department page, its department-year pages and
      * the project pages of all its years (a project page links the same project in the department's other years).
-     * No other page reads a department-year: parent regions, Markdown pages, search and 404 do not.
+     * And /quality/, which lists every year's flags. No other page reads a department-year: parent regions,
+     * Markdown pages, search and 404 do not.
      */
     public List<SiteModel.PageJob> departmentPages(DepartmentKey key) {
         List<SiteModel.PageJob> jobs = new ArrayList<>();
         jobs.add(HomePage.of(kit));
+        if (kit.quality() != null) {
+            jobs.add(QualityPage.of(kit));
+        }
         Region region = index.region(key.regionSlug());
         if (region != null) {
             jobs.add(RegionPage.of(kit, region));

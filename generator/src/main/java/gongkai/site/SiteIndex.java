@@ -58,7 +58,7 @@ final class SiteIndex {
             departmentsByRegion.computeIfAbsent(d.regionSlug(), k -> new ArrayList<>()).add(d);
         }
         for (DepartmentYear dy : content.departmentYears()) {
-            totalsByYear.put(dy, Totals.of(dy.projects()));
+            totalsByYear.put(dy, Totals.of(dy.projects(), DepartmentBudget.of(dy)));
         }
         // about first, then the data guide, then any other page by slug.
         List<String> preferred = List.of("about", "data-guide");
@@ -112,7 +112,7 @@ final class SiteIndex {
 
     Totals totals(DepartmentYear dy) {
         Totals t = totalsByYear.get(dy);
-        return t != null ? t : Totals.of(dy.projects());
+        return t != null ? t : Totals.of(dy.projects(), DepartmentBudget.of(dy));
     }
 
     /** Markdown pages in menu order. */

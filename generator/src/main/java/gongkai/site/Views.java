@@ -37,9 +37,18 @@ public final class Views {
      * Budget totals of a set of projects: the sum of 预算数 in 元 over the projects that print one;
      * projects without a budget are excluded from the sum and counted in {@code withoutBudget}. {@code total} is
      * null when no project prints a budget (shown as 未列, not as 0.00).
+     * {@code declared} is the 项目支出 the departments' own budget tables print for the department-years whose
+     * projects list no amount ({@code declaredYears} of them): never added to {@code total}, shown beside it
+     * with a note, so a year such as Hengshui 2020 is not just 未列. Null when there is none.
      */
-    public record Totals(Money total, BigDecimal totalYuan, int projects, int withoutBudget) {
+    public record Totals(Money total, BigDecimal totalYuan, int projects, int withoutBudget, Money declared,
+                         BigDecimal declaredYuan, int declaredYears) {
         public static Totals of(List<Project> projects) {
+            return of(projects, null);
+        }
+
+        /** A department-year's totals; {@code budget} (may be null) counts only when no project lists an amount. */
+        public static Totals of(List<Project> projects, DepartmentBudget budget) {
             BigDecimal sum = BigDecimal.ZERO;
             int without = 0;
             for (Project p : projects) {
@@ -49,19 +58,32 @@ public final class Views {
                     sum = sum.add(p.budget().total().yuan());
                 }
             }
-            return new Totals(without < projects.size() ? Money.ofYuan(sum) : null, sum, projects.size(), without);
+            boolean noneListed = without == projects.size();
+            BigDecimal declared = noneListed && budget != null ? budget.projectYuan() : null;
+            return new Totals(!noneListed ? Money.ofYuan(sum) : null, sum, projects.size(), without,
+                    Money.ofYuan(declared), declared == null ? BigDecimal.ZERO : declared, declared == null ? 0 : 1);
         }
 
         public static Totals sum(List<Totals> parts) {
             BigDecimal sum = BigDecimal.ZERO;
+            BigDecimal declared = BigDecimal.ZERO;
             int projects = 0;
             int without = 0;
+            int declaredYears = 0;
             for (Totals t : parts) {
                 sum = sum.add(t.totalYuan());
                 projects += t.projects();
                 without += t.withoutBudget();
+                declared = declared.add(t.declaredYuan());
+                declaredYears += t.declaredYears();
             }
-            return new Totals(without < projects ? Money.ofYuan(sum) : null, sum, projects, without);
+            return new Totals(without < projects ? Money.ofYuan(sum) : null, sum, projects, without,
+                    declaredYears > 0 ? Money.ofYuan(declared) : null, declared, declaredYears);
+        }
+
+        /** The figure to chart: the projects' sum, or the department-reported 项目支出 when no project lists one. */
+        public Money shown() {
+            return total != null ? total : declared;
         }
 
         public int withBudget() {
@@ -76,15 +98,18 @@ public final class Views {
     public record Source(String document, String href, String heading, int line) {
     }
 
-    /** A download twin of a page's data. */
-    public record Download(String href, String label, String format) {
+    /** A download twin of a page's data; {@code fileName} (may be null) is the descriptive name to save it as. */
+    public record Download(String href, String label, String format, String fileName) {
+        public Download(String href, String label, String format) {
+            this(href, label, format, null);
+        }
     }
 
     /** Everything every page needs from the site. */
     public record SiteView(
             String title, String description, String publisher, String licence, String licenceUrl,
             String base, String homeHref, String searchHref, String cssHref, String jsHref, String searchJsHref,
-            String feedHref, String dataHref, List<Link> nav) {
+            String feedHref, String dataHref, String qualityHref, List<Link> nav) {
     }
 
     /** Head and frame of one page: {@code title} for &lt;title&gt;, {@code h1}, breadcrumbs (last = current). */
@@ -124,7 +149,7 @@ public final class Views {
 
     // ---- region
 
-    public record YearCell(int year, Link link, Money money, int projects, int withoutBudget) {
+    public record YearCell(int year, Link link, Money money, int projects, int withoutBudget, boolean declared) {
     }
 
     public record DepartmentMatrixRow(Link department, String code, List<YearCell> cells) {
@@ -163,7 +188,7 @@ public final class Views {
     }
 
     public record DepartmentYearView(Link department, Link region, int year, String title, String document,
-                                     Totals totals, List<ProjectRow> projects, List<SectionView> sections,
+                                     Totals totals, DepartmentBudget budget, List<ProjectRow> projects, List<SectionView> sections,
                                      List<TableView> tables, List<Download> downloads, List<Link> otherYears) {
     }
 
@@ -206,10 +231,6 @@ public final class Views {
 
     /** A data-quality notice on a row: "预算数与资金来源合计不符", the figures, and the agency's reason if any. */
     public record QualityNote(String code, String title, String severity, String message, String acknowledged) {
-        static QualityNote of(gongkai.quality.QualityIssue i) {
-            return new QualityNote(i.code().name(), i.code().title(), i.code().severity().label(), i.message(),
-                    i.acknowledged());
-        }
     }
 
     /** One department's issues on /quality/. */

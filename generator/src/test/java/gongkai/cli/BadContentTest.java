@@ -3,6 +3,7 @@ package gongkai.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gongkai.testing.Trees;
 import gongkai.testing.TestSites;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,14 +12,12 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exits 1 printing the same; and the site built before from the good tree is byte-identical afterwards (so
  * nothing from outside content/sources/ was published, and no half-written site was left).
  */
+@Tag("slow")
 class BadContentTest {
     private static final String YEAR = "tianjin/362303/2024.yaml";
     private static final String HS_YEAR = "hengshui/467/2020.yaml";
@@ -90,7 +90,7 @@ class BadContentTest {
         } finally {
             System.setErr(savedErr);
         }
-        builtSite = hashes(site);
+        builtSite = Trees.hashes(site);
         // the good site publishes exactly the cited documents of content/sources/, byte for byte
         try (Stream<Path> published = Files.list(site.resolve("sources"))) {
             for (Path p : published.toList()) {
@@ -421,7 +421,7 @@ class BadContentTest {
                 + String.join("\n  ", lines) + "\n"), build.err());
         assertTrue(!build.err().contains("\tat ") && !build.err().contains("Exception"), "no stack trace: " + build.err());
 
-        assertEquals(builtSite, hashes(site), "the site built before is untouched");
+        assertEquals(builtSite, Trees.hashes(site), "the site built before is untouched");
         try (Stream<Path> left = Files.list(root)) {
             assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".site-")).toList(),
                     "no staging folder left behind");
@@ -537,14 +537,4 @@ class BadContentTest {
         }
     }
 
-    static Map<String, String> hashes(Path dir) throws Exception {
-        Map<String, String> out = new TreeMap<>();
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                out.put(dir.relativize(f).toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(f))));
-            }
-        }
-        return out;
-    }
 }

@@ -163,7 +163,7 @@ class ContentWriterTest {
         ContentConflictException e = assertThrows(ContentConflictException.class,
                 () -> ContentWriter.writeImport(dir, tianjinImport("改过的项目"), false));
         assertEquals(List.of(year), e.conflicts());
-        assertTrue(e.getMessage().startsWith(year + ": already exists with different content"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(year + ": 文件已被手工修改过"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(year));
         assertFalse(Files.exists(dir.resolve("tianjin/region.yaml")), "a conflict writes nothing at all");
 

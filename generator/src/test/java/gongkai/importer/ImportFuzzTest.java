@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link ImportException}) that name the document and one of its lines — never with any other exception or
  * error, and never slowly. Failures are grouped by kind, each with a mutant that shows it.
  */
+@Tag("slow")
 class ImportFuzzTest {
     /** Mutants per seed document: 2,000 in all. */
     private static final int MUTANTS_PER_SEED = 400;

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and must import — or fail with positioned problems — well within the bound. The bound is a liveness
  * check, not a benchmark: before the fix, a 90 KB line of {@code TC } took 57 s in format detection alone.
  */
+@Tag("slow")
 class ImportLinearTimeTest {
     private static final Duration BOUND = Duration.ofSeconds(10);
 

@@ -100,6 +100,14 @@ class ImportValidationTest {
         assertTrue(p.toString().startsWith("t.txt:10: 预算数: '"), p.toString());
     }
 
+    @Test
+    void anAmountOverTheLoadersLimitIsAProblemAtItsProject() throws Exception {
+        // 32 digits of 万元: a number, but more than 15 digits of 元 (load.Limits)
+        String text = tianjinTable("1.2021年测试项目绩效目标表", "123456天津市测试局", "12345678901234567890123456789012");
+        ImportProblem p = only(Importer.importText(TIANJIN, text, ImportOptions.inferAll()).problems(), "预算数");
+        assertEquals("t.txt:1: 预算数: 金额过大：换算成元后整数部分最多 15 位", p.toString());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"12.50", "-3", "0", "0.000001", "99999999999"})
     void anAmountTheLoaderAcceptsImportsAndValidates(String total, @TempDir Path tmp) throws Exception {
@@ -217,24 +225,26 @@ class ImportValidationTest {
     // ---- files that are not UTF-8 text --------------------------------------------------------------
 
     @Test
-    void aFileThatIsNotUtf8NamesTheFileLineAndByteOffset(@TempDir Path tmp) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes("line one\nline two\n".getBytes(StandardCharsets.UTF_8));
-        bytes.writeBytes("天津市".getBytes(Charset.forName("GBK")));
-        Path gbk = tmp.resolve("gbk.txt");
-        Files.write(gbk, bytes.toByteArray());
-        ImportException e = assertThrows(ImportException.class, () -> Importer.importFile(gbk, null));
-        ImportProblem p = e.problems().get(0);
-        assertEquals("gbk.txt", p.document());
-        assertEquals(3, p.line());
-        assertEquals("文件编码", p.field());
-        assertTrue(p.message().startsWith("文件不是 UTF-8 文本：第 3 行（字节偏移 18）处的字节 CC"), p.message());
-
-        // the whole seed in GBK: its first line
+    void aGbkFileImportsAndAFileInNoKnownEncodingNamesTheFileLineAndByteOffset(@TempDir Path tmp) throws Exception {
+        // the whole seed in GBK imports like the seed
         Path seed = tmp.resolve(seedName("004"));
         Files.write(seed, seedText("004").getBytes(Charset.forName("GBK")));
-        ImportException whole = assertThrows(ImportException.class, () -> Importer.importFile(seed, null));
-        assertTrue(whole.getMessage().startsWith(seedName("004") + ":1: 文件编码: 文件不是 UTF-8 文本"), whole.getMessage());
+        ImportedDocument gbk = Importer.importFile(seed, null);
+        assertEquals(List.of(), gbk.problems());
+        assertEquals(Importer.importText(seedName("004"), seedText("004"), null), gbk);
+
+        // Latin-1 bytes in a UTF-8 file: neither UTF-8 nor a Chinese encoding
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("line one\nline two\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("caf\u00e9 na\u00efve".getBytes(StandardCharsets.ISO_8859_1));
+        Path latin = tmp.resolve("latin.txt");
+        Files.write(latin, bytes.toByteArray());
+        ImportException e = assertThrows(ImportException.class, () -> Importer.importFile(latin, null));
+        ImportProblem p = e.problems().get(0);
+        assertEquals("latin.txt", p.document());
+        assertEquals(3, p.line());
+        assertEquals("文件编码", p.field());
+        assertTrue(p.message().startsWith("文件不是 UTF-8 文本：第 3 行（字节偏移 21）处的字节 E9"), p.message());
 
         // cut in the middle of a character
         byte[] utf8 = "第一行\n第二行".getBytes(StandardCharsets.UTF_8);
@@ -245,15 +255,17 @@ class ImportValidationTest {
     }
 
     @Test
-    void wordPdfAndUtf16FilesAreNamedAsSuch() {
+    void damagedWordAndPdfFilesAreNamedAsSuch() {
         byte[] docx = {'P', 'K', 3, 4, 20, 0, 6, 0};
         byte[] pdf = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
-        byte[] utf16 = "\uFEFF衡水".getBytes(StandardCharsets.UTF_16LE);
-        for (var c : List.of(List.of(docx, "ZIP"), List.of(pdf, "PDF"), List.of(utf16, "UTF-16"))) {
+        for (var c : List.of(List.of(docx, "Word 文档"), List.of(pdf, "PDF 文件"))) {
             ImportException e = assertThrows(ImportException.class, () -> Importer.importBytes("a.docx", (byte[]) c.get(0), null));
-            assertTrue(e.getMessage().startsWith("a.docx:1: 文件格式: 文件不是 UTF-8 文本"), e.getMessage());
-            assertTrue(e.getMessage().contains((String) c.get(1)), e.getMessage());
+            assertTrue(e.getMessage().startsWith("a.docx:1: 文件格式: 无法作为" + c.get(1) + "读取"), e.getMessage());
         }
+        // UTF-16 text reads; this one is too short to be a disclosure
+        byte[] utf16 = "\uFEFF衡水".getBytes(StandardCharsets.UTF_16LE);
+        ImportException e = assertThrows(ImportException.class, () -> Importer.importBytes("a.txt", utf16, null));
+        assertTrue(e.getMessage().startsWith("a.txt:1: 文件格式: "), e.getMessage());
     }
 
     // ---- helpers ------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package gongkai.pipeline;
 
+import gongkai.testing.Trees;
 import gongkai.testing.TestSites;
 import gongkai.cli.SitePipelines;
 import gongkai.check.LinkChecker;
@@ -22,10 +23,8 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -386,26 +385,16 @@ class SiteBuildTest {
     void twoBuildsAreByteIdentical(@TempDir Path tmp) throws Exception {
         Path again = tmp.resolve("site");
         build(TestSites.tiny(), TestSites.defaultTheme(), tmp.resolve("content"), again);
-        assertEquals(hashes(site), hashes(again));
+        assertEquals(Trees.hashes(site), Trees.hashes(again));
     }
 
-    static Map<String, String> hashes(Path dir) throws Exception {
-        Map<String, String> out = new TreeMap<>();
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                out.put(dir.relativize(f).toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(f))));
-            }
-        }
-        return out;
-    }
 
     @Test
     void aFailingBuildLeavesThePreviousSiteInPlace(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("site");
         Path theme = TestSites.copyOfDefaultTheme(tmp.resolve("theme"));
         build(TestSites.tiny(), theme, tmp.resolve("content"), out);
-        Map<String, String> before = hashes(out);
+        Map<String, String> before = Trees.hashes(out);
 
         // a template error
         TestSites.write(theme.resolve("templates/project.ftlh"), "<#import \"layout.ftlh\" as l><@l.page>${page.noSuchField}</@l.page>");
@@ -413,7 +402,7 @@ class SiteBuildTest {
                 () -> build(TestSites.tiny(), theme, tmp.resolve("content"), out));
         assertEquals("render", renderError.stage());
         assertTrue(renderError.getMessage().contains("project.ftlh"), renderError.getMessage());
-        assertEquals(before, hashes(out));
+        assertEquals(before, Trees.hashes(out));
 
         // a content error: a duplicate project id
         Content good = TestSites.tiny();
@@ -428,7 +417,7 @@ class SiteBuildTest {
         // a model built in code has no positions: the file's first line, with the field
         assertTrue(contentError.getMessage().contains("tianjin/362303/2023.yaml:1:1: projects[0].id: duplicate project id "
                 + "'362303-2024-001' (also at "), contentError.getMessage());
-        assertEquals(before, hashes(out));
+        assertEquals(before, Trees.hashes(out));
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".site-")).toList(),
                     "staging directories are cleaned up");

@@ -3,8 +3,10 @@ package gongkai.serve;
 import gongkai.cli.SitePipelines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gongkai.pipeline.BuildException;
 import gongkai.pipeline.BuildOptions;
 import gongkai.pipeline.BuildPipeline;
 import gongkai.load.ContentSource;
@@ -50,8 +52,7 @@ class IncrementalRebuildTest {
         Path served = tmp.resolve("site");
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         BuildOptions options = BuildOptions.of(content, theme, served, lines::add);
-        IncrementalRebuild builder = new IncrementalRebuild(options, () -> pipeline(options),
-                ProcurementSource.fromProcurementTables(), new SearchIndexStage(), lines::add);
+        IncrementalRebuild builder = new IncrementalRebuild(options, () -> pipeline(options), lines::add);
 
         // A department with several years: renaming a project there changes the other years' project pages too.
         Path yearFile = departmentWithSeveralYears(content);
@@ -112,6 +113,40 @@ class IncrementalRebuildTest {
         assertEquals(List.of(), different, "files whose bytes differ from a full build");
         String renamedPage = new String(actual.get(projectPageOf(yaml, nameAt)), StandardCharsets.UTF_8);
         assertTrue(renamedPage.contains("改名后的测试项目"), "the project page shows the new name");
+    }
+
+    @Test
+    void aBadEditFailsInTheValidateStageAtItsLineAndLeavesTheServedSiteAsItWas(@TempDir Path tmp) throws Exception {
+        Path content = TestSites.copyWithSources(Path.of("content"), tmp);
+        Path served = tmp.resolve("site");
+        BuildOptions options = BuildOptions.of(content, Path.of("themes/default"), served, line -> { });
+        IncrementalRebuild builder = new IncrementalRebuild(options, () -> pipeline(options), line -> { });
+        builder.build();
+        Map<String, byte[]> before = tree(served);
+        List<Path> beside = list(tmp);
+
+        Path yearFile = departmentWithSeveralYears(content);
+        String yaml = Files.readString(yearFile, StandardCharsets.UTF_8);
+        int totalAt = yaml.indexOf("\n      total: ");
+        long line = yaml.substring(0, totalAt + 1).chars().filter(c -> c == '\n').count() + 1;
+        Files.writeString(yearFile, yaml.substring(0, totalAt) + "\n      total: 很多"
+                + yaml.substring(yaml.indexOf('\n', totalAt + 1)), StandardCharsets.UTF_8);
+        BuildException e = assertThrows(BuildException.class,
+                () -> builder.update(java.util.Set.of(yearFile), System.nanoTime()));
+
+        // the full build's validate stage reports it, naming the file, line and field
+        assertEquals("validate", e.stage(), e.getMessage());
+        String where = content.relativize(yearFile).toString().replace('\\', '/') + ":" + line + ":";
+        assertTrue(e.getMessage().contains(where) && e.getMessage().contains("total"), where + " in " + e.getMessage());
+        assertEquals(0, changedFiles(before, tree(served)), "files changed by a failed update");
+        assertEquals(before.keySet(), tree(served).keySet(), "files added or removed by a failed update");
+        assertEquals(beside, list(tmp), "folders left beside the site (a staging folder?)");
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
     }
 
     /** Reads the files an edit rewrites until {@code reading} ends; what was not a whole JSON object. */

@@ -1,4 +1,4 @@
-package gongkai.content;
+package gongkai.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package gongkai.content;
+package gongkai.site;
 
 import java.util.regex.Pattern;
 
