@@ -62,6 +62,9 @@ class QualitySiteTest {
         assertEquals("天津市生态环境保护综合行政执法总队 8 1",
                 quality.select("#departments-h ~ div tbody tr").first().text());
         assertTrue(quality.text().contains("已说明：原文如此：覆盖率按编制人数计算，含借调人员"));
+        // the export stage writes them, so the page links them
+        assertEquals(List.of("/data/quality.csv", "/data/quality.json"),
+                quality.select("a[href*=/data/quality.]").eachAttr("href"));
         assertEquals(List.of(), HtmlChecker.errors(List.of(site.resolve(Urls.quality() + "index.html"),
                 site.resolve(Urls.departmentYear("tianjin", "362303", 2025) + "index.html"),
                 site.resolve(Urls.project("362303-2025-002") + "index.html"))));

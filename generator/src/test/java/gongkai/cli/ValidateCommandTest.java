@@ -57,6 +57,15 @@ class ValidateCommandTest {
     }
 
     @Test
+    void theCommittedContentHasOneQualityFindingTrueOfItsSource() {
+        // content/sources/003_048537671a369fc1.txt:5586 prints 项目完成时限 “2025年底” for a 2023 budget project
+        assertEquals(0, Main.execute("validate", "content"));
+        assertEquals("content/tianjin/362203/2023.yaml:555:11: projects[9].indicators[2].target: warning: Q004 "
+                + "完成时限不在预算年度内：“项目完成时限”的指标值“2025年底”不在 2023 年内\n", err());
+        assertEquals("validate: 175 projects in 8 department-years: 0 errors, 1 warning\n", out());
+    }
+
+    @Test
     void errorsFromSeveralFilesAreAllPrintedSortedAndExitOne() {
         String dir = SITES + "invalid/several-errors-in-several-files";
         assertEquals(1, Main.execute("validate", dir));
