@@ -11,6 +11,8 @@ import gongkai.pipeline.SitePaths;
 import gongkai.pipeline.Utf8Bytes;
 import gongkai.content.Amount;
 import gongkai.content.Budget;
+import gongkai.content.Correction;
+import gongkai.content.Retraction;
 import gongkai.content.Column;
 import gongkai.content.Content;
 import gongkai.content.DataTable;
@@ -148,6 +150,8 @@ public final class DatasetExporter {
         for (TableKind kind : dataset.tableKinds().values()) {
             pkg.add(kind.resource(), out.csvStreamed(Urls.data(kind.id + ".csv"), kind.table()));
         }
+        pkg.add(Resource.CORRECTIONS, out.csvStreamed(Urls.data("corrections.csv"), dataset.correctionsTable()));
+        pkg.add(Resource.RETRACTED, out.csvStreamed(Urls.data("retracted.csv"), dataset.retractedTable()));
         Table qualityTable = qualityTable(quality);
         pkg.add(Resource.QUALITY, out.csvStreamed(Urls.data("quality.csv"), qualityTable));
         ArrayNode qualityRows = Json.array();
@@ -385,6 +389,54 @@ public final class DatasetExporter {
 
         Table departmentYearsTable() {
             return new Table(Columns.DEPARTMENT_YEARS, years.stream().map(y -> y.row).toList());
+        }
+
+        /**
+         * corrections.csv: per department-year (dataset order) its own corrections, then its projects' (by id),
+         * each list oldest first.
+         */
+        Table correctionsTable() {
+            List<List<Object>> rows = new ArrayList<>();
+            for (YearData y : years) {
+                DepartmentYear dy = y.dy;
+                String yearUrl = url(Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year()));
+                for (Correction c : byDate(dy.corrections())) {
+                    rows.add(cells(dy.regionSlug(), dy.departmentCode(), dy.year(), null, null, c.date(), c.what(),
+                            c.why(), yearUrl));
+                }
+                for (ProjectData p : y.projects) {
+                    for (Correction c : byDate(p.project.corrections())) {
+                        rows.add(cells(dy.regionSlug(), dy.departmentCode(), dy.year(), p.project.id(),
+                                p.project.name(), c.date(), c.what(), c.why(), url(Urls.project(p.project.id()))));
+                    }
+                }
+            }
+            return new Table(Columns.CORRECTIONS, rows);
+        }
+
+        private static List<Correction> byDate(List<Correction> corrections) {
+            return corrections.stream().sorted(Comparator.comparing(Correction::date)).toList();
+        }
+
+        /** retracted.csv: per department-year (dataset order) its withdrawn projects by id. */
+        Table retractedTable() {
+            List<List<Object>> rows = new ArrayList<>();
+            for (YearData y : years) {
+                DepartmentYear dy = y.dy;
+                for (Retraction r : dy.retracted().stream().sorted(Comparator.comparing(Retraction::id)).toList()) {
+                    Budget b = r.budget() == null || r.budget().unit() == null ? null : r.budget();
+                    rows.add(cells(dy.regionSlug(), dy.departmentCode(), dy.year(), r.id(), r.name(), r.date(),
+                            r.reason(), b == null ? null : b.unit().label(),
+                            printed(b == null ? null : b.total()),
+                            printed(b == null ? null : b.fiscal()),
+                            printed(b == null ? null : b.other()),
+                            yuan(b == null ? null : b.total()),
+                            yuan(b == null ? null : b.fiscal()),
+                            yuan(b == null ? null : b.other()),
+                            url(Urls.project(r.id()))));
+                }
+            }
+            return new Table(Columns.RETRACTED, rows);
         }
 
         /** Department-level tables grouped by id, in id order; each group in department-year order. */

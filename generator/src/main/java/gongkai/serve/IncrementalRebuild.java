@@ -54,7 +54,7 @@ import java.util.function.Supplier;
  * the last build's; the render stage renders them, then sitemap(s) and feed.xml; the export stage writes the
  * years' own downloads and source documents;</li>
  * <li>all these files are renamed into the served folder one by one, pages last; removed projects' pages and
- * downloads are deleted;</li>
+ * downloads are deleted (a withdrawn project's page stays: it is now its tombstone);</li>
  * <li>global files, which depend on every department-year, are regenerated after that on a background thread
  * (once for a burst of edits): the whole-dataset downloads under data/ (with quality.csv/.json and the
  * datapackage.json hashes) and the
@@ -207,10 +207,14 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             // install: each file renamed into the served folder, pages last; removed projects' files deleted
             SiteInstall.moveFiles(staging, siteDir);
             for (String id : changed.removedProjects()) {
-                for (String file : List.of(Urls.project(id) + "index.html", Urls.projectData(id, ".json"),
-                        Urls.projectData(id, ".csv"), Urls.projectData(id, "-excel.csv"))) {
+                for (String file : List.of(Urls.projectData(id, ".json"), Urls.projectData(id, ".csv"),
+                        Urls.projectData(id, "-excel.csv"))) {
                     Files.deleteIfExists(SitePaths.inside(siteDir, file));
                 }
+            }
+            // a project moved to retracted: keeps its page (the tombstone just installed), not its downloads
+            for (String id : changed.removedPages()) {
+                Files.deleteIfExists(SitePaths.inside(siteDir, Urls.project(id) + "index.html"));
                 Files.deleteIfExists(SitePaths.inside(siteDir, Urls.project(id)));
             }
             long pagesDone = System.nanoTime();

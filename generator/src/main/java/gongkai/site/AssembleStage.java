@@ -67,7 +67,7 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
             }
         }
         Set<String> removedPages = new HashSet<>();
-        changed.removedProjects().forEach(id -> removedPages.add(Urls.project(id) + "index.html"));
+        changed.removedPages().forEach(id -> removedPages.add(Urls.project(id) + "index.html"));
         List<SiteModel.PageJob> pages = new ArrayList<>();
         List<SiteModel.PageJob> toRender = new ArrayList<>();
         Set<String> seen = new HashSet<>();

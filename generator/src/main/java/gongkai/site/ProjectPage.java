@@ -81,7 +81,7 @@ final class ProjectPage {
                 kit.regionLink(d.regionSlug()), kit.departmentYearLink(dy, dy.year() + "年"), dy.year(), unit, budget,
                 lines(p.purpose()), lines(p.goals()), indicatorGroups(p.indicators()), p.indicators().size(),
                 hasDescription, hasBasis, kit.source(p.source()), kit.downloads(suffix -> Urls.projectData(p.id(), suffix)),
-                otherYears, procurementRows, kit.qualityNotes(p.id()));
+                otherYears, procurementRows, kit.qualityNotes(p.id()), CorrectionNotes.of(p.corrections()));
         String urlPath = urlPath(p);
         String description = d.name() + " " + dy.year() + "年项目支出绩效目标：" + p.name();
         String jsonLd = JsonLd.dataset(p.name() + "（" + dy.year() + "年绩效目标）", description, kit.baseUrl() + urlPath,

@@ -7,6 +7,7 @@ import gongkai.content.DepartmentYear;
 import gongkai.content.Page;
 import gongkai.content.Project;
 import gongkai.content.Region;
+import gongkai.content.Retraction;
 import gongkai.site.Views.Link;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,7 +87,7 @@ public final class SiteAssembler {
     }
 
     /**
-     * The department's page, its years' pages and their projects' pages. Their models are made when rendered
+     * The department's page, its years' pages, their projects' pages and withdrawn projects' tombstones. Their models are made when rendered
      * (in parallel, one page at a time); what they need from other department-years (links to the same project
      * in other years, procurement rows) is looked up here, once per department-year.
      */
@@ -103,6 +104,9 @@ public final class SiteAssembler {
                 List<ProcurementSource.Match> procurementRows = procurement.linksFor(dy, project);
                 jobs.add(kit.deferred(ProjectPage.urlPath(project), ProjectPage.TEMPLATE, lastmod, true,
                         () -> ProjectPage.of(kit, department, dy, project, others, procurementRows)));
+            }
+            for (Retraction retraction : dy.retracted()) {
+                jobs.add(RetractedPage.of(kit, department, dy, retraction));
             }
         }
     }

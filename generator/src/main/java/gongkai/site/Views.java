@@ -170,8 +170,24 @@ public final class Views {
 
     // ---- department-year
 
+    /** {@code corrected}: the project has corrections (the row says 已更正). */
     public record ProjectRow(Link link, String id, Money total, Money fiscal, Money other, int indicators,
-                             int sourceOrder, List<QualityNote> quality) {
+                             int sourceOrder, List<QualityNote> quality, boolean corrected) {
+    }
+
+    /**
+     * One correction as a page shows it.
+     *
+     * @param anchor   the notice's HTML id (the feed links it): {@code correction-2025-03-01}, with {@code -2} … for a
+     *                 second one of the same day
+     * @param date     ISO date, for &lt;time datetime&gt;
+     * @param dateText 2025年3月1日
+     */
+    public record CorrectionView(String anchor, String date, String dateText, String what, String why) {
+    }
+
+    /** A withdrawn project in its department-year's list: the link goes to its tombstone page. */
+    public record RetractedRow(Link link, String id, String date, String dateText, String reason) {
     }
 
     public record SectionView(String id, String title, String html, Source source) {
@@ -189,7 +205,8 @@ public final class Views {
 
     public record DepartmentYearView(Link department, Link region, int year, String title, String document,
                                      Totals totals, DepartmentBudget budget, List<ProjectRow> projects, List<SectionView> sections,
-                                     List<TableView> tables, List<Download> downloads, List<Link> otherYears) {
+                                     List<TableView> tables, List<Download> downloads, List<Link> otherYears,
+                                     List<CorrectionView> corrections, List<RetractedRow> retracted) {
     }
 
     // ---- project
@@ -221,7 +238,16 @@ public final class Views {
                               String unit, List<BudgetLine> budget, List<String> purpose, List<String> goals,
                               List<IndicatorGroup> indicatorGroups, int indicatorCount, boolean hasDescription,
                               boolean hasBasis, Source source, List<Download> downloads, List<Link> otherYears,
-                              List<ProcurementView> procurement, List<QualityNote> quality) {
+                              List<ProcurementView> procurement, List<QualityNote> quality,
+                              List<CorrectionView> corrections) {
+    }
+
+    /**
+     * A withdrawn project's tombstone page (its URL stays): when and why it was withdrawn and the last published
+     * budget ({@code budget} empty when the agency did not give it).
+     */
+    public record RetractedView(String id, String name, Link department, Link departmentYear, int year, String date,
+                                String dateText, String reason, String unit, List<BudgetLine> budget) {
     }
 
     // ---- Markdown page and search
