@@ -41,6 +41,9 @@ public final class Columns {
 
     public static final List<Field> PROJECTS = List.of(
             Field.string("project_id", "项目编号", "稳定的项目编号：<预算单位编码>-<年度>-<序号>，序号为项目在原文中的位置（从 001 起）"),
+            Field.string("project_key", "跨年度项目键",
+                    "同一单位不同年度的同一项目（名称去掉开头的年份和标点后相同）取值相同：<预算单位编码>-<12 位十六进制>；"
+                            + "用它把各年度的同一项目连起来"),
             REGION,
             DEPARTMENT_CODE,
             Field.string("department_name", "预算单位名称", "预算单位全称，按原文"),

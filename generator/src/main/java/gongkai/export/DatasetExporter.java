@@ -312,7 +312,8 @@ public final class DatasetExporter {
         List<Object> projectRow(DepartmentYear dy, Department dept, Project p) {
             Budget b = p.budget();
             return cells(
-                    p.id(), dy.regionSlug(), dy.departmentCode(), dept.name(), dy.year(), p.name(),
+                    p.id(), ProjectKey.of(dy.regionSlug(), dy.departmentCode(), p.name()),
+                    dy.regionSlug(), dy.departmentCode(), dept.name(), dy.year(), p.name(),
                     b == null ? null : b.unit().label(),
                     printed(b == null ? null : b.total()),
                     printed(b == null ? null : b.fiscal()),

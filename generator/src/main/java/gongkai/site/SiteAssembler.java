@@ -8,7 +8,6 @@ import gongkai.content.Page;
 import gongkai.content.Project;
 import gongkai.content.Region;
 import gongkai.content.Retraction;
-import gongkai.site.Views.Link;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -98,9 +97,9 @@ public final class SiteAssembler {
             String lastmod = index.lastmod(dy);
             jobs.add(kit.deferred(DepartmentYearPage.urlPath(dy), DepartmentYearPage.TEMPLATE, lastmod, true,
                     () -> DepartmentYearPage.of(kit, department, dy)));
-            Map<String, List<Link>> otherYears = ProjectPage.otherYearLinks(kit, department, dy);
+            Map<String, List<ProjectPage.Match>> otherYears = ProjectPage.otherYears(kit, department, dy);
             for (Project project : dy.projects()) {
-                List<Link> others = otherYears.getOrDefault(project.id(), List.of());
+                List<ProjectPage.Match> others = otherYears.getOrDefault(project.id(), List.of());
                 List<ProcurementSource.Match> procurementRows = procurement.linksFor(dy, project);
                 jobs.add(kit.deferred(ProjectPage.urlPath(project), ProjectPage.TEMPLATE, lastmod, true,
                         () -> ProjectPage.of(kit, department, dy, project, others, procurementRows)));

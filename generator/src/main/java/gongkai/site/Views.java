@@ -238,8 +238,18 @@ public final class Views {
                               String unit, List<BudgetLine> budget, List<String> purpose, List<String> goals,
                               List<IndicatorGroup> indicatorGroups, int indicatorCount, boolean hasDescription,
                               boolean hasBasis, Source source, List<Download> downloads, List<Link> otherYears,
-                              List<ProcurementView> procurement, List<QualityNote> quality,
+                              List<YearAmount> history, List<ProcurementView> procurement, List<QualityNote> quality,
                               List<CorrectionView> corrections) {
+    }
+
+    /**
+     * One year of the same project on a project page: its 预算数 and the change from the row before ("+5.00" 万元,
+     * "+12.5%"; null when either year lists no amount, or the % when the earlier amount is 0).
+     *
+     * @param link null for the page's own year
+     */
+    public record YearAmount(int year, Link link, String name, boolean current, Money total, String change,
+                             String changePercent) {
     }
 
     /**

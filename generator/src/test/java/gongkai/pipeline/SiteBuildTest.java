@@ -269,6 +269,34 @@ class SiteBuildTest {
     }
 
     @Test
+    void projectPageShowsTheSameProjectsBudgetInEachYearWithTheChange() throws IOException {
+        Document later = page("projects/362101-2024-001/index.html");
+        assertEquals(List.of("2023年 2023年物业费项目 104.00 — —", "2024年（本页） 2024年度物业费项目 1,234.56 +1,130.56 +1087.1%"),
+                later.select("section[aria-labelledby=other-years-h] tbody tr").eachText());
+        assertEquals("true", later.select("section[aria-labelledby=other-years-h] tbody tr").get(1).attr("aria-current"));
+        Document earlier = page("projects/362101-2023-001/index.html");
+        assertEquals(List.of("2023年（本页） 2023年物业费项目 104.00 — —", "2024年 2024年度物业费项目 1,234.56 +1,130.56 +1087.1%"),
+                earlier.select("section[aria-labelledby=other-years-h] tbody tr").eachText());
+    }
+
+    @Test
+    void projectKeyLinksTheSameProjectAcrossYearsInTheCsv() throws IOException {
+        java.util.Map<String, String> keys = new java.util.TreeMap<>();
+        for (String line : Files.readAllLines(site.resolve("data/projects.csv"))) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([0-9]+-[0-9]{4}-[0-9]{3}),([^,]*),").matcher(line);
+            if (m.find()) {
+                keys.put(m.group(1), m.group(2));
+            }
+        }
+        assertEquals(keys.get("362101-2023-001"), keys.get("362101-2024-001"), "物业费 in 2023 and 2024: " + keys);
+        assertTrue(keys.get("362101-2023-001").matches("362101-[0-9a-f]{12}"), keys.toString());
+        assertEquals(keys.size(), new java.util.HashSet<>(keys.values()).size() + 1, "every other project its own key");
+        // the per-year CSVs have the same column
+        assertTrue(Files.readString(site.resolve("tianjin/362101/2024.csv")).contains(
+                "362101-2024-001," + keys.get("362101-2024-001") + ","));
+    }
+
+    @Test
     void departmentYearAndProjectPagesCarryDatasetJsonLd() throws IOException {
         for (String path : List.of("tianjin/362303/2024/index.html", "projects/362303-2024-001/index.html")) {
             Element script = page(path).selectFirst("script[type=application/ld+json]");
