@@ -183,6 +183,51 @@ class SearchRealContentTest {
         }
     }
 
+    /**
+     * Everything a project page shows is searchable: every cell, line and heading of its content (the name, the
+     * lead's department, year and id, the budget rows with their printed amounts, procurement lines, purpose,
+     * goals, every indicator column including 解读 and 指标值确定依据), quoted as an exact phrase, finds that page.
+     */
+    @Test
+    void everyTextOnAProjectPageFindsThatPage() throws Exception {
+        int checked = 0;
+        java.util.List<String> misses = new ArrayList<>();
+        try (SearchService service = SearchService.open(SearchIndexStage.indexDir(options));
+                java.util.stream.Stream<Path> pages = Files.list(site.resolve("projects"))) {
+            for (Path dir : pages.filter(Files::isDirectory).sorted().toList()) {
+                org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(dir.resolve("index.html").toFile(), "UTF-8");
+                String url = "projects/" + dir.getFileName() + "/";
+                Set<String> texts = new LinkedHashSet<>();
+                for (org.jsoup.nodes.Element e : page.select("main h1, main p.lead a, main p.lead code, "
+                        + "table.budget tbody th, table.budget tbody td, ul.procurement li, "
+                        + "section[aria-labelledby=purpose-h] p, section[aria-labelledby=goals-h] p, "
+                        + "table.indicators tbody th, table.indicators tbody td")) {
+                    String t = e.text().strip();
+                    if (!SearchTokens.tokenize(t).isEmpty()) {
+                        texts.add(t);
+                    }
+                }
+                assertTrue(texts.size() >= 3, url + " has content: " + texts);
+                for (String t : texts) {
+                    checked++;
+                    String q = "\"" + t.replaceAll("[\"＂“”]", " ") + "\""; // quotes inside would end the phrase
+                    boolean found = false;
+                    for (QueryEngine.Hit h : service.hits(q)) {
+                        if (docs.get(h.doc()).url().equals(url)) {
+                            found = true;
+                            break;
+                        }
+                    }
+                    if (!found) {
+                        misses.add(url + ": " + t);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), misses, "texts shown on project pages that do not find their page");
+        assertTrue(checked > 2000, "checked " + checked);
+    }
+
     @Test
     void browserAndServerAgreeAndEveryResultLinksToAPage() throws Exception {
         Set<String> queries = new LinkedHashSet<>(List.of("辐射", "车", "执法 设备", "\"满意度\"", "PM2.5", "VOCs", "2024",
