@@ -7,11 +7,15 @@
   'use strict';
 
   // ---------------------------------------------------------------- tokenizer (SearchTokens.java)
-  var SEP = 0, HAN = 1, DIGIT = 2, LETTER = 3;
+  var SEP = 0, HAN = 1, DIGIT = 2, LETTER = 3, SYMBOL = 4;
 
   function normalize(cp) {
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
     else if (cp === 0x3000) cp = 0x20;
+    else if (cp === 0xFFE5) cp = 0xA5;
+    else if (cp === 0xFFE1) cp = 0xA3;
+    else if (cp >= 0x2170 && cp <= 0x217F) cp -= 0x10;
+    else if (cp === 0x2266 || cp === 0x2267) cp -= 2;
     if ((cp >= 0x41 && cp <= 0x5A) || (cp >= 0xC0 && cp <= 0xDE && cp !== 0xD7) ||
         (cp >= 0x391 && cp <= 0x3A9 && cp !== 0x3A2) || (cp >= 0x410 && cp <= 0x42F)) cp += 0x20;
     return cp;
@@ -23,8 +27,12 @@
     if (cp >= 0x30 && cp <= 0x39) return DIGIT;
     if ((cp >= 0x61 && cp <= 0x7A) || (cp >= 0xDF && cp <= 0xFF && cp !== 0xF7) || (cp >= 0x100 && cp <= 0x24F) ||
         (cp >= 0x3AC && cp <= 0x3CE) || (cp >= 0x430 && cp <= 0x45F)) return LETTER;
+    if (SYMBOLS.indexOf(cp) >= 0 || (cp >= 0x2160 && cp <= 0x2188) || (cp >= 0x2460 && cp <= 0x24FF) ||
+        (cp >= 0x3371 && cp <= 0x33DF)) return SYMBOL;
     return SEP;
   }
+  var SYMBOLS = [0x25, 0x3C, 0x3D, 0x3E, 0x2B, 0x24, 0xA3, 0xA5, 0xB0, 0xB1, 0xB2, 0xB3, 0xB9, 0xD7, 0xF7, 0x2030,
+    0x2031, 0x20AC, 0x2103, 0x2109, 0x2248, 0x2260, 0x2264, 0x2265];
 
   /** Tokens of text: [{term, position, start, end}] with UTF-16 offsets, as Lucene indexes them. */
   function tokenize(text) {
@@ -56,6 +64,10 @@
             }
           }
         }
+      } else if (cls === SYMBOL) {
+        pos++;
+        out.push({ term: String.fromCodePoint(cp), position: pos, start: i, end: i + (raw > 0xFFFF ? 2 : 1) });
+        i += raw > 0xFFFF ? 2 : 1;
       } else {
         var s = '', start = i;
         while (i < n) {
