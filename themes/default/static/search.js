@@ -126,25 +126,265 @@
     return clauses;
   }
 
-  /** Words that must all match; each an exact phrase of {term, offset} clauses. */
-  function parseQuery(q) {
-    var words = [], cur = '', quoted = false;
-    function add() {
-      if (!cur) return;
-      var clauses = cover(tokenize(cur));
-      if (clauses.length) words.push({ text: cur, clauses: clauses });
-      cur = '';
+  // ---------------------------------------------------------------- lexicon (SearchLexicon.java)
+  var PREFIX_MAX = 8, MAX_WORD = 8, MAX_WORDS = 12;
+
+  /** meta.json's lexicon: word costs, synonym groups, traditional → simplified map, the index's letter words. */
+  function Lexicon(j) {
+    j = j || {};
+    var words = j.words ? j.words.split(' ') : [], i;
+    this.words = words;
+    this.cost = new Map();
+    for (i = 0; i < words.length; i++) this.cost.set(words[i], j.costs[i]);
+    this.single = j.single !== undefined ? j.single : 10;
+    this.syn = new Map();
+    var self = this;
+    (j.syn || []).forEach(function (g) {
+      g.forEach(function (w) { var k = norm(w); if (!self.syn.has(k)) self.syn.set(k, g); });
+    });
+    this.ts = new Map();
+    var cps = Array.from(j.ts || '');
+    for (i = 0; i + 1 < cps.length; i += 2) this.ts.set(cps[i].codePointAt(0), cps[i + 1].codePointAt(0));
+    this.latin = j.latin ? j.latin.split(' ') : [];
+  }
+  var EMPTY_LEXICON = new Lexicon(null);
+
+  /** A word as synonyms are compared: code points normalised as the tokenizer does. */
+  function norm(word) {
+    var out = '';
+    for (var i = 0; i < word.length;) {
+      var cp = word.codePointAt(i);
+      out += String.fromCodePoint(normalize(cp));
+      i += cp > 0xFFFF ? 2 : 1;
     }
-    q = q || '';
+    return out;
+  }
+
+  Lexicon.prototype.fold = function (q) {
+    if (!this.ts.size) return q;
+    var out = '';
+    for (var i = 0; i < q.length;) {
+      var cp = q.codePointAt(i), s = this.ts.get(cp);
+      out += String.fromCodePoint(s !== undefined ? s : cp);
+      i += cp > 0xFFFF ? 2 : 1;
+    }
+    return out;
+  };
+
+  /** Least cost sum cut of a Han run; among equal sums the longer first word (SearchLexicon.segment). */
+  Lexicon.prototype.segment = function (run) {
+    if (!this.cost.size) return [run];
+    var cps = Array.from(run), n = cps.length, best = new Array(n + 1), choice = new Array(n + 1), i;
+    best[n] = 0;
+    for (i = n - 1; i >= 0; i--) {
+      best[i] = Infinity;
+      for (var len = Math.min(MAX_WORD, n - i); len >= 1; len--) {
+        var c = this.cost.get(cps.slice(i, i + len).join(''));
+        if (c === undefined) { if (len > 1) continue; c = this.single; }
+        var total = c + best[i + len];
+        if (total < best[i]) { best[i] = total; choice[i] = len; }
+      }
+    }
+    var out = [];
+    for (i = 0; i < n; i += choice[i]) out.push(cps.slice(i, i + choice[i]).join(''));
+    return out;
+  };
+
+  Lexicon.prototype.synonyms = function (word) { return this.syn.get(norm(word)) || null; };
+
+  Lexicon.prototype.prefixed = function (prefix) {
+    var out = [];
+    for (var i = 0; i < this.latin.length && out.length < PREFIX_MAX; i++) {
+      if (this.latin[i].lastIndexOf(prefix, 0) === 0) out.push(this.latin[i]);
+    }
+    return out;
+  };
+
+  /** Levenshtein distance exactly 1, over code point arrays. */
+  function distanceOne(a, b) {
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    function same(x, xi, y, yi) {
+      if (x.length - xi !== y.length - yi) return false;
+      for (; xi < x.length; xi++, yi++) if (x[xi] !== y[yi]) return false;
+      return true;
+    }
+    if (a.length === b.length) return i === a.length ? false : same(a, i + 1, b, i + 1);
+    if (a.length > b.length) return same(a, i + 1, b, i);
+    return same(a, i, b, i + 1);
+  }
+
+  /** The nearest known word (SearchLexicon.suggest): Han by least cost, letters by the index's order; or null. */
+  Lexicon.prototype.suggest = function (word, replaceOnly) {
+    var w = Array.from(word), i;
+    if (w.length < 2) return null;
+    if (classify(w[0].codePointAt(0)) === HAN) {
+      var best = null, bestCost = Infinity;
+      for (i = 0; i < this.words.length; i++) {
+        var v = this.words[i], c = this.cost.get(v), cv = Array.from(v);
+        if (c < bestCost && v !== word && (!replaceOnly || cv.length === w.length) && distanceOne(w, cv)) {
+          best = v; bestCost = c;
+        }
+      }
+      return best;
+    }
+    if (w.length < 3) return null;
+    for (i = 0; i < this.latin.length; i++) {
+      if (this.latin[i] !== word && distanceOne(w, Array.from(this.latin[i]))) return this.latin[i];
+    }
+    return null;
+  };
+
+  // ---------------------------------------------------------------- query parser (SearchQuery.java)
+  function isMinus(c) { return c === '-' || c === '\uFF0D' || c === '\u2212'; }
+  function sameClauses(a, b) {
+    if (a.length !== b.length) return false;
+    for (var i = 0; i < a.length; i++) if (a[i].term !== b[i].term || a[i].offset !== b[i].offset) return false;
+    return true;
+  }
+
+  /** The word, then its synonyms, then (ending in letters) the index's words completing its last term. */
+  function withVariants(text, clauses, lex, prefix) {
+    var alts = [{ clauses: clauses }];
+    function add(c) {
+      if (c.length && !alts.some(function (a) { return sameClauses(a.clauses, c); })) alts.push({ clauses: c });
+    }
+    var group = lex.synonyms(text);
+    if (group) group.forEach(function (v) { add(cover(tokenize(v))); });
+    if (prefix) {
+      var last = clauses[clauses.length - 1];
+      lex.prefixed(last.term).forEach(function (completion) {
+        add(clauses.slice(0, clauses.length - 1).concat([{ term: completion, offset: last.offset }]));
+      });
+    }
+    return { text: text, alts: alts };
+  }
+
+  /**
+   * A query: {words (all must match), excluded, boosts (phrases that add to the score)}; each word {text,
+   * alts: [{clauses: [{term, offset}]}]} matches when any of its phrases does. See SearchQuery.java.
+   */
+  function parseQuery(q, lex) {
+    lex = lex || EMPTY_LEXICON;
+    var words = new Map(), excluded = new Map(), boosts = new Map(), cur = '', quoted = false, negated = false;
+    function put(m, w) { if (!m.has(w.text)) m.set(w.text, w); }
+    function phrase() {
+      var t = cur, clauses = cover(tokenize(t));
+      cur = '';
+      if (!clauses.length) return;
+      if (negated) put(excluded, withVariants(t, clauses, lex, false));
+      else put(words, { text: t, alts: [{ clauses: clauses }] });
+    }
+    function text() {
+      var t = cur;
+      cur = '';
+      if (t.length > 1 && isMinus(t.charAt(0))) {
+        var rest = t.substring(1), c = cover(tokenize(rest));
+        if (c.length) put(excluded, withVariants(rest, c, lex, false));
+        return;
+      }
+      var tokens = tokenize(t), n = tokens.length, i = 0, cut = [];
+      if (!n) return;
+      while (i < n) {
+        var first = tokens[i], j = i;
+        if (isHanToken(first)) {
+          var lastPos = first.position, end = first.end;
+          while (j < n && isHanToken(tokens[j]) && tokens[j].position - lastPos <= 1) {
+            lastPos = tokens[j].position; end = Math.max(end, tokens[j].end); j++;
+          }
+          var run = t.substring(first.start, end);
+          (Array.from(run).length >= 3 ? lex.segment(run) : [run]).forEach(function (part) {
+            cut.push(withVariants(part, cover(tokenize(part)), lex, false));
+          });
+        } else {
+          while (j < n && !isHanToken(tokens[j])) j++;
+          var group = t.substring(first.start, tokens[j - 1].end);
+          var endsInLetters = j === n && classify(tokens[j - 1].term.codePointAt(0)) === LETTER;
+          cut.push(withVariants(group, cover(tokens.slice(i, j)), lex, endsInLetters));
+        }
+        i = j;
+      }
+      cut.forEach(function (w) { put(words, w); });
+      if (cut.length > 1) put(boosts, { text: t, alts: [{ clauses: cover(tokens) }] });
+    }
+    q = lex.fold(q || '');
     for (var i = 0; i < q.length; i++) {
       var c = q.charAt(i);
-      if (isQuote(c)) { add(); quoted = !quoted; }
-      else if (!quoted && isSpace(c)) add();
+      if (isQuote(c)) {
+        if (!quoted) {
+          var minus = cur.length === 1 && isMinus(cur);
+          if (minus) cur = ''; else text();
+          negated = minus;
+          quoted = true;
+        } else { phrase(); quoted = false; negated = false; }
+      } else if (!quoted && isSpace(c)) text();
       else cur += c;
     }
-    add();
-    return words;
+    if (quoted) phrase(); else text();
+    function list(m) { return Array.from(m.values()).slice(0, MAX_WORDS); }
+    return { words: list(words), excluded: list(excluded), boosts: list(boosts) };
   }
+
+  /** Every phrase of a query: required words', exclusions', boosts'. */
+  function phrasesOf(q) {
+    var out = [];
+    [q.words, q.excluded, q.boosts].forEach(function (ws) {
+      ws.forEach(function (w) { w.alts.forEach(function (a) { out.push(a); }); });
+    });
+    return out;
+  }
+
+  /** The terms `suggestion` may ask `has` about: each letter run, each Han run's pieces' cover terms. */
+  Lexicon.prototype.suggestionTerms = function (raw) {
+    var self = this, terms = [];
+    this.suggestion(raw, function (t) { terms.push(t); return true; });
+    return terms;
+  };
+
+  /** "您是不是要找": the folded query with likely misspellings replaced, or null (SearchLexicon.suggestion). */
+  Lexicon.prototype.suggestion = function (raw, has) {
+    var self = this, folded = this.fold(raw || ''), out = '', changed = false, i = 0;
+    function fixLetters(run) {
+      var term = norm(run);
+      if (has(term)) return run;
+      var s = self.suggest(term);
+      return s === null ? run : s;
+    }
+    function fixHan(run) {
+      var pieces = Array.from(run).length >= 3 ? self.segment(run) : [run], res = [];
+      for (var k = 0; k < pieces.length; k++) {
+        var p = pieces[k];
+        if (Array.from(p).length === 1 && !self.cost.has(p)) {
+          var before = res.length ? self.suggest(res[res.length - 1] + p, true) : null;
+          if (before !== null) { res[res.length - 1] = before; continue; }
+          var after = k + 1 < pieces.length ? self.suggest(p + pieces[k + 1], true) : null;
+          if (after !== null) { res.push(after); k++; continue; }
+          res.push(p);
+          continue;
+        }
+        var dead = cover(tokenize(p)).some(function (c) { return !has(c.term); });
+        var s = dead ? self.suggest(p) : null;
+        res.push(s === null ? p : s);
+      }
+      return res.join('');
+    }
+    while (i < folded.length) {
+      var cp = folded.codePointAt(i), cls = classify(normalize(cp));
+      if (cls !== HAN && cls !== LETTER) { out += String.fromCodePoint(cp); i += cp > 0xFFFF ? 2 : 1; continue; }
+      var j = i;
+      while (j < folded.length) {
+        var c2 = folded.codePointAt(j);
+        if (classify(normalize(c2)) !== cls) break;
+        j += c2 > 0xFFFF ? 2 : 1;
+      }
+      var run = folded.substring(i, j), fixed = cls === HAN ? fixHan(run) : fixLetters(run);
+      if (fixed !== run) changed = true;
+      out += fixed;
+      i = j;
+    }
+    return changed ? out : null;
+  };
 
   /** FNV-1a 32-bit over UTF-16 code units (StaticSearchExporter.bucket). */
   function bucketOf(term, buckets) {
@@ -344,6 +584,8 @@
           off += m.dictLengths[s];
         }
         self.m = m;
+        self.lex = new Lexicon(m.lexicon);
+        m.unbudgetedDoc = expand(m.unbudgeted || [0, n], n);
         return m;
       });
     }
@@ -486,35 +728,52 @@
     return Promise.all(list.map(function (x) { return self.windows.get(x.t + '\u0000' + x.w.id); }));
   };
 
-  /** The query's distinct terms, and per term whether it needs positions (a term of a multi-term word). */
-  function queryTerms(words) {
+  /** The query's distinct terms, and per term whether it needs positions (a term of a phrase of several). */
+  function queryTerms(q) {
     var terms = [], pos = new Map();
-    words.forEach(function (w) {
-      w.clauses.forEach(function (c) {
+    phrasesOf(q).forEach(function (a) {
+      a.clauses.forEach(function (c) {
         if (!pos.has(c.term)) { terms.push(c.term); pos.set(c.term, false); }
-        if (w.clauses.length > 1) pos.set(c.term, true);
+        if (a.clauses.length > 1) pos.set(c.term, true);
       });
     });
     return { terms: terms, pos: pos };
   }
 
   /**
+   * The query's terms the index has, their dictionary entries and (after `tables`) window tables:
+   * {terms, pos, entries: Map term → entry}; null when some required word cannot match at all.
+   */
+  Engine.prototype.resolve = function (q) {
+    var self = this, qt = queryTerms(q);
+    return this.meta().then(function () { return self.entries(qt.terms); }).then(function (es) {
+      var entries = new Map(), terms = [];
+      qt.terms.forEach(function (t, k) { if (es[k]) { entries.set(t, es[k]); terms.push(t); } });
+      var possible = q.words.every(function (w) {
+        return w.alts.some(function (a) { return a.clauses.every(function (c) { return entries.has(c.term); }); });
+      });
+      return possible ? { terms: terms, pos: qt.pos, entries: entries } : null;
+    });
+  };
+
+  /**
    * Exact matches {docs, scores} (in window order) of the given windows: windows hold the same documents in every
    * term, so each window is matched and scored alone, by the scorer below, with each term's global df.
    */
-  Engine.prototype.evalWindows = function (words, qt, entries, ids, tables) {
-    var self = this, list = [];
-    ids.forEach(function (id) {
-      qt.terms.forEach(function (t, k) { list.push({ t: t, w: tables[k].byId.get(id), pos: qt.pos.get(t) }); });
+  Engine.prototype.evalWindows = function (q, qt, ids, tabOf) {
+    var self = this, list = [], owner = [];
+    ids.forEach(function (id, i) {
+      qt.terms.forEach(function (t) {
+        var w = tabOf.get(t).byId.get(id);
+        if (w) { list.push({ t: t, w: w, pos: qt.pos.get(t) }); owner.push(i); }
+      });
     });
-    return this.fetchWindows(list, entries).then(function (data) {
-      var docs = [], scores = [], n = qt.terms.length;
+    return this.fetchWindows(list, qt.entries).then(function (data) {
+      var docs = [], scores = [], at = 0;
       for (var i = 0; i < ids.length; i++) {
         var byTerm = new Map();
-        for (var k = 0; k < n; k++) byTerm.set(qt.terms[k], data[i * n + k]);
-        var res = self.evaluate(words, words.map(function (w) {
-          return w.clauses.map(function (c) { return byTerm.get(c.term); });
-        }));
+        for (; at < list.length && owner[at] === i; at++) byTerm.set(list[at].t, data[at]);
+        var res = self.evaluate(q, byTerm);
         for (var j = 0; j < res.docs.length; j++) { docs.push(res.docs[j]); scores.push(res.scores[j]); }
       }
       return { docs: Int32Array.from(docs), scores: Float64Array.from(scores) };
@@ -523,58 +782,91 @@
 
   var NONE = { docs: new Int32Array(0), scores: new Float64Array(0) };
 
-  /** Ids of the windows every term has (a match lies in one of them). */
-  function commonWindows(tables) {
-    return tables[0].wins.map(function (w) { return w.id; }).filter(function (id) {
-      return tables.every(function (tab) { return tab.byId.has(id); });
+  /** Whether every term of the phrase has window id. */
+  function altIn(a, tabOf, id) {
+    return a.clauses.every(function (c) { var tab = tabOf.get(c.term); return tab && tab.byId.has(id); });
+  }
+
+  /** Ids (ascending) of the windows a match can lie in: each required word has a phrase all of whose terms are there. */
+  function candidateWindows(q, tabOf) {
+    var ids = new Set();
+    tabOf.forEach(function (tab) { tab.wins.forEach(function (w) { ids.add(w.id); }); });
+    return Array.from(ids).sort(function (a, b) { return a - b; }).filter(function (id) {
+      return q.words.every(function (w) { return w.alts.some(function (a) { return altIn(a, tabOf, id); }); });
     });
   }
 
+  /** Tables by term. */
+  function tableMap(qt, tables) {
+    var tabOf = new Map();
+    qt.terms.forEach(function (t, j) { tabOf.set(t, tables[j]); });
+    return tabOf;
+  }
+
   /** Every match {docs, scores} (window order, not sorted): each term's whole region, one range each. */
-  Engine.prototype.search = function (words) {
-    var self = this, qt = queryTerms(words);
-    return this.meta().then(function () { return self.entries(qt.terms); }).then(function (es) {
-      if (es.some(function (e) { return !e; })) return NONE;
-      var entries = new Map();
-      qt.terms.forEach(function (t, k) { entries.set(t, es[k]); });
+  Engine.prototype.search = function (q) {
+    var self = this;
+    return this.resolve(q).then(function (qt) {
+      if (!qt) return NONE;
+      var es = qt.terms.map(function (t) { return qt.entries.get(t); });
       return self.tables(qt.terms, es, Infinity, function (t) { return qt.pos.get(t); }).then(function (tables) {
-        return self.evalWindows(words, qt, entries, commonWindows(tables), tables);
+        var tabOf = tableMap(qt, tables);
+        return self.evalWindows(q, qt, candidateWindows(q, tabOf), tabOf);
       });
     });
   };
 
   /**
-   * Per window (ids: windows every term has) {id, bound, est, minDoc}: the best score a doc in the window can
-   * reach, the least of its terms' `all` doc counts, and the lowest doc id a match can have.
+   * Per window (ids: candidate windows) {id, bound, est, minDoc}: the best score a doc in the window can reach
+   * (per required word the best of its phrases' bounds, then each boost's, summed as the scorer sums), an
+   * estimate of its matches (per word the largest of its phrases' least `all` doc count, the least over words),
+   * and the lowest doc id a match can have.
    */
-  Engine.prototype.windowBounds = function (words, qt, tables, ids) {
-    var m = this.m, tabOf = new Map();
-    qt.terms.forEach(function (t, j) { tabOf.set(t, tables[j]); });
-    var A = m.fields.all, N = m.fields.name, avgA = A[1] / A[0], avgN = N[1] / N[0], lt = m.lengthTable;
-    var idfA = words.map(function (w) {
-      var s = 0;
-      for (var i = 0; i < w.clauses.length; i++) s += idf(A[0], tabOf.get(w.clauses[i].term).dfAll);
-      return s;
-    });
-    var idfN = words.map(function (w) {
-      var s = 0;
-      for (var i = 0; i < w.clauses.length; i++) s += idf(N[0], tabOf.get(w.clauses[i].term).dfName);
-      return s;
-    });
+  Engine.prototype.windowBounds = function (q, qt, tabOf, ids) {
+    var m = this.m, A = m.fields.all, N = m.fields.name, avgA = A[1] / A[0], avgN = N[1] / N[0], lt = m.lengthTable;
+    function idfs(a) {
+      var sa = 0, sn = 0;
+      for (var i = 0; i < a.clauses.length; i++) {
+        var tab = tabOf.get(a.clauses[i].term);
+        if (!tab) return null;
+        sa += idf(A[0], tab.dfAll);
+        sn += idf(N[0], tab.dfName);
+      }
+      return [sa, sn];
+    }
+    function prepare(ws) {
+      return ws.map(function (w) { return w.alts.map(function (a) { return { a: a, idf: idfs(a) }; }); });
+    }
+    var must = prepare(q.words), extra = prepare(q.boosts);
+    /** {bound, est, minDoc} of a word in window id, or null when no phrase of it can be there. */
+    function wordBound(alts, id) {
+      var best = null;
+      alts.forEach(function (x) {
+        if (!x.idf || !altIn(x.a, tabOf, id)) return;
+        var a = Infinity, n = Infinity, est = Infinity, minDoc = 0;
+        x.a.clauses.forEach(function (c) {
+          var w = tabOf.get(c.term).byId.get(id);
+          a = Math.min(a, x.idf[0] * satOf(w.tfA, lt[w.normA], m.k1, m.b, avgA));
+          n = w.nName ? Math.min(n, x.idf[1] * satOf(w.tfN, lt[w.normN], m.k1, m.b, avgN)) : -1;
+          est = Math.min(est, w.nAll);
+          minDoc = Math.max(minDoc, w.minDoc);
+        });
+        var b = n > 0 ? a + m.nameBoost * n : a;
+        if (x.variant) b = m.variantWeight * b;
+        if (!best) best = { bound: b, est: est, minDoc: minDoc };
+        else { best.bound = Math.max(best.bound, b); best.est = Math.max(best.est, est); best.minDoc = Math.min(best.minDoc, minDoc); }
+      });
+      return best;
+    }
     return ids.map(function (id) {
       var bound = 0, est = Infinity, minDoc = 0;
-      words.forEach(function (w, wi) {
-        var a = Infinity, n = Infinity;
-        w.clauses.forEach(function (c) {
-          var x = tabOf.get(c.term).byId.get(id);
-          a = Math.min(a, idfA[wi] * satOf(x.tfA, lt[x.normA], m.k1, m.b, avgA));
-          n = x.nName ? Math.min(n, idfN[wi] * satOf(x.tfN, lt[x.normN], m.k1, m.b, avgN)) : -1;
-          est = Math.min(est, x.nAll);
-          minDoc = Math.max(minDoc, x.minDoc);
-        });
-        bound += a;
-        if (n > 0) bound += m.nameBoost * n;
+      must.forEach(function (alts, i) {
+        var wb = wordBound(alts, id);
+        bound = i === 0 ? wb.bound : bound + wb.bound;
+        est = Math.min(est, wb.est);
+        minDoc = Math.max(minDoc, wb.minDoc);
       });
+      extra.forEach(function (alts) { var wb = wordBound(alts, id); if (wb) bound = bound + m.phraseBoost * wb.bound; });
       return { id: id, bound: bound, est: est, minDoc: minDoc };
     });
   };
@@ -595,29 +887,25 @@
    * after the k-th doc), until no unread window's does: the top k and their order are then exact.
    * → {docs, scores, exact (every candidate window read), estimate (passing matches, when not exact)}.
    */
-  Engine.prototype.bounded = function (words, k, pass) {
-    var self = this, m = this.m, qt = queryTerms(words);
-    return this.meta().then(function () { return self.entries(qt.terms); }).then(function (es) {
-      if (es.some(function (e) { return !e; })) return { docs: NONE.docs, scores: NONE.scores, exact: true };
-      var entries = new Map(), size = 0;
-      qt.terms.forEach(function (t, j) {
-        var e = es[j];
-        entries.set(t, e);
-        size += (e[7] ? 0 : e[2]) + e[3] + (qt.pos.get(t) ? e[4] : 0);
-      });
+  Engine.prototype.bounded = function (q, k, pass) {
+    var self = this;
+    return this.resolve(q).then(function (qt) {
+      if (!qt) return { docs: NONE.docs, scores: NONE.scores, exact: true };
+      var size = 0, es = qt.terms.map(function (t) { return qt.entries.get(t); });
+      es.forEach(function (e, j) { size += (e[7] ? 0 : e[2]) + e[3] + (qt.pos.get(qt.terms[j]) ? e[4] : 0); });
       var small = size <= self.wholeQueryBytes;
       return self.tables(qt.terms, es, small ? Infinity : self.wholeTermBytes, function (t) { return qt.pos.get(t); })
         .then(function (tables) {
-          var ids = commonWindows(tables);
-          if (small) return self.evalWindows(words, qt, entries, ids, tables).then(function (r) { r.exact = true; return r; });
-          var cands = self.windowBounds(words, qt, tables, ids);
+          var tabOf = tableMap(qt, tables), ids = candidateWindows(q, tabOf);
+          if (small) return self.evalWindows(q, qt, ids, tabOf).then(function (r) { r.exact = true; return r; });
+          var cands = self.windowBounds(q, qt, tabOf, ids);
           cands.sort(function (x, y) { return y.bound - x.bound || x.minDoc - y.minDoc; });
           var first = [], expected = 0, i = 0;
           while (i < cands.length && (expected < 4 * k || first.length < 2)) { expected += cands[i].est; first.push(cands[i++]); }
           var fetched = new Set(), found = { docs: [], scores: [] };
           function round(batch) {
             batch.forEach(function (c) { fetched.add(c.id); });
-            return self.evalWindows(words, qt, entries, batch.map(function (c) { return c.id; }), tables).then(function (r) {
+            return self.evalWindows(q, qt, batch.map(function (c) { return c.id; }), tabOf).then(function (r) {
               for (var j = 0; j < r.docs.length; j++) { found.docs.push(r.docs[j]); found.scores.push(r.scores[j]); }
               var best = top(found, k, passing(found, pass)), kth = best.length === k ? best[k - 1] : null;
               var rest = cands.filter(function (c) {
@@ -658,10 +946,11 @@
    * {docs, head} — every matching doc (ascending) and the best HEAD docs in rank order, no scores; else null,
    * and the caller runs the full search.
    */
-  Engine.prototype.headMatches = function (words) {
-    var self = this;
-    if (words.length !== 1 || words[0].clauses.length !== 1) return Promise.resolve(null);
-    var t = words[0].clauses[0].term;
+  Engine.prototype.headMatches = function (q) {
+    var self = this, words = q.words;
+    if (words.length !== 1 || words[0].alts.length !== 1 || words[0].alts[0].clauses.length !== 1 ||
+        q.excluded.length || q.boosts.length) return Promise.resolve(null);
+    var t = words[0].alts[0].clauses[0].term;
     return this.meta().then(function () { return self.entries([t]); }).then(function (es) {
       var e = es[0];
       if (!e || !e[6]) return null;
@@ -683,7 +972,8 @@
 
   function idf(docCount, df) { return Math.log(1 + (docCount - df + 0.5) / (df + 0.5)); }
 
-  Engine.prototype.matchWord = function (word, lists, field) {
+  /** Matches {docs, score} of one phrase (alt) in one field, given the phrase's terms' postings (lists). */
+  Engine.prototype.matchPhrase = function (alt, lists, field) {
     var m = this.m, st = m.fields[field], n = lists.length, i, j;
     for (i = 0; i < n; i++) {
       if (!lists[i] || lists[i][field].docs.length === 0) return { docs: new Int32Array(0), score: new Float64Array(0) };
@@ -710,8 +1000,8 @@
         var fp = positionsOf(first, i0), others = [];
         for (j = 1; j < n; j++) others.push(positionsOf(P[j], ptr[j]));
         for (var q = 0; q < fp.length; q++) {
-          var start = fp[q] - word.clauses[0].offset, ok = true;
-          for (j = 1; j < n && ok; j++) ok = contains(others[j - 1], start + word.clauses[j].offset);
+          var start = fp[q] - alt.clauses[0].offset, ok = true;
+          for (j = 1; j < n && ok; j++) ok = contains(others[j - 1], start + alt.clauses[j].offset);
           if (ok) freq++;
         }
       }
@@ -725,39 +1015,80 @@
     return { docs: outD.subarray(0, k), score: outS.subarray(0, k) };
   };
 
-  Engine.prototype.evaluate = function (words, resolved) {
-    var docs = null, scores = null, boost = this.m.nameBoost;
-    for (var w = 0; w < words.length; w++) {
-      var all = this.matchWord(words[w], resolved[w], 'all');
-      var name = this.matchWord(words[w], resolved[w], 'name');
-      var nd, ns;
-      if (docs === null) { nd = all.docs; ns = new Float64Array(nd.length); }
-      else {
-        nd = new Int32Array(Math.min(docs.length, all.docs.length));
-        ns = new Float64Array(nd.length);
-        var a = 0, b = 0, c = 0;
-        while (a < docs.length && b < all.docs.length) {
-          if (docs[a] < all.docs[b]) a++;
-          else if (docs[a] > all.docs[b]) b++;
-          else { nd[c] = docs[a]; ns[c] = scores[a]; c++; a++; b++; }
-        }
-        nd = nd.subarray(0, c);
-        ns = ns.subarray(0, c);
-      }
-      var bi = 0, ni = 0;
-      for (var k = 0; k < nd.length; k++) {
-        var d = nd[k];
-        while (all.docs[bi] < d) bi++;
-        var s = ns[k];
-        s += all.score[bi];
-        while (ni < name.docs.length && name.docs[ni] < d) ni++;
-        if (ni < name.docs.length && name.docs[ni] === d) s += boost * name.score[ni];
-        ns[k] = s;
-      }
-      docs = nd; scores = ns;
-      if (docs.length === 0) break;
+  var NO_MATCH = { docs: new Int32Array(0), score: new Float64Array(0) };
+
+  /** Docs of either (ascending); a doc in both keeps the greater score (QueryEngine.union). */
+  function union(x, y) {
+    var d = new Int32Array(x.docs.length + y.docs.length), s = new Float64Array(d.length), a = 0, b = 0, k = 0;
+    while (a < x.docs.length || b < y.docs.length) {
+      if (b >= y.docs.length || (a < x.docs.length && x.docs[a] < y.docs[b])) { d[k] = x.docs[a]; s[k++] = x.score[a++]; }
+      else if (a >= x.docs.length || y.docs[b] < x.docs[a]) { d[k] = y.docs[b]; s[k++] = y.score[b++]; }
+      else { d[k] = x.docs[a]; s[k++] = Math.max(x.score[a++], y.score[b++]); }
     }
-    return { docs: docs || new Int32Array(0), scores: scores || new Float64Array(0) };
+    return { docs: d.subarray(0, k), score: s.subarray(0, k) };
+  }
+
+  /** A word's matches, each doc scored by its best phrase: all + nameBoost × name (QueryEngine.matchWord). */
+  Engine.prototype.matchWord = function (w, byTerm, withName) {
+    var self = this, best = NO_MATCH, boost = this.m.nameBoost, vw = this.m.variantWeight;
+    w.alts.forEach(function (alt, ai) {
+      var lists = alt.clauses.map(function (c) { return byTerm.get(c.term); });
+      var all = self.matchPhrase(alt, lists, 'all');
+      if (!all.docs.length) return;
+      var sc = Float64Array.from(all.score);
+      if (withName) {
+        var name = self.matchPhrase(alt, lists, 'name'), ni = 0;
+        for (var k = 0; k < all.docs.length; k++) {
+          while (ni < name.docs.length && name.docs[ni] < all.docs[k]) ni++;
+          if (ni < name.docs.length && name.docs[ni] === all.docs[k]) sc[k] = sc[k] + boost * name.score[ni];
+        }
+      }
+      if (ai > 0) for (var v = 0; v < sc.length; v++) sc[v] = vw * sc[v];
+      var mine = { docs: all.docs, score: sc };
+      best = best === NO_MATCH ? mine : union(best, mine);
+    });
+    return best;
+  };
+
+  /** Matches {docs, scores} of a query over postings by term (QueryEngine.score, step for step). */
+  Engine.prototype.evaluate = function (q, byTerm) {
+    var docs = null, scores = null, a, b, k, m;
+    for (var w = 0; w < q.words.length; w++) {
+      m = this.matchWord(q.words[w], byTerm, true);
+      if (docs === null) { docs = m.docs; scores = Float64Array.from(m.score); }
+      else {
+        var nd = new Int32Array(Math.min(docs.length, m.docs.length)), ns = new Float64Array(nd.length);
+        a = 0; b = 0; k = 0;
+        while (a < docs.length && b < m.docs.length) {
+          if (docs[a] < m.docs[b]) a++;
+          else if (docs[a] > m.docs[b]) b++;
+          else { nd[k] = docs[a]; ns[k] = scores[a] + m.score[b]; k++; a++; b++; }
+        }
+        docs = nd.subarray(0, k); scores = ns.subarray(0, k);
+      }
+      if (docs.length === 0) return { docs: docs, scores: scores };
+    }
+    if (docs === null) return { docs: new Int32Array(0), scores: new Float64Array(0) };
+    for (var x = 0; x < q.excluded.length; x++) {
+      m = this.matchWord(q.excluded[x], byTerm, false);
+      var kd = new Int32Array(docs.length), ks = new Float64Array(docs.length);
+      b = 0; k = 0;
+      for (a = 0; a < docs.length; a++) {
+        while (b < m.docs.length && m.docs[b] < docs[a]) b++;
+        if (b < m.docs.length && m.docs[b] === docs[a]) continue;
+        kd[k] = docs[a]; ks[k] = scores[a]; k++;
+      }
+      docs = kd.subarray(0, k); scores = ks.subarray(0, k);
+    }
+    for (var y = 0; y < q.boosts.length; y++) {
+      m = this.matchWord(q.boosts[y], byTerm, true);
+      b = 0;
+      for (a = 0; a < docs.length; a++) {
+        while (b < m.docs.length && m.docs[b] < docs[a]) b++;
+        if (b < m.docs.length && m.docs[b] === docs[a]) scores[a] = scores[a] + this.m.phraseBoost * m.score[b];
+      }
+    }
+    return { docs: docs, scores: scores };
   };
 
   /**
@@ -809,6 +1140,12 @@
 
   var PAGE_SIZE = 10;
 
+  /** A budget bound from the URL (万元): a plain non-negative decimal, else null (the page says why). */
+  function budgetBound(v) {
+    if (v === undefined || v === null || v === '') return null;
+    return /^\d+(\.\d+)?$/.test(String(v).trim()) ? Number(String(v).trim()) : null;
+  }
+
   /**
    * A whole search as the page runs it: params {q, year, dept, cat, min, max, page, full} →
    * {words, total, exact, page, pages, facets: {year, dept, cat} or null, results: [{doc, score, title, url, ...}]}.
@@ -816,40 +1153,50 @@
    * one-term word's ranked head, `full`); otherwise total is an estimate (exact: false) and facets null.
    */
   Engine.prototype.run = function (params) {
-    var self = this, words = parseQuery(params.q);
+    var self = this, q, m, pass;
     var year = params.year ? parseInt(params.year, 10) : null;
-    var min = params.min !== undefined && params.min !== null && params.min !== '' ? Number(params.min) : null;
-    var max = params.max !== undefined && params.max !== null && params.max !== '' ? Number(params.max) : null;
-    if (min !== null && isNaN(min)) min = null;
-    if (max !== null && isNaN(max)) max = null;
-    if (!words.length) return Promise.resolve({ words: words, total: 0, exact: true, page: 1, pages: 0, results: [], facets: null });
-    var wanted = Math.max(1, parseInt(params.page, 10) || 1), m, pass;
+    var min = budgetBound(params.min), max = budgetBound(params.max), withUnbudgeted = !!params.nobudget;
+    var wanted = Math.max(1, parseInt(params.page, 10) || 1);
     return this.meta().then(function () {
-      return Promise.all([min !== null || max !== null ? self.budgets() : null, params.cat ? self.cats() : null]);
-    }).then(function (loaded) {
-      var budgets = loaded[0];
-      m = self.m;
-      var catIdx = params.cat ? m.cats.indexOf(params.cat) : -1, deptIdx = -1;
-      if (params.dept) for (var i = 0; i < m.depts.length; i++) if (m.depts[i][0] === params.dept) deptIdx = i;
-      pass = function (d, skip) {
-        if (skip !== 'year' && year !== null && m.year[d] !== year) return false;
-        if (skip !== 'dept' && params.dept && m.dept[d] !== deptIdx) return false;
-        if (skip !== 'cat' && params.cat && (catIdx < 0 || !(m.catMask[d] & (1 << catIdx)))) return false;
-        if (budgets) {
-          var v = budgets[d];
-          if (v === null) return false;
-          if (min !== null && v < min) return false;
-          if (max !== null && v > max) return false;
-        }
-        return true;
-      };
-      if (params.full) return self.search(words).then(exact);
-      // a one-term word with a ranked head needs no scores while the page lies within the head
-      return self.headMatches(words).then(function (h) { return h ? exact(h) : bounded(); });
+      q = parseQuery(params.q, self.lex);
+      if (!q.words.length) return { query: q, words: [], total: 0, exact: true, page: 1, pages: 0, results: [], facets: null };
+      return Promise.all([min !== null || max !== null ? self.budgets() : null, params.cat ? self.cats() : null])
+        .then(function (loaded) {
+          var budgets = loaded[0];
+          m = self.m;
+          var catIdx = params.cat ? m.cats.indexOf(params.cat) : -1, deptIdx = -1;
+          if (params.dept) for (var i = 0; i < m.depts.length; i++) if (m.depts[i][0] === params.dept) deptIdx = i;
+          pass = function (d, skip) {
+            if (skip !== 'year' && year !== null && m.year[d] !== year) return false;
+            if (skip !== 'dept' && params.dept && m.dept[d] !== deptIdx) return false;
+            if (skip !== 'cat' && params.cat && (catIdx < 0 || !(m.catMask[d] & (1 << catIdx)))) return false;
+            if (skip !== 'budget' && budgets) {
+              var v = budgets[d];
+              if (v === null) return withUnbudgeted && m.unbudgetedDoc[d] === 1;
+              if (min !== null && v < min) return false;
+              if (max !== null && v > max) return false;
+            }
+            return true;
+          };
+          if (params.full) return self.search(q).then(exact);
+          // a one-term word with a ranked head needs no scores while the page lies within the head
+          return self.headMatches(q).then(function (h) { return h ? exact(h) : bounded(); });
+        }).then(function (res) {
+          if (res.total) return res;
+          // nothing found: likely misspellings and their nearest known words (SearchLexicon.suggestion); the
+          // terms it asks about are mostly the query's own, whose dictionary shards are cached
+          var terms = self.lex.suggestionTerms(params.q);
+          return self.entries(terms).then(function (es) {
+            var has = new Map();
+            terms.forEach(function (t, k) { has.set(t, !!es[k]); });
+            res.suggestion = self.lex.suggestion(params.q, function (t) { return has.get(t) === true; });
+            return res;
+          });
+        });
     });
 
     function bounded() {
-      return self.bounded(words, wanted * PAGE_SIZE, pass).then(function (r) {
+      return self.bounded(q, wanted * PAGE_SIZE, pass).then(function (r) {
         if (r.exact) return exact(r);
         var which = passing(r, pass), total = Math.max(r.estimate, which.length);
         var pages = Math.max(wanted, Math.ceil(total / PAGE_SIZE));
@@ -870,6 +1217,8 @@
         if (pass(d, 'cat')) for (var c = 0; c < m.cats.length; c++) if (m.catMask[d] & (1 << c)) fc.set(c, (fc.get(c) || 0) + 1);
         if (pass(d, null)) kept.push(x);
       }
+      var unbudgeted = 0;
+      for (var u = 0; u < hits.docs.length; u++) if (m.unbudgetedDoc[hits.docs[u]] === 1 && pass(hits.docs[u], 'budget')) unbudgeted++;
       var nk = kept.length, pages = Math.max(1, Math.ceil(nk / PAGE_SIZE)), page = Math.min(wanted, pages), slice;
       if (hits.head) {
         // the head is a prefix of the ranking: its passing docs are the first passing docs of the ranking
@@ -890,10 +1239,10 @@
         cat: Array.from(fc.entries()).sort(function (a, b) { return a[0] - b[0]; })
           .map(function (e) { return { value: m.cats[e[0]], label: m.cats[e[0]], count: e[1] }; })
       };
-      return rows(slice, nk, true, page, pages, facets);
+      return rows(slice, nk, true, page, pages, facets, unbudgeted);
     }
 
-    function rows(slice, total, isExact, page, pages, facets) {
+    function rows(slice, total, isExact, page, pages, facets, unbudgeted) {
       return self.rowsOf(slice.map(function (h) { return h.doc; })).then(function (rs) {
         var results = slice.map(function (h, i) {
           var r = rs[i];
@@ -902,7 +1251,8 @@
             year: m.year[h.doc], dept: m.depts[m.dept[h.doc]][1], kind: m.kind[h.doc]
           };
         });
-        return { words: words, total: total, exact: isExact, page: page, pages: pages, facets: facets, results: results };
+        return { query: q, words: q.words.concat(q.boosts), total: total, exact: isExact, page: page, pages: pages,
+          facets: facets, unbudgeted: unbudgeted === undefined ? null : unbudgeted, results: results };
       });
     }
   };
@@ -912,15 +1262,17 @@
   function matchRanges(text, words) {
     var tokens = tokenize(text), byPos = new Map(), ranges = [];
     tokens.forEach(function (t) { byPos.set(t.position + '\u0000' + t.term, t); });
-    words.forEach(function (w) {
-      tokens.forEach(function (t) {
-        if (t.term !== w.clauses[0].term) return;
-        var start = t.start, end = t.end, ok = true;
-        for (var j = 1; j < w.clauses.length && ok; j++) {
-          var u = byPos.get((t.position + w.clauses[j].offset) + '\u0000' + w.clauses[j].term);
-          if (!u) ok = false; else { start = Math.min(start, u.start); end = Math.max(end, u.end); }
-        }
-        if (ok) ranges.push([start, end]);
+    words.forEach(function (word) {
+      word.alts.forEach(function (w) {
+        tokens.forEach(function (t) {
+          if (t.term !== w.clauses[0].term) return;
+          var start = t.start, end = t.end, ok = true;
+          for (var j = 1; j < w.clauses.length && ok; j++) {
+            var u = byPos.get((t.position + w.clauses[j].offset) + '\u0000' + w.clauses[j].term);
+            if (!u) ok = false; else { start = Math.min(start, u.start); end = Math.max(end, u.end); }
+          }
+          if (ok) ranges.push([start, end]);
+        });
       });
     });
     ranges.sort(function (a, b) { return a[0] - b[0]; });
@@ -957,7 +1309,8 @@
 
   var api = {
     tokenize: tokenize, parseQuery: parseQuery, bucketOf: bucketOf, Engine: Engine, snippet: snippet, top: top,
-    matchRanges: matchRanges, PAGE_SIZE: PAGE_SIZE, queryTerms: queryTerms, commonWindows: commonWindows
+    matchRanges: matchRanges, PAGE_SIZE: PAGE_SIZE, queryTerms: queryTerms, candidateWindows: candidateWindows,
+    tableMap: tableMap, Lexicon: Lexicon, budgetBound: budgetBound
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   root.GongkaiSearch = api;

@@ -8,14 +8,20 @@ import java.util.List;
  * Matches and scores a {@link SearchQuery} over postings with positions. This is the algorithm search.js runs in
  * the browser, step for step and in the same floating-point order, so both rank alike (ties: lower doc first).
  *
- * <p>A document matches when every word matches, as an exact phrase, in the {@code all} field. Its score is
- * the sum over words of {@code bm25(all) + NAME_BOOST × bm25(name)}, with Lucene's BM25 (k1 1.2, b 0.75,
+ * <p>A document matches when every required word matches — any of its phrases, each exact, in the {@code all}
+ * field — and no excluded word does. Its score is the sum over required words, then over boost phrases it
+ * holds (× {@link #PHRASE_BOOST}), of the best phrase's {@code bm25(all) + NAME_BOOST × bm25(name)} (× {@link
+ * #VARIANT_WEIGHT} for a synonym or completion), with Lucene's BM25 (k1 1.2, b 0.75,
  * idf = ln(1 + (docCount − df + 0.5)/(df + 0.5)) summed over the word's terms as Lucene's PhraseQuery does,
  * tf/(tf + k1(1 − b + b·dl/avgdl)), dl from the 1-byte norm, avgdl = sumTotalTermFreq/docCount).
  */
 public final class QueryEngine {
     public static final double K1 = 1.2;
     public static final double B = 0.75;
+    /** A boost phrase (the query's text verbatim) counts this many times its score: verbatim above scattered. */
+    public static final double PHRASE_BOOST = 2.0;
+    /** A synonym or prefix completion scores this share of the word as typed would. */
+    public static final double VARIANT_WEIGHT = 0.8;
 
     /** Postings of one term in one field: doc ids ascending, term frequency, 1-byte norm, positions. */
     public record TermPostings(int[] docs, int[] freqs, byte[] norms, int[][] positions) {
@@ -96,57 +102,67 @@ public final class QueryEngine {
         int[] docs = null;
         double[] scores = null;
         for (SearchQuery.Word w : query.words()) {
-            WordMatches all = match(w, SearchIndexBuilder.FIELD_ALL, allStats);
-            WordMatches name = match(w, SearchIndexBuilder.FIELD_NAME, nameStats);
-            int[] nd;
-            double[] ns;
+            WordMatches m = matchWord(w, allStats, nameStats);
             if (docs == null) {
-                nd = all.docs;
-                ns = new double[nd.length];
+                docs = m.docs;
+                scores = m.score.clone();
             } else {
-                // intersect the running result with this word's matches
-                int[] tmpD = new int[Math.min(docs.length, all.docs.length)];
-                double[] tmpS = new double[tmpD.length];
+                // intersect the running result with this word's matches, adding its score
+                int[] nd = new int[Math.min(docs.length, m.docs.length)];
+                double[] ns = new double[nd.length];
                 int a = 0;
                 int b = 0;
                 int k = 0;
-                while (a < docs.length && b < all.docs.length) {
-                    if (docs[a] < all.docs[b]) {
+                while (a < docs.length && b < m.docs.length) {
+                    if (docs[a] < m.docs[b]) {
                         a++;
-                    } else if (docs[a] > all.docs[b]) {
+                    } else if (docs[a] > m.docs[b]) {
                         b++;
                     } else {
-                        tmpD[k] = docs[a];
-                        tmpS[k] = scores[a];
+                        nd[k] = docs[a];
+                        ns[k] = scores[a] + m.score[b];
                         k++;
                         a++;
                         b++;
                     }
                 }
-                nd = Arrays.copyOf(tmpD, k);
-                ns = Arrays.copyOf(tmpS, k);
+                docs = Arrays.copyOf(nd, k);
+                scores = Arrays.copyOf(ns, k);
             }
+            if (docs.length == 0) {
+                return new Scored(docs, scores);
+            }
+        }
+        for (SearchQuery.Word x : query.excluded()) {
+            WordMatches m = matchWord(x, allStats, null);
+            int[] nd = new int[docs.length];
+            double[] ns = new double[docs.length];
             int b = 0;
-            int nameIdx = 0;
-            for (int k = 0; k < nd.length; k++) {
-                int d = nd[k];
-                while (all.docs[b] < d) {
+            int k = 0;
+            for (int a = 0; a < docs.length; a++) {
+                while (b < m.docs.length && m.docs[b] < docs[a]) {
                     b++;
                 }
-                double s = ns[k];
-                s += all.score[b];
-                while (nameIdx < name.docs.length && name.docs[nameIdx] < d) {
-                    nameIdx++;
+                if (b < m.docs.length && m.docs[b] == docs[a]) {
+                    continue;
                 }
-                if (nameIdx < name.docs.length && name.docs[nameIdx] == d) {
-                    s += SearchIndexBuilder.NAME_BOOST * name.score[nameIdx];
-                }
-                ns[k] = s;
+                nd[k] = docs[a];
+                ns[k] = scores[a];
+                k++;
             }
-            docs = nd;
-            scores = ns;
-            if (docs.length == 0) {
-                break;
+            docs = Arrays.copyOf(nd, k);
+            scores = Arrays.copyOf(ns, k);
+        }
+        for (SearchQuery.Word w : query.boosts()) {
+            WordMatches m = matchWord(w, allStats, nameStats);
+            int b = 0;
+            for (int a = 0; a < docs.length; a++) {
+                while (b < m.docs.length && m.docs[b] < docs[a]) {
+                    b++;
+                }
+                if (b < m.docs.length && m.docs[b] == docs[a]) {
+                    scores[a] = scores[a] + PHRASE_BOOST * m.score[b];
+                }
             }
         }
         return new Scored(docs, scores);
@@ -157,8 +173,68 @@ public final class QueryEngine {
 
     private static final WordMatches NONE = new WordMatches(new int[0], new double[0]);
 
-    private WordMatches match(SearchQuery.Word w, String field, FieldStats stats) throws java.io.IOException {
-        List<SearchQuery.Clause> clauses = w.clauses();
+    /**
+     * The docs holding any of the word's phrases in {@code all}, each scored by its best phrase:
+     * {@code bm25(all) + NAME_BOOST × bm25(name)} (name 0 where the phrase is not in the name). Null nameStats:
+     * matches only (exclusions).
+     */
+    private WordMatches matchWord(SearchQuery.Word w, FieldStats allStats, FieldStats nameStats)
+            throws java.io.IOException {
+        WordMatches best = NONE;
+        boolean first = true;
+        for (SearchQuery.Phrase alt : w.alternatives()) {
+            boolean variant = !first;
+            first = false;
+            WordMatches all = match(alt.clauses(), SearchIndexBuilder.FIELD_ALL, allStats);
+            if (all.docs.length == 0) {
+                continue;
+            }
+            double[] sc = all.score.clone();
+            if (nameStats != null) {
+                WordMatches name = match(alt.clauses(), SearchIndexBuilder.FIELD_NAME, nameStats);
+                int ni = 0;
+                for (int k = 0; k < all.docs.length; k++) {
+                    while (ni < name.docs.length && name.docs[ni] < all.docs[k]) {
+                        ni++;
+                    }
+                    if (ni < name.docs.length && name.docs[ni] == all.docs[k]) {
+                        sc[k] = sc[k] + SearchIndexBuilder.NAME_BOOST * name.score[ni];
+                    }
+                }
+            }
+            if (variant) {
+                for (int k = 0; k < sc.length; k++) {
+                    sc[k] = VARIANT_WEIGHT * sc[k];
+                }
+            }
+            best = best == NONE ? new WordMatches(all.docs, sc) : union(best, new WordMatches(all.docs, sc));
+        }
+        return best;
+    }
+
+    /** Docs of either, ascending; a doc in both keeps the greater score. */
+    private static WordMatches union(WordMatches x, WordMatches y) {
+        int[] d = new int[x.docs.length + y.docs.length];
+        double[] s = new double[d.length];
+        int a = 0;
+        int b = 0;
+        int k = 0;
+        while (a < x.docs.length || b < y.docs.length) {
+            if (b >= y.docs.length || (a < x.docs.length && x.docs[a] < y.docs[b])) {
+                d[k] = x.docs[a];
+                s[k++] = x.score[a++];
+            } else if (a >= x.docs.length || y.docs[b] < x.docs[a]) {
+                d[k] = y.docs[b];
+                s[k++] = y.score[b++];
+            } else {
+                d[k] = x.docs[a];
+                s[k++] = Math.max(x.score[a++], y.score[b++]);
+            }
+        }
+        return new WordMatches(Arrays.copyOf(d, k), Arrays.copyOf(s, k));
+    }
+
+    private WordMatches match(List<SearchQuery.Clause> clauses, String field, FieldStats stats) throws java.io.IOException {
         int n = clauses.size();
         TermPostings[] lists = new TermPostings[n];
         for (int i = 0; i < n; i++) {

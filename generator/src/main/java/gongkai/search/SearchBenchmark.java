@@ -68,7 +68,7 @@ public final class SearchBenchmark {
         System.gc();
         resetPeaks();
         long t0 = System.nanoTime();
-        new SearchIndexBuilder().build(docs, indexDir);
+        new SearchIndexBuilder().build(docs, indexDir, SearchVariants.load(Path.of("themes", "default")));
         long t1 = System.nanoTime();
         long indexPeak = heapPeak();
         resetPeaks();

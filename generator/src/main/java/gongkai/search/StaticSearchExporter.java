@@ -189,6 +189,8 @@ public final class StaticSearchExporter {
             meta.put("k1", QueryEngine.K1);
             meta.put("b", QueryEngine.B);
             meta.put("nameBoost", SearchIndexBuilder.NAME_BOOST);
+            meta.put("phraseBoost", QueryEngine.PHRASE_BOOST);
+            meta.put("variantWeight", QueryEngine.VARIANT_WEIGHT);
             ObjectNode fields = meta.putObject("fields");
             for (String f : List.of(SearchIndexBuilder.FIELD_ALL, SearchIndexBuilder.FIELD_NAME)) {
                 QueryEngine.FieldStats st = index.stats(f);
@@ -226,6 +228,12 @@ public final class StaticSearchExporter {
                 }
             }
             meta.set("kinds", runLength(table.kind));
+            // projects that print no budget amount (the budget filter says how many it leaves out)
+            int[] unbudgeted = new int[n];
+            for (int d = 0; d < n; d++) {
+                unbudgeted[d] = table.unbudgeted(d) ? 1 : 0;
+            }
+            meta.set("unbudgeted", runLength(unbudgeted));
             // one character per doc, U+0030 + category bit mask: ≈ 1 byte per doc before gzip, a few bits after
             // (more than 12 categories would leave the BMP's safe range: then run-length [mask, count]…); on large
             // sites in cats.json, read only for facet counts and category filters (broad queries show neither)
@@ -246,6 +254,7 @@ public final class StaticSearchExporter {
                 acc[0] += writeJson(out.resolve("cats.json"), masksNode);
                 acc[1]++;
             }
+            meta.set("lexicon", index.lexicon().toJson());
             acc[0] += writeJson(out.resolve("meta.json"), meta);
             acc[1]++;
             return new Stats((int) acc[1], acc[0], dictStarts.size(), dictFileStarts.size(), postFiles[0], showFiles, n);
@@ -740,7 +749,7 @@ public final class StaticSearchExporter {
             }
         });
         List<QueryEngine.Hit> hits = engine.top(new SearchQuery(List.of(
-                new SearchQuery.Word(term, List.of(new SearchQuery.Clause(term, 0))))), headSize);
+                SearchQuery.Word.exact(term, List.of(new SearchQuery.Clause(term, 0))))), headSize);
         Utf8Bytes out = new Utf8Bytes(64);
         int k = Math.min(headSize, hits.size());
         out.varint(k);

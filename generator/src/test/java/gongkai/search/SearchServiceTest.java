@@ -30,7 +30,7 @@ class SearchServiceTest {
     @BeforeAll
     static void build() throws Exception {
         indexDir = tmp.resolve("index");
-        new SearchIndexBuilder().build(SeedCorpus.toContent(SeedCorpus.projects(TokenizerParityTest.SEEDS)), indexDir);
+        new SearchIndexBuilder().build(SeedCorpus.toContent(SeedCorpus.projects(TokenizerParityTest.SEEDS)), indexDir, SearchVariants.load(java.nio.file.Path.of("themes", "default")));
     }
 
     @Test
@@ -85,10 +85,10 @@ class SearchServiceTest {
                     + URLEncoder.encode("辐射", StandardCharsets.UTF_8));
             assertEquals(503, client.send(HttpRequest.newBuilder(uri).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
-            new SearchIndexBuilder().build(java.util.List.of(), index);
+            new SearchIndexBuilder().build(java.util.List.of(), index, SearchVariants.NONE);
             assertEquals(0, new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(uri).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).get("total").asInt());
-            new SearchIndexBuilder().build(SeedCorpus.toContent(SeedCorpus.projects(TokenizerParityTest.SEEDS)), index);
+            new SearchIndexBuilder().build(SeedCorpus.toContent(SeedCorpus.projects(TokenizerParityTest.SEEDS)), index, SearchVariants.NONE);
             assertTrue(new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(uri).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).get("total").asInt() > 0, "sees the rebuilt index");
         } finally {
@@ -100,7 +100,7 @@ class SearchServiceTest {
     void emptyContentBuildsExportsAndFindsNothing() throws Exception {
         Path index = tmp.resolve("empty-index");
         Path site = tmp.resolve("empty-site");
-        new SearchIndexBuilder().build(java.util.List.of(), index);
+        new SearchIndexBuilder().build(java.util.List.of(), index, SearchVariants.NONE);
         StaticSearchExporter.Stats stats = new StaticSearchExporter().export(index, site);
         assertEquals(0, stats.docs());
         assertTrue(java.nio.file.Files.exists(site.resolve("search/data/meta.json")));
