@@ -267,7 +267,8 @@
    */
   function parseQuery(q, lex) {
     lex = lex || EMPTY_LEXICON;
-    var words = new Map(), excluded = new Map(), boosts = new Map(), cur = '', quoted = false, negated = false;
+    var words = new Map(), excluded = new Map(), groupWords = new Map(), phrases = new Map(), cur = '',
+      quoted = false, negated = false;
     function put(m, w) { if (!m.has(w.text)) m.set(w.text, w); }
     function phrase() {
       var t = cur, clauses = cover(tokenize(t));
@@ -306,7 +307,10 @@
         i = j;
       }
       cut.forEach(function (w) { put(words, w); });
-      if (cut.length > 1) put(boosts, { text: t, alts: [{ clauses: cover(tokens) }] });
+      if (cut.length > 1 && !groupWords.has(t)) {
+        groupWords.set(t, cut.map(function (w) { return w.text; }));
+        phrases.set(t, { text: t, alts: [{ clauses: cover(tokens) }] });
+      }
     }
     q = lex.fold(q || '');
     for (var i = 0; i < q.length; i++) {
@@ -323,16 +327,35 @@
     }
     if (quoted) phrase(); else text();
     function list(m) { return Array.from(m.values()).slice(0, MAX_WORDS); }
-    return { words: list(words), excluded: list(excluded), boosts: list(boosts) };
+    var required = list(words), texts = required.map(function (w) { return w.text; }), groups = [];
+    groupWords.forEach(function (members, t) {
+      var idx = [];
+      members.forEach(function (x) { var k = texts.indexOf(x); if (k >= 0 && idx.indexOf(k) < 0) idx.push(k); });
+      if (idx.length) groups.push({ phrase: phrases.get(t), members: idx });
+    });
+    return { words: required, excluded: list(excluded), groups: groups };
   }
 
-  /** Every phrase of a query: required words', exclusions', boosts'. */
+  /** Every phrase of a query: required words', exclusions', groups'. */
   function phrasesOf(q) {
     var out = [];
-    [q.words, q.excluded, q.boosts].forEach(function (ws) {
+    (q.verbatim ? [q.required, q.excluded] : [q.words, q.excluded, q.groups.map(function (g) { return g.phrase; })]).forEach(function (ws) {
       ws.forEach(function (w) { w.alts.forEach(function (a) { out.push(a); }); });
     });
     return out;
+  }
+
+  /**
+   * The verbatim stage of a query with groups: each group's phrase required instead of its words (the words
+   * in no group stay). Its matches are the documents of the top tier, scored exactly as in the whole query (a
+   * document holding a group's text verbatim holds each of its words: they are pieces of that text).
+   */
+  function verbatimQuery(q) {
+    var grouped = new Set();
+    q.groups.forEach(function (g) { g.members.forEach(function (i) { grouped.add(i); }); });
+    return { words: q.words, excluded: q.excluded, groups: q.groups, verbatim: true,
+      required: q.groups.map(function (g) { return g.phrase; })
+        .concat(q.words.filter(function (w, i) { return !grouped.has(i); })) };
   }
 
   /** The terms `suggestion` may ask `has` about: each letter run, each Han run's pieces' cover terms. */
@@ -577,6 +600,8 @@
           for (var end = d + m.groups[g]; d < end; d++) { m.year[d] = m.years[m.groups[g + 1]]; m.dept[d] = m.groups[g + 2]; }
         }
         // dictionary shard i: [file, offset, length] at dictShards[3i…]
+        m.dictStarts = [];
+        for (var ds = 0, b0 = 0; ds < m.dictStartDeltas.length; ds++) { b0 += m.dictStartDeltas[ds]; m.dictStarts.push(b0); }
         m.dictShards = new Array(3 * m.dictLengths.length);
         for (var s = 0, f = -1, off = 0; s < m.dictLengths.length; s++) {
           if (f + 1 < m.dictFiles.length && m.dictFiles[f + 1] === s) { f++; off = 0; }
@@ -643,7 +668,9 @@
     byFile(todo, function (i) { return ds[3 * i]; }).forEach(function (list, file) {
       var got = self.getRanges('dict/' + file + '.bin',
         list.map(function (i) { return [ds[3 * i + 1], ds[3 * i + 1] + ds[3 * i + 2]]; }));
-      list.forEach(function (i, k) { self.dicts.set(i, got.then(function (parts) { return parseDict(parts[k]); })); });
+      list.forEach(function (i, k) {
+        self.dicts.set(i, got.then(function (parts) { return inflate(parts[k], true); }).then(parseDict));
+      });
     });
     return Promise.all(terms.map(function (t, k) {
       return self.dicts.get(shards[k]).then(function (d) { return d.get(t) || null; });
@@ -749,7 +776,7 @@
     return this.meta().then(function () { return self.entries(qt.terms); }).then(function (es) {
       var entries = new Map(), terms = [];
       qt.terms.forEach(function (t, k) { if (es[k]) { entries.set(t, es[k]); terms.push(t); } });
-      var possible = q.words.every(function (w) {
+      var possible = requiredOf(q).every(function (w) {
         return w.alts.some(function (a) { return a.clauses.every(function (c) { return entries.has(c.term); }); });
       });
       return possible ? { terms: terms, pos: qt.pos, entries: entries } : null;
@@ -782,6 +809,9 @@
 
   var NONE = { docs: new Int32Array(0), scores: new Float64Array(0) };
 
+  /** The words a match must have: all words, or in the verbatim stage the groups' phrases and ungrouped words. */
+  function requiredOf(q) { return q.verbatim ? q.required : q.words; }
+
   /** Whether every term of the phrase has window id. */
   function altIn(a, tabOf, id) {
     return a.clauses.every(function (c) { var tab = tabOf.get(c.term); return tab && tab.byId.has(id); });
@@ -792,7 +822,7 @@
     var ids = new Set();
     tabOf.forEach(function (tab) { tab.wins.forEach(function (w) { ids.add(w.id); }); });
     return Array.from(ids).sort(function (a, b) { return a - b; }).filter(function (id) {
-      return q.words.every(function (w) { return w.alts.some(function (a) { return altIn(a, tabOf, id); }); });
+      return requiredOf(q).every(function (w) { return w.alts.some(function (a) { return altIn(a, tabOf, id); }); });
     });
   }
 
@@ -837,7 +867,9 @@
     function prepare(ws) {
       return ws.map(function (w) { return w.alts.map(function (a) { return { a: a, idf: idfs(a) }; }); });
     }
-    var must = prepare(q.words), extra = prepare(q.boosts);
+    var words = prepare(q.words), groups = prepare(q.groups.map(function (g) { return g.phrase; }));
+    var grouped = new Set(), required = new Set(requiredOf(q));
+    q.groups.forEach(function (g) { g.members.forEach(function (i) { grouped.add(i); }); });
     /** {bound, est, minDoc} of a word in window id, or null when no phrase of it can be there. */
     function wordBound(alts, id) {
       var best = null;
@@ -859,14 +891,32 @@
       return best;
     }
     return ids.map(function (id) {
-      var bound = 0, est = Infinity, minDoc = 0;
-      must.forEach(function (alts, i) {
-        var wb = wordBound(alts, id);
-        bound = i === 0 ? wb.bound : bound + wb.bound;
-        est = Math.min(est, wb.est);
-        minDoc = Math.max(minDoc, wb.minDoc);
+      var bound = 0, first = true, est = Infinity, minDoc = 0;
+      var wb = words.map(function (alts) { return wordBound(alts, id); });
+      var gb = groups.map(function (alts) { return wordBound(alts, id); });
+      // matches: every required word (or, verbatim, phrase) is in the window
+      q.words.forEach(function (w, i) {
+        if (!q.verbatim || required.has(w)) { est = Math.min(est, wb[i].est); minDoc = Math.max(minDoc, wb[i].minDoc); }
       });
-      extra.forEach(function (alts) { var wb = wordBound(alts, id); if (wb) bound = bound + m.phraseBoost * wb.bound; });
+      q.groups.forEach(function (g, j) {
+        if (q.verbatim) { est = Math.min(est, gb[j].est); minDoc = Math.max(minDoc, gb[j].minDoc); }
+      });
+      // the score: units as QueryEngine.unitScores sums them, each at its best
+      q.groups.forEach(function (g, j) {
+        var u = gb[j] ? m.verbatim + m.phraseBoost * gb[j].bound : -Infinity;
+        if (!q.verbatim) {
+          var sum = wb[g.members[0]].bound;
+          for (var k = 1; k < g.members.length; k++) sum = sum + wb[g.members[k]].bound;
+          u = Math.max(u, sum);
+        }
+        bound = first ? u : bound + u;
+        first = false;
+      });
+      q.words.forEach(function (w, i) {
+        if (grouped.has(i)) return;
+        bound = first ? wb[i].bound : bound + wb[i].bound;
+        first = false;
+      });
       return { id: id, bound: bound, est: est, minDoc: minDoc };
     });
   };
@@ -887,6 +937,19 @@
    * after the k-th doc), until no unread window's does: the top k and their order are then exact.
    * → {docs, scores, exact (every candidate window read), estimate (passing matches, when not exact)}.
    */
+  /** Bytes of a query's postings read whole (tables, doc parts, positions where needed); 0 when nothing matches. */
+  Engine.prototype.querySize = function (q) {
+    return this.resolve(q).then(function (qt) {
+      if (!qt) return 0;
+      var size = 0;
+      qt.terms.forEach(function (t) {
+        var e = qt.entries.get(t);
+        size += (e[7] ? 0 : e[2]) + e[3] + (qt.pos.get(t) ? e[4] : 0);
+      });
+      return size;
+    });
+  };
+
   Engine.prototype.bounded = function (q, k, pass) {
     var self = this;
     return this.resolve(q).then(function (qt) {
@@ -949,7 +1012,7 @@
   Engine.prototype.headMatches = function (q) {
     var self = this, words = q.words;
     if (words.length !== 1 || words[0].alts.length !== 1 || words[0].alts[0].clauses.length !== 1 ||
-        q.excluded.length || q.boosts.length) return Promise.resolve(null);
+        q.excluded.length || q.groups.length) return Promise.resolve(null);
     var t = words[0].alts[0].clauses[0].term;
     return this.meta().then(function () { return self.entries([t]); }).then(function (es) {
       var e = es[0];
@@ -1050,45 +1113,84 @@
     return best;
   };
 
-  /** Matches {docs, scores} of a query over postings by term (QueryEngine.score, step for step). */
+  function intersect(a, b) {
+    var out = new Int32Array(Math.min(a.length, b.length)), i = 0, j = 0, k = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) i++; else if (a[i] > b[j]) j++; else { out[k++] = a[i]; i++; j++; }
+    }
+    return out.subarray(0, k);
+  }
+
+  function minus(a, b) {
+    var out = new Int32Array(a.length), j = 0, k = 0;
+    for (var i = 0; i < a.length; i++) {
+      while (j < b.length && b[j] < a[i]) j++;
+      if (j >= b.length || b[j] !== a[i]) out[k++] = a[i];
+    }
+    return out.subarray(0, k);
+  }
+
+  /** Advances ptr[j] over ascending docs to d; the index of d, or -1. */
+  function seek(list, ptr, j, d) {
+    while (ptr[j] < list.length && list[ptr[j]] < d) ptr[j]++;
+    return ptr[j] < list.length && list[ptr[j]] === d ? ptr[j] : -1;
+  }
+
+  /**
+   * Matches {docs, scores} of a query over postings by term (QueryEngine.score, step for step); in the verbatim
+   * stage only the documents holding every group's phrase (scored as the whole query scores them).
+   */
   Engine.prototype.evaluate = function (q, byTerm) {
-    var docs = null, scores = null, a, b, k, m;
-    for (var w = 0; w < q.words.length; w++) {
-      m = this.matchWord(q.words[w], byTerm, true);
-      if (docs === null) { docs = m.docs; scores = Float64Array.from(m.score); }
-      else {
-        var nd = new Int32Array(Math.min(docs.length, m.docs.length)), ns = new Float64Array(nd.length);
-        a = 0; b = 0; k = 0;
-        while (a < docs.length && b < m.docs.length) {
-          if (docs[a] < m.docs[b]) a++;
-          else if (docs[a] > m.docs[b]) b++;
-          else { nd[k] = docs[a]; ns[k] = scores[a] + m.score[b]; k++; a++; b++; }
+    var self = this, empty = { docs: new Int32Array(0), scores: new Float64Array(0) }, docs = null, i;
+    var wm = new Array(q.words.length), gm = q.groups.map(function (g) { return self.matchWord(g.phrase, byTerm, true); });
+    var required = q.verbatim ? new Set(q.required) : null;
+    for (i = 0; i < q.words.length; i++) {
+      if (required && !required.has(q.words[i])) continue; // a grouped word: the verbatim stage scores its phrase
+      wm[i] = this.matchWord(q.words[i], byTerm, true);
+      docs = docs === null ? wm[i].docs : intersect(docs, wm[i].docs);
+      if (!docs.length) return empty;
+    }
+    if (q.verbatim) {
+      for (i = 0; i < gm.length; i++) {
+        docs = docs === null ? gm[i].docs : intersect(docs, gm[i].docs);
+        if (!docs.length) return empty;
+      }
+    }
+    if (docs === null) return empty;
+    for (i = 0; i < q.excluded.length; i++) docs = minus(docs, this.matchWord(q.excluded[i], byTerm, false).docs);
+    return { docs: docs, scores: this.unitScores(q, docs, wm, gm) };
+  };
+
+  /** Units summed in order: groups (verbatim or their words), then words in no group (QueryEngine.unitScores). */
+  Engine.prototype.unitScores = function (q, docs, wm, gm) {
+    var grouped = new Array(wm.length).fill(false), m = this.m;
+    q.groups.forEach(function (g) { g.members.forEach(function (i) { grouped[i] = true; }); });
+    var wp = new Int32Array(wm.length), gp = new Int32Array(gm.length), scores = new Float64Array(docs.length);
+    for (var k = 0; k < docs.length; k++) {
+      var d = docs[k], s = 0, first = true, u, i;
+      for (var g = 0; g < gm.length; g++) {
+        var at = seek(gm[g].docs, gp, g, d);
+        if (at >= 0) u = m.verbatim + m.phraseBoost * gm[g].score[at];
+        else {
+          var members = q.groups[g].members;
+          u = wm[members[0]].score[seek(wm[members[0]].docs, wp, members[0], d)];
+          for (var x = 1; x < members.length; x++) {
+            i = members[x];
+            u = u + wm[i].score[seek(wm[i].docs, wp, i, d)];
+          }
         }
-        docs = nd.subarray(0, k); scores = ns.subarray(0, k);
+        s = first ? u : s + u;
+        first = false;
       }
-      if (docs.length === 0) return { docs: docs, scores: scores };
-    }
-    if (docs === null) return { docs: new Int32Array(0), scores: new Float64Array(0) };
-    for (var x = 0; x < q.excluded.length; x++) {
-      m = this.matchWord(q.excluded[x], byTerm, false);
-      var kd = new Int32Array(docs.length), ks = new Float64Array(docs.length);
-      b = 0; k = 0;
-      for (a = 0; a < docs.length; a++) {
-        while (b < m.docs.length && m.docs[b] < docs[a]) b++;
-        if (b < m.docs.length && m.docs[b] === docs[a]) continue;
-        kd[k] = docs[a]; ks[k] = scores[a]; k++;
+      for (i = 0; i < wm.length; i++) {
+        if (grouped[i]) continue;
+        u = wm[i].score[seek(wm[i].docs, wp, i, d)];
+        s = first ? u : s + u;
+        first = false;
       }
-      docs = kd.subarray(0, k); scores = ks.subarray(0, k);
+      scores[k] = s;
     }
-    for (var y = 0; y < q.boosts.length; y++) {
-      m = this.matchWord(q.boosts[y], byTerm, true);
-      b = 0;
-      for (a = 0; a < docs.length; a++) {
-        while (b < m.docs.length && m.docs[b] < docs[a]) b++;
-        if (b < m.docs.length && m.docs[b] === docs[a]) scores[a] = scores[a] + this.m.phraseBoost * m.score[b];
-      }
-    }
-    return { docs: docs, scores: scores };
+    return scores;
   };
 
   /**
@@ -1180,7 +1282,7 @@
           };
           if (params.full) return self.search(q).then(exact);
           // a one-term word with a ranked head needs no scores while the page lies within the head
-          return self.headMatches(q).then(function (h) { return h ? exact(h) : bounded(); });
+          return self.headMatches(q).then(function (h) { return h ? exact(h) : q.groups.length ? verbatimFirst() : bounded(); });
         }).then(function (res) {
           if (res.total) return res;
           // nothing found: likely misspellings and their nearest known words (SearchLexicon.suggestion); the
@@ -1194,6 +1296,30 @@
           });
         });
     });
+
+    /**
+     * Text cut into words: documents holding it verbatim rank above all others (QueryEngine.VERBATIM), so when
+     * there are enough of them for the page, they are the page, and only the phrase's postings are read (the
+     * common words' are not). The total is then a lower bound: "至少".
+     */
+    function verbatimFirst() {
+      var k = wanted * PAGE_SIZE;
+      return self.querySize(q).then(function (size) {
+        if (size <= self.wholeQueryBytes) return bounded(); // small enough to read whole: exact total and facets
+        return self.bounded(verbatimQuery(q), k, pass).then(function (r) {
+          var which = passing(r, pass);
+          if (which.length < k) return bounded();
+          // all verbatim matches read: their count is a lower bound of the total; else an estimate of it
+          var total = r.exact ? which.length : Math.max(r.estimate, which.length);
+          return rows(top(r, k, which).slice((wanted - 1) * PAGE_SIZE), total, false, wanted,
+            Math.max(wanted, Math.ceil(total / PAGE_SIZE)), null).then(function (x) {
+            x.verbatim = true; // the total counts (or estimates) the verbatim matches: more hold the words apart
+            x.atLeast = r.exact;
+            return x;
+          });
+        });
+      });
+    }
 
     function bounded() {
       return self.bounded(q, wanted * PAGE_SIZE, pass).then(function (r) {
@@ -1251,7 +1377,8 @@
             year: m.year[h.doc], dept: m.depts[m.dept[h.doc]][1], kind: m.kind[h.doc]
           };
         });
-        return { query: q, words: q.words.concat(q.boosts), total: total, exact: isExact, page: page, pages: pages,
+        return { query: q, words: q.words.concat(q.groups.map(function (g) { return g.phrase; })), total: total,
+          exact: isExact, page: page, pages: pages,
           facets: facets, unbudgeted: unbudgeted === undefined ? null : unbudgeted, results: results };
       });
     }

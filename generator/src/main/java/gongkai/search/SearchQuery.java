@@ -16,21 +16,29 @@ import java.util.Map;
  *       of three or more characters by {@link SearchLexicon#segment}, a shorter one whole; adjacent letters, digits
  *       and signs ({@code PM2.5}, {@code 362203-2023-005}, {@code ≥95%}) are one word. A word also matches its
  *       synonyms, and a word ending in letters also the index's words starting with them ({@code VOC} → vocs).</li>
- *   <li>Text that was cut into two or more words is also a {@link #boosts} phrase: documents holding it verbatim
- *       score more, none is required to.</li>
+ *   <li>Text that was cut into two or more words forms a {@link Group}: a document holding the text verbatim
+ *       scores it as the phrase (above any holding the words apart, {@link QueryEngine#VERBATIM}); one holding
+ *       the words apart scores the sum of its words.</li>
  * </ul>
  * Every phrase is a list of index terms at fixed relative positions ({@link #cover}): a Han run of one character
  * is its unigram, of two its bigram, a longer one the trigrams at relative positions 0, 3, 6 … plus the last one
  * (positions jump at separators, so such a cover matches exactly the runs that contain the characters contiguously).
  */
-public record SearchQuery(List<Word> words, List<Word> excluded, List<Word> boosts) {
-    /** At most this many required words (and as many boosts and exclusions): a pasted paragraph stays a query. */
+public record SearchQuery(List<Word> words, List<Word> excluded, List<Group> groups) {
+    /** At most this many required words (and as many exclusions): a pasted paragraph stays a query. */
     public static final int MAX_WORDS = 12;
 
     public SearchQuery {
         words = List.copyOf(words);
         excluded = List.copyOf(excluded);
-        boosts = List.copyOf(boosts);
+        groups = List.copyOf(groups);
+    }
+
+    /** Text typed without spaces and cut into words: the phrase as typed, and its words' indexes in {@link #words}. */
+    public record Group(Word phrase, List<Integer> members) {
+        public Group {
+            members = List.copyOf(members);
+        }
     }
 
     /** A query of required words only (the ranked heads' single-term queries, tests). */
@@ -89,7 +97,8 @@ public record SearchQuery(List<Word> words, List<Word> excluded, List<Word> boos
     public static SearchQuery parse(String q, SearchLexicon lexicon) {
         Map<String, Word> words = new LinkedHashMap<>();
         Map<String, Word> excluded = new LinkedHashMap<>();
-        Map<String, Word> boosts = new LinkedHashMap<>();
+        Map<String, List<String>> groupWords = new LinkedHashMap<>(); // phrase text → member word texts
+        Map<String, Word> phrases = new LinkedHashMap<>();
         if (q == null) {
             return new SearchQuery(List.of());
         }
@@ -106,7 +115,7 @@ public record SearchQuery(List<Word> words, List<Word> excluded, List<Word> boos
                     if (minus) {
                         cur.setLength(0);
                     } else {
-                        addText(cur, lexicon, words, excluded, boosts);
+                        addText(cur, lexicon, words, excluded, groupWords, phrases);
                     }
                     negated = minus;
                     quoted = true;
@@ -116,7 +125,7 @@ public record SearchQuery(List<Word> words, List<Word> excluded, List<Word> boos
                     negated = false;
                 }
             } else if (!quoted && isSpace(c)) {
-                addText(cur, lexicon, words, excluded, boosts);
+                addText(cur, lexicon, words, excluded, groupWords, phrases);
             } else {
                 cur.append(c);
             }
@@ -124,9 +133,18 @@ public record SearchQuery(List<Word> words, List<Word> excluded, List<Word> boos
         if (quoted) {
             addPhrase(cur, negated, lexicon, words, excluded); // an unclosed quote runs to the end
         } else {
-            addText(cur, lexicon, words, excluded, boosts);
+            addText(cur, lexicon, words, excluded, groupWords, phrases);
         }
-        return new SearchQuery(limit(words), limit(excluded), limit(boosts));
+        List<Word> required = limit(words);
+        List<String> texts = required.stream().map(Word::text).toList();
+        List<Group> groups = new ArrayList<>();
+        groupWords.forEach((text, members) -> {
+            List<Integer> idx = members.stream().map(texts::indexOf).filter(k -> k >= 0).distinct().toList();
+            if (!idx.isEmpty()) {
+                groups.add(new Group(phrases.get(text), idx));
+            }
+        });
+        return new SearchQuery(required, limit(excluded), groups);
     }
 
     private static List<Word> limit(Map<String, Word> m) {
@@ -152,7 +170,7 @@ public record SearchQuery(List<Word> words, List<Word> excluded, List<Word> boos
 
     /** Unquoted text between spaces: an exclusion, or words (and a boost when it was cut into several). */
     private static void addText(StringBuilder text, SearchLexicon lexicon, Map<String, Word> words,
-            Map<String, Word> excluded, Map<String, Word> boosts) {
+            Map<String, Word> excluded, Map<String, List<String>> groupWords, Map<String, Word> phrases) {
         String t = text.toString();
         text.setLength(0);
         if (t.length() > 1 && isMinus(t.charAt(0))) {
@@ -205,8 +223,9 @@ public record SearchQuery(List<Word> words, List<Word> excluded, List<Word> boos
         for (Word w : cut) {
             words.putIfAbsent(w.text(), w);
         }
-        if (cut.size() > 1) {
-            boosts.putIfAbsent(t, Word.exact(t, cover(tokens)));
+        if (cut.size() > 1 && !groupWords.containsKey(t)) {
+            groupWords.put(t, cut.stream().map(Word::text).toList());
+            phrases.put(t, Word.exact(t, cover(tokens)));
         }
     }
 

@@ -1,7 +1,7 @@
 // Runs search.js under Node for parity tests and the benchmark.
 //   node node-driver.js SEARCH_JS tokenize IN.json OUT.json       IN: ["text", …] → [[[term,pos,start,end], …], …]
-//   node node-driver.js SEARCH_JS parse IN.json OUT.json [DATA_DIR]  IN: ["query", …] → [{words, excluded, boosts,
-//        suggestion}, …] (each word [text, [[[term, offset], …] per phrase]]); the lexicon of DATA_DIR/meta.json
+//   node node-driver.js SEARCH_JS parse IN.json OUT.json [DATA_DIR]  IN: ["query", …] → [{words, excluded, groups,
+//        suggestions}, …] (each word [text, [[[term, offset], …] per phrase]]); the lexicon of DATA_DIR/meta.json
 //   node node-driver.js SEARCH_JS search DATA_DIR IN.json OUT.json [LIMIT]
 //        IN: [{q, year?, dept?, cat?, min?, max?}, …] → [{total, hits:[[doc, score], …], requests, bytes, files, ms}, …]
 //        each query on a cold engine (fresh caches), and timed as a later query of one page session (warm).
@@ -25,7 +25,8 @@ if (mode === 'tokenize') {
   const out = input.map(q => {
     const p = S.parseQuery(q, lex);
     const segments = lex ? Array.from(q).every(c => /\p{Script=Han}/u.test(c)) ? lex.segment(q) : null : null;
-    return { words: words(p.words), excluded: words(p.excluded), boosts: words(p.boosts), segments,
+    return { words: words(p.words), excluded: words(p.excluded),
+      groups: p.groups.map(g => [words([g.phrase])[0], g.members]), segments,
       suggestions: lex ? p.words.map(w => lex.suggest(w.text)) : null };
   });
   fs.writeFileSync(process.argv[5], JSON.stringify(out));
@@ -102,7 +103,7 @@ if (mode === 'tokenize') {
         q: params.q, total: res.total, exact: res.exact, page: res.page, pages: res.pages,
         pageHits: res.results.map(r => [r.doc, r.title, r.url, r.score]),
         hits: hits.map(h => [h.doc, h.score]), requests, files, warmFiles: warmLog,
-        facets: res.facets, unbudgeted: res.unbudgeted, suggestion: res.suggestion === undefined ? null : res.suggestion,
+        atLeast: !!res.atLeast, verbatim: !!res.verbatim, facets: res.facets, unbudgeted: res.unbudgeted, suggestion: res.suggestion === undefined ? null : res.suggestion,
         coldMs, warmMs
       });
     }

@@ -104,9 +104,13 @@ class TokenizerParityTest {
         System.out.println("tokenizer parity: " + texts.size() + " strings, " + tokens + " tokens identical");
     }
 
-    /** Java's and search.js's parse of a query without a lexicon: words, phrases, exclusions, boosts. */
+    /** Java's and search.js's parse of a query: words and their phrases, exclusions, groups. */
     static List<Object> javaParse(SearchQuery q) {
-        return List.of(words(q.words()), words(q.excluded()), words(q.boosts()));
+        List<Object> groups = new ArrayList<>();
+        for (SearchQuery.Group g : q.groups()) {
+            groups.add(List.of(words(List.of(g.phrase())).get(0), g.members()));
+        }
+        return List.of(words(q.words()), words(q.excluded()), groups);
     }
 
     static List<Object> words(List<SearchQuery.Word> ws) {
@@ -122,7 +126,20 @@ class TokenizerParityTest {
     }
 
     static List<Object> jsParse(JsonNode p) {
-        return List.of(jsWords(p.get("words")), jsWords(p.get("excluded")), jsWords(p.get("boosts")));
+        List<Object> groups = new ArrayList<>();
+        for (JsonNode g : p.get("groups")) {
+            List<Integer> members = new ArrayList<>();
+            g.get(1).forEach(x -> members.add(x.asInt()));
+            groups.add(List.of(jsWords(JsonNodeFactoryHolder.array(g.get(0))).get(0), members));
+        }
+        return List.of(jsWords(p.get("words")), jsWords(p.get("excluded")), groups);
+    }
+
+    /** One JSON node as a one-element array. */
+    static final class JsonNodeFactoryHolder {
+        static JsonNode array(JsonNode n) {
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(n);
+        }
     }
 
     static List<Object> jsWords(JsonNode ws) {
@@ -163,9 +180,10 @@ class TokenizerParityTest {
         // letters, digits and signs typed together are one word; a Han character starts another
         SearchQuery q = SearchQuery.parse("12个月");
         assertEquals(List.of("12", "个月"), q.words().stream().map(SearchQuery.Word::text).toList());
-        assertEquals(List.of("12个月"), q.boosts().stream().map(SearchQuery.Word::text).toList());
+        assertEquals(List.of("12个月"), q.groups().stream().map(g -> g.phrase().text()).toList());
+        assertEquals(List.of(0, 1), q.groups().get(0).members());
         assertEquals(List.of(new SearchQuery.Clause("12", 0), new SearchQuery.Clause("个月", 1)),
-                q.boosts().get(0).alternatives().get(0).clauses());
+                q.groups().get(0).phrase().alternatives().get(0).clauses());
         SearchQuery ex = SearchQuery.parse("机动车 -天津 -\"执法 安全\"");
         assertEquals(List.of("机动车"), ex.words().stream().map(SearchQuery.Word::text).toList());
         assertEquals(List.of("天津", "执法 安全"), ex.excluded().stream().map(SearchQuery.Word::text).toList());
