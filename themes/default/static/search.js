@@ -1445,7 +1445,7 @@
   // ---------------------------------------------------------------- page UI
   if (typeof document === 'undefined') return;
 
-  var PARAMS = ['q', 'year', 'dept', 'cat', 'min', 'max', 'page'];
+  var PARAMS = ['q', 'year', 'dept', 'cat', 'min', 'max', 'nobudget', 'page'];
 
   function readParams() {
     var u = new URLSearchParams(window.location.search), p = {};
@@ -1567,6 +1567,8 @@
     return parts;
   }
 
+  var FILTER_NAMES = { year: '年度', dept: '部门', cat: '指标类别' };
+
   function init() {
     var app = document.getElementById('search-app');
     if (!app) return;
@@ -1575,9 +1577,12 @@
     if (base.charAt(base.length - 1) !== '/') base += '/';
     var dataUrl = base + 'search/data/';
     var ranges = rangeFetchers(dataUrl);
+    var early = window.gongkaiSearchMeta || null; // started by the page's head while this file downloaded
     var engine = new Engine(function (path, kind, range) {
       if (range) return ranges.one(path, range);
-      return fetch(dataUrl + path).then(function (r) {
+      var got = path === 'meta.json' && early ? early : fetch(dataUrl + path);
+      if (path === 'meta.json') early = null;
+      return got.then(function (r) {
         if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
         return kind === 'bin' ? r.arrayBuffer() : r.json();
       });
@@ -1587,16 +1592,48 @@
     if (wholeBytes !== null) { engine.wholeQueryBytes = +wholeBytes; engine.wholeTermBytes = +wholeBytes; }
     var seq = 0;
     var full = false; // once the reader asks for facet counts of a broad query, every later query reads all matches
+    var baseTitle = document.title;
+    var browse = document.getElementById('search-browse');
+    var narrow = window.matchMedia ? window.matchMedia('(max-width: 59.99rem)') : { matches: false };
+    var filtersOpen = false;
+
+    // The frame is built once: a persistent status line (role=status: a screen reader hears "找到 12 条结果", not
+    // the list), the results section with its heading (focus goes there after each update), and the filter
+    // column, which stays whatever the results.
+    var statusLine = el('p', { class: 'search-status', role: 'status' });
+    var heading = el('h2', { id: 'search-results-h', class: 'search-results-h', tabindex: '-1', text: '搜索结果' });
+    var notes = el('div', { class: 'search-notes' });
+    var listBox = el('div', { class: 'search-list' });
+    var main = el('section', { class: 'search-main', 'aria-labelledby': 'search-results-h' }, [heading, statusLine, notes, listBox]);
+    var toggle = el('button', { type: 'button', class: 'search-filters-toggle', 'aria-expanded': 'false',
+      'aria-controls': 'search-filters-body' });
+    var filterBody = el('div', { id: 'search-filters-body', class: 'search-filters-body' });
+    var filters = el('section', { class: 'search-filters', 'aria-labelledby': 'search-filters-h' },
+      [el('h2', { id: 'search-filters-h', text: '筛选' }), toggle, filterBody]);
+    var body = el('div', { class: 'search-body' }, [main, filters]);
+    app.removeAttribute('aria-live');
+    app.textContent = '';
+    app.appendChild(body);
+    toggle.addEventListener('click', function () { filtersOpen = !filtersOpen; showFilters(); });
+
+    function showFilters(activeCount) {
+      if (activeCount !== undefined) toggle.setAttribute('data-active', String(activeCount));
+      var n = +(toggle.getAttribute('data-active') || 0);
+      toggle.setAttribute('aria-expanded', String(filtersOpen));
+      toggle.textContent = (filtersOpen ? '收起筛选' : '展开筛选') + (n ? '（已选 ' + n + ' 项）' : '');
+      filters.classList.toggle('collapsed', !filtersOpen);
+    }
 
     function navigate(p, replace) {
       var href = hrefFor(p);
       if (replace) history.replaceState(null, '', href); else history.pushState(null, '', href);
-      render(p);
+      render(p, true);
     }
 
-    function link(p, text, current) {
+    function link(p, text, current, label) {
       var a = el('a', { href: hrefFor(p) }, [text]);
       if (current) a.setAttribute('aria-current', 'true');
+      if (label) a.setAttribute('aria-label', label);
       a.addEventListener('click', function (ev) {
         if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
         ev.preventDefault();
@@ -1605,107 +1642,232 @@
       return a;
     }
 
+    function without(p, keys) {
+      var q = Object.assign({}, p);
+      keys.forEach(function (k) { delete q[k]; });
+      delete q.page;
+      return q;
+    }
+
+    /** The filters in the URL, each with a link that removes it (and the labels the facets know). */
+    function activeFilters(p, res) {
+      var out = [];
+      ['year', 'dept', 'cat'].forEach(function (k) {
+        if (!p[k]) return;
+        var label = p[k];
+        if (k === 'dept' && engine.m) engine.m.depts.forEach(function (d) { if (d[0] === p[k]) label = d[1]; });
+        out.push({ text: FILTER_NAMES[k] + '：' + label, remove: without(p, [k]) });
+      });
+      if (p.min || p.max) {
+        out.push({ text: '预算数：' + (p.min || '不限') + ' – ' + (p.max || '不限') + ' 万元' +
+          (p.nobudget ? '（含未列金额的项目）' : ''), remove: without(p, ['min', 'max', 'nobudget']) });
+      }
+      return out;
+    }
+
     function facetBlock(title, key, items, p) {
       if (!items || !items.length) return null;
       var list = el('ul');
       items.forEach(function (it) {
-        var active = p[key] === it.value, q = Object.assign({}, p);
-        delete q.page;
+        var active = p[key] === it.value, q = without(p, []);
         if (active) delete q[key]; else q[key] = it.value;
-        list.appendChild(el('li', null, [link(q, it.label + '（' + it.count + '）' + (active ? ' ✕' : ''), active)]));
+        list.appendChild(el('li', null, [link(q, it.label + '（' + it.count + '）' + (active ? ' ✕' : ''), active,
+          active ? '取消' + title + '筛选：' + it.label : null)]));
       });
       return el('section', { class: 'search-facet' }, [el('h3', { text: title }), list]);
     }
 
-    function budgetForm(p) {
-      var f = el('form', { class: 'search-budget' });
-      var min = el('input', { type: 'number', name: 'min', id: 'search-min', min: '0', step: 'any', value: p.min || '' });
-      var max = el('input', { type: 'number', name: 'max', id: 'search-max', min: '0', step: 'any', value: p.max || '' });
-      f.appendChild(el('h3', { text: '预算数（万元）' }));
-      f.appendChild(el('label', { for: 'search-min', text: '最少' }));
-      f.appendChild(min);
-      f.appendChild(el('label', { for: 'search-max', text: '最多' }));
-      f.appendChild(max);
-      f.appendChild(el('button', { type: 'submit', text: '应用' }));
+    function budgetForm(p, res) {
+      var box = el('section', { class: 'search-budget', 'aria-labelledby': 'search-budget-h' },
+        [el('h3', { id: 'search-budget-h', text: '预算数（万元）' })]);
+      var min = el('input', { type: 'text', inputmode: 'decimal', name: 'min', id: 'search-min', value: p.min || '',
+        autocomplete: 'off', 'aria-describedby': 'search-budget-hint search-budget-error' });
+      var max = el('input', { type: 'text', inputmode: 'decimal', name: 'max', id: 'search-max', value: p.max || '',
+        autocomplete: 'off', 'aria-describedby': 'search-budget-hint search-budget-error' });
+      var error = el('p', { id: 'search-budget-error', class: 'search-error' });
+      var f = el('form', { class: 'search-budget-form', novalidate: '' });
+      var include = el('input', { type: 'checkbox', id: 'search-nobudget', name: 'nobudget' });
+      if (p.nobudget) include.checked = true;
+      var unb = res && res.unbudgeted !== null && res.unbudgeted !== undefined ? res.unbudgeted : null;
+      f.appendChild(el('div', { class: 'search-budget-row' }, [el('label', { for: 'search-min', text: '最少' }), min,
+        el('label', { for: 'search-max', text: '最多' }), max]));
+      f.appendChild(el('p', { id: 'search-budget-hint', class: 'hint', text: '单位万元，只写数字（不带逗号），如 1000 或 12.5；可只填一项。' }));
+      f.appendChild(error);
+      f.appendChild(el('div', { class: 'search-check' }, [include, el('label', { for: 'search-nobudget',
+        text: '包括未列预算金额的项目' + (unb !== null ? '（本次结果中 ' + unb + ' 个）' : '') })]));
+      f.appendChild(el('button', { type: 'submit', text: '应用预算范围' }));
+      // a bound from the URL that is no number is ignored by the search: say so, do not guess
+      var bad = [];
+      if (p.min && budgetBound(p.min) === null) { bad.push('最少“' + p.min + '”'); min.setAttribute('aria-invalid', 'true'); }
+      if (p.max && budgetBound(p.max) === null) { bad.push('最多“' + p.max + '”'); max.setAttribute('aria-invalid', 'true'); }
+      if (bad.length) error.textContent = '网址中的' + bad.join('、') + '不是有效金额，已忽略。请只写数字，如 1000。';
       f.addEventListener('submit', function (ev) {
         ev.preventDefault();
-        var q = Object.assign({}, p, { min: min.value, max: max.value });
-        delete q.page;
+        var a = min.value.trim(), b = max.value.trim(), msg = [];
+        min.removeAttribute('aria-invalid');
+        max.removeAttribute('aria-invalid');
+        if (a && budgetBound(a) === null) { msg.push('“最少”应是数字（不带逗号），如 1000'); min.setAttribute('aria-invalid', 'true'); }
+        if (b && budgetBound(b) === null) { msg.push('“最多”应是数字（不带逗号），如 1000'); max.setAttribute('aria-invalid', 'true'); }
+        if (!msg.length && a && b && Number(a) > Number(b)) { msg.push('“最少”大于“最多”'); min.setAttribute('aria-invalid', 'true'); }
+        if (msg.length) {
+          error.textContent = msg.join('；') + '。';
+          (min.getAttribute('aria-invalid') ? min : max).focus();
+          return;
+        }
+        var q = without(p, ['min', 'max', 'nobudget']);
+        if (a) q.min = a;
+        if (b) q.max = b;
+        if (include.checked && (a || b)) q.nobudget = '1';
         navigate(q, false);
       });
-      return f;
+      if (p.min || p.max) {
+        box.appendChild(el('p', { class: 'search-budget-active' }, ['当前：' + (p.min || '不限') + ' – ' + (p.max || '不限') +
+          ' 万元' + (p.nobudget ? '，含未列金额的项目' : '') + ' ', link(without(p, ['min', 'max', 'nobudget']), '清除预算范围')]));
+      }
+      box.appendChild(f);
+      if (unb && !(p.min || p.max)) {
+        box.appendChild(el('p', { class: 'hint', text: '本次结果中有 ' + unb + ' 个项目原表未列预算金额；按预算数筛选时默认不含它们，可勾选包括。' }));
+      }
+      return box;
     }
 
-    // One persistent status line announces outcomes (role=status); the results beside it are not a live region,
-    // so a screen reader hears "找到 12 条结果", not the whole list.
-    var statusLine = el('p', { class: 'search-status', role: 'status' });
-    var body = el('div', { class: 'search-body' });
-    app.removeAttribute('aria-live');
-    app.textContent = '';
-    app.appendChild(statusLine);
-    app.appendChild(body);
+    /** The filter column: active filters (each removable), facet counts or the button that computes them, budget. */
+    function renderFilters(p, res) {
+      filterBody.textContent = '';
+      var active = activeFilters(p, res);
+      if (active.length) {
+        var ul = el('ul', { class: 'search-active' });
+        active.forEach(function (f) { ul.appendChild(el('li', null, [link(f.remove, f.text + ' ✕', false, '去掉筛选：' + f.text)])); });
+        if (active.length > 1) ul.appendChild(el('li', null, [link({ q: p.q }, '清除全部筛选')]));
+        filterBody.appendChild(el('section', { class: 'search-facet' }, [el('h3', { text: '当前筛选' }), ul]));
+      }
+      if (res && res.facets) {
+        [facetBlock('年度', 'year', res.facets.year, p), facetBlock('部门', 'dept', res.facets.dept, p),
+          facetBlock('指标类别', 'cat', res.facets.cat, p)].forEach(function (b) { if (b) filterBody.appendChild(b); });
+      } else if (res && res.total) {
+        // facet counts need every match: read them only when asked (the rest of the postings of the query)
+        var more = el('button', { type: 'button', class: 'search-full', text: '计算筛选项和确切总数' });
+        more.addEventListener('click', function () { full = true; render(p, true); });
+        filterBody.appendChild(el('section', { class: 'search-facet' }, [el('h3', { text: '年度、部门、指标类别' }),
+          el('p', { text: '结果较多，排序已确定；各筛选项的计数需下载该查询的全部索引数据。' }), more]));
+      }
+      filterBody.appendChild(budgetForm(p, res));
+      showFilters(active.length);
+    }
 
-    function render(p) {
+    function markInto(parent, text, words, width) {
+      snippet(text, words, width).forEach(function (piece) {
+        parent.appendChild(piece.mark ? el('mark', { text: piece.text }) : document.createTextNode(piece.text));
+      });
+    }
+
+    /** Nothing found: why, and every way on (spelling, each filter, each word, no quotes, browsing). */
+    function renderNone(p, res) {
+      var box = el('div', { class: 'search-none' }), ways = el('ul');
+      if (res.suggestion) {
+        box.appendChild(el('p', { class: 'search-suggestion' }, ['您是不是要找：', link(without({ q: res.suggestion }, []), res.suggestion)]));
+      }
+      activeFilters(p, res).forEach(function (f) {
+        ways.appendChild(el('li', null, ['去掉筛选“' + f.text + '”再搜：', link(f.remove, '去掉此项')]));
+      });
+      var q = res.query;
+      if (q && q.words.length > 1) {
+        var li = el('li', null, ['只搜其中一个词：']);
+        q.words.forEach(function (w, i) {
+          if (i) li.appendChild(document.createTextNode('、'));
+          li.appendChild(link(without(Object.assign({}, p, { q: w.text }), []), w.text));
+        });
+        ways.appendChild(li);
+      }
+      if (q && q.excluded.length) {
+        ways.appendChild(el('li', null, ['不排除任何词：', link(without(Object.assign({}, p, {
+          q: q.words.map(function (w) { return w.text; }).join(' ') }), []), '去掉减号后的词')]));
+      }
+      if (p.q && /["＂“”]/.test(p.q)) {
+        var bare = p.q.replace(/["＂“”]/g, ' ').replace(/\s+/g, ' ').trim();
+        if (bare) ways.appendChild(el('li', null, ['不加引号（不要求原样连续）：', link(without(Object.assign({}, p, { q: bare }), []), bare)]));
+      }
+      ways.appendChild(el('li', { text: '检查错别字，或换个说法：同义词表里的词（如“汽车”与“机动车”）会一起查；繁体字会按简体查。' }));
+      if (browse) {
+        var li2 = el('li', null, ['按地区和部门浏览：']), links = browse.querySelectorAll('a');
+        Array.prototype.forEach.call(links, function (a, i) {
+          if (i) li2.appendChild(document.createTextNode('、'));
+          li2.appendChild(el('a', { href: a.getAttribute('href'), text: a.textContent }));
+        });
+        ways.appendChild(li2);
+      }
+      box.appendChild(el('p', { text: '可以试试：' }));
+      box.appendChild(ways);
+      notes.appendChild(box);
+    }
+
+    function render(p, moveFocus) {
       var my = ++seq;
       if (input && input.value !== (p.q || '')) input.value = p.q || '';
-      body.textContent = '';
-      if (!p.q) { statusLine.textContent = ''; return; }
+      document.title = p.q ? '“' + p.q + '”的搜索结果 · ' + baseTitle : baseTitle;
+      heading.textContent = p.q ? '“' + p.q + '”的搜索结果' : '搜索结果';
+      notes.textContent = '';
+      if (!p.q) {
+        statusLine.textContent = '请输入要找的项目、部门或指标。';
+        listBox.textContent = '';
+        renderFilters(p, null);
+        return;
+      }
       statusLine.textContent = '正在搜索…';
-      body.setAttribute('aria-busy', 'true');
+      listBox.setAttribute('aria-busy', 'true');
       engine.run(full ? Object.assign({ full: true }, p) : p).then(function (res) {
         if (my !== seq) return;
-        body.textContent = '';
-        body.removeAttribute('aria-busy');
+        listBox.textContent = '';
+        listBox.removeAttribute('aria-busy');
         // an estimated total (broad queries read only the windows that can hold the top results) says so
-        statusLine.textContent = res.total
-          ? (res.exact ? '找到 ' + res.total + ' 条结果' : '找到约 ' + res.total + ' 条结果（估计数）') +
-            (res.pages > 1 ? '，第 ' + res.page + '/' + (res.exact ? '' : '约 ') + res.pages + ' 页' : '')
-          : '没有找到与“' + p.q + '”相符的结果';
-        if (res.total) {
-          var nav = el('nav', { class: 'search-facets', 'aria-label': '筛选结果' });
-          if (res.facets) {
-            [facetBlock('年度', 'year', res.facets.year, p), facetBlock('部门', 'dept', res.facets.dept, p),
-              facetBlock('指标类别', 'cat', res.facets.cat, p)].forEach(function (b) { if (b) nav.appendChild(b); });
-          } else {
-            // facet counts need every match: read them only when asked (the rest of the postings of the query)
-            var more = el('button', { type: 'button', class: 'search-full', text: '计算筛选项和确切总数' });
-            more.addEventListener('click', function () { full = true; render(p); });
-            nav.appendChild(el('section', { class: 'search-facet' }, [el('h3', { text: '筛选' }),
-              el('p', { text: '结果较多，排序已确定；年度、部门和指标类别的计数需下载该查询的全部索引数据。' }), more]));
-          }
-          nav.appendChild(budgetForm(p));
-          body.appendChild(nav);
-        }
+        var pages = res.pages > 1 ? '，第 ' + res.page + '/' + (res.exact || res.atLeast ? '' : '约 ') + res.pages + ' 页' : '';
+        if (!res.total) statusLine.textContent = '没有找到与“' + p.q + '”相符的结果';
+        else if (res.verbatim) {
+          statusLine.textContent = '原样包含“' + p.q + '”的结果' + (res.atLeast ? ' ' + res.total + ' 条' : '约 ' + res.total + ' 条') +
+            '，另有分散包含这些词的结果排在其后' + pages;
+        } else statusLine.textContent = (res.exact ? '找到 ' + res.total + ' 条结果' : '找到约 ' + res.total + ' 条结果（估计数）') + pages;
+        renderFilters(p, res);
+        if (!res.total) renderNone(p, res);
+        else if (res.suggestion) notes.appendChild(el('p', { class: 'search-suggestion' }, ['您是不是要找：', link({ q: res.suggestion }, res.suggestion)]));
         var list = el('ol', { class: 'search-results', start: String((res.page - 1) * PAGE_SIZE + 1) });
         res.results.forEach(function (r) {
           var sn = el('p', { class: 'search-snippet' });
-          snippet(r.snippet, res.words).forEach(function (piece) {
-            sn.appendChild(piece.mark ? el('mark', { text: piece.text }) : document.createTextNode(piece.text));
-          });
+          markInto(sn, r.snippet, res.words);
+          if (!sn.querySelector('mark')) {
+            // the match lies outside the stored excerpt (a budget line, a procurement line, 指标值确定依据 …):
+            // name the words found rather than show an excerpt without them
+            var found = el('p', { class: 'search-found' }, ['页面中含有：']);
+            res.query.words.forEach(function (w, i) {
+              if (i) found.appendChild(document.createTextNode('、'));
+              found.appendChild(el('mark', { text: w.text }));
+            });
+            sn = el('div', null, [found, sn]);
+          }
           var meta = r.year + ' · ' + r.dept + (r.budget !== null && r.budget !== undefined ? ' · 预算 ' + r.budget + ' 万元' : '') +
             (r.kind === 1 ? ' · 部门年度公开' : '');
-          var h = el('h2', { class: 'search-title' });
-          var titleLink = el('a', { href: base + r.url });
-          snippet(r.title, res.words, 1000).forEach(function (piece) {
-            titleLink.appendChild(piece.mark ? el('mark', { text: piece.text }) : document.createTextNode(piece.text));
-          });
+          var h = el('h3', { class: 'search-title' }), titleLink = el('a', { href: base + r.url });
+          markInto(titleLink, r.title, res.words, 1000);
           h.appendChild(titleLink);
           list.appendChild(el('li', null, [h, el('p', { class: 'search-meta', text: meta }), sn]));
         });
-        body.appendChild(list);
+        if (res.results.length) listBox.appendChild(list);
         if (res.pages > 1) {
           var pager = el('nav', { class: 'search-pages', 'aria-label': '分页' }), ul = el('ul');
-          function pageLink(n, text) { var q = Object.assign({}, p, { page: String(n) }); return el('li', null, [link(q, text, n === res.page)]); }
+          function pageLink(n, text, label) {
+            var q = Object.assign({}, p, { page: String(n) });
+            return el('li', null, [link(q, text, n === res.page, label)]);
+          }
           if (res.page > 1) ul.appendChild(pageLink(res.page - 1, '上一页'));
-          for (var n = Math.max(1, res.page - 4); n <= Math.min(res.pages, res.page + 4); n++) ul.appendChild(pageLink(n, String(n)));
+          for (var n = Math.max(1, res.page - 4); n <= Math.min(res.pages, res.page + 4); n++) ul.appendChild(pageLink(n, String(n), '第 ' + n + ' 页'));
           if (res.page < res.pages) ul.appendChild(pageLink(res.page + 1, '下一页'));
           pager.appendChild(ul);
-          body.appendChild(pager);
+          listBox.appendChild(pager);
         }
+        if (moveFocus) heading.focus();
       }).catch(function (err) {
         if (my !== seq) return;
-        body.removeAttribute('aria-busy');
-        body.textContent = '';
+        listBox.removeAttribute('aria-busy');
+        listBox.textContent = '';
         statusLine.textContent = '搜索出错：' + err.message;
       });
     }
@@ -1714,8 +1876,10 @@
       ev.preventDefault();
       navigate({ q: input ? input.value.trim() : '' }, false);
     });
-    window.addEventListener('popstate', function () { render(readParams()); });
-    render(readParams());
+    window.addEventListener('popstate', function () { render(readParams(), true); });
+    filtersOpen = !narrow.matches;
+    showFilters(0);
+    render(readParams(), false);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
