@@ -1805,6 +1805,7 @@
       var my = ++seq;
       if (input && input.value !== (p.q || '')) input.value = p.q || '';
       document.title = p.q ? '“' + p.q + '”的搜索结果 · ' + baseTitle : baseTitle;
+      body.classList.toggle('has-query', !!p.q);
       heading.textContent = p.q ? '“' + p.q + '”的搜索结果' : '搜索结果';
       notes.textContent = '';
       if (!p.q) {
