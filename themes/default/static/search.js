@@ -143,10 +143,16 @@
       g.forEach(function (w) { var k = norm(w); if (!self.syn.has(k)) self.syn.set(k, g); });
     });
     this.ts = new Map();
-    var cps = Array.from(j.ts || '');
-    for (i = 0; i + 1 < cps.length; i += 2) this.ts.set(cps[i].codePointAt(0), cps[i + 1].codePointAt(0));
+    this.setTs(j.ts);
     this.latin = j.latin ? j.latin.split(' ') : [];
   }
+
+  /** The traditional → simplified pairs (a string of pairs of characters; in ts.json beside meta.json). */
+  Lexicon.prototype.setTs = function (pairs) {
+    var cps = Array.from(pairs || '');
+    for (var i = 0; i + 1 < cps.length; i += 2) this.ts.set(cps[i].codePointAt(0), cps[i + 1].codePointAt(0));
+    this.tsLoaded = pairs !== undefined;
+  };
   var EMPTY_LEXICON = new Lexicon(null);
 
   /** A word as synonyms are compared: code points normalised as the tokenizer does. */
@@ -221,8 +227,9 @@
     if (w.length < 2) return null;
     if (classify(w[0].codePointAt(0)) === HAN) {
       var best = null, bestCost = Infinity;
+      if (!this.wordCps) this.wordCps = this.words.map(function (x) { return Array.from(x); }); // split once
       for (i = 0; i < this.words.length; i++) {
-        var v = this.words[i], c = this.cost.get(v), cv = Array.from(v);
+        var v = this.words[i], c = this.cost.get(v), cv = this.wordCps[i];
         if (c < bestCost && v !== word && (!replaceOnly || cv.length === w.length) && distanceOne(w, cv)) {
           best = v; bestCost = c;
         }
@@ -941,6 +948,24 @@
    * after the k-th doc), until no unread window's does: the top k and their order are then exact.
    * → {docs, scores, exact (every candidate window read), estimate (passing matches, when not exact)}.
    */
+  /**
+   * The query parsed with the lexicon. The traditional → simplified map comes from ts.json, fetched only when a
+   * term of the query is missing from the index: a character the map would change is never in the index
+   * (SearchLexicon.withIndex), so otherwise folding changes nothing.
+   */
+  Engine.prototype.parse = function (raw) {
+    var self = this, lex = this.lex, q = parseQuery(raw, lex);
+    if (lex.tsLoaded) return Promise.resolve(q);
+    var terms = queryTerms(q).terms;
+    return this.entries(terms).then(function (es) {
+      if (es.every(function (e) { return e; })) return q;
+      if (!self.tsPromise) {
+        self.tsPromise = self.get('ts.json', 'json').then(function (j) { lex.setTs(j.ts); });
+      }
+      return self.tsPromise.then(function () { return parseQuery(raw, lex); });
+    });
+  };
+
   /** Bytes of a query's postings read whole (tables, doc parts, positions where needed); 0 when nothing matches. */
   Engine.prototype.querySize = function (q) {
     return this.resolve(q).then(function (qt) {
@@ -1263,8 +1288,8 @@
     var year = params.year ? parseInt(params.year, 10) : null;
     var min = budgetBound(params.min), max = budgetBound(params.max), withUnbudgeted = !!params.nobudget;
     var wanted = Math.max(1, parseInt(params.page, 10) || 1);
-    return this.meta().then(function () {
-      q = parseQuery(params.q, self.lex);
+    return this.meta().then(function () { return self.parse(params.q); }).then(function (parsed) {
+      q = parsed;
       if (!q.words.length) return { query: q, words: [], total: 0, exact: true, page: 1, pages: 0, results: [], facets: null };
       return Promise.all([min !== null || max !== null ? self.budgets() : null, params.cat ? self.cats() : null])
         .then(function (loaded) {

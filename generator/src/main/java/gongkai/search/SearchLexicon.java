@@ -331,11 +331,15 @@ public final class SearchLexicon {
                 latin.isEmpty() ? List.of() : List.of(latin.split(" ")));
     }
 
-    /** This lexicon with the index's letter words and the character map cut to characters the index has. */
+    /**
+     * This lexicon with the index's letter words and the character map cut to pairs whose simplified character the
+     * index has and whose traditional one it has not. So a query holding a character that folding would change
+     * always has a term the index lacks: search.js fetches the map (ts.json) only then, with the same result.
+     */
     SearchLexicon withIndex(List<String> latinWords, java.util.function.Predicate<String> indexHas) {
         Map<Integer, Integer> ts = new HashMap<>();
         toSimplified.forEach((t, s) -> {
-            if (indexHas.test(new String(Character.toChars(s)))) {
+            if (indexHas.test(new String(Character.toChars(s))) && !indexHas.test(new String(Character.toChars(t)))) {
                 ts.put(t, s);
             }
         });

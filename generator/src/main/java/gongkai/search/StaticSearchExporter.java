@@ -266,7 +266,13 @@ public final class StaticSearchExporter {
                 acc[0] += writeJson(out.resolve("cats.json"), masksNode);
                 acc[1]++;
             }
-            meta.set("lexicon", index.lexicon().toJson());
+            // the character map is fetched only for queries with a term the index lacks (SearchLexicon.withIndex)
+            ObjectNode lexicon = index.lexicon().toJson();
+            ObjectNode ts = JsonNodeFactory.instance.objectNode().put("ts", lexicon.get("ts").asText());
+            lexicon.remove("ts");
+            meta.set("lexicon", lexicon);
+            acc[0] += writeJson(out.resolve("ts.json"), ts);
+            acc[1]++;
             acc[0] += writeJson(out.resolve("meta.json"), meta);
             acc[1]++;
             return new Stats((int) acc[1], acc[0], dictStarts.size(), dictFileStarts.size(), postFiles[0], showFiles, n);

@@ -21,6 +21,7 @@ if (mode === 'tokenize') {
   const input = JSON.parse(fs.readFileSync(process.argv[4], 'utf8'));
   const lex = process.argv[6]
     ? new S.Lexicon(JSON.parse(fs.readFileSync(path.join(process.argv[6], 'meta.json'), 'utf8')).lexicon) : undefined;
+  if (lex) lex.setTs(JSON.parse(fs.readFileSync(path.join(process.argv[6], 'ts.json'), 'utf8')).ts);
   const words = ws => ws.map(w => [w.text, w.alts.map(a => a.clauses.map(c => [c.term, c.offset]))]);
   const out = input.map(q => {
     const p = S.parseQuery(q, lex);
@@ -93,7 +94,7 @@ if (mode === 'tokenize') {
       const coldMs = Number(process.hrtime.bigint() - t0) / 1e6;
       const files = log.slice(), requests = engine.requests; // the page's own fetches, not the parity ones below
       // every hit, not just one page, for ranking parity: recompute from the engine's internal search
-      const hits = S.top(await engine.search(S.parseQuery(params.q, engine.lex)), limit);
+      const hits = S.top(await engine.search(await engine.parse(params.q)), limit);
       // warm: a later query in the same page session (meta and earlier shards cached, this query's new)
       warmLog = [];
       const t1 = process.hrtime.bigint();
@@ -129,7 +130,7 @@ if (mode === 'tokenize') {
       const engine = new S.Engine((p, kind, range) =>
         Promise.resolve(kind === 'bin' ? ab(read(p, range)) : JSON.parse(read(p).toString('utf8'))));
       await engine.meta();
-      const query = S.parseQuery(q, engine.lex), qt = await engine.resolve(query);
+      const query = await engine.parse(q), qt = await engine.resolve(query);
       if (!qt) { out.push([]); continue; }
       const es = qt.terms.map(t => qt.entries.get(t));
       const tabOf = S.tableMap(qt, await engine.tables(qt.terms, es, 0, t => qt.pos.get(t)));

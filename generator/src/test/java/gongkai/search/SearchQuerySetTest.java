@@ -215,7 +215,7 @@ class SearchQuerySetTest {
             + " r ? {headers: {Range: 'bytes=' + r[0] + '-' + (r[1] - 1)}} : {})"
             + ".then(x => k === 'bin' ? x.arrayBuffer() : x.json()));"
             + "const e = window.qsEngine;"
-            + "e.meta().then(() => e.search(S.parseQuery(q, e.lex))).then(all => S.top(all, 1e9))"
+            + "e.meta().then(() => e.parse(q)).then(pq => e.search(pq)).then(all => S.top(all, 1e9))"
             + ".then(best => e.rowsOf(best.map(h => h.doc))).then(rows => done(rows.map(r => r[1])))"
             + ".catch(err => done('error: ' + err));";
 
