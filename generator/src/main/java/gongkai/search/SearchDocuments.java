@@ -27,9 +27,9 @@ public final class SearchDocuments {
      * Snippet text is cut to this many characters (a department-year's sections can run to pages): the result
      * list fetches display rows in batches, so every character here is paid for by ten results per query.
      */
-    static final int MAX_SNIPPET_CHARS = 320;
+    public static final int MAX_SNIPPET_CHARS = 320;
     /** Purpose and goals give at most this much each, so indicator lines still reach the snippet. */
-    static final int MAX_PROSE_CHARS = 100;
+    public static final int MAX_PROSE_CHARS = 100;
 
     private SearchDocuments() {
     }
