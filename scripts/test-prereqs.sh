@@ -2,6 +2,7 @@
 # Gets what the browser and HTML-validation tests need on a fresh machine, or stops with one line
 # saying what to install. Called by Maven (process-test-resources) so `mvn -B verify` does it by itself.
 #   - Chromium + ChromeDriver: Debian packages chromium, chromium-driver
+#   - a Chinese font: Debian package fonts-wqy-microhei
 #   - Nu HTML Checker (vnu-jar) and axe-core: npm, pinned, installed under target/test-tools
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,6 +20,18 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
       || fail "could not install Chromium; run: sudo apt-get install chromium chromium-driver (log: target/apt-chromium.log)"
   else
     fail "Chromium is missing; run: sudo apt-get install chromium chromium-driver"
+  fi
+fi
+
+# A Chinese font: the importer tests print a seed to PDF with it, and Chromium's screenshots need it.
+if [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "gongkai tests: installing Debian package fonts-wqy-microhei …" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    { apt-get update -qq && apt-get install -y -qq fonts-wqy-microhei; } >"$root/target/apt-fonts.log" 2>&1 \
+      || fail "could not install a Chinese font; run: sudo apt-get install fonts-wqy-microhei (log: target/apt-fonts.log)"
+  else
+    fail "the Chinese font is missing; run: sudo apt-get install fonts-wqy-microhei"
   fi
 fi
 

@@ -1,14 +1,19 @@
 package gongkai.cli;
 
+import gongkai.search.SearchIndexStage;
+
 import gongkai.pipeline.BuildException;
 import gongkai.pipeline.BuildOptions;
 import gongkai.pipeline.BuildReport;
 import gongkai.pipeline.BuildTimings;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Build the static site: load → validate → assemble → render → index → export → check → write."
@@ -21,14 +26,14 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Also write the stage times and peak heap as JSON to FILE (read by gongkai bench).")
     Path timings;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         BuildOptions options = dirs.toOptions();
         try {
-            java.util.OptionalInt relaunched = gongkai.cli.JvmFlags.relaunchIfLarge(options.contentDir(), Main.class,
+            OptionalInt relaunched = JvmFlags.relaunchIfLarge(options.contentDir(), Main.class,
                     spec.root().commandLine().getParseResult().originalArgs());
             if (relaunched.isPresent()) {
                 return relaunched.getAsInt();
@@ -48,8 +53,9 @@ public final class BuildCommand implements Callable<Integer> {
             System.err.println("build: cannot write the timings file " + timings + ": " + e.getMessage());
             return 1;
         } catch (BuildException e) {
-            System.err.println("build failed in " + e.getMessage());
-            System.err.println("(the previous site in " + options.outDir() + " was left untouched)");
+            System.err.println("build failed in " + dirs.asGiven(e.getMessage()));
+            System.err.println("(the previous site in " + options.outDir() + " and its search index in "
+                    + SearchIndexStage.indexDir(options) + " were left untouched)");
             return 1;
         }
     }

@@ -10,39 +10,13 @@ import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
- * The JVM flags a build runs with, chosen in one place by the size of the content.
- *
- * <p>Measured on a 2-core machine (10,000 / 100,000 sample projects, {@code -Xmx2g}):
- * <ul>
- *   <li>{@value #SERIAL_GC} below {@link #LARGE_CONTENT_BYTES}: 13 s and 390 MB RSS at 10k against 22 s and 0.9 GB
- *       with G1. G1's concurrent threads and its larger footprint (page faults are dear on a VM) cost more than its
- *       pauses save; the build's data is short-lived per page or held to the end. ParallelGC at 10k: 10.0–11.9 s
- *       and 19–21 s CPU against 8.7–12.6 s and 16–18 s (four interleaved rounds).</li>
- *   <li>{@value #PARALLEL_GC} from {@link #LARGE_CONTENT_BYTES}: at 100k Serial stopped the build for 8.7–11.4 s
- *       in ~53 young collections (each copying the content as it loads, then the index writers' buffers) on one
- *       core while the other idled; ParallelGC's two threads: 5.8–6.7 s, walls 72.3 / 73.6 / 70.2 s against
- *       77.2 / 95.7 / 74.5 s (three interleaved pairs, tmpfs; CPU the same).</li>
- *   <li>{@value #LARGER_METASPACE_THRESHOLD} with C2: C2's profiles live in metaspace, and crossing the default
- *       first threshold (~21 MB) forced a full collection of the whole heap at 100k (1.5 s); 67.9 s against
- *       72.5 s.</li>
- *   <li>{@value #C1_ONLY} below {@link #LARGE_CONTENT_BYTES}: C2 spends about 10 s of CPU compiling, which a
- *       build of a few seconds never earns back (10k: 13 s with C1 alone, 19 s with C2). At 100k, C2's faster
- *       code wins (103 s against 121 s; later 97–104 s against 115 s).</li>
- *   <li>{@value #FEWER_C2_COMPILES} with C2: at 100k C2 compiled 11,000 methods (17 MB of code) in about 25 s of
- *       CPU; compiling only the hotter ones gave 94–96 s against 97–104 s.</li>
- *   <li>{@value #LARGER_START_HEAP} with C2: at 100k 50 young and 1 full collection (9.3–9.6 s) against 110 and 4
- *       (11.7–12.8 s); 78.4 and 85.1 s against 84.1 and 88.2 s (two interleaved pairs, tmpfs), RSS +0.1–0.2 GB.</li>
- *   <li>{@value #HUGE_PAGES} where the kernel offers transparent huge pages: 9.0–9.4 s against 10.0–10.2 s at
- *       10k (four interleaved runs each), from fewer page faults and TLB misses on the heap. Only given when
- *       {@link #HUGE_PAGES_SETTING} says {@code always} or {@code madvise}: elsewhere the JVM would warn.</li>
- *   <li>A class-data archive ({@link #classArchive}, JDK CDS) where the script has written one: a build loads
- *       ~2,000 classes from the jar after its first second (Lucene, Jackson, FreeMarker), about 0.6 s of parsing,
- *       verifying and linking on one core. 10k, eight interleaved pairs on tmpfs: 0.3 s less wall and 0.5 s less
- *       CPU on average (the host's noise is as large; the CPU was lower in six of the eight).</li>
- * </ul>
- * The {@code gongkai} script starts every command with {@link #SMALL} and {@link #AUTO}; {@code build} then
- * {@link #relaunchIfLarge relaunches} itself when the content is large, and {@code gongkai bench} starts its
- * builds with {@link #forContentBytes} directly, so it measures what a user gets.
+ * The JVM flags a build runs with, chosen in one place by the size of the content. Below
+ * {@link #LARGE_CONTENT_BYTES} of YAML: Serial GC and C1 alone ({@link #SMALL}, what the {@code gongkai} script
+ * starts every command with); from it: the parallel GC and C2 with fewer compiles, a larger start heap and
+ * metaspace threshold. Both get transparent huge pages where the kernel offers them and the script's class-data
+ * archive where it exists. {@code build} {@link #relaunchIfLarge relaunches} itself when the content is large, and
+ * {@code gongkai bench} starts its builds with {@link #forContentBytes} directly, so it measures what a user gets.
+ * Why each flag, with the measurements: docs/performance.md.
  */
 public final class JvmFlags {
     public static final String SERIAL_GC = "-XX:+UseSerialGC";
@@ -78,12 +52,17 @@ public final class JvmFlags {
 
     /** The flags for a build of {@code contentBytes} of content (see the class comment). */
     public static List<String> forContentBytes(long contentBytes) {
+        return forContentBytes(contentBytes, runningJar());
+    }
+
+    /** As {@link #forContentBytes(long)} for a JVM that runs {@code jar} (null: not a jar; no class archive). */
+    public static List<String> forContentBytes(long contentBytes, Path jar) {
         List<String> flags = new ArrayList<>(contentBytes >= LARGE_CONTENT_BYTES
                 ? List.of(PARALLEL_GC, FEWER_C2_COMPILES, LARGER_START_HEAP, LARGER_METASPACE_THRESHOLD) : SMALL);
         if (hugePagesOffered()) {
             flags.add(HUGE_PAGES);
         }
-        flags.addAll(classArchive(runningJar()));
+        flags.addAll(classArchive(jar));
         return List.copyOf(flags);
     }
 

@@ -14,8 +14,6 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             BuildCommand.class,
             ServeCommand.class,
-            SampleCommand.class,
-            BenchCommand.class,
             SearchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -2,6 +2,8 @@ package gongkai.cli;
 
 import gongkai.pipeline.BuildException;
 import gongkai.pipeline.BuildOptions;
+import gongkai.search.SearchHttpHandler;
+import gongkai.search.SearchIndexStage;
 import gongkai.serve.PreviewSession;
 import java.io.IOException;
 import java.util.List;
@@ -33,7 +35,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // The same answers as the browser's static search, straight from the Lucene index of the last build.
         session.server().addHandler("/api/search",
-                gongkai.search.SearchHttpHandler.reopening(gongkai.search.SearchIndexStage.indexDir(options)));
+                SearchHttpHandler.reopening(SearchIndexStage.indexDir(options)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -15,8 +15,18 @@ final class SiteDirs {
     @Option(names = "--out", defaultValue = "site", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path outDir;
 
-    /** Build options for these folders; progress and timing lines go to stderr. */
+    /** Build options for these folders; progress and timing lines go to stderr, content paths as given. */
     BuildOptions toOptions() {
-        return BuildOptions.of(contentDir, themeDir, outDir, System.err::println);
+        return BuildOptions.of(contentDir, themeDir, outDir, line -> System.err.println(asGiven(line)));
+    }
+
+    /**
+     * {@code text} with the content folder as it was given on the command line: the build works with absolute
+     * paths, but its problems must read exactly as {@code gongkai validate CONTENT_DIR} prints them.
+     */
+    String asGiven(String text) {
+        String absolute = contentDir.toAbsolutePath().normalize() + java.io.File.separator;
+        String given = contentDir + java.io.File.separator;
+        return absolute.equals(given) ? text : text.replace(absolute, given);
     }
 }

@@ -40,8 +40,7 @@ public final class SitePipelines {
 
     /** {@code serve}'s builder: the standard pipeline, then incremental updates when only year files change. */
     static IncrementalRebuild serving(BuildOptions options) {
-        return new IncrementalRebuild(options, () -> standard(options), ProcurementSource.fromProcurementTables(),
-                new SearchIndexStage(), options.log());
+        return new IncrementalRebuild(options, () -> standard(options), options.log());
     }
 
     /** The standard stage list with its pluggable parts: where content comes from, procurement, index, export. */

@@ -1,19 +1,18 @@
 package gongkai.cli;
 
-import gongkai.load.ContentLoader;
 import gongkai.content.DepartmentYear;
-import gongkai.load.LoadResult;
 import gongkai.content.Problem;
+import gongkai.validate.Validation;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check every content file; print errors as path:line:column: field: message.",
+        description = "Check every content file; print errors as path:line:column: field: message."
+                + " Runs exactly the checks of the build's load and validate stages.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:no errors (warnings allowed)", "1:the content has errors", "2:usage or I/O problem"})
 public final class ValidateCommand implements Callable<Integer> {
@@ -23,20 +22,17 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadResult result;
+        Validation.Result result;
         try {
-            result = ContentLoader.load(contentDir);
+            result = Validation.check(contentDir);
         } catch (IOException e) {
             System.err.println("validate: " + e.getMessage());
             return 2;
         }
-        List<Problem> all = new ArrayList<>(result.errors());
-        all.addAll(result.warnings());
-        all.sort(Problem.ORDER);
-        for (Problem p : all) {
+        for (Problem p : result.all()) {
             System.err.println(p.format());
         }
-        List<DepartmentYear> years = result.content().departmentYears();
+        List<DepartmentYear> years = result.loaded().content().departmentYears();
         int projects = years.stream().mapToInt(y -> y.projects().size()).sum();
         System.out.println("validate: " + plural(projects, "project") + " in " + plural(years.size(), "department-year") + ": "
                 + plural(result.errors().size(), "error") + ", " + plural(result.warnings().size(), "warning"));

@@ -10,4 +10,7 @@ package gongkai.content;
  * @param description optional Markdown; null when absent
  */
 public record Department(String regionSlug, String code, String name, String shortName, String description) {
+    public DepartmentKey key() {
+        return new DepartmentKey(regionSlug, code);
+    }
 }

@@ -30,4 +30,8 @@ public record DepartmentYear(
         tables = List.copyOf(tables);
         projects = List.copyOf(projects);
     }
+
+    public DepartmentKey departmentKey() {
+        return new DepartmentKey(regionSlug, departmentCode);
+    }
 }

@@ -39,7 +39,6 @@ public final class TargetParser {
     private TargetParser() {
     }
 
-    private static final Pattern BOOKMARK = Pattern.compile("\\[bookmark:[^\\]]*]");
     private static final Pattern NUMBER = Pattern.compile("(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
@@ -92,10 +91,10 @@ public final class TargetParser {
         if (printed == null) {
             return ParsedTarget.qualitative();
         }
-        String text = BOOKMARK.matcher(printed).replaceAll("").strip();
+        String text = withoutBookmarks(printed).strip();
         String norm = normalise(text);
         int firstDigit = firstDigit(norm, 0);
-        if (firstDigit < 0) {
+        if (firstDigit < 0 || hasOverlongNumber(norm)) {
             return ParsedTarget.qualitative();
         }
         ParsedTarget date = parseDate(text, norm, firstDigit);
@@ -104,6 +103,44 @@ public final class TargetParser {
         }
         ParsedTarget number = parseNumber(text, norm, firstDigit);
         return number != null ? number : ParsedTarget.qualitative();
+    }
+
+    /** Longer runs of digits, commas and points are no target value (and BigDecimal parsing is quadratic in them). */
+    private static final int MAX_NUMBER_LENGTH = 32;
+
+    private static boolean hasOverlongNumber(String norm) {
+        int run = 0;
+        for (int i = 0; i < norm.length(); i++) {
+            char c = norm.charAt(i);
+            run = isDigit(c) || c == ',' || c == '.' ? run + 1 : 0;
+            if (run > MAX_NUMBER_LENGTH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Without Word bookmark markers ({@code [bookmark:…]}, up to the next ']'), by hand: the regex
+     * {@code \[bookmark:[^\]]*]} rescanned the rest of the text from every unclosed marker (quadratic).
+     */
+    private static String withoutBookmarks(String s) {
+        int at = s.indexOf("[bookmark:");
+        if (at < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int from = 0;
+        while (at >= 0) {
+            int close = s.indexOf(']', at + "[bookmark:".length());
+            if (close < 0) {
+                break; // no ']' after this marker, so none after a later one either
+            }
+            out.append(s, from, at);
+            from = close + 1;
+            at = s.indexOf("[bookmark:", from);
+        }
+        return out.append(s, from, s.length()).toString();
     }
 
     // ---------------------------------------------------------------- normalisation

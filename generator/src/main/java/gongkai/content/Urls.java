@@ -21,13 +21,25 @@ public final class Urls {
         return regionSlug + "/" + code + "/";
     }
 
+    public static String department(DepartmentKey department) {
+        return department(department.regionSlug(), department.code());
+    }
+
     public static String departmentYear(String regionSlug, String code, int year) {
         return regionSlug + "/" + code + "/" + year + "/";
+    }
+
+    public static String departmentYear(DepartmentYear year) {
+        return departmentYear(year.regionSlug(), year.departmentCode(), year.year());
     }
 
     /** Twin downloads of a department-year page: {@code tianjin/362303/2024.json}, {@code .csv}, {@code -excel.csv}. */
     public static String departmentYearData(String regionSlug, String code, int year, String suffix) {
         return regionSlug + "/" + code + "/" + year + suffix;
+    }
+
+    public static String departmentYearData(DepartmentYear year, String suffix) {
+        return departmentYearData(year.regionSlug(), year.departmentCode(), year.year(), suffix);
     }
 
     public static String project(String projectId) {

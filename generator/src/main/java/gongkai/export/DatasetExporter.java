@@ -1,8 +1,11 @@
 package gongkai.export;
 
+import gongkai.content.ContentPaths;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gongkai.content.DepartmentKey;
+import gongkai.pipeline.SitePaths;
 import gongkai.pipeline.Utf8Bytes;
 import gongkai.content.Amount;
 import gongkai.content.Budget;
@@ -20,6 +23,7 @@ import gongkai.content.SiteConfig;
 import gongkai.content.TargetParser;
 import gongkai.content.Urls;
 
+import gongkai.pipeline.Workers;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -105,7 +109,7 @@ public final class DatasetExporter {
             boolean yearFiles, AllJson all) throws IOException {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), dataset.years.size()));
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        List<gongkai.pipeline.Workers.Task> writers = new ArrayList<>();
+        List<Workers.Task> writers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             writers.add(() -> {
                 // One encoding buffer per thread, reused for every file it writes (a department-year's JSON is MBs).
@@ -125,7 +129,7 @@ public final class DatasetExporter {
                 }
             });
         }
-        gongkai.pipeline.Workers.runAll("gongkai-export", writers);
+        Workers.runAll("gongkai-export", writers);
     }
 
     private void writeBundle(Output out, Dataset dataset, Content content) throws IOException {
@@ -241,13 +245,13 @@ public final class DatasetExporter {
             regions.forEach(r -> regionsBySlug.put(r.slug(), r));
             departments = content.departments().stream()
                     .sorted(Comparator.comparing(Department::regionSlug).thenComparing(Department::code)).toList();
-            Map<String, Department> deptByKey = new HashMap<>();
+            Map<DepartmentKey, Department> deptByKey = new HashMap<>();
             for (Department d : departments) {
                 if (!regionsBySlug.containsKey(d.regionSlug())) {
-                    throw new IllegalArgumentException("department " + d.regionSlug() + "/" + d.code()
-                            + ": region '" + d.regionSlug() + "' has no region.yaml");
+                    throw new IllegalArgumentException("department " + d.key()
+                            + ": region '" + d.regionSlug() + "' has no " + ContentPaths.REGION_FILE);
                 }
-                deptByKey.put(d.regionSlug() + "/" + d.code(), d);
+                deptByKey.put(d.key(), d);
             }
             List<DepartmentYear> sorted = content.departmentYears().stream()
                     .sorted(Comparator.comparing(DepartmentYear::regionSlug)
@@ -256,11 +260,11 @@ public final class DatasetExporter {
                     .toList();
             Map<String, String> projectIds = new HashMap<>();
             for (DepartmentYear dy : sorted) {
-                String where = dy.regionSlug() + "/" + dy.departmentCode() + "/" + dy.year() + ".yaml";
-                Department dept = deptByKey.get(dy.regionSlug() + "/" + dy.departmentCode());
+                String where = ContentPaths.departmentYear(dy);
+                Department dept = deptByKey.get(dy.departmentKey());
                 if (dept == null) {
-                    throw new IllegalArgumentException(where + ": no department.yaml for department "
-                            + dy.regionSlug() + "/" + dy.departmentCode());
+                    throw new IllegalArgumentException(where + ": no " + ContentPaths.DEPARTMENT_FILE
+                            + " for department " + dy.departmentKey());
                 }
                 List<ProjectData> projects = new ArrayList<>();
                 for (Project p : dy.projects().stream().sorted(Comparator.comparing(Project::id)).toList()) {
@@ -690,11 +694,7 @@ public final class DatasetExporter {
         }
 
         Path target(String path) {
-            Path target = root.resolve(path).normalize();
-            if (!target.startsWith(root) || target.equals(root)) {
-                throw new IllegalArgumentException("download path '" + path + "' leaves the site root");
-            }
-            return target;
+            return SitePaths.inside(root, path);
         }
 
         void register(WrittenFile file) {

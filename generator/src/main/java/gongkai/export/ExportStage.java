@@ -2,17 +2,22 @@ package gongkai.export;
 
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
+import gongkai.pipeline.ChangedYears;
 import gongkai.content.DepartmentYear;
+import gongkai.content.SafePaths;
 import gongkai.content.Urls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The build's {@code export} stage: every download (per project, per department-year, the whole dataset
- * and datapackage.json) and the source documents the pages cite, written before links are checked.
+ * and datapackage.json) and the source documents the pages cite, written before links are checked. In an
+ * incremental build ({@link ChangedYears} in the context) only the changed department-years' downloads and
+ * documents; the whole-dataset files are left to the caller ({@code serve} regenerates them in the background).
  */
 public final class ExportStage implements BuildStage {
     @Override
@@ -22,26 +27,39 @@ public final class ExportStage implements BuildStage {
 
     @Override
     public void run(BuildContext context) throws IOException {
-        List<WrittenFile> files = new DatasetExporter().export(context.content(), context.stagingDir());
+        ChangedYears changed = context.find(ChangedYears.SLOT);
+        List<DepartmentYear> years = changed == null ? context.content().departmentYears() : changed.after();
+        List<WrittenFile> files;
+        if (changed == null) {
+            files = new DatasetExporter().export(context.content(), context.stagingDir());
+        } else {
+            Set<String> unchanged = changed.unchangedProjects();
+            files = new DatasetExporter().exportDepartmentYears(context.content(), context.stagingDir(), years,
+                    id -> !unchanged.contains(id));
+        }
         files.forEach(f -> context.recordWritten(f.path()));
-        int sources = copySourceDocuments(context);
+        int sources = copySourceDocuments(context, years);
         context.log("export: " + files.size() + " data files, " + sources + " source documents");
     }
 
-    /** Copies each cited document from content/sources/ so every citation links to the original text. */
-    private static int copySourceDocuments(BuildContext context) throws IOException {
-        Path sourcesDir = context.options().contentDir().resolve("sources");
+    /**
+     * Copies each cited document from content/sources/ so every citation links to the original text — through the
+     * confinement rule again (validate checked it; this is where a file is actually read into the site).
+     */
+    private static int copySourceDocuments(BuildContext context, List<DepartmentYear> years) throws IOException {
+        Path contentDir = context.options().contentDir();
         TreeSet<String> cited = new TreeSet<>();
-        for (DepartmentYear dy : context.content().departmentYears()) {
+        for (DepartmentYear dy : years) {
             if (dy.document() != null) {
                 cited.add(dy.document());
             }
         }
         for (String document : cited) {
-            Path file = sourcesDir.resolve(document);
-            if (!Files.isRegularFile(file)) {
-                // The link checker would report the citation link; say here what is missing and where.
-                throw new IOException("source document " + document + " is cited but missing from " + sourcesDir);
+            Path file;
+            try {
+                file = SafePaths.sourceDocument(contentDir, document);
+            } catch (SafePaths.Unsafe e) {
+                throw new IOException("document: " + e.getMessage(), e);
             }
             context.write(Urls.source(document), Files.readAllBytes(file));
         }

@@ -61,6 +61,5 @@ public record Resource(
             Columns.DEPARTMENT_YEARS, YEAR_KEY, List.of(toDepartments()));
 
     /** Names the exporter uses itself; a department-level table id may not take them. */
-    static final List<String> RESERVED_NAMES = List.of("projects", "indicators", "departments", "department_years",
-            "all", "datapackage");
+    static final List<String> RESERVED_NAMES = gongkai.content.SafePaths.DOWNLOAD_NAMES;
 }

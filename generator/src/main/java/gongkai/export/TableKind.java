@@ -2,6 +2,7 @@ package gongkai.export;
 
 import gongkai.content.Column;
 import gongkai.content.ColumnType;
+import gongkai.content.ContentPaths;
 import gongkai.content.DataTable;
 import gongkai.content.DepartmentYear;
 import gongkai.content.MoneyUnit;
@@ -171,6 +172,6 @@ final class TableKind {
     }
 
     private static String fileOf(DepartmentYear dy) {
-        return "content/" + dy.regionSlug() + "/" + dy.departmentCode() + "/" + dy.year() + ".yaml";
+        return "content/" + ContentPaths.departmentYear(dy);
     }
 }

@@ -4,6 +4,7 @@ import gongkai.content.Amount;
 import gongkai.content.Budget;
 import gongkai.content.Column;
 import gongkai.content.ColumnType;
+import gongkai.content.ContentPaths;
 import gongkai.content.DataTable;
 import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
@@ -215,62 +216,71 @@ public final class ContentWriter {
 
     /**
      * Writes what an importer read into {@code contentDir}: region.yaml and department.yaml only where
-     * missing (editors own them once they exist), and every {@code <year>.yaml}. A year file that exists
-     * with different content is overwritten only with {@code force}; otherwise nothing at all is written
-     * and a {@link ContentConflictException} names every such file.
+     * missing (editors own them once they exist), and every {@code <year>.yaml} as {@link ImportPlanner} plans it
+     * (existing project ids kept). A year file edited by hand is replaced only with {@code force}; otherwise
+     * nothing at all is written and a {@link ContentConflictException} names every such file with what the
+     * import would change in it.
      */
     public static ImportWrite writeImport(Path contentDir, ImportedDocument doc, boolean force) throws IOException {
+        return writePlanned(contentDir, doc, ImportPlanner.plan(contentDir, doc, null), force);
+    }
+
+    /** Writes the planned year files (and missing region and department files); see {@link #writeImport}. */
+    public static ImportWrite writePlanned(Path contentDir, ImportedDocument doc, List<ImportPlanner.YearPlan> plans,
+            boolean force) throws IOException {
         List<Path> targets = new ArrayList<>();
         List<String> texts = new ArrayList<>();
-        List<Boolean> onlyIfMissing = new ArrayList<>();
+        List<Path> unchanged = new ArrayList<>();
         for (Region r : doc.regions()) {
-            targets.add(contentDir.resolve(segment(r.slug())).resolve("region.yaml"));
-            texts.add(regionYaml(r));
-            onlyIfMissing.add(true);
+            missing(contentDir.resolve(segment(r.slug())).resolve(ContentPaths.REGION_FILE), regionYaml(r), targets, texts, unchanged);
         }
         for (Department d : doc.departments()) {
-            targets.add(contentDir.resolve(segment(d.regionSlug())).resolve(segment(d.code())).resolve("department.yaml"));
-            texts.add(departmentYaml(d));
-            onlyIfMissing.add(true);
+            missing(contentDir.resolve(segment(d.regionSlug())).resolve(segment(d.code())).resolve(ContentPaths.DEPARTMENT_FILE),
+                    departmentYaml(d), targets, texts, unchanged);
         }
-        for (DepartmentYear dy : doc.departmentYears()) {
-            targets.add(contentDir.resolve(segment(dy.regionSlug())).resolve(segment(dy.departmentCode()))
-                    .resolve(dy.year() + ".yaml"));
-            texts.add(yearYaml(dy));
-            onlyIfMissing.add(false);
-        }
-
         // Decide everything before writing anything, so a conflict leaves the tree untouched.
         List<Path> conflicts = new ArrayList<>();
-        List<Integer> toWrite = new ArrayList<>();
-        List<Path> unchanged = new ArrayList<>();
-        for (int k = 0; k < targets.size(); k++) {
-            Path target = targets.get(k);
-            if (!Files.exists(target)) {
-                toWrite.add(k);
-            } else if (onlyIfMissing.get(k)
-                    || Arrays.equals(Files.readAllBytes(target), texts.get(k).getBytes(StandardCharsets.UTF_8))) {
-                unchanged.add(target);
-            } else if (force) {
-                toWrite.add(k);
-            } else {
-                conflicts.add(target);
+        StringBuilder msg = new StringBuilder();
+        for (ImportPlanner.YearPlan plan : plans) {
+            segment(plan.year().regionSlug());
+            segment(plan.year().departmentCode());
+            switch (plan.state()) {
+                case UNCHANGED -> unchanged.add(plan.file());
+                case NEW -> {
+                    targets.add(plan.file());
+                    texts.add(plan.text());
+                }
+                case CHANGED -> {
+                    if (plan.edited() && !force) {
+                        conflicts.add(plan.file());
+                        msg.append(plan.file()).append(": 文件已被手工修改过（与重新导入它所引用的文件得到的内容不同），未覆盖；"
+                                + "导入将做如下改动，确认后加 --force 重新导入（手工修改会丢失）：\n")
+                                .append(plan.diff().render("  "));
+                    } else {
+                        targets.add(plan.file());
+                        texts.add(plan.text());
+                    }
+                }
             }
         }
         if (!conflicts.isEmpty()) {
-            StringBuilder msg = new StringBuilder();
-            for (Path c : conflicts) {
-                msg.append(c).append(": already exists with different content; not overwritten "
-                        + "(use --force to replace it and lose any edits made to it)\n");
-            }
             throw new ContentConflictException(msg.toString().strip(), conflicts);
         }
         List<Path> written = new ArrayList<>();
-        for (int k : toWrite) {
+        for (int k = 0; k < targets.size(); k++) {
             writeAtomically(targets.get(k), texts.get(k));
             written.add(targets.get(k));
         }
         return new ImportWrite(written, unchanged);
+    }
+
+    private static void missing(Path target, String text, List<Path> targets, List<String> texts, List<Path> unchanged) {
+        if (Files.exists(target)) {
+            unchanged.add(target);
+        } else {
+            targets.add(target);
+            texts.add(text);
+        }
     }
 
     /** Writes via a temporary file in the same folder and a move, so readers never see half a file. */

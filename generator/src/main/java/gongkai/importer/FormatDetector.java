@@ -2,7 +2,6 @@ package gongkai.importer;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Tells which source format a plain-text export is in, from its text alone. */
 public final class FormatDetector {
@@ -14,9 +13,6 @@ public final class FormatDetector {
         HENGSHUI
     }
 
-    /** A Word table-of-contents entry field left in the export: {@code TC 3、…绩效目标表 \f C \l 1}. */
-    private static final Pattern TC_FIELD = Pattern.compile("TC .*\\\\f C \\\\l \\d");
-
     private FormatDetector() {
     }
 
@@ -24,12 +20,13 @@ public final class FormatDetector {
      * The format of the text, or empty when it looks like neither (or, ambiguously, like both).
      * Tianjin: some heading {@code N.…绩效目标表} followed by a TAB unit line {@code <6-digit code><name>}
      * and a TAB {@code 单位：元|万元} line. Hengshui: mentions 部门预算信息公开 and has TC field codes or
-     * the 指标值确定依据 column.
+     * the 指标值确定依据 column. Linear in the length of the text (see {@link WordMarkup}).
      */
     public static Optional<Format> detect(String text) {
-        boolean tianjin = looksTianjin(TianjinImporter.lines(text));
+        List<String> lines = TianjinImporter.lines(text);
+        boolean tianjin = looksTianjin(lines);
         boolean hengshui = text.contains("部门预算信息公开")
-                && (TC_FIELD.matcher(text).find() || text.contains("指标值确定依据"));
+                && (text.contains("指标值确定依据") || lines.stream().anyMatch(WordMarkup::hasTcField));
         if (tianjin == hengshui) {
             return Optional.empty();
         }
@@ -54,7 +51,7 @@ public final class FormatDetector {
                 cells++;
                 if (cells == 2) {
                     return TianjinImporter.MONEY_UNIT.matcher(
-                            TianjinImporter.cellLineText(line).replaceAll("\\s+", "")).matches();
+                            TianjinImporter.squeezed(TianjinImporter.cellLineText(line))).matches();
                 }
             }
         }

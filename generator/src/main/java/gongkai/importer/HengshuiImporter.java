@@ -8,11 +8,9 @@ import gongkai.content.Region;
 import gongkai.content.Section;
 import gongkai.content.SourceRef;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -32,6 +30,8 @@ public final class HengshuiImporter {
     private static final Pattern TOP = Pattern.compile("^([一二三四五六七八九十]+)、(.+)$");
     private static final Pattern SUB = Pattern.compile("^(\\d+)、(.+)$");
     private static final Pattern UNIT_CODE = Pattern.compile("^(\\d+)(\\D.*)$");
+    /** A budget unit code names a folder: far below the file systems' 255 bytes. */
+    private static final int MAX_CODE_LENGTH = 64;
     /** Region slugs for the cities this format comes from; --region overrides. */
     private static final Map<String, String> REGION_SLUGS = Map.of("衡水市", "hengshui");
 
@@ -63,33 +63,47 @@ public final class HengshuiImporter {
         return new ProseThenTable(prose, cells);
     }
 
-    public static ImportedDocument importFile(Path file, ImportOptions options) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        return importLines(file.getFileName().toString(), lines, options);
+    public static ImportedDocument importFile(Path file, ImportOptions options) throws IOException, ImportException {
+        return importText(file.getFileName().toString(), SourceText.read(file), options);
     }
 
-    static ImportedDocument importLines(String document, List<String> rawLines, ImportOptions options) {
+    /** Imports a document given as text (lines as {@link SourceText#lines} splits them). */
+    public static ImportedDocument importText(String document, String text, ImportOptions options) throws ImportException {
+        return importLines(document, SourceText.lines(text), options);
+    }
+
+    /** An import that cannot go on: the problems found so far and this one, which ends it. */
+    private static ImportException stop(TabText src, int line, String field, String message) {
+        List<ImportProblem> problems = new ArrayList<>(src.problems);
+        problems.add(new ImportProblem(src.document, line, field, message));
+        return new ImportException(problems);
+    }
+
+    static ImportedDocument importLines(String document, List<String> rawLines, ImportOptions givenOptions)
+            throws ImportException {
+        ImportOptions options = givenOptions == null ? ImportOptions.inferAll() : givenOptions;
+        Importer.checkOptions(document, options);
         List<String> lines = new ArrayList<>(rawLines.size());
         for (String l : rawLines) {
             lines.add(l.startsWith("\uFEFF") ? l.substring(1) : l);
         }
         TabText src = new TabText(document, lines);
         if (lines.isEmpty()) {
-            throw new IllegalArgumentException(document + ":1: empty document");
+            throw stop(src, 1, null, "空文件 (empty document)");
         }
         String title = lines.get(0).strip();
         src.place(1);
         Matcher tm = TITLE.matcher(title);
         if (!tm.matches()) {
-            throw new IllegalArgumentException(document + ":1: title does not read '<单位>YYYY年部门预算…': " + title);
+            throw stop(src, 1, "标题", "第一行不是“<单位>YYYY年部门预算…”形式的标题: "
+                    + PrintedNumbers.abbreviated(title));
         }
         String titleName = tm.group(1);
-        int year = options.year() != null ? options.year() : Integer.parseInt(tm.group(2));
+        int year = options.year() != null ? options.year() : PrintedNumbers.smallInt(tm.group(2));
+        if (!Importer.isFileYear(year)) {
+            throw stop(src, 1, "年度", "标题中的年度 " + tm.group(2) + " 不是四位数的年度（"
+                    + Importer.MIN_YEAR + "–" + Importer.MAX_YEAR + "）；可用 --year 指定");
+        }
 
         // Top-level headings 一、… 九、: non-tab lines that do not continue a cell (the line above is not a
         // cell line); their order gives the section ranges.
@@ -105,6 +119,8 @@ public final class HengshuiImporter {
         List<Project> projects = List.of();
         String code = null;
         String unitName = null;
+        int procurementLine = -1;
+        Map<String, Integer> headingLines = new HashMap<>();
         int projectsFrom = -1;
         int projectsTo = -1;
 
@@ -120,6 +136,16 @@ public final class HengshuiImporter {
             String name = TOP.matcher(heading).replaceFirst("$2").strip();
             src.place(line);
             SourceRef ref = new SourceRef(document, heading, line);
+            String kind = name.startsWith("部门职责") ? "部门职责"
+                    : name.startsWith("财政拨款“三公”经费") ? "财政拨款“三公”经费" : name;
+            Integer earlier = headingLines.putIfAbsent(kind, line);
+            if (earlier != null) {
+                // Its section and table ids would repeat, which the loader rejects.
+                src.problem(line, "一级标题", "重复的一级标题“" + PrintedNumbers.abbreviated(heading) + "”（第 "
+                        + earlier + " 行已有）；此节未读取");
+                src.tokens(line + 1, end);
+                continue;
+            }
             if (name.startsWith("部门职责")) {
                 readDutiesAndUnits(src, line, end, sections, tables);
             } else if (name.equals("部门预算安排的总体情况")) {
@@ -157,9 +183,13 @@ public final class HengshuiImporter {
                 List<TabText.Token> prose = part.prose();
                 List<TabText.Cell> cells = part.cells();
                 sections.add(new Section("procurement", name, paragraphs(src, prose), ref));
+                procurementLine = line;
                 if (!cells.isEmpty()) {
                     Matcher um = UNIT_CODE.matcher(cells.get(0).text());
-                    if (um.matches()) {
+                    if (um.matches() && um.group(1).length() > MAX_CODE_LENGTH) {
+                        src.problem(cells.get(0).line(), "预算单位编码", "编码有 " + um.group(1).length()
+                                + " 位，超过上限 " + MAX_CODE_LENGTH + " 位");
+                    } else if (um.matches()) {
                         code = um.group(1);
                         unitName = um.group(2).strip();
                     }
@@ -189,7 +219,10 @@ public final class HengshuiImporter {
         }
 
         if (code == null) {
-            throw new IllegalArgumentException(document + ": no budget unit line '<code><name>' (e.g. 467衡水市生态环境局) above the procurement table");
+            throw stop(src, procurementLine > 0 ? procurementLine : 1, "预算单位",
+                    (procurementLine > 0 ? "政府采购预算表的第一个单元格" : "文件中没有“政府采购预算情况”一节，也就")
+                            + "不是预算单位行“<编码><单位名称>”（例如 467衡水市生态环境局）；无法确定预算单位编码"
+                            + " (no budget unit line '<code><name>' above the procurement table)");
         }
         if (!unitName.equals(titleName)) {
             src.problem(1, "title names '" + titleName + "' but the procurement table names unit '" + unitName + "'");
@@ -202,7 +235,8 @@ public final class HengshuiImporter {
         String regionName = regionName(titleName);
         String slug = options.regionSlug() != null ? options.regionSlug() : REGION_SLUGS.get(regionName);
         if (slug == null) {
-            throw new IllegalArgumentException(document + ":1: no region slug known for '" + regionName + "'; pass --region");
+            throw stop(src, 1, "地区", "不知道“" + PrintedNumbers.abbreviated(regionName) + "”的地区代码；请用 --region 指定"
+                    + " (no region slug known; pass --region)");
         }
         Region region = new Region(slug, regionName, null);
         Department department = new Department(slug, code, unitName, null, null);
@@ -279,6 +313,11 @@ public final class HengshuiImporter {
                 continue;
             }
             for (HengshuiTables.Figure f : HengshuiTables.figures(t.text())) {
+                String why = PrintedNumbers.decimalProblem(f.amount());
+                if (why != null) {
+                    src.problem(t.line(), "金额", why);
+                    continue;
+                }
                 rows.add(HengshuiTables.figureRow(grouped ? group : null, f));
             }
         }

@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  */
 final class HengshuiProjects {
     static final List<String> HEADER = List.of("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据");
-    private static final Pattern FIELD = Pattern.compile("\\s*TC\\s+(.*?)\\s*\\\\f C \\\\l \\d+\\s*$");
     private static final Pattern HEADING = Pattern.compile("^(?:(\\d+)、)?(.+?)(绩效目标表|绩效目标)$");
     private static final Pattern NUMBERED = Pattern.compile("^(\\d+)、(.*)$");
 
@@ -31,6 +30,8 @@ final class HengshuiProjects {
         final String heading;
         final int line;
         Integer number;
+        /** The printed number was too long to be one (already reported). */
+        boolean numberUnreadable;
         final String name;
         final List<TabText.Cell> cells = new ArrayList<>();
 
@@ -56,10 +57,10 @@ final class HengshuiProjects {
                 continue;
             }
             String text = t.text();
-            Matcher field = FIELD.matcher(text);
+            WordMarkup.TcField field = WordMarkup.trailingTcField(text);
             String fieldText = null;
-            if (field.find()) {
-                fieldText = unescapeField(field.group(1));
+            if (field != null) {
+                fieldText = unescapeField(field.entry());
                 text = text.substring(0, field.start()).strip();
             }
             if (text.isEmpty()) {
@@ -76,8 +77,9 @@ final class HengshuiProjects {
                 src.problem(t.line(), "text in the project tables that is neither a heading nor a cell: " + text);
                 continue;
             }
-            Integer number = h.group(1) == null ? null : Integer.valueOf(h.group(1));
+            Integer number = h.group(1) == null ? null : number(src, t.line(), h.group(1));
             current = new Pending(text, t.line(), number, h.group(2).strip());
+            current.numberUnreadable = h.group(1) != null && number == null;
             pending.add(current);
             if (fieldText != null) {
                 applyField(src, current, fieldText, t.line());
@@ -88,7 +90,9 @@ final class HengshuiProjects {
         for (int i = 0; i < pending.size(); i++) {
             Pending p = pending.get(i);
             if (p.number == null) {
-                src.problem(p.line, "project heading has no number: " + p.heading);
+                if (!p.numberUnreadable) {
+                    src.problem(p.line, "project heading has no number: " + p.heading);
+                }
             } else if (p.number != i + 1) {
                 src.problem(p.line, "project number " + p.number + " where " + (i + 1) + " was expected: " + p.heading);
             }
@@ -100,7 +104,7 @@ final class HengshuiProjects {
 
     private static void applyField(TabText src, Pending p, String fieldText, int line) {
         Matcher n = NUMBERED.matcher(fieldText);
-        Integer fieldNumber = n.matches() ? Integer.valueOf(n.group(1)) : null;
+        Integer fieldNumber = n.matches() ? number(src, line, n.group(1)) : null;
         String fieldTitle = n.matches() ? n.group(2) : fieldText;
         String printedTitle = NUMBERED.matcher(p.heading).matches() ? p.heading.substring(p.heading.indexOf('、') + 1) : p.heading;
         if (!fieldTitle.equals(printedTitle)) {
@@ -111,6 +115,16 @@ final class HengshuiProjects {
         } else if (fieldNumber != null && !fieldNumber.equals(p.number)) {
             src.problem(line, "field code number " + fieldNumber + " differs from the printed number " + p.number);
         }
+    }
+
+    /** A project number; more digits than an int holds is reported (and read as no number). */
+    private static Integer number(TabText src, int line, String digits) {
+        int n = PrintedNumbers.smallInt(digits);
+        if (n < 0) {
+            src.problem(line, "项目序号", "序号 " + PrintedNumbers.abbreviated(digits) + " 位数过多，不是项目序号");
+            return null;
+        }
+        return n;
     }
 
     /** Word escapes quotes inside field arguments: \“ → “. */

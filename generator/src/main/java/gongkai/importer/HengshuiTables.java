@@ -3,8 +3,8 @@ package gongkai.importer;
 import gongkai.content.Column;
 import gongkai.content.ColumnType;
 import gongkai.content.DataTable;
+import gongkai.content.ProcurementLinks;
 import gongkai.content.SourceRef;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,7 @@ final class HengshuiTables {
 
     // ---------------------------------------------------------------- procurement
 
-    /** Column keys of the procurement table; {@link gongkai.content.ProcurementLinks} relies on them. */
+    /** Column keys of the procurement table; {@link ProcurementLinks} relies on them. */
     static final String[] PROCUREMENT_KEYS = {
         "project_name", "budget", "item_name", "catalog_code", "measure_unit", "quantity", "unit_price",
         "total", "general_budget", "fund_budget", "state_capital_budget", "special_account", "other_sources"};
@@ -136,17 +136,20 @@ final class HengshuiTables {
                 new SourceRef(src.document, heading, sourceLine));
     }
 
+    /**
+     * A decimal cell must be what the loader accepts (a plain ASCII decimal): {@code new BigDecimal} also took
+     * {@code 1e5}, {@code 5.} and Arabic-Indic digits, which then failed {@code gongkai validate}.
+     */
     private static void checkDecimal(TabText src, TabText.Cell cell, String title) {
-        try {
-            new BigDecimal(cell.text());
-        } catch (NumberFormatException e) {
-            src.problem(cell.line(), "'" + cell.text() + "' in " + title + " is not a decimal number (" + e.getMessage() + ")");
+        String why = PrintedNumbers.decimalProblem(cell.text());
+        if (why != null) {
+            src.problem(cell.line(), title, why);
         }
     }
 
     // ---------------------------------------------------------------- assets
 
-    private static final Pattern VALUE_UNIT = Pattern.compile("^(.*?)（金额单位：(.+)）$");
+    private static final String VALUE_UNIT_OPEN = "（金额单位：";
 
     /** 固定资产占用情况表: title cell, 编制部门/截止时间 cells (→ note), a 3-cell header, rows of 3 cells. */
     static DataTable assets(TabText src, List<TabText.Cell> cells, String heading) {
@@ -169,10 +172,12 @@ final class HengshuiTables {
         String quantityTitle = HengshuiProjects.squeeze(cells.get(k + 1).text());
         String valueTitle = cells.get(k + 2).text();
         String unit = null;
-        Matcher m = VALUE_UNIT.matcher(valueTitle);
-        if (m.matches()) {
-            valueTitle = m.group(1);
-            unit = m.group(2);
+        // <title>（金额单位：<unit>）, by hand: the lazy regex ^(.*?)（金额单位：(.+)）$ rescanned the text after
+        // every （金额单位： (quadratic)
+        int open = valueTitle.indexOf(VALUE_UNIT_OPEN);
+        if (open >= 0 && valueTitle.endsWith("）") && open + VALUE_UNIT_OPEN.length() < valueTitle.length() - 1) {
+            unit = valueTitle.substring(open + VALUE_UNIT_OPEN.length(), valueTitle.length() - 1);
+            valueTitle = valueTitle.substring(0, open);
         } else {
             src.problem(cells.get(k + 2).line(), "assets value column names no 金额单位: " + valueTitle);
         }
@@ -202,7 +207,6 @@ final class HengshuiTables {
 
     // ---------------------------------------------------------------- glossary
 
-    private static final Pattern TERM = Pattern.compile("^(\\d+)、(.+?)：(.+)$");
 
     static DataTable glossary(TabText src, List<TabText.Token> tokens, String heading, int headingLine) {
         List<Column> columns = List.of(
@@ -211,23 +215,53 @@ final class HengshuiTables {
                 col("definition", "解释", ColumnType.STRING, null));
         List<Map<String, String>> rows = new ArrayList<>();
         for (TabText.Token t : tokens) {
-            Matcher m = t.isCell() ? null : TERM.matcher(t.text());
-            if (m == null || !m.matches()) {
+            String[] term = t.isCell() ? null : term(t.text());
+            if (term == null) {
                 src.problem(t.line(), "名词解释 line is not 'N、term：definition': " + (t.isCell() ? t.cell().text() : t.text()));
                 continue;
             }
+            String why = PrintedNumbers.integerProblem(term[0]);
+            if (why != null) {
+                src.problem(t.line(), "序号", why);
+                continue;
+            }
             Map<String, String> r = new LinkedHashMap<>();
-            r.put("number", m.group(1));
-            r.put("term", m.group(2));
-            r.put("definition", m.group(3));
+            r.put("number", term[0]);
+            r.put("term", term[1]);
+            r.put("definition", term[2]);
             rows.add(r);
         }
         return new DataTable("glossary", "名词解释", columns, rows, null, new SourceRef(src.document, heading, headingLine));
     }
 
+    /**
+     * {@code N、term：definition} split into number, term and definition (the term up to the first ：), or null;
+     * by hand, as the regex {@code ^(\d+)、(.+?)：(.+)$} would retry from every ： on some lines.
+     */
+    static String[] term(String text) {
+        int digits = 0;
+        while (digits < text.length() && WordMarkup.isAsciiDigit(text.charAt(digits))) {
+            digits++;
+        }
+        if (digits == 0 || digits >= text.length() || text.charAt(digits) != '、') {
+            return null;
+        }
+        int termStart = digits + 1;
+        int colon = text.indexOf('：', termStart + 1);
+        if (colon < 0 || colon + 1 >= text.length()) {
+            return null;
+        }
+        return new String[] {text.substring(0, digits), text.substring(termStart, colon), text.substring(colon + 1)};
+    }
+
     // ---------------------------------------------------------------- figures stated in prose
 
-    private static final Pattern FIGURE = Pattern.compile("(\\d+(?:\\.\\d+)?)万元");
+    /**
+     * A figure: a number directly before 万元. The lookbehind lets a match start only where a run of digits
+     * starts, and the possessive runs never give back digits (the next character must be '.' or 万 anyway):
+     * without them a long run of digits was rescanned from each of its digits (quadratic).
+     */
+    private static final Pattern FIGURE = Pattern.compile("(?<![0-9])([0-9]++(?:\\.[0-9]++)?)万元");
     private static final List<String> LABEL_PREFIXES = List.of("其中", "包括", "和", "我部门");
     private static final List<String> LABEL_SUFFIXES = List.of("共计安排", "预算安排", "为");
 

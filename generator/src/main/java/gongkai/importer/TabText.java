@@ -51,6 +51,10 @@ final class TabText {
         problems.add(new ImportProblem(document, line, message));
     }
 
+    void problem(int line, String field, String message) {
+        problems.add(new ImportProblem(document, line, field, message));
+    }
+
     static boolean isBlank(String s) {
         return s.strip().isEmpty();
     }

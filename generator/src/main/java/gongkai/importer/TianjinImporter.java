@@ -12,8 +12,6 @@ import gongkai.content.SourceRef;
 import gongkai.content.TargetParser;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,15 +35,18 @@ import java.util.regex.Pattern;
  * Stateless: all parsing state lives in a per-call {@link Parse}.
  */
 public final class TianjinImporter {
-    /** A project heading; the title may carry export emphasis markers (*, **) and a space before 绩效目标表. */
+    /**
+     * A project heading; the title may carry export emphasis markers (*, **) and a space before 绩效目标表.
+     * Possessive quantifiers: the two runs of spaces around the optional bookmark must not trade characters
+     * (a long line of spaces took quadratic time), and no run can give back what the next part needs anyway.
+     * Matched against whole lines only ({@code matches}), so the {@code .*} is tried once per line.
+     */
     static final Pattern HEADING = Pattern.compile(
-            "^[ \\u3000]*(?:\\[bookmark: [^\\]]*\\])?[ \\u3000]*(\\d+)\\..*绩效目标表\\s*$");
-    /** Word bookmark markers the export leaves in the text ({@code [bookmark: _Toc…]}, {@code [bookmark: _GoBack]}). */
-    static final Pattern BOOKMARK = Pattern.compile("\\[bookmark: [^\\]]*\\]");
+            "^[ \\u3000]*+(?:\\[bookmark: [^\\]]*+\\])?+[ \\u3000]*+(?:(\\d++)[.．、]|[（(]([一二三四五六七八九十]{1,4})[）)]).*绩效目标表\\s*$");
     /** The unit line under each heading: 预算单位编码 (six digits) directly followed by the unit name. */
     static final Pattern UNIT_LINE = Pattern.compile("^(\\d{6})(\\S.*)$");
-    static final Pattern MONEY_UNIT = Pattern.compile("^单位[：:]\\s*(元|万元)$");
-    private static final Pattern AMOUNT = Pattern.compile("^-?\\d+(?:\\.\\d+)?$");
+    /** The money unit cell: 单位：元 or 单位：万元, also inside a longer line (金额单位：万元, 单位：万元（保留两位小数）). */
+    static final Pattern MONEY_UNIT = Pattern.compile("^.{0,8}?单位[：:]\\s*(万元|元)(?![^（(]).{0,20}$");
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20\\d\\d)(?!\\d)");
     private static final Pattern EMPHASIS = Pattern.compile("^\\*{1,2}|\\*{1,2}$");
     private static final List<String> INDICATOR_HEADER = List.of("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值");
@@ -57,8 +58,7 @@ public final class TianjinImporter {
     }
 
     public static ImportedDocument importFile(Path file, ImportOptions options) throws IOException, ImportException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        return importText(file.getFileName().toString(), text, options);
+        return importText(file.getFileName().toString(), SourceText.read(file), options);
     }
 
     /**
@@ -69,41 +69,75 @@ public final class TianjinImporter {
      */
     public static ImportedDocument importText(String document, String text, ImportOptions options)
             throws ImportException {
-        return new Parse(document, text, options == null ? ImportOptions.inferAll() : options).run();
+        ImportOptions opts = options == null ? ImportOptions.inferAll() : options;
+        Importer.checkOptions(document, opts);
+        return new Parse(document, text, opts).run();
     }
 
     /** Splits into lines the way the seeds' line numbers count them (LF, CRLF or CR; BOM dropped). */
     static List<String> lines(String text) {
-        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return List.of(t.split("\r\n|\r|\n", -1));
+        return SourceText.lines(text);
     }
 
     /** The cell text of a TAB line: without the TAB and bookmark markers; trailing blanks removed. */
     static String cellLineText(String line) {
-        return BOOKMARK.matcher(line.substring(1)).replaceAll("").stripTrailing();
+        return WordMarkup.withoutBookmarks(line.substring(1)).stripTrailing();
+    }
+
+    /** The text without any white space (regex {@code \s}), for comparing labels. */
+    static String squeezed(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** True when the line is a heading followed (after blank lines) by a unit line, as every project table is. */
     static boolean isHeadingAt(List<String> lines, int index) {
+        return headingAt(lines, index) != null;
+    }
+
+    /** The heading match of the line when it is a heading followed (after blank lines) by a unit line, else null. */
+    private static Matcher headingAt(List<String> lines, int index) {
         String line = lines.get(index);
-        if (line.startsWith("\t") || !HEADING.matcher(line).matches()) {
-            return false;
+        if (line.startsWith("\t")) {
+            return null;
+        }
+        Matcher m = HEADING.matcher(line);
+        if (!m.matches()) {
+            return null;
         }
         for (int j = index + 1; j < lines.size(); j++) {
             String next = lines.get(j);
             if (next.startsWith("\t")) {
-                return UNIT_LINE.matcher(cellLineText(next).strip()).matches();
+                return UNIT_LINE.matcher(cellLineText(next).strip()).matches() ? m : null;
             }
             if (!next.isBlank()) {
-                return false;
+                return null;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** 一 … 九十九 as a number (headings numbered （一）, （十二）). */
+    static int chineseNumber(String numeral) {
+        String digits = "一二三四五六七八九";
+        int tens = numeral.indexOf('十');
+        if (tens < 0) {
+            return numeral.length() == 1 ? digits.indexOf(numeral.charAt(0)) + 1 : -1;
+        }
+        int high = tens == 0 ? 1 : digits.indexOf(numeral.charAt(0)) + 1;
+        int low = tens == numeral.length() - 1 ? 0 : digits.indexOf(numeral.charAt(numeral.length() - 1)) + 1;
+        return tens > 1 || numeral.length() - tens > 2 || high <= 0 || low < 0 ? -1 : high * 10 + low;
     }
 
     /** The heading as printed: bookmark marker removed, trimmed; emphasis markers kept. */
     static String printedHeading(String line) {
-        return BOOKMARK.matcher(line).replaceFirst("").strip();
+        return WordMarkup.withoutFirstBookmark(line).strip();
     }
 
     /** The 项目名称 without the export's emphasis markers ({@code **name}, {@code *name*}). */
@@ -137,8 +171,8 @@ public final class TianjinImporter {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             int lineNo = i + 1;
-            boolean heading = isHeadingAt(lines, i);
-            if ((line.startsWith("\t") || line.isBlank() || heading) && cell != null) {
+            Matcher heading = headingAt(lines, i);
+            if ((line.startsWith("\t") || line.isBlank() || heading != null) && cell != null) {
                 tokens.add(new Cell(cellLine, cell.toString().strip(), cellAfterBlank));
                 cell = null;
             }
@@ -149,16 +183,14 @@ public final class TianjinImporter {
                 afterBlank = false;
             } else if (line.isBlank()) {
                 afterBlank = true;
-            } else if (heading) {
-                Matcher m = HEADING.matcher(line);
-                if (!m.matches()) {
-                    throw new IllegalStateException("heading pattern no longer matches line " + lineNo);
-                }
-                tokens.add(new Heading(lineNo, Integer.parseInt(m.group(1)), printedHeading(line)));
+            } else if (heading != null) {
+                // -1: more digits than a heading number has (reported when the headings are read)
+                int number = heading.group(1) != null ? PrintedNumbers.smallInt(heading.group(1)) : chineseNumber(heading.group(2));
+                tokens.add(new Heading(lineNo, number, printedHeading(line)));
                 afterBlank = true;
             } else if (cell != null) {
                 // A further paragraph of the open cell (multi-paragraph goals, a cell whose text starts on the next line).
-                cell.append('\n').append(BOOKMARK.matcher(line).replaceAll("").stripTrailing());
+                cell.append('\n').append(WordMarkup.withoutBookmarks(line).stripTrailing());
             } else {
                 tokens.add(new Stray(lineNo, line.strip()));
                 afterBlank = false;
@@ -224,6 +256,10 @@ public final class TianjinImporter {
             problems.add(new ImportProblem(document, line, message));
         }
 
+        private void problem(int line, String field, String message) {
+            problems.add(new ImportProblem(document, line, field, message));
+        }
+
         ImportedDocument run() throws ImportException {
             List<Token> tokens = tokenize(lines);
             List<Token> block = new ArrayList<>();
@@ -234,11 +270,17 @@ public final class TianjinImporter {
                     if (current != null) {
                         readProject(current, block);
                     }
-                    if (h.number() != expectedNumber) {
-                        problem(h.line(), "heading number " + h.number() + " where " + expectedNumber
-                                + " was expected: a project table may be missing or mis-numbered");
+                    if (h.number() < 0) {
+                        problem(h.line(), "标题编号", "标题 '" + PrintedNumbers.abbreviated(h.printed())
+                                + "' 的编号位数过多，不是项目序号");
+                        expectedNumber++;
+                    } else {
+                        if (h.number() != expectedNumber) {
+                            problem(h.line(), "heading number " + h.number() + " where " + expectedNumber
+                                    + " was expected: a project table may be missing or mis-numbered");
+                        }
+                        expectedNumber = h.number() + 1;
                     }
-                    expectedNumber = h.number() + 1;
                     current = h;
                     block = new ArrayList<>();
                 } else if (current == null) {
@@ -251,9 +293,10 @@ public final class TianjinImporter {
                 readProject(current, block);
             }
             if (drafts.isEmpty()) {
-                throw new ImportException(new ImportProblem(document, 1,
+                problems.add(0, new ImportProblem(document, 1,
                         "no project table found (expected headings 'N.…绩效目标表' followed by a unit line"
                                 + " '<6-digit code><unit name>'); is this the Tianjin format?"));
+                throw new ImportException(problems);
             }
             return assemble();
         }
@@ -277,10 +320,14 @@ public final class TianjinImporter {
                     unplaced(token, "in the table under heading line " + heading.line());
                 }
             }
-            // isHeadingAt guarantees the first cell is the unit line.
-            Matcher unitLine = UNIT_LINE.matcher(cells.get(0).text());
-            if (!unitLine.matches()) {
-                throw new IllegalStateException("heading at line " + heading.line() + " without unit line");
+            // isHeadingAt found the unit line's first line; a second paragraph in that cell spoils it.
+            Matcher unitLine = cells.isEmpty() ? null : UNIT_LINE.matcher(cells.get(0).text());
+            if (unitLine == null || !unitLine.matches()) {
+                int line = cells.isEmpty() ? heading.line() : cells.get(0).line();
+                problem(line, "预算单位", "标题（第 " + heading.line() + " 行）下的单元格 '"
+                        + (cells.isEmpty() ? "" : PrintedNumbers.abbreviated(cells.get(0).text()))
+                        + "' 不是一行“<6 位预算单位编码><单位名称>”；表格未读取");
+                return;
             }
             draft.code = unitLine.group(1);
             draft.unitName = unitLine.group(2).strip();
@@ -306,7 +353,7 @@ public final class TianjinImporter {
                     return i + INDICATOR_HEADER.size();
                 }
                 String t = c.text();
-                String label = t.replaceAll("\\s+", "");
+                String label = squeezed(t);
                 Matcher unit = MONEY_UNIT.matcher(label);
                 if (unit.matches() && draft.unit == null) {
                     draft.unit = MoneyUnit.fromLabel(unit.group(1));
@@ -367,10 +414,12 @@ public final class TianjinImporter {
                         + draft.heading.line() + "; not placed");
                 return;
             }
-            if ((field == Field.TOTAL || field == Field.FISCAL || field == Field.OTHER)
-                    && value != null && !AMOUNT.matcher(value).matches()) {
-                problem(c.line(), field.label + " '" + value + "' is not a number; not placed");
-                value = null;
+            if ((field == Field.TOTAL || field == Field.FISCAL || field == Field.OTHER) && value != null) {
+                String why = PrintedNumbers.decimalProblem(value);
+                if (why != null) {
+                    problem(c.line(), field.label, why + "；未读取");
+                    value = null;
+                }
             }
             switch (field) {
                 case NAME -> {
@@ -548,9 +597,10 @@ public final class TianjinImporter {
                 }
             }
             if (best < 0 || tie) {
-                throw new ImportException(new ImportProblem(document, drafts.get(0).heading.line(),
+                problems.add(new ImportProblem(document, drafts.get(0).heading.line(),
                         "cannot infer the budget year " + (best < 0 ? "(no year 20xx in the document)"
                                 : "(years " + counts + " appear equally often)") + "; pass --year"));
+                throw new ImportException(problems);
             }
             return best;
         }

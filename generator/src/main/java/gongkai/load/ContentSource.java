@@ -1,24 +1,31 @@
 package gongkai.load;
 
 import gongkai.content.Content;
-import gongkai.content.Problem;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 
 /** Where the load stage gets the content from: the YAML loader for real builds, a fixed model in tests. */
 @FunctionalInterface
 public interface ContentSource {
+    /** The model (a fixed one in tests); problems, if any, are the validate stage's to report. */
     Content load(Path contentDir) throws Exception;
 
-    /** The YAML content tree via {@link ContentLoader}; fails listing every error as path:line:column: field: message. */
+    /** The model with what loading found: problems and positions. A fixed model has neither. */
+    default LoadResult read(Path contentDir) throws Exception {
+        return LoadResult.of(load(contentDir));
+    }
+
+    /** The YAML content tree via {@link ContentLoader}: its problems go to the validate stage, which fails on them. */
     static ContentSource yaml() {
-        return contentDir -> {
-            LoadResult result = ContentLoader.load(contentDir);
-            if (!result.ok()) {
-                throw new IllegalStateException(result.errors().size() + " content error(s):\n  "
-                        + result.errors().stream().map(Problem::format).collect(Collectors.joining("\n  ")));
+        return new ContentSource() {
+            @Override
+            public Content load(Path contentDir) throws Exception {
+                return read(contentDir).content();
             }
-            return result.content();
+
+            @Override
+            public LoadResult read(Path contentDir) throws Exception {
+                return ContentLoader.load(contentDir);
+            }
         };
     }
 }

@@ -46,6 +46,8 @@ final class FastYaml {
     private final int[] lineStart;
     private final int lineCount;
     private int line;
+    /** Nesting of blocks being read: bounded, so a file of ever-deeper indentation cannot exhaust the stack. */
+    private int depth;
 
     private FastYaml(String text, char[] chars, String name, int[] lineStart, int lineCount) {
         this.text = text;
@@ -110,10 +112,12 @@ final class FastYaml {
 
     /** A block node whose first line is {@link #line}, indented exactly {@code indent}. */
     private Node block(int indent) {
-        if (isDash(line, indent)) {
-            return sequence(indent);
+        if (++depth > Limits.MAX_NESTING) {
+            throw OUTSIDE; // SnakeYAML reports the nesting limit with its position; no deep recursion here
         }
-        return mapping(indent);
+        Node node = isDash(line, indent) ? sequence(indent) : mapping(indent);
+        depth--;
+        return node;
     }
 
     private boolean isDash(int l, int column) {
@@ -155,7 +159,7 @@ final class FastYaml {
                 start = keyMark;
             }
             String key = text.substring(keyStart, p);
-            ScalarNode keyNode = new ScalarNode(ContentLoader.plainScalarTag(key), key, keyMark, keyMark, DumperOptions.ScalarStyle.PLAIN);
+            ScalarNode keyNode = new ScalarNode(YamlReader.plainScalarTag(key), key, keyMark, keyMark, DumperOptions.ScalarStyle.PLAIN);
             int valueStart = p + 1;
             while (valueStart < end && chars[valueStart] == ' ') {
                 valueStart++;
@@ -285,7 +289,7 @@ final class FastYaml {
                 throw OUTSIDE;
             }
             style = DumperOptions.ScalarStyle.PLAIN;
-            tag = ContentLoader.plainScalarTag(value);
+            tag = YamlReader.plainScalarTag(value);
         }
         line = valueLine + 1;
         int next = skipBlank(line);

@@ -19,6 +19,8 @@ public final class BuildContext {
     private final java.util.Set<String> writtenPaths = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final BuildOptions options;
     private final Path stagingDir;
+    /** This build's folder and swap; null for a standalone context, which writes into its output directly. */
+    private final SiteSwap swap;
     private final AtomicInteger pagesRendered = new AtomicInteger();
     private final java.util.Set<Path> createdFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Map<Slot<?>, Object> results = new java.util.concurrent.ConcurrentHashMap<>();
@@ -50,9 +52,16 @@ public final class BuildContext {
         void pageRendered(String sitePath, char[] text, int length) throws Exception;
     }
 
-    BuildContext(BuildOptions options, Path stagingDir) {
+    BuildContext(BuildOptions options, SiteSwap swap) {
         this.options = options;
-        this.stagingDir = stagingDir;
+        this.stagingDir = swap.siteDir();
+        this.swap = swap;
+    }
+
+    private BuildContext(BuildOptions options, Path outputDir) {
+        this.options = options;
+        this.stagingDir = outputDir;
+        this.swap = null;
     }
 
     /**
@@ -72,6 +81,26 @@ public final class BuildContext {
     /** The directory this build writes into; it becomes the output directory when every stage succeeded. */
     public Path stagingDir() {
         return stagingDir;
+    }
+
+    /**
+     * The folder to write what is published beside the output as {@code <out><suffix>} (the search index:
+     * {@code site.index}): in a pipeline it is staged in the build's folder and swapped in with the site by the
+     * write stage, or deleted with it when the build fails; standalone it is the published folder itself.
+     */
+    public Path besideOutput(String suffix) throws IOException {
+        if (swap == null) {
+            return SiteSwap.besideOutput(options.outDir(), suffix);
+        }
+        return swap.stageBeside(suffix);
+    }
+
+    /** The build's swap (the write stage publishes through it). */
+    SiteSwap swap() {
+        if (swap == null) {
+            throw new IllegalStateException("a standalone context has nothing to publish");
+        }
+        return swap;
     }
 
     /** The loaded content (available from the validate stage on). */
@@ -156,11 +185,7 @@ public final class BuildContext {
 
     /** Resolves a site path ("projects/x.json") inside the staging directory, refusing paths that leave it. */
     public Path resolve(String sitePath) {
-        Path target = stagingDir.resolve(sitePath).normalize();
-        if (!target.startsWith(stagingDir) || target.equals(stagingDir)) {
-            throw new IllegalArgumentException("output path outside the site: " + sitePath);
-        }
-        return target;
+        return SitePaths.inside(stagingDir, sitePath);
     }
 
     /** Writes one output file (thread-safe; stages may write in parallel). */

@@ -1,7 +1,6 @@
 package gongkai.pipeline;
 
 import gongkai.content.DepartmentYear;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,10 @@ import java.util.Objects;
  * Runs a build: named stages in execution order, each timed, then write. One stage may run in the background
  * from after a named stage until before write (the search index, which reads only the validated content, beside
  * assemble, render, export and check: no page links into the files it writes). Everything is written into a
- * staging directory next to the output; only the write stage, after all others succeeded, swaps it in. Any
- * failure deletes the staging directory and leaves the previous site untouched. The stages themselves live in
+ * build folder next to the output (the site, and what is published beside it: the search index); only the write
+ * stage, after all others succeeded, swaps them in ({@link SiteSwap}). Any failure, also one while the background
+ * stage still runs, deletes the build folder once that stage ended, and leaves the previous site and index
+ * untouched. The stages themselves live in
  * the packages after this one; the site's list of them is {@code cli.SitePipelines}.
  */
 public final class BuildPipeline {
@@ -51,26 +52,22 @@ public final class BuildPipeline {
     /** Runs the build and also returns its context (the loaded content and every stage's results). */
     public Built runKeepingModel() throws BuildException {
         long start = System.nanoTime();
+        SiteSwap swap;
         try {
             SiteSwap.checkReplaceable(options.outDir(), options.contentDir(), options.themeDir());
+            swap = SiteSwap.begin(options.outDir(), options.log());
         } catch (java.io.IOException e) {
-            throw new BuildException("write", e.getMessage(), e);
+            throw new BuildException("write", "cannot prepare the build folder beside " + options.outDir() + ": "
+                    + e.getMessage(), e);
         }
-        java.nio.file.Path staging;
-        try {
-            staging = SiteSwap.createStaging(options.outDir());
-        } catch (java.io.IOException e) {
-            throw new BuildException("write", "cannot create the staging directory: " + e.getMessage(), e);
-        }
-        BuildContext context = new BuildContext(options, staging);
-        for (BuildStage stage : stages) {
-            stage.prepare(context);
-        }
+        BuildContext context = new BuildContext(options, swap);
         Map<String, Long> nanos = new java.util.concurrent.ConcurrentHashMap<>();
-        boolean swapped = false;
         java.util.concurrent.Future<?> background = null;
         java.util.concurrent.ExecutorService backgroundThread = null;
         try {
+            for (BuildStage stage : stages) {
+                stage.prepare(context);
+            }
             for (BuildStage stage : stages) {
                 if (stage == alongside) {
                     continue;
@@ -80,7 +77,6 @@ public final class BuildPipeline {
                     background = null;
                 }
                 runTimed(stage, context, nanos);
-                swapped |= stage instanceof WriteStage;
                 if (alongside != null && stage.name().equals(alongsideAfter)) {
                     // The search index reads only the validated content: it runs beside assemble, render and
                     // export, whose single-threaded stretches (and its own forceMerge/export) then overlap.
@@ -95,25 +91,25 @@ public final class BuildPipeline {
                     });
                 }
             }
-        } finally {
+        } catch (BuildException | RuntimeException | Error e) {
             if (background != null) {
-                // a later stage failed: let the background stage finish before its output folder is deleted
-                background.cancel(false);
-                try {
-                    background.get();
-                } catch (Exception ignoredBecauseTheBuildAlreadyFailed) {
-                    // the first failure is the one reported
+                // A later stage failed while the background stage still writes into the build folder: wait for
+                // it to end before that folder is deleted (deleting under it left the folder behind).
+                Throwable other = awaitEnd(background);
+                if (other != null && other != e && other != e.getCause()) {
+                    e.addSuppressed(other);
                 }
             }
+            throw e;
+        } finally {
             if (backgroundThread != null) {
-                backgroundThread.shutdownNow();
+                backgroundThread.shutdown();
             }
-            if (!swapped && Files.exists(staging)) {
-                try {
-                    SiteSwap.deleteTree(staging);
-                } catch (java.io.IOException e) {
-                    options.log().accept("build: could not delete the staging directory " + staging + ": " + e.getMessage());
-                }
+            try {
+                swap.close();
+            } catch (java.io.IOException e) {
+                options.log().accept("build: could not delete the build folder " + swap.buildDir() + ": " + e.getMessage()
+                        + " (the next build removes it)");
             }
         }
         List<BuildReport.StageTime> times = new ArrayList<>();
@@ -127,6 +123,52 @@ public final class BuildPipeline {
         BuildReport report = new BuildReport(projects, context.pagesRendered(), System.nanoTime() - start, times,
                 context.basePath());
         return new Built(report, context);
+    }
+
+    /**
+     * Runs the named stages of this pipeline — the same objects, in the same order, timed and failing as in
+     * {@link #run} — over a context the caller made, one after the other: no build folder, no background stage,
+     * no write stage (the caller installs what was written). {@code serve}'s incremental update runs validate,
+     * assemble, render and export this way over a context holding {@link ChangedYears}.
+     */
+    public List<BuildReport.StageTime> runStages(BuildContext context, List<String> names) throws BuildException {
+        for (String name : names) {
+            if (!stageNames().contains(name) || "write".equals(name)) {
+                throw new IllegalArgumentException("no stage '" + name + "' to run on its own in " + stageNames());
+            }
+        }
+        List<BuildStage> chosen = stages.stream().filter(s -> names.contains(s.name())).toList();
+        for (BuildStage stage : chosen) {
+            stage.prepare(context);
+        }
+        Map<String, Long> nanos = new java.util.HashMap<>();
+        List<BuildReport.StageTime> times = new ArrayList<>();
+        for (BuildStage stage : chosen) {
+            runTimed(stage, context, nanos);
+            times.add(new BuildReport.StageTime(stage.name(), nanos.get(stage.name())));
+        }
+        return times;
+    }
+
+    /** Waits for a background stage to end; returns its failure, if any. */
+    private static Throwable awaitEnd(java.util.concurrent.Future<?> background) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    background.get();
+                    return null;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the folder must not be deleted under the stage: keep waiting
+                } catch (java.util.concurrent.ExecutionException e) {
+                    return e.getCause();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void runTimed(BuildStage stage, BuildContext context, Map<String, Long> nanos) throws BuildException {

@@ -62,4 +62,14 @@ public final class SitePaths {
         }
         return false;
     }
+
+    /** {@code sitePath} under the site folder {@code root}, refusing paths that leave it or name the folder itself. */
+    public static java.nio.file.Path inside(java.nio.file.Path root, String sitePath) {
+        java.nio.file.Path base = root.toAbsolutePath().normalize();
+        java.nio.file.Path target = base.resolve(sitePath).normalize();
+        if (!target.startsWith(base) || target.equals(base)) {
+            throw new IllegalArgumentException("output path outside the site: " + sitePath);
+        }
+        return target;
+    }
 }

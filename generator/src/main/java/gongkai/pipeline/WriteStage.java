@@ -1,6 +1,6 @@
 package gongkai.pipeline;
 
-/** write: the staging directory replaces the output directory (the pipeline's own last stage). */
+/** write: the staged site and the folders beside it replace the published ones (the pipeline's own last stage). */
 record WriteStage() implements BuildStage {
     @Override
     public String name() {
@@ -9,6 +9,6 @@ record WriteStage() implements BuildStage {
 
     @Override
     public void run(BuildContext context) throws Exception {
-        SiteSwap.replace(context.stagingDir(), context.options().outDir());
+        context.swap().publish();
     }
 }

@@ -10,12 +10,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-/** render: theme assets, every page in parallel, sitemap, robots.txt, feed. */
+/**
+ * render: theme assets, every page in parallel, sitemap, robots.txt, feed. In an incremental build only the
+ * pages the assemble stage left in {@link AssembleStage#CHANGED_PAGES} are rendered, then sitemap(s) and feed;
+ * theme assets and robots.txt depend on nothing an incremental build changes, and templates already parsed (a
+ * {@link #TEMPLATES} the context holds) are reused.
+ */
 public record RenderStage() implements BuildStage {
-    /** The theme's templates as this stage parsed them (serve renders edits with them). */
+    /** The theme's templates as this stage parsed them (serve's incremental builds reuse them). */
     public static final BuildContext.Slot<Templates> TEMPLATES = BuildContext.Slot.named("the parsed templates");
 
     private static final int PROGRESS_FROM = 1000;
@@ -28,22 +34,29 @@ public record RenderStage() implements BuildStage {
     @Override
     public void run(BuildContext context) throws Exception {
         Path theme = context.options().themeDir();
-        Templates templates = new Templates(theme.resolve("templates"));
-        context.set(TEMPLATES, templates);
-        copyStatic(theme.resolve("static"), context);
+        Templates templates = context.find(TEMPLATES);
+        if (templates == null) {
+            templates = new Templates(theme.resolve("templates"));
+            context.set(TEMPLATES, templates);
+        }
+        List<SiteModel.PageJob> changed = context.find(AssembleStage.CHANGED_PAGES);
+        if (changed == null) {
+            copyStatic(theme.resolve("static"), context);
+        }
         SiteModel site = context.get(AssembleStage.SITE);
-        List<SiteModel.PageJob> pages = site.pages();
+        List<SiteModel.PageJob> pages = changed == null ? site.pages() : changed;
+        Templates parsed = templates;
         AtomicInteger done = new AtomicInteger();
         int step = Math.max(1, pages.size() / 10);
         // One reusable text buffer per render thread (kept only while this stage runs).
-        Map<Thread, PageText> texts = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Thread, PageText> texts = new ConcurrentHashMap<>();
         // Each page's bytes depend only on its own job, so the parallel order cannot change the output.
         List<String> errors = pages.parallelStream()
                 .map(job -> {
                     try {
                         PageText text = texts.computeIfAbsent(Thread.currentThread(), t -> new PageText());
                         text.reset();
-                        templates.render(job.template(), job.model(), text);
+                        parsed.render(job.template(), job.model(), text);
                         int bytes = text.encode(); // may replace the byte array: read it after
                         context.write(job.outputFile(), text.utf8(), 0, bytes);
                         context.pageRendered(job.outputFile(), text.chars(), text.length());
@@ -63,11 +76,13 @@ public record RenderStage() implements BuildStage {
             throw new IllegalStateException(errors.size() + " page(s) failed to render; first: " + errors.get(0));
         }
         context.addPagesRendered(pages.size());
-        for (Map.Entry<String, String> sitemap : SiteFiles.sitemaps(site, context.options().sitemapLimit()).entrySet()) {
+        for (Map.Entry<String, String> sitemap : SiteFiles.sitemaps(templates, site, context.options().sitemapLimit()).entrySet()) {
             context.writeString(sitemap.getKey(), sitemap.getValue());
         }
-        context.writeString("robots.txt", SiteFiles.robots(site));
-        context.writeString("feed.xml", SiteFiles.atomFeed(site));
+        if (changed == null) {
+            context.writeString("robots.txt", SiteFiles.robots(templates, site));
+        }
+        context.writeString("feed.xml", SiteFiles.atomFeed(templates, site));
     }
 
     private static void copyStatic(Path staticDir, BuildContext context) throws IOException {

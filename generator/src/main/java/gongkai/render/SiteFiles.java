@@ -1,20 +1,31 @@
 package gongkai.render;
 
+import freemarker.template.TemplateException;
 import gongkai.site.GitDates;
 import gongkai.site.SiteModel;
-
-import gongkai.site.Html;
+import gongkai.site.Views;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The site's machine files: sitemap(s), robots.txt and the Atom feed. Every date in them is derived from the
- * content (git last-commit dates, budget years), never the wall clock, so two builds are byte-identical.
+ * The site's machine files: sitemap(s), robots.txt and the Atom feed, rendered by the theme's templates
+ * ({@code sitemap.xml.ftlx}, {@code sitemap-index.xml.ftlx}, {@code feed.xml.ftlx}: XML auto-escaping;
+ * {@code robots.txt.ftl}) so a theme can override them. Every date in them is derived from the content (git
+ * last-commit dates, budget years), never the wall clock, so two builds are byte-identical.
  */
 public final class SiteFiles {
     private SiteFiles() {
+    }
+
+    /** A URL in a sitemap (a page) or in a sitemap index (a sitemap file); {@code lastmod} yyyy-mm-dd or null. */
+    public record SitemapUrl(String loc, String lastmod) {
+    }
+
+    /** An Atom entry as the feed template shows it: absolute URL, date yyyy-mm-dd. */
+    public record FeedItem(String title, String url, String updated, String summary) {
     }
 
     /**
@@ -23,58 +34,42 @@ public final class SiteFiles {
      *
      * @return file name → content, in order
      */
-    public static Map<String, String> sitemaps(SiteModel site, int limit) {
-        List<SiteModel.PageJob> pages = site.pages().stream().filter(SiteModel.PageJob::inSitemap).toList();
+    public static Map<String, String> sitemaps(Templates templates, SiteModel site, int limit)
+            throws IOException, TemplateException {
+        List<SitemapUrl> urls = site.pages().stream().filter(SiteModel.PageJob::inSitemap)
+                .map(p -> new SitemapUrl(site.absolute(p.urlPath()), p.lastmod())).toList();
         Map<String, String> files = new LinkedHashMap<>();
-        if (pages.size() <= limit) {
-            files.put("sitemap.xml", urlset(site, pages));
+        if (urls.size() <= limit) {
+            files.put("sitemap.xml", urlset(templates, urls));
             return files;
         }
-        StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        int part = 0;
-        for (int start = 0; start < pages.size(); start += limit) {
-            part++;
-            List<SiteModel.PageJob> slice = pages.subList(start, Math.min(pages.size(), start + limit));
-            String name = "sitemap-" + part + ".xml";
-            files.put(name, urlset(site, slice));
+        List<SitemapUrl> parts = new ArrayList<>();
+        for (int start = 0; start < urls.size(); start += limit) {
+            List<SitemapUrl> slice = urls.subList(start, Math.min(urls.size(), start + limit));
+            String name = "sitemap-" + (parts.size() + 1) + ".xml";
+            files.put(name, urlset(templates, slice));
             String lastmod = null;
-            for (SiteModel.PageJob p : slice) {
-                lastmod = GitDates.max(lastmod, p.lastmod());
+            for (SitemapUrl u : slice) {
+                lastmod = GitDates.max(lastmod, u.lastmod());
             }
-            index.append("  <sitemap>\n    <loc>").append(Html.escape(site.absolute(name))).append("</loc>\n");
-            if (lastmod != null) {
-                index.append("    <lastmod>").append(lastmod).append("</lastmod>\n");
-            }
-            index.append("  </sitemap>\n");
+            parts.add(new SitemapUrl(site.absolute(name), lastmod));
         }
-        index.append("</sitemapindex>\n");
         Map<String, String> ordered = new LinkedHashMap<>();
-        ordered.put("sitemap.xml", index.toString());
+        ordered.put("sitemap.xml", templates.render("sitemap-index.xml.ftlx", Map.of("sitemaps", parts)));
         ordered.putAll(files);
         return ordered;
     }
 
-    private static String urlset(SiteModel site, List<SiteModel.PageJob> pages) {
-        StringBuilder xml = new StringBuilder(pages.size() * 120 + 200);
-        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (SiteModel.PageJob page : pages) {
-            xml.append("  <url>\n    <loc>").append(Html.escape(site.absolute(page.urlPath()))).append("</loc>\n");
-            if (page.lastmod() != null) {
-                xml.append("    <lastmod>").append(page.lastmod()).append("</lastmod>\n");
-            }
-            xml.append("  </url>\n");
-        }
-        return xml.append("</urlset>\n").toString();
+    private static String urlset(Templates templates, List<SitemapUrl> urls) throws IOException, TemplateException {
+        return templates.render("sitemap.xml.ftlx", Map.of("urls", urls));
     }
 
-    public static String robots(SiteModel site) {
-        return "User-agent: *\nAllow: /\n\nSitemap: " + site.absolute("sitemap.xml") + "\n";
+    public static String robots(Templates templates, SiteModel site) throws IOException, TemplateException {
+        return templates.render("robots.txt.ftl", Map.of("sitemapUrl", site.absolute("sitemap.xml")));
     }
 
     /** Atom feed of recent department-years; entry dates are content dates (see {@link SiteModel.FeedEntry}). */
-    public static String atomFeed(SiteModel site) {
+    public static String atomFeed(Templates templates, SiteModel site) throws IOException, TemplateException {
         String updated = null;
         for (SiteModel.FeedEntry e : site.feed()) {
             updated = GitDates.max(updated, e.updated());
@@ -82,30 +77,10 @@ public final class SiteFiles {
         if (updated == null) {
             updated = site.updated() != null ? site.updated() : "1970-01-01";
         }
-        List<String> lines = new ArrayList<>();
-        lines.add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-        lines.add("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">");
-        lines.add("  <title>" + Html.escape(site.view().title()) + "</title>");
-        lines.add("  <subtitle>" + Html.escape(site.view().description()) + "</subtitle>");
-        lines.add("  <id>" + Html.escape(site.absolute("feed.xml")) + "</id>");
-        lines.add("  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + Html.escape(site.absolute("feed.xml")) + "\"/>");
-        lines.add("  <link rel=\"alternate\" type=\"text/html\" href=\"" + Html.escape(site.baseUrl()) + "\"/>");
-        lines.add("  <updated>" + updated + "T00:00:00Z</updated>");
-        lines.add("  <author><name>" + Html.escape(site.view().publisher()) + "</name></author>");
-        if (site.view().licenceUrl() != null) {
-            lines.add("  <rights>" + Html.escape(site.view().licence()) + " " + Html.escape(site.view().licenceUrl()) + "</rights>");
-        }
-        for (SiteModel.FeedEntry e : site.feed()) {
-            String url = Html.escape(site.absolute(e.urlPath()));
-            lines.add("  <entry>");
-            lines.add("    <title>" + Html.escape(e.title()) + "</title>");
-            lines.add("    <id>" + url + "</id>");
-            lines.add("    <link rel=\"alternate\" type=\"text/html\" href=\"" + url + "\"/>");
-            lines.add("    <updated>" + e.updated() + "T00:00:00Z</updated>");
-            lines.add("    <summary>" + Html.escape(e.summary()) + "</summary>");
-            lines.add("  </entry>");
-        }
-        lines.add("</feed>");
-        return String.join("\n", lines) + "\n";
+        List<FeedItem> entries = site.feed().stream()
+                .map(e -> new FeedItem(e.title(), site.absolute(e.urlPath()), e.updated(), e.summary())).toList();
+        Views.SiteView view = site.view();
+        return templates.render("feed.xml.ftlx", Map.of("site", view, "feedUrl", site.absolute("feed.xml"),
+                "homeUrl", site.baseUrl(), "updated", updated, "entries", entries));
     }
 }

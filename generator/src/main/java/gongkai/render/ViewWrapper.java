@@ -28,6 +28,9 @@ import java.util.Map;
  * its other public no-argument methods ({@code totals.withBudget}, also callable as {@code totals.withBudget()}), read through method handles looked up once per
  * record class. Everything else is wrapped as {@link DefaultObjectWrapper} wraps it. The generic bean model
  * (introspection cache lookups and reflective calls on every access) was most of FreeMarker's cost per page.
+ * <p>
+ * Kept over FreeMarker 2.3.35's own record support (same output): 10k sample, 2 threads, 0.78 s against 1.03 s of template CPU.
+ * Re-measure: {@code java -cp target/tools/gongkai-tools.jar:target/gongkai.jar gongkai.render.RenderBenchmark --content DIR}.
  */
 final class ViewWrapper extends DefaultObjectWrapper {
     private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);

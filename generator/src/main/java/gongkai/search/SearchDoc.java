@@ -1,5 +1,6 @@
 package gongkai.search;
 
+import gongkai.content.Urls;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * @param kind       {@link #PROJECT} or {@link #DEPARTMENT_YEAR}
  * @param id         project id, or {@code region/code/year} for a department-year
  * @param title      project name or department-year title (also the boosted {@code name} field)
- * @param url        site-relative URL of the page ({@link gongkai.content.Urls})
+ * @param url        site-relative URL of the page ({@link Urls})
  * @param year       budget year
  * @param deptKey    {@code region/code}, the department facet key
  * @param deptName   the department's name (short name when it has one)

@@ -3,6 +3,7 @@ package gongkai.search;
 import gongkai.content.Amount;
 import gongkai.content.Content;
 import gongkai.content.Department;
+import gongkai.content.DepartmentKey;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Indicator;
 import gongkai.content.Project;
@@ -55,9 +56,9 @@ public final class SearchDocuments {
                 regionParents.put(r.slug(), r.parent());
             }
         }
-        Map<String, Department> departments = new HashMap<>();
+        Map<DepartmentKey, Department> departments = new HashMap<>();
         for (Department d : content.departments()) {
-            departments.put(d.regionSlug() + "/" + d.code(), d);
+            departments.put(d.key(), d);
         }
         List<DepartmentYear> years = content.departmentYears();
         // starts[k] = number of the department-year k's own document; its projects follow it
@@ -88,9 +89,10 @@ public final class SearchDocuments {
     }
 
     private record Names(String deptKey, String deptFull, String deptShown, String regionName, String year) {
-        static Names of(DepartmentYear dy, Map<String, Department> departments, Map<String, String> regionNames) {
-            String deptKey = dy.regionSlug() + "/" + dy.departmentCode();
-            Department dept = departments.get(deptKey);
+        static Names of(DepartmentYear dy, Map<DepartmentKey, Department> departments, Map<String, String> regionNames) {
+            DepartmentKey key = dy.departmentKey();
+            String deptKey = key.toString();
+            Department dept = departments.get(key);
             String deptFull = dept != null ? dept.name() : dy.departmentCode();
             String deptShown = dept != null && dept.shortName() != null ? dept.shortName() : deptFull;
             return new Names(deptKey, deptFull, deptShown, regionNames.getOrDefault(dy.regionSlug(), dy.regionSlug()),
@@ -98,7 +100,7 @@ public final class SearchDocuments {
         }
     }
 
-    private static SearchDoc departmentYearDoc(DepartmentYear dy, Map<String, Department> departments,
+    private static SearchDoc departmentYearDoc(DepartmentYear dy, Map<DepartmentKey, Department> departments,
             Map<String, String> regionNames) {
         Names n = Names.of(dy, departments, regionNames);
         List<String> dyValues = new ArrayList<>();
@@ -119,7 +121,7 @@ public final class SearchDocuments {
                 n.deptShown(), dyValues, dyText, List.of(), null);
     }
 
-    private static SearchDoc projectDoc(DepartmentYear dy, Project p, Map<String, Department> departments,
+    private static SearchDoc projectDoc(DepartmentYear dy, Project p, Map<DepartmentKey, Department> departments,
             Map<String, String> regionNames, Map<String, String> regionParents, ProcurementSource procurement) {
         Names n = Names.of(dy, departments, regionNames);
         // Everything the project page shows, as printed there (its visible text is what people copy into the

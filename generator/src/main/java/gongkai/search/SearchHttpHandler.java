@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * {@code GET /api/search?q=…&year=&dept=&cat=&min=&max=&page=&size=} → JSON {@link SearchService.Result}.
@@ -36,7 +35,7 @@ public final class SearchHttpHandler implements HttpHandler {
 
     /**
      * For a dev server that rebuilds: opens the index at {@code indexDir} on the first request and reopens it
-     * whenever a rebuild committed a new one (its segments file changed); 503 while there is no index yet.
+     * whenever a rebuild committed a new one; 503 until there is one.
      */
     public static SearchHttpHandler reopening(Path indexDir) {
         return new SearchHttpHandler(indexDir);
@@ -47,15 +46,9 @@ public final class SearchHttpHandler implements HttpHandler {
         if (indexDir == null) {
             return service;
         }
-        String version = null;
-        if (Files.isDirectory(indexDir)) {
-            try (Stream<Path> files = Files.list(indexDir)) {
-                version = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("segments_"))
-                        .sorted().reduce((a, b) -> b).orElse(null);
-            }
-        }
+        String version = commitId(indexDir);
         if (version == null) {
-            return null;
+            return service; // none yet (503), or the swap of a new build is half-way: the last one still answers
         }
         if (!version.equals(openedVersion)) {
             if (service != null) {
@@ -65,6 +58,22 @@ public final class SearchHttpHandler implements HttpHandler {
             openedVersion = version;
         }
         return service;
+    }
+
+    /**
+     * The id of the index's latest commit, or null when there is none. Every build makes a new index folder
+     * (swapped in with the site), whose first commit is always segments_1: the commit's random id tells them apart.
+     */
+    private static String commitId(Path indexDir) throws IOException {
+        if (!Files.isDirectory(indexDir)) {
+            return null;
+        }
+        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(indexDir)) {
+            org.apache.lucene.index.SegmentInfos commit = org.apache.lucene.index.SegmentInfos.readLatestCommit(dir);
+            return org.apache.lucene.util.StringHelper.idToString(commit.getId()) + "/" + commit.getGeneration();
+        } catch (org.apache.lucene.index.IndexNotFoundException | java.nio.file.NoSuchFileException noIndexNow) {
+            return null;
+        }
     }
 
     @Override

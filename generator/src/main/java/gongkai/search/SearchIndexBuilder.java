@@ -1,6 +1,7 @@
 package gongkai.search;
 
 import gongkai.content.Content;
+import gongkai.pipeline.Workers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ public final class SearchIndexBuilder {
         for (int p = 0; p < parts; p++) {
             partDirs.add(partsRoot.resolve(Integer.toString(p)));
         }
-        List<gongkai.pipeline.Workers.Task> slices = new ArrayList<>();
+        List<Workers.Task> slices = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
             int from = (int) ((long) docs.size() * p / parts);
             int to = (int) ((long) docs.size() * (p + 1) / parts);
@@ -105,7 +106,7 @@ public final class SearchIndexBuilder {
                 }
             });
         }
-        gongkai.pipeline.Workers.runAll("gongkai-index-slice", slices);
+        Workers.runAll("gongkai-index-slice", slices);
         // The slices' segments are appended in slice order and not merged: readers see them as one index with
         // global doc ids in content order (a forceMerge(1) here re-encoded every posting on one thread).
         IndexWriterConfig appendOnly = config(RAM_BUFFER_MB).setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE);

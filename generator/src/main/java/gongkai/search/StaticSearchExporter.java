@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gongkai.pipeline.Utf8Bytes;
+import gongkai.pipeline.Workers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -137,7 +138,7 @@ public final class StaticSearchExporter {
             int[] dictTerms = new int[BUCKETS];
             int[] postFiles = new int[1];
             long[][] shown = new long[1][];
-            gongkai.pipeline.Workers.runAll("gongkai-search-export", List.of(
+            Workers.runAll("gongkai-search-export", List.of(
                     () -> postFiles[0] = writePostings(index, out.resolve("post"), dict, dictTerms, acc),
                     () -> shown[0] = writeDisplay(index, table, out)));
             int perFile = MAX_FILE_BYTES / SLOT;

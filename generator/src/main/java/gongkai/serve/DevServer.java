@@ -1,5 +1,7 @@
 package gongkai.serve;
 
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -7,15 +9,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
+import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Local preview server (JDK com.sun.net.httpserver, 127.0.0.1 only): serves the built site under its base
@@ -24,9 +26,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@value #VERSION_PATH} and reload when a rebuild bumped the version. Other files honour HTTP Range, single and
  * multiple ({@link ByteRanges}), as static hosts do for the search index.
  * Extension point: {@link #addHandler(String, HttpHandler)} (e.g. {@code /api/search}).
+ *
+ * <p>Hardening (docs/security.md, "The preview server"): every request, on every handler, first passes a
+ * filter that answers 414 for a request target over {@value #MAX_TARGET_BYTES} bytes or a query over
+ * {@value #MAX_QUERY_BYTES}, 405 for methods other than GET and HEAD, 400 for a request with a body and for a
+ * path or query that does not decode cleanly ({@link RequestTarget}), and 500 without details for a handler's
+ * unexpected exception. Files are looked up by real path and never outside the site ({@link ServedSite}); time
+ * and thread limits are in {@link ServerLimits}, enforced by {@link ExchangeThreads}.
  */
 public final class DevServer implements AutoCloseable {
     public static final String VERSION_PATH = "/__gongkai/version";
+    /** Longest request target (path and query as sent); longer: 414. */
+    static final int MAX_TARGET_BYTES = 8192;
+    /** Longest query string (as sent, percent-encoded); longer: 414. Bounds e.g. /api/search?q=. */
+    static final int MAX_QUERY_BYTES = 2048;
 
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"),
@@ -48,9 +61,11 @@ public final class DevServer implements AutoCloseable {
             Map.entry("woff2", "font/woff2"),
             Map.entry("bin", "application/octet-stream"));
 
-    private final Path siteDir;
+    private final ServedSite site;
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final ExchangeThreads threads;
+    private final Consumer<String> log;
+    private final Filter guard = new Guard();
     private final AtomicLong version = new AtomicLong(1);
     private volatile String basePath;
 
@@ -58,22 +73,34 @@ public final class DevServer implements AutoCloseable {
      * @param port 0 for any free port
      */
     public DevServer(Path siteDir, String basePath, int port) throws IOException {
-        this.siteDir = siteDir.toAbsolutePath().normalize();
+        this(siteDir, basePath, port, System.err::println);
+    }
+
+    /**
+     * @param log where a handler's unexpected failure is reported (the client gets a bare 500)
+     */
+    public DevServer(Path siteDir, String basePath, int port, Consumer<String> log) throws IOException {
+        this(siteDir, basePath, port, log, ServerLimits.DEFAULT);
+    }
+
+    DevServer(Path siteDir, String basePath, int port, Consumer<String> log, ServerLimits limits) throws IOException {
+        this.site = new ServedSite(siteDir);
         this.basePath = basePath;
+        this.log = log;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        this.executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "gongkai-serve");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::serveFile);
-        server.createContext(VERSION_PATH, this::serveVersion);
+        this.threads = new ExchangeThreads(limits);
+        server.setExecutor(threads);
+        guarded(server.createContext("/", this::serveFile));
+        guarded(server.createContext(VERSION_PATH, this::serveVersion));
     }
 
     /** Registers an extra handler (longest path prefix wins), e.g. {@code addHandler("/api/search", handler)}. */
     public void addHandler(String path, HttpHandler handler) {
-        server.createContext(path, handler);
+        guarded(server.createContext(path, handler));
+    }
+
+    private void guarded(HttpContext context) {
+        context.getFilters().add(guard);
     }
 
     public void start() {
@@ -98,29 +125,123 @@ public final class DevServer implements AutoCloseable {
         return version.get();
     }
 
+    /**
+     * Runs {@code renames} of folders inside the served site while no request is looking a file up (see
+     * {@link ServedSite}); requests wait for it. For replacing e.g. search/data/ by a freshly written copy.
+     */
+    void exclusive(ServedSite.FolderAction renames) throws IOException {
+        site.exclusive(renames);
+    }
+
+    /** Requests in progress (for tests). */
+    int activeRequests() {
+        return threads.active();
+    }
+
     @Override
     public void close() {
         server.stop(0);
-        executor.shutdownNow();
+        threads.close();
+    }
+
+    /** The checks every request passes before its handler (see the class comment). */
+    private final class Guard extends Filter {
+        @Override
+        public String description() {
+            return "gongkai dev server request checks";
+        }
+
+        @Override
+        public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+            threads.headersRead();
+            try {
+                if (refused(exchange)) {
+                    return;
+                }
+                chain.doFilter(exchange);
+            } catch (RuntimeException e) {
+                failed(exchange, e);
+            } catch (IOException e) {
+                if (exchange.getResponseCode() != -1) {
+                    throw e; // e.g. the client went away mid-response: the JDK drops the connection
+                }
+                failed(exchange, e);
+            }
+        }
+
+        /** Reports a handler's failure to the log and, if nothing was sent yet, a bare 500 to the client. */
+        private void failed(HttpExchange exchange, Exception e) throws IOException {
+            StackTraceElement[] at = e.getStackTrace();
+            log.accept("serve: 处理请求出错 (request failed) " + exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getRawPath() + ": " + e + (at.length > 0 ? " at " + at[0] : ""));
+            if (exchange.getResponseCode() == -1) {
+                sendText(exchange, 500, "500 服务器内部错误 (internal server error)\n");
+            }
+            exchange.close();
+        }
+
+        /** Answers a request that must not reach a handler; true when it did. */
+        private boolean refused(HttpExchange exchange) throws IOException {
+            URI uri = exchange.getRequestURI();
+            int target = uri.toString().length();
+            if (target > MAX_TARGET_BYTES) {
+                refuse(exchange, 414, "414 网址过长 (URI too long): " + target + " 字节，上限 " + MAX_TARGET_BYTES + "\n");
+                return true;
+            }
+            String query = uri.getRawQuery();
+            if (query != null && query.length() > MAX_QUERY_BYTES) {
+                refuse(exchange, 414, "414 查询参数过长 (query too long): " + query.length() + " 字节，上限 "
+                        + MAX_QUERY_BYTES + "\n");
+                return true;
+            }
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                refuse(exchange, 405, "405 只支持 GET 和 HEAD (method not allowed)\n");
+                return true;
+            }
+            String length = exchange.getRequestHeaders().getFirst("Content-Length");
+            if (exchange.getRequestHeaders().containsKey("Transfer-Encoding") || length != null && !length.equals("0")) {
+                refuse(exchange, 400, "400 GET/HEAD 请求不能带正文 (a GET or HEAD request has no body)\n");
+                return true;
+            }
+            try {
+                RequestTarget.path(uri.getRawPath());
+                RequestTarget.checkQuery(query);
+            } catch (RequestTarget.Invalid e) {
+                refuse(exchange, 400, "400 请求无效 (bad request): " + e.getMessage() + "\n");
+                return true;
+            }
+            return false;
+        }
+
+        private void refuse(HttpExchange exchange, int status, String message) throws IOException {
+            exchange.getResponseHeaders().set("Connection", "close");
+            sendText(exchange, status, message);
+            threads.draining(); // closing reads what is left of a body, which may come slowly
+            exchange.close();
+        }
     }
 
     private void serveVersion(HttpExchange exchange) throws IOException {
-        byte[] body = Long.toString(version.get()).getBytes(StandardCharsets.US_ASCII);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        send(exchange, 200, body);
+        try (exchange) {
+            byte[] body = Long.toString(version.get()).getBytes(StandardCharsets.US_ASCII);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            send(exchange, 200, body);
+        }
     }
 
     private void serveFile(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(exchange, 405, new byte[0]);
+            URI uri = exchange.getRequestURI();
+            String path;
+            try {
+                path = RequestTarget.path(uri.getRawPath());
+            } catch (RequestTarget.Invalid e) { // the guard answers these first; a handler does not rely on it
+                sendText(exchange, 400, "400 请求无效 (bad request): " + e.getMessage() + "\n");
                 return;
             }
-            String rawPath = exchange.getRequestURI().getRawPath();
-            String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
             String base = basePath;
             if (!path.startsWith(base)) {
                 if ((path + "/").equals(base) || path.equals("/")) {
@@ -131,61 +252,97 @@ public final class DevServer implements AutoCloseable {
                 notFound(exchange);
                 return;
             }
-            Path file = siteDir.resolve(path.substring(base.length())).normalize();
-            if (!file.startsWith(siteDir)) {
-                notFound(exchange);
-                return;
-            }
-            if (Files.isDirectory(file)) {
-                if (!path.endsWith("/")) {
-                    exchange.getResponseHeaders().set("Location", rawPath + "/");
-                    send(exchange, 301, new byte[0]);
-                    return;
+            ServedSite.Lookup lookup = site.lookup(path.substring(base.length()), path.endsWith("/"));
+            if (lookup instanceof ServedSite.Found found) {
+                try (found) {
+                    respondWithFile(exchange, 200, found);
                 }
-                file = file.resolve("index.html");
-            }
-            if (!Files.isRegularFile(file)) {
+            } else if (lookup instanceof ServedSite.Redirect) {
+                String query = uri.getRawQuery();
+                exchange.getResponseHeaders().set("Location", uri.getRawPath() + "/" + (query == null ? "" : "?" + query));
+                send(exchange, 301, new byte[0]);
+            } else if (lookup instanceof ServedSite.Outside) {
+                sendText(exchange, 403, "403 禁止访问 (forbidden): 该路径经符号链接指向站点目录之外"
+                        + " (a symbolic link leads outside the site folder)\n");
+            } else {
                 notFound(exchange);
-                return;
             }
-            respondWithFile(exchange, 200, file);
         }
     }
 
     private void notFound(HttpExchange exchange) throws IOException {
-        Path page = siteDir.resolve("404.html");
-        if (Files.isRegularFile(page)) {
-            respondWithFile(exchange, 404, page);
+        if (site.lookup("404.html", false) instanceof ServedSite.Found page) {
+            try (page) {
+                respondWithFile(exchange, 404, page);
+            }
         } else {
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            send(exchange, 404, "404 not found\n".getBytes(StandardCharsets.UTF_8));
+            sendText(exchange, 404, "404 未找到 (not found)\n");
         }
     }
 
-    private void respondWithFile(HttpExchange exchange, int status, Path file) throws IOException {
-        String type = contentType(file.getFileName().toString());
-        byte[] body = Files.readAllBytes(file);
-        if (type.startsWith("text/html")) {
-            body = LiveReload.inject(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-        }
+    private void respondWithFile(HttpExchange exchange, int status, ServedSite.Found file) throws IOException {
+        String type = contentType(file.name());
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        if (status == 200 && !type.startsWith("text/html")) { // HTML is rewritten above: no ranges of it
+        if (type.startsWith("text/html")) { // rewritten, so no ranges of it
+            String html = new String(readAll(file), StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", type);
+            send(exchange, status, LiveReload.inject(html).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        long size = file.size();
+        if (status == 200) {
             exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
+            List<ByteRanges.Range> ranges;
             try {
-                java.util.List<ByteRanges.Range> ranges =
-                        ByteRanges.parse(exchange.getRequestHeaders().getFirst("Range"), body.length);
-                if (ranges != null) {
-                    send(exchange, 206, ByteRanges.partial(exchange, body, type, ranges));
-                    return;
-                }
+                ranges = ByteRanges.parse(exchange.getRequestHeaders().getFirst("Range"), size);
             } catch (ByteRanges.Unsatisfiable e) {
-                ByteRanges.unsatisfiable(exchange, body.length);
-                send(exchange, 416, (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseHeaders().set("Content-Range", "bytes */" + size);
+                sendText(exchange, 416, "416 无法满足的范围请求 (range not satisfiable): " + e.getMessage() + "\n");
+                return;
+            }
+            if (ranges != null && ranges.size() == 1) {
+                ByteRanges.Range r = ranges.get(0);
+                exchange.getResponseHeaders().set("Content-Type", type);
+                exchange.getResponseHeaders().set("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + size);
+                if (headers(exchange, 206, r.length())) {
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        ByteRanges.copy(file.channel(), r.first(), r.length(), out);
+                    }
+                }
+                return;
+            }
+            // several ranges: one multipart answer, unless it would not be smaller than the file itself
+            if (ranges != null && ByteRanges.multipartLength(type, ranges, size) < size) {
+                exchange.getResponseHeaders().set("Content-Type", ByteRanges.multipartType());
+                if (headers(exchange, 206, ByteRanges.multipartLength(type, ranges, size))) {
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        ByteRanges.writeMultipart(out, file.channel(), type, ranges, size);
+                    }
+                }
                 return;
             }
         }
         exchange.getResponseHeaders().set("Content-Type", type);
-        send(exchange, status, body);
+        if (headers(exchange, status, size)) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                ByteRanges.copy(file.channel(), 0, size, out);
+            }
+        }
+    }
+
+    private static byte[] readAll(ServedSite.Found file) throws IOException {
+        if (file.size() > Integer.MAX_VALUE - 16) {
+            throw new IOException("文件过大 (file too large to rewrite): " + file.name());
+        }
+        ByteBuffer buffer = ByteBuffer.allocate((int) file.size());
+        while (buffer.hasRemaining()) {
+            if (file.channel().read(buffer, buffer.position()) < 0) {
+                break; // shorter than when opened: send what there is
+            }
+        }
+        byte[] bytes = new byte[buffer.position()];
+        buffer.flip().get(bytes);
+        return bytes;
     }
 
     static String contentType(String fileName) {
@@ -194,11 +351,29 @@ public final class DevServer implements AutoCloseable {
         return TYPES.getOrDefault(ext, "application/octet-stream");
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    /**
+     * Sends the status line and headers for a body of {@code length} bytes; true when the body is to be written
+     * (not for HEAD, whose Content-Length still tells the length a GET would get).
+     */
+    private static boolean headers(HttpExchange exchange, int status, long length) throws IOException {
         boolean head = exchange.getRequestMethod().equals("HEAD");
-        boolean noBody = head || status == 301 || status == 302 || status == 405 && body.length == 0;
-        exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
-        if (!noBody) {
+        if (head) {
+            exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
+        }
+        // 0 would mean "chunked" to the JDK; -1 is "no body"
+        exchange.sendResponseHeaders(status, head || length == 0 ? -1 : length);
+        return !head && length > 0;
+    }
+
+    private static void sendText(HttpExchange exchange, int status, String text) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        send(exchange, status, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        boolean noBody = status == 301 || status == 302;
+        if (headers(exchange, status, noBody ? 0 : body.length)) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }

@@ -1,33 +1,34 @@
 package gongkai.serve;
 
-import gongkai.render.RenderStage;
-import gongkai.site.AssembleStage;
-import gongkai.site.GitDates;
+import gongkai.pipeline.SitePaths;
 
+import gongkai.content.Content;
+import gongkai.content.ContentPaths;
+import gongkai.content.DepartmentYear;
+import gongkai.content.Problem;
+import gongkai.content.Urls;
+import gongkai.export.DatasetExporter;
+import gongkai.export.WrittenFile;
+import gongkai.load.ContentLoader;
+import gongkai.load.LoadResult;
+import gongkai.load.LoadStage;
+import gongkai.load.Positions;
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildException;
 import gongkai.pipeline.BuildOptions;
 import gongkai.pipeline.BuildPipeline;
 import gongkai.pipeline.BuildReport;
-import gongkai.pipeline.BuildStage;
-import gongkai.validate.ContentChecks;
-import gongkai.site.ProcurementSource;
-import gongkai.site.SiteAssembler;
-import gongkai.render.SiteFiles;
-import gongkai.site.SiteModel;
-import gongkai.content.Content;
-import gongkai.load.ContentLoader;
-import gongkai.content.DepartmentYear;
-import gongkai.content.Project;
-import gongkai.content.Urls;
-import gongkai.export.DatasetExporter;
-import gongkai.export.WrittenFile;
+import gongkai.pipeline.ChangedYears;
+import gongkai.render.RenderStage;
 import gongkai.render.Templates;
+import gongkai.site.AssembleStage;
+import gongkai.site.GitDates;
+import gongkai.site.SiteModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,16 +39,23 @@ import java.util.function.Supplier;
 
 /**
  * The dev server's builder: a full build first (keeping its content and page models), then, when only existing
- * department-year files changed, an incremental update written straight into the served folder:
+ * department-year files changed, an incremental update of the served folder by the same pipeline's stages over
+ * the changed jobs ({@link ChangedYears}, {@link BuildPipeline#runStages}). Nothing is written into the served
+ * folder directly: files are written into a staging folder beside it and then renamed into place
+ * ({@link SiteInstall}), so a request sees each file either as it was or as it is now, never half-written or
+ * missing:
  * <ol>
- * <li>only the changed YAML files are re-read; the content model gets the new department-years; validate runs;</li>
- * <li>the candidate pages (home, the department's region, the department, its years, their projects —
- * {@link SiteAssembler#departmentPages}) are assembled, and only those whose view model differs from the last
- * build's are rendered; project pages of removed projects and their downloads are deleted;</li>
- * <li>the department-years' own downloads and source documents are written, then sitemap(s) and feed.xml;</li>
+ * <li>only the changed YAML files are re-read (the content model gets the new department-years); the validate
+ * stage checks the whole content, reporting the re-read files' problems as a full build would;</li>
+ * <li>the assemble stage assembles the pages those years reach and keeps those whose view model differs from
+ * the last build's; the render stage renders them, then sitemap(s) and feed.xml; the export stage writes the
+ * years' own downloads and source documents;</li>
+ * <li>all these files are renamed into the served folder one by one, pages last; removed projects' pages and
+ * downloads are deleted;</li>
  * <li>global files, which depend on every department-year, are regenerated after that on a background thread
- * (once for a burst of edits): the whole-dataset downloads under data/ (with datapackage.json hashes) and, when
- * wired, the search index (rebuilt fully).</li>
+ * (once for a burst of edits): the whole-dataset downloads under data/ (with datapackage.json hashes) and the
+ * search index (the pipeline's index stage, rebuilt fully); data/ and search/data/ then each replace their served folder whole,
+ * through the server's gate (see {@link ServedSite}).</li>
  * </ol>
  * The result equals a full build of the changed content byte for byte. Anything else (site.yaml, regions,
  * departments, pages, theme, new or deleted files) gets the full build. The link check is not re-run on an
@@ -56,8 +64,6 @@ import java.util.function.Supplier;
 public final class IncrementalRebuild implements PreviewSession.Builder {
     private final BuildOptions options;
     private final Supplier<BuildPipeline> pipeline;
-    private final ProcurementSource procurement;
-    private final BuildStage index;
     private final Consumer<String> log;
     private Last last;
 
@@ -69,7 +75,15 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                     c.find(RenderStage.TEMPLATES));
         }
     }
-    private final java.util.concurrent.atomic.AtomicReference<BuildContext> pendingGlobal = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** Renames of folders inside the served site go through this (the server's, once attached). */
+    private volatile SiteInstall.Gate gate = SiteInstall.Gate.NONE;
+
+    /** The content and site the global files are to be regenerated for. */
+    private record GlobalWork(Content content, SiteModel site) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<GlobalWork> pendingGlobal = new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.ExecutorService global = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "gongkai-global-files");
         t.setDaemon(true);
@@ -77,17 +91,18 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     });
 
     /**
-     * @param pipeline    a fresh full pipeline per call (the same as {@code gongkai build})
-     * @param procurement the procurement source that pipeline uses
-     * @param index       the pipeline's search stage, re-run fully after an incremental update; null when none
+     * @param pipeline a fresh full pipeline per call (the same as {@code gongkai build}): its stages also make the
+     *                 incremental updates, and its index stage re-indexes after them
      */
-    public IncrementalRebuild(BuildOptions options, Supplier<BuildPipeline> pipeline, ProcurementSource procurement,
-                              BuildStage index, Consumer<String> log) {
+    public IncrementalRebuild(BuildOptions options, Supplier<BuildPipeline> pipeline, Consumer<String> log) {
         this.options = Objects.requireNonNull(options);
         this.pipeline = Objects.requireNonNull(pipeline);
-        this.procurement = Objects.requireNonNull(procurement);
-        this.index = index;
         this.log = Objects.requireNonNull(log);
+    }
+
+    @Override
+    public void attach(DevServer server) {
+        gate = server::exclusive;
     }
 
     @Override
@@ -106,7 +121,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         }
         Map<String, DepartmentYear> byFile = new HashMap<>();
         for (DepartmentYear dy : last.content().departmentYears()) {
-            byFile.put(yearFile(dy), dy);
+            byFile.put(ContentPaths.departmentYear(dy), dy);
         }
         Path contentDir = options.contentDir();
         List<Path> files = new ArrayList<>();
@@ -139,141 +154,68 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         return name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".tmp");
     }
 
+    /** The stages an incremental update runs, in the pipeline's order (load is the re-read above; check, index, write are not). */
+    private static final List<String> STAGES = List.of("validate", "assemble", "render", "export");
+
     private String apply(List<Path> files, Map<String, DepartmentYear> byFile, long start, long firstEventNanos)
             throws Exception {
         Content old = last.content();
-        // 1. re-read the changed files
-        Map<DepartmentYear, DepartmentYear> replaced = new HashMap<>();
+        // load: only the changed files are re-read; their problems go to the validate stage, as in a full build
+        Map<DepartmentYear, DepartmentYear> replaced = new LinkedHashMap<>();
+        List<Problem> errors = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
         for (Path file : files) {
             ContentLoader.YearFile loaded = ContentLoader.loadYearFile(options.contentDir(), file);
-            if (!loaded.ok()) {
-                throw new BuildException("load", loaded.errors().size() + " content problem(s):\n  "
-                        + String.join("\n  ", loaded.errors().stream().map(Object::toString).toList()), null);
+            errors.addAll(loaded.errors());
+            warnings.addAll(loaded.warnings());
+            if (loaded.year() != null) {
+                String relative = options.contentDir().relativize(file).toString().replace('\\', '/');
+                replaced.put(byFile.get(relative), loaded.year());
             }
-            String relative = options.contentDir().relativize(file).toString().replace('\\', '/');
-            replaced.put(byFile.get(relative), loaded.year());
         }
         List<DepartmentYear> years = old.departmentYears().stream().map(dy -> replaced.getOrDefault(dy, dy)).toList();
         Content content = new Content(old.site(), old.regions(), old.departments(), years, old.pages());
-        List<String> problems = ContentChecks.problems(content);
-        if (!problems.isEmpty()) {
-            throw new BuildException("validate", problems.size() + " content problem(s):\n  " + String.join("\n  ", problems), null);
-        }
+        ChangedYears changed = new ChangedYears(replaced);
 
-        // 2. candidate pages; render those whose model changed
-        SiteAssembler assembler = new SiteAssembler(content, last.dates(), procurement, Files.isRegularFile(options.themeDir().resolve("static/search.js")));
-        Set<String> departments = new java.util.TreeSet<>();
-        replaced.values().forEach(dy -> departments.add(dy.regionSlug() + "/" + dy.departmentCode()));
-        Map<String, SiteModel.PageJob> candidates = new HashMap<>();
-        for (String department : departments) {
-            String[] parts = department.split("/", 2);
-            for (SiteModel.PageJob job : assembler.departmentPages(parts[0], parts[1])) {
-                candidates.put(job.outputFile(), job);
-            }
-        }
-        Set<String> removedPages = new HashSet<>();
-        Set<String> removedProjects = new HashSet<>();
-        for (Map.Entry<DepartmentYear, DepartmentYear> e : replaced.entrySet()) {
-            Set<String> now = new HashSet<>();
-            e.getValue().projects().forEach(p -> now.add(p.id()));
-            for (Project p : e.getKey().projects()) {
-                if (!now.contains(p.id())) {
-                    removedProjects.add(p.id());
-                    removedPages.add(Urls.project(p.id()) + "index.html");
-                }
-            }
-        }
-        List<SiteModel.PageJob> pages = new ArrayList<>();
-        List<SiteModel.PageJob> toRender = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (SiteModel.PageJob job : last.site().pages()) {
-            if (removedPages.contains(job.outputFile())) {
-                continue;
-            }
-            SiteModel.PageJob now = candidates.getOrDefault(job.outputFile(), job);
-            seen.add(job.outputFile());
-            pages.add(now);
-            if (now != job && !now.equals(job)) {
-                toRender.add(now);
-            }
-        }
-        for (SiteModel.PageJob job : candidates.values()) {
-            if (!seen.contains(job.outputFile())) {
-                pages.add(job); // a project added to the file
-                toRender.add(job);
-            }
-        }
-        SiteModel site = assembler.site(pages);
         Path siteDir = options.outDir();
-        BuildContext live = BuildContext.standalone(options, siteDir, content);
-        // The full build's templates, already parsed: the theme has not changed (a theme edit is a full build).
-        Templates templates = last.templates() != null ? last.templates()
-                : new Templates(options.themeDir().resolve("templates"));
-        List<String> errors = toRender.parallelStream().map(job -> {
-            try {
-                live.writeString(job.outputFile(), templates.render(job.template(), job.model()));
-                return null;
-            } catch (Exception e) {
-                return job.outputFile() + " (" + job.template() + "): " + e.getMessage();
+        Path staging = SiteInstall.createStaging(siteDir);
+        try {
+            // The full build's stages over the changed jobs, written into the staging folder.
+            BuildContext context = BuildContext.standalone(options, staging, content);
+            context.set(LoadStage.LOADED, new LoadResult(content, errors, warnings, Positions.NONE));
+            context.set(ChangedYears.SLOT, changed);
+            context.set(AssembleStage.PREVIOUS, last.site());
+            context.set(AssembleStage.DATES, last.dates());
+            if (last.templates() != null) {
+                context.set(RenderStage.TEMPLATES, last.templates()); // the theme has not changed (an edit is a full build)
             }
-        }).filter(Objects::nonNull).sorted().toList();
-        if (!errors.isEmpty()) {
-            throw new BuildException("render", errors.size() + " page(s) failed to render; first: " + errors.get(0), null);
-        }
-        int written = toRender.size();
-        for (String id : removedProjects) {
-            for (String file : List.of(Urls.project(id) + "index.html", Urls.projectData(id, ".json"),
-                    Urls.projectData(id, ".csv"), Urls.projectData(id, "-excel.csv"))) {
-                Files.deleteIfExists(live.resolve(file));
-            }
-            Files.deleteIfExists(live.resolve(Urls.project(id)));
-        }
+            pipeline.get().runStages(context, STAGES);
+            SiteModel site = context.get(AssembleStage.SITE);
+            int pages = context.get(AssembleStage.CHANGED_PAGES).size();
+            int written = context.writtenPaths().size();
 
-        // 3. the department-years' downloads and documents, sitemap, feed
-        List<DepartmentYear> changedYears = List.copyOf(replaced.values());
-        // a project's own downloads depend on it and on its year's other fields only: an edit of one project
-        // rewrites that project's three files, not the year's hundreds
-        Set<String> unchangedProjects = new HashSet<>();
-        for (Map.Entry<DepartmentYear, DepartmentYear> e : replaced.entrySet()) {
-            DepartmentYear before = e.getKey();
-            DepartmentYear after = e.getValue();
-            if (sameApartFromProjects(before, after)) {
-                Map<String, Project> previous = new HashMap<>();
-                before.projects().forEach(p -> previous.put(p.id(), p));
-                after.projects().stream().filter(p -> p.equals(previous.get(p.id())))
-                        .forEach(p -> unchangedProjects.add(p.id()));
-            }
-        }
-        List<WrittenFile> downloads = new DatasetExporter().exportDepartmentYears(content, siteDir, changedYears,
-                id -> !unchangedProjects.contains(id));
-        written += downloads.size();
-        for (DepartmentYear dy : changedYears) {
-            if (dy.document() != null) {
-                Path source = options.contentDir().resolve("sources").resolve(dy.document());
-                if (!Files.isRegularFile(source)) {
-                    throw new BuildException("export", "source document " + dy.document() + " is cited but missing from "
-                            + source.getParent(), null);
+            // install: each file renamed into the served folder, pages last; removed projects' files deleted
+            SiteInstall.moveFiles(staging, siteDir);
+            for (String id : changed.removedProjects()) {
+                for (String file : List.of(Urls.project(id) + "index.html", Urls.projectData(id, ".json"),
+                        Urls.projectData(id, ".csv"), Urls.projectData(id, "-excel.csv"))) {
+                    Files.deleteIfExists(SitePaths.inside(siteDir, file));
                 }
-                live.write(Urls.source(dy.document()), Files.readAllBytes(source));
-                written++;
+                Files.deleteIfExists(SitePaths.inside(siteDir, Urls.project(id)));
             }
-        }
-        for (Map.Entry<String, String> sitemap : SiteFiles.sitemaps(site, options.sitemapLimit()).entrySet()) {
-            live.writeString(sitemap.getKey(), sitemap.getValue());
-            written++;
-        }
-        live.writeString("feed.xml", SiteFiles.atomFeed(site));
-        written++;
-        long pagesDone = System.nanoTime();
-        last = new Last(last.report(), content, site, last.dates(), templates);
-        String names = String.join(", ", files.stream()
-                .map(f -> options.contentDir().relativize(f).toString().replace('\\', '/')).toList());
+            long pagesDone = System.nanoTime();
+            last = new Last(last.report(), content, site, last.dates(), context.find(RenderStage.TEMPLATES));
+            String names = String.join(", ", files.stream()
+                    .map(f -> options.contentDir().relativize(f).toString().replace('\\', '/')).toList());
 
-        // 4. global files, on their own thread so the next edit's pages need not wait for them
-        pendingGlobal.set(live);
-        global.execute(this::regenerateGlobalFiles);
-        return String.format(Locale.ROOT, "rebuilt %s: %d pages, %d files in %d ms (%d ms after the file event)",
-                names, toRender.size(), written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000);
+            // global files, on their own thread so the next edit's pages need not wait for them
+            pendingGlobal.set(new GlobalWork(content, site));
+            global.execute(this::regenerateGlobalFiles);
+            return String.format(Locale.ROOT, "rebuilt %s: %d pages, %d files in %d ms (%d ms after the file event)",
+                    names, pages, written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000);
+        } finally {
+            deleteStaging(staging);
+        }
     }
 
     /**
@@ -281,20 +223,26 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
      * and the search index — for the newest content only: a burst of edits gives one regeneration at its end.
      */
     private void regenerateGlobalFiles() {
-        BuildContext live = pendingGlobal.getAndSet(null);
-        if (live == null) {
+        GlobalWork work = pendingGlobal.getAndSet(null);
+        if (work == null) {
             return;
         }
         long start = System.nanoTime();
         try {
-            List<WrittenFile> bundle = new DatasetExporter().exportBundle(live.content(), live.stagingDir());
-            String search = "";
-            if (index != null) {
-                index.run(live);
-                search = " and the search index (rebuilt fully)";
+            Path siteDir = options.outDir();
+            Path staging = SiteInstall.createStaging(siteDir);
+            List<WrittenFile> bundle;
+            try {
+                bundle = new DatasetExporter().exportBundle(work.content(), staging);
+                // the pipeline's index stage, standalone: the Lucene index (<out>.index, not served) is rebuilt
+                // in place (readers see the last commit), its static search files go to the staging folder
+                pipeline.get().runStages(BuildContext.standalone(options, staging, work.content()), List.of("index"));
+                SiteInstall.replaceFolders(staging, siteDir, gate);
+            } finally {
+                deleteStaging(staging);
             }
-            log.accept(String.format(Locale.ROOT, "serve: whole-dataset downloads (%d files)%s regenerated in %d ms",
-                    bundle.size(), search, (System.nanoTime() - start) / 1_000_000));
+            log.accept(String.format(Locale.ROOT, "serve: whole-dataset downloads (%d files) and the search index "
+                    + "regenerated in %d ms", bundle.size(), (System.nanoTime() - start) / 1_000_000));
         } catch (Exception e) {
             log.accept("serve: regenerating the whole-dataset downloads / search index failed: " + e.getMessage());
         }
@@ -312,14 +260,12 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         }
     }
 
-    private static String yearFile(DepartmentYear dy) {
-        return dy.regionSlug() + "/" + dy.departmentCode() + "/" + dy.year() + ".yaml";
-    }
-
-    private static boolean sameApartFromProjects(DepartmentYear a, DepartmentYear b) {
-        return a.regionSlug().equals(b.regionSlug()) && a.departmentCode().equals(b.departmentCode())
-                && a.year() == b.year() && Objects.equals(a.title(), b.title())
-                && Objects.equals(a.document(), b.document()) && a.sections().equals(b.sections())
-                && a.tables().equals(b.tables());
+    /** Deletes a staging folder; a failure is reported, not thrown (the update itself is done, or failed already). */
+    private void deleteStaging(Path staging) {
+        try {
+            SiteInstall.delete(staging);
+        } catch (java.io.IOException e) {
+            log.accept("serve: 无法删除临时目录 (could not delete the staging folder) " + staging + ": " + e.getMessage());
+        }
     }
 }

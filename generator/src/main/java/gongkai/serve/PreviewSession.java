@@ -25,6 +25,13 @@ public final class PreviewSession implements AutoCloseable {
         default String update(Set<Path> changed, long firstEventNanos) throws BuildException {
             return null;
         }
+
+        /**
+         * Called once the server exists, before it starts: a builder that replaces folders inside the served
+         * site swaps them through the server, so that no request sees one missing (see {@link ServedSite}).
+         */
+        default void attach(DevServer server) {
+        }
     }
 
     private final Builder builder;
@@ -39,7 +46,8 @@ public final class PreviewSession implements AutoCloseable {
         this.log = log;
         BuildReport first = builder.build();
         log.accept(first.summary());
-        this.server = new DevServer(siteDir, first.basePath(), port);
+        this.server = new DevServer(siteDir, first.basePath(), port, log);
+        builder.attach(server);
         this.watcher = new SiteWatcher(watched, (Set<Path> paths, Long firstEvent) -> rebuild(paths, firstEvent), log);
     }
 

@@ -1,15 +1,35 @@
 package gongkai.site;
 
+import gongkai.content.DepartmentKey;
+import gongkai.content.Urls;
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
+import gongkai.pipeline.ChangedYears;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** assemble: page jobs with views, URLs, content dates. */
+/**
+ * assemble: page jobs with views, URLs, content dates. In an incremental build (the context holds
+ * {@link ChangedYears} and the {@link #PREVIOUS} site) only the pages the changed department-years reach are
+ * assembled ({@link SiteAssembler#departmentPages}); those whose model differs from the previous build's are left
+ * in {@link #CHANGED_PAGES} for the render stage.
+ */
 public record AssembleStage(ProcurementSource procurement) implements BuildStage {
     /** The assembled site: page jobs, base URL and path. */
     public static final BuildContext.Slot<SiteModel> SITE = BuildContext.Slot.named("the assembled site");
-    /** Content dates from git. */
+    /** Content dates from git (an incremental build keeps the full build's: content files are not committed by it). */
     public static final BuildContext.Slot<GitDates> DATES = BuildContext.Slot.named("the content's git dates");
+    /** Incremental builds: the site the previous build assembled, which the changed pages replace pages of. */
+    public static final BuildContext.Slot<SiteModel> PREVIOUS = BuildContext.Slot.named("the previous build's site");
+    /** Incremental builds: the page jobs new or different from {@link #PREVIOUS}'s, the ones to render. */
+    public static final BuildContext.Slot<List<SiteModel.PageJob>> CHANGED_PAGES =
+            BuildContext.Slot.named("the changed page jobs");
 
     @Override
     public String name() {
@@ -18,11 +38,54 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
 
     @Override
     public void run(BuildContext context) throws Exception {
-        GitDates dates = GitDates.read(context.options().contentDir(), context::log);
-        context.set(DATES, dates);
+        GitDates dates = context.find(DATES);
+        if (dates == null) {
+            dates = GitDates.read(context.options().contentDir(), context::log);
+            context.set(DATES, dates);
+        }
         boolean hasSearchJs = Files.isRegularFile(context.options().themeDir().resolve("static/search.js"));
-        SiteModel site = new SiteAssembler(context.content(), dates, procurement, hasSearchJs).assemble();
+        SiteAssembler assembler = new SiteAssembler(context.content(), dates, procurement, hasSearchJs);
+        ChangedYears changed = context.find(ChangedYears.SLOT);
+        SiteModel site = changed == null ? assembler.assemble()
+                : update(context, assembler, context.get(PREVIOUS), changed);
         context.set(SITE, site);
         context.setBasePath(site.basePath());
+    }
+
+    /** The previous site with the changed years' pages replaced (and removed projects' pages dropped). */
+    private static SiteModel update(BuildContext context, SiteAssembler assembler, SiteModel previous,
+                                    ChangedYears changed) {
+        Set<DepartmentKey> departments = new TreeSet<>();
+        changed.after().forEach(dy -> departments.add(dy.departmentKey()));
+        Map<String, SiteModel.PageJob> candidates = new HashMap<>();
+        for (DepartmentKey department : departments) {
+            for (SiteModel.PageJob job : assembler.departmentPages(department)) {
+                candidates.put(job.outputFile(), job);
+            }
+        }
+        Set<String> removedPages = new HashSet<>();
+        changed.removedProjects().forEach(id -> removedPages.add(Urls.project(id) + "index.html"));
+        List<SiteModel.PageJob> pages = new ArrayList<>();
+        List<SiteModel.PageJob> toRender = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (SiteModel.PageJob job : previous.pages()) {
+            if (removedPages.contains(job.outputFile())) {
+                continue;
+            }
+            SiteModel.PageJob now = candidates.getOrDefault(job.outputFile(), job);
+            seen.add(job.outputFile());
+            pages.add(now);
+            if (now != job && !now.equals(job)) {
+                toRender.add(now);
+            }
+        }
+        for (SiteModel.PageJob job : candidates.values()) {
+            if (!seen.contains(job.outputFile())) {
+                pages.add(job); // a project added to the file
+                toRender.add(job);
+            }
+        }
+        context.set(CHANGED_PAGES, List.copyOf(toRender));
+        return assembler.site(pages);
     }
 }

@@ -1,6 +1,6 @@
 package gongkai.site;
 
-/** Escaping for the few fragments built in Java (SVG charts, XML feeds); templates auto-escape themselves. */
+/** Escaping for the few fragments built in Java (SVG charts); templates auto-escape themselves. */
 public final class Html {
     private Html() {
     }

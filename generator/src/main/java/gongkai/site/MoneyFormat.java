@@ -26,6 +26,24 @@ public final class MoneyFormat {
         return yuan.setScale(scale, RoundingMode.UNNECESSARY).toPlainString();
     }
 
+    /**
+     * A cell of a document's table as shown: a money column (unit 元 or 万元) gets thousands separators and at
+     * least two decimals, like every other amount on the site ("21770.82" → "21,770.82", "6279.8" → "6,279.80");
+     * more printed decimals are kept, so the figure stays exactly the printed one. Anything else is unchanged.
+     */
+    public static String printed(String value, String unit) {
+        if (value == null || value.isBlank() || !("万元".equals(unit) || "元".equals(unit))) {
+            return value;
+        }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value.strip());
+        } catch (NumberFormatException notANumber) {
+            return value; // a printed note such as "—" in a money column is shown as printed
+        }
+        return group(number.setScale(Math.max(2, number.scale()), RoundingMode.UNNECESSARY).toPlainString());
+    }
+
     /** Inserts thousands separators into a plain decimal string ("-1234567.5" → "-1,234,567.5"). */
     static String group(String plain) {
         int start = plain.startsWith("-") ? 1 : 0;

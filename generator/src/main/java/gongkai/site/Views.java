@@ -1,8 +1,7 @@
 package gongkai.site;
 
-
+import gongkai.content.Amount;
 import gongkai.content.Project;
-import gongkai.content.SourceRef;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -27,15 +26,29 @@ public final class Views {
             String plain = MoneyFormat.plainYuan(yuan);
             return new Money(MoneyFormat.wan(yuan), MoneyFormat.group(plain), plain);
         }
+
+        /** Null for no amount. */
+        public static Money of(Amount amount) {
+            return amount == null ? null : ofYuan(amount.yuan());
+        }
     }
 
     /**
      * Budget totals of a set of projects: the sum of 预算数 in 元 over the projects that print one;
      * projects without a budget are excluded from the sum and counted in {@code withoutBudget}. {@code total} is
      * null when no project prints a budget (shown as 未列, not as 0.00).
+     * {@code declared} is the 项目支出 the departments' own budget tables print for the department-years whose
+     * projects list no amount ({@code declaredYears} of them): never added to {@code total}, shown beside it
+     * with a note, so a year such as Hengshui 2020 is not just 未列. Null when there is none.
      */
-    public record Totals(Money total, BigDecimal totalYuan, int projects, int withoutBudget) {
+    public record Totals(Money total, BigDecimal totalYuan, int projects, int withoutBudget, Money declared,
+                         BigDecimal declaredYuan, int declaredYears) {
         public static Totals of(List<Project> projects) {
+            return of(projects, null);
+        }
+
+        /** A department-year's totals; {@code budget} (may be null) counts only when no project lists an amount. */
+        public static Totals of(List<Project> projects, DepartmentBudget budget) {
             BigDecimal sum = BigDecimal.ZERO;
             int without = 0;
             for (Project p : projects) {
@@ -45,19 +58,32 @@ public final class Views {
                     sum = sum.add(p.budget().total().yuan());
                 }
             }
-            return new Totals(without < projects.size() ? Money.ofYuan(sum) : null, sum, projects.size(), without);
+            boolean noneListed = without == projects.size();
+            BigDecimal declared = noneListed && budget != null ? budget.projectYuan() : null;
+            return new Totals(!noneListed ? Money.ofYuan(sum) : null, sum, projects.size(), without,
+                    Money.ofYuan(declared), declared == null ? BigDecimal.ZERO : declared, declared == null ? 0 : 1);
         }
 
         public static Totals sum(List<Totals> parts) {
             BigDecimal sum = BigDecimal.ZERO;
+            BigDecimal declared = BigDecimal.ZERO;
             int projects = 0;
             int without = 0;
+            int declaredYears = 0;
             for (Totals t : parts) {
                 sum = sum.add(t.totalYuan());
                 projects += t.projects();
                 without += t.withoutBudget();
+                declared = declared.add(t.declaredYuan());
+                declaredYears += t.declaredYears();
             }
-            return new Totals(without < projects ? Money.ofYuan(sum) : null, sum, projects, without);
+            return new Totals(without < projects ? Money.ofYuan(sum) : null, sum, projects, without,
+                    declaredYears > 0 ? Money.ofYuan(declared) : null, declared, declaredYears);
+        }
+
+        /** The figure to chart: the projects' sum, or the department-reported 项目支出 when no project lists one. */
+        public Money shown() {
+            return total != null ? total : declared;
         }
 
         public int withBudget() {
@@ -65,8 +91,18 @@ public final class Views {
         }
     }
 
-    /** A download twin of a page's data. */
-    public record Download(String href, String label, String format) {
+    /**
+     * Where a figure comes from (the content's SourceRef), with {@code href} to the published source
+     * document; {@code document} and {@code href} are null when the document is not named.
+     */
+    public record Source(String document, String href, String heading, int line) {
+    }
+
+    /** A download twin of a page's data; {@code fileName} (may be null) is the descriptive name to save it as. */
+    public record Download(String href, String label, String format, String fileName) {
+        public Download(String href, String label, String format) {
+            this(href, label, format, null);
+        }
     }
 
     /** Everything every page needs from the site. */
@@ -113,7 +149,7 @@ public final class Views {
 
     // ---- region
 
-    public record YearCell(int year, Link link, Money money, int projects, int withoutBudget) {
+    public record YearCell(int year, Link link, Money money, int projects, int withoutBudget, boolean declared) {
     }
 
     public record DepartmentMatrixRow(Link department, String code, List<YearCell> cells) {
@@ -138,7 +174,7 @@ public final class Views {
                              int sourceOrder) {
     }
 
-    public record SectionView(String id, String title, String html, SourceRef source) {
+    public record SectionView(String id, String title, String html, Source source) {
     }
 
     public record ColumnView(String title, String unit, boolean numeric) {
@@ -148,11 +184,11 @@ public final class Views {
     }
 
     public record TableView(String id, String title, List<ColumnView> columns, List<List<CellView>> rows,
-                            String noteHtml, SourceRef source) {
+                            String noteHtml, Source source) {
     }
 
     public record DepartmentYearView(Link department, Link region, int year, String title, String document,
-                                     Totals totals, List<ProjectRow> projects, List<SectionView> sections,
+                                     Totals totals, DepartmentBudget budget, List<ProjectRow> projects, List<SectionView> sections,
                                      List<TableView> tables, List<Download> downloads, List<Link> otherYears) {
     }
 
@@ -178,13 +214,13 @@ public final class Views {
      * A procurement line linked to a project, cited as such: its 合计 ({@code money}, may be null) and the
      * project's 预算资金 from the same table ({@code projectBudget}, repeated on each line of the project).
      */
-    public record ProcurementView(String item, Money money, Money projectBudget, SourceRef source, String tableTitle) {
+    public record ProcurementView(String item, Money money, Money projectBudget, Source source, String tableTitle) {
     }
 
     public record ProjectView(String id, String name, Link department, Link region, Link departmentYear, int year,
                               String unit, List<BudgetLine> budget, List<String> purpose, List<String> goals,
                               List<IndicatorGroup> indicatorGroups, int indicatorCount, boolean hasDescription,
-                              boolean hasBasis, SourceRef source, List<Download> downloads, List<Link> otherYears,
+                              boolean hasBasis, Source source, List<Download> downloads, List<Link> otherYears,
                               List<ProcurementView> procurement) {
     }
 

@@ -1,98 +1,226 @@
 package gongkai.validate;
 
+import gongkai.content.ContentPaths;
+import gongkai.content.DepartmentKey;
+
+import gongkai.content.Column;
 import gongkai.content.Content;
 import gongkai.content.DataTable;
 import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
+import gongkai.content.Indicator;
+import gongkai.content.Page;
+import gongkai.content.Problem;
 import gongkai.content.Project;
 import gongkai.content.Region;
-import gongkai.content.Section;
+import gongkai.content.SafePaths;
+import gongkai.load.Positions;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The validate stage's checks that the site's URLs and links depend on: every reference resolves and every
- * id that becomes a URL or an HTML id is unique. Field-level checks belong to the YAML loader. Problems name
- * the content file (by the content layout) and the field.
+ * The checks across files, on the loaded model: every reference resolves (parents, departments, cited documents,
+ * links in Markdown), every id that becomes a URL is unique, tables concatenated into one download agree on their
+ * columns, and the search index can hold the categories. Each problem is positioned through the loader's
+ * {@link Positions} (line 1, column 1 of the file for a model that did not come from files). Checks of a single
+ * field are the loader's.
  */
 public final class ContentChecks {
-    // Compiled once: String.matches would compile the pattern again for every project.
-    private static final java.util.regex.Pattern BASE_URL = java.util.regex.Pattern.compile("https?://[^\\s]+");
-    private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final java.util.regex.Pattern PROJECT_ID = java.util.regex.Pattern.compile("[0-9A-Za-z][0-9A-Za-z_-]*");
-    private ContentChecks() {
+    /** The search index keeps a project's 一级指标 as bits of an int (search.DocTable): at most this many. */
+    public static final int MAX_CATEGORIES = 30;
+
+    private final Content content;
+    private final Positions positions;
+    private final Path contentDir;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private ContentChecks(Content content, Positions positions, Path contentDir) {
+        this.content = content;
+        this.positions = positions;
+        this.contentDir = contentDir;
     }
 
-    public static List<String> problems(Content content) {
-        List<String> problems = new ArrayList<>();
+    /** Every problem across files of {@code content}, loaded from {@code contentDir} with {@code positions}. */
+    public static List<Problem> check(Content content, Positions positions, Path contentDir) {
+        ContentChecks checks = new ContentChecks(content, positions, contentDir);
+        checks.run();
+        return checks.problems.stream().sorted(Problem.ORDER).toList();
+    }
+
+    private void run() {
         if (content.site() == null) {
-            problems.add("site.yaml: missing");
-            return problems;
+            error(new Positions.Place(contentDir.resolve(ContentPaths.SITE_FILE).toString(), 1, 1, ""), "site.yaml: missing");
+            return;
         }
-        if (content.site().baseUrl() == null || !BASE_URL.matcher(content.site().baseUrl()).matches()) {
-            problems.add("site.yaml: base_url: must be an absolute http(s) URL, got '" + content.site().baseUrl() + "'");
-        }
-        Set<String> regions = new HashSet<>();
-        for (Region r : content.regions()) {
-            if (r.slug() == null || !SLUG.matcher(r.slug()).matches()) {
-                problems.add(r.slug() + "/region.yaml: slug must be lower-case ASCII");
-            }
-            if (!regions.add(r.slug())) {
-                problems.add(r.slug() + "/region.yaml: duplicate region slug");
-            }
-        }
-        for (Region r : content.regions()) {
-            if (r.parent() != null && !regions.contains(r.parent())) {
-                problems.add(r.slug() + "/region.yaml: parent: no region '" + r.parent() + "'");
-            }
-        }
-        Set<String> departments = new HashSet<>();
-        for (Department d : content.departments()) {
-            String file = d.regionSlug() + "/" + d.code() + "/department.yaml";
-            if (!regions.contains(d.regionSlug())) {
-                problems.add(file + ": no region '" + d.regionSlug() + "' (missing region.yaml)");
-            }
-            if (!departments.add(d.regionSlug() + "/" + d.code())) {
-                problems.add(file + ": code: duplicate department");
-            }
-        }
-        Map<String, String> projectIds = new HashMap<>();
-        Set<String> years = new HashSet<>();
+        regions();
+        Set<DepartmentKey> departments = departments();
+        projectIds();
         for (DepartmentYear dy : content.departmentYears()) {
-            String file = dy.regionSlug() + "/" + dy.departmentCode() + "/" + dy.year() + ".yaml";
-            if (!departments.contains(dy.regionSlug() + "/" + dy.departmentCode())) {
-                problems.add(file + ": department: no department.yaml for '" + dy.departmentCode() + "'");
+            String file = yearFile(dy);
+            if (!departments.contains(dy.departmentKey())) {
+                error(positions.at(file, "department"), "no department.yaml for '" + dy.departmentCode() + "'");
             }
-            if (!years.add(file)) {
-                problems.add(file + ": duplicate department-year");
-            }
-            Set<String> htmlIds = new HashSet<>();
-            for (Section s : dy.sections()) {
-                if (!htmlIds.add("section-" + s.id())) {
-                    problems.add(file + ": sections: duplicate id '" + s.id() + "'");
+            if (dy.document() != null) {
+                String problem = SafePaths.documentProblem(contentDir, dy.document());
+                if (problem != null) {
+                    error(positions.at(file, "document"), problem);
                 }
             }
-            for (DataTable t : dy.tables()) {
-                if (!htmlIds.add("table-" + t.id())) {
-                    problems.add(file + ": tables: duplicate id '" + t.id() + "'");
-                }
+        }
+        tableColumns();
+        categories();
+        pages();
+        MarkdownLinks.check(content, positions, contentDir, problems);
+    }
+
+    private void regions() {
+        Map<String, Region> bySlug = new HashMap<>();
+        content.regions().forEach(r -> bySlug.put(r.slug(), r));
+        for (Region r : content.regions()) {
+            if (r.parent() == null) {
+                continue;
             }
+            Positions.Place at = positions.at(regionFile(r.slug()), "parent");
+            if (!bySlug.containsKey(r.parent())) {
+                error(at, "unknown region '" + r.parent() + "' (no folder "
+                        + contentDir.resolve(ContentPaths.region(r.parent())) + ")");
+                continue;
+            }
+            // a parent chain that comes back to the region has no top: the breadcrumb trail would not end
+            Set<String> seen = new HashSet<>();
+            String current = r.slug();
+            while (current != null && seen.add(current)) {
+                Region region = bySlug.get(current);
+                current = region == null ? null : region.parent();
+            }
+            if (current != null && current.equals(r.slug())) {
+                error(at, "上级地区成环：" + r.slug() + " 沿 parent 又回到了自己（parent cycle）");
+            }
+        }
+    }
+
+    private Set<DepartmentKey> departments() {
+        Set<String> regions = new HashSet<>();
+        content.regions().forEach(r -> regions.add(r.slug()));
+        Set<DepartmentKey> departments = new HashSet<>();
+        for (Department d : content.departments()) {
+            String file = contentDir.resolve(ContentPaths.department(d.key())).toString();
+            if (!regions.contains(d.regionSlug())) {
+                error(new Positions.Place(file, 1, 1, ""), "no region '" + d.regionSlug() + "' (missing region.yaml)");
+            }
+            departments.add(d.key());
+        }
+        return departments;
+    }
+
+    /** A project id is its page's URL: unique across the tree, reported at every place, each naming the others. */
+    private void projectIds() {
+        Map<String, List<Positions.Place>> places = new TreeMap<>();
+        for (DepartmentYear dy : content.departmentYears()) {
+            String file = yearFile(dy);
             for (int i = 0; i < dy.projects().size(); i++) {
                 Project p = dy.projects().get(i);
-                if (p.id() == null || !PROJECT_ID.matcher(p.id()).matches()) {
-                    problems.add(file + ": projects[" + i + "].id: '" + p.id() + "' is not a valid URL segment");
-                    continue;
-                }
-                String previous = projectIds.putIfAbsent(p.id(), file);
-                if (previous != null) {
-                    problems.add(file + ": projects[" + i + "].id: '" + p.id() + "' already used in " + previous);
+                if (p.id() != null) {
+                    places.computeIfAbsent(p.id(), k -> new ArrayList<>())
+                            .add(positions.at(file, "projects[" + i + "].id"));
                 }
             }
         }
-        return problems;
+        for (Map.Entry<String, List<Positions.Place>> e : places.entrySet()) {
+            List<Positions.Place> all = e.getValue();
+            if (all.size() > 1) {
+                for (Positions.Place p : all) {
+                    String others = all.stream().filter(o -> o != p).map(Positions.Place::where)
+                            .reduce((a, b) -> a + ", " + b).orElse("");
+                    error(p, "duplicate project id '" + e.getKey() + "' (also at " + others + ")");
+                }
+            }
+        }
+    }
+
+    /** Tables with one id are concatenated into data/&lt;id&gt;.csv: their columns (key, type, unit) must agree. */
+    private void tableColumns() {
+        record First(List<String> signature, String file) {
+        }
+        Map<String, First> first = new HashMap<>();
+        for (DepartmentYear dy : content.departmentYears()) {
+            String file = yearFile(dy);
+            for (int i = 0; i < dy.tables().size(); i++) {
+                DataTable t = dy.tables().get(i);
+                if (t.id() == null) {
+                    continue;
+                }
+                List<String> signature = signature(t.columns());
+                First earlier = first.putIfAbsent(t.id(), new First(signature, file));
+                if (earlier != null && !earlier.signature().equals(signature)) {
+                    error(positions.at(file, "tables[" + i + "].columns"), "表格 '" + t.id() + "' 的列 " + signature
+                            + " 与 " + earlier.file() + " 中同编号表格的列 " + earlier.signature() + " 不同；同编号的表格合并成 data/"
+                            + t.id() + ".csv，列（key、type、unit）必须相同");
+                }
+            }
+        }
+    }
+
+    private static List<String> signature(List<Column> columns) {
+        return columns.stream().map(c -> c.key() + ":" + (c.type() == null ? "?" : c.type().yamlName())
+                + (c.unit() == null ? "" : ":" + c.unit())).toList();
+    }
+
+    /** The search index filters by 一级指标 with a bit per category: more than {@value #MAX_CATEGORIES} do not fit. */
+    private void categories() {
+        Set<String> categories = new LinkedHashSet<>();
+        for (DepartmentYear dy : content.departmentYears()) {
+            String file = yearFile(dy);
+            for (int i = 0; i < dy.projects().size(); i++) {
+                List<Indicator> indicators = dy.projects().get(i).indicators();
+                for (int j = 0; j < indicators.size(); j++) {
+                    String level1 = indicators.get(j).level1();
+                    if (level1 == null || level1.isBlank() || !categories.add(level1.strip())) {
+                        continue;
+                    }
+                    if (categories.size() == MAX_CATEGORIES + 1) {
+                        error(positions.at(file, "projects[" + i + "].indicators[" + j + "].level1"),
+                                "一级指标种类过多：全站最多 " + MAX_CATEGORIES + " 种（搜索按一级指标筛选），'" + level1.strip()
+                                        + "' 是第 " + (MAX_CATEGORIES + 1) + " 种");
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A page lives at /&lt;slug&gt;/, as a region does: the same name would make one page overwrite the other. */
+    private void pages() {
+        Set<String> regions = new HashSet<>();
+        content.regions().forEach(r -> regions.add(r.slug()));
+        for (Page page : content.pages()) {
+            if (regions.contains(page.slug())) {
+                error(new Positions.Place(pageFile(page), 1, 1, ""), "页面 '" + page.slug() + "' 与地区文件夹同名，网址 /"
+                        + page.slug() + "/ 会冲突");
+            }
+        }
+    }
+
+    String yearFile(DepartmentYear dy) {
+        return contentDir.resolve(ContentPaths.departmentYear(dy)).toString();
+    }
+
+    private String regionFile(String slug) {
+        return contentDir.resolve(ContentPaths.region(slug)).toString();
+    }
+
+    private String pageFile(Page page) {
+        return contentDir.resolve(ContentPaths.page(page.slug())).toString();
+    }
+
+    private void error(Positions.Place at, String message) {
+        problems.add(new Problem(at.path(), at.line(), at.column(), at.field(), message, Problem.Severity.ERROR));
     }
 }

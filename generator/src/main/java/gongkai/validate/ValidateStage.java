@@ -1,10 +1,16 @@
 package gongkai.validate;
 
+import gongkai.content.Problem;
+import gongkai.load.LoadResult;
+import gongkai.load.LoadStage;
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
-import java.util.List;
+import java.util.stream.Collectors;
 
-/** validate: references resolve and ids that become URLs are unique. */
+/**
+ * validate: {@link Validation} on what the load stage read — the same checks, in the same words, as
+ * {@code gongkai validate}. Warnings are logged; any error fails the build before a page is assembled.
+ */
 public record ValidateStage() implements BuildStage {
     @Override
     public String name() {
@@ -13,9 +19,17 @@ public record ValidateStage() implements BuildStage {
 
     @Override
     public void run(BuildContext context) {
-        List<String> problems = ContentChecks.problems(context.content());
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException(problems.size() + " content problem(s):\n  " + String.join("\n  ", problems));
+        LoadResult loaded = context.find(LoadStage.LOADED);
+        if (loaded == null) {
+            loaded = LoadResult.of(context.content());
+        }
+        Validation.Result result = Validation.check(loaded, context.options().contentDir());
+        for (Problem warning : result.warnings()) {
+            context.log(warning.format());
+        }
+        if (!result.ok()) {
+            throw new IllegalStateException(result.errors().size() + " 处内容错误（content errors）：\n  "
+                    + result.errors().stream().map(Problem::format).collect(Collectors.joining("\n  ")));
         }
     }
 }

@@ -72,4 +72,13 @@ class HtmlLinksTest {
         assertEquals(List.of("action=/s", "href=&unknown;", "href=/bare", "href=/x?a=1&b=2'", "id=a&b", "src=/i.png"),
                 scanned(html));
     }
+
+    @Test
+    void decodesNamedNumericAndUnterminatedReferencesAsJsoupDoes() {
+        String html = "<p id=\"&quot;q&apos;&#X41;\"><a href=\"/q?a=1&amp;b=&#x4e2d;&#25991;&copy;&amp&lt;&#xZZ;\">x</a>"
+                + "<a href='/r?x=1&amp=2&ampy'>y</a><img src=\"&#x80;&#1114112;&nbsp;\"></p>";
+        assertEquals(parsed(html), scanned(html));
+        assertEquals(List.of("href=/q?a=1&b=中文©&<&#xZZ;", "href=/r?x=1&amp=2&ampy", "id=\"q'A",
+                "src=€\uFFFD\u00A0"), scanned(html));
+    }
 }

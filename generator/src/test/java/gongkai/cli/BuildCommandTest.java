@@ -36,7 +36,9 @@ class BuildCommandTest {
         String dir = SITES + "invalid/duplicate-project-id";
         assertEquals(1, Main.execute("build", "--content", dir, "--theme", "themes/default", "--out", out.toString()));
         String message = err.toString(StandardCharsets.UTF_8);
-        assertTrue(message.startsWith("build failed in load: "), message);
+        // validate's warnings come first, as gongkai validate prints them; then the errors that failed the build
+        assertTrue(message.startsWith(dir + "/tianjin/362301/2025.yaml:5:9: projects[0].id: warning: id '362303-2024-001'"
+                + " does not follow the pattern 362301-2025-nnn\nbuild failed in validate: "), message);
         assertTrue(message.matches("(?s).*" + dir + "/tianjin/362303/20\\d\\d\\.yaml:\\d+:\\d+: projects\\[\\d+\\]\\.id: .*"), message);
         assertFalse(Files.exists(out));
         try (var left = Files.list(tmp)) {

@@ -23,10 +23,12 @@ import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The committed content built the way the README's command builds it, checked as a visitor would meet it. */
+@Tag("slow")
 class RealSiteTest {
     @TempDir
     static Path tmp;
@@ -97,6 +99,36 @@ class RealSiteTest {
         assertEquals(1, pointed, "the Hengshui 2020 department-year");
     }
 
+    /**
+     * Hengshui 2020 lists no per-project amounts but prints 支出 21770.82 万元 (项目支出 16601.38) in its budget
+     * table: the department-year shows the summary, and the home, region and department pages show its
+     * 项目支出 with a note instead of 未列.
+     */
+    @Test
+    void theDepartmentBudgetTablesFillTheTotalsWhenProjectsListNoAmount() throws Exception {
+        Document year = Jsoup.parse(site.resolve(Urls.departmentYear("hengshui", "467", 2020) + "index.html").toFile(), "UTF-8");
+        assertEquals(List.of("收入预算 21,770.82 万元", "支出预算 21,770.82 万元", "其中：基本支出 5,169.44 万元",
+                "其中：项目支出 16,601.38 万元", "财政拨款“三公”经费 149.45 万元"),
+                year.select(".budget-summary > div").eachText().stream().map(t -> t.replace('\u00a0', ' ')).toList());
+        assertTrue(year.selectFirst("#table-budget_totals td.num").text().equals("21,770.82"), "document table grouped");
+        for (String url : List.of(Urls.home(), Urls.region("hengshui"), Urls.department("hengshui", "467"))) {
+            Document page = Jsoup.parse(site.resolve(url + "index.html").toFile(), "UTF-8");
+            assertTrue(page.select("main data[value=166013800.00]").size() >= 1, url);
+            assertTrue(page.selectFirst("main .declared-mark") != null, url);
+            assertTrue(page.select("main p.hint").text().contains("项目支出"), url);
+        }
+        Document tianjin = Jsoup.parse(site.resolve(Urls.departmentYear("tianjin", "362303", 2024) + "index.html").toFile(), "UTF-8");
+        assertEquals(null, tianjin.selectFirst(".budget-summary"), "no budget table, no summary");
+    }
+
+    /** Saved department-year files are named for what they hold, not "2023.csv". */
+    @Test
+    void departmentYearDownloadsCarryDescriptiveFileNames() throws Exception {
+        Document page = Jsoup.parse(site.resolve(Urls.departmentYear("tianjin", "362303", 2023) + "index.html").toFile(), "UTF-8");
+        assertEquals(List.of("天津市生态环境保护综合行政执法总队-2023.json", "天津市生态环境保护综合行政执法总队-2023-项目.csv",
+                "天津市生态环境保护综合行政执法总队-2023-项目-Excel.csv"), page.select(".downloads a[download]").eachAttr("download"));
+    }
+
     @Test
     void theNuHtmlCheckerFindsNoErrorsOnAnyPage() throws Exception {
         List<Path> html;
@@ -123,6 +155,42 @@ class RealSiteTest {
                         List<Map<String, Object>> violations = browser.axeViolations();
                         assertEquals(List.of(), violations, width + "px /" + url);
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * A 360 px phone: no page type scrolls sideways, and no element of &lt;main&gt; reaches past the viewport
+     * (visually hidden text — clipped to 1 px — is not content a reader sees).
+     */
+    @Test
+    void noPageTypeOverflowsA360PxScreen(@TempDir Path profile) throws Exception {
+        List<String> urls = List.of(Urls.home(), Urls.search(), Urls.page("about"), Urls.page("data-guide"),
+                "404.html", Urls.region("tianjin"), Urls.region("hengshui"), Urls.department("tianjin", "362303"),
+                Urls.department("hengshui", "467"), Urls.departmentYear("tianjin", "362303", 2024),
+                Urls.departmentYear("hengshui", "467", 2020), Urls.project("362303-2024-005"),
+                Urls.project("467-2020-001"), Urls.project("467-2020-014"));
+        String overflow = "const w = document.documentElement.clientWidth; const bad = [];"
+                + "if (document.documentElement.scrollWidth > w) bad.push('document ' + document.documentElement.scrollWidth);"
+                + "for (const e of document.querySelectorAll('main *')) {"
+                + "  if (e.closest('thead, .visually-hidden')) continue;"
+                + "  const r = e.getBoundingClientRect();"
+                + "  if (r.width > 0 && r.right > w + 0.5) bad.push(e.tagName + '.' + e.className + ' right=' + r.right"
+                + "      + ' ' + (e.textContent || '').trim().slice(0, 30));"
+                + "}"
+                + "return bad.slice(0, 10);";
+        try (DevServer server = new DevServer(site, "/", 0)) {
+            server.start();
+            try (Browser browser = Browser.start(profile, 360, 800)) {
+                // A desktop window cannot be narrower than about 500 px: emulate the phone's viewport instead.
+                browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                        Map.of("width", 360, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+                for (String url : urls) {
+                    browser.open("http://127.0.0.1:" + server.port() + "/" + url);
+                    assertEquals(360L, browser.driver().executeScript("return document.documentElement.clientWidth"), url);
+                    Object bad = browser.driver().executeScript(overflow);
+                    assertEquals(List.of(), bad, "360px /" + url);
                 }
             }
         }

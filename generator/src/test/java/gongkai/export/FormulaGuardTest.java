@@ -46,7 +46,9 @@ class FormulaGuardTest {
         }
     }
 
-    /** The Binhai fixture with one extra project whose texts a spreadsheet would evaluate. */
+    static final String HOSTILE_KEY = "=HYPERLINK(\"http://evil.example\",\"x\")";
+
+    /** The Binhai fixture with one extra project and one table whose texts a spreadsheet would evaluate. */
     static Content hostileContent() {
         Content base = ExportFixture.content();
         List<DepartmentYear> years = new ArrayList<>();
@@ -60,10 +62,14 @@ class FormulaGuardTest {
                         List.of(new Indicator("产出指标", "数量指标", "排放变化", "'=引号开头", "-5%", "+依据",
                                 ParsedTarget.qualitative())),
                         new SourceRef(ExportFixture.DOC_BINHAI, "测试", 1)));
+                // column keys come from the YAML too: a spreadsheet would evaluate these header cells
                 DataTable negative = new DataTable("balances", "余额", List.of(
                         new Column("item", "项目", ColumnType.STRING, null),
-                        new Column("change", "变动", ColumnType.DECIMAL, "万元")),
-                        List.of(ExportFixture.row("item", "-结余", "change", "-3.50")), null, null);
+                        new Column("change", "变动", ColumnType.DECIMAL, "万元"),
+                        new Column(HOSTILE_KEY, "链接", ColumnType.DECIMAL, "万元"),
+                        new Column("@SUM(A1)", "求和", ColumnType.STRING, null)),
+                        List.of(ExportFixture.row("item", "-结余", "change", "-3.50", HOSTILE_KEY, "1.00",
+                                "@SUM(A1)", "=1+1")), null, null);
                 years.add(new DepartmentYear(dy.regionSlug(), dy.departmentCode(), dy.year(), dy.title(), dy.document(),
                         dy.sections(), List.of(negative), projects));
             } else {
@@ -100,6 +106,45 @@ class FormulaGuardTest {
         assertEquals("=HYPERLINK(\"http://evil.example\",\"点击\")", json.get("name").asText(), "JSON is not guarded");
         assertEquals("-5%", json.get("indicators").get(0).get("target").asText());
         assertEquals("-1500.50", json.get("budget_total_yuan").asText());
+    }
+
+    @Test
+    void headerCellsAreGuardedInTheCsvAndItsExcelTwinWhileJsonKeepsTheKeys(@TempDir Path site) throws IOException {
+        new DatasetExporter().export(hostileContent(), site);
+        byte[] csv = Files.readAllBytes(site.resolve("data/balances.csv"));
+        List<String> header = StrictCsvReader.read(csv).get(0);
+        assertEquals(List.of("region", "department_code", "year", "item", "change", "change_yuan",
+                "'" + HOSTILE_KEY, "'" + HOSTILE_KEY + "_yuan", "'@SUM(A1)"), header);
+        assertTrue(new String(csv, java.nio.charset.StandardCharsets.UTF_8)
+                .startsWith("region,department_code,year,item,change,change_yuan,\"'=HYPERLINK(\"\"http://evil.example\"\","));
+        List<String> row = StrictCsvReader.read(csv).get(1);
+        assertEquals(List.of("binhai", "362301", "2025", "'-结余", "-3.50", "-35000.00", "1.00", "10000.00", "'=1+1"), row);
+        assertEquals(header.stream().map(FormulaGuard::unguard).toList().subList(6, 9),
+                List.of(HOSTILE_KEY, HOSTILE_KEY + "_yuan", "@SUM(A1)"), "the guard is undone exactly");
+
+        // the Excel twin: the same bytes behind a BOM, so the same guarded header
+        byte[] excel = Files.readAllBytes(site.resolve("data/balances-excel.csv"));
+        assertEquals(Csv.BOM.length + csv.length, excel.length);
+        assertTrue(java.util.Arrays.equals(csv, java.util.Arrays.copyOfRange(excel, Csv.BOM.length, excel.length)));
+
+        // JSON is data, not a spreadsheet: keys stay as written
+        JsonNode year = new ObjectMapper().readTree(site.resolve("binhai/362301/2025.json").toFile());
+        JsonNode table = year.get("tables").get(0);
+        assertEquals(HOSTILE_KEY, table.get("columns").get(2).get("key").asText());
+        assertEquals("1.00", table.get("rows").get(0).get(HOSTILE_KEY).asText());
+        assertEquals("=1+1", table.get("rows").get(0).get("@SUM(A1)").asText());
+        JsonNode fields = new ObjectMapper().readTree(site.resolve("data/datapackage.json").toFile()).findValues("fields")
+                .stream().filter(f -> f.toString().contains("change_yuan")).findFirst().orElseThrow();
+        assertEquals(HOSTILE_KEY, fields.get(6).get("name").asText());
+    }
+
+    @Test
+    void aStringInANumericColumnIsGuardedUnlessItIsAPlainNumber() {
+        Field number = Field.number("n", "数", "数");
+        assertEquals("-3.50", Csv.cellText(number, "-3.50"));
+        assertEquals("'-5%", Csv.cellText(number, "-5%"));
+        assertEquals("'=1+1", Csv.cellText(number, "=1+1"));
+        assertEquals("-3.50", Csv.cellText(number, new java.math.BigDecimal("-3.50")));
     }
 
     @Test

@@ -9,6 +9,7 @@ import gongkai.content.Indicator;
 import gongkai.load.LoadResult;
 import gongkai.content.Project;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The exporter on the repository's real content/ (the five imported seed documents). */
+@Tag("slow")
 class RealContentExportTest {
     @TempDir
     static Path site;

@@ -91,7 +91,7 @@ class ContentWriterTest {
                         Amount.of("0.00", MoneyUnit.WAN_YUAN)),
                 "用途\n\n\n", "  以空格开头\n第二行", indicators, new SourceRef(doc, "1.项目一", 1));
         Project p2 = new Project("362303-2024-002", "true", new Budget(MoneyUnit.YUAN, null, null, null),
-                null, "\n前导空行", List.of(), null);
+                null, "\n前导空行", List.of(), new SourceRef(doc, null, 3));
         return new DepartmentYear("tianjin", "362303", 2024, "标题", doc,
                 List.of(new Section("s", "部门职责", "（一）职责。\n", new SourceRef(doc, "一、", 5))),
                 List.of(table), List.of(p1, p2));
@@ -102,7 +102,7 @@ class ContentWriterTest {
         DepartmentYear dy = awkwardYear();
         Department dept = new Department("tianjin", "362303", "天津市生态环境保护综合行政执法总队", null, "说明：\n- 一\n- 二");
         Region region = new Region("tianjin", "天津市", null);
-        SiteConfig site = new SiteConfig("站点", null, "发布者", "CC BY 4.0", null, "https://example.org/");
+        SiteConfig site = new SiteConfig("站点", "说明", "发布者", "CC BY 4.0", null, "https://example.org/");
         Files.writeString(dir.resolve("site.yaml"), ContentWriter.siteYaml(site));
         ContentWriter.writeImport(dir, new ImportedDocument(List.of(region), List.of(dept), List.of(dy), List.of()), false);
 
@@ -163,7 +163,7 @@ class ContentWriterTest {
         ContentConflictException e = assertThrows(ContentConflictException.class,
                 () -> ContentWriter.writeImport(dir, tianjinImport("改过的项目"), false));
         assertEquals(List.of(year), e.conflicts());
-        assertTrue(e.getMessage().startsWith(year + ": already exists with different content"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(year + ": 文件已被手工修改过"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(year));
         assertFalse(Files.exists(dir.resolve("tianjin/region.yaml")), "a conflict writes nothing at all");
 

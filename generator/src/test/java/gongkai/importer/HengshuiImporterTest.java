@@ -43,7 +43,7 @@ class HengshuiImporterTest {
     }
 
     @BeforeAll
-    static void importSeed() throws IOException {
+    static void importSeed() throws IOException, ImportException {
         seed = seedsDir().resolve(SEED);
         lines = Files.readAllLines(seed, StandardCharsets.UTF_8);
         doc = HengshuiImporter.importFile(seed, ImportOptions.inferAll());
@@ -101,7 +101,7 @@ class HengshuiImporterTest {
     }
 
     @Test
-    void optionsOverrideYearAndRegion() {
+    void optionsOverrideYearAndRegion() throws Exception {
         ImportedDocument d = HengshuiImporter.importFile(seed, new ImportOptions(2021, "hebei-hengshui"));
         assertEquals(2021, d.departmentYears().get(0).year());
         assertEquals("hebei-hengshui", d.regions().get(0).slug());
@@ -525,7 +525,11 @@ class HengshuiImporterTest {
     static ImportedDocument importEdited(java.util.function.Consumer<List<String>> edit) {
         List<String> copy = new ArrayList<>(lines);
         edit.accept(copy);
-        return HengshuiImporter.importLines(SEED, copy, ImportOptions.inferAll());
+        try {
+            return HengshuiImporter.importLines(SEED, copy, ImportOptions.inferAll());
+        } catch (ImportException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -49,6 +50,7 @@ class YamlTextTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void randomConcatenationsOfTrickyPiecesRoundTrip() {
         Random random = new Random(20240101L);

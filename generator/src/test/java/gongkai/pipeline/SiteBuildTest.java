@@ -1,5 +1,6 @@
 package gongkai.pipeline;
 
+import gongkai.testing.Trees;
 import gongkai.testing.TestSites;
 import gongkai.cli.SitePipelines;
 import gongkai.check.LinkChecker;
@@ -15,27 +16,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gongkai.content.Content;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Project;
+import gongkai.content.SiteConfig;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -257,6 +259,7 @@ class SiteBuildTest {
         Document doc = page("projects/362101-2023-001/index.html");
         assertTrue(doc.selectFirst("p.source").text().contains("003_048537671a369fc1.txt"));
         assertTrue(doc.selectFirst("p.source").text().contains("第 1 行"));
+        assertEquals(BASE + "sources/003_048537671a369fc1.txt", doc.selectFirst("p.source a").attr("href"));
         assertEquals(List.of(BASE + "projects/362101-2024-001/"), doc.select("section[aria-labelledby=other-years-h] a").eachAttr("href"));
         assertEquals(List.of(BASE + "projects/362101-2023-001.json", BASE + "projects/362101-2023-001.csv",
                 BASE + "projects/362101-2023-001-excel.csv"), doc.select("section.downloads a").eachAttr("href"));
@@ -352,6 +355,29 @@ class SiteBuildTest {
         assertTrue(feed.indexOf("2025年项目支出") < feed.indexOf("2024年项目支出"));
     }
 
+    @Tag("slow")
+    @Test
+    void machineFilesAreTheThemesTemplatesAndEscapeXml(@TempDir Path tmp) throws Exception {
+        Path theme = TestSites.copyOfDefaultTheme(tmp.resolve("theme"));
+        Path robots = theme.resolve("templates/robots.txt.ftl");
+        Files.writeString(robots, Files.readString(robots).replace("Allow: /\n", "Allow: /\nDisallow: /data/\n"));
+        Content tiny = TestSites.tiny();
+        SiteConfig s = tiny.site();
+        Content content = new Content(new SiteConfig("R&D <公开> \"数据\"", s.description(), s.publisher(), s.licence(),
+                s.licenceUrl(), s.baseUrl()), tiny.regions(), tiny.departments(), tiny.departmentYears(), tiny.pages());
+        Path out = tmp.resolve("site");
+        build(content, theme, tmp.resolve("c"), out);
+        assertEquals("User-agent: *\nAllow: /\nDisallow: /data/\n\nSitemap: https://example.org/gongkai/sitemap.xml\n",
+                Files.readString(out.resolve("robots.txt")));
+        String feed = Files.readString(out.resolve("feed.xml"));
+        assertTrue(feed.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed "), feed);
+        assertTrue(feed.contains("<title>R&amp;D &lt;公开&gt; &quot;数据&quot;</title>"), feed);
+        var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(out.resolve("feed.xml").toFile());
+        assertEquals("R&D <公开> \"数据\"", xml.getElementsByTagName("title").item(0).getTextContent());
+        assertEquals(5, xml.getElementsByTagName("entry").getLength(), "one entry per department-year");
+    }
+
     @Test
     void theNuHtmlCheckerFindsNoErrors() throws Exception {
         assertEquals(List.of(), gongkai.testing.HtmlChecker.errors(htmlFiles(site)));
@@ -361,26 +387,16 @@ class SiteBuildTest {
     void twoBuildsAreByteIdentical(@TempDir Path tmp) throws Exception {
         Path again = tmp.resolve("site");
         build(TestSites.tiny(), TestSites.defaultTheme(), tmp.resolve("content"), again);
-        assertEquals(hashes(site), hashes(again));
+        assertEquals(Trees.hashes(site), Trees.hashes(again));
     }
 
-    static Map<String, String> hashes(Path dir) throws Exception {
-        Map<String, String> out = new TreeMap<>();
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                out.put(dir.relativize(f).toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(f))));
-            }
-        }
-        return out;
-    }
 
     @Test
     void aFailingBuildLeavesThePreviousSiteInPlace(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("site");
         Path theme = TestSites.copyOfDefaultTheme(tmp.resolve("theme"));
         build(TestSites.tiny(), theme, tmp.resolve("content"), out);
-        Map<String, String> before = hashes(out);
+        Map<String, String> before = Trees.hashes(out);
 
         // a template error
         TestSites.write(theme.resolve("templates/project.ftlh"), "<#import \"layout.ftlh\" as l><@l.page>${page.noSuchField}</@l.page>");
@@ -388,7 +404,7 @@ class SiteBuildTest {
                 () -> build(TestSites.tiny(), theme, tmp.resolve("content"), out));
         assertEquals("render", renderError.stage());
         assertTrue(renderError.getMessage().contains("project.ftlh"), renderError.getMessage());
-        assertEquals(before, hashes(out));
+        assertEquals(before, Trees.hashes(out));
 
         // a content error: a duplicate project id
         Content good = TestSites.tiny();
@@ -400,9 +416,10 @@ class SiteBuildTest {
         BuildException contentError = assertThrows(BuildException.class,
                 () -> build(bad, tmp.resolve("theme2"), tmp.resolve("content"), out));
         assertEquals("validate", contentError.stage());
-        assertTrue(contentError.getMessage().contains("tianjin/362303/2023.yaml: projects[0].id: '362303-2024-001' already used"),
-                contentError.getMessage());
-        assertEquals(before, hashes(out));
+        // a model built in code has no positions: the file's first line, with the field
+        assertTrue(contentError.getMessage().contains("tianjin/362303/2023.yaml:1:1: projects[0].id: duplicate project id "
+                + "'362303-2024-001' (also at "), contentError.getMessage());
+        assertEquals(before, Trees.hashes(out));
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".site-")).toList(),
                     "staging directories are cleaned up");

@@ -28,10 +28,12 @@ import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shared YAML fixture site (generator/src/test/resources/sites/test-site) through the real loader. */
+@Tag("slow")
 class TestSiteBuildTest {
     static final Path TEST_SITE = Path.of("generator/src/test/resources/sites/test-site");
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ class ParallelIndexBuildTest {
     @TempDir
     Path tmp;
 
+    @Tag("slow")
     @Test
     void slicedParallelBuildEqualsSingleWriterBuild() throws Exception {
         List<SearchDoc> docs = SearchDocuments.of(ContentLoader.load(Path.of("content")).content());

@@ -4,13 +4,9 @@ import gongkai.cli.SitePipelines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import gongkai.pipeline.BuildOptions;
-import gongkai.pipeline.BuildPipeline;
 import gongkai.load.ContentSource;
 import gongkai.site.ProcurementSource;
-import gongkai.content.Content;
-import gongkai.load.ContentLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,15 +14,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The committed content built with the search stage: the page's script and data are in the site, browser and
- * server agree on real queries, every result links to a page that exists, and substring recall/precision is 1.
+ * The committed content built with the search stage: the page's script and data are in the site, and the search
+ * page works in Chromium (search.js under Node against the server on this site: SearchJsRealContentTest, tools/).
  */
+@Tag("slow")
 class SearchRealContentTest {
     @TempDir
     static Path tmp;
@@ -44,8 +41,7 @@ class SearchRealContentTest {
                 .index(new SearchIndexStage())
                 .export(new gongkai.export.ExportStage())
                 .build().run();
-        Content content = ContentLoader.load(Path.of("content")).content();
-        docs = SearchDocuments.of(content);
+        docs = SearchDocuments.of(gongkai.load.ContentLoader.load(Path.of("content")).content());
     }
 
     @Test
@@ -401,56 +397,5 @@ class SearchRealContentTest {
         }
         assertEquals(List.of(), misses, "texts shown on project pages that do not find their page");
         assertTrue(checked > 2000, "checked " + checked);
-    }
-
-    @Test
-    void browserAndServerAgreeAndEveryResultLinksToAPage() throws Exception {
-        Set<String> queries = new LinkedHashSet<>(List.of("辐射", "车", "执法 设备", "\"满意度\"", "PM2.5", "VOCs", "2024",
-                "物业", "环境监测", "大气污染防治"));
-        int i = 0;
-        while (queries.size() < 40) { // real substrings of the indexed text, 1–6 characters
-            SearchDoc d = docs.get((i * 7919) % docs.size());
-            String v = d.values().get((i * 31) % d.values().size());
-            int len = 1 + i % 6;
-            int start = (i * 13) % Math.max(1, v.length());
-            i++;
-            if (start + len <= v.length() && v.substring(start, start + len).codePoints()
-                    .allMatch(c -> SearchTokens.classify(c) == SearchTokens.HAN)) {
-                queries.add("\"" + v.substring(start, start + len) + "\""); // quoted: an exact phrase
-            }
-        }
-        List<String> qs = new ArrayList<>(queries);
-        JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp.resolve("node"))
-                .run("search", qs.stream().map(q -> Map.of("q", q)).toList(), site.resolve("search/data").toString(),
-                        "100000");
-        try (SearchService service = SearchService.open(SearchIndexStage.indexDir(options))) {
-            for (int k = 0; k < qs.size(); k++) {
-                String q = qs.get(k);
-                List<QueryEngine.Hit> server = service.hits(q);
-                JsonNode browser = js.get(k).get("hits");
-                assertEquals(server.size(), browser.size(), q);
-                for (int r = 0; r < Math.min(10, server.size()); r++) {
-                    assertEquals(server.get(r).doc(), browser.get(r).get(0).asInt(), q + " rank " + r);
-                }
-                for (JsonNode row : js.get(k).get("pageHits")) {
-                    assertTrue(Files.isRegularFile(site.resolve(row.get(2).asText()).resolve("index.html")),
-                            q + ": result links to a missing page " + row.get(2).asText());
-                }
-                String inner = q.length() > 2 && q.startsWith("\"") && q.endsWith("\"") ? q.substring(1, q.length() - 1) : null;
-                if (inner != null && inner.codePoints().allMatch(c -> SearchTokens.classify(c) == SearchTokens.HAN)) {
-                    Set<Integer> truth = new TreeSet<>();
-                    for (int d = 0; d < docs.size(); d++) {
-                        final int doc = d;
-                        if (docs.get(d).values().stream().anyMatch(v -> v.contains(inner))) {
-                            truth.add(doc);
-                        }
-                    }
-                    Set<Integer> found = new TreeSet<>();
-                    browser.forEach(h -> found.add(h.get(0).asInt()));
-                    assertEquals(truth, found, "substring " + q);
-                }
-            }
-        }
-        assertTrue(js.get(0).get("total").asInt() > 0, "辐射 is in the Tianjin projects");
     }
 }

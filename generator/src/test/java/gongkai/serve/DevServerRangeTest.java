@@ -22,6 +22,7 @@ class DevServerRangeTest {
     @TempDir
     static Path site;
     static byte[] data;
+    static byte[] big;
     static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -32,6 +33,9 @@ class DevServerRangeTest {
         }
         Files.createDirectories(site.resolve("search/data"));
         Files.write(site.resolve("search/data/post.bin"), data);
+        big = new byte[1_300_000];
+        new java.util.Random(7).nextBytes(big);
+        Files.write(site.resolve("search/data/big.bin"), big);
         Files.writeString(site.resolve("index.html"), "<!doctype html><html><body><p>首页</p></body></html>");
     }
 
@@ -123,5 +127,73 @@ class DevServerRangeTest {
             String html = new String(r.body(), StandardCharsets.UTF_8);
             assertTrue(html.contains("首页") && html.contains(DevServer.VERSION_PATH), html);
         }
+    }
+
+    private static String repeat(String range, int times) {
+        return "bytes=" + String.join(",", java.util.Collections.nCopies(times, range));
+    }
+
+    @Test
+    void manyOrOverlappingRangesNeverMakeAnAnswerLargerThanTheFile() throws Exception {
+        try (DevServer server = new DevServer(site, "/", 0)) {
+            server.start();
+            // over the cap: the header is ignored, the whole file (before: 100 × 1.3 MB = 126 MB)
+            HttpResponse<byte[]> many = get(server, "/search/data/big.bin", repeat("0-", ByteRanges.MAX_RANGES + 36));
+            assertEquals(200, many.statusCode());
+            assertArrayEquals(big, many.body());
+
+            // within the cap, all overlapping: coalesced into one range
+            HttpResponse<byte[]> same = get(server, "/search/data/big.bin", repeat("0-", ByteRanges.MAX_RANGES));
+            assertEquals(206, same.statusCode());
+            assertEquals("bytes 0-1299999/1300000", same.headers().firstValue("Content-Range").orElse(""));
+            assertArrayEquals(big, same.body());
+
+            StringBuilder sliding = new StringBuilder("bytes=");
+            for (int i = 0; i < 60; i++) {
+                sliding.append(i == 0 ? "" : ",").append(i * 1000).append('-').append(i * 1000 + 500_000);
+            }
+            HttpResponse<byte[]> overlapping = get(server, "/search/data/big.bin", sliding.toString());
+            assertEquals(206, overlapping.statusCode());
+            assertEquals("bytes 0-559000/1300000", overlapping.headers().firstValue("Content-Range").orElse(""));
+            assertArrayEquals(Arrays.copyOfRange(big, 0, 559_001), overlapping.body());
+
+            // many small ranges whose part headers would outweigh the file: the whole file instead
+            StringBuilder small = new StringBuilder("bytes=");
+            for (int i = 0; i < 50; i++) {
+                small.append(i == 0 ? "" : ",").append(i * 20).append('-').append(i * 20);
+            }
+            HttpResponse<byte[]> scattered = get(server, "/search/data/post.bin", small.toString());
+            assertEquals(200, scattered.statusCode());
+            assertArrayEquals(data, scattered.body());
+        }
+    }
+
+    @Test
+    void adjacentRangesAreOnePartAndSeparateOnesKeepTheRequestOrder() throws Exception {
+        try (DevServer server = new DevServer(site, "/", 0)) {
+            server.start();
+            HttpResponse<byte[]> adjacent = get(server, "/search/data/post.bin", "bytes=10-19,0-9,5-12");
+            assertEquals(206, adjacent.statusCode());
+            assertEquals("bytes 0-19/1000", adjacent.headers().firstValue("Content-Range").orElse(""));
+            assertArrayEquals(Arrays.copyOfRange(data, 0, 20), adjacent.body());
+
+            HttpResponse<byte[]> r = get(server, "/search/data/big.bin", "bytes=500000-500099,0-3,200-299,250-349");
+            assertEquals(206, r.statusCode());
+            String body = new String(r.body(), StandardCharsets.ISO_8859_1);
+            int first = body.indexOf("Content-Range: bytes 500000-500099/1300000");
+            int second = body.indexOf("Content-Range: bytes 0-3/1300000");
+            int third = body.indexOf("Content-Range: bytes 200-349/1300000");
+            assertTrue(first > 0 && second > first && third > second, body.substring(0, Math.min(400, body.length())));
+            assertTrue(r.body().length < 1000, r.body().length + " bytes for 254 bytes of ranges");
+        }
+    }
+
+    @Test
+    void coalescingMergesOverlapsAndTouchingRangesOnly() {
+        assertEquals(java.util.List.of(new ByteRanges.Range(0, 20), new ByteRanges.Range(30, 40)),
+                ByteRanges.coalesce(java.util.List.of(new ByteRanges.Range(0, 10), new ByteRanges.Range(11, 20),
+                        new ByteRanges.Range(30, 40), new ByteRanges.Range(5, 7))));
+        assertEquals(java.util.List.of(new ByteRanges.Range(30, 40), new ByteRanges.Range(0, 10)),
+                ByteRanges.coalesce(java.util.List.of(new ByteRanges.Range(30, 40), new ByteRanges.Range(0, 10))));
     }
 }

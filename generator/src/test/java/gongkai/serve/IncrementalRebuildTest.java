@@ -3,17 +3,17 @@ package gongkai.serve;
 import gongkai.cli.SitePipelines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gongkai.pipeline.BuildException;
 import gongkai.pipeline.BuildOptions;
 import gongkai.pipeline.BuildPipeline;
 import gongkai.load.ContentSource;
 import gongkai.site.ProcurementSource;
-import gongkai.load.ContentLoader;
-import gongkai.load.LoadResult;
 import gongkai.export.ExportStage;
 import gongkai.search.SearchIndexStage;
-import gongkai.sample.SampleGenerator;
+import gongkai.testing.TestSites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The dev server's incremental rebuild, with the real server, watcher and a real file edit: afterwards the
  * served folder must equal, file for file and byte for byte, a full build of the edited content.
  */
+@Tag("slow")
 class IncrementalRebuildTest {
     private static BuildPipeline pipeline(BuildOptions options) {
         return SitePipelines.builder(options, ContentSource.yaml())
@@ -44,16 +46,13 @@ class IncrementalRebuildTest {
 
     @Test
     void editingOneYearFileUpdatesTheServedSiteToExactlyWhatAFullBuildGives(@TempDir Path tmp) throws Exception {
-        LoadResult real = ContentLoader.load(Path.of("content"));
-        assertTrue(real.ok(), "the committed content loads");
-        Path content = tmp.resolve("content");
-        SampleGenerator.generate(real.content(), content, 300, 7, line -> { });
+        // The committed content: 362303 has two years of five and six projects.
+        Path content = TestSites.copyWithSources(Path.of("content"), tmp);
         Path theme = Path.of("themes/default");
         Path served = tmp.resolve("site");
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         BuildOptions options = BuildOptions.of(content, theme, served, lines::add);
-        IncrementalRebuild builder = new IncrementalRebuild(options, () -> pipeline(options),
-                ProcurementSource.fromProcurementTables(), new SearchIndexStage(), lines::add);
+        IncrementalRebuild builder = new IncrementalRebuild(options, () -> pipeline(options), lines::add);
 
         // A department with several years: renaming a project there changes the other years' project pages too.
         Path yearFile = departmentWithSeveralYears(content);
@@ -70,9 +69,21 @@ class IncrementalRebuildTest {
             session.start();
             Map<String, byte[]> before = tree(served);
             lines.clear();
+            // While the edit is applied, the files it rewrites are read over and over: always whole, never a 404.
+            List<String> badReads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread reader = new Thread(() -> readWhole(session.server().port(), reading, badReads), "reader");
+            reader.start();
             Files.writeString(yearFile, edited, StandardCharsets.UTF_8);
             // The page update is printed first; the global files follow from a background thread.
-            List<String> seen = awaitAll(lines, List.of("serve: rebuilt ", "serve: whole-dataset downloads"));
+            List<String> seen;
+            try {
+                seen = awaitAll(lines, List.of("serve: rebuilt ", "serve: whole-dataset downloads"));
+            } finally {
+                reading.set(false);
+                reader.join(30_000);
+            }
+            assertEquals(List.of(), badReads, "reads during the incremental rebuild");
             String rebuilt = seen.get(0);
             String global = seen.get(1);
             System.out.println(rebuilt + "\n" + global);
@@ -104,6 +115,65 @@ class IncrementalRebuildTest {
         assertTrue(renamedPage.contains("改名后的测试项目"), "the project page shows the new name");
     }
 
+    @Test
+    void aBadEditFailsInTheValidateStageAtItsLineAndLeavesTheServedSiteAsItWas(@TempDir Path tmp) throws Exception {
+        Path content = TestSites.copyWithSources(Path.of("content"), tmp);
+        Path served = tmp.resolve("site");
+        BuildOptions options = BuildOptions.of(content, Path.of("themes/default"), served, line -> { });
+        IncrementalRebuild builder = new IncrementalRebuild(options, () -> pipeline(options), line -> { });
+        builder.build();
+        Map<String, byte[]> before = tree(served);
+        List<Path> beside = list(tmp);
+
+        Path yearFile = departmentWithSeveralYears(content);
+        String yaml = Files.readString(yearFile, StandardCharsets.UTF_8);
+        int totalAt = yaml.indexOf("\n      total: ");
+        long line = yaml.substring(0, totalAt + 1).chars().filter(c -> c == '\n').count() + 1;
+        Files.writeString(yearFile, yaml.substring(0, totalAt) + "\n      total: 很多"
+                + yaml.substring(yaml.indexOf('\n', totalAt + 1)), StandardCharsets.UTF_8);
+        BuildException e = assertThrows(BuildException.class,
+                () -> builder.update(java.util.Set.of(yearFile), System.nanoTime()));
+
+        // the full build's validate stage reports it, naming the file, line and field
+        assertEquals("validate", e.stage(), e.getMessage());
+        String where = content.relativize(yearFile).toString().replace('\\', '/') + ":" + line + ":";
+        assertTrue(e.getMessage().contains(where) && e.getMessage().contains("total"), where + " in " + e.getMessage());
+        assertEquals(0, changedFiles(before, tree(served)), "files changed by a failed update");
+        assertEquals(before.keySet(), tree(served).keySet(), "files added or removed by a failed update");
+        assertEquals(beside, list(tmp), "folders left beside the site (a staging folder?)");
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
+    }
+
+    /** Reads the files an edit rewrites until {@code reading} ends; what was not a whole JSON object. */
+    private static void readWhole(int port, java.util.concurrent.atomic.AtomicBoolean reading, List<String> bad) {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        List<String> files = List.of("search/data/meta.json", "data/all.json", "data/datapackage.json");
+        for (int i = 0; reading.get(); i++) {
+            String file = files.get(i % files.size());
+            try {
+                java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/" + file)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                String body = r.body().strip();
+                if (r.statusCode() != 200 || !body.startsWith("{") || !body.endsWith("}")) {
+                    bad.add(file + ": HTTP " + r.statusCode() + ", " + body.length() + " chars");
+                }
+                Thread.sleep(5);
+            } catch (IOException e) {
+                bad.add(file + ": " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private static String projectPageOf(String yaml, int nameAt) {
         int idAt = yaml.lastIndexOf("  - id: ", nameAt);
         String id = yaml.substring(idAt + "  - id: ".length(), yaml.indexOf('\n', idAt)).strip();
@@ -120,7 +190,7 @@ class IncrementalRebuildTest {
                 }
             }
         }
-        throw new AssertionError("the sample has no department with two years");
+        throw new AssertionError("the content has no department with two years");
     }
 
     /** The first line starting with each prefix, in the prefixes' order, whatever order they come in. */

@@ -1,9 +1,14 @@
 package gongkai.testing;
 
+import gongkai.content.Content;
+import gongkai.load.ContentLoader;
+import gongkai.load.LoadResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -33,6 +38,39 @@ public final class Seeds {
             throw new IllegalStateException("expected one seed " + prefix + "_*.txt in " + dir() + ", found " + matches);
         }
         return matches.get(0);
+    }
+
+    /** Every non-blank line of the seeds, stripped: a corpus of real strings. */
+    public static List<String> lines() {
+        List<String> out = new ArrayList<>();
+        for (Path f : all()) {
+            try {
+                for (String l : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    if (!l.isBlank()) {
+                        out.add(l.strip());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The seeds as content, read by the importer: the committed content/ is the import of content/sources/, byte
+     * for byte ({@code CommittedContentTest}), so loading it is reading the seeds the one way the product does.
+     */
+    public static Content content() {
+        try {
+            LoadResult result = ContentLoader.load(Path.of("content"));
+            if (!result.ok()) {
+                throw new IllegalStateException("the committed content has errors: " + result.errors());
+            }
+            return result.content();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every seed document, sorted by name. */

@@ -1,0 +1,67 @@
+package gongkai.content;
+
+/**
+ * The content folder's layout, in one place (the content-side twin of {@link Urls}): where each file of a
+ * region, department, department-year, page or source document lives. Paths are relative to the content root,
+ * '/'-separated, as git reports them and as problems name them.
+ */
+public final class ContentPaths {
+    private ContentPaths() {
+    }
+
+    /** The site's settings, at the content root. */
+    public static final String SITE_FILE = "site.yaml";
+    /** A region folder's description: {@code <region>/region.yaml}. */
+    public static final String REGION_FILE = "region.yaml";
+    /** A department folder's description: {@code <region>/<code>/department.yaml}. */
+    public static final String DEPARTMENT_FILE = "department.yaml";
+    /** The folder of Markdown pages: {@code pages/<slug>.md}. */
+    public static final String PAGES_DIR = "pages";
+    /** The folder of source documents as published: {@code sources/<document>}. */
+    public static final String SOURCES_DIR = "sources";
+
+    /** {@code tianjin/}: the region's folder, holding its description and its departments. */
+    public static String regionDir(String regionSlug) {
+        return regionSlug + "/";
+    }
+
+    /** {@code tianjin/region.yaml}. */
+    public static String region(String regionSlug) {
+        return regionDir(regionSlug) + REGION_FILE;
+    }
+
+    /** {@code tianjin/362303/}: the department's folder, holding its description and its years. */
+    public static String departmentDir(DepartmentKey department) {
+        return department + "/";
+    }
+
+    /** {@code tianjin/362303/department.yaml}. */
+    public static String department(DepartmentKey department) {
+        return departmentDir(department) + DEPARTMENT_FILE;
+    }
+
+    /** {@code 2024.yaml}: a year file's name inside its department folder. */
+    public static String yearFileName(int year) {
+        return year + ".yaml";
+    }
+
+    /** {@code tianjin/362303/2024.yaml}. */
+    public static String departmentYear(DepartmentKey department, int year) {
+        return departmentDir(department) + yearFileName(year);
+    }
+
+    /** The file a department-year was read from. */
+    public static String departmentYear(DepartmentYear year) {
+        return departmentYear(year.departmentKey(), year.year());
+    }
+
+    /** {@code pages/about.md}. */
+    public static String page(String slug) {
+        return PAGES_DIR + "/" + slug + ".md";
+    }
+
+    /** {@code sources/004_….txt}. */
+    public static String source(String documentFileName) {
+        return SOURCES_DIR + "/" + documentFileName;
+    }
+}

@@ -1,0 +1,111 @@
+package gongkai.load;
+
+import java.util.List;
+import java.util.Set;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/** A parsed file: its display path and root node; reports problems at a node's position. */
+final class YamlDoc {
+    final String path;
+    final Node root;
+    private final ProblemSink sink;
+    private final Positions.Builder positions;
+
+    YamlDoc(String path, Node root, ProblemSink sink, Positions.Builder positions) {
+        this.path = path;
+        this.root = root;
+        this.sink = sink;
+        this.positions = positions;
+    }
+
+    void error(Node node, String field, String message) {
+        Mark m = node.getStartMark();
+        sink.error(path, m.getLine() + 1, m.getColumn() + 1, field, message);
+    }
+
+    void warning(Node node, String field, String message) {
+        Mark m = node.getStartMark();
+        sink.warning(path, m.getLine() + 1, m.getColumn() + 1, field, message);
+    }
+
+    /** Keeps where {@code field} is, for the checks across files ({@link Positions}). */
+    void record(Node node, String field) {
+        if (node != null) {
+            Mark m = node.getStartMark();
+            positions.put(path, field, m.getLine() + 1, m.getColumn() + 1);
+        }
+    }
+
+    Fields fields(Node node, String prefix, Set<String> allowed) {
+        return fields(node, prefix, allowed, "key");
+    }
+
+    /** Reads a mapping, reporting duplicate and unknown keys; null (after reporting) if it is not a mapping. */
+    Fields fields(Node node, String prefix, Set<String> allowed, String keyWord) {
+        if (!(node instanceof MappingNode mapping)) {
+            error(node, prefix, "expected a mapping (key: value lines), found " + kind(node));
+            return null;
+        }
+        // Mappings are small (≤ 20 keys): parallel arrays and linear scans beat two hash maps per mapping.
+        List<NodeTuple> tuples = mapping.getValue();
+        String[] keys = new String[tuples.size()];
+        Node[] keyNodes = new Node[tuples.size()];
+        Node[] valueNodes = new Node[tuples.size()];
+        int seen = 0;
+        Fields fields = new Fields(this, mapping, prefix, keys, valueNodes);
+        for (NodeTuple t : tuples) {
+            Node k = t.getKeyNode();
+            if (!(k instanceof ScalarNode ks)) {
+                error(k, prefix, "a key must be a plain word, found " + kind(k));
+                continue;
+            }
+            String key = ks.getValue();
+            int earlier = Fields.indexOf(keys, seen, key);
+            if (earlier >= 0) {
+                error(k, fields.path(key), "duplicate key '" + key + "' (first at line "
+                        + (keyNodes[earlier].getStartMark().getLine() + 1) + ")");
+                continue;
+            }
+            keys[seen] = key;
+            keyNodes[seen] = k;
+            seen++;
+            if (!allowed.contains(key)) {
+                error(k, fields.path(shown(key)), "unknown " + keyWord + " '" + shown(key) + "'"
+                        + Suggestions.suggestion(key, allowed));
+                // known keys only: an unknown key is reported, never read
+                valueNodes[seen - 1] = null;
+                continue;
+            }
+            valueNodes[seen - 1] = t.getValueNode();
+        }
+        return fields;
+    }
+
+    static boolean isNull(Node n) {
+        return n instanceof ScalarNode && Tag.NULL.equals(n.getTag());
+    }
+
+    static String kind(Node n) {
+        if (n instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (n instanceof SequenceNode) {
+            return "a list";
+        }
+        if (isNull(n)) {
+            return "nothing";
+        }
+        return "'" + shown(((ScalarNode) n).getValue()) + "'";
+    }
+
+    /** A value as quoted in a message: at most 80 characters, so a pasted megabyte never fills the terminal. */
+    static String shown(String value) {
+        return value.length() <= 80 ? value : value.substring(0, Character.isHighSurrogate(value.charAt(79)) ? 79 : 80) + "…";
+    }
+}

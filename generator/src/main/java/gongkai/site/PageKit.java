@@ -1,0 +1,223 @@
+package gongkai.site;
+
+import gongkai.content.DepartmentYear;
+import gongkai.content.Department;
+import gongkai.content.Page;
+import gongkai.content.Region;
+import gongkai.content.SiteConfig;
+import gongkai.content.SourceRef;
+import gongkai.content.Urls;
+import gongkai.site.Views.Download;
+import gongkai.site.Views.Link;
+import gongkai.site.Views.PageMeta;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What every page builder shares: the indexed content, the site's base URL and path, links (every URL comes from
+ * {@link Urls}, prefixed with the base path of site.yaml's base_url), breadcrumbs, titles, downloads, JSON-LD
+ * distributions, and the page job around a page's view.
+ */
+final class PageKit {
+    private final SiteIndex index;
+    private final Markdown markdown = new Markdown();
+    private final String baseUrl;
+    private final String basePath;
+    private final Views.SiteView siteView;
+
+    PageKit(SiteIndex index, boolean hasSearchJs) {
+        this.index = index;
+        SiteConfig site = index.content().site();
+        this.baseUrl = site.baseUrl().endsWith("/") ? site.baseUrl() : site.baseUrl() + "/";
+        this.basePath = basePathOf(baseUrl);
+        this.siteView = siteView(site, hasSearchJs);
+    }
+
+    /** "/" for https://example.org/, "/gongkai/" for https://example.org/gongkai/. */
+    static String basePathOf(String baseUrl) {
+        String path = URI.create(baseUrl).getPath();
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        return path.endsWith("/") ? path : path + "/";
+    }
+
+    SiteIndex index() {
+        return index;
+    }
+
+    Markdown markdown() {
+        return markdown;
+    }
+
+    SiteConfig site() {
+        return index.content().site();
+    }
+
+    /** Absolute base URL, ending in "/". */
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    String basePath() {
+        return basePath;
+    }
+
+    Views.SiteView siteView() {
+        return siteView;
+    }
+
+    private Views.SiteView siteView(SiteConfig site, boolean hasSearchJs) {
+        List<Link> nav = new ArrayList<>();
+        nav.add(new Link(href(Urls.home()), "首页"));
+        for (Page page : index.sortedPages()) {
+            nav.add(new Link(href(Urls.page(page.slug())), page.title()));
+        }
+        nav.add(new Link(href(Urls.search()), "搜索"));
+        return new Views.SiteView(site.title(), site.description(), site.publisher(), site.licence(),
+                site.licenceUrl(), basePath, href(Urls.home()), href(Urls.search()),
+                href(Urls.asset("site.css")), href(Urls.asset("site.js")),
+                hasSearchJs ? href(Urls.asset("search.js")) : null,
+                href("feed.xml"), href(Urls.data("datapackage.json")), nav);
+    }
+
+    // ---- links
+
+    /** Root-relative link target of a site path. */
+    String href(String urlPath) {
+        return basePath + urlPath;
+    }
+
+    Link homeLink() {
+        return new Link(href(Urls.home()), "首页");
+    }
+
+    Link regionLink(String slug) {
+        Region r = index.region(slug);
+        return new Link(href(Urls.region(slug)), r == null ? slug : r.name());
+    }
+
+    Link departmentLink(Department d) {
+        return new Link(href(Urls.department(d.key())), d.name());
+    }
+
+    Link departmentYearLink(DepartmentYear dy, String text) {
+        return new Link(href(Urls.departmentYear(dy)), text);
+    }
+
+    Link pageLink(Page page) {
+        return new Link(href(Urls.page(page.slug())), page.title());
+    }
+
+    /** A citation with the link to the published source document (null when the document is not named). */
+    Views.Source source(SourceRef ref) {
+        if (ref == null) {
+            return null;
+        }
+        return new Views.Source(ref.document(), ref.document() == null ? null : href(Urls.source(ref.document())),
+                ref.heading(), ref.line());
+    }
+
+    /** Home › enclosing regions › region (outermost first). */
+    List<Link> regionTrail(String slug) {
+        List<Link> trail = new ArrayList<>();
+        String current = slug;
+        int guard = 0;
+        while (current != null && guard++ < 16) {
+            trail.add(0, regionLink(current));
+            Region r = index.region(current);
+            current = r == null ? null : r.parent();
+        }
+        trail.add(0, homeLink());
+        return trail;
+    }
+
+    /** The trail and the current page (unlinked) as its last crumb. */
+    static List<Link> withCurrent(List<Link> trail, String current) {
+        List<Link> out = new ArrayList<>(trail);
+        out.add(new Link(null, current));
+        return List.copyOf(out);
+    }
+
+    /** Home › the current page. */
+    List<Link> underHome(String current) {
+        return List.of(homeLink(), new Link(null, current));
+    }
+
+    /** &lt;title&gt; of a page: its heading and the site's title. */
+    String title(String h1) {
+        return h1 + " · " + site().title();
+    }
+
+    // ---- downloads
+
+    /** The three download twins (JSON, CSV, Excel CSV) of the data at {@code url.apply(suffix)}. */
+    List<Download> downloads(Function<String, String> url) {
+        return List.of(
+                new Download(href(url.apply(".json")), "JSON", "application/json"),
+                new Download(href(url.apply(".csv")), "CSV", "text/csv"),
+                new Download(href(url.apply("-excel.csv")), "CSV（Excel 版，带 BOM）", "text/csv"));
+    }
+
+    /** The same twins as JSON-LD distributions (absolute URLs). */
+    List<JsonLd.Distribution> distributions(Function<String, String> url) {
+        return List.of(
+                new JsonLd.Distribution(baseUrl + url.apply(".json"), "application/json", "JSON"),
+                new JsonLd.Distribution(baseUrl + url.apply(".csv"), "text/csv", "CSV"),
+                new JsonLd.Distribution(baseUrl + url.apply("-excel.csv"), "text/csv", "CSV（Excel 版，带 BOM）"));
+    }
+
+    /**
+     * A department-year's twins, saved under descriptive names ("天津市生态环境局-2023-项目.csv") rather than
+     * the URL's "2023.csv", which says nothing once it is in a Downloads folder.
+     */
+    List<Download> downloadsOf(DepartmentYear dy) {
+        String stem = fileNameSafe(index().departmentOf(dy).name()) + "-" + dy.year();
+        return downloads(suffix -> Urls.departmentYearData(dy, suffix)).stream()
+                .map(d -> new Download(d.href(), d.label(), d.format(),
+                        d.href().endsWith("-excel.csv") ? stem + "-项目-Excel.csv"
+                                : d.href().endsWith(".csv") ? stem + "-项目.csv" : stem + ".json"))
+                .toList();
+    }
+
+    /** Characters that no file system accepts in a name become "_". */
+    static String fileNameSafe(String name) {
+        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+    }
+
+    // ---- page jobs
+
+    /** A job whose model is made now: the site, the page's head and frame, its view. */
+    SiteModel.PageJob job(String urlPath, String template, PageMeta meta, Object view, String lastmod,
+                          boolean inSitemap) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("site", siteView);
+        model.put("meta", meta);
+        model.put("page", view);
+        model.put("pageType", template.replace(".ftlh", ""));
+        return new SiteModel.PageJob(urlPath, outputFile(urlPath), template, model, lastmod, inSitemap);
+    }
+
+    /** A job whose model {@code page} makes when it is rendered; path, template and date are known now. */
+    SiteModel.PageJob deferred(String urlPath, String template, String lastmod, boolean inSitemap,
+                               Supplier<SiteModel.PageJob> page) {
+        return new SiteModel.PageJob(urlPath, outputFile(urlPath), template, () -> {
+            SiteModel.PageJob made = page.get();
+            if (!made.urlPath().equals(urlPath) || !made.template().equals(template)
+                    || !Objects.equals(made.lastmod(), lastmod)) {
+                throw new IllegalStateException("page " + urlPath + ": deferred job disagrees with its page");
+            }
+            return made.model();
+        }, lastmod, inSitemap);
+    }
+
+    static String outputFile(String urlPath) {
+        return urlPath.isEmpty() || urlPath.endsWith("/") ? urlPath + "index.html" : urlPath;
+    }
+}

@@ -1,0 +1,149 @@
+package gongkai.site;
+
+import gongkai.content.Amount;
+import gongkai.content.Department;
+import gongkai.content.DepartmentYear;
+import gongkai.content.Indicator;
+import gongkai.content.Project;
+import gongkai.content.Urls;
+import gongkai.site.Views.Link;
+import gongkai.site.Views.Money;
+import gongkai.site.Views.PageMeta;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A project's page: its budget lines, purpose, goals, indicator table (merged 一级/二级 cells), procurement lines,
+ * downloads, and the same project in the department's other years.
+ */
+final class ProjectPage {
+    static final String TEMPLATE = "project.ftlh";
+
+    private ProjectPage() {
+    }
+
+    static String urlPath(Project p) {
+        return Urls.project(p.id());
+    }
+
+    /** For each project of {@code dy}: links to the same project (by {@link ProjectMatching}) in other years. */
+    static Map<String, List<Link>> otherYearLinks(PageKit kit, Department d, DepartmentYear dy) {
+        Map<String, List<Link>> byProject = new HashMap<>();
+        List<DepartmentYear> others = kit.index().yearsOf(d).stream().filter(o -> o.year() != dy.year()).toList();
+        if (others.isEmpty()) {
+            return byProject;
+        }
+        Map<String, List<Project>> othersByName = new HashMap<>();
+        Map<String, Integer> yearOf = new HashMap<>();
+        for (DepartmentYear o : others) {
+            for (Project p : o.projects()) {
+                othersByName.computeIfAbsent(ProjectMatching.normalisedName(p.name()), k -> new ArrayList<>()).add(p);
+                yearOf.put(p.id(), o.year());
+            }
+        }
+        for (Project p : dy.projects()) {
+            String name = ProjectMatching.normalisedName(p.name());
+            if (name.isEmpty()) {
+                continue;
+            }
+            List<Project> matches = othersByName.getOrDefault(name, List.of());
+            if (!matches.isEmpty()) {
+                byProject.put(p.id(), matches.stream()
+                        .sorted(Comparator.comparing((Project m) -> yearOf.get(m.id())).thenComparing(Project::id))
+                        .map(m -> new Link(kit.href(Urls.project(m.id())), yearOf.get(m.id()) + "年：" + m.name()))
+                        .toList());
+            }
+        }
+        return byProject;
+    }
+
+    static SiteModel.PageJob of(PageKit kit, Department d, DepartmentYear dy, Project p, List<Link> otherYears,
+                                List<ProcurementSource.Match> procurementLinks) {
+        List<Views.BudgetLine> budget = new ArrayList<>();
+        String unit = null;
+        if (p.budget() != null) {
+            unit = p.budget().unit() == null ? null : p.budget().unit().label();
+            addBudgetLine(budget, "预算数", p.budget().total());
+            addBudgetLine(budget, "其中：财政资金", p.budget().fiscal());
+            addBudgetLine(budget, "其他资金", p.budget().other());
+        }
+        boolean hasDescription = p.indicators().stream().anyMatch(i -> i.description() != null);
+        boolean hasBasis = p.indicators().stream().anyMatch(i -> i.basis() != null);
+        List<Views.ProcurementView> procurementRows = procurementLinks.stream()
+                .map(m -> new Views.ProcurementView(m.item(), m.yuan() == null ? null : Money.ofYuan(m.yuan()),
+                        m.projectBudgetYuan() == null ? null : Money.ofYuan(m.projectBudgetYuan()),
+                        kit.source(m.source()), m.tableTitle()))
+                .toList();
+        Views.ProjectView view = new Views.ProjectView(p.id(), p.name(), kit.departmentLink(d),
+                kit.regionLink(d.regionSlug()), kit.departmentYearLink(dy, dy.year() + "年"), dy.year(), unit, budget,
+                lines(p.purpose()), lines(p.goals()), indicatorGroups(p.indicators()), p.indicators().size(),
+                hasDescription, hasBasis, kit.source(p.source()), kit.downloads(suffix -> Urls.projectData(p.id(), suffix)),
+                otherYears, procurementRows);
+        String urlPath = urlPath(p);
+        String description = d.name() + " " + dy.year() + "年项目支出绩效目标：" + p.name();
+        String jsonLd = JsonLd.dataset(p.name() + "（" + dy.year() + "年绩效目标）", description, kit.baseUrl() + urlPath,
+                kit.site().licenceUrl(), d.name(), kit.site().publisher(), String.valueOf(dy.year()),
+                kit.distributions(suffix -> Urls.projectData(p.id(), suffix)));
+        List<Link> trail = new ArrayList<>(kit.regionTrail(d.regionSlug()));
+        trail.add(kit.departmentLink(d));
+        trail.add(kit.departmentYearLink(dy, dy.year() + "年"));
+        PageMeta meta = new PageMeta(kit.title(p.name() + " · " + dy.year() + "年"), p.name(), description,
+                kit.baseUrl() + urlPath, PageKit.withCurrent(trail, p.name()), jsonLd);
+        return kit.job(urlPath, TEMPLATE, meta, view, kit.index().lastmod(dy), true);
+    }
+
+    private static void addBudgetLine(List<Views.BudgetLine> lines, String label, Amount amount) {
+        if (amount != null) {
+            lines.add(new Views.BudgetLine(label, amount.value().toPlainString() + " " + amount.unit().label(),
+                    Money.ofYuan(amount.yuan())));
+        }
+    }
+
+    private static List<String> lines(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    /** Groups indicator rows by consecutive 一级指标 and computes the rowspans of the merged cells. */
+    static List<Views.IndicatorGroup> indicatorGroups(List<Indicator> indicators) {
+        List<Views.IndicatorGroup> groups = new ArrayList<>();
+        int i = 0;
+        while (i < indicators.size()) {
+            String level1 = nullToEmpty(indicators.get(i).level1());
+            int end1 = i;
+            while (end1 < indicators.size() && nullToEmpty(indicators.get(end1).level1()).equals(level1)) {
+                end1++;
+            }
+            List<Views.IndicatorRow> rows = new ArrayList<>();
+            int j = i;
+            while (j < end1) {
+                String level2 = nullToEmpty(indicators.get(j).level2());
+                int end2 = j;
+                while (end2 < end1 && nullToEmpty(indicators.get(end2).level2()).equals(level2)) {
+                    end2++;
+                }
+                for (int k = j; k < end2; k++) {
+                    Indicator ind = indicators.get(k);
+                    rows.add(new Views.IndicatorRow(
+                            k == i ? level1 : null, k == i ? end1 - i : 0,
+                            k == j ? level2 : null, k == j ? end2 - j : 0,
+                            nullToEmpty(ind.level3()), ind.description(), nullToEmpty(ind.target()),
+                            TargetText.describe(ind.parsed()), ind.basis()));
+                }
+                j = end2;
+            }
+            groups.add(new Views.IndicatorGroup(List.copyOf(rows)));
+            i = end1;
+        }
+        return List.copyOf(groups);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,259 @@
+package gongkai.validate;
+
+import gongkai.content.ContentPaths;
+
+import gongkai.content.Content;
+import gongkai.content.DataTable;
+import gongkai.content.Department;
+import gongkai.content.DepartmentYear;
+import gongkai.content.Page;
+import gongkai.content.Problem;
+import gongkai.content.Project;
+import gongkai.content.Region;
+import gongkai.content.SafePaths;
+import gongkai.content.SafeUrls;
+import gongkai.content.Section;
+import gongkai.content.Urls;
+import gongkai.load.Positions;
+import gongkai.pipeline.SitePaths;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Every link and image in content Markdown (pages, department descriptions, sections, table notes) as the build
+ * will see it: read with the renderer's parser, each destination must be http(s)/mailto (the schemes the renderer
+ * keeps and the link check counts as external), or resolve — from the page the Markdown is shown on, as the link
+ * check resolves it — to a page or file the site publishes, or name an element of that page. What passes here
+ * passes the build's link check; {@code javascript:}, {@code data:}, {@code vbscript:} and the rest are refused
+ * however they are cased or split by tabs and line breaks.
+ */
+final class MarkdownLinks {
+    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+
+    private final Set<String> files = new HashSet<>();
+    private final Set<String> folders = new HashSet<>();
+    private final String basePath;
+    private final Positions positions;
+    private final Path contentDir;
+    private final List<Problem> problems;
+    private final Content content;
+    /** Whether {@link #files} and {@link #folders} are filled: only once a relative link needs them (at 100,000
+     * projects they are half a million paths, and most content has no relative link at all). */
+    private boolean published;
+
+    private MarkdownLinks(Content content, String basePath, Positions positions, Path contentDir, List<Problem> problems) {
+        this.content = content;
+        this.basePath = basePath;
+        this.positions = positions;
+        this.contentDir = contentDir;
+        this.problems = problems;
+    }
+
+    static void check(Content content, Positions positions, Path contentDir, List<Problem> problems) {
+        MarkdownLinks links = new MarkdownLinks(content, basePath(content.site().baseUrl()), positions, contentDir, problems);
+        for (Page page : content.pages()) {
+            links.check(page.markdown(), Urls.page(page.slug()), Set.of(),
+                    contentDir.resolve(ContentPaths.page(page.slug())).toString(), null);
+        }
+        for (Department d : content.departments()) {
+            links.check(d.description(), Urls.department(d.regionSlug(), d.code()), Set.of(),
+                    contentDir.resolve(ContentPaths.department(d.key())).toString(), "description");
+        }
+        for (DepartmentYear dy : content.departmentYears()) {
+            String file = contentDir.resolve(ContentPaths.departmentYear(dy)).toString();
+            String page = Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year());
+            Set<String> ids = new HashSet<>();
+            dy.sections().forEach(s -> ids.add("section-" + s.id()));
+            dy.tables().forEach(t -> ids.add("table-" + t.id()));
+            for (int i = 0; i < dy.sections().size(); i++) {
+                Section s = dy.sections().get(i);
+                links.check(s.markdown(), page, ids, file, "sections[" + i + "].markdown");
+            }
+            for (int i = 0; i < dy.tables().size(); i++) {
+                DataTable t = dy.tables().get(i);
+                links.check(t.note(), page, ids, file, "tables[" + i + "].note");
+            }
+        }
+    }
+
+    /** The path every root-relative link must start with ("/" or "/sub/"), as the site assembler derives it. */
+    private static String basePath(String baseUrl) {
+        try {
+            String path = URI.create(baseUrl).getPath();
+            return path == null || path.isEmpty() ? "/" : path.endsWith("/") ? path : path + "/";
+        } catch (IllegalArgumentException e) {
+            return "/"; // the loader reported base_url
+        }
+    }
+
+    /** What the build writes, as the link check keys it: page folders (each with index.html) and files. */
+    private void publishedPaths(Content content) {
+        folder(Urls.home());
+        folder(Urls.search());
+        files.addAll(List.of("index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt"));
+        for (Region r : content.regions()) {
+            folder(Urls.region(r.slug()));
+        }
+        for (Department d : content.departments()) {
+            folder(Urls.department(d.regionSlug(), d.code()));
+        }
+        Set<String> tables = new HashSet<>();
+        for (DepartmentYear dy : content.departmentYears()) {
+            folder(Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year()));
+            for (String suffix : List.of(".json", ".csv", "-excel.csv")) {
+                files.add(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), suffix));
+            }
+            for (Project p : dy.projects()) {
+                folder(Urls.project(p.id()));
+                for (String suffix : List.of(".json", ".csv", "-excel.csv")) {
+                    files.add(Urls.projectData(p.id(), suffix));
+                }
+            }
+            dy.tables().forEach(t -> tables.add(t.id()));
+            if (dy.document() != null) {
+                files.add(Urls.source(dy.document()));
+            }
+        }
+        for (Page p : content.pages()) {
+            folder(Urls.page(p.slug()));
+        }
+        for (String name : SafePaths.DOWNLOAD_NAMES) {
+            if (name.equals("all") || name.equals("datapackage")) {
+                files.add(Urls.data(name + ".json"));
+            } else {
+                tables.add(name);
+            }
+        }
+        for (String name : tables) {
+            files.add(Urls.data(name + ".csv"));
+            files.add(Urls.data(name + "-excel.csv"));
+        }
+        for (String f : files) {
+            for (int slash = f.indexOf('/'); slash >= 0; slash = f.indexOf('/', slash + 1)) {
+                folders.add(f.substring(0, slash + 1));
+            }
+        }
+    }
+
+    private void folder(String path) {
+        folders.add(path.isEmpty() ? "/" : path);
+        files.add(path + "index.html");
+    }
+
+    /**
+     * Checks the links of {@code markdown}, shown on the page at site folder {@code page} whose element ids
+     * include {@code ids}; problems at the link (a page file) or at the field's value (a YAML field).
+     */
+    private void check(String markdown, String page, Set<String> ids, String file, String field) {
+        if (markdown == null || markdown.isBlank() || markdown.indexOf('[') < 0 && markdown.indexOf('<') < 0) {
+            return; // no link or autolink can be written without '[' or '<'
+        }
+        Node document = PARSER.parse(markdown);
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                destination(link, link.getDestination(), "链接");
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                destination(image, image.getDestination(), "图片");
+                visitChildren(image);
+            }
+
+            private void destination(Node node, String url, String what) {
+                String problem = problem(url, page, ids);
+                if (problem == null) {
+                    return;
+                }
+                Positions.Place at;
+                if (field == null) {
+                    List<SourceSpan> spans = node.getSourceSpans();
+                    SourceSpan span = spans.isEmpty() ? null : spans.get(0);
+                    at = new Positions.Place(file, span == null ? 1 : span.getLineIndex() + 1,
+                            span == null ? 1 : span.getColumnIndex() + 1, "");
+                } else {
+                    at = positions.at(file, field);
+                }
+                problems.add(new Problem(at.path(), at.line(), at.column(), at.field(), what + problem,
+                        Problem.Severity.ERROR));
+            }
+        });
+    }
+
+    /** Null when the link works from the page at {@code page}, else why not (as the link check would see it). */
+    private String problem(String url, String page, Set<String> ids) {
+        String schemeProblem = SafeUrls.linkProblem(url);
+        if (schemeProblem != null) {
+            return schemeProblem;
+        }
+        if (!url.equals(url.strip()) || url.indexOf('\t') >= 0 || url.indexOf('\n') >= 0 || url.indexOf('\r') >= 0) {
+            return "地址不能含制表符、换行或首尾空白：" + url.strip();
+        }
+        if (SafeUrls.scheme(url) != null || url.startsWith("//")) {
+            return null; // external
+        }
+        if (url.startsWith("#")) {
+            String id = url.substring(1);
+            return id.isEmpty() || ids.contains(id) ? null : "指向本页不存在的位置 " + url
+                    + (ids.isEmpty() ? "" : "（本页可链接：#" + String.join("、#", ids.stream().sorted().toList()) + "）");
+        }
+        String path = url;
+        int cut = path.length();
+        for (char c : new char[] {'?', '#'}) {
+            int i = path.indexOf(c);
+            if (i >= 0) {
+                cut = Math.min(cut, i);
+            }
+        }
+        path = path.substring(0, cut);
+        if (path.indexOf('%') >= 0) {
+            try {
+                path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return "地址的 % 转义不合法：" + url;
+            }
+        }
+        String sitePath;
+        if (path.startsWith("/")) {
+            if (!path.startsWith(basePath)) {
+                return "以 / 开头的站内地址必须在网站地址的路径 " + basePath + " 之下：" + url;
+            }
+            sitePath = path.substring(basePath.length());
+        } else {
+            sitePath = page + path;
+        }
+        String key = SitePaths.normalise(sitePath);
+        if (key == null) {
+            return "指向网站之外：" + url;
+        }
+        if (!published) {
+            publishedPaths(content);
+            published = true;
+        }
+        String folderKey = key.endsWith("/") ? key : key + "/";
+        if (folders.contains(folderKey)) {
+            String index = key.isEmpty() ? "index.html" : folderKey + "index.html";
+            return files.contains(index) ? null : "指向的页面不存在：" + url + "（站内路径 " + key + "）";
+        }
+        if (key.endsWith("/")) {
+            return "指向的文件夹不存在：" + url + "（站内路径 " + key + "）";
+        }
+        return files.contains(key) ? null : "指向的文件不存在：" + url + "（站内路径 " + key + "）";
+    }
+}
