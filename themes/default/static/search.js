@@ -950,7 +950,7 @@
    */
   /**
    * The query parsed with the lexicon. The traditional → simplified map comes from ts.json, fetched only when a
-   * term of the query is missing from the index: a character the map would change is never in the index
+   * term of the query with a Han character is missing from the index: a character the map would change is never in the index
    * (SearchLexicon.withIndex), so otherwise folding changes nothing.
    */
   Engine.prototype.parse = function (raw) {
@@ -958,7 +958,10 @@
     if (lex.tsLoaded) return Promise.resolve(q);
     var terms = queryTerms(q).terms;
     return this.entries(terms).then(function (es) {
-      if (es.every(function (e) { return e; })) return q;
+      // only a missing term with a Han character can change: the map's keys are all Han (a missing Latin
+      // synonym such as "radiation" must not cost a request)
+      var foldable = terms.some(function (t, i) { return !es[i] && /[\u3400-\u9fff\uf900-\ufaff\ud840-\ud87f]/.test(t); });
+      if (!foldable) return q;
       if (!self.tsPromise) {
         self.tsPromise = self.get('ts.json', 'json').then(function (j) { lex.setTs(j.ts); });
       }
