@@ -219,12 +219,12 @@ class BadContentTest {
                 (Expected) c -> List.of(at(c, HS_YEAR, 16, 9, "tables[0].id", "'Units" + SEGMENT_NAME))));
         all.add(Arguments.of("table-id-with-dash", (Change) (c, o) -> replace(c, HS_YEAR, "  - id: units", "  - id: unit-list"),
                 (Expected) c -> List.of(at(c, HS_YEAR, 16, 9, "tables[0].id", "'unit-list" + SEGMENT_NAME))));
-        for (String name : List.of("projects", "datapackage", "all")) {
+        for (String name : List.of("projects", "datapackage", "all", "corrections")) {
             all.add(Arguments.of("table-id-is-download-" + name,
                     (Change) (c, o) -> replace(c, HS_YEAR, "  - id: units", "  - id: " + name),
                     (Expected) c -> List.of(at(c, HS_YEAR, 16, 9, "tables[0].id", "表格编号 '" + name
                             + "' 与网站自己的下载文件 data/" + name + ".* 同名，请换一个（不能用 projects、indicators、departments、"
-                            + "department_years、all、datapackage）"))));
+                            + "department_years、all、datapackage、quality、corrections、retracted）"))));
         }
         all.add(Arguments.of("column-key-is-a-key-column", (Change) (c, o) -> replace(c, HS_YEAR,
                         "        title: 经费保障形式\n        type: string\n",
