@@ -56,6 +56,7 @@ public final class ContentWriter {
         y.string(0, "licence", site.licence());
         y.string(0, "licence_url", site.licenceUrl());
         y.string(0, "base_url", site.baseUrl());
+        y.string(0, "report_url", site.reportUrl());
         return y.text();
     }
 

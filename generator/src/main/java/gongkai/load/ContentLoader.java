@@ -61,7 +61,8 @@ public final class ContentLoader {
 
     private static final Pattern YEAR_FILE = Pattern.compile("([0-9]{4})\\.yaml");
 
-    private static final Set<String> SITE_KEYS = orderedSet("title", "description", "publisher", "licence", "licence_url", "base_url");
+    private static final Set<String> SITE_KEYS = orderedSet("title", "description", "publisher", "licence", "licence_url", "base_url",
+            "report_url");
     private static final Set<String> REGION_KEYS = orderedSet("name", "parent");
     private static final Set<String> DEPARTMENT_KEYS = orderedSet("code", "name", "short_name", "description");
     private static final Set<String> YEAR_KEYS = orderedSet("department", "year", "title", "document", "sections", "tables", "projects", "acknowledged",
@@ -242,7 +243,7 @@ public final class ContentLoader {
         if (f == null) {
             return null;
         }
-        f.record("base_url").record("licence_url");
+        f.record("base_url").record("licence_url").record("report_url");
         String baseUrl = f.string("base_url", true);
         if (baseUrl != null && !baseUrl.endsWith("/")) {
             doc.error(f.node("base_url"), "base_url", "must end with '/' (page links are resolved against it)");
@@ -259,8 +260,15 @@ public final class ContentLoader {
                 doc.error(f.node("licence_url"), "licence_url", "许可协议链接" + problem);
             }
         }
+        String reportUrl = f.string("report_url", false);
+        if (reportUrl != null) {
+            String problem = SafeUrls.reportUrlProblem(reportUrl);
+            if (problem != null) {
+                doc.error(f.node("report_url"), "report_url", "报告错误的地址" + problem);
+            }
+        }
         return new SiteConfig(f.string("title", true), f.string("description", true), f.string("publisher", true),
-                f.string("licence", true), licenceUrl, baseUrl);
+                f.string("licence", true), licenceUrl, baseUrl, reportUrl);
     }
 
     private List<Page> loadPages() throws IOException {

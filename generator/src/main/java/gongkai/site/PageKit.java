@@ -109,7 +109,8 @@ final class PageKit {
                 href(Urls.asset("site.css")), href(Urls.asset("site.js")),
                 hasSearchJs ? href(Urls.asset("search.js")) : null,
                 href("feed.xml"), href(Urls.data("datapackage.json")),
-                quality == null ? null : href(Urls.quality()), nav);
+                quality == null ? null : href(Urls.quality()), nav, href(Urls.asset("favicon.svg")),
+                site.reportUrl());
     }
 
     // ---- links
@@ -226,6 +227,9 @@ final class PageKit {
         model.put("meta", meta);
         model.put("page", view);
         model.put("pageType", template.replace(".ftlh", ""));
+        if (lastmod != null) {
+            model.put("lastmod", lastmod); // shown as 更新于 and in the citation
+        }
         return new SiteModel.PageJob(urlPath, outputFile(urlPath), template, model, lastmod, inSitemap);
     }
 

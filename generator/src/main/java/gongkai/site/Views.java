@@ -105,11 +105,14 @@ public final class Views {
         }
     }
 
-    /** Everything every page needs from the site. */
+    /**
+     * Everything every page needs from the site. {@code reportUrl} (may be null): where a reader reports an error,
+     * a mailto: or http(s) address the page's URL is added to.
+     */
     public record SiteView(
             String title, String description, String publisher, String licence, String licenceUrl,
             String base, String homeHref, String searchHref, String cssHref, String jsHref, String searchJsHref,
-            String feedHref, String dataHref, String qualityHref, List<Link> nav) {
+            String feedHref, String dataHref, String qualityHref, List<Link> nav, String iconHref, String reportUrl) {
     }
 
     /** Head and frame of one page: {@code title} for &lt;title&gt;, {@code h1}, breadcrumbs (last = current). */

@@ -287,6 +287,13 @@ class BadContentTest {
         all.add(siteCase("licence-url-obfuscated", "licence_url: https://creativecommons.org/licenses/by/4.0/deed.zh-hans",
                 "licence_url: \" JaVa\\tScRiPt:alert(1)\"", 5, 14, "licence_url",
                 "许可协议链接必须是 http:// 或 https:// 开头、不含空白的网址： JaVa\\u0009ScRiPt:alert(1)"));
+        // ---- report_url: mailto:address or an absolute http(s) URL (each page's 报告错误 link appends to it)
+        String report = "report_url: mailto:data@example.org";
+        all.add(siteCase("report-url-javascript", report, "report_url: JavaScript:alert(1)", 7, 13,
+                "report_url", "报告错误的地址必须是 http:// 或 https:// 开头、不含空白的网址：JavaScript:alert(1)"));
+        all.add(siteCase("report-url-mailto-with-query", report, "report_url: mailto:a@b.org?bcc=x@y.org",
+                7, 13, "report_url", "报告错误的地址必须是 mailto:地址（如 mailto:data@example.org，不带 ?subject）或 http(s) 网址："
+                        + "mailto:a@b.org?bcc=x@y.org"));
 
         // ---- base_url: a plain http(s) URL
         String base = "base_url: https://example.org/";

@@ -384,6 +384,37 @@ class SiteBuildTest {
     }
 
     @Tag("slow")
+    /** Every page ends with how to cite it and, when the site names an address, a prefilled 报告错误 link. */
+    @Test
+    void pagesCarryCitationSharingCardsIconAndReportLink(@TempDir Path tmp) throws Exception {
+        Content tiny = TestSites.tiny();
+        SiteConfig s = tiny.site();
+        Content content = new Content(new SiteConfig(s.title(), s.description(), s.publisher(), s.licence(),
+                s.licenceUrl(), s.baseUrl(), "mailto:data@example.org"), tiny.regions(), tiny.departments(),
+                tiny.departmentYears(), tiny.pages());
+        Path out = tmp.resolve("site");
+        build(content, TestSites.defaultTheme(), tmp.resolve("c"), out);
+        Document doc = Jsoup.parse(out.resolve("projects/362303-2024-001/index.html").toFile(), "UTF-8");
+        String canonical = doc.selectFirst("link[rel=canonical]").attr("href");
+        assertEquals("https://example.org/gongkai/projects/362303-2024-001/", canonical);
+        assertEquals(canonical, doc.selectFirst("meta[property=og:url]").attr("content"));
+        assertEquals(doc.selectFirst("h1").text(), doc.selectFirst("meta[property=og:title]").attr("content"));
+        String icon = doc.selectFirst("link[rel=icon]").attr("href");
+        assertTrue(Files.isRegularFile(out.resolve(icon.substring(BASE.length()))), icon);
+        org.jsoup.nodes.Element facts = doc.selectFirst("main aside.page-facts");
+        String cite = facts.selectFirst("details.cite").text();
+        assertTrue(cite.contains(s.publisher() + ". " + doc.selectFirst("h1").text() + "[EB/OL]") && cite.contains(canonical),
+                cite);
+        String report = facts.selectFirst("p.report a").attr("href");
+        assertTrue(report.startsWith("mailto:data@example.org?subject="), report);
+        String body = java.net.URLDecoder.decode(report.substring(report.indexOf("body=") + 5), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(body.startsWith("页面：" + canonical + "\n"), body);
+        // the shared build names no address: no report link, the citation stays
+        Document plain = page("projects/362303-2024-001/index.html");
+        assertEquals(0, plain.select("p.report").size());
+        assertEquals(1, plain.select("main aside.page-facts details.cite").size());
+    }
+
     @Test
     void machineFilesAreTheThemesTemplatesAndEscapeXml(@TempDir Path tmp) throws Exception {
         Path theme = TestSites.copyOfDefaultTheme(tmp.resolve("theme"));
