@@ -454,8 +454,24 @@ public final class ContentLoader {
                 f.string("short_name", false), f.string("description", false));
     }
 
+    /**
+     * A department-year from the YAML text of a year file (an old version read from git, for the history): the
+     * same reading as a load, problems dropped (a version that was published with errors still had figures).
+     *
+     * @return null when the text is not a readable year file
+     */
+    public static DepartmentYear parseYear(String text, String path, String regionSlug, String code, int year) {
+        ContentLoader loader = new ContentLoader(Path.of(""), new Interner());
+        YamlDoc doc = YamlReader.parseText(text, path, loader.sink, loader.positions);
+        return doc == null ? null : loader.readYear(doc, regionSlug, code, year);
+    }
+
     private DepartmentYear loadYear(Path file, String regionSlug, String folderCode, int fileYear) throws IOException {
         YamlDoc doc = parse(file);
+        return readYear(doc, regionSlug, folderCode, fileYear);
+    }
+
+    private DepartmentYear readYear(YamlDoc doc, String regionSlug, String folderCode, int fileYear) {
         if (doc == null) {
             return null;
         }

@@ -85,6 +85,11 @@ final class YamlReader {
         if (text == null) {
             return null;
         }
+        return parseText(text, path, sink, positions);
+    }
+
+    /** Parses YAML text already read (an old version of a file, from git); null after a reported error. */
+    static YamlDoc parseText(String text, String path, ProblemSink sink, Positions.Builder positions) {
         try {
             // the common case, block YAML as ContentWriter writes it, without SnakeYAML's per-character scanner;
             // anything else (and so every syntax error, alias and limit) goes through SnakeYAML

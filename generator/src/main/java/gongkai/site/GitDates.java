@@ -1,29 +1,81 @@
 package gongkai.site;
 
-import java.io.ByteArrayOutputStream;
+import gongkai.content.DepartmentYear;
+import gongkai.content.Indicator;
+import gongkai.content.Project;
+import gongkai.load.ContentLoader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
- * Last-commit dates of content files (what {@code git log -1 --format=%cs -- file} gives, for all files in
- * ONE git call): content-derived dates for sitemap lastmod and the feed, never the wall clock. Files never
- * committed, or content outside a git work tree, have no date.
+ * The content's history from git, read with JGit: the last-commit date of each content file (sitemap lastmod,
+ * feed, "最后更新") and, per project, the list of versions with each changed figure old → new (修改记录). Dates are
+ * commit dates, never the wall clock. Files never committed, or content outside a git work tree, have no date
+ * and no history.
+ *
+ * <p>The walk is first-parent, oldest → newest, one tree diff per commit (unchanged subtrees are skipped by
+ * object id), and each year-file version is parsed once per blob id: linear in commits × changed files.
  */
 public final class GitDates {
+    private static final Pattern YEAR_FILE = Pattern.compile("[^/.][^/]*/[^/.][^/]*/((?:19|20)\\d{2})\\.yaml");
+    private static final int SHORT_COMMIT = 10;
+
+    /** One figure of a project that changed between two versions; {@code before}/{@code after} null when absent. */
+    public record FigureChange(String field, String before, String after) {
+    }
+
+    /**
+     * One version of a project: the commit that made it.
+     *
+     * @param first   the project's first published version (no figures changed)
+     * @param withFile whether the first version came with its year file (a whole year published at once)
+     */
+    public record Change(String projectId, String yearFile, String date, String commit, String message,
+                         boolean first, boolean withFile, List<FigureChange> figures) {
+        public Change {
+            figures = List.copyOf(figures);
+        }
+    }
+
     private final Map<String, String> dateByPath;
+    private final Map<String, List<Change>> historyByProject;
+    private final Map<String, List<Change>> changesByYearFile;
 
     /** Latest date under each folder prefix ("", "tianjin/", "tianjin/362303/"), computed once. */
     private final Map<String, String> latestByFolder = new HashMap<>();
 
-    private GitDates(Map<String, String> dateByPath) {
+    private GitDates(Map<String, String> dateByPath, Map<String, List<Change>> historyByProject,
+                     Map<String, List<Change>> changesByYearFile) {
         this.dateByPath = Map.copyOf(dateByPath);
+        this.historyByProject = Map.copyOf(historyByProject);
+        this.changesByYearFile = Map.copyOf(changesByYearFile);
         for (Map.Entry<String, String> e : this.dateByPath.entrySet()) {
             String path = e.getKey();
             latestByFolder.merge("", e.getValue(), GitDates::max);
@@ -34,7 +86,7 @@ public final class GitDates {
     }
 
     public static GitDates none() {
-        return new GitDates(Map.of());
+        return new GitDates(Map.of(), Map.of(), Map.of());
     }
 
     /** @return dates keyed by path relative to {@code contentDir} with "/" separators */
@@ -42,69 +94,222 @@ public final class GitDates {
         if (!Files.isDirectory(contentDir)) {
             return none();
         }
-        ProcessBuilder builder = new ProcessBuilder("git", "-c", "core.quotepath=false", "log",
-                "--format=%x01%cs", "--name-only", "--relative", "--no-renames", "--", ".")
-                .directory(contentDir.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            log.accept("lastmod: git is not available (" + e.getMessage() + "); sitemap lastmod omitted");
-            return none();
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(contentDir.toAbsolutePath().toFile());
+        if (builder.getGitDir() == null) {
+            return none(); // not in a git work tree (e.g. a fresh copy of the content): no dates, by design
         }
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            in.transferTo(bytes);
-            output = bytes.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            process.destroy();
-            log.accept("lastmod: could not read git log (" + e.getMessage() + "); sitemap lastmod omitted");
-            return none();
-        }
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            // Not a git work tree (e.g. a fresh copy of the content): no dates, by design.
-            process.destroy();
-            return none();
-        }
-        if (isShallow(contentDir)) {
-            // a shallow clone (CI's default) has one commit: every file would be dated that commit's day
-            log.accept("警告：内容仓库是浅克隆（shallow clone），只有最近的提交，页面的更新日期、sitemap 和订阅的日期会不准。"
-                    + "修复：在 CI 里取完整历史（GitHub Actions：actions/checkout 加 fetch-depth: 0；GitLab CI：GIT_DEPTH: 0；"
-                    + "其他：git fetch --unshallow）。");
-        }
-        Map<String, String> dates = new HashMap<>();
-        String current = null;
-        for (String line : output.split("\n")) {
-            if (line.startsWith("\u0001")) {
-                current = line.substring(1).strip();
-            } else if (!line.isBlank() && current != null) {
-                // git log lists newest first: the first date seen for a path is its last commit.
-                dates.putIfAbsent(line.strip(), current);
+        try (Repository repo = builder.build()) {
+            if (repo.isBare() || repo.getWorkTree() == null) {
+                return none();
             }
+            String prefix = repo.getWorkTree().toPath().toRealPath().relativize(contentDir.toRealPath()).toString()
+                    .replace('\\', '/');
+            ObjectId head = repo.resolve(Constants.HEAD);
+            if (head == null) {
+                return none(); // no commit yet
+            }
+            if (!repo.getObjectDatabase().getShallowCommits().isEmpty()) {
+                // a shallow clone (CI's default) has one commit: every file would be dated that commit's day
+                log.accept("警告：内容仓库是浅克隆（shallow clone），只有最近的提交，页面的更新日期、sitemap 和订阅的日期会不准。"
+                        + "修复：在 CI 里取完整历史（GitHub Actions：actions/checkout 加 fetch-depth: 0；GitLab CI：GIT_DEPTH: 0；"
+                        + "其他：git fetch --unshallow）。");
+            }
+            return walk(repo, head, prefix);
+        } catch (IOException e) {
+            log.accept("lastmod: could not read the git history (" + e.getMessage() + "); dates and 修改记录 omitted");
+            return none();
         }
-        return new GitDates(dates);
     }
 
-    /** Whether the work tree holding {@code dir} is a shallow clone (git rev-parse --is-shallow-repository). */
-    static boolean isShallow(Path dir) throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder("git", "rev-parse", "--is-shallow-repository").directory(dir.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out;
-            try (InputStream in = p.getInputStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    /** A changed file of one commit: its path under the content folder and its new blob (null when deleted). */
+    private record Touched(String path, ObjectId blob) {
+    }
+
+    private record Step(String date, String commit, String message, List<Touched> files) {
+    }
+
+    private static GitDates walk(Repository repo, ObjectId head, String prefix) throws IOException {
+        List<Step> steps = new ArrayList<>();
+        try (RevWalk rw = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
+            rw.setFirstParent(true);
+            rw.markStart(rw.parseCommit(head));
+            List<RevCommit> commits = new ArrayList<>();
+            for (RevCommit c : rw) {
+                commits.add(c);
             }
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && out.equals("true");
-        } catch (IOException e) {
-            return false; // git log above ran, so this does not happen in practice; no warning then
+            Collections.reverse(commits); // oldest first
+            TreeFilter filter = prefix.isEmpty() ? TreeFilter.ANY_DIFF
+                    : AndTreeFilter.create(PathFilter.create(prefix), TreeFilter.ANY_DIFF);
+            int cut = prefix.isEmpty() ? 0 : prefix.length() + 1;
+            for (RevCommit c : commits) {
+                List<Touched> files = new ArrayList<>();
+                try (TreeWalk tw = new TreeWalk(repo, reader)) {
+                    tw.setRecursive(true);
+                    tw.setFilter(filter);
+                    if (c.getParentCount() > 0) {
+                        tw.addTree(rw.parseCommit(c.getParent(0)).getTree());
+                    } else {
+                        tw.addTree(new EmptyTreeIterator());
+                    }
+                    tw.addTree(c.getTree());
+                    while (tw.next()) {
+                        ObjectId blob = tw.getObjectId(1);
+                        files.add(new Touched(tw.getPathString().substring(cut),
+                                blob.equals(ObjectId.zeroId()) ? null : blob));
+                    }
+                }
+                if (!files.isEmpty()) {
+                    steps.add(new Step(date(c.getCommitterIdent()), c.name().substring(0, SHORT_COMMIT),
+                            c.getShortMessage(), files));
+                }
+            }
+            Map<ObjectId, Map<String, Map<String, String>>> parsed = parseBlobs(reader, steps);
+            return changes(steps, parsed);
         }
+    }
+
+    /** Every distinct year-file blob of the history, parsed once (in parallel: blobs are independent). */
+    private static Map<ObjectId, Map<String, Map<String, String>>> parseBlobs(ObjectReader reader, List<Step> steps)
+            throws IOException {
+        Map<ObjectId, Touched> blobs = new LinkedHashMap<>();
+        for (Step s : steps) {
+            for (Touched t : s.files()) {
+                if (t.blob() != null && YEAR_FILE.matcher(t.path()).matches()) {
+                    blobs.putIfAbsent(t.blob(), t);
+                }
+            }
+        }
+        Map<ObjectId, String> texts = new HashMap<>();
+        for (Touched t : blobs.values()) {
+            // ObjectReader is not thread-safe: read the bytes here, parse them in parallel below
+            texts.put(t.blob(), new String(reader.open(t.blob()).getBytes(), StandardCharsets.UTF_8));
+        }
+        Map<ObjectId, Map<String, Map<String, String>>> parsed = new ConcurrentHashMap<>();
+        blobs.values().parallelStream().forEach(t -> parsed.put(t.blob(), figures(t.path(), texts.get(t.blob()))));
+        return parsed;
+    }
+
+    private static GitDates changes(List<Step> steps, Map<ObjectId, Map<String, Map<String, String>>> parsed) {
+        Map<String, String> dates = new HashMap<>();
+        Map<String, List<Change>> byProject = new HashMap<>();
+        Map<String, List<Change>> byFile = new HashMap<>();
+        Map<String, Map<String, Map<String, String>>> current = new HashMap<>(); // year file → its last version
+        for (Step s : steps) {
+            for (Touched t : s.files()) {
+                dates.put(t.path(), s.date()); // oldest → newest: the last put is the last commit
+                if (t.blob() == null || !parsed.containsKey(t.blob())) {
+                    continue;
+                }
+                Map<String, Map<String, String>> before = current.get(t.path());
+                Map<String, Map<String, String>> after = parsed.get(t.blob());
+                for (Map.Entry<String, Map<String, String>> p : after.entrySet()) {
+                    Map<String, String> old = before == null ? null : before.get(p.getKey());
+                    Change change;
+                    if (old == null) {
+                        change = new Change(p.getKey(), t.path(), s.date(), s.commit(), s.message(), true,
+                                before == null, List.of());
+                    } else {
+                        List<FigureChange> figures = diff(old, p.getValue());
+                        if (figures.isEmpty()) {
+                            continue;
+                        }
+                        change = new Change(p.getKey(), t.path(), s.date(), s.commit(), s.message(), false, false,
+                                figures);
+                    }
+                    byProject.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(change);
+                    byFile.computeIfAbsent(t.path(), k -> new ArrayList<>()).add(change);
+                }
+                current.put(t.path(), after);
+            }
+        }
+        byProject.replaceAll((k, v) -> List.copyOf(v));
+        byFile.replaceAll((k, v) -> List.copyOf(v));
+        return new GitDates(dates, byProject, byFile);
+    }
+
+    private static List<FigureChange> diff(Map<String, String> old, Map<String, String> now) {
+        List<FigureChange> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : now.entrySet()) {
+            if (!Objects.equals(old.get(e.getKey()), e.getValue())) {
+                out.add(new FigureChange(e.getKey(), old.get(e.getKey()), e.getValue()));
+            }
+        }
+        for (Map.Entry<String, String> e : old.entrySet()) {
+            if (!now.containsKey(e.getKey())) {
+                out.add(new FigureChange(e.getKey(), e.getValue(), null));
+            }
+        }
+        return out;
+    }
+
+    /** The figures a reader follows, per project id, in a fixed order: 名称, budget, each indicator target. */
+    private static Map<String, Map<String, String>> figures(String path, String text) {
+        Matcher m = YEAR_FILE.matcher(path);
+        if (!m.matches()) {
+            return Map.of();
+        }
+        String[] parts = path.split("/");
+        DepartmentYear dy = ContentLoader.parseYear(text, path, parts[0], parts[1], Integer.parseInt(m.group(1)));
+        if (dy == null) {
+            return Map.of();
+        }
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (Project p : dy.projects()) {
+            if (p == null || p.id() == null) {
+                continue;
+            }
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("项目名称", p.name());
+            if (p.budget() != null) {
+                put(f, "预算数", p.budget().total(), p.budget());
+                put(f, "财政资金", p.budget().fiscal(), p.budget());
+                put(f, "其他资金", p.budget().other(), p.budget());
+            }
+            for (Indicator i : p.indicators()) {
+                // the same three-level name twice keeps both (the second gets a number)
+                String key = "指标值（" + i.level1() + " / " + i.level2() + " / " + i.level3() + "）";
+                String k = key;
+                for (int n = 2; f.containsKey(k); n++) {
+                    k = key + " " + n;
+                }
+                f.put(k, i.target());
+            }
+            out.putIfAbsent(p.id(), f);
+        }
+        return out;
+    }
+
+    private static void put(Map<String, String> f, String field, gongkai.content.Amount a, gongkai.content.Budget b) {
+        if (a != null) {
+            f.put(field, a.value().toPlainString() + " " + (b.unit() == null ? a.unit().label() : b.unit().label()));
+        }
+    }
+
+    /** The committer's own calendar day (what {@code git log --format=%cs} prints). */
+    private static String date(PersonIdent who) {
+        return LocalDate.ofInstant(who.getWhenAsInstant(), who.getZoneId()).toString();
     }
 
     /** Date of one file, e.g. "tianjin/362303/2024.yaml", or null. */
     public String date(String relativePath) {
         return dateByPath.get(relativePath);
+    }
+
+    /** The project's versions, oldest first (the first is its first publication); empty without history. */
+    public List<Change> history(String projectId) {
+        return historyByProject.getOrDefault(projectId, List.of());
+    }
+
+    /** The changes of one year file's projects, oldest first. */
+    public List<Change> changesOf(String yearFile) {
+        return changesByYearFile.getOrDefault(yearFile, List.of());
+    }
+
+    /** Every change, by year file then oldest first within it (for the changes table). */
+    public List<Change> allChanges() {
+        List<Change> all = new ArrayList<>();
+        changesByYearFile.keySet().stream().sorted().forEach(k -> all.addAll(changesByYearFile.get(k)));
+        return all;
     }
 
     /** Latest date among the files under a folder prefix ("tianjin/"), or among all files for "". */
