@@ -83,6 +83,9 @@ public record RenderStage() implements BuildStage {
             context.writeString("robots.txt", SiteFiles.robots(templates, site));
         }
         context.writeString("feed.xml", SiteFiles.atomFeed(templates, site));
+        for (SiteModel.YearFeed feed : site.yearFeeds()) {
+            context.writeString(feed.outputFile(), SiteFiles.yearFeed(templates, site, feed));
+        }
     }
 
     private static void copyStatic(Path staticDir, BuildContext context) throws IOException {

@@ -25,7 +25,7 @@ public final class SiteFiles {
     }
 
     /** An Atom entry as the feed template shows it: absolute URL, date yyyy-mm-dd. */
-    public record FeedItem(String title, String url, String updated, String summary) {
+    public record FeedItem(String title, String id, String url, String updated, String summary) {
     }
 
     /**
@@ -70,17 +70,45 @@ public final class SiteFiles {
 
     /** Atom feed of recent department-years; entry dates are content dates (see {@link SiteModel.FeedEntry}). */
     public static String atomFeed(Templates templates, SiteModel site) throws IOException, TemplateException {
+        return feed(templates, site, site.view().title(), "feed.xml", site.baseUrl(),
+                site.updated() != null ? site.updated() : "1970-01-01", site.feed());
+    }
+
+    /** A department-year's feed of its changes ({@code <region>/<code>/<year>/feed.xml}). */
+    public static String yearFeed(Templates templates, SiteModel site, SiteModel.YearFeed feed)
+            throws IOException, TemplateException {
+        return feed(templates, site, feed.title(), feed.outputFile(), site.absolute(feed.pageUrlPath()),
+                feed.updated(), feed.entries());
+    }
+
+    private static String feed(Templates templates, SiteModel site, String title, String path, String homeUrl,
+                               String fallback, List<SiteModel.FeedEntry> feedEntries)
+            throws IOException, TemplateException {
         String updated = null;
-        for (SiteModel.FeedEntry e : site.feed()) {
+        for (SiteModel.FeedEntry e : feedEntries) {
             updated = GitDates.max(updated, e.updated());
         }
         if (updated == null) {
-            updated = site.updated() != null ? site.updated() : "1970-01-01";
+            updated = fallback;
         }
-        List<FeedItem> entries = site.feed().stream()
-                .map(e -> new FeedItem(e.title(), site.absolute(e.urlPath()), e.updated(), e.summary())).toList();
+        String host = tagHost(site.baseUrl());
+        List<FeedItem> entries = feedEntries.stream()
+                .map(e -> new FeedItem(e.title(), e.tag() == null ? site.absolute(e.urlPath())
+                        : "tag:" + host + "," + e.tag(), site.absolute(e.urlPath()), e.updated(), e.summary()))
+                .toList();
         Views.SiteView view = site.view();
-        return templates.render("feed.xml.ftlx", Map.of("site", view, "feedUrl", site.absolute("feed.xml"),
-                "homeUrl", site.baseUrl(), "updated", updated, "entries", entries));
+        return templates.render("feed.xml.ftlx", Map.of("site", view, "title", title == null ? "" : title,
+                "feedUrl", site.absolute(path), "homeUrl", homeUrl, "updated", updated, "entries", entries));
+    }
+
+    /** The authority of a tag: URI (RFC 4151): the site's host, which stays while pages move. */
+    private static String tagHost(String baseUrl) {
+        String host = null;
+        try {
+            host = java.net.URI.create(baseUrl).getHost();
+        } catch (IllegalArgumentException e) {
+            // base_url is checked when site.yaml is loaded; a relative one has no host
+        }
+        return host == null || host.isEmpty() ? "localhost" : host;
     }
 }

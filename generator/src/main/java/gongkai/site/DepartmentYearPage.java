@@ -28,6 +28,11 @@ final class DepartmentYearPage {
     private DepartmentYearPage() {
     }
 
+    /** The department-year's own Atom feed of its changes: {@code /<region>/<code>/<year>/feed.xml}. */
+    public static String feedPath(DepartmentYear dy) {
+        return Urls.departmentYear(dy) + "feed.xml";
+    }
+
     static String urlPath(DepartmentYear dy) {
         return Urls.departmentYear(dy);
     }
@@ -64,7 +69,8 @@ final class DepartmentYearPage {
                 kit.regionLink(d.regionSlug()), dy.year(), dy.title(), dy.document(), totals, DepartmentBudget.of(dy), rows, sections, tables,
                 kit.downloadsOf(dy), otherYears, CorrectionNotes.of(dy.corrections()),
                 dy.retracted().stream().map(r -> new Views.RetractedRow(new Link(kit.href(Urls.project(r.id())), r.name()),
-                        r.id(), r.date().toString(), CorrectionNotes.dateText(r.date()), r.reason())).toList());
+                        r.id(), r.date().toString(), CorrectionNotes.dateText(r.date()), r.reason())).toList(),
+                kit.href(feedPath(dy)));
         String urlPath = urlPath(dy);
         String description = d.name() + " " + dy.year() + "年：" + totals.projects() + " 个项目"
                 + (totals.total() == null ? (totals.declared() == null ? "，原表未列预算金额"

@@ -126,7 +126,7 @@ final class ProjectPage {
                 lines(p.purpose()), lines(p.goals()), indicatorGroups(p.indicators()), p.indicators().size(),
                 hasDescription, hasBasis, kit.source(p.source()), kit.downloads(suffix -> Urls.projectData(p.id(), suffix)),
                 otherYears, history(kit, dy, p, matches), procurementRows, kit.qualityNotes(p.id()),
-                CorrectionNotes.of(p.corrections()));
+                CorrectionNotes.of(p.corrections()), lastUpdated(kit, dy, p), changes(kit, p));
         String urlPath = urlPath(p);
         String description = d.name() + " " + dy.year() + "年项目支出绩效目标：" + p.name();
         String jsonLd = JsonLd.dataset(p.name() + "（" + dy.year() + "年绩效目标）", description, kit.baseUrl() + urlPath,
@@ -138,6 +138,30 @@ final class ProjectPage {
         PageMeta meta = new PageMeta(kit.title(p.name() + " · " + dy.year() + "年"), p.name(), description,
                 kit.baseUrl() + urlPath, PageKit.withCurrent(trail, p.name()), jsonLd);
         return kit.job(urlPath, TEMPLATE, meta, view, kit.index().lastmod(dy), true);
+    }
+
+    /** The day of the project's last change in git (else its file's last commit); null outside git. */
+    static String lastUpdated(PageKit kit, DepartmentYear dy, Project p) {
+        List<GitDates.Change> history = kit.index().history(p.id());
+        return history.isEmpty() ? kit.index().lastmod(dy) : history.get(history.size() - 1).date();
+    }
+
+    /** 修改记录, newest first; empty while the project has one version (nothing to compare). */
+    static List<Views.ChangeView> changes(PageKit kit, Project p) {
+        List<GitDates.Change> history = kit.index().history(p.id());
+        if (history.size() < 2) {
+            return List.of();
+        }
+        List<Views.ChangeView> out = new ArrayList<>();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            GitDates.Change c = history.get(i);
+            out.add(new Views.ChangeView(c.date(), CorrectionNotes.dateText(java.time.LocalDate.parse(c.date())),
+                    c.commit(), c.message(), c.first(), c.figures().stream()
+                    .map(f -> new Views.FigureView(f.field(), f.before() == null ? "—" : f.before(),
+                            f.after() == null ? "—" : f.after()))
+                    .toList()));
+        }
+        return List.copyOf(out);
     }
 
     private static void addBudgetLine(List<Views.BudgetLine> lines, String label, Amount amount) {

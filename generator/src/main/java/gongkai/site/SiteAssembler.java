@@ -115,6 +115,6 @@ public final class SiteAssembler {
         List<SiteModel.PageJob> sorted = new ArrayList<>(pages);
         sorted.sort(Comparator.comparing(SiteModel.PageJob::outputFile));
         return new SiteModel(kit.siteView(), kit.baseUrl(), kit.basePath(), sorted, FeedEntries.of(index),
-                index.lastmodOfSite());
+                index.lastmodOfSite(), FeedEntries.yearFeeds(index));
     }
 }

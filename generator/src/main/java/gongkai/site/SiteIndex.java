@@ -156,6 +156,15 @@ final class SiteIndex {
         return dates.date(ContentPaths.page(page.slug()));
     }
 
+    /** The project's versions from git, oldest first (empty outside git). */
+    java.util.List<GitDates.Change> history(String projectId) {
+        return dates.history(projectId);
+    }
+
+    GitDates dates() {
+        return dates;
+    }
+
     /** The site's last content change. */
     String lastmodOfSite() {
         return dates.latestUnder("");

@@ -12,13 +12,15 @@ import java.util.function.Supplier;
  * @param pages    the page jobs, sorted by path
  * @param feed     department-years for the Atom feed, newest first
  * @param updated  the site's last content change (yyyy-mm-dd), or null when unknown
+ * @param yearFeeds each department-year's feed of its changes, by output file
  */
 public record SiteModel(Views.SiteView view, String baseUrl, String basePath, List<PageJob> pages,
-                        List<FeedEntry> feed, String updated) {
+                        List<FeedEntry> feed, String updated, List<YearFeed> yearFeeds) {
 
     public SiteModel {
         pages = List.copyOf(pages);
         feed = List.copyOf(feed);
+        yearFeeds = List.copyOf(yearFeeds);
     }
 
     /**
@@ -65,7 +67,23 @@ public record SiteModel(Views.SiteView view, String baseUrl, String basePath, Li
     }
 
     /** An Atom entry: a department-year, dated by its YAML file's last commit (or 1 January of its year). */
-    public record FeedEntry(String title, String urlPath, String updated, String summary) {
+    public record FeedEntry(String title, String urlPath, String updated, String summary, String tag) {
+        /** An entry whose id is its URL. */
+        public FeedEntry(String title, String urlPath, String updated, String summary) {
+            this(title, urlPath, updated, summary, null);
+        }
+    }
+
+    /**
+     * A department-year's own feed: written to {@code outputFile}, its entries newest first.
+     *
+     * @param updated the feed's date when it has no entries (the year file's last commit, else 1 January)
+     */
+    public record YearFeed(String outputFile, String title, String pageUrlPath, String updated,
+                           List<FeedEntry> entries) {
+        public YearFeed {
+            entries = List.copyOf(entries);
+        }
     }
 
     /** Absolute URL of a site path. */

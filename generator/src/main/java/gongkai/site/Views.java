@@ -209,7 +209,7 @@ public final class Views {
     public record DepartmentYearView(Link department, Link region, int year, String title, String document,
                                      Totals totals, DepartmentBudget budget, List<ProjectRow> projects, List<SectionView> sections,
                                      List<TableView> tables, List<Download> downloads, List<Link> otherYears,
-                                     List<CorrectionView> corrections, List<RetractedRow> retracted) {
+                                     List<CorrectionView> corrections, List<RetractedRow> retracted, String feedHref) {
     }
 
     // ---- project
@@ -242,7 +242,19 @@ public final class Views {
                               List<IndicatorGroup> indicatorGroups, int indicatorCount, boolean hasDescription,
                               boolean hasBasis, Source source, List<Download> downloads, List<Link> otherYears,
                               List<YearAmount> history, List<ProcurementView> procurement, List<QualityNote> quality,
-                              List<CorrectionView> corrections) {
+                              List<CorrectionView> corrections, String lastUpdated, List<ChangeView> changes) {
+    }
+
+    /**
+     * One version of a project in its 修改记录 (from git): the commit's date and message and each figure that
+     * changed, old → new ({@code figures} empty for the first publication).
+     */
+    public record ChangeView(String date, String dateText, String commit, String message, boolean first,
+                             List<FigureView> figures) {
+    }
+
+    /** A figure that changed: "预算数" "120 万元" → "135 万元"; "—" where it was or became absent. */
+    public record FigureView(String field, String before, String after) {
     }
 
     /**
