@@ -2,6 +2,7 @@ package gongkai.export;
 
 import gongkai.quality.QualityIssue;
 import gongkai.quality.QualityReport;
+import gongkai.site.GitDates;
 import gongkai.content.ContentPaths;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -50,6 +51,18 @@ import java.util.TreeMap;
  * region, department code, year and project id.
  */
 public final class DatasetExporter {
+    /** The git history's changes for data/changes.csv (empty outside git). */
+    private final List<GitDates.Change> changes;
+
+    public DatasetExporter() {
+        this(List.of());
+    }
+
+    /** @param changes every change of the content's history, by year file then oldest first */
+    public DatasetExporter(List<GitDates.Change> changes) {
+        this.changes = List.copyOf(changes);
+    }
+
     static final String EXCEL_SUFFIX = "-excel.csv";
 
     /**
@@ -152,6 +165,7 @@ public final class DatasetExporter {
         }
         pkg.add(Resource.CORRECTIONS, out.csvStreamed(Urls.data("corrections.csv"), dataset.correctionsTable()));
         pkg.add(Resource.RETRACTED, out.csvStreamed(Urls.data("retracted.csv"), dataset.retractedTable()));
+        pkg.add(Resource.CHANGES, out.csvStreamed(Urls.data("changes.csv"), changesTable()));
         Table qualityTable = qualityTable(quality);
         pkg.add(Resource.QUALITY, out.csvStreamed(Urls.data("quality.csv"), qualityTable));
         ArrayNode qualityRows = Json.array();
@@ -679,6 +693,27 @@ public final class DatasetExporter {
      * A row's cells; decimals become {@link PlainDecimal}s, formatted once here: a project's cells are written to
      * six files (its CSV and JSON, its year's CSV and JSON, projects.csv or indicators.csv, all.json).
      */
+    /** changes.csv: a row per changed figure, a row per project added to a published year. */
+    private Table changesTable() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (GitDates.Change c : changes) {
+            if (c.withFile()) {
+                continue;
+            }
+            String[] at = c.yearFile().split("/");
+            int year = Integer.parseInt(at[2].substring(0, 4));
+            if (c.first()) {
+                rows.add(cells(at[0], at[1], year, c.projectId(), java.time.LocalDate.parse(c.date()), c.commit(),
+                        c.message(), "新增", null, null, null));
+            }
+            for (GitDates.FigureChange f : c.figures()) {
+                rows.add(cells(at[0], at[1], year, c.projectId(), java.time.LocalDate.parse(c.date()), c.commit(),
+                        c.message(), "修改", f.field(), f.before(), f.after()));
+            }
+        }
+        return new Table(Columns.CHANGES, rows);
+    }
+
     static List<Object> cells(Object... values) {
         for (int i = 0; i < values.length; i++) {
             if (values[i] instanceof BigDecimal d) {

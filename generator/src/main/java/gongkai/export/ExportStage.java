@@ -1,6 +1,8 @@
 package gongkai.export;
 
 import gongkai.quality.QualityReport;
+import gongkai.site.AssembleStage;
+import gongkai.site.GitDates;
 import gongkai.quality.QualityStage;
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
@@ -41,7 +43,8 @@ public final class ExportStage implements BuildStage {
         List<DepartmentYear> years = changed == null ? context.content().departmentYears() : changed.after();
         List<WrittenFile> files;
         if (changed == null) {
-            files = new DatasetExporter().export(context.content(), context.stagingDir(),
+            GitDates dates = context.find(AssembleStage.DATES);
+            files = new DatasetExporter(dates == null ? List.of() : dates.allChanges()).export(context.content(), context.stagingDir(),
                     java.util.Objects.requireNonNullElse(context.find(QualityStage.REPORT), QualityReport.EMPTY));
         } else {
             Set<String> unchanged = changed.unchangedProjects();

@@ -68,6 +68,10 @@ public record Resource(
             "单位在公开后作出的每条更正一行：日期、更正内容与原因；涉及整个单位年度的更正没有项目编号。",
             Columns.CORRECTIONS, List.of(), List.of(toDepartmentYears()));
 
+    public static final Resource CHANGES = new Resource("changes", "修改记录",
+            "内容仓库（git）历史中每次提交改动的每个数据项一行：日期、提交、原值与新值；年度首次公开时的数据不列。",
+            Columns.CHANGES, List.of(), List.of(toDepartmentYears()));
+
     public static final Resource RETRACTED = new Resource("retracted", "已撤回的项目",
             "公开后又被撤回的每个项目一行：撤回日期、原因与最后公开的预算；这些项目不在 projects.csv 中。",
             Columns.RETRACTED, List.of("project_id"), List.of(toDepartmentYears()));

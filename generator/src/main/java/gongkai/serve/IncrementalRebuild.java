@@ -87,7 +87,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     private volatile SiteInstall.Gate gate = SiteInstall.Gate.NONE;
 
     /** The content and site the global files are to be regenerated for. */
-    private record GlobalWork(Content content, QualityReport quality) {
+    private record GlobalWork(Content content, QualityReport quality, GitDates dates) {
     }
 
     private final java.util.concurrent.atomic.AtomicReference<GlobalWork> pendingGlobal = new java.util.concurrent.atomic.AtomicReference<>();
@@ -225,7 +225,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                     .map(f -> options.contentDir().relativize(f).toString().replace('\\', '/')).toList());
 
             // global files, on their own thread so the next edit's pages need not wait for them
-            pendingGlobal.set(new GlobalWork(content, quality));
+            pendingGlobal.set(new GlobalWork(content, quality, last.dates()));
             global.execute(this::regenerateGlobalFiles);
             return String.format(Locale.ROOT, "rebuilt %s: %d pages, %d files in %d ms (%d ms after the file event)",
                     names, pages, written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000);
@@ -249,7 +249,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             Path staging = SiteInstall.createStaging(siteDir);
             List<WrittenFile> bundle;
             try {
-                bundle = new DatasetExporter().exportBundle(work.content(), staging, work.quality());
+                bundle = new DatasetExporter(work.dates() == null ? List.of() : work.dates().allChanges()).exportBundle(work.content(), staging, work.quality());
                 // the pipeline's index stage, standalone: the Lucene index (<out>.index, not served) is rebuilt
                 // in place (readers see the last commit), its static search files go to the staging folder
                 pipeline.get().runStages(BuildContext.standalone(options, staging, work.content()), List.of("index"));

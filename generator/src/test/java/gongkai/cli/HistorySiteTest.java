@@ -220,6 +220,26 @@ class HistorySiteTest {
     }
 
     @Test
+    void changesCsvHasARowPerChangedFigureAndIsDeclaredInTheDataPackage() throws Exception {
+        String csv = Files.readString(site.resolve("data/changes.csv"), StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertEquals("region,department_code,year,project_id,date,commit,message,kind,field,old,new",
+                lines.get(0).replace("\uFEFF", ""));
+        assertEquals(List.of(
+                "tianjin,362303,2024,362303-2024-001,2025-02-11," + commits.get(1) + ",更正预算数单位,修改,预算数,60.00 万元,6.00 万元",
+                "tianjin,362303,2024,362303-2024-001,2025-02-11," + commits.get(1) + ",更正预算数单位,修改,财政资金,60.00 万元,6.00 万元",
+                "tianjin,362303,2024,362303-2024-001,2025-03-20," + commits.get(2) + ",更正验收合格率,修改,指标值（产出指标 / 质量指标 / 验收合格率）,10%,100%",
+                "tianjin,362303,2024,362303-2024-004,2025-04-08," + commits.get(3) + ",新增执法记录仪项目,新增,,,"),
+                lines.subList(1, lines.size()));
+        var pkg = new com.fasterxml.jackson.databind.ObjectMapper().readTree(site.resolve("data/datapackage.json").toFile());
+        boolean declared = false;
+        for (var r : pkg.get("resources")) {
+            declared |= r.get("path").asText().equals("changes.csv");
+        }
+        assertTrue(declared, "changes.csv is a resource of datapackage.json");
+    }
+
+    @Test
     void twoBuildsOfTheSameCommitAreByteIdentical() throws Exception {
         assertEquals(Trees.hashes(site), Trees.hashes(build(tmp.resolve("again"))));
     }
