@@ -42,7 +42,7 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
     public void run(BuildContext context) throws Exception {
         GitDates dates = context.find(DATES);
         if (dates == null) {
-            dates = GitDates.read(context.options().contentDir(), context::log);
+            dates = GitDates.read(context.options().contentDir(), context.content(), context::log);
             context.set(DATES, dates);
         }
         boolean hasSearchJs = Files.isRegularFile(context.options().themeDir().resolve("static/search.js"));

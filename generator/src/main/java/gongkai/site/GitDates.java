@@ -1,5 +1,7 @@
 package gongkai.site;
 
+import gongkai.content.Content;
+import gongkai.content.ContentPaths;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Indicator;
 import gongkai.content.Project;
@@ -91,6 +93,14 @@ public final class GitDates {
 
     /** @return dates keyed by path relative to {@code contentDir} with "/" separators */
     public static GitDates read(Path contentDir, Consumer<String> log) throws InterruptedException {
+        return read(contentDir, null, log);
+    }
+
+    /**
+     * As {@link #read(Path, Consumer)}; {@code loaded} (the content the build loaded, or null) spares parsing the
+     * project items whose text is still the same in the work tree.
+     */
+    public static GitDates read(Path contentDir, Content loaded, Consumer<String> log) throws InterruptedException {
         if (!Files.isDirectory(contentDir)) {
             return none();
         }
@@ -114,7 +124,7 @@ public final class GitDates {
                         + "修复：在 CI 里取完整历史（GitHub Actions：actions/checkout 加 fetch-depth: 0；GitLab CI：GIT_DEPTH: 0；"
                         + "其他：git fetch --unshallow）。");
             }
-            return walk(repo, head, prefix);
+            return walk(repo, head, prefix, seed(contentDir, loaded));
         } catch (IOException e) {
             log.accept("lastmod: could not read the git history (" + e.getMessage() + "); dates and 修改记录 omitted");
             return none();
@@ -128,7 +138,8 @@ public final class GitDates {
     private record Step(String date, String commit, String message, List<Touched> files) {
     }
 
-    private static GitDates walk(Repository repo, ObjectId head, String prefix) throws IOException {
+    private static GitDates walk(Repository repo, ObjectId head, String prefix,
+                                 Map<String, Map<String, Map<String, String>>> seed) throws IOException {
         List<Step> steps = new ArrayList<>();
         try (RevWalk rw = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
             rw.setFirstParent(true);
@@ -163,14 +174,77 @@ public final class GitDates {
                             c.getShortMessage(), files));
                 }
             }
-            Map<ObjectId, Map<String, Map<String, String>>> parsed = parseBlobs(reader, steps);
+            Map<ObjectId, Map<String, Map<String, String>>> parsed = parseBlobs(reader, steps, seed);
             return changes(steps, parsed);
         }
     }
 
-    /** Every distinct year-file blob of the history, parsed once (in parallel: blobs are independent). */
-    private static Map<ObjectId, Map<String, Map<String, String>>> parseBlobs(ObjectReader reader, List<Step> steps)
+    /**
+     * A year file's text cut at its project items, as ContentWriter lays it out: everything up to and including
+     * the {@code projects:} line, then one string per item (from its "  - " line to the next). An item's figures
+     * depend only on its own text, so each distinct item text is parsed once in the whole history — a commit that
+     * edits one figure costs one item's parse, not the file's.
+     */
+    private record Items(String header, List<String> items) {
+    }
+
+    private static final Pattern TOP_LEVEL_LINE = Pattern.compile("\n[^ \n#]");
+
+    /** Null when the text is not laid out that way (then the whole file is parsed). */
+    static Items items(String text) {
+        int at = text.startsWith("projects:\n") ? 0 : text.indexOf("\nprojects:\n");
+        if (at < 0) {
+            return null;
+        }
+        int start = at == 0 ? "projects:\n".length() : at + "\nprojects:\n".length();
+        if (!text.startsWith("  - ", start)) {
+            return null;
+        }
+        Matcher end = TOP_LEVEL_LINE.matcher(text);
+        int stop = end.find(start - 1) ? end.start() + 1 : text.length();
+        List<String> items = new ArrayList<>();
+        int i = start;
+        while (i < stop) {
+            int next = text.indexOf("\n  - ", i);
+            int to = next < 0 || next + 1 >= stop ? stop : next + 1;
+            items.add(text.substring(i, to));
+            i = to;
+        }
+        return new Items(text.substring(0, start), items);
+    }
+
+    /** Figures of the work tree's items, taken from the loaded content (same text → same figures, no parse). */
+    private static Map<String, Map<String, Map<String, String>>> seed(Path contentDir, Content loaded)
             throws IOException {
+        Map<String, Map<String, Map<String, String>>> seed = new HashMap<>();
+        if (loaded == null) {
+            return seed;
+        }
+        for (DepartmentYear dy : loaded.departmentYears()) {
+            Path file = contentDir.resolve(ContentPaths.departmentYear(dy));
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            Items items = items(Files.readString(file, StandardCharsets.UTF_8));
+            if (items == null || items.items().size() != dy.projects().size()) {
+                continue;
+            }
+            for (int i = 0; i < items.items().size(); i++) {
+                Project p = dy.projects().get(i);
+                String item = items.items().get(i);
+                if (p != null && p.id() != null && item.startsWith("  - id: " + p.id() + "\n")) {
+                    Map<String, Map<String, String>> one = new LinkedHashMap<>();
+                    one.put(p.id(), figures(p));
+                    seed.put(item, one);
+                }
+            }
+        }
+        return seed;
+    }
+
+    /** Every distinct year-file version of the history: its items parsed once each (in parallel: independent). */
+    private static Map<ObjectId, Map<String, Map<String, String>>> parseBlobs(ObjectReader reader, List<Step> steps,
+            Map<String, Map<String, Map<String, String>>> seed) throws IOException {
         Map<ObjectId, Touched> blobs = new LinkedHashMap<>();
         for (Step s : steps) {
             for (Touched t : s.files()) {
@@ -179,13 +253,39 @@ public final class GitDates {
                 }
             }
         }
-        Map<ObjectId, String> texts = new HashMap<>();
+        Map<ObjectId, Items> split = new HashMap<>();
+        Map<ObjectId, String> whole = new HashMap<>();
+        record Under(String header, String path) {
+        }
+        Map<String, Under> toParse = new LinkedHashMap<>(); // item → a header (and its file) to parse it under
         for (Touched t : blobs.values()) {
             // ObjectReader is not thread-safe: read the bytes here, parse them in parallel below
-            texts.put(t.blob(), new String(reader.open(t.blob()).getBytes(), StandardCharsets.UTF_8));
+            String text = new String(reader.open(t.blob()).getBytes(), StandardCharsets.UTF_8);
+            Items items = items(text);
+            if (items == null) {
+                whole.put(t.blob(), text);
+                continue;
+            }
+            split.put(t.blob(), items);
+            for (String item : items.items()) {
+                if (!seed.containsKey(item)) {
+                    toParse.putIfAbsent(item, new Under(items.header(), t.path()));
+                }
+            }
         }
+        Map<String, Map<String, Map<String, String>>> byItem = new ConcurrentHashMap<>(seed);
+        toParse.entrySet().parallelStream().forEach(e ->
+                byItem.put(e.getKey(), figures(e.getValue().path(), e.getValue().header() + e.getKey())));
         Map<ObjectId, Map<String, Map<String, String>>> parsed = new ConcurrentHashMap<>();
-        blobs.values().parallelStream().forEach(t -> parsed.put(t.blob(), figures(t.path(), texts.get(t.blob()))));
+        whole.entrySet().parallelStream().forEach(e -> parsed.put(e.getKey(), figures(blobs.get(e.getKey()).path(),
+                e.getValue())));
+        for (Map.Entry<ObjectId, Items> e : split.entrySet()) {
+            Map<String, Map<String, String>> all = new LinkedHashMap<>();
+            for (String item : e.getValue().items()) {
+                byItem.get(item).forEach(all::putIfAbsent);
+            }
+            parsed.put(e.getKey(), all);
+        }
         return parsed;
     }
 
@@ -255,9 +355,15 @@ public final class GitDates {
         }
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         for (Project p : dy.projects()) {
-            if (p == null || p.id() == null) {
-                continue;
+            if (p != null && p.id() != null) {
+                out.putIfAbsent(p.id(), figures(p));
             }
+        }
+        return out;
+    }
+
+    private static Map<String, String> figures(Project p) {
+        {
             Map<String, String> f = new LinkedHashMap<>();
             f.put("项目名称", p.name());
             if (p.budget() != null) {
@@ -274,9 +380,8 @@ public final class GitDates {
                 }
                 f.put(k, i.target());
             }
-            out.putIfAbsent(p.id(), f);
+            return f;
         }
-        return out;
     }
 
     private static void put(Map<String, String> f, String field, gongkai.content.Amount a, gongkai.content.Budget b) {
