@@ -253,8 +253,11 @@ public final class GitDates {
                 }
             }
         }
-        Map<ObjectId, Items> split = new HashMap<>();
+        Map<ObjectId, List<String>> split = new HashMap<>();
         Map<ObjectId, String> whole = new HashMap<>();
+        // one instance per distinct item text: the versions' texts (hundreds of MB over a long history) are not kept
+        Map<String, String> canonical = new HashMap<>(seed.size() * 2);
+        seed.keySet().forEach(k -> canonical.put(k, k));
         record Under(String header, String path) {
         }
         Map<String, Under> toParse = new LinkedHashMap<>(); // item → a header (and its file) to parse it under
@@ -266,12 +269,15 @@ public final class GitDates {
                 whole.put(t.blob(), text);
                 continue;
             }
-            split.put(t.blob(), items);
-            for (String item : items.items()) {
+            List<String> kept = new ArrayList<>(items.items().size());
+            for (String text1 : items.items()) {
+                String item = canonical.computeIfAbsent(text1, k -> k);
+                kept.add(item);
                 if (!seed.containsKey(item)) {
                     toParse.putIfAbsent(item, new Under(items.header(), t.path()));
                 }
             }
+            split.put(t.blob(), kept);
         }
         Map<String, Map<String, Map<String, String>>> byItem = new ConcurrentHashMap<>(seed);
         toParse.entrySet().parallelStream().forEach(e ->
@@ -279,9 +285,9 @@ public final class GitDates {
         Map<ObjectId, Map<String, Map<String, String>>> parsed = new ConcurrentHashMap<>();
         whole.entrySet().parallelStream().forEach(e -> parsed.put(e.getKey(), figures(blobs.get(e.getKey()).path(),
                 e.getValue())));
-        for (Map.Entry<ObjectId, Items> e : split.entrySet()) {
+        for (Map.Entry<ObjectId, List<String>> e : split.entrySet()) {
             Map<String, Map<String, String>> all = new LinkedHashMap<>();
-            for (String item : e.getValue().items()) {
+            for (String item : e.getValue()) {
                 byItem.get(item).forEach(all::putIfAbsent);
             }
             parsed.put(e.getKey(), all);
