@@ -9,6 +9,9 @@ import gongkai.importer.ImportException;
 import gongkai.importer.ImportOptions;
 import gongkai.importer.ImportPlanner;
 import gongkai.importer.SourceStore;
+import gongkai.importer.SourceText;
+import gongkai.importer.document.SourceDocument;
+import java.util.ArrayList;
 import java.util.List;
 import gongkai.importer.ImportProblem;
 import gongkai.importer.ImportedDocument;
@@ -65,7 +68,10 @@ public final class ImportCommand implements Callable<Integer> {
         int status = 0;
         for (Path file : files) {
             try {
-                ImportedDocument doc = Importer.importFile(file, options);
+                byte[] bytes = Files.readAllBytes(file);
+                String name = file.getFileName().toString();
+                SourceDocument read = SourceText.read(name, bytes);
+                ImportedDocument doc = Importer.importText(name, read.text(), options);
                 if (!doc.problems().isEmpty()) {
                     for (ImportProblem p : doc.problems()) {
                         err.println(FAILED + p);
@@ -97,10 +103,13 @@ public final class ImportCommand implements Callable<Integer> {
                     continue;
                 }
                 checkSourceName(file);
-                ContentWriter.ImportWrite result = ContentWriter.writePlanned(contentDir, doc, plans, force);
-                List<Path> stored = SourceStore.store(contentDir, file);
+                SourceStore.Plan sources = SourceStore.plan(contentDir, name, bytes, read, doc);
+                List<Path> stored = new ArrayList<>();
+                ContentWriter.ImportWrite result = ContentWriter.writePlanned(contentDir, doc, plans, force,
+                        dy -> stored.addAll(sources.write(dy.departmentKey())));
                 out.printf("  写入 %d 个文件，%d 个没有改动%s%n", result.written().size(), result.unchanged().size(),
-                        stored.isEmpty() ? "" : "；原文件存入 " + contentDir.relativize(stored.get(0)));
+                        stored.isEmpty() ? "" : "；原文件存入 " + contentDir.relativize(stored.get(0))
+                                + (stored.size() > 1 ? " 等 " + stored.size() + " 个文件" : ""));
             } catch (ContentConflictException e) {
                 err.println(FAILED + e.getMessage());
                 status = 1;

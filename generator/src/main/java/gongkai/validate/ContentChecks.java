@@ -68,7 +68,7 @@ public final class ContentChecks {
                 error(positions.at(file, "department"), "no department.yaml for '" + dy.departmentCode() + "'");
             }
             if (dy.document() != null) {
-                String problem = SafePaths.documentProblem(contentDir, dy.document());
+                String problem = SafePaths.documentProblem(contentDir, dy.departmentKey(), dy.document());
                 if (problem != null) {
                     error(positions.at(file, "document"), problem);
                 }

@@ -172,8 +172,8 @@ class FailedBuildTest {
     @Test
     void aMissingSourceFailsInValidateAndLeavesSiteIndexAndSearchAsTheyWere(@TempDir Path dir) throws Exception {
         Path changed = changedContent(dir);
-        try (var sources = Files.list(changed.resolve("sources"))) {
-            Files.delete(sources.sorted().findFirst().orElseThrow());
+        try (var sources = Files.walk(changed.resolve("sources"))) {
+            Files.delete(sources.filter(Files::isRegularFile).sorted().findFirst().orElseThrow());
         }
         assertFailedIn("validate", build(changed, theme));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("document: "), err.toString(StandardCharsets.UTF_8));

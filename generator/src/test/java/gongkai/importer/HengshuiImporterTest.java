@@ -38,13 +38,9 @@ class HengshuiImporterTest {
     static ImportedDocument doc;
     static DepartmentYear year;
 
-    static Path seedsDir() {
-        return gongkai.testing.Seeds.dir();
-    }
-
     @BeforeAll
     static void importSeed() throws IOException, ImportException {
-        seed = seedsDir().resolve(SEED);
+        seed = gongkai.testing.Seeds.named(SEED);
         lines = Files.readAllLines(seed, StandardCharsets.UTF_8);
         doc = HengshuiImporter.importFile(seed, ImportOptions.inferAll());
         assertEquals(1, doc.departmentYears().size());
@@ -93,8 +89,8 @@ class HengshuiImporterTest {
     @Test
     void recognizesItsFormatOnly() throws IOException {
         assertTrue(HengshuiImporter.recognizes(lines));
-        try (var files = Files.list(seedsDir())) {
-            for (Path other : files.filter(f -> !f.getFileName().toString().equals(SEED)).toList()) {
+        for (Path other : gongkai.testing.Seeds.all()) {
+            if (!other.getFileName().toString().equals(SEED)) {
                 assertFalse(HengshuiImporter.recognizes(Files.readAllLines(other, StandardCharsets.UTF_8)), other.toString());
             }
         }

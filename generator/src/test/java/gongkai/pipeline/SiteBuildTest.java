@@ -259,7 +259,9 @@ class SiteBuildTest {
         Document doc = page("projects/362101-2023-001/index.html");
         assertTrue(doc.selectFirst("p.source").text().contains("003_048537671a369fc1.txt"));
         assertTrue(doc.selectFirst("p.source").text().contains("第 1 行"));
-        assertEquals(BASE + "sources/003_048537671a369fc1.txt", doc.selectFirst("p.source a").attr("href"));
+        // shown by its file name, linked where it is published: the department's own folder
+        assertEquals("003_048537671a369fc1.txt", doc.selectFirst("p.source a").text());
+        assertEquals(BASE + "sources/tianjin/362101/003_048537671a369fc1.txt", doc.selectFirst("p.source a").attr("href"));
         assertEquals(List.of(BASE + "projects/362101-2024-001/"), doc.select("section[aria-labelledby=other-years-h] a").eachAttr("href"));
         assertEquals(List.of(BASE + "projects/362101-2023-001.json", BASE + "projects/362101-2023-001.csv",
                 BASE + "projects/362101-2023-001-excel.csv"), doc.select("section.downloads a").eachAttr("href"));
