@@ -63,7 +63,7 @@ class ImportCommandErrorsTest {
         List<String> err = r.err().lines().toList();
         assertEquals(2, err.size(), r.err());
         assertTrue(err.get(0).matches("导入失败：004\\.txt:" + line + ": [^:]+: '1e5' 不是普通的十进制数.*"), err.get(0));
-        assertEquals("导入失败：" + file + ": 1 个问题，未写入任何文件 (1 problem(s); nothing written)", err.get(1));
+        assertEquals("导入失败：004.txt: 1 个问题，未写入任何文件", err.get(1));
         assertEquals(List.of(), written(content));
     }
 
