@@ -141,6 +141,7 @@ public final class ImportCommand implements Callable<Integer> {
             int indicators = doc.departmentYears().stream()
                     .flatMap(dy -> dy.projects().stream()).mapToInt(p -> p.indicators().size()).sum();
             out.printf("导入 %s：%d 个部门年度，%d 个项目，%d 条指标%n", label, doc.departmentYears().size(), projects, indicators);
+            doc.notes().forEach(note -> out.println("  " + note));
             for (ImportPlanner.YearPlan plan : plans) {
                 out.printf("  %s  %s（%s）%n", contentDir.relativize(plan.file()), plan.year().title(), switch (plan.state()) {
                     case NEW -> "新文件";
@@ -211,6 +212,6 @@ public final class ImportCommand implements Callable<Integer> {
             }
         }
         return regions.size() == doc.regions().size() ? doc
-                : new ImportedDocument(regions, doc.departments(), doc.departmentYears(), doc.problems());
+                : new ImportedDocument(regions, doc.departments(), doc.departmentYears(), doc.problems(), doc.notes());
     }
 }

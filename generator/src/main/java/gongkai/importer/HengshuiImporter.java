@@ -32,8 +32,6 @@ public final class HengshuiImporter {
     private static final Pattern UNIT_CODE = Pattern.compile("^(\\d+)(\\D.*)$");
     /** A budget unit code names a folder: far below the file systems' 255 bytes. */
     private static final int MAX_CODE_LENGTH = 64;
-    /** Region slugs for the cities this format comes from; --region overrides. */
-    private static final Map<String, String> REGION_SLUGS = Map.of("衡水市", "hengshui");
 
     private HengshuiImporter() {
     }
@@ -232,18 +230,20 @@ public final class HengshuiImporter {
         }
         src.reportUnplaced();
 
-        String regionName = regionName(titleName);
-        String slug = options.regionSlug() != null ? options.regionSlug() : REGION_SLUGS.get(regionName);
-        if (slug == null) {
-            throw stop(src, 1, "地区", "不知道“" + PrintedNumbers.abbreviated(regionName) + "”的地区代码；请用 --region 指定"
-                    + " (no region slug known; pass --region)");
+        // the unit in the title (衡水市生态环境局), through the region table; --region overrides
+        List<Region> chain = options.regionSlug() != null ? RegionTable.builtIn().chain(options.regionSlug())
+                : RegionTable.builtIn().forUnit(titleName).orElse(null);
+        if (chain == null) {
+            throw stop(src, 1, "地区", RegionTable.builtIn().unknownUnit(titleName));
         }
-        Region region = new Region(slug, regionName, null);
+        String slug = options.regionSlug() != null ? options.regionSlug() : chain.get(chain.size() - 1).slug();
+        // a --region the table does not know is named after the city in the title (衡水市); the editor may rename it
+        List<Region> regions = chain.isEmpty() ? List.of(new Region(slug, regionName(titleName), null)) : chain;
         Department department = new Department(slug, code, unitName, null, null);
         DepartmentYear dy = new DepartmentYear(slug, code, year, title, document, sections, tables, projects);
         List<ImportProblem> problems = new ArrayList<>(src.problems);
         problems.sort(java.util.Comparator.comparingInt(ImportProblem::line));
-        return new ImportedDocument(List.of(region), List.of(department), List.of(dy), problems);
+        return new ImportedDocument(regions, List.of(department), List.of(dy), problems);
     }
 
     /** The city part of a unit name: 衡水市生态环境局 → 衡水市. */

@@ -76,7 +76,7 @@ public final class Importer {
         doc = cited(document, doc);
         List<ImportProblem> problems = OutputCheck.check(document, doc);
         return problems.isEmpty() ? doc
-                : new ImportedDocument(doc.regions(), doc.departments(), doc.departmentYears(), problems);
+                : new ImportedDocument(doc.regions(), doc.departments(), doc.departmentYears(), problems, doc.notes());
     }
 
     /**
@@ -99,7 +99,7 @@ public final class Importer {
                     dy.projects().stream().map(p -> new Project(p.id(), p.name(), p.budget(), p.purpose(), p.goals(),
                             p.indicators(), cite(p.source(), document))).toList()));
         }
-        return new ImportedDocument(doc.regions(), doc.departments(), years, doc.problems());
+        return new ImportedDocument(doc.regions(), doc.departments(), years, doc.problems(), doc.notes());
     }
 
     private static SourceRef cite(SourceRef ref, String document) {
