@@ -288,8 +288,8 @@ public final class TianjinImporter {
                         expectedNumber++;
                     } else {
                         if (h.number() != expectedNumber) {
-                            problem(h.line(), "heading number " + h.number() + " where " + expectedNumber
-                                    + " was expected: a project table may be missing or mis-numbered");
+                            problem(h.line(), "标题编号", "这里应是第 " + expectedNumber + " 个项目，标题却编号为 " + h.number()
+                                    + "：可能漏了一个项目表，或编号有误；请核对原文件");
                         }
                         expectedNumber = h.number() + 1;
                     }
@@ -299,7 +299,7 @@ public final class TianjinImporter {
                     titleLine = t.line();
                     titleText = t.text();
                 } else if (current == null) {
-                    unplaced(token, "before the first project heading");
+                    unplaced(token, "在第一个项目标题之前");
                 } else {
                     block.add(token);
                 }
@@ -309,8 +309,7 @@ public final class TianjinImporter {
             }
             if (drafts.isEmpty()) {
                 problems.add(0, new ImportProblem(document, 1,
-                        "no project table found (expected headings 'N.…绩效目标表' followed by a unit line"
-                                + " '<6-digit code><unit name>'); is this the Tianjin format?"));
+                        "文件格式", "没有找到项目表：天津的格式是每个项目一个标题“1.…绩效目标表”，下一行是“<6 位预算单位编码><单位名称>”"));
                 throw new ImportException(problems);
             }
             return assemble();
@@ -318,9 +317,10 @@ public final class TianjinImporter {
 
         private void unplaced(Token token, String where) {
             if (token instanceof Cell c) {
-                problem(c.line(), "cell '" + c.text() + "' " + where + " was not placed");
+                problem(c.line(), "单元格", "单元格“" + PrintedNumbers.abbreviated(c.text()) + "”" + where + "，没有读入任何字段");
             } else if (token instanceof Stray s) {
-                problem(s.line(), "text '" + s.text() + "' " + where + " is not part of a table cell");
+                problem(s.line(), "表格外文字", "“" + PrintedNumbers.abbreviated(s.text()) + "”" + where
+                        + "，不在表格里，没有读入（文件标题请写成“2024年度项目支出绩效目标表”这样的一行）");
             }
         }
 
@@ -332,7 +332,7 @@ public final class TianjinImporter {
                 if (token instanceof Cell c) {
                     cells.add(c);
                 } else {
-                    unplaced(token, "in the table under heading line " + heading.line());
+                    unplaced(token, "在第 " + heading.line() + " 行标题下的表格中");
                 }
             }
             // isHeadingAt found the unit line's first line; a second paragraph in that cell spoils it.
@@ -389,17 +389,17 @@ public final class TianjinImporter {
                 } else if (label.equals("绩效目标")) {
                     pending = Field.GOALS;
                 } else {
-                    problem(c.line(), "cell '" + t + "' in the budget block of the table at line "
-                            + draft.heading.line() + " has no known label; not placed");
+                    problem(c.line(), "预算规模及资金用途", "单元格“" + PrintedNumbers.abbreviated(t) + "”不是已知的栏目"
+                            + "（项目名称、预算数、其中：财政资金、其他资金、资金用途、绩效目标），没有读入");
                     continue;
                 }
                 pendingLine = c.line();
             }
             if (pending != null) {
-                problem(pendingLine, "label " + pending.label + " has no value cell");
+                problem(pendingLine, pending.label, "栏目“" + pending.label + "”后面没有填数值的单元格");
             }
-            problem(draft.heading.line(), "table '" + draft.heading.printed() + "' has no indicator header ("
-                    + String.join(" ", INDICATOR_HEADER) + ")");
+            problem(draft.heading.line(), "指标表", "“" + PrintedNumbers.abbreviated(draft.heading.printed())
+                    + "”下没有指标表的表头（" + String.join(" ", INDICATOR_HEADER) + "）");
             return cells.size();
         }
 
@@ -426,8 +426,8 @@ public final class TianjinImporter {
                 case GOALS -> draft.goals != null;
             };
             if (alreadySet) {
-                problem(c.line(), "second " + field.label + " '" + c.text() + "' in the table at line "
-                        + draft.heading.line() + "; not placed");
+                problem(c.line(), field.label, "第 " + draft.heading.line() + " 行的表格里第二次出现“" + field.label + "”（“"
+                        + PrintedNumbers.abbreviated(c.text()) + "”），没有读入");
                 return;
             }
             if ((field == Field.TOTAL || field == Field.FISCAL || field == Field.OTHER) && value != null) {
@@ -440,7 +440,7 @@ public final class TianjinImporter {
             switch (field) {
                 case NAME -> {
                     if (value == null) {
-                        problem(c.line(), "项目名称 is blank");
+                        problem(c.line(), "项目名称", "项目名称是空的");
                     }
                     draft.name = value;
                 }
@@ -474,16 +474,15 @@ public final class TianjinImporter {
             for (int i = start; i < cells.size(); i += INDICATOR_HEADER.size()) {
                 Cell first = cells.get(i);
                 if (!first.afterBlank()) {
-                    problem(first.line(), "indicator row does not start a table row (no blank line before it);"
-                            + " a cell may be missing in the row above");
+                    problem(first.line(), "指标表", "这一行指标没有从新的表格行开始：上一行可能少了一个单元格");
                 }
                 if (i + INDICATOR_HEADER.size() > cells.size()) {
                     List<String> rest = new ArrayList<>();
                     for (int k = i; k < cells.size(); k++) {
-                        rest.add("'" + cells.get(k).text() + "'");
+                        rest.add("“" + PrintedNumbers.abbreviated(cells.get(k).text()) + "”");
                     }
-                    problem(first.line(), "incomplete indicator row (" + rest.size() + " of 5 cells: "
-                            + String.join(", ", rest) + "); not placed");
+                    problem(first.line(), "指标表", "指标行不完整（只有 " + rest.size() + " 个单元格，应有 5 个：" + String.join("、", rest)
+                            + "），没有读入");
                     return;
                 }
                 String l1 = cells.get(i).text();
@@ -494,14 +493,14 @@ public final class TianjinImporter {
                 if (l1.isEmpty()) {
                     // Merged 一级指标 cell: the export prints it only on the first row of the group.
                     if (level1 == null) {
-                        problem(first.line(), "first indicator row has an empty 一级指标");
+                        problem(first.line(), "一级指标", "第一行指标的一级指标是空的");
                     }
                     l1 = level1;
                 }
                 level1 = l1;
                 if (l2.isEmpty() || l3.isEmpty() || target.isEmpty()) {
-                    problem(first.line(), "indicator row has an empty " + (l2.isEmpty() ? "二级指标"
-                            : l3.isEmpty() ? "三级指标" : "指标值"));
+                    String empty = l2.isEmpty() ? "二级指标" : l3.isEmpty() ? "三级指标" : "指标值";
+                    problem(first.line(), empty, "这一行指标的" + empty + "是空的");
                 }
                 draft.indicators.add(new Indicator(l1, emptyToNull(l2), emptyToNull(l3), emptyToNull(description),
                         emptyToNull(target), null, TargetParser.parse(emptyToNull(target))));
@@ -511,13 +510,15 @@ public final class TianjinImporter {
         private void checkComplete(ProjectDraft draft) {
             int line = draft.heading.line();
             if (draft.name == null) {
-                problem(line, "table '" + draft.heading.printed() + "' has no 项目名称");
+                problem(line, "项目名称", "“" + PrintedNumbers.abbreviated(draft.heading.printed()) + "”的表格里没有项目名称");
             }
             if (draft.unit == null) {
-                problem(line, "table '" + draft.heading.printed() + "' has no 单位：元|万元 line; amounts not placed");
+                problem(line, "单位", "“" + PrintedNumbers.abbreviated(draft.heading.printed())
+                        + "”的表格里没有“单位：元”或“单位：万元”一行，金额没有读入");
             }
             if (draft.budgetBlock && (draft.totalLine == 0 || draft.fiscalLine == 0 || draft.otherLine == 0)) {
-                problem(line, "budget block of '" + draft.heading.printed() + "' lacks 预算数, 其中：财政资金 or 其他资金");
+                problem(line, "预算规模及资金用途", "“" + PrintedNumbers.abbreviated(draft.heading.printed())
+                        + "”的预算栏缺少预算数、其中：财政资金或其他资金");
             }
         }
 
@@ -532,8 +533,8 @@ public final class TianjinImporter {
             for (ProjectDraft d : drafts) {
                 String known = names.putIfAbsent(d.code, d.unitName);
                 if (known != null && !known.equals(d.unitName)) {
-                    problem(d.heading.line(), "unit " + d.code + " is named '" + d.unitName + "' here but '"
-                            + known + "' earlier; the first name is kept");
+                    problem(d.heading.line(), "预算单位", "预算单位 " + d.code + " 这里叫“" + d.unitName + "”，前面叫“"
+                            + known + "”：同一编码请用同一名称");
                 }
                 byCode.computeIfAbsent(d.code, k -> new ArrayList<>()).add(d);
             }

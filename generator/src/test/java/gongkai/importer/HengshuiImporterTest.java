@@ -533,7 +533,7 @@ class HengshuiImporterTest {
         // delete line 290 (the 指标值 "1个" of project 1's first row): the row assembly goes off by one
         ImportedDocument d = importEdited(l -> l.remove(289));
         assertFalse(d.problems().isEmpty());
-        assertTrue(d.problems().stream().anyMatch(p -> p.message().contains("left over")), d.problems().toString());
+        assertTrue(d.problems().stream().anyMatch(p -> p.message().contains("最后一整行指标之后多出")), d.problems().toString());
     }
 
     @Test
