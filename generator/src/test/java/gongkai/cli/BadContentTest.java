@@ -350,21 +350,21 @@ class BadContentTest {
 
         // ---- fields the docs called optional are required where the site cannot do without them
         all.add(Arguments.of("year-title-missing", (Change) (c, o) -> removeLine(c, YEAR, 3),
-                (Expected) c -> List.of(at(c, YEAR, 1, 1, "title", "required field missing"))));
+                (Expected) c -> List.of(at(c, YEAR, 1, 1, "title", "缺少必填字段"))));
         all.add(Arguments.of("year-document-missing", (Change) (c, o) -> removeLine(c, YEAR, 4),
-                (Expected) c -> List.of(at(c, YEAR, 1, 1, "document", "required field missing"))));
+                (Expected) c -> List.of(at(c, YEAR, 1, 1, "document", "缺少必填字段"))));
         all.add(Arguments.of("project-source-missing", (Change) (c, o) -> {
             removeLine(c, YEAR, 8);
             removeLine(c, YEAR, 8);
             removeLine(c, YEAR, 8);
-        }, (Expected) c -> List.of(at(c, YEAR, 6, 5, "projects[0].source", "required field missing"))));
+        }, (Expected) c -> List.of(at(c, YEAR, 6, 5, "projects[0].source", "缺少必填字段"))));
         all.add(Arguments.of("table-source-missing", (Change) (c, o) -> {
             for (int i = 0; i < 3; i++) {
                 removeLine(c, HS_YEAR, 18);
             }
-        }, (Expected) c -> List.of(at(c, HS_YEAR, 16, 5, "tables[0].source", "required field missing"))));
+        }, (Expected) c -> List.of(at(c, HS_YEAR, 16, 5, "tables[0].source", "缺少必填字段"))));
         all.add(Arguments.of("site-description-missing", (Change) (c, o) -> removeLine(c, "site.yaml", 2),
-                (Expected) c -> List.of(at(c, "site.yaml", 1, 1, "description", "required field missing"))));
+                (Expected) c -> List.of(at(c, "site.yaml", 1, 1, "description", "缺少必填字段"))));
 
         // ---- limits: lengths, words, amounts, categories
         all.add(Arguments.of("project-name-too-long", (Change) (c, o) -> replace(c, YEAR,
@@ -451,14 +451,14 @@ class BadContentTest {
 
         Output validate = run("validate", content.toString());
         assertEquals(1, validate.exitCode(), validate.err());
-        List<String> errors = validate.err().lines().filter(l -> !l.contains(": warning: ")).toList();
+        List<String> errors = validate.err().lines().filter(l -> !l.contains(": 警告：")).toList();
         assertEquals(lines, errors, "validate's errors");
-        assertTrue(validate.out().matches("validate: \\d+ projects? in \\d+ department-years?: " + lines.size()
-                + " errors?, \\d+ warnings?\\n"), validate.out());
+        assertTrue(validate.out().matches("validate：\\d+ 个部门年度，\\d+ 个项目：" + lines.size()
+                + " 个错误，\\d+ 个警告\\n"), validate.out());
 
         Output build = run("build", "--content", content.toString(), "--theme", "themes/default", "--out", site.toString());
         assertEquals(1, build.exitCode(), build.err());
-        assertTrue(build.err().contains("build failed in validate: " + lines.size() + " 处内容错误（content errors）：\n  "
+        assertTrue(build.err().contains("构建失败（validate 阶段）：" + lines.size() + " 处内容错误（content errors）：\n  "
                 + String.join("\n  ", lines) + "\n"), build.err());
         assertTrue(!build.err().contains("\tat ") && !build.err().contains("Exception"), "no stack trace: " + build.err());
 

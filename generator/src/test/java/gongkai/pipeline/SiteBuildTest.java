@@ -89,7 +89,7 @@ class SiteBuildTest {
         assertEquals(8, report.projects());
         assertEquals(1 + 3 + 4 + 5 + 8 + 2 + 1 + 1, report.pages());
         assertEquals(SitePipelines.STAGE_ORDER, report.stages().stream().map(BuildReport.StageTime::stage).toList());
-        assertTrue(report.summary().matches("build: 8 projects, 25 pages, \\d+\\.\\d s \\(load \\d+ ms, validate .*write \\d+ ms\\)"),
+        assertTrue(report.summary().matches("build：8 个项目，25 个页面，用时 \\d+\\.\\d 秒（load \\d+ ms, validate .*write \\d+ ms）"),
                 report.summary());
     }
 
@@ -417,8 +417,8 @@ class SiteBuildTest {
                 () -> build(bad, tmp.resolve("theme2"), tmp.resolve("content"), out));
         assertEquals("validate", contentError.stage());
         // a model built in code has no positions: the file's first line, with the field
-        assertTrue(contentError.getMessage().contains("tianjin/362303/2023.yaml:1:1: projects[0].id: duplicate project id "
-                + "'362303-2024-001' (also at "), contentError.getMessage());
+        assertTrue(contentError.getMessage().contains("tianjin/362303/2023.yaml:1:1: projects[0].id: 项目编号 "
+                + "'362303-2024-001' 重复（另见 "), contentError.getMessage());
         assertEquals(before, Trees.hashes(out));
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".site-")).toList(),
