@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "生成静态网站：load → validate → assemble → render → index → export → check → write；"
+        description = "生成静态网站：load → validate → quality → assemble → render → index → export → check → write；"
                 + "每一步都成功才替换输出文件夹，失败时原有网站保持不变。"
                 + " Build the static site; the output folder is replaced only when every stage succeeded.")
 public final class BuildCommand implements Callable<Integer> {

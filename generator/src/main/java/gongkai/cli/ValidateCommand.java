@@ -2,6 +2,8 @@ package gongkai.cli;
 
 import gongkai.content.DepartmentYear;
 import gongkai.content.Problem;
+import gongkai.quality.QualityReport;
+import gongkai.quality.QualityRules;
 import gongkai.validate.Validation;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,13 +31,22 @@ public final class ValidateCommand implements Callable<Integer> {
             System.err.println("validate：" + e.getMessage());
             return 2;
         }
-        for (Problem p : result.all()) {
+        List<Problem> warnings = new java.util.ArrayList<>(result.warnings());
+        if (result.ok()) {
+            // the quality rules need content that reads cleanly, as the build's quality stage does
+            QualityReport quality = QualityRules.check(result.loaded().content(), result.loaded().positions(), contentDir);
+            quality.open().forEach(issue -> warnings.add(issue.toProblem()));
+        }
+        List<Problem> all = new java.util.ArrayList<>(result.errors());
+        all.addAll(warnings);
+        all.sort(Problem.ORDER);
+        for (Problem p : all) {
             System.err.println(p.format());
         }
         List<DepartmentYear> years = result.loaded().content().departmentYears();
         int projects = years.stream().mapToInt(y -> y.projects().size()).sum();
         System.out.println("validate：" + years.size() + " 个部门年度，" + projects + " 个项目：" + result.errors().size() + " 个错误，"
-                + result.warnings().size() + " 个警告");
+                + warnings.size() + " 个警告");
         return result.ok() ? 0 : 1;
     }
 }

@@ -1,5 +1,7 @@
 package gongkai.export;
 
+import gongkai.quality.QualityReport;
+import gongkai.quality.QualityStage;
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
 import gongkai.pipeline.ChangedYears;
@@ -27,13 +29,22 @@ public final class ExportStage implements BuildStage {
         return "export";
     }
 
+    /** The site-wide downloads pages link only when they are written (/quality/ links these). */
+    static final List<String> ANNOUNCED = List.of(Urls.data("quality.csv"), Urls.data("quality.json"));
+
+    @Override
+    public void prepare(BuildContext context) {
+        ANNOUNCED.forEach(context::willWrite);
+    }
+
     @Override
     public void run(BuildContext context) throws IOException {
         ChangedYears changed = context.find(ChangedYears.SLOT);
         List<DepartmentYear> years = changed == null ? context.content().departmentYears() : changed.after();
         List<WrittenFile> files;
         if (changed == null) {
-            files = new DatasetExporter().export(context.content(), context.stagingDir());
+            files = new DatasetExporter().export(context.content(), context.stagingDir(),
+                    java.util.Objects.requireNonNullElse(context.find(QualityStage.REPORT), QualityReport.EMPTY));
         } else {
             Set<String> unchanged = changed.unchangedProjects();
             files = new DatasetExporter().exportDepartmentYears(context.content(), context.stagingDir(), years,

@@ -50,8 +50,18 @@ class ValidateCommandTest {
         String dir = SITES + "invalid/warnings-only";
         assertEquals(0, Main.execute("validate", dir));
         assertEquals(dir + "/tianjin/362303/2024.yaml:5:9: projects[0].id: 警告：项目编号 '362303-2024-1' 不是 362303-2024-nnn 的写法（nnn 是三位序号，如 362303-2024-001）\n"
-                + dir + "/tianjin/362303/2024.yaml:9:14: projects[0].budget.total: 警告：财政资金 5.00 + 其他资金 0.50 = 5.50，与预算数 6.00 不等\n", err());
+                + dir + "/tianjin/362303/2024.yaml:9:14: projects[0].budget.total: 警告：Q001 预算数与资金来源合计不符："
+                + "财政资金 5.00 + 其他资金 0.50 = 5.50 万元，预算数为 6.00 万元\n", err());
         assertEquals("validate：1 个部门年度，1 个项目：0 个错误，2 个警告\n", out());
+    }
+
+    @Test
+    void theCommittedContentHasOneQualityFindingTrueOfItsSource() {
+        // content/sources/tianjin/362203/003_048537671a369fc1.txt:5586 prints 项目完成时限 “2025年底” for a 2023 budget project
+        assertEquals(0, Main.execute("validate", "content"));
+        assertEquals("content/tianjin/362203/2023.yaml:555:11: projects[9].indicators[2].target: 警告：Q004 "
+                + "完成时限不在预算年度内：“项目完成时限”的指标值“2025年底”不在 2023 年内\n", err());
+        assertEquals("validate：8 个部门年度，175 个项目：0 个错误，1 个警告\n", out());
     }
 
     @Test
