@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -174,7 +177,7 @@ public final class GitDates {
                             c.getShortMessage(), files));
                 }
             }
-            Map<ObjectId, Map<String, Map<String, String>>> parsed = parseBlobs(reader, steps, seed);
+            Map<ObjectId, Map<String, Map<String, String>>> parsed = parseBlobs(repo, steps, seed);
             return changes(steps, parsed);
         }
     }
@@ -243,7 +246,7 @@ public final class GitDates {
     }
 
     /** Every distinct year-file version of the history: its items parsed once each (in parallel: independent). */
-    private static Map<ObjectId, Map<String, Map<String, String>>> parseBlobs(ObjectReader reader, List<Step> steps,
+    private static Map<ObjectId, Map<String, Map<String, String>>> parseBlobs(Repository repo, List<Step> steps,
             Map<String, Map<String, Map<String, String>>> seed) throws IOException {
         Map<ObjectId, Touched> blobs = new LinkedHashMap<>();
         for (Step s : steps) {
@@ -253,31 +256,59 @@ public final class GitDates {
                 }
             }
         }
+        // one instance per distinct item text: the versions' texts (hundreds of MB over a long history) are not kept
+        Map<String, String> canonical = new ConcurrentHashMap<>(seed.size() * 2);
+        seed.keySet().forEach(k -> canonical.put(k, k));
+        record Read(Touched touched, String header, List<String> items, String whole) {
+        }
+        // blobs read and cut on every core (inflating and resolving deltas is most of the cost), one ObjectReader
+        // per thread (a reader is not thread-safe); the results in blob order
+        Queue<ObjectReader> readers = new ConcurrentLinkedQueue<>();
+        List<Read> reads;
+        try {
+            reads = blobs.values().parallelStream().map(t -> {
+                ObjectReader reader = readers.poll();
+                if (reader == null) {
+                    reader = repo.newObjectReader();
+                }
+                try {
+                    String text = new String(reader.open(t.blob()).getBytes(), StandardCharsets.UTF_8);
+                    Items items = items(text);
+                    if (items == null) {
+                        return new Read(t, null, null, text);
+                    }
+                    List<String> kept = new ArrayList<>(items.items().size());
+                    for (String item : items.items()) {
+                        kept.add(canonical.computeIfAbsent(item, k -> k));
+                    }
+                    return new Read(t, items.header(), kept, null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } finally {
+                    readers.add(reader);
+                }
+            }).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            readers.forEach(ObjectReader::close);
+        }
         Map<ObjectId, List<String>> split = new HashMap<>();
         Map<ObjectId, String> whole = new HashMap<>();
-        // one instance per distinct item text: the versions' texts (hundreds of MB over a long history) are not kept
-        Map<String, String> canonical = new HashMap<>(seed.size() * 2);
-        seed.keySet().forEach(k -> canonical.put(k, k));
         record Under(String header, String path) {
         }
         Map<String, Under> toParse = new LinkedHashMap<>(); // item → a header (and its file) to parse it under
-        for (Touched t : blobs.values()) {
-            // ObjectReader is not thread-safe: read the bytes here, parse them in parallel below
-            String text = new String(reader.open(t.blob()).getBytes(), StandardCharsets.UTF_8);
-            Items items = items(text);
-            if (items == null) {
-                whole.put(t.blob(), text);
+        for (Read r : reads) {
+            if (r.items() == null) {
+                whole.put(r.touched().blob(), r.whole());
                 continue;
             }
-            List<String> kept = new ArrayList<>(items.items().size());
-            for (String text1 : items.items()) {
-                String item = canonical.computeIfAbsent(text1, k -> k);
-                kept.add(item);
+            for (String item : r.items()) {
                 if (!seed.containsKey(item)) {
-                    toParse.putIfAbsent(item, new Under(items.header(), t.path()));
+                    toParse.putIfAbsent(item, new Under(r.header(), r.touched().path()));
                 }
             }
-            split.put(t.blob(), kept);
+            split.put(r.touched().blob(), r.items());
         }
         Map<String, Map<String, Map<String, String>>> byItem = new ConcurrentHashMap<>(seed);
         toParse.entrySet().parallelStream().forEach(e ->
@@ -369,25 +400,23 @@ public final class GitDates {
     }
 
     private static Map<String, String> figures(Project p) {
-        {
-            Map<String, String> f = new LinkedHashMap<>();
-            f.put("项目名称", p.name());
-            if (p.budget() != null) {
-                put(f, "预算数", p.budget().total(), p.budget());
-                put(f, "财政资金", p.budget().fiscal(), p.budget());
-                put(f, "其他资金", p.budget().other(), p.budget());
-            }
-            for (Indicator i : p.indicators()) {
-                // the same three-level name twice keeps both (the second gets a number)
-                String key = "指标值（" + i.level1() + " / " + i.level2() + " / " + i.level3() + "）";
-                String k = key;
-                for (int n = 2; f.containsKey(k); n++) {
-                    k = key + " " + n;
-                }
-                f.put(k, i.target());
-            }
-            return f;
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("项目名称", p.name());
+        if (p.budget() != null) {
+            put(f, "预算数", p.budget().total(), p.budget());
+            put(f, "财政资金", p.budget().fiscal(), p.budget());
+            put(f, "其他资金", p.budget().other(), p.budget());
         }
+        for (Indicator i : p.indicators()) {
+            // the same three-level name twice keeps both (the second gets a number)
+            String key = "指标值（" + i.level1() + " / " + i.level2() + " / " + i.level3() + "）";
+            String k = key;
+            for (int n = 2; f.containsKey(k); n++) {
+                k = key + " " + n;
+            }
+            f.put(k, i.target());
+        }
+        return f;
     }
 
     private static void put(Map<String, String> f, String field, gongkai.content.Amount a, gongkai.content.Budget b) {
