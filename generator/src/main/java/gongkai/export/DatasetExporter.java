@@ -15,6 +15,7 @@ import gongkai.content.DataTable;
 import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Indicator;
+import gongkai.content.NormalisedTarget;
 import gongkai.content.ParsedTarget;
 import gongkai.content.Project;
 import gongkai.content.Region;
@@ -308,12 +309,15 @@ public final class DatasetExporter {
                 seq++;
                 ParsedTarget t = i.parsed() != null ? i.parsed()
                         : i.target() == null ? null : TargetParser.parse(i.target());
+                NormalisedTarget n = NormalisedTarget.of(t);
                 rows.add(cells(seq, i.level1(), i.level2(), i.level3(), i.description(), i.target(), i.basis(),
                         t == null || t.kind() == null ? null : t.kind().name().toLowerCase(Locale.ROOT),
                         t == null || t.comparator() == null ? null : t.comparator().name().toLowerCase(Locale.ROOT),
                         t == null ? null : t.value(),
                         t == null ? null : t.upperValue(),
                         t == null ? null : t.unit(),
+                        t == null || t.comparator() == null ? null : t.comparator().symbol(),
+                        n.value(), n.upperValue(), n.unit(),
                         t == null ? null : t.date(),
                         t == null ? null : t.endDate(),
                         t == null ? null : t.remark()));
@@ -350,11 +354,17 @@ public final class DatasetExporter {
             return () -> years.stream().flatMap(y -> y.projects.stream()).map(p -> p.row).iterator();
         }
 
-        /** indicators.csv rows (project id, then the indicator's cells), made while the file is streamed. */
+        /**
+         * indicators.csv rows (the project's id, name, department, year and budget, then the indicator's cells),
+         * made while the file is streamed.
+         */
         Iterable<List<Object>> indicatorRows() {
-            return () -> years.stream().flatMap(y -> y.projects.stream())
-                    .flatMap(p -> p.indicatorRows().stream().map(r -> concat(cells(p.project.id()), r)))
-                    .iterator();
+            return () -> years.stream().flatMap(y -> y.projects.stream().flatMap(p -> {
+                Budget b = p.project.budget();
+                List<Object> head = cells(p.project.id(), p.project.name(), y.dy.regionSlug(), y.dy.departmentCode(),
+                        y.department.name(), y.dy.year(), yuan(b == null ? null : b.total()));
+                return p.indicatorRows().stream().map(r -> concat(head, r));
+            })).iterator();
         }
 
         Table departmentsTable() {

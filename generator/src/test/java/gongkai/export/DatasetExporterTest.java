@@ -157,9 +157,11 @@ class DatasetExporterTest {
     @Test
     void indicatorsCarryPrintedTargetAndParsedColumns() throws IOException {
         List<List<String>> records = StrictCsvReader.read(file("data/indicators.csv"));
-        assertEquals(List.of("project_id", "seq", "level1", "level2", "level3", "description", "target", "basis",
-                "target_kind", "target_comparator", "target_value", "target_upper_value", "target_unit", "target_date",
-                "target_end_date", "target_remark"), records.get(0));
+        assertEquals(List.of("project_id", "project_name", "region", "department_code", "department_name", "year",
+                "budget_total_yuan", "seq", "level1", "level2", "level3", "description", "target", "basis",
+                "target_kind", "target_comparator", "target_value", "target_upper_value", "target_unit", "target_sign",
+                "target_norm_value", "target_norm_upper_value", "target_norm_unit", "target_date", "target_end_date",
+                "target_remark"), records.get(0));
         List<Map<String, String>> rows = csv("data/indicators.csv");
         Map<String, String> satisfaction = rows.stream()
                 .filter(r -> r.get("project_id").equals("362301-2025-001") && r.get("seq").equals("6")).findFirst().orElseThrow();
@@ -168,12 +170,34 @@ class DatasetExporterTest {
         assertEquals("ge", satisfaction.get("target_comparator"));
         assertEquals("90", satisfaction.get("target_value"));
         assertEquals("%", satisfaction.get("target_unit"));
+        assertEquals("≥", satisfaction.get("target_sign"));
+        assertEquals("90", satisfaction.get("target_norm_value"));
+        assertEquals("%", satisfaction.get("target_norm_unit"));
+        // self-contained: the project's name, department, year and budget ride along
+        assertEquals("2025年编制外长聘人员-机关事业单位辅助人员（环境执法支队）", satisfaction.get("project_name"));
+        assertEquals("binhai", satisfaction.get("region"));
+        assertEquals("362301", satisfaction.get("department_code"));
+        assertEquals("天津市滨海新区生态环境保护综合行政执法支队", satisfaction.get("department_name"));
+        assertEquals("2025", satisfaction.get("year"));
+        assertEquals("2255000.00", satisfaction.get("budget_total_yuan"));
+        // 万元 in a target becomes 元, exactly; other units stay as printed
+        Map<String, String> wan = rows.stream()
+                .filter(r -> r.get("project_id").equals("362303-2024-001") && r.get("target").equals("≤6万元"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("6", "万元", "≤", "60000", "元"), List.of(wan.get("target_value"), wan.get("target_unit"),
+                wan.get("target_sign"), wan.get("target_norm_value"), wan.get("target_norm_unit")));
+        Map<String, String> months = rows.stream()
+                .filter(r -> r.get("project_id").equals("362303-2024-001") && r.get("target").equals("≤12个月"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("12", "个月"), List.of(months.get("target_norm_value"), months.get("target_norm_unit")));
         Map<String, String> period = rows.stream()
                 .filter(r -> r.get("project_id").equals("362301-2025-001") && r.get("seq").equals("3")).findFirst().orElseThrow();
         assertEquals("2025.1.1-2025.12.31", period.get("target"));
         assertEquals("date_range", period.get("target_kind"));
         assertEquals("2025-01-01", period.get("target_date"));
         assertEquals("2025-12-31", period.get("target_end_date"));
+        assertEquals(List.of("", ""), List.of(period.get("target_norm_value"), period.get("target_norm_unit")),
+                "a date range has no number");
         Map<String, String> hengshui = rows.stream().filter(r -> r.get("project_id").equals("467-2020-002")).findFirst().orElseThrow();
         assertEquals("依项目方案要求", hengshui.get("basis"));
     }
@@ -183,7 +207,7 @@ class DatasetExporterTest {
         List<List<String>> project = StrictCsvReader.read(file("projects/362303-2024-001.csv"));
         List<String> expectedHeader = new ArrayList<>(StrictCsvReader.read(file("data/projects.csv")).get(0));
         List<String> indicatorHeader = StrictCsvReader.read(file("data/indicators.csv")).get(0);
-        expectedHeader.addAll(indicatorHeader.subList(1, indicatorHeader.size()));
+        expectedHeader.addAll(indicatorHeader.subList(indicatorHeader.indexOf("seq"), indicatorHeader.size()));
         assertEquals(expectedHeader, project.get(0));
         assertEquals(1 + 6, project.size(), "one row per indicator");
         assertEquals(List.of("4台", "100%", "≤12个月", "≤6万元", "<20mSv", "≥90%"),
