@@ -43,7 +43,7 @@ import java.util.TreeMap;
 /**
  * Writes the journalists' downloads: per project and per department-year CSV/JSON twins, and under
  * data/ the whole dataset (one CSV per kind, all.json, datapackage.json). Every CSV has an
- * {@code -excel.csv} twin with a BOM. Output bytes depend only on the content: rows are ordered by
+ * {@code -excel.csv} twin: a BOM, the columns' Chinese titles as its header, then the same records. Output bytes depend only on the content: rows are ordered by
  * region, department code, year and project id.
  */
 public final class DatasetExporter {
@@ -149,6 +149,23 @@ public final class DatasetExporter {
     }
 
     private static final List<Object> BLANK_INDICATOR = blankRow(Columns.INDICATOR_DETAIL.size());
+    private static final Headers PROJECT_INDICATORS_HEADERS = Headers.of(Columns.PROJECT_INDICATORS);
+    private static final Headers PROJECTS_HEADERS = Headers.of(Columns.PROJECTS);
+
+    /**
+     * A file's two header records, encoded once: {@link #bytes} is the BOM and the Excel twin's Chinese header,
+     * then the canonical header; the records follow in both files.
+     */
+    private record Headers(byte[] bytes, int canonicalStart) {
+        static Headers of(List<Field> fields) {
+            Utf8Bytes b = new Utf8Bytes(1024);
+            b.write(Csv.BOM, 0, Csv.BOM.length);
+            Csv.excelHeader(b, fields);
+            int canonicalStart = b.size();
+            Csv.header(b, fields);
+            return new Headers(b.toByteArray(), canonicalStart);
+        }
+    }
 
     /**
      * Writes one department-year's files ({@code yearFiles}) and those of its projects that {@code writeProject}
@@ -165,8 +182,7 @@ public final class DatasetExporter {
             if (own) {
                 // The per-project CSV: the project's cells repeated before each indicator row (encoded once, copied).
                 buf.reset();
-                buf.write(Csv.BOM);
-                Csv.header(buf, Columns.PROJECT_INDICATORS);
+                buf.write(PROJECT_INDICATORS_HEADERS.bytes(), 0, PROJECT_INDICATORS_HEADERS.bytes().length);
                 int prefixStart = buf.size();
                 Csv.cells(buf, Columns.PROJECT_INDICATORS, 0, p.row);
                 int prefixLength = buf.size() - prefixStart;
@@ -178,7 +194,7 @@ public final class DatasetExporter {
                     Csv.cells(buf, Columns.PROJECT_INDICATORS, Columns.PROJECTS.size(), rows.get(i));
                     Csv.crlf(buf);
                 }
-                out.csv(Urls.projectData(p.project.id(), ".csv"), buf);
+                out.csv(Urls.projectData(p.project.id(), ".csv"), buf, PROJECT_INDICATORS_HEADERS);
             }
             buf.reset();
             try (JsonGenerator gen = Json.generator(buf)) {
@@ -195,12 +211,11 @@ public final class DatasetExporter {
         DepartmentYear dy = y.dy;
         if (yearFiles) {
             buf.reset();
-            buf.write(Csv.BOM);
-            Csv.header(buf, Columns.PROJECTS);
+            buf.write(PROJECTS_HEADERS.bytes(), 0, PROJECTS_HEADERS.bytes().length);
             for (ProjectData p : y.projects) {
                 Csv.record(buf, Columns.PROJECTS, p.row);
             }
-            out.csv(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".csv"), buf);
+            out.csv(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".csv"), buf, PROJECTS_HEADERS);
         }
         buf.reset();
         try (JsonGenerator gen = Json.generator(buf)) {
@@ -652,12 +667,14 @@ public final class DatasetExporter {
         }
 
         /**
-         * Writes the canonical CSV and its Excel twin from one encoding: {@code excel} holds the BOM and then the
-         * canonical bytes. Returns the canonical file.
+         * Writes the canonical CSV and its Excel twin from one encoding: {@code buf} holds {@code headers} (BOM,
+         * Excel header, canonical header) and then the records. Returns the canonical file.
          */
-        WrittenFile csv(String path, Utf8Bytes excel) throws IOException {
-            WrittenFile file = write(path, excel.array(), Csv.BOM.length, excel.size() - Csv.BOM.length);
-            write(path.substring(0, path.length() - ".csv".length()) + EXCEL_SUFFIX, excel.array(), 0, excel.size());
+        WrittenFile csv(String path, Utf8Bytes buf, Headers headers) throws IOException {
+            int records = headers.bytes().length;
+            WrittenFile file = write(path, buf.array(), headers.canonicalStart(), buf.size() - headers.canonicalStart());
+            write(path.substring(0, path.length() - ".csv".length()) + EXCEL_SUFFIX, buf.array(),
+                    0, headers.canonicalStart(), records, buf.size() - records);
             return file;
         }
 
@@ -676,10 +693,11 @@ public final class DatasetExporter {
             long size;
             try (var canonical = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16), canonicalDigest);
                  var excel = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(excelTarget), 1 << 16), null)) {
-                excel.write(Csv.BOM);
+                Headers headers = Headers.of(fields);
+                excel.write(headers.bytes(), 0, headers.canonicalStart());
+                canonical.write(headers.bytes(), headers.canonicalStart(), headers.bytes().length - headers.canonicalStart());
                 // Records are encoded into one buffer, passed on to both files in 64 KB batches.
                 Utf8Bytes buf = new Utf8Bytes(1 << 17);
-                Csv.header(buf, fields);
                 for (List<Object> row : rows) {
                     if (row.size() != fields.size()) {
                         throw new IllegalArgumentException(path + ": row has " + row.size() + " cells, expected " + fields.size());
@@ -722,8 +740,13 @@ public final class DatasetExporter {
         }
 
         WrittenFile write(String path, byte[] bytes, int offset, int length) throws IOException {
+            return write(path, bytes, offset, length, 0, 0);
+        }
+
+        /** Writes {@code bytes[offset, offset+length)} followed by {@code bytes[offset2, offset2+length2)}. */
+        WrittenFile write(String path, byte[] bytes, int offset, int length, int offset2, int length2) throws IOException {
             Path target = target(path);
-            WrittenFile file = new WrittenFile(path, length, null);
+            WrittenFile file = new WrittenFile(path, (long) length + length2, null);
             register(file);
             Path folder = target.getParent();
             // createDirectories stats every level; each folder is made once per export.
@@ -733,6 +756,9 @@ public final class DatasetExporter {
             }
             try (var stream = Files.newOutputStream(target)) {
                 stream.write(bytes, offset, length);
+                if (length2 > 0) {
+                    stream.write(bytes, offset2, length2);
+                }
             }
             return file;
         }

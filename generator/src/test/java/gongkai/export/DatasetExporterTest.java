@@ -253,14 +253,44 @@ class DatasetExporterTest {
         assertEquals("执法总队", departments.get(3).get("short_name"));
     }
 
+    /**
+     * An Excel twin is a BOM, a header of the columns' Chinese titles (from datapackage.json for the whole-dataset
+     * files, the same Field titles for the others), then the canonical file's records byte for byte.
+     */
     @Test
-    void canonicalCsvsHaveNoBomAndExcelTwinsAreTheSameBytesBehindABom() throws IOException {
+    void canonicalCsvsHaveNoBomAndExcelTwinsHaveABomChineseHeadersAndTheSameRecords() throws IOException {
+        JsonNode pkg = MAPPER.readTree(file("data/datapackage.json"));
+        Map<String, List<String>> titles = new java.util.HashMap<>();
+        for (JsonNode r : pkg.get("resources")) {
+            List<String> t = new ArrayList<>();
+            r.get("schema").get("fields").forEach(f -> t.add(f.get("title").asText()));
+            titles.put("data/" + r.get("path").asText(), t);
+        }
+        int checked = 0;
         for (WrittenFile f : written) {
             byte[] bytes = file(f.path());
             if (f.path().endsWith("-excel.csv")) {
                 assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3), f.path());
                 String canonical = f.path().replace("-excel.csv", ".csv");
-                assertArrayEquals(file(canonical), Arrays.copyOfRange(bytes, 3, bytes.length), f.path());
+                List<List<String>> excelRecords = StrictCsvReader.read(Arrays.copyOfRange(bytes, 3, bytes.length));
+                List<List<String>> canonicalRecords = StrictCsvReader.read(file(canonical));
+                assertEquals(canonicalRecords.subList(1, canonicalRecords.size()), excelRecords.subList(1, excelRecords.size()),
+                        f.path());
+                String canonicalText = new String(file(canonical), StandardCharsets.UTF_8);
+                String excelText = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+                assertEquals(canonicalText.substring(canonicalText.indexOf("\r\n")), excelText.substring(excelText.indexOf("\r\n")),
+                        f.path() + ": records byte for byte");
+                List<String> header = excelRecords.get(0);
+                assertEquals(canonicalRecords.get(0).size(), header.size(), f.path());
+                assertEquals(header.size(), new HashSet<>(header).size(), f.path() + ": unique headers " + header);
+                for (String h : header) {
+                    assertTrue(h.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                            f.path() + ": a Chinese header, not " + h);
+                }
+                if (titles.containsKey(canonical)) {
+                    assertEquals(titles.get(canonical), header, f.path() + ": the datapackage titles");
+                }
+                checked++;
             } else if (f.path().endsWith(".csv")) {
                 StrictCsvReader.read(bytes); // rejects a BOM, bare LF record ends, bad quoting
                 assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\r\n"));
@@ -268,6 +298,10 @@ class DatasetExporterTest {
                 assertFalse(bytes.length >= 3 && bytes[0] == (byte) 0xEF, f.path() + " JSON without BOM");
             }
         }
+        assertEquals(5 + 4 + 6, checked, "every CSV has its twin");
+        assertEquals(List.of("项目编号", "地区代码", "预算单位编码", "预算单位名称", "预算年度", "项目名称"),
+                StrictCsvReader.read(Arrays.copyOfRange(file("binhai/362301/2025-excel.csv"), 3,
+                        file("binhai/362301/2025-excel.csv").length)).get(0).subList(0, 6));
     }
 
     @Test
