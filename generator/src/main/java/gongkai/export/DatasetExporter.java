@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gongkai.content.DepartmentKey;
+import gongkai.pipeline.DataFiles;
 import gongkai.pipeline.SitePaths;
 import gongkai.pipeline.Utf8Bytes;
 import gongkai.content.Amount;
@@ -49,6 +50,25 @@ import java.util.TreeMap;
 public final class DatasetExporter {
     static final String EXCEL_SUFFIX = "-excel.csv";
 
+    private final String contentDate;
+
+    /** An exporter for content without a known date (the zip's entries are dated 1980-01-01). */
+    public DatasetExporter() {
+        this(null);
+    }
+
+    /**
+     * @param contentDate the content's last change (yyyy-mm-dd, from git), or null: the zip's entry times and its
+     *                    README's date, so the zip's bytes depend on the content only, never on the clock
+     */
+    public DatasetExporter(String contentDate) {
+        this.contentDate = contentDate;
+    }
+
+    /** What an export wrote: every file, sorted by path, and the downloads page's catalog of them. */
+    public record Result(List<WrittenFile> files, DataFiles catalog) {
+    }
+
     /**
      * Writes every download file under {@code siteRoot} and returns them sorted by path.
      *
@@ -56,14 +76,20 @@ public final class DatasetExporter {
      *                                  department, duplicate project ids, same-id tables with different columns …)
      */
     public List<WrittenFile> export(Content content, Path siteRoot) throws IOException {
+        return exportAll(content, siteRoot).files();
+    }
+
+    /** As {@link #export}, with the catalog of what was written. */
+    public Result exportAll(Content content, Path siteRoot) throws IOException {
         Dataset dataset = new Dataset(content);
         Output out = new Output(siteRoot);
+        DataFiles.Year[] years;
         try (AllJson all = new AllJson(out, content.site(), dataset)) {
-            writeYears(out, dataset, id -> true, true, all);
+            years = writeYears(out, dataset, id -> true, true, all);
             all.finish();
         }
-        writeBundle(out, dataset, content);
-        return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
+        DataFiles catalog = writeBundle(out, dataset, content, years);
+        return new Result(out.sorted(), catalog);
     }
 
     /**
@@ -84,20 +110,24 @@ public final class DatasetExporter {
         Content only = new Content(content.site(), content.regions(), content.departments(), years, content.pages());
         Output out = new Output(siteRoot);
         writeYears(out, new Dataset(only), writeProject, true, null);
-        return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
+        return out.sorted();
     }
 
-    /** Writes only the whole-dataset files under data/ (CSV per kind, all.json, datapackage.json), as {@link #export} would. */
-    public List<WrittenFile> exportBundle(Content content, Path siteRoot) throws IOException {
+    /**
+     * Writes only the whole-dataset files under data/ (CSV per kind, all.json, datapackage.json, the zip), as
+     * {@link #exportAll} would, with the same catalog (the department-years' file sizes are counted, not written).
+     */
+    public Result exportBundle(Content content, Path siteRoot) throws IOException {
         Output out = new Output(siteRoot);
         Dataset dataset = new Dataset(content);
+        DataFiles.Year[] years;
         // all.json is made from the department-years' JSON exactly as in a full export; their files are not written
         try (AllJson all = new AllJson(out, content.site(), dataset)) {
-            writeYears(out, dataset, id -> false, false, all);
+            years = writeYears(out, dataset, id -> false, false, all);
             all.finish();
         }
-        writeBundle(out, dataset, content);
-        return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
+        DataFiles catalog = writeBundle(out, dataset, content, years);
+        return new Result(out.sorted(), catalog);
     }
 
     /**
@@ -106,8 +136,9 @@ public final class DatasetExporter {
      * independent files, written in parallel; threads take them in dataset order, so the JSON waiting for its
      * turn in all.json stays a few department-years long.
      */
-    private void writeYears(Output out, Dataset dataset, java.util.function.Predicate<String> writeProject,
+    private DataFiles.Year[] writeYears(Output out, Dataset dataset, java.util.function.Predicate<String> writeProject,
             boolean yearFiles, AllJson all) throws IOException {
+        DataFiles.Year[] written = new DataFiles.Year[dataset.years.size()];
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), dataset.years.size()));
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<Workers.Task> writers = new ArrayList<>();
@@ -117,9 +148,10 @@ public final class DatasetExporter {
                 Utf8Bytes buf = new Utf8Bytes(1 << 16);
                 try {
                     for (int k = next.getAndIncrement(); k < dataset.years.size(); k = next.getAndIncrement()) {
-                        byte[] yearJson = writeYear(out, dataset.years.get(k), buf, writeProject, yearFiles, all != null);
+                        YearOut y = writeYear(out, dataset.years.get(k), buf, writeProject, yearFiles, all != null);
+                        written[k] = y.files();
                         if (all != null) {
-                            all.add(k, yearJson);
+                            all.add(k, y.json());
                         }
                     }
                 } catch (Exception | Error e) {
@@ -131,21 +163,41 @@ public final class DatasetExporter {
             });
         }
         Workers.runAll("gongkai-export", writers);
+        return written;
     }
 
-    private void writeBundle(Output out, Dataset dataset, Content content) throws IOException {
+    /** The whole-dataset CSVs, datapackage.json and the zip (after all.json); returns the catalog of it all. */
+    private DataFiles writeBundle(Output out, Dataset dataset, Content content, DataFiles.Year[] years)
+            throws IOException {
         DataPackage pkg = new DataPackage(content.site());
-        pkg.add(Resource.PROJECTS, out.csvStreamed(Urls.data("projects.csv"), Columns.PROJECTS, dataset.projectRows()));
-        pkg.add(Resource.INDICATORS, out.csvStreamed(Urls.data("indicators.csv"), Columns.INDICATORS, dataset.indicatorRows()));
-        pkg.add(Resource.DEPARTMENTS, out.csvStreamed(Urls.data("departments.csv"), dataset.departmentsTable()));
-        pkg.add(Resource.DEPARTMENT_YEARS, out.csvStreamed(Urls.data("department_years.csv"), dataset.departmentYearsTable()));
+        List<DataFiles.Table> tables = new ArrayList<>();
+        table(pkg, tables, Resource.PROJECTS, out.csvStreamed(Urls.data("projects.csv"), Columns.PROJECTS, dataset.projectRows()), false);
+        table(pkg, tables, Resource.INDICATORS, out.csvStreamed(Urls.data("indicators.csv"), Columns.INDICATORS, dataset.indicatorRows()), false);
+        table(pkg, tables, Resource.DEPARTMENTS, out.csvStreamed(Urls.data("departments.csv"), dataset.departmentsTable()), false);
+        table(pkg, tables, Resource.DEPARTMENT_YEARS, out.csvStreamed(Urls.data("department_years.csv"), dataset.departmentYearsTable()), false);
         for (TableKind kind : dataset.tableKinds().values()) {
-            pkg.add(kind.resource(), out.csvStreamed(Urls.data(kind.id + ".csv"), kind.table()));
+            table(pkg, tables, kind.resource(), out.csvStreamed(Urls.data(kind.id + ".csv"), kind.table()), true);
         }
         for (YearData y : dataset.years) {
             pkg.addSource(y.dy.title(), y.dy.document());
         }
-        out.json(Urls.data("datapackage.json"), pkg.toJson());
+        WrittenFile packageFile = out.json(Urls.data("datapackage.json"), pkg.toJson());
+        DataFiles.File allJson = file(out.byPath.get(Urls.data("all.json")));
+        DataFiles.File dataPackage = file(packageFile);
+        DataZip zip = new DataZip(content, contentDate, tables, allJson, dataPackage);
+        DataFiles.File zipFile = file(zip.write(out.root, out::register));
+        return new DataFiles(tables, allJson, dataPackage, zipFile, java.util.Arrays.asList(years));
+    }
+
+    private static void table(DataPackage pkg, List<DataFiles.Table> tables, Resource r, StreamedCsv csv,
+            boolean departmentTable) {
+        pkg.add(r, csv.csv());
+        tables.add(new DataFiles.Table(r.name(), r.title(), r.description(), csv.rows(), file(csv.csv()),
+                file(csv.excel()), departmentTable));
+    }
+
+    static DataFiles.File file(WrittenFile f) {
+        return new DataFiles.File(f.path(), f.bytes());
     }
 
     private static final List<Object> BLANK_INDICATOR = blankRow(Columns.INDICATOR_DETAIL.size());
@@ -173,7 +225,11 @@ public final class DatasetExporter {
      * trailing line break) for all.json when {@code wantJson}, else null. A project's JSON is encoded once and
      * placed into its department-year's JSON as it is ({@link RawJson}).
      */
-    private byte[] writeYear(Output out, YearData y, Utf8Bytes buf, java.util.function.Predicate<String> writeProject,
+    /** A department-year's JSON for all.json (or null) and its files' sizes (counted even when not written). */
+    private record YearOut(byte[] json, DataFiles.Year files) {
+    }
+
+    private YearOut writeYear(Output out, YearData y, Utf8Bytes buf, java.util.function.Predicate<String> writeProject,
             boolean yearFiles, boolean wantJson) throws IOException {
         List<RawJson> projectJson = new ArrayList<>(y.projects.size());
         for (ProjectData p : y.projects) {
@@ -209,13 +265,18 @@ public final class DatasetExporter {
             projectJson.add(RawJson.nested(buf.array(), length, 2));
         }
         DepartmentYear dy = y.dy;
+        // the year's CSV is encoded even when not written: the downloads page gives its size
+        buf.reset();
+        buf.write(PROJECTS_HEADERS.bytes(), 0, PROJECTS_HEADERS.bytes().length);
+        for (ProjectData p : y.projects) {
+            Csv.record(buf, Columns.PROJECTS, p.row);
+        }
+        String csvPath = Urls.departmentYearData(dy, ".csv");
+        String excelPath = Urls.departmentYearData(dy, EXCEL_SUFFIX);
+        long csvBytes = buf.size() - PROJECTS_HEADERS.canonicalStart();
+        long excelBytes = buf.size() - PROJECTS_HEADERS.bytes().length + PROJECTS_HEADERS.canonicalStart();
         if (yearFiles) {
-            buf.reset();
-            buf.write(PROJECTS_HEADERS.bytes(), 0, PROJECTS_HEADERS.bytes().length);
-            for (ProjectData p : y.projects) {
-                Csv.record(buf, Columns.PROJECTS, p.row);
-            }
-            out.csv(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".csv"), buf, PROJECTS_HEADERS);
+            out.csv(csvPath, buf, PROJECTS_HEADERS);
         }
         buf.reset();
         try (JsonGenerator gen = Json.generator(buf)) {
@@ -223,12 +284,14 @@ public final class DatasetExporter {
         }
         int length = buf.size();
         byte[] json = wantJson ? java.util.Arrays.copyOf(buf.array(), length) : null;
+        String jsonPath = Urls.departmentYearData(dy, ".json");
         if (yearFiles) {
             buf.write('\n');
-            out.write(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".json"),
-                    buf.array(), 0, buf.size());
+            out.write(jsonPath, buf.array(), 0, buf.size());
         }
-        return json;
+        return new YearOut(json, new DataFiles.Year(dy.regionSlug(), dy.departmentCode(), dy.year(), y.projects.size(),
+                new DataFiles.File(csvPath, csvBytes), new DataFiles.File(excelPath, excelBytes),
+                new DataFiles.File(jsonPath, length + 1L)));
     }
 
     // ---------------------------------------------------------------- the dataset, ordered and flattened
@@ -656,6 +719,10 @@ public final class DatasetExporter {
         return a == null ? null : a.yuan();
     }
 
+    /** A whole-dataset CSV and its twin as written; {@code rows} without the header. */
+    record StreamedCsv(WrittenFile csv, WrittenFile excel, long rows) {
+    }
+
     /** Writes files under the site root and remembers size and hash of each. */
     private static final class Output {
         final Path root;
@@ -664,6 +731,10 @@ public final class DatasetExporter {
 
         Output(Path root) {
             this.root = root.toAbsolutePath().normalize();
+        }
+
+        List<WrittenFile> sorted() {
+            return byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
         }
 
         /**
@@ -679,18 +750,20 @@ public final class DatasetExporter {
         }
 
         /** As {@link #csv}, but record by record into both files: the table is never one string or array. */
-        WrittenFile csvStreamed(String path, Table table) throws IOException {
+        StreamedCsv csvStreamed(String path, Table table) throws IOException {
             return csvStreamed(path, table.fields(), table.rows());
         }
 
         /** As {@link #csvStreamed(String, Table)}, for rows made on the fly (checked against the fields' count). */
-        WrittenFile csvStreamed(String path, List<Field> fields, Iterable<List<Object>> rows) throws IOException {
+        StreamedCsv csvStreamed(String path, List<Field> fields, Iterable<List<Object>> rows) throws IOException {
             String excelPath = path.substring(0, path.length() - ".csv".length()) + EXCEL_SUFFIX;
             Path target = target(path);
             Path excelTarget = target(excelPath);
             Files.createDirectories(target.getParent());
             MessageDigest canonicalDigest = newSha256(); // for datapackage.json; the Excel twin is not described there
             long size;
+            long count = 0;
+            WrittenFile excelFile;
             try (var canonical = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16), canonicalDigest);
                  var excel = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(excelTarget), 1 << 16), null)) {
                 Headers headers = Headers.of(fields);
@@ -703,6 +776,7 @@ public final class DatasetExporter {
                         throw new IllegalArgumentException(path + ": row has " + row.size() + " cells, expected " + fields.size());
                     }
                     Csv.record(buf, fields, row);
+                    count++;
                     if (buf.size() >= 1 << 16) {
                         canonical.write(buf.array(), 0, buf.size());
                         excel.write(buf.array(), 0, buf.size());
@@ -714,11 +788,12 @@ public final class DatasetExporter {
                 canonical.flush();
                 excel.flush();
                 size = canonical.count;
-                register(new WrittenFile(excelPath, excel.count, null));
+                excelFile = new WrittenFile(excelPath, excel.count, null);
+                register(excelFile);
             }
             WrittenFile file = new WrittenFile(path, size, HexFormat.of().formatHex(canonicalDigest.digest()));
             register(file);
-            return file;
+            return new StreamedCsv(file, excelFile, count);
         }
 
         Path target(String path) {

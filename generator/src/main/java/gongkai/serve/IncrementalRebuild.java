@@ -53,8 +53,8 @@ import java.util.function.Supplier;
  * <li>all these files are renamed into the served folder one by one, pages last; removed projects' pages and
  * downloads are deleted;</li>
  * <li>global files, which depend on every department-year, are regenerated after that on a background thread
- * (once for a burst of edits): the whole-dataset downloads under data/ (with datapackage.json hashes) and the
- * search index (the pipeline's index stage, rebuilt fully); data/ and search/data/ then each replace their served folder whole,
+ * (once for a burst of edits): the whole-dataset downloads under data/ (with datapackage.json hashes, the zip and
+ * the downloads page data/index.html, which lists their sizes) and the search index (the pipeline's index stage, rebuilt fully); data/ and search/data/ then each replace their served folder whole,
  * through the server's gate (see {@link ServedSite}).</li>
  * </ol>
  * The result equals a full build of the changed content byte for byte. Anything else (site.yaml, regions,
@@ -79,8 +79,8 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     /** Renames of folders inside the served site go through this (the server's, once attached). */
     private volatile SiteInstall.Gate gate = SiteInstall.Gate.NONE;
 
-    /** The content and site the global files are to be regenerated for. */
-    private record GlobalWork(Content content, SiteModel site) {
+    /** The content and site the global files are to be regenerated for, with the dates and templates of its build. */
+    private record GlobalWork(Content content, SiteModel site, GitDates dates, Templates templates) {
     }
 
     private final java.util.concurrent.atomic.AtomicReference<GlobalWork> pendingGlobal = new java.util.concurrent.atomic.AtomicReference<>();
@@ -155,7 +155,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     }
 
     /** The stages an incremental update runs, in the pipeline's order (load is the re-read above; check, index, write are not). */
-    private static final List<String> STAGES = List.of("validate", "assemble", "render", "export");
+    private static final List<String> STAGES = List.of("validate", "assemble", "export", "render");
 
     private String apply(List<Path> files, Map<String, DepartmentYear> byFile, long start, long firstEventNanos)
             throws Exception {
@@ -209,7 +209,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                     .map(f -> options.contentDir().relativize(f).toString().replace('\\', '/')).toList());
 
             // global files, on their own thread so the next edit's pages need not wait for them
-            pendingGlobal.set(new GlobalWork(content, site));
+            pendingGlobal.set(new GlobalWork(content, site, last.dates(), last.templates()));
             global.execute(this::regenerateGlobalFiles);
             return String.format(Locale.ROOT, "rebuilt %s: %d pages, %d files in %d ms (%d ms after the file event)",
                     names, pages, written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000);
@@ -233,7 +233,16 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             Path staging = SiteInstall.createStaging(siteDir);
             List<WrittenFile> bundle;
             try {
-                bundle = new DatasetExporter().exportBundle(work.content(), staging);
+                String contentDate = work.dates().latestUnder("");
+                DatasetExporter.Result exported = new DatasetExporter(contentDate).exportBundle(work.content(), staging);
+                bundle = exported.files();
+                // the downloads page lives in data/ and lists these files' sizes: rendered again with them
+                SiteModel.PageJob dataPage = AssembleStage.dataPage(options, work.content(), work.dates(),
+                        exported.catalog());
+                Templates templates = work.templates() != null ? work.templates()
+                        : new Templates(options.themeDir().resolve("templates"));
+                Files.writeString(SitePaths.inside(staging, dataPage.outputFile()),
+                        templates.render(dataPage.template(), dataPage.model()), java.nio.charset.StandardCharsets.UTF_8);
                 // the pipeline's index stage, standalone: the Lucene index (<out>.index, not served) is rebuilt
                 // in place (readers see the last commit), its static search files go to the staging folder
                 pipeline.get().runStages(BuildContext.standalone(options, staging, work.content()), List.of("index"));

@@ -2,9 +2,12 @@ package gongkai.site;
 
 import gongkai.content.DepartmentKey;
 import gongkai.content.Urls;
+import gongkai.content.Content;
 import gongkai.pipeline.BuildContext;
+import gongkai.pipeline.BuildOptions;
 import gongkai.pipeline.BuildStage;
 import gongkai.pipeline.ChangedYears;
+import gongkai.pipeline.DataFiles;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,13 +46,25 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
             dates = GitDates.read(context.options().contentDir(), context::log);
             context.set(DATES, dates);
         }
-        boolean hasSearchJs = Files.isRegularFile(context.options().themeDir().resolve("static/search.js"));
-        SiteAssembler assembler = new SiteAssembler(context.content(), dates, procurement, hasSearchJs);
+        SiteAssembler assembler = new SiteAssembler(context.content(), dates, procurement, hasSearchJs(context.options()));
         ChangedYears changed = context.find(ChangedYears.SLOT);
-        SiteModel site = changed == null ? assembler.assemble()
+        // the downloads page lists what the export stage (after this one, before render) wrote
+        SiteModel site = changed == null ? assembler.assemble(() -> context.find(DataFiles.SLOT))
                 : update(context, assembler, context.get(PREVIOUS), changed);
         context.set(SITE, site);
         context.setBasePath(site.basePath());
+    }
+
+    /**
+     * The downloads page for {@code files} on its own (serve renders it again once the whole-dataset files of an
+     * incremental update are regenerated): the same job a full build's assemble makes.
+     */
+    public static SiteModel.PageJob dataPage(BuildOptions options, Content content, GitDates dates, DataFiles files) {
+        return new SiteAssembler(content, dates, ProcurementSource.NONE, hasSearchJs(options)).dataPage(() -> files);
+    }
+
+    private static boolean hasSearchJs(BuildOptions options) {
+        return Files.isRegularFile(options.themeDir().resolve("static/search.js"));
     }
 
     /** The previous site with the changed years' pages replaced (and removed projects' pages dropped). */

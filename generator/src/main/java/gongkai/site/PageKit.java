@@ -76,6 +76,7 @@ final class PageKit {
     private Views.SiteView siteView(SiteConfig site, boolean hasSearchJs) {
         List<Link> nav = new ArrayList<>();
         nav.add(new Link(href(Urls.home()), "首页"));
+        nav.add(new Link(href(Urls.dataPage()), DataPage.TITLE));
         for (Page page : index.sortedPages()) {
             nav.add(new Link(href(Urls.page(page.slug())), page.title()));
         }
@@ -84,7 +85,7 @@ final class PageKit {
                 site.licenceUrl(), basePath, href(Urls.home()), href(Urls.search()),
                 href(Urls.asset("site.css")), href(Urls.asset("site.js")),
                 hasSearchJs ? href(Urls.asset("search.js")) : null,
-                href("feed.xml"), href(Urls.data("datapackage.json")), nav);
+                href("feed.xml"), href(Urls.dataPage()), nav);
     }
 
     // ---- links

@@ -7,11 +7,13 @@ import gongkai.content.DepartmentYear;
 import gongkai.content.Page;
 import gongkai.content.Project;
 import gongkai.content.Region;
+import gongkai.pipeline.DataFiles;
 import gongkai.site.Views.Link;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The assemble stage's work: turns the immutable {@link Content} into page jobs with pre-formatted views. Which
@@ -31,9 +33,11 @@ public final class SiteAssembler {
         this.procurement = procurement;
     }
 
-    public SiteModel assemble() {
+    /** Every page; the downloads page lists {@code files} (null when the build exports none), asked when rendered. */
+    public SiteModel assemble(Supplier<DataFiles> files) {
         List<SiteModel.PageJob> jobs = new ArrayList<>();
         jobs.add(HomePage.of(kit));
+        jobs.add(dataPage(files));
         for (Region region : index.regions()) {
             jobs.add(RegionPage.of(kit, region));
         }
@@ -46,6 +50,11 @@ public final class SiteAssembler {
         jobs.add(SearchPage.of(kit));
         jobs.add(NotFoundPage.of(kit));
         return site(jobs);
+    }
+
+    /** The downloads page (/data/), its model made when rendered from {@code files}. */
+    public SiteModel.PageJob dataPage(Supplier<DataFiles> files) {
+        return DataPage.job(kit, files);
     }
 
     /**

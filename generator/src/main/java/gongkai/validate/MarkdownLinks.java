@@ -104,6 +104,8 @@ final class MarkdownLinks {
     private void publishedPaths(Content content) {
         folder(Urls.home());
         folder(Urls.search());
+        folder(Urls.dataPage());
+        files.add(Urls.dataZip());
         files.addAll(List.of("index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt"));
         for (Region r : content.regions()) {
             folder(Urls.region(r.slug()));

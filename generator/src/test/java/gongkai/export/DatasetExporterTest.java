@@ -63,11 +63,12 @@ class DatasetExporterTest {
                 "projects/362301-2025-001.json", "binhai/362301/2025.csv", "binhai/362301/2025-excel.csv",
                 "binhai/362301/2025.json", "hengshui/467/2020.json", "data/projects.csv", "data/projects-excel.csv",
                 "data/indicators.csv", "data/departments.csv", "data/department_years.csv", "data/units.csv",
-                "data/units-excel.csv", "data/procurement.csv", "data/all.json", "data/datapackage.json")) {
+                "data/units-excel.csv", "data/procurement.csv", "data/all.json", "data/datapackage.json",
+                "data/gongkai-data.zip")) {
             assertTrue(listed.contains(p), p);
         }
-        // 5 projects × 3 + 4 department-years × 3 + data/: 6 CSVs × 2 + 2 JSON.
-        assertEquals(5 * 3 + 4 * 3 + 6 * 2 + 2, listed.size());
+        // 5 projects × 3 + 4 department-years × 3 + data/: 6 CSVs × 2 + 2 JSON + the zip.
+        assertEquals(5 * 3 + 4 * 3 + 6 * 2 + 2 + 1, listed.size());
         for (WrittenFile f : written) {
             byte[] bytes = file(f.path());
             assertEquals(bytes.length, f.bytes(), f.path());
