@@ -163,7 +163,7 @@ final class PageKit {
         return List.of(
                 new Download(href(url.apply(".json")), "JSON", "application/json"),
                 new Download(href(url.apply(".csv")), "CSV", "text/csv"),
-                new Download(href(url.apply("-excel.csv")), "CSV（Excel 版，带 BOM）", "text/csv"));
+                new Download(href(url.apply("-excel.csv")), "Excel 版 CSV（中文表头）", "text/csv"));
     }
 
     /** The same twins as JSON-LD distributions (absolute URLs). */
@@ -171,7 +171,7 @@ final class PageKit {
         return List.of(
                 new JsonLd.Distribution(baseUrl + url.apply(".json"), "application/json", "JSON"),
                 new JsonLd.Distribution(baseUrl + url.apply(".csv"), "text/csv", "CSV"),
-                new JsonLd.Distribution(baseUrl + url.apply("-excel.csv"), "text/csv", "CSV（Excel 版，带 BOM）"));
+                new JsonLd.Distribution(baseUrl + url.apply("-excel.csv"), "text/csv", "Excel 版 CSV（中文表头）"));
     }
 
     /**
