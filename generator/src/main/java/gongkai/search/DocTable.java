@@ -60,6 +60,11 @@ public final class DocTable {
     }
 
     /** Whether doc passes all filters except the one named by {@code skip} (for facet counts). */
+    /** A project that prints no budget amount (a budget range passes it only with {@code withUnbudgeted}). */
+    boolean unbudgeted(int doc) {
+        return kind[doc] == SearchDoc.PROJECT && budgetWan[doc] == null;
+    }
+
     boolean passes(int doc, SearchFilters f, String skip) {
         if (!"year".equals(skip) && f.year() != null && year[doc] != f.year()) {
             return false;
@@ -73,10 +78,10 @@ public final class DocTable {
                 return false;
             }
         }
-        if (f.minWan() != null || f.maxWan() != null) {
+        if (!"budget".equals(skip) && (f.minWan() != null || f.maxWan() != null)) {
             BigDecimal b = budgetWan[doc];
             if (b == null) {
-                return false;
+                return f.withUnbudgeted() && unbudgeted(doc);
             }
             if (f.minWan() != null && b.compareTo(f.minWan()) < 0) {
                 return false;

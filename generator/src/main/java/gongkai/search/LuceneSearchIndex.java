@@ -31,6 +31,7 @@ final class LuceneSearchIndex implements Closeable, QueryEngine.PostingsSource {
     private final byte[] normsAll;
     private final byte[] normsName;
     private final DocTable table;
+    private final SearchLexicon lexicon;
 
     LuceneSearchIndex(Path indexDir) throws IOException {
         reader = DirectoryReader.open(FSDirectory.open(indexDir));
@@ -38,6 +39,47 @@ final class LuceneSearchIndex implements Closeable, QueryEngine.PostingsSource {
         normsAll = readNorms(SearchIndexBuilder.FIELD_ALL);
         normsName = readNorms(SearchIndexBuilder.FIELD_NAME);
         table = readTable();
+        lexicon = readLexicon();
+    }
+
+    /** The query lexicon: the build's words and variants, the index's letter words, the character map cut to the index. */
+    SearchLexicon lexicon() {
+        return lexicon;
+    }
+
+    private SearchLexicon readLexicon() throws IOException {
+        String json = reader.getIndexCommit().getUserData().get(SearchIndexBuilder.LEXICON_KEY);
+        SearchLexicon stored = json == null ? SearchLexicon.EMPTY
+                : SearchLexicon.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
+        // letter words sort between the digits and the Han characters: seek to "a", stop at the first 3-byte term
+        record Latin(String word, int df) {
+        }
+        List<Latin> latin = new ArrayList<>();
+        Terms terms = terms(SearchIndexBuilder.FIELD_ALL);
+        if (terms != null) {
+            TermsEnum te = terms.iterator();
+            if (te.seekCeil(new BytesRef("a")) != TermsEnum.SeekStatus.END) {
+                do {
+                    BytesRef t = te.term();
+                    if ((t.bytes[t.offset] & 0xF0) >= 0xE0) {
+                        break;
+                    }
+                    String w = t.utf8ToString();
+                    if (SearchTokens.classify(w.codePointAt(0)) == SearchTokens.LETTER) {
+                        latin.add(new Latin(w, te.docFreq()));
+                    }
+                } while (te.next() != null);
+            }
+        }
+        latin.sort(java.util.Comparator.comparingInt(Latin::df).reversed().thenComparing(Latin::word));
+        TermsEnum probe = terms == null ? null : terms.iterator();
+        return stored.withIndex(latin.stream().map(Latin::word).toList(), s -> {
+            try {
+                return probe != null && probe.seekExact(new BytesRef(s));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     int maxDoc() {
@@ -126,6 +168,12 @@ final class LuceneSearchIndex implements Closeable, QueryEngine.PostingsSource {
             return null;
         }
         return read(te, norms(field));
+    }
+
+    /** Whether the {@code all} field has the term (the browser: whether the dictionary has it). */
+    boolean hasTerm(String term) throws IOException {
+        Terms terms = terms(SearchIndexBuilder.FIELD_ALL);
+        return terms != null && terms.iterator().seekExact(new BytesRef(term));
     }
 
     /** Reads the current term's postings (docs, freqs, norms, positions). */

@@ -76,6 +76,13 @@ public final class SearchAnalyzer extends Analyzer {
                 }
                 int start = cursor;
                 termAtt.setEmpty();
+                if (cls == SearchTokens.SYMBOL) { // one token per sign
+                    appendCodePoint(cp);
+                    cursor += Character.charCount(raw);
+                    pos++;
+                    setPosition(start, cursor);
+                    return true;
+                }
                 while (cursor < length) {
                     int r = Character.codePointAt(text, cursor, length);
                     int c = SearchTokens.normalize(r);

@@ -1,5 +1,6 @@
 package gongkai.search;
 
+import gongkai.content.Amount;
 import gongkai.content.Content;
 import gongkai.content.Department;
 import gongkai.content.DepartmentKey;
@@ -9,6 +10,9 @@ import gongkai.content.Project;
 import gongkai.content.Region;
 import gongkai.content.Section;
 import gongkai.content.Urls;
+import gongkai.site.MoneyFormat;
+import gongkai.site.ProcurementSource;
+import gongkai.site.TargetText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -24,9 +28,9 @@ public final class SearchDocuments {
      * Snippet text is cut to this many characters (a department-year's sections can run to pages): the result
      * list fetches display rows in batches, so every character here is paid for by ten results per query.
      */
-    static final int MAX_SNIPPET_CHARS = 320;
+    public static final int MAX_SNIPPET_CHARS = 320;
     /** Purpose and goals give at most this much each, so indicator lines still reach the snippet. */
-    static final int MAX_PROSE_CHARS = 100;
+    public static final int MAX_PROSE_CHARS = 100;
 
     private SearchDocuments() {
     }
@@ -36,9 +40,21 @@ public final class SearchDocuments {
      * indexing thread walking a slice holds one document at a time, not 100,000 snippets and value lists.
      */
     public static List<SearchDoc> of(Content content) {
+        return of(content, ProcurementSource.fromProcurementTables());
+    }
+
+    /**
+     * As {@link #of(Content)}, with the procurement lines the site's pages show ({@code ProcurementSource.NONE}
+     * when the pipeline links none).
+     */
+    public static List<SearchDoc> of(Content content, ProcurementSource procurement) {
         Map<String, String> regionNames = new HashMap<>();
+        Map<String, String> regionParents = new HashMap<>();
         for (Region r : content.regions()) {
             regionNames.put(r.slug(), r.name());
+            if (r.parent() != null) {
+                regionParents.put(r.slug(), r.parent());
+            }
         }
         Map<DepartmentKey, Department> departments = new HashMap<>();
         for (Department d : content.departments()) {
@@ -61,7 +77,8 @@ public final class SearchDocuments {
                 DepartmentYear dy = years.get(k);
                 int offset = index - starts[k];
                 return offset == 0 ? departmentYearDoc(dy, departments, regionNames)
-                        : projectDoc(dy, dy.projects().get(offset - 1), departments, regionNames);
+                        : projectDoc(dy, dy.projects().get(offset - 1), departments, regionNames, regionParents,
+                                procurement);
             }
 
             @Override
@@ -90,7 +107,7 @@ public final class SearchDocuments {
         add(dyValues, dy.title());
         add(dyValues, n.deptFull());
         add(dyValues, n.regionName());
-        add(dyValues, n.year());
+        add(dyValues, n.year() + "年");
         StringBuilder dySnippet = new StringBuilder();
         for (Section s : dy.sections()) {
             add(dyValues, s.title());
@@ -105,16 +122,34 @@ public final class SearchDocuments {
     }
 
     private static SearchDoc projectDoc(DepartmentYear dy, Project p, Map<DepartmentKey, Department> departments,
-            Map<String, String> regionNames) {
+            Map<String, String> regionNames, Map<String, String> regionParents, ProcurementSource procurement) {
         Names n = Names.of(dy, departments, regionNames);
-        // Each distinct value once: most 三级指标 repeat as their 指标值说明, and every indicator repeats its
-        // 一级/二级指标. Indexing the repeats matched nothing more; it only inflated term frequencies (ranking
-        // projects by how often a label recurs) and was a third of the index's tokens.
+        // Everything the project page shows, as printed there (its visible text is what people copy into the
+        // box), each distinct value once: most 三级指标 repeat as their 指标值说明, and every indicator repeats
+        // its 一级/二级指标. Indexing the repeats matched nothing more; it only inflated term frequencies.
         java.util.Set<String> values = new java.util.LinkedHashSet<>();
         add(values, p.name());
         add(values, n.deptFull());
-        add(values, n.regionName());
-        add(values, n.year());
+        add(values, n.deptShown());
+        // the breadcrumb's regions, innermost first
+        String region = dy.regionSlug();
+        for (int guard = 0; region != null && guard < 16; guard++) {
+            add(values, regionNames.getOrDefault(region, region));
+            region = regionParents.get(region);
+        }
+        add(values, n.year() + "年"); // the lead's "2023年" (tokens 2023, 年: both forms match)
+        add(values, p.id());
+        if (p.budget() != null) {
+            addAmount(values, "预算数", p.budget().total());
+            addAmount(values, "其中：财政资金", p.budget().fiscal());
+            addAmount(values, "其他资金", p.budget().other());
+        }
+        for (ProcurementSource.Match m : procurement.linksFor(dy, p)) {
+            // the page's line: "item：0.63 万元（6,300.00 元）", and the project's 预算资金 in its sentence
+            add(values, m.item() + "：" + (m.yuan() == null ? "未列金额"
+                    : MoneyFormat.wan(m.yuan()) + " 万元（" + MoneyFormat.yuan(m.yuan()) + " 元）"));
+            addMoney(values, m.projectBudgetYuan());
+        }
         add(values, p.purpose());
         add(values, p.goals());
         StringBuilder snippet = new StringBuilder();
@@ -128,6 +163,8 @@ public final class SearchDocuments {
             add(values, ind.level3());
             add(values, ind.description());
             add(values, ind.target());
+            add(values, TargetText.describe(ind.parsed())); // the page's 解读 column
+            add(values, ind.basis());
             if (ind.level1() != null && !ind.level1().isBlank()) {
                 categories.add(ind.level1().strip());
             }
@@ -154,7 +191,37 @@ public final class SearchDocuments {
             wan = wan.setScale(0); // 2E+2 → 200: plain JSON numbers
         }
         return new SearchDoc(SearchDoc.PROJECT, p.id(), p.name(), Urls.project(p.id()), dy.year(),
-                n.deptKey(), n.deptShown(), List.copyOf(values), cut(snippet.toString(), MAX_SNIPPET_CHARS), new ArrayList<>(categories), wan);
+                n.deptKey(), n.deptShown(), sourceHeading(values, p), cut(snippet.toString(), MAX_SNIPPET_CHARS),
+                new ArrayList<>(categories), wan);
+    }
+
+    /** The values with the 出处 line's heading last (it mostly repeats the name; a value of its own all the same). */
+    private static List<String> sourceHeading(java.util.Set<String> values, Project p) {
+        if (p.source() != null) {
+            add(values, p.source().heading());
+        }
+        return List.copyOf(values);
+    }
+
+    /**
+     * A budget line as its table row prints it: label, 万元 (two decimals), exact 元 (grouped) and the source's
+     * own figure with its unit ("460.20 万元"), so any of the printed forms is found.
+     */
+    private static void addAmount(java.util.Collection<String> values, String label, Amount amount) {
+        if (amount == null) {
+            return;
+        }
+        add(values, label);
+        addMoney(values, amount.yuan());
+        add(values, amount.value().toPlainString() + " " + amount.unit().label());
+    }
+
+    /** An amount as the pages print it: 万元 with two decimals and the exact grouped 元. */
+    private static void addMoney(java.util.Collection<String> values, BigDecimal yuan) {
+        if (yuan != null) {
+            add(values, MoneyFormat.wan(yuan));
+            add(values, MoneyFormat.yuan(yuan));
+        }
     }
 
     /** The first {@code max} characters (never splitting a surrogate pair), with … when cut. */

@@ -90,7 +90,7 @@ public final class SearchHttpHandler implements HttpHandler {
             int size;
             try {
                 filters = new SearchFilters(integer(p, "year"), p.get("dept"), p.get("cat"), decimal(p, "min"),
-                        decimal(p, "max"));
+                        decimal(p, "max"), "1".equals(p.get("nobudget")));
                 page = p.containsKey("page") ? integer(p, "page") : 1;
                 size = p.containsKey("size") ? Math.min(100, integer(p, "size")) : SearchService.PAGE_SIZE;
             } catch (IllegalArgumentException e) {
@@ -154,10 +154,10 @@ public final class SearchHttpHandler implements HttpHandler {
         if (v == null) {
             return null;
         }
-        try {
-            return new BigDecimal(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": not a number: " + v);
+        // the page's rule: digits and an optional decimal part, in 万元 (not 1,000, not 1e3)
+        if (!SearchFilters.isBudgetBound(v)) {
+            throw new IllegalArgumentException(key + ": 预算金额应为不带逗号的数字（万元），例如 1000 或 12.5：" + v);
         }
+        return new BigDecimal(v.strip());
     }
 }

@@ -46,14 +46,17 @@ public final class SearchIndexBuilder {
         return t;
     }
 
-    /** Builds (replacing) the index in {@code indexDir} from the content. */
-    public void build(Content content, Path indexDir) throws IOException {
-        build(SearchDocuments.of(content), indexDir);
+    /** Commit user data key of the query lexicon's JSON ({@link SearchLexicon#toJson}). */
+    static final String LEXICON_KEY = "gongkai.lexicon";
+
+    /** Builds (replacing) the index in {@code indexDir} from the content, with the theme's query variants. */
+    public void build(Content content, Path indexDir, SearchVariants variants) throws IOException {
+        build(SearchDocuments.of(content), indexDir, variants);
     }
 
-    public void build(List<SearchDoc> docs, Path indexDir) throws IOException {
+    public void build(List<SearchDoc> docs, Path indexDir, SearchVariants variants) throws IOException {
         int parts = partsFor(docs.size(), Runtime.getRuntime().availableProcessors());
-        build(docs, indexDir, parts);
+        build(docs, indexDir, parts, variants);
     }
 
     /** One writer thread per core, each on a contiguous slice of at least 2,000 documents. */
@@ -66,14 +69,17 @@ public final class SearchIndexBuilder {
      * own directory; the slices' segments are then added in order, so global doc ids are still the content order.
      * (One IndexWriter fed by several threads would interleave its per-thread segments.)
      */
-    void build(List<SearchDoc> docs, Path indexDir, int parts) throws IOException {
+    void build(List<SearchDoc> docs, Path indexDir, int parts, SearchVariants variants) throws IOException {
         Files.createDirectories(indexDir);
+        SearchWords words = new SearchWords();
         if (parts <= 1) {
             try (Directory dir = BuildDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config(RAM_BUFFER_MB))) {
                 for (SearchDoc d : docs) {
                     writer.addDocument(toDocument(d));
+                    words.add(d);
                 }
                 writer.forceMerge(1);
+                writer.setLiveCommitData(lexiconData(words, variants));
                 writer.commit();
             }
             return;
@@ -94,6 +100,7 @@ public final class SearchIndexBuilder {
                      IndexWriter writer = new IndexWriter(dir, config(RAM_BUFFER_MB / parts))) {
                     for (SearchDoc d : docs.subList(from, to)) {
                         writer.addDocument(toDocument(d));
+                        words.add(d);
                     }
                     writer.commit();
                 }
@@ -115,6 +122,7 @@ public final class SearchIndexBuilder {
                     d.close();
                 }
             }
+            writer.setLiveCommitData(lexiconData(words, variants));
             writer.commit();
         }
         deleteTree(partsRoot);
@@ -136,6 +144,13 @@ public final class SearchIndexBuilder {
                 .setUseCompoundFile(false);
         config.getMergePolicy().setNoCFSRatio(0.0);
         return config;
+    }
+
+    /** The lexicon rides in the commit: the index and the words it was cut with cannot disagree. */
+    private static Iterable<java.util.Map.Entry<String, String>> lexiconData(SearchWords words, SearchVariants variants)
+            throws IOException {
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(words.lexicon(variants).toJson());
+        return java.util.Map.of(LEXICON_KEY, json).entrySet();
     }
 
     private static void deleteTree(Path root) throws IOException {

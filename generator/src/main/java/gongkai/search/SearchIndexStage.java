@@ -31,7 +31,8 @@ public final class SearchIndexStage implements BuildStage {
     public void run(BuildContext context) throws Exception {
         Path indexDir = context.besideOutput(SUFFIX);
         long t0 = System.nanoTime();
-        new SearchIndexBuilder().build(context.content(), indexDir);
+        new SearchIndexBuilder().build(context.content(), indexDir,
+                SearchVariants.load(context.options().themeDir()));
         long t1 = System.nanoTime();
         StaticSearchExporter.Stats stats = new StaticSearchExporter().export(indexDir, context.stagingDir());
         long t2 = System.nanoTime();

@@ -39,20 +39,38 @@ public final class SearchService implements Closeable {
     public record FacetValue(String value, String label, int count) {
     }
 
+    /**
+     * @param unbudgeted matches that pass the other filters but print no budget amount (what a budget range
+     *                   leaves out unless {@code nobudget=1})
+     * @param suggestion when nothing was found: the query with each word the index lacks replaced by the nearest
+     *                   known word ({@link SearchLexicon#suggest}), or null
+     */
     public record Result(String query, int total, int page, int pages, List<Item> items,
-            Map<String, List<FacetValue>> facets) {
+            Map<String, List<FacetValue>> facets, int unbudgeted, String suggestion) {
     }
 
     /** All matching docs in rank order (no filters), for parity checks and the CLI. */
     public List<QueryEngine.Hit> hits(String query) throws IOException {
-        return engine.search(SearchQuery.parse(query));
+        return engine.search(parse(query));
+    }
+
+    /** The index's query lexicon (words, synonyms, letter words, character map). */
+    public SearchLexicon lexicon() {
+        return index.lexicon();
+    }
+
+    /** The query as this index understands it (its words, synonyms, letter words, character map). */
+    public SearchQuery parse(String query) {
+        return SearchQuery.parse(query, index.lexicon());
     }
 
     /** A page of results, as the search page shows it. {@code pageSize} ≤ 0 means {@link #PAGE_SIZE}. */
     public Result search(String query, SearchFilters filters, int page, int pageSize) throws IOException {
         int size = pageSize > 0 ? pageSize : PAGE_SIZE;
-        List<QueryEngine.Hit> hits = hits(query);
+        SearchQuery parsed = parse(query);
+        List<QueryEngine.Hit> hits = engine.search(parsed);
         DocTable t = index.table();
+        int unbudgeted = 0;
         Map<Integer, Integer> years = new TreeMap<>(java.util.Comparator.reverseOrder());
         Map<Integer, Integer> depts = new LinkedHashMap<>();
         Map<Integer, Integer> cats = new TreeMap<>();
@@ -74,6 +92,9 @@ public final class SearchService implements Closeable {
             }
             if (t.passes(d, filters, null)) {
                 kept.add(h);
+            }
+            if (t.unbudgeted(d) && t.passes(d, filters, "budget")) {
+                unbudgeted++;
             }
         }
         int pages = Math.max(1, (kept.size() + size - 1) / size);
@@ -97,7 +118,19 @@ public final class SearchService implements Closeable {
         facets.put("cat", cats.entrySet().stream()
                 .map(e -> new FacetValue(t.categories.get(e.getKey()), t.categories.get(e.getKey()), e.getValue()))
                 .toList());
-        return new Result(query, kept.size(), p, pages, items, facets);
+        return new Result(query, kept.size(), p, pages, items, facets, unbudgeted,
+                kept.isEmpty() ? suggestion(query, parsed) : null);
+    }
+
+    /** "您是不是要找" for a query (see {@link SearchLexicon#suggestion}); null when nothing looks misspelt. */
+    String suggestion(String query, SearchQuery parsed) {
+        return index.lexicon().suggestion(query, t -> {
+            try {
+                return index.hasTerm(t);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Override

@@ -40,9 +40,10 @@ import org.apache.lucene.util.SmallFloat;
  *       category bit masks as one character {@code U+0030 + mask} per doc (in {@code cats.json} instead, named by
  *       {@code catMasksFile}, beyond {@link #CAT_MASKS_INLINE_MAX_DOCS} docs). Loaded once per page.</li>
  *   <li>{@code dict/<f>.bin} — term dictionary shards, back to back. A term's bucket is FNV-1a-32 over its UTF-16
- *       code units mod {@link #BUCKETS}; consecutive buckets are packed into shards ({@code dictStarts}: first
- *       bucket of each shard; {@code dictLengths}: bytes of each shard; {@code dictFiles}: first shard of each
- *       file — a shard's offset is the sum of the lengths before it in its file). A shard is {@code termCount},
+ *       code units mod {@link #BUCKETS}; consecutive buckets are packed into shards ({@code dictStartDeltas}: first
+ *       bucket of each shard, as differences; {@code dictLengths}: bytes of each shard; {@code dictFiles}: first
+ *       shard of each file — a shard's offset is the sum of the lengths before it in its file). A shard is raw
+ *       deflate of {@code termCount},
  *       then per term {@code byteLen, UTF-8 bytes, postFile, offset, tableLen, docLen, posLen, flags, headLen}
  *       and, when flags bit 2 is set, the window table itself ({@code tableLen} bytes). Flag bit 1: the table is
  *       raw deflate.</li>
@@ -66,10 +67,13 @@ public final class StaticSearchExporter {
     public static final int SLOT = 512;
     /** Cloudflare Pages refuses files over 25 MiB. */
     static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
-    /** Target size of a dictionary shard (a query fetches one per term, uncompressed). */
-    static final int MIN_DICT_SHARD_BYTES = 4 * 1024;
+    /**
+     * Target size of a dictionary shard before deflate (a query fetches one per term; a query cut into four words
+     * fetched 16 KB of 4 KB shards, now about 2 KB).
+     */
+    static final int MIN_DICT_SHARD_BYTES = 1024;
     /** Bounds meta.json's shard table (one length per shard); beyond it shards grow past the target. */
-    static final int MAX_DICT_SHARDS = 1024;
+    static final int MAX_DICT_SHARDS = 4096;
 
     /** What the export wrote, for build timings and the benchmark. */
     public record Stats(int files, long bytes, int dictShards, int dictFiles, int postFiles, int showFiles, int docs) {
@@ -155,6 +159,7 @@ public final class StaticSearchExporter {
             List<Integer> dictFileStarts = new ArrayList<>();
             Files.createDirectories(out.resolve("dict"));
             Utf8Bytes dictFile = new Utf8Bytes(64);
+            Deflater dictDeflater = new Deflater(Deflater.BEST_COMPRESSION, true);
             for (int s = 0; s < dictStarts.size(); s++) {
                 int from = dictStarts.get(s);
                 int to = s + 1 < dictStarts.size() ? dictStarts.get(s + 1) : BUCKETS;
@@ -169,6 +174,9 @@ public final class StaticSearchExporter {
                         shard.write(dict[b].array(), 0, dict[b].size());
                     }
                 }
+                byte[] z = deflate(dictDeflater, shard.array(), shard.size(), new byte[8192]);
+                shard.reset();
+                shard.write(z, 0, z.length); // raw deflate: shards are served as uncompressed byte ranges
                 if (s == 0 || dictFile.size() > 0 && dictFile.size() + shard.size() > MAX_FILE_BYTES) {
                     if (s > 0) {
                         acc[0] += writeBytes(out.resolve("dict").resolve((dictFileStarts.size() - 1) + ".bin"), dictFile);
@@ -180,6 +188,7 @@ public final class StaticSearchExporter {
                 dictFile.write(shard.array(), 0, shard.size());
                 dictLengths.add(shard.size());
             }
+            dictDeflater.end();
             acc[0] += writeBytes(out.resolve("dict").resolve((dictFileStarts.size() - 1) + ".bin"), dictFile);
             acc[1]++;
 
@@ -190,6 +199,9 @@ public final class StaticSearchExporter {
             meta.put("k1", QueryEngine.K1);
             meta.put("b", QueryEngine.B);
             meta.put("nameBoost", SearchIndexBuilder.NAME_BOOST);
+            meta.put("phraseBoost", QueryEngine.PHRASE_BOOST);
+            meta.put("verbatim", QueryEngine.VERBATIM);
+            meta.put("variantWeight", QueryEngine.VARIANT_WEIGHT);
             ObjectNode fields = meta.putObject("fields");
             for (String f : List.of(SearchIndexBuilder.FIELD_ALL, SearchIndexBuilder.FIELD_NAME)) {
                 QueryEngine.FieldStats st = index.stats(f);
@@ -200,8 +212,10 @@ public final class StaticSearchExporter {
                 lengths.add(SmallFloat.byte4ToInt((byte) i));
             }
             meta.put("buckets", BUCKETS);
-            ArrayNode starts = meta.putArray("dictStarts");
-            dictStarts.forEach(starts::add);
+            ArrayNode starts = meta.putArray("dictStartDeltas"); // small numbers gzip better than bucket numbers
+            for (int i = 0; i < dictStarts.size(); i++) {
+                starts.add(dictStarts.get(i) - (i == 0 ? 0 : dictStarts.get(i - 1)));
+            }
             ArrayNode lengthsOfShards = meta.putArray("dictLengths");
             dictLengths.forEach(lengthsOfShards::add);
             ArrayNode fileStarts = meta.putArray("dictFiles");
@@ -227,6 +241,12 @@ public final class StaticSearchExporter {
                 }
             }
             meta.set("kinds", runLength(table.kind));
+            // projects that print no budget amount (the budget filter says how many it leaves out)
+            int[] unbudgeted = new int[n];
+            for (int d = 0; d < n; d++) {
+                unbudgeted[d] = table.unbudgeted(d) ? 1 : 0;
+            }
+            meta.set("unbudgeted", runLength(unbudgeted));
             // one character per doc, U+0030 + category bit mask: ≈ 1 byte per doc before gzip, a few bits after
             // (more than 12 categories would leave the BMP's safe range: then run-length [mask, count]…); on large
             // sites in cats.json, read only for facet counts and category filters (broad queries show neither)
@@ -247,6 +267,13 @@ public final class StaticSearchExporter {
                 acc[0] += writeJson(out.resolve("cats.json"), masksNode);
                 acc[1]++;
             }
+            // the character map is fetched only for queries with a term the index lacks (SearchLexicon.withIndex)
+            ObjectNode lexicon = index.lexicon().toJson();
+            ObjectNode ts = JsonNodeFactory.instance.objectNode().put("ts", lexicon.get("ts").asText());
+            lexicon.remove("ts");
+            meta.set("lexicon", lexicon);
+            acc[0] += writeJson(out.resolve("ts.json"), ts);
+            acc[1]++;
             acc[0] += writeJson(out.resolve("meta.json"), meta);
             acc[1]++;
             return new Stats((int) acc[1], acc[0], dictStarts.size(), dictFileStarts.size(), postFiles[0], showFiles, n);
@@ -741,7 +768,7 @@ public final class StaticSearchExporter {
             }
         });
         List<QueryEngine.Hit> hits = engine.top(new SearchQuery(List.of(
-                new SearchQuery.Word(term, List.of(new SearchQuery.Clause(term, 0))))), headSize);
+                SearchQuery.Word.exact(term, List.of(new SearchQuery.Clause(term, 0))))), headSize);
         Utf8Bytes out = new Utf8Bytes(64);
         int k = Math.min(headSize, hits.size());
         out.varint(k);

@@ -29,8 +29,8 @@ class ParallelIndexBuildTest {
         assertTrue(docs.size() > 150, "committed content has " + docs.size() + " documents");
         Path one = tmp.resolve("one.index");
         Path three = tmp.resolve("three.index");
-        new SearchIndexBuilder().build(docs, one, 1);
-        new SearchIndexBuilder().build(docs, three, 3);
+        new SearchIndexBuilder().build(docs, one, 1, SearchVariants.load(Path.of("themes", "default")));
+        new SearchIndexBuilder().build(docs, three, 3, SearchVariants.load(Path.of("themes", "default")));
         assertFalse(Files.exists(tmp.resolve("three.index.parts")), "slice directories are removed");
 
         try (LuceneSearchIndex a = new LuceneSearchIndex(one); LuceneSearchIndex b = new LuceneSearchIndex(three)) {

@@ -30,7 +30,8 @@ class SearchServiceTest {
     @BeforeAll
     static void build() throws Exception {
         indexDir = tmp.resolve("index");
-        new SearchIndexBuilder().build(gongkai.testing.Seeds.content(), indexDir);
+        new SearchIndexBuilder().build(gongkai.testing.Seeds.content(), indexDir,
+                SearchVariants.load(java.nio.file.Path.of("themes", "default")));
     }
 
     @Test
@@ -85,10 +86,10 @@ class SearchServiceTest {
                     + URLEncoder.encode("辐射", StandardCharsets.UTF_8));
             assertEquals(503, client.send(HttpRequest.newBuilder(uri).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
-            new SearchIndexBuilder().build(java.util.List.of(), index);
+            new SearchIndexBuilder().build(java.util.List.of(), index, SearchVariants.NONE);
             assertEquals(0, new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(uri).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).get("total").asInt());
-            new SearchIndexBuilder().build(gongkai.testing.Seeds.content(), index);
+            new SearchIndexBuilder().build(gongkai.testing.Seeds.content(), index, SearchVariants.NONE);
             assertTrue(new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(uri).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).get("total").asInt() > 0, "sees the rebuilt index");
         } finally {
@@ -101,7 +102,7 @@ class SearchServiceTest {
     void reopeningHandlerFollowsAnIndexFolderSwappedIn() throws Exception {
         Path index = tmp.resolve("swapped-index");
         Path first = tmp.resolve("first-staged");
-        new SearchIndexBuilder().build(java.util.List.of(), first);
+        new SearchIndexBuilder().build(java.util.List.of(), first, SearchVariants.NONE);
         java.nio.file.Files.move(first, index);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/search", SearchHttpHandler.reopening(index));
@@ -113,7 +114,7 @@ class SearchServiceTest {
             assertEquals(0, new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(uri).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).get("total").asInt());
             Path second = tmp.resolve("second-staged");
-            new SearchIndexBuilder().build(gongkai.testing.Seeds.content(), second);
+            new SearchIndexBuilder().build(gongkai.testing.Seeds.content(), second, SearchVariants.NONE);
             assertTrue(java.nio.file.Files.exists(second.resolve("segments_1")) && java.nio.file.Files.exists(index.resolve("segments_1")));
             java.nio.file.Files.move(index, tmp.resolve("old-index"));
             java.nio.file.Files.move(second, index);
@@ -128,7 +129,7 @@ class SearchServiceTest {
     void emptyContentBuildsExportsAndFindsNothing() throws Exception {
         Path index = tmp.resolve("empty-index");
         Path site = tmp.resolve("empty-site");
-        new SearchIndexBuilder().build(java.util.List.of(), index);
+        new SearchIndexBuilder().build(java.util.List.of(), index, SearchVariants.NONE);
         StaticSearchExporter.Stats stats = new StaticSearchExporter().export(index, site);
         assertEquals(0, stats.docs());
         assertTrue(java.nio.file.Files.exists(site.resolve("search/data/meta.json")));

@@ -59,6 +59,7 @@ public final class NodeSearchRunner {
         } else {
             cmd.add(in.toString());
             cmd.add(out.toString());
+            cmd.addAll(List.of(extra));
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);

@@ -8,6 +8,7 @@ import gongkai.sample.SampleGenerator;
 import gongkai.search.SearchDoc;
 import gongkai.search.SearchDocuments;
 import gongkai.search.SearchIndexBuilder;
+import gongkai.search.SearchVariants;
 import gongkai.search.StaticSearchExporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class SearchBenchmark {
         System.gc();
         resetPeaks();
         long t0 = System.nanoTime();
-        new SearchIndexBuilder().build(docs, indexDir);
+        new SearchIndexBuilder().build(docs, indexDir, SearchVariants.load(Path.of("themes", "default")));
         long t1 = System.nanoTime();
         long indexPeak = heapPeak();
         resetPeaks();

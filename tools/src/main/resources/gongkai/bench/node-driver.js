@@ -1,6 +1,7 @@
 // Runs search.js under Node for parity tests and the benchmark.
 //   node node-driver.js SEARCH_JS tokenize IN.json OUT.json       IN: ["text", …] → [[[term,pos,start,end], …], …]
-//   node node-driver.js SEARCH_JS parse IN.json OUT.json          IN: ["query", …] → [[[[term,offset], …], …], …]
+//   node node-driver.js SEARCH_JS parse IN.json OUT.json [DATA_DIR]  IN: ["query", …] → [{words, excluded, groups,
+//        suggestions}, …] (each word [text, [[[term, offset], …] per phrase]]); the lexicon of DATA_DIR/meta.json
 //   node node-driver.js SEARCH_JS search DATA_DIR IN.json OUT.json [LIMIT]
 //        IN: [{q, year?, dept?, cat?, min?, max?}, …] → [{total, hits:[[doc, score], …], requests, bytes, files, ms}, …]
 //        each query on a cold engine (fresh caches), and timed as a later query of one page session (warm).
@@ -18,7 +19,17 @@ if (mode === 'tokenize') {
   fs.writeFileSync(process.argv[5], JSON.stringify(out));
 } else if (mode === 'parse') {
   const input = JSON.parse(fs.readFileSync(process.argv[4], 'utf8'));
-  const out = input.map(q => S.parseQuery(q).map(w => w.clauses.map(c => [c.term, c.offset])));
+  const lex = process.argv[6]
+    ? new S.Lexicon(JSON.parse(fs.readFileSync(path.join(process.argv[6], 'meta.json'), 'utf8')).lexicon) : undefined;
+  if (lex) lex.setTs(JSON.parse(fs.readFileSync(path.join(process.argv[6], 'ts.json'), 'utf8')).ts);
+  const words = ws => ws.map(w => [w.text, w.alts.map(a => a.clauses.map(c => [c.term, c.offset]))]);
+  const out = input.map(q => {
+    const p = S.parseQuery(q, lex);
+    const segments = lex ? Array.from(q).every(c => /\p{Script=Han}/u.test(c)) ? lex.segment(q) : null : null;
+    return { words: words(p.words), excluded: words(p.excluded),
+      groups: p.groups.map(g => [words([g.phrase])[0], g.members]), segments,
+      suggestions: lex ? p.words.map(w => lex.suggest(w.text)) : null };
+  });
   fs.writeFileSync(process.argv[5], JSON.stringify(out));
 } else if (mode === 'search') {
   const dataDir = process.argv[4];
@@ -83,7 +94,7 @@ if (mode === 'tokenize') {
       const coldMs = Number(process.hrtime.bigint() - t0) / 1e6;
       const files = log.slice(), requests = engine.requests; // the page's own fetches, not the parity ones below
       // every hit, not just one page, for ranking parity: recompute from the engine's internal search
-      const hits = S.top(await engine.search(S.parseQuery(params.q)), limit);
+      const hits = S.top(await engine.search(await engine.parse(params.q)), limit);
       // warm: a later query in the same page session (meta and earlier shards cached, this query's new)
       warmLog = [];
       const t1 = process.hrtime.bigint();
@@ -93,7 +104,8 @@ if (mode === 'tokenize') {
         q: params.q, total: res.total, exact: res.exact, page: res.page, pages: res.pages,
         pageHits: res.results.map(r => [r.doc, r.title, r.url, r.score]),
         hits: hits.map(h => [h.doc, h.score]), requests, files, warmFiles: warmLog,
-        facets: res.facets, coldMs, warmMs
+        atLeast: !!res.atLeast, verbatim: !!res.verbatim, facets: res.facets, unbudgeted: res.unbudgeted, suggestion: res.suggestion === undefined ? null : res.suggestion,
+        coldMs, warmMs
       });
     }
     fs.writeFileSync(process.argv[6], JSON.stringify(out));
@@ -118,13 +130,13 @@ if (mode === 'tokenize') {
       const engine = new S.Engine((p, kind, range) =>
         Promise.resolve(kind === 'bin' ? ab(read(p, range)) : JSON.parse(read(p).toString('utf8'))));
       await engine.meta();
-      const words = S.parseQuery(q), qt = S.queryTerms(words), es = await engine.entries(qt.terms);
-      if (es.some(e => !e)) { out.push([]); continue; }
-      const entries = new Map(qt.terms.map((t, k) => [t, es[k]]));
-      const tables = await engine.tables(qt.terms, es, 0, t => qt.pos.get(t));
-      const ids = S.commonWindows(tables), rows = [];
-      for (const c of engine.windowBounds(words, qt, tables, ids)) {
-        const r = await engine.evalWindows(words, qt, entries, [c.id], tables);
+      const query = await engine.parse(q), qt = await engine.resolve(query);
+      if (!qt) { out.push([]); continue; }
+      const es = qt.terms.map(t => qt.entries.get(t));
+      const tabOf = S.tableMap(qt, await engine.tables(qt.terms, es, 0, t => qt.pos.get(t)));
+      const ids = S.candidateWindows(query, tabOf), rows = [];
+      for (const c of engine.windowBounds(query, qt, tabOf, ids)) {
+        const r = await engine.evalWindows(query, qt, [c.id], tabOf);
         let best = -Infinity, low = -1;
         for (let i = 0; i < r.docs.length; i++) {
           best = Math.max(best, r.scores[i]);

@@ -58,7 +58,7 @@ class SearchJsRealContentTest {
             i++;
             if (start + len <= v.length() && v.substring(start, start + len).codePoints()
                     .allMatch(c -> SearchTokens.classify(c) == SearchTokens.HAN)) {
-                queries.add(v.substring(start, start + len));
+                queries.add("\"" + v.substring(start, start + len) + "\""); // quoted: an exact phrase
             }
         }
         List<String> qs = new ArrayList<>(queries);
@@ -78,11 +78,12 @@ class SearchJsRealContentTest {
                     assertTrue(Files.isRegularFile(site.resolve(row.get(2).asText()).resolve("index.html")),
                             q + ": result links to a missing page " + row.get(2).asText());
                 }
-                if (q.codePoints().allMatch(c -> SearchTokens.classify(c) == SearchTokens.HAN)) {
+                String inner = q.length() > 2 && q.startsWith("\"") && q.endsWith("\"") ? q.substring(1, q.length() - 1) : null;
+                if (inner != null && inner.codePoints().allMatch(c -> SearchTokens.classify(c) == SearchTokens.HAN)) {
                     Set<Integer> truth = new TreeSet<>();
                     for (int d = 0; d < docs.size(); d++) {
                         final int doc = d;
-                        if (docs.get(d).values().stream().anyMatch(v -> v.contains(q))) {
+                        if (docs.get(d).values().stream().anyMatch(v -> v.contains(inner))) {
                             truth.add(doc);
                         }
                     }

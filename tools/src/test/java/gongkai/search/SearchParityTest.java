@@ -53,7 +53,7 @@ class SearchParityTest {
         docs = SearchDocuments.of(content);
         indexDir = tmp.resolve("index");
         siteDir = tmp.resolve("site");
-        new SearchIndexBuilder().build(content, indexDir);
+        new SearchIndexBuilder().build(content, indexDir, SearchVariants.load(Path.of("themes", "default")));
         stats = new StaticSearchExporter().export(indexDir, siteDir);
     }
 
@@ -103,11 +103,13 @@ class SearchParityTest {
         }
     }
 
+    /** Quoted, a substring is an exact phrase: found exactly where it stands. */
     @Test
-    void everySubstringQueryFindsExactlyTheDocsContainingIt() throws Exception {
-        List<String> queries = substringQueries();
+    void everyQuotedSubstringFindsExactlyTheDocsContainingIt() throws Exception {
+        List<String> substrings = substringQueries();
+        List<String> queries = substrings.stream().map(q -> "\"" + q + "\"").toList();
         assertTrue(queries.size() >= 50);
-        assertTrue(queries.stream().filter(q -> q.length() == 1).count() >= 3);
+        assertTrue(substrings.stream().filter(q -> q.length() == 1).count() >= 3);
         List<Map<String, String>> params = queries.stream().map(q -> Map.of("q", q)).toList();
         JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp.resolve("node"))
                 .run("search", params, siteDir.resolve("search/data").toString(), "1000000");
@@ -116,7 +118,7 @@ class SearchParityTest {
         long fn = 0;
         try (SearchService service = SearchService.open(indexDir)) {
             for (int i = 0; i < queries.size(); i++) {
-                Set<Integer> truth = groundTruth(queries.get(i));
+                Set<Integer> truth = groundTruth(substrings.get(i));
                 Set<Integer> browser = new TreeSet<>();
                 js.get(i).get("hits").forEach(h -> browser.add(h.get(0).asInt()));
                 Set<Integer> server = new TreeSet<>();
@@ -166,7 +168,7 @@ class SearchParityTest {
                 }
                 // the rendered first page: same documents, same total
                 SearchService.Result page = service.search(queries.get(i), SearchFilters.NONE, 1, 10);
-                assertEquals(page.total(), js.get(i).get("total").asInt(), queries.get(i));
+                assertTotal(page.total(), js.get(i), queries.get(i));
                 for (int r = 0; r < page.items().size(); r++) {
                     assertEquals(page.items().get(r).url(), js.get(i).get("pageHits").get(r).get(2).asText());
                 }
@@ -180,6 +182,113 @@ class SearchParityTest {
         // full-width and half-width forms are the same query
         assertEquals(js.get(queries.indexOf("VOCs")).get("hits"), js.get(queries.indexOf("ＶＯＣｓ")).get("hits"));
         System.out.println("ranking parity: " + queries.size() + " queries, " + compared + " ranked hits identical");
+    }
+
+    static final List<String> FEATURE_QUERIES = List.of("机动车 -天津", "天津机动车", "环境空气质量监测", "VOC", "voc 排放",
+            "Ⅲ类", "≥95%", "環境監測", "噪音", "汽车", "环保局", "空气质量", "\"空气质量\"", "-天津 车", "大气污染防治 -\"一企一策\"",
+            "辐射环境监测", "PM2.5", "细颗粒物", "满意度 ≥", "2024年", "执法装备购置", "环境执法", "臭氧 VOCs", "辖区机动车");
+
+    /**
+     * Query understanding is the same in Java and search.js (cutting, synonyms, prefixes, folding, exclusions,
+     * groups, suggestions), and the browser's results and scores are the server's for queries that use it.
+     */
+    @Test
+    void queryFeaturesAgreeBetweenBrowserAndServer() throws Exception {
+        List<String> parse = new ArrayList<>(FEATURE_QUERIES);
+        parse.addAll(List.of("环境监侧", "机动车辆检侧", "vocz", "满意渡", "天津市生态环境局机动车排放检测中心"));
+        JsonNode parsed = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp.resolve("node-parse"))
+                .run("parse", parse, siteDir.resolve("search/data").toString());
+        try (SearchService service = SearchService.open(indexDir)) {
+            SearchLexicon lexicon = service.lexicon();
+            for (int i = 0; i < parse.size(); i++) {
+                String q = parse.get(i);
+                assertEquals(BrowserTokenizerParityTest.javaParse(service.parse(q)), BrowserTokenizerParityTest.jsParse(parsed.get(i)), q);
+                List<String> suggestions = new ArrayList<>();
+                service.parse(q).words().forEach(w -> suggestions.add(lexicon.suggest(w.text())));
+                List<String> jsSuggestions = new ArrayList<>();
+                parsed.get(i).get("suggestions").forEach(x -> jsSuggestions.add(x.isNull() ? null : x.asText()));
+                assertEquals(suggestions, jsSuggestions, "suggestions for " + q);
+            }
+            // unspaced Chinese is cut into words; a word the index lacks gets its nearest spelling
+            assertTrue(service.parse("天津机动车").words().size() >= 2, service.parse("天津机动车").toString());
+            assertEquals(1, service.parse("天津机动车").groups().size());
+        }
+        // zero results: the nearest spellings, the same in both
+        List<String> typos = List.of("环境监侧", "机动车辆检侧", "vocz", "满意渡", "\"执法能刀\"", "环境监测", "天津 -天津");
+        JsonNode jt = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp.resolve("node-typos"))
+                .run("search", typos.stream().map(q -> Map.of("q", q)).toList(), siteDir.resolve("search/data").toString(), "10");
+        try (SearchService service = SearchService.open(indexDir)) {
+            for (int i = 0; i < typos.size(); i++) {
+                SearchService.Result r = service.search(typos.get(i), SearchFilters.NONE, 1, 10);
+                assertEquals(r.total(), jt.get(i).get("total").asInt(), typos.get(i));
+                JsonNode sj = jt.get(i).get("suggestion");
+                assertEquals(r.suggestion(), sj.isNull() ? null : sj.asText(), typos.get(i));
+            }
+            assertEquals("环境监测", service.search("环境监侧", SearchFilters.NONE, 1, 10).suggestion());
+            assertEquals("满意度", service.search("满意渡", SearchFilters.NONE, 1, 10).suggestion());
+            assertEquals("vocs", service.search("vocz", SearchFilters.NONE, 1, 10).suggestion());
+            assertEquals(null, service.search("环境监测", SearchFilters.NONE, 1, 10).suggestion(), "found: no suggestion");
+        }
+        List<Map<String, String>> params = FEATURE_QUERIES.stream().map(q -> Map.of("q", q)).toList();
+        JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp.resolve("node-features"))
+                .run("search", params, siteDir.resolve("search/data").toString(), "1000000");
+        try (SearchService service = SearchService.open(indexDir)) {
+            Map<String, Set<Integer>> found = new HashMap<>();
+            for (int i = 0; i < FEATURE_QUERIES.size(); i++) {
+                String q = FEATURE_QUERIES.get(i);
+                List<QueryEngine.Hit> server = service.hits(q);
+                JsonNode browser = js.get(i).get("hits");
+                assertEquals(server.size(), browser.size(), q);
+                Set<Integer> docsFound = new TreeSet<>();
+                for (int r = 0; r < server.size(); r++) {
+                    assertEquals(server.get(r).doc(), browser.get(r).get(0).asInt(), q + " rank " + r);
+                    assertEquals(server.get(r).score(), browser.get(r).get(1).asDouble(), 0.0, q + " rank " + r);
+                    docsFound.add(server.get(r).doc());
+                }
+                assertTotal(service.search(q, SearchFilters.NONE, 1, 10).total(), js.get(i), q);
+                found.put(q, docsFound);
+            }
+            // -天津 leaves out every document that mentions 天津; the rest of 机动车's are kept
+            Set<Integer> car = new TreeSet<>(service.hits("机动车").stream().map(QueryEngine.Hit::doc).toList());
+            Set<Integer> tianjin = groundTruth("天津");
+            assertTrue(found.get("机动车 -天津").stream().noneMatch(tianjin::contains));
+            car.removeAll(tianjin);
+            assertEquals(car, found.get("机动车 -天津"));
+            assertTrue(found.get("机动车 -天津").size() < service.hits("机动车").size());
+            assertTrue(found.get("-天津 车").stream().noneMatch(tianjin::contains));
+            Set<Integer> noPolicy = found.get("大气污染防治 -\"一企一策\"");
+            assertTrue(!noPolicy.isEmpty() && noPolicy.stream().noneMatch(groundTruth("一企一策")::contains)
+                    && noPolicy.size() < service.hits("大气污染防治").size(), "-\"…\" leaves out the phrase's docs only");
+            // VOC is a prefix of VOCs; traditional characters fold; 噪音 finds 噪声, 汽车 机动车
+            assertEquals(found.get("VOCs"), null);
+            assertTrue(found.get("VOC").containsAll(groundTruth("VOCs")) && !found.get("VOC").isEmpty());
+            assertEquals(new TreeSet<>(service.hits("环境监测").stream().map(QueryEngine.Hit::doc).toList()),
+                    found.get("環境監測"));
+            assertTrue(found.get("噪音").containsAll(groundTruth("噪声")) && !groundTruth("噪声").isEmpty());
+            assertTrue(found.get("汽车").containsAll(groundTruth("机动车")));
+            // Ⅲ类 needs Ⅲ, not just 类
+            assertTrue(found.get("Ⅲ类").stream().allMatch(groundTruth("Ⅲ")::contains) && !found.get("Ⅲ类").isEmpty());
+            assertTrue(found.get("≥95%").stream().allMatch(groundTruth("%")::contains));
+            // a phrase that stands verbatim ranks above the same words apart
+            List<QueryEngine.Hit> air = service.hits("空气质量");
+            Set<Integer> verbatim = groundTruth("空气质量");
+            assertTrue(air.size() > verbatim.size(), "空气质量 also finds the words apart (and 大气)");
+            for (int r = 0; r < verbatim.size(); r++) {
+                assertTrue(verbatim.contains(air.get(r).doc()), "rank " + r + " holds 空气质量 verbatim");
+            }
+        }
+    }
+
+    /** The browser's total: exact when it says so, a lower bound when the page came from verbatim matches alone. */
+    static void assertTotal(int server, JsonNode browser, String q) {
+        if (browser.get("exact").asBoolean()) {
+            assertEquals(server, browser.get("total").asInt(), q);
+        } else {
+            assertTrue(browser.get("atLeast").asBoolean() ? browser.get("total").asInt() <= server
+                    : browser.get("verbatim").asBoolean() ? browser.get("total").asInt() <= 2 * server
+                    : browser.get("total").asInt() <= 2 * server && 2 * browser.get("total").asInt() >= server,
+                    q + ": " + browser.get("total") + " for " + server);
+        }
     }
 
     @Test
@@ -274,13 +383,32 @@ class SearchParityTest {
             List<String> queries = new ArrayList<>(RANKING_QUERIES);
             queries.addAll(substringQueries());
             for (String q : queries) {
+                // groups: the better of (VERBATIM + 2 × the phrase) and the sum of the words; words in no group: the
+                // best of their phrases (DisjunctionMax), each all + 2 × name; every word required; exclusions
                 BooleanQuery.Builder top = new BooleanQuery.Builder();
-                for (SearchQuery.Word w : SearchQuery.parse(q).words()) {
-                    BooleanQuery.Builder word = new BooleanQuery.Builder();
-                    word.add(phrase(SearchIndexBuilder.FIELD_ALL, w), BooleanClause.Occur.MUST);
-                    word.add(new BoostQuery(phrase(SearchIndexBuilder.FIELD_NAME, w),
-                            (float) SearchIndexBuilder.NAME_BOOST), BooleanClause.Occur.SHOULD);
-                    top.add(word.build(), BooleanClause.Occur.MUST);
+                SearchQuery parsed = service.parse(q);
+                Set<Integer> grouped = new java.util.HashSet<>();
+                for (SearchQuery.Group g : parsed.groups()) {
+                    BooleanQuery.Builder verbatim = new BooleanQuery.Builder();
+                    verbatim.add(new BoostQuery(best(g.phrase()), (float) QueryEngine.PHRASE_BOOST), BooleanClause.Occur.MUST);
+                    verbatim.add(new BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(best(g.phrase())),
+                            (float) QueryEngine.VERBATIM), BooleanClause.Occur.MUST);
+                    BooleanQuery.Builder apart = new BooleanQuery.Builder();
+                    for (int i : g.members()) {
+                        apart.add(best(parsed.words().get(i)), BooleanClause.Occur.MUST);
+                        grouped.add(i);
+                    }
+                    top.add(new org.apache.lucene.search.DisjunctionMaxQuery(List.of(verbatim.build(), apart.build()), 0f),
+                            BooleanClause.Occur.MUST);
+                }
+                for (int i = 0; i < parsed.words().size(); i++) {
+                    top.add(best(parsed.words().get(i)), grouped.contains(i) ? BooleanClause.Occur.FILTER
+                            : BooleanClause.Occur.MUST);
+                }
+                for (SearchQuery.Word w : parsed.excluded()) {
+                    for (SearchQuery.Phrase a : w.alternatives()) {
+                        top.add(phrase(SearchIndexBuilder.FIELD_ALL, a), BooleanClause.Occur.MUST_NOT);
+                    }
                 }
                 Map<Integer, Float> lucene = new HashMap<>();
                 for (ScoreDoc sd : searcher.search(top.build(), Math.max(1, reader.maxDoc())).scoreDocs) {
@@ -296,12 +424,25 @@ class SearchParityTest {
         }
     }
 
-    private static Query phrase(String field, SearchQuery.Word w) {
-        if (w.clauses().size() == 1) {
-            return new TermQuery(new Term(field, w.clauses().get(0).term()));
+    private static Query best(SearchQuery.Word w) {
+        List<Query> alts = new ArrayList<>();
+        for (SearchQuery.Phrase a : w.alternatives()) {
+            BooleanQuery.Builder alt = new BooleanQuery.Builder();
+            alt.add(phrase(SearchIndexBuilder.FIELD_ALL, a), BooleanClause.Occur.MUST);
+            alt.add(new BoostQuery(phrase(SearchIndexBuilder.FIELD_NAME, a), (float) SearchIndexBuilder.NAME_BOOST),
+                    BooleanClause.Occur.SHOULD);
+            Query q = alt.build();
+            alts.add(alts.isEmpty() ? q : new BoostQuery(q, (float) QueryEngine.VARIANT_WEIGHT));
+        }
+        return new org.apache.lucene.search.DisjunctionMaxQuery(alts, 0f);
+    }
+
+    private static Query phrase(String field, SearchQuery.Phrase a) {
+        if (a.clauses().size() == 1) {
+            return new TermQuery(new Term(field, a.clauses().get(0).term()));
         }
         PhraseQuery.Builder b = new PhraseQuery.Builder();
-        for (SearchQuery.Clause c : w.clauses()) {
+        for (SearchQuery.Clause c : a.clauses()) {
             b.add(new Term(field, c.term()), c.offset());
         }
         return b.build();
@@ -311,7 +452,7 @@ class SearchParityTest {
     void anEmptyExportFindsNothing() throws Exception {
         Path index = tmp.resolve("empty-index");
         Path site = tmp.resolve("empty-site");
-        new SearchIndexBuilder().build(List.of(), index);
+        new SearchIndexBuilder().build(List.of(), index, SearchVariants.NONE);
         new StaticSearchExporter().export(index, site);
         JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp.resolve("node-empty"))
                 .run("search", List.of(Map.of("q", "辐射")), site.resolve("search/data").toString());
