@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build the static site: load → validate → assemble → render → index → export → check → write."
+        description = "Build the static site: load → validate → quality → assemble → render → index → export → check → write."
                 + " The output folder is replaced only when every stage succeeded.")
 public final class BuildCommand implements Callable<Integer> {
     @Mixin

@@ -2,6 +2,8 @@ package gongkai.cli;
 
 import gongkai.content.DepartmentYear;
 import gongkai.content.Problem;
+import gongkai.quality.QualityReport;
+import gongkai.quality.QualityRules;
 import gongkai.validate.Validation;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,13 +31,22 @@ public final class ValidateCommand implements Callable<Integer> {
             System.err.println("validate: " + e.getMessage());
             return 2;
         }
-        for (Problem p : result.all()) {
+        List<Problem> warnings = new java.util.ArrayList<>(result.warnings());
+        if (result.ok()) {
+            // the quality rules need content that reads cleanly, as the build's quality stage does
+            QualityReport quality = QualityRules.check(result.loaded().content(), result.loaded().positions(), contentDir);
+            quality.open().forEach(issue -> warnings.add(issue.toProblem()));
+        }
+        List<Problem> all = new java.util.ArrayList<>(result.errors());
+        all.addAll(warnings);
+        all.sort(Problem.ORDER);
+        for (Problem p : all) {
             System.err.println(p.format());
         }
         List<DepartmentYear> years = result.loaded().content().departmentYears();
         int projects = years.stream().mapToInt(y -> y.projects().size()).sum();
         System.out.println("validate: " + plural(projects, "project") + " in " + plural(years.size(), "department-year") + ": "
-                + plural(result.errors().size(), "error") + ", " + plural(result.warnings().size(), "warning"));
+                + plural(result.errors().size(), "error") + ", " + plural(warnings.size(), "warning"));
         return result.ok() ? 0 : 1;
     }
 

@@ -35,11 +35,11 @@ public final class SafePaths {
     public static final Pattern DOCUMENT_NAME = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}._-]*");
 
     /** Top-level folders of the site: a region or page with one of these names would overwrite or shadow them. */
-    public static final Set<String> SITE_FOLDERS = Set.of("projects", "data", "sources", "assets", "search", "pages");
+    public static final Set<String> SITE_FOLDERS = Set.of("projects", "data", "sources", "assets", "search", "pages", "quality");
 
     /** Download names under data/ that the exporter writes itself; a table id may not take them. */
     public static final List<String> DOWNLOAD_NAMES = List.of("projects", "indicators", "departments",
-            "department_years", "all", "datapackage");
+            "department_years", "all", "datapackage", "quality", "corrections", "retracted");
 
     private static final Pattern WINDOWS_DEVICE = Pattern.compile("(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?",
             Pattern.CASE_INSENSITIVE);

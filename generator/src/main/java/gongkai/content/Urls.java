@@ -55,6 +55,11 @@ public final class Urls {
         return slug + "/";
     }
 
+    /** The data-quality page. */
+    public static String quality() {
+        return "quality/";
+    }
+
     public static String search() {
         return "search/";
     }

@@ -42,6 +42,9 @@ public final class Columns {
 
     public static final List<Field> PROJECTS = List.of(
             Field.string("project_id", "项目编号", "稳定的项目编号：<预算单位编码>-<年度>-<序号>，序号为项目在原文中的位置（从 001 起）"),
+            Field.string("project_key", "跨年度项目键",
+                    "同一单位不同年度的同一项目（名称去掉开头的年份和标点后相同）取值相同：<预算单位编码>-<12 位十六进制>；"
+                            + "用它把各年度的同一项目连起来"),
             REGION,
             DEPARTMENT_CODE,
             DEPARTMENT_NAME,
@@ -63,6 +66,7 @@ public final class Columns {
             Field.string("url", "网页地址", "项目页面的绝对网址"));
 
     public static final Field PROJECT_ID = PROJECTS.get(0);
+    public static final Field PROJECT_KEY = PROJECTS.get(1);
 
     /** Indicator columns after project_id; shared by indicators.csv and the per-project CSV. */
     public static final List<Field> INDICATOR_DETAIL = List.of(
@@ -94,6 +98,7 @@ public final class Columns {
      */
     public static final List<Field> INDICATORS = concat(List.of(
             PROJECT_ID,
+            PROJECT_KEY,
             Field.string("project_name", "项目名称", "项目名称，按原文（同 projects.csv 的 name）"),
             REGION,
             DEPARTMENT_CODE,
@@ -105,6 +110,54 @@ public final class Columns {
 
     /** The per-project CSV: the project's columns repeated on each of its indicator rows. */
     public static final List<Field> PROJECT_INDICATORS = concat(PROJECTS, INDICATOR_DETAIL);
+
+    /** data/quality.csv and data/quality.json: one row per quality issue (gongkai.quality). */
+    public static final List<Field> QUALITY = List.of(
+            REGION,
+            DEPARTMENT_CODE,
+            YEAR,
+            Field.string("project_id", "项目编号", "问题所在项目的编号；问题涉及整个单位年度时为空"),
+            Field.string("project_name", "项目名称", "问题所在项目的名称，按原文；无项目时为空"),
+            Field.string("code", "检查代码", "质量检查代码 Q001–Q008，含义见数据说明"),
+            Field.string("title", "问题", "检查的中文名称，如“预算数与资金来源合计不符”"),
+            Field.string("severity", "级别", "警告（很可能是数据有误）或 提示（值得核对）"),
+            Field.string("message", "说明", "具体情况，含有关数字"),
+            Field.string("content_file", "内容文件", "内容仓库中的文件，如 tianjin/362303/2024.yaml"),
+            Field.integer("line", "行", "内容文件中的行号（从 1 起）"),
+            Field.integer("column", "列", "内容文件中的列号（从 1 起）"),
+            Field.string("field", "字段", "问题所在字段的路径，如 projects[0].budget.total"),
+            Field.string("acknowledged", "已说明", "单位已在内容文件中说明此问题时为 是，否则为 否"),
+            Field.string("acknowledged_reason", "说明理由", "单位给出的理由；未说明时为空"));
+
+    /** data/corrections.csv: one row per correction an agency published (content: {@code corrections:}). */
+    public static final List<Field> CORRECTIONS = List.of(
+            REGION,
+            DEPARTMENT_CODE,
+            YEAR,
+            Field.string("project_id", "项目编号", "被更正的项目的编号；更正涉及整个单位年度时为空"),
+            Field.string("project_name", "项目名称", "被更正的项目的名称；更正涉及整个单位年度时为空"),
+            Field.date("date", "更正日期", "单位作出更正的日期，YYYY-MM-DD"),
+            Field.string("what", "更正内容", "更正了什么，按单位的说明"),
+            Field.string("why", "更正原因", "更正的原因，按单位的说明"),
+            Field.string("url", "网页地址", "显示这条更正的页面的绝对网址"));
+
+    /** data/retracted.csv: one row per project withdrawn after publishing (content: {@code retracted:}). */
+    public static final List<Field> RETRACTED = List.of(
+            REGION,
+            DEPARTMENT_CODE,
+            YEAR,
+            Field.string("project_id", "项目编号", "被撤回的项目原来的编号（其网址保留为撤回说明页）"),
+            Field.string("project_name", "项目名称", "被撤回的项目最后公开的名称"),
+            Field.date("date", "撤回日期", "单位撤回该项目的日期，YYYY-MM-DD"),
+            Field.string("reason", "撤回原因", "撤回的原因，按单位的说明"),
+            Field.string("budget_unit", "金额单位", "最后公开的金额的原文单位：元 或 万元；未给出时为空"),
+            Field.number("budget_total_printed", "预算数（原文）", "最后公开的预算数，按原文数字；未给出时为空"),
+            Field.number("budget_fiscal_printed", "其中：财政资金（原文）", "最后公开的财政资金，按原文数字；未给出时为空"),
+            Field.number("budget_other_printed", "其他资金（原文）", "最后公开的其他资金，按原文数字；未给出时为空"),
+            Field.number("budget_total_yuan", "预算数（元）", "最后公开的预算数，换算为元的精确小数"),
+            Field.number("budget_fiscal_yuan", "其中：财政资金（元）", "最后公开的财政资金，换算为元的精确小数"),
+            Field.number("budget_other_yuan", "其他资金（元）", "最后公开的其他资金，换算为元的精确小数"),
+            Field.string("url", "网页地址", "撤回说明页（项目原来的网址）的绝对网址"));
 
     /** Key columns put in front of every department-level table's own columns in data/<id>.csv. */
     public static final List<Field> TABLE_KEYS = List.of(REGION, DEPARTMENT_CODE, YEAR);

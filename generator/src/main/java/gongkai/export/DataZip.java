@@ -22,8 +22,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * data/gongkai-data.zip: every whole-dataset file under data/ (the CSVs and their Excel twins, all.json,
- * datapackage.json) and a README in Chinese, in one folder. The bytes depend on the content only: entries sorted
+ * data/gongkai-data.zip: every whole-dataset file under data/ (the CSVs and their Excel twins, all.json and the
+ * other JSON files, datapackage.json) and a README in Chinese, in one folder. The bytes depend on the content only: entries sorted
  * by name, each dated with the content's last change (DOS time, no time zone, no extra timestamp fields), no
  * comments, a fixed compression level.
  */
@@ -38,16 +38,13 @@ final class DataZip {
     private final Content content;
     private final String contentDate;
     private final List<DataFiles.Table> tables;
-    private final DataFiles.File allJson;
-    private final DataFiles.File dataPackage;
+    private final List<DataFiles.Document> documents;
 
-    DataZip(Content content, String contentDate, List<DataFiles.Table> tables, DataFiles.File allJson,
-            DataFiles.File dataPackage) {
+    DataZip(Content content, String contentDate, List<DataFiles.Table> tables, List<DataFiles.Document> documents) {
         this.content = content;
         this.contentDate = contentDate;
         this.tables = tables;
-        this.allJson = allJson;
-        this.dataPackage = dataPackage;
+        this.documents = documents;
     }
 
     /** Writes the zip under {@code root}, reading the files already written there; registers and returns it. */
@@ -57,8 +54,9 @@ final class DataZip {
             files.put(fileName(t.csv()), t.csv().path());
             files.put(fileName(t.excel()), t.excel().path());
         }
-        files.put(fileName(allJson), allJson.path());
-        files.put(fileName(dataPackage), dataPackage.path());
+        for (DataFiles.Document d : documents) {
+            files.put(fileName(d.file()), d.file().path());
+        }
         if (files.containsKey(README)) {
             throw new IllegalStateException("a download is named " + README);
         }
@@ -124,9 +122,10 @@ final class DataZip {
             b.append("- ").append(fileName(t.csv())).append("、").append(fileName(t.excel())).append("：")
                     .append(t.title()).append("，").append(t.rows()).append(" 行。").append(t.description()).append("\r\n");
         }
-        b.append("- ").append(fileName(allJson)).append("：整个数据集（JSON），含全部项目、指标、文字章节和部门级表格。\r\n");
-        b.append("- ").append(fileName(dataPackage)).append("：数据包描述（Frictionless Data Package），"
-                + "列出每个 CSV 的各列名称、类型、中文标题和说明，以及文件大小和 SHA-256 校验值。\r\n");
+        for (DataFiles.Document d : documents) {
+            b.append("- ").append(fileName(d.file())).append("：").append(d.title()).append("。")
+                    .append(d.description()).append("\r\n");
+        }
         b.append("\r\n读取说明\r\n");
         b.append("- 用 Excel 打开请选 -excel.csv：带 UTF-8 BOM，表头是中文列名。\r\n");
         b.append("- 用程序读取请选不带 -excel 的 CSV：UTF-8、无 BOM、英文列名（与 JSON 键名相同）。"

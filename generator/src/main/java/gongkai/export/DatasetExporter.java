@@ -1,5 +1,7 @@
 package gongkai.export;
 
+import gongkai.quality.QualityIssue;
+import gongkai.quality.QualityReport;
 import gongkai.content.ContentPaths;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +12,8 @@ import gongkai.pipeline.SitePaths;
 import gongkai.pipeline.Utf8Bytes;
 import gongkai.content.Amount;
 import gongkai.content.Budget;
+import gongkai.content.Correction;
+import gongkai.content.Retraction;
 import gongkai.content.Column;
 import gongkai.content.Content;
 import gongkai.content.DataTable;
@@ -76,11 +80,16 @@ public final class DatasetExporter {
      *                                  department, duplicate project ids, same-id tables with different columns …)
      */
     public List<WrittenFile> export(Content content, Path siteRoot) throws IOException {
-        return exportAll(content, siteRoot).files();
+        return exportAll(content, siteRoot, QualityReport.EMPTY).files();
     }
 
-    /** As {@link #export}, with the catalog of what was written. */
-    public Result exportAll(Content content, Path siteRoot) throws IOException {
+    /** As {@link #export(Content, Path)}, with {@code quality}'s issues in data/quality.csv and quality.json. */
+    public List<WrittenFile> export(Content content, Path siteRoot, QualityReport quality) throws IOException {
+        return exportAll(content, siteRoot, quality).files();
+    }
+
+    /** As {@link #export(Content, Path, QualityReport)}, with the catalog of what was written. */
+    public Result exportAll(Content content, Path siteRoot, QualityReport quality) throws IOException {
         Dataset dataset = new Dataset(content);
         Output out = new Output(siteRoot);
         DataFiles.Year[] years;
@@ -88,7 +97,7 @@ public final class DatasetExporter {
             years = writeYears(out, dataset, id -> true, true, all);
             all.finish();
         }
-        DataFiles catalog = writeBundle(out, dataset, content, years);
+        DataFiles catalog = writeBundle(out, dataset, content, quality, years);
         return new Result(out.sorted(), catalog);
     }
 
@@ -117,7 +126,7 @@ public final class DatasetExporter {
      * Writes only the whole-dataset files under data/ (CSV per kind, all.json, datapackage.json, the zip), as
      * {@link #exportAll} would, with the same catalog (the department-years' file sizes are counted, not written).
      */
-    public Result exportBundle(Content content, Path siteRoot) throws IOException {
+    public Result exportBundle(Content content, Path siteRoot, QualityReport quality) throws IOException {
         Output out = new Output(siteRoot);
         Dataset dataset = new Dataset(content);
         DataFiles.Year[] years;
@@ -126,7 +135,7 @@ public final class DatasetExporter {
             years = writeYears(out, dataset, id -> false, false, all);
             all.finish();
         }
-        DataFiles catalog = writeBundle(out, dataset, content, years);
+        DataFiles catalog = writeBundle(out, dataset, content, quality, years);
         return new Result(out.sorted(), catalog);
     }
 
@@ -166,9 +175,9 @@ public final class DatasetExporter {
         return written;
     }
 
-    /** The whole-dataset CSVs, datapackage.json and the zip (after all.json); returns the catalog of it all. */
-    private DataFiles writeBundle(Output out, Dataset dataset, Content content, DataFiles.Year[] years)
-            throws IOException {
+    /** The whole-dataset CSVs and JSON, datapackage.json and the zip (after all.json); returns the catalog of it all. */
+    private DataFiles writeBundle(Output out, Dataset dataset, Content content, QualityReport quality,
+            DataFiles.Year[] years) throws IOException {
         DataPackage pkg = new DataPackage(content.site());
         List<DataFiles.Table> tables = new ArrayList<>();
         table(pkg, tables, Resource.PROJECTS, out.csvStreamed(Urls.data("projects.csv"), Columns.PROJECTS, dataset.projectRows()), false);
@@ -178,15 +187,28 @@ public final class DatasetExporter {
         for (TableKind kind : dataset.tableKinds().values()) {
             table(pkg, tables, kind.resource(), out.csvStreamed(Urls.data(kind.id + ".csv"), kind.table()), true);
         }
+        table(pkg, tables, Resource.CORRECTIONS, out.csvStreamed(Urls.data("corrections.csv"), dataset.correctionsTable()), false);
+        table(pkg, tables, Resource.RETRACTED, out.csvStreamed(Urls.data("retracted.csv"), dataset.retractedTable()), false);
+        Table qualityTable = qualityTable(quality);
+        table(pkg, tables, Resource.QUALITY, out.csvStreamed(Urls.data("quality.csv"), qualityTable), false);
+        ArrayNode qualityRows = Json.array();
+        qualityTable.rows().forEach(row -> qualityRows.add(Json.row(qualityTable.fields(), row)));
+        WrittenFile qualityJson = out.write(Urls.data("quality.json"), Json.bytes(qualityRows));
         for (YearData y : dataset.years) {
             pkg.addSource(y.dy.title(), y.dy.document());
         }
         WrittenFile packageFile = out.json(Urls.data("datapackage.json"), pkg.toJson());
-        DataFiles.File allJson = file(out.byPath.get(Urls.data("all.json")));
-        DataFiles.File dataPackage = file(packageFile);
-        DataZip zip = new DataZip(content, contentDate, tables, allJson, dataPackage);
+        List<DataFiles.Document> documents = List.of(
+                new DataFiles.Document("整个数据集（JSON）",
+                        "全部单位、年度、项目、绩效指标、文字章节和部门级表格，一个 JSON 文件。",
+                        file(out.byPath.get(Urls.data("all.json")))),
+                new DataFiles.Document("数据质量问题（JSON）", "与 quality.csv 相同的内容，JSON 数组。", file(qualityJson)),
+                new DataFiles.Document("数据包描述",
+                        "Frictionless Data Package：每个 CSV 的列名、类型、中文标题和说明，文件大小和 SHA-256 校验值。",
+                        file(packageFile)));
+        DataZip zip = new DataZip(content, contentDate, tables, documents);
         DataFiles.File zipFile = file(zip.write(out.root, out::register));
-        return new DataFiles(tables, allJson, dataPackage, zipFile, java.util.Arrays.asList(years));
+        return new DataFiles(tables, documents, zipFile, java.util.Arrays.asList(years));
     }
 
     private static void table(DataPackage pkg, List<DataFiles.Table> tables, Resource r, StreamedCsv csv,
@@ -198,6 +220,16 @@ public final class DatasetExporter {
 
     static DataFiles.File file(WrittenFile f) {
         return new DataFiles.File(f.path(), f.bytes());
+    }
+
+    static Table qualityTable(QualityReport quality) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (QualityIssue i : quality.issues()) {
+            rows.add(java.util.Arrays.asList(i.regionSlug(), i.departmentCode(), i.year(), i.projectId(), i.projectName(),
+                    i.code().name(), i.code().title(), i.code().severity().label(), i.message(), i.contentPath(),
+                    i.line(), i.column(), i.field(), i.isAcknowledged() ? "是" : "否", i.acknowledged()));
+        }
+        return new Table(Columns.QUALITY, rows);
     }
 
     private static final List<Object> BLANK_INDICATOR = blankRow(Columns.INDICATOR_DETAIL.size());
@@ -365,7 +397,8 @@ public final class DatasetExporter {
         List<Object> projectRow(DepartmentYear dy, Department dept, Project p) {
             Budget b = p.budget();
             return cells(
-                    p.id(), dy.regionSlug(), dy.departmentCode(), dept.name(), dy.year(), p.name(),
+                    p.id(), ProjectKey.of(dy.regionSlug(), dy.departmentCode(), p.name()),
+                    dy.regionSlug(), dy.departmentCode(), dept.name(), dy.year(), p.name(),
                     b == null ? null : b.unit().label(),
                     printed(b == null ? null : b.total()),
                     printed(b == null ? null : b.fiscal()),
@@ -433,14 +466,15 @@ public final class DatasetExporter {
         }
 
         /**
-         * indicators.csv rows (the project's id, name, department, year and budget, then the indicator's cells),
+         * indicators.csv rows (the project's id, key, name, department, year and budget, then the indicator's cells),
          * made while the file is streamed.
          */
         Iterable<List<Object>> indicatorRows() {
             return () -> years.stream().flatMap(y -> y.projects.stream().flatMap(p -> {
                 Budget b = p.project.budget();
-                List<Object> head = cells(p.project.id(), p.project.name(), y.dy.regionSlug(), y.dy.departmentCode(),
-                        y.department.name(), y.dy.year(), yuan(b == null ? null : b.total()));
+                // id and project_key as in the project's projects.csv row
+                List<Object> head = cells(p.project.id(), p.row.get(1), p.project.name(), y.dy.regionSlug(),
+                        y.dy.departmentCode(), y.department.name(), y.dy.year(), yuan(b == null ? null : b.total()));
                 return p.indicatorRows().stream().map(r -> concat(head, r));
             })).iterator();
         }
@@ -451,6 +485,54 @@ public final class DatasetExporter {
 
         Table departmentYearsTable() {
             return new Table(Columns.DEPARTMENT_YEARS, years.stream().map(y -> y.row).toList());
+        }
+
+        /**
+         * corrections.csv: per department-year (dataset order) its own corrections, then its projects' (by id),
+         * each list oldest first.
+         */
+        Table correctionsTable() {
+            List<List<Object>> rows = new ArrayList<>();
+            for (YearData y : years) {
+                DepartmentYear dy = y.dy;
+                String yearUrl = url(Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year()));
+                for (Correction c : byDate(dy.corrections())) {
+                    rows.add(cells(dy.regionSlug(), dy.departmentCode(), dy.year(), null, null, c.date(), c.what(),
+                            c.why(), yearUrl));
+                }
+                for (ProjectData p : y.projects) {
+                    for (Correction c : byDate(p.project.corrections())) {
+                        rows.add(cells(dy.regionSlug(), dy.departmentCode(), dy.year(), p.project.id(),
+                                p.project.name(), c.date(), c.what(), c.why(), url(Urls.project(p.project.id()))));
+                    }
+                }
+            }
+            return new Table(Columns.CORRECTIONS, rows);
+        }
+
+        private static List<Correction> byDate(List<Correction> corrections) {
+            return corrections.stream().sorted(Comparator.comparing(Correction::date)).toList();
+        }
+
+        /** retracted.csv: per department-year (dataset order) its withdrawn projects by id. */
+        Table retractedTable() {
+            List<List<Object>> rows = new ArrayList<>();
+            for (YearData y : years) {
+                DepartmentYear dy = y.dy;
+                for (Retraction r : dy.retracted().stream().sorted(Comparator.comparing(Retraction::id)).toList()) {
+                    Budget b = r.budget() == null || r.budget().unit() == null ? null : r.budget();
+                    rows.add(cells(dy.regionSlug(), dy.departmentCode(), dy.year(), r.id(), r.name(), r.date(),
+                            r.reason(), b == null ? null : b.unit().label(),
+                            printed(b == null ? null : b.total()),
+                            printed(b == null ? null : b.fiscal()),
+                            printed(b == null ? null : b.other()),
+                            yuan(b == null ? null : b.total()),
+                            yuan(b == null ? null : b.fiscal()),
+                            yuan(b == null ? null : b.other()),
+                            url(Urls.project(r.id()))));
+                }
+            }
+            return new Table(Columns.RETRACTED, rows);
         }
 
         /** Department-level tables grouped by id, in id order; each group in department-year order. */

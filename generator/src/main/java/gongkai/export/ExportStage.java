@@ -1,5 +1,7 @@
 package gongkai.export;
 
+import gongkai.quality.QualityReport;
+import gongkai.quality.QualityStage;
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
 import gongkai.pipeline.ChangedYears;
@@ -20,8 +22,7 @@ import java.util.TreeSet;
  * The build's {@code export} stage: every download (per project, per department-year, the whole dataset,
  * datapackage.json and the zip of it all) and the source documents the pages cite. It runs after assemble (the
  * zip is dated with the content's git date) and before render: the downloads page lists what it wrote
- * ({@link DataFiles}, left in the context). In an
- * incremental build ({@link ChangedYears} in the context) only the changed department-years' downloads and
+ * ({@link DataFiles}, left in the context). In an incremental build ({@link ChangedYears} in the context) only the changed department-years' downloads and
  * documents; the whole-dataset files are left to the caller ({@code serve} regenerates them in the background).
  */
 public final class ExportStage implements BuildStage {
@@ -30,13 +31,22 @@ public final class ExportStage implements BuildStage {
         return "export";
     }
 
+    /** The site-wide downloads pages link only when they are written (/quality/ links these). */
+    static final List<String> ANNOUNCED = List.of(Urls.data("quality.csv"), Urls.data("quality.json"));
+
+    @Override
+    public void prepare(BuildContext context) {
+        ANNOUNCED.forEach(context::willWrite);
+    }
+
     @Override
     public void run(BuildContext context) throws IOException {
         ChangedYears changed = context.find(ChangedYears.SLOT);
         List<DepartmentYear> years = changed == null ? context.content().departmentYears() : changed.after();
         List<WrittenFile> files;
         if (changed == null) {
-            DatasetExporter.Result result = exporter(context).exportAll(context.content(), context.stagingDir());
+            DatasetExporter.Result result = exporter(context).exportAll(context.content(), context.stagingDir(),
+                    java.util.Objects.requireNonNullElse(context.find(QualityStage.REPORT), QualityReport.EMPTY));
             files = result.files();
             context.set(DataFiles.SLOT, result.catalog());
         } else {

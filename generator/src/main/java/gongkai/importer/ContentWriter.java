@@ -2,6 +2,7 @@ package gongkai.importer;
 
 import gongkai.content.Amount;
 import gongkai.content.Budget;
+import gongkai.content.Correction;
 import gongkai.content.Column;
 import gongkai.content.ColumnType;
 import gongkai.content.ContentPaths;
@@ -10,6 +11,7 @@ import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Indicator;
 import gongkai.content.Project;
+import gongkai.content.Retraction;
 import gongkai.content.Region;
 import gongkai.content.Section;
 import gongkai.content.SiteConfig;
@@ -54,6 +56,7 @@ public final class ContentWriter {
         y.string(0, "licence", site.licence());
         y.string(0, "licence_url", site.licenceUrl());
         y.string(0, "base_url", site.baseUrl());
+        y.string(0, "report_url", site.reportUrl());
         return y.text();
     }
 
@@ -103,6 +106,19 @@ public final class ContentWriter {
             y.open(0, "projects");
             for (Project p : dy.projects()) {
                 item(y, 2, (inner, i) -> project(inner, i, p));
+            }
+        }
+        corrections(y, 0, dy.corrections());
+        if (!dy.retracted().isEmpty()) {
+            y.open(0, "retracted");
+            for (Retraction r : dy.retracted()) {
+                item(y, 2, (inner, i) -> {
+                    inner.string(i, "id", r.id());
+                    inner.string(i, "name", r.name());
+                    inner.verbatim(i, "date", r.date().toString()); // 2025-04-01: plain, as people write it
+                    inner.string(i, "reason", r.reason());
+                    budget(inner, i, r.budget());
+                });
             }
         }
         return y.text();
@@ -181,14 +197,7 @@ public final class ContentWriter {
         y.string(i, "id", p.id());
         y.string(i, "name", p.name());
         source(y, i, p.source());
-        Budget b = p.budget();
-        if (b != null) {
-            y.open(i, "budget");
-            y.string(i + 2, "unit", b.unit() == null ? null : b.unit().label());
-            amount(y, i + 2, "total", b.total());
-            amount(y, i + 2, "fiscal", b.fiscal());
-            amount(y, i + 2, "other", b.other());
-        }
+        budget(y, i, p.budget());
         y.string(i, "purpose", p.purpose());
         y.string(i, "goals", p.goals());
         if (p.indicators().isEmpty()) {
@@ -203,6 +212,31 @@ public final class ContentWriter {
                     inner.string(j, "description", ind.description());
                     inner.string(j, "target", ind.target());
                     inner.string(j, "basis", ind.basis());
+                });
+            }
+        }
+        corrections(y, i, p.corrections());
+    }
+
+    private static void budget(YamlText y, int i, Budget b) {
+        if (b != null) {
+            y.open(i, "budget");
+            y.string(i + 2, "unit", b.unit() == null ? null : b.unit().label());
+            amount(y, i + 2, "total", b.total());
+            amount(y, i + 2, "fiscal", b.fiscal());
+            amount(y, i + 2, "other", b.other());
+        }
+    }
+
+    /** Hand-written corrections survive a rewrite of the file (an import never makes any). */
+    private static void corrections(YamlText y, int i, List<Correction> corrections) {
+        if (!corrections.isEmpty()) {
+            y.open(i, "corrections");
+            for (Correction c : corrections) {
+                item(y, i + 2, (inner, j) -> {
+                    inner.verbatim(j, "date", c.date().toString());
+                    inner.string(j, "what", c.what());
+                    inner.string(j, "why", c.why());
                 });
             }
         }

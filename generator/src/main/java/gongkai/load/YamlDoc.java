@@ -35,6 +35,10 @@ final class YamlDoc {
     }
 
     /** Keeps where {@code field} is, for the checks across files ({@link Positions}). */
+    void acknowledge(String owner, java.util.List<Positions.Acknowledgement> list) {
+        positions.acknowledge(path, owner, list);
+    }
+
     void record(Node node, String field) {
         if (node != null) {
             Mark m = node.getStartMark();

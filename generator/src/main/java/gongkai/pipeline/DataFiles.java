@@ -7,18 +7,22 @@ import java.util.List;
  * Chinese title, row count and size, the one zip of everything, and each department-year's files. Left in
  * {@link #SLOT} by the export stage of a full build (which runs before render), read when the page is rendered.
  *
- * @param tables     the whole-dataset CSVs, in datapackage.json's order
- * @param allJson    data/all.json
- * @param dataPackage data/datapackage.json
- * @param zip        the zip of everything under data/
- * @param years      each department-year's files, by region, department code and year
+ * @param tables    the whole-dataset CSVs, in datapackage.json's order
+ * @param documents the whole-dataset JSON files (all.json, …, datapackage.json last)
+ * @param zip       the zip of everything under data/
+ * @param years     each department-year's files, by region, department code and year
  */
-public record DataFiles(List<Table> tables, File allJson, File dataPackage, File zip, List<Year> years) {
+public record DataFiles(List<Table> tables, List<Document> documents, File zip, List<Year> years) {
     public static final BuildContext.Slot<DataFiles> SLOT = BuildContext.Slot.named("the written downloads");
 
     public DataFiles {
         tables = List.copyOf(tables);
+        documents = List.copyOf(documents);
         years = List.copyOf(years);
+    }
+
+    /** A whole-dataset JSON file with its Chinese title and what it holds. */
+    public record Document(String title, String description, File file) {
     }
 
     /** A written file: site path and size in bytes. */

@@ -19,6 +19,9 @@ import gongkai.pipeline.BuildOptions;
 import gongkai.pipeline.BuildPipeline;
 import gongkai.pipeline.BuildReport;
 import gongkai.pipeline.ChangedYears;
+import gongkai.pipeline.DataFiles;
+import gongkai.quality.QualityReport;
+import gongkai.quality.QualityStage;
 import gongkai.render.RenderStage;
 import gongkai.render.Templates;
 import gongkai.site.AssembleStage;
@@ -46,15 +49,17 @@ import java.util.function.Supplier;
  * missing:
  * <ol>
  * <li>only the changed YAML files are re-read (the content model gets the new department-years); the validate
- * stage checks the whole content, reporting the re-read files' problems as a full build would;</li>
- * <li>the assemble stage assembles the pages those years reach and keeps those whose view model differs from
+ * stage checks the whole content, reporting the re-read files' problems as a full build would; the quality
+ * stage checks the re-read years again and keeps the other years' issues;</li>
+ * <li>the assemble stage assembles the pages those years reach (with /quality/) and keeps those whose view model differs from
  * the last build's; the render stage renders them, then sitemap(s) and feed.xml; the export stage writes the
  * years' own downloads and source documents;</li>
  * <li>all these files are renamed into the served folder one by one, pages last; removed projects' pages and
- * downloads are deleted;</li>
+ * downloads are deleted (a withdrawn project's page stays: it is now its tombstone);</li>
  * <li>global files, which depend on every department-year, are regenerated after that on a background thread
- * (once for a burst of edits): the whole-dataset downloads under data/ (with datapackage.json hashes, the zip and
- * the downloads page data/index.html, which lists their sizes) and the search index (the pipeline's index stage, rebuilt fully); data/ and search/data/ then each replace their served folder whole,
+ * (once for a burst of edits): the whole-dataset downloads under data/ (with quality.csv/.json, the
+ * datapackage.json hashes, the zip and the downloads page data/index.html, which lists their sizes) and the
+ * search index (the pipeline's index stage, rebuilt fully); data/ and search/data/ then each replace their served folder whole,
  * through the server's gate (see {@link ServedSite}).</li>
  * </ol>
  * The result equals a full build of the changed content byte for byte. Anything else (site.yaml, regions,
@@ -68,10 +73,13 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     private Last last;
 
     /** What the last build (full or incremental) left: the model edits start from. */
-    private record Last(BuildReport report, Content content, SiteModel site, GitDates dates, Templates templates) {
+    private record Last(BuildReport report, Content content, Positions positions, QualityReport quality,
+                        SiteModel site, GitDates dates, Templates templates) {
         static Last of(BuildPipeline.Built built) {
             BuildContext c = built.context();
-            return new Last(built.report(), c.content(), c.get(AssembleStage.SITE), c.get(AssembleStage.DATES),
+            LoadResult loaded = c.find(LoadStage.LOADED);
+            return new Last(built.report(), c.content(), loaded == null ? Positions.NONE : loaded.positions(),
+                    c.get(QualityStage.REPORT), c.get(AssembleStage.SITE), c.get(AssembleStage.DATES),
                     c.find(RenderStage.TEMPLATES));
         }
     }
@@ -79,8 +87,12 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     /** Renames of folders inside the served site go through this (the server's, once attached). */
     private volatile SiteInstall.Gate gate = SiteInstall.Gate.NONE;
 
-    /** The content and site the global files are to be regenerated for, with the dates and templates of its build. */
-    private record GlobalWork(Content content, SiteModel site, GitDates dates, Templates templates) {
+    /**
+     * The content the global files are to be regenerated for, with its quality report, its build's dates and
+     * templates, and the downloads page as that build assembles it for the files the regeneration writes.
+     */
+    private record GlobalWork(Content content, QualityReport quality, GitDates dates, Templates templates,
+                              java.util.function.Function<DataFiles, SiteModel.PageJob> dataPage) {
     }
 
     private final java.util.concurrent.atomic.AtomicReference<GlobalWork> pendingGlobal = new java.util.concurrent.atomic.AtomicReference<>();
@@ -155,7 +167,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     }
 
     /** The stages an incremental update runs, in the pipeline's order (load is the re-read above; check, index, write are not). */
-    private static final List<String> STAGES = List.of("validate", "assemble", "export", "render");
+    private static final List<String> STAGES = List.of("validate", "quality", "assemble", "export", "render");
 
     private String apply(List<Path> files, Map<String, DepartmentYear> byFile, long start, long firstEventNanos)
             throws Exception {
@@ -164,10 +176,12 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         Map<DepartmentYear, DepartmentYear> replaced = new LinkedHashMap<>();
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
+        Positions positions = last.positions();
         for (Path file : files) {
             ContentLoader.YearFile loaded = ContentLoader.loadYearFile(options.contentDir(), file);
             errors.addAll(loaded.errors());
             warnings.addAll(loaded.warnings());
+            positions = positions.with(loaded.positions(), List.of(file.toString()));
             if (loaded.year() != null) {
                 String relative = options.contentDir().relativize(file).toString().replace('\\', '/');
                 replaced.put(byFile.get(relative), loaded.year());
@@ -182,7 +196,8 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         try {
             // The full build's stages over the changed jobs, written into the staging folder.
             BuildContext context = BuildContext.standalone(options, staging, content);
-            context.set(LoadStage.LOADED, new LoadResult(content, errors, warnings, Positions.NONE));
+            context.set(LoadStage.LOADED, new LoadResult(content, errors, warnings, positions));
+            context.set(QualityStage.PREVIOUS, last.quality());
             context.set(ChangedYears.SLOT, changed);
             context.set(AssembleStage.PREVIOUS, last.site());
             context.set(AssembleStage.DATES, last.dates());
@@ -197,19 +212,26 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             // install: each file renamed into the served folder, pages last; removed projects' files deleted
             SiteInstall.moveFiles(staging, siteDir);
             for (String id : changed.removedProjects()) {
-                for (String file : List.of(Urls.project(id) + "index.html", Urls.projectData(id, ".json"),
-                        Urls.projectData(id, ".csv"), Urls.projectData(id, "-excel.csv"))) {
+                for (String file : List.of(Urls.projectData(id, ".json"), Urls.projectData(id, ".csv"),
+                        Urls.projectData(id, "-excel.csv"))) {
                     Files.deleteIfExists(SitePaths.inside(siteDir, file));
                 }
+            }
+            // a project moved to retracted: keeps its page (the tombstone just installed), not its downloads
+            for (String id : changed.removedPages()) {
+                Files.deleteIfExists(SitePaths.inside(siteDir, Urls.project(id) + "index.html"));
                 Files.deleteIfExists(SitePaths.inside(siteDir, Urls.project(id)));
             }
             long pagesDone = System.nanoTime();
-            last = new Last(last.report(), content, site, last.dates(), context.find(RenderStage.TEMPLATES));
+            QualityReport quality = context.get(QualityStage.REPORT);
+            last = new Last(last.report(), content, positions, quality, site, last.dates(),
+                    context.find(RenderStage.TEMPLATES));
             String names = String.join(", ", files.stream()
                     .map(f -> options.contentDir().relativize(f).toString().replace('\\', '/')).toList());
 
             // global files, on their own thread so the next edit's pages need not wait for them
-            pendingGlobal.set(new GlobalWork(content, site, last.dates(), last.templates()));
+            pendingGlobal.set(new GlobalWork(content, quality, last.dates(), last.templates(),
+                    catalog -> AssembleStage.dataPage(context, catalog)));
             global.execute(this::regenerateGlobalFiles);
             return String.format(Locale.ROOT, "rebuilt %s: %d pages, %d files in %d ms (%d ms after the file event)",
                     names, pages, written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000);
@@ -234,11 +256,11 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             List<WrittenFile> bundle;
             try {
                 String contentDate = work.dates().latestUnder("");
-                DatasetExporter.Result exported = new DatasetExporter(contentDate).exportBundle(work.content(), staging);
+                DatasetExporter.Result exported = new DatasetExporter(contentDate).exportBundle(work.content(), staging,
+                        work.quality());
                 bundle = exported.files();
                 // the downloads page lives in data/ and lists these files' sizes: rendered again with them
-                SiteModel.PageJob dataPage = AssembleStage.dataPage(options, work.content(), work.dates(),
-                        exported.catalog());
+                SiteModel.PageJob dataPage = work.dataPage().apply(exported.catalog());
                 Templates templates = work.templates() != null ? work.templates()
                         : new Templates(options.themeDir().resolve("templates"));
                 Files.writeString(SitePaths.inside(staging, dataPage.outputFile()),

@@ -2,9 +2,7 @@ package gongkai.site;
 
 import gongkai.content.DepartmentKey;
 import gongkai.content.Urls;
-import gongkai.content.Content;
 import gongkai.pipeline.BuildContext;
-import gongkai.pipeline.BuildOptions;
 import gongkai.pipeline.BuildStage;
 import gongkai.pipeline.ChangedYears;
 import gongkai.pipeline.DataFiles;
@@ -30,6 +28,8 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
     public static final BuildContext.Slot<GitDates> DATES = BuildContext.Slot.named("the content's git dates");
     /** Incremental builds: the site the previous build assembled, which the changed pages replace pages of. */
     public static final BuildContext.Slot<SiteModel> PREVIOUS = BuildContext.Slot.named("the previous build's site");
+    /** What the quality stage found (it runs before assemble); without it the site has no /quality/ page. */
+    public static final BuildContext.Slot<QualityFindings> QUALITY = BuildContext.Slot.named("the quality findings");
     /** Incremental builds: the page jobs new or different from {@link #PREVIOUS}'s, the ones to render. */
     public static final BuildContext.Slot<List<SiteModel.PageJob>> CHANGED_PAGES =
             BuildContext.Slot.named("the changed page jobs");
@@ -46,7 +46,7 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
             dates = GitDates.read(context.options().contentDir(), context::log);
             context.set(DATES, dates);
         }
-        SiteAssembler assembler = new SiteAssembler(context.content(), dates, procurement, hasSearchJs(context.options()));
+        SiteAssembler assembler = assembler(context, dates, procurement);
         ChangedYears changed = context.find(ChangedYears.SLOT);
         // the downloads page lists what the export stage (after this one, before render) wrote
         SiteModel site = changed == null ? assembler.assemble(() -> context.find(DataFiles.SLOT))
@@ -55,16 +55,19 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
         context.setBasePath(site.basePath());
     }
 
-    /**
-     * The downloads page for {@code files} on its own (serve renders it again once the whole-dataset files of an
-     * incremental update are regenerated): the same job a full build's assemble makes.
-     */
-    public static SiteModel.PageJob dataPage(BuildOptions options, Content content, GitDates dates, DataFiles files) {
-        return new SiteAssembler(content, dates, ProcurementSource.NONE, hasSearchJs(options)).dataPage(() -> files);
+    /** The assembler for the context's content, quality findings and announced downloads. */
+    private static SiteAssembler assembler(BuildContext context, GitDates dates, ProcurementSource procurement) {
+        boolean hasSearchJs = Files.isRegularFile(context.options().themeDir().resolve("static/search.js"));
+        return new SiteAssembler(context.content(), dates, procurement, hasSearchJs, context.find(QUALITY),
+                context::writes);
     }
 
-    private static boolean hasSearchJs(BuildOptions options) {
-        return Files.isRegularFile(options.themeDir().resolve("static/search.js"));
+    /**
+     * The downloads page for {@code files} as this context's assemble stage (which has run) makes it: serve renders
+     * it again once the whole-dataset files of an incremental update are regenerated.
+     */
+    public static SiteModel.PageJob dataPage(BuildContext context, DataFiles files) {
+        return assembler(context, context.get(DATES), ProcurementSource.NONE).dataPage(() -> files);
     }
 
     /** The previous site with the changed years' pages replaced (and removed projects' pages dropped). */
@@ -79,7 +82,7 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
             }
         }
         Set<String> removedPages = new HashSet<>();
-        changed.removedProjects().forEach(id -> removedPages.add(Urls.project(id) + "index.html"));
+        changed.removedPages().forEach(id -> removedPages.add(Urls.project(id) + "index.html"));
         List<SiteModel.PageJob> pages = new ArrayList<>();
         List<SiteModel.PageJob> toRender = new ArrayList<>();
         Set<String> seen = new HashSet<>();

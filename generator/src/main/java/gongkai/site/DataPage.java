@@ -57,14 +57,10 @@ final class DataPage {
                         List.of(link(kit, t.csv(), "CSV", "text/csv", null),
                                 link(kit, t.excel(), "Excel 版 CSV", "text/csv", null))));
             }
-            main.addAll(List.of(
-                    new DataFileRow("整个数据集（JSON）", name(files.allJson()),
-                            "全部单位、年度、项目、绩效指标、文字章节和部门级表格，一个 JSON 文件。", null, updated,
-                            List.of(link(kit, files.allJson(), "JSON", "application/json", null))),
-                    new DataFileRow("数据包描述", name(files.dataPackage()),
-                            "Frictionless Data Package：每个 CSV 的列名、类型、中文标题和说明，文件大小和 SHA-256 校验值。",
-                            null, updated,
-                            List.of(link(kit, files.dataPackage(), "JSON", "application/json", null)))));
+            for (DataFiles.Document d : files.documents()) {
+                main.add(new DataFileRow(d.title(), name(d.file()), d.description(), null, updated,
+                        List.of(link(kit, d.file(), "JSON", "application/json", null))));
+            }
             view = new Views.DataPageView(true, link(kit, files.zip(), "全部数据（ZIP）", "application/zip", null),
                     updated, kit.site().licence(), kit.site().licenceUrl(), guide, main, documentTables,
                     regions(kit, files), files.years().size());

@@ -120,7 +120,10 @@ public final class ContentChecks {
         return departments;
     }
 
-    /** A project id is its page's URL: unique across the tree, reported at every place, each naming the others. */
+    /**
+     * A project id is its page's URL: unique across the tree (retracted projects' ids included), reported at every
+     * place, each naming the others.
+     */
     private void projectIds() {
         Map<String, List<Positions.Place>> places = new TreeMap<>();
         for (DepartmentYear dy : content.departmentYears()) {
@@ -131,6 +134,11 @@ public final class ContentChecks {
                     places.computeIfAbsent(p.id(), k -> new ArrayList<>())
                             .add(positions.at(file, "projects[" + i + "].id"));
                 }
+            }
+            // a retracted project keeps its URL (a tombstone page): no project or other retraction may take it
+            for (int i = 0; i < dy.retracted().size(); i++) {
+                places.computeIfAbsent(dy.retracted().get(i).id(), k -> new ArrayList<>())
+                        .add(positions.at(file, "retracted[" + i + "].id"));
             }
         }
         for (Map.Entry<String, List<Positions.Place>> e : places.entrySet()) {

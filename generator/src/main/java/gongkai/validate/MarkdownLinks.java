@@ -106,6 +106,7 @@ final class MarkdownLinks {
         folder(Urls.search());
         folder(Urls.dataPage());
         files.add(Urls.dataZip());
+        folder(Urls.quality());
         files.addAll(List.of("index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt"));
         for (Region r : content.regions()) {
             folder(Urls.region(r.slug()));

@@ -219,12 +219,12 @@ class BadContentTest {
                 (Expected) c -> List.of(at(c, HS_YEAR, 16, 9, "tables[0].id", "'Units" + SEGMENT_NAME))));
         all.add(Arguments.of("table-id-with-dash", (Change) (c, o) -> replace(c, HS_YEAR, "  - id: units", "  - id: unit-list"),
                 (Expected) c -> List.of(at(c, HS_YEAR, 16, 9, "tables[0].id", "'unit-list" + SEGMENT_NAME))));
-        for (String name : List.of("projects", "datapackage", "all")) {
+        for (String name : List.of("projects", "datapackage", "all", "corrections")) {
             all.add(Arguments.of("table-id-is-download-" + name,
                     (Change) (c, o) -> replace(c, HS_YEAR, "  - id: units", "  - id: " + name),
                     (Expected) c -> List.of(at(c, HS_YEAR, 16, 9, "tables[0].id", "表格编号 '" + name
                             + "' 与网站自己的下载文件 data/" + name + ".* 同名，请换一个（不能用 projects、indicators、departments、"
-                            + "department_years、all、datapackage）"))));
+                            + "department_years、all、datapackage、quality、corrections、retracted）"))));
         }
         all.add(Arguments.of("column-key-is-a-key-column", (Change) (c, o) -> replace(c, HS_YEAR,
                         "        title: 经费保障形式\n        type: string\n",
@@ -287,6 +287,13 @@ class BadContentTest {
         all.add(siteCase("licence-url-obfuscated", "licence_url: https://creativecommons.org/licenses/by/4.0/deed.zh-hans",
                 "licence_url: \" JaVa\\tScRiPt:alert(1)\"", 5, 14, "licence_url",
                 "许可协议链接必须是 http:// 或 https:// 开头、不含空白的网址： JaVa\\u0009ScRiPt:alert(1)"));
+        // ---- report_url: mailto:address or an absolute http(s) URL (each page's 报告错误 link appends to it)
+        String report = "report_url: mailto:data@example.org";
+        all.add(siteCase("report-url-javascript", report, "report_url: JavaScript:alert(1)", 7, 13,
+                "report_url", "报告错误的地址必须是 http:// 或 https:// 开头、不含空白的网址：JavaScript:alert(1)"));
+        all.add(siteCase("report-url-mailto-with-query", report, "report_url: mailto:a@b.org?bcc=x@y.org",
+                7, 13, "report_url", "报告错误的地址必须是 mailto:地址（如 mailto:data@example.org，不带 ?subject）或 http(s) 网址："
+                        + "mailto:a@b.org?bcc=x@y.org"));
 
         // ---- base_url: a plain http(s) URL
         String base = "base_url: https://example.org/";

@@ -143,8 +143,9 @@ class RealSiteTest {
         }
         Document data = Jsoup.parse(site.resolve(Urls.dataPage() + "index.html").toFile(), "UTF-8");
         assertEquals(content.departmentYears().size(), data.select("details.data-department li").size());
-        assertEquals(List.of("projects.csv", "indicators.csv", "departments.csv", "department_years.csv", "all.json",
-                "datapackage.json"), data.select("table.data-files").first().select("tbody th code").eachText());
+        assertEquals(List.of("projects.csv", "indicators.csv", "departments.csv", "department_years.csv",
+                "corrections.csv", "retracted.csv", "quality.csv", "all.json", "quality.json", "datapackage.json"),
+                data.select("table.data-files").first().select("tbody th code").eachText());
     }
 
     /**
@@ -232,7 +233,9 @@ class RealSiteTest {
         List<String> urls = new ArrayList<>(List.of(Urls.home(), Urls.search(), Urls.page("about"),
                 Urls.page("data-guide"), Urls.dataPage(), "404.html", Urls.region("tianjin"), Urls.department("tianjin", "362303"),
                 Urls.departmentYear("tianjin", "362303", 2023), Urls.departmentYear("hengshui", "467", 2020),
-                Urls.project("362303-2024-004"), Urls.project("467-2020-014"), Urls.project("467-2020-001")));
+                Urls.project("362303-2024-004"), Urls.project("467-2020-014"), Urls.project("467-2020-001"),
+                // the quality page and a project and a year with a quality notice (Q004 on 362203-2023-010)
+                Urls.quality(), Urls.project("362203-2023-010"), Urls.departmentYear("tianjin", "362203", 2023)));
         try (DevServer server = new DevServer(site, "/", 0)) {
             server.start();
             for (int width : new int[] {390, 1280}) {

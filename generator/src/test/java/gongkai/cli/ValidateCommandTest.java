@@ -51,9 +51,18 @@ class ValidateCommandTest {
         assertEquals(0, Main.execute("validate", dir));
         assertEquals(dir + "/tianjin/362303/2024.yaml:5:9: projects[0].id: warning: id '362303-2024-1' does not "
                 + "follow the pattern 362303-2024-nnn\n"
-                + dir + "/tianjin/362303/2024.yaml:9:14: projects[0].budget.total: warning: fiscal 5.00 + other 0.50 "
-                + "= 5.50, not the total 6.00\n", err());
+                + dir + "/tianjin/362303/2024.yaml:9:14: projects[0].budget.total: warning: Q001 预算数与资金来源合计不符："
+                + "财政资金 5.00 + 其他资金 0.50 = 5.50 万元，预算数为 6.00 万元\n", err());
         assertEquals("validate: 1 project in 1 department-year: 0 errors, 2 warnings\n", out());
+    }
+
+    @Test
+    void theCommittedContentHasOneQualityFindingTrueOfItsSource() {
+        // content/sources/003_048537671a369fc1.txt:5586 prints 项目完成时限 “2025年底” for a 2023 budget project
+        assertEquals(0, Main.execute("validate", "content"));
+        assertEquals("content/tianjin/362203/2023.yaml:555:11: projects[9].indicators[2].target: warning: Q004 "
+                + "完成时限不在预算年度内：“项目完成时限”的指标值“2025年底”不在 2023 年内\n", err());
+        assertEquals("validate: 175 projects in 8 department-years: 0 errors, 1 warning\n", out());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gongkai.pipeline.DataFiles;
+import gongkai.quality.QualityReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class DataZipTest {
 
     @BeforeAll
     static void export() throws IOException {
-        result = new DatasetExporter(DATE).exportAll(ExportFixture.content(), site);
+        result = new DatasetExporter(DATE).exportAll(ExportFixture.content(), site, QualityReport.EMPTY);
     }
 
     @Test
@@ -79,7 +80,7 @@ class DataZipTest {
         TimeZone zone = TimeZone.getDefault();
         try {
             TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-            new DatasetExporter(DATE).exportAll(ExportFixture.content(), other);
+            new DatasetExporter(DATE).exportAll(ExportFixture.content(), other, QualityReport.EMPTY);
         } finally {
             TimeZone.setDefault(zone);
         }
@@ -89,7 +90,7 @@ class DataZipTest {
 
     @Test
     void withoutAContentDateTheEntriesCarryTheEarliestZipTime(@TempDir Path other) throws IOException {
-        new DatasetExporter().exportAll(ExportFixture.content(), other);
+        new DatasetExporter().exportAll(ExportFixture.content(), other, QualityReport.EMPTY);
         try (ZipFile zip = new ZipFile(other.resolve("data/gongkai-data.zip").toFile())) {
             for (ZipEntry e : Collections.list(zip.entries())) {
                 assertEquals(LocalDateTime.of(1980, 1, 1, 0, 0), e.getTimeLocal(), e.getName());
@@ -104,9 +105,9 @@ class DataZipTest {
     @Test
     void theCatalogCountsRowsAndBytesOfWhatWasWritten() throws IOException {
         DataFiles catalog = result.catalog();
-        assertEquals(List.of("projects", "indicators", "departments", "department_years", "procurement", "units"),
-                catalog.tables().stream().map(DataFiles.Table::name).toList());
-        assertEquals(List.of(false, false, false, false, true, true),
+        assertEquals(List.of("projects", "indicators", "departments", "department_years", "procurement", "units",
+                "corrections", "retracted", "quality"), catalog.tables().stream().map(DataFiles.Table::name).toList());
+        assertEquals(List.of(false, false, false, false, true, true, false, false, false),
                 catalog.tables().stream().map(DataFiles.Table::departmentTable).toList());
         for (DataFiles.Table t : catalog.tables()) {
             List<List<String>> records = StrictCsvReader.read(Files.readAllBytes(site.resolve(t.csv().path())));
@@ -115,8 +116,11 @@ class DataZipTest {
             assertSize(t.excel());
         }
         assertEquals(5, catalog.tables().get(0).rows());
-        assertSize(catalog.allJson());
-        assertSize(catalog.dataPackage());
+        assertEquals(List.of("data/all.json", "data/quality.json", "data/datapackage.json"),
+                catalog.documents().stream().map(d -> d.file().path()).toList());
+        for (DataFiles.Document d : catalog.documents()) {
+            assertSize(d.file());
+        }
         assertSize(catalog.zip());
         assertEquals(4, catalog.years().size());
         for (DataFiles.Year y : catalog.years()) {
@@ -131,7 +135,7 @@ class DataZipTest {
     /** serve regenerates data/ alone: the same files and the same catalog, year files counted without writing. */
     @Test
     void theBundleAloneWritesTheSameDataFilesAndCatalog(@TempDir Path other) throws IOException {
-        DatasetExporter.Result bundle = new DatasetExporter(DATE).exportBundle(ExportFixture.content(), other);
+        DatasetExporter.Result bundle = new DatasetExporter(DATE).exportBundle(ExportFixture.content(), other, QualityReport.EMPTY);
         assertEquals(result.catalog(), bundle.catalog());
         for (WrittenFile f : bundle.files()) {
             assertTrue(f.path().startsWith("data/"), f.path());

@@ -64,11 +64,13 @@ class DatasetExporterTest {
                 "binhai/362301/2025.json", "hengshui/467/2020.json", "data/projects.csv", "data/projects-excel.csv",
                 "data/indicators.csv", "data/departments.csv", "data/department_years.csv", "data/units.csv",
                 "data/units-excel.csv", "data/procurement.csv", "data/all.json", "data/datapackage.json",
-                "data/gongkai-data.zip")) {
+                "data/quality.csv", "data/quality-excel.csv", "data/quality.json", "data/corrections.csv",
+                "data/retracted.csv", "data/gongkai-data.zip")) {
             assertTrue(listed.contains(p), p);
         }
-        // 5 projects × 3 + 4 department-years × 3 + data/: 6 CSVs × 2 + 2 JSON + the zip.
-        assertEquals(5 * 3 + 4 * 3 + 6 * 2 + 2 + 1, listed.size());
+        // 5 projects × 3 + 4 department-years × 3 + data/: 9 CSVs × 2 (quality, corrections and retracted even when
+        // empty) + 3 JSON + the zip.
+        assertEquals(5 * 3 + 4 * 3 + 9 * 2 + 3 + 1, listed.size());
         for (WrittenFile f : written) {
             byte[] bytes = file(f.path());
             assertEquals(bytes.length, f.bytes(), f.path());
@@ -81,7 +83,7 @@ class DatasetExporterTest {
     @Test
     void projectsCsvHasTheDocumentedColumnsAndExactAmounts() throws IOException {
         List<List<String>> records = StrictCsvReader.read(file("data/projects.csv"));
-        assertEquals(List.of("project_id", "region", "department_code", "department_name", "year", "name", "budget_unit",
+        assertEquals(List.of("project_id", "project_key", "region", "department_code", "department_name", "year", "name", "budget_unit",
                 "budget_total_printed", "budget_fiscal_printed", "budget_other_printed", "budget_total_yuan",
                 "budget_fiscal_yuan", "budget_other_yuan", "purpose", "goals", "indicator_count", "source_document",
                 "source_heading", "source_line", "url"), records.get(0));
@@ -158,7 +160,7 @@ class DatasetExporterTest {
     @Test
     void indicatorsCarryPrintedTargetAndParsedColumns() throws IOException {
         List<List<String>> records = StrictCsvReader.read(file("data/indicators.csv"));
-        assertEquals(List.of("project_id", "project_name", "region", "department_code", "department_name", "year",
+        assertEquals(List.of("project_id", "project_key", "project_name", "region", "department_code", "department_name", "year",
                 "budget_total_yuan", "seq", "level1", "level2", "level3", "description", "target", "basis",
                 "target_kind", "target_comparator", "target_value", "target_upper_value", "target_unit", "target_sign",
                 "target_norm_value", "target_norm_upper_value", "target_norm_unit", "target_date", "target_end_date",
@@ -299,8 +301,8 @@ class DatasetExporterTest {
                 assertFalse(bytes.length >= 3 && bytes[0] == (byte) 0xEF, f.path() + " JSON without BOM");
             }
         }
-        assertEquals(5 + 4 + 6, checked, "every CSV has its twin");
-        assertEquals(List.of("项目编号", "地区代码", "预算单位编码", "预算单位名称", "预算年度", "项目名称"),
+        assertEquals(5 + 4 + 9, checked, "every CSV has its twin");
+        assertEquals(List.of("项目编号", "跨年度项目键", "地区代码", "预算单位编码", "预算单位名称", "预算年度"),
                 StrictCsvReader.read(Arrays.copyOfRange(file("binhai/362301/2025-excel.csv"), 3,
                         file("binhai/362301/2025-excel.csv").length)).get(0).subList(0, 6));
     }

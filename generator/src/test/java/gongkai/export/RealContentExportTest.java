@@ -117,7 +117,7 @@ class RealContentExportTest {
                     assertEquals(ind.level3(), FormulaGuard.unguard(rows.get(i).get("level3")), p.id() + " #" + (i + 1));
                     // indicators.csv stands alone: the project's own cells ride along on every row
                     Map<String, String> r = rows.get(i);
-                    for (String[] same : new String[][] {{"project_name", "name"}, {"region", "region"},
+                    for (String[] same : new String[][] {{"project_key", "project_key"}, {"project_name", "name"}, {"region", "region"},
                             {"department_code", "department_code"}, {"department_name", "department_name"},
                             {"year", "year"}, {"budget_total_yuan", "budget_total_yuan"}}) {
                         assertEquals(row.get(same[1]), r.get(same[0]), p.id() + " #" + (i + 1) + " " + same[0]);

@@ -81,15 +81,16 @@ class SiteBuildTest {
         for (String path : List.of("index.html", "tianjin/index.html", "binhai/index.html", "hengshui/index.html",
                 "tianjin/362303/index.html", "tianjin/362303/2024/index.html", "hengshui/467/2020/index.html",
                 "projects/362303-2024-001/index.html", "projects/467-2020-004/index.html", "about/index.html",
-                "data-guide/index.html", "data/index.html", "search/index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml",
-                "assets/site.css", "assets/site.js")) {
+                "data-guide/index.html", "data/index.html", "search/index.html", "quality/index.html", "404.html",
+                "sitemap.xml", "robots.txt", "feed.xml", "assets/site.css", "assets/site.js")) {
             assertTrue(Files.isRegularFile(site.resolve(path)), "missing " + path);
         }
-        // 5 department-years, 8 projects, 4 departments, 3 regions, 2 Markdown pages, home, downloads, search, 404.
+        // 5 department-years, 8 projects, 4 departments, 3 regions, 2 Markdown pages, home, downloads, search,
+        // quality, 404.
         assertEquals(8, report.projects());
-        assertEquals(1 + 3 + 4 + 5 + 8 + 2 + 1 + 1 + 1, report.pages());
+        assertEquals(1 + 3 + 4 + 5 + 8 + 2 + 1 + 1 + 1 + 1, report.pages());
         assertEquals(SitePipelines.STAGE_ORDER, report.stages().stream().map(BuildReport.StageTime::stage).toList());
-        assertTrue(report.summary().matches("build: 8 projects, 26 pages, \\d+\\.\\d s \\(load \\d+ ms, validate .*write \\d+ ms\\)"),
+        assertTrue(report.summary().matches("build: 8 projects, 27 pages, \\d+\\.\\d s \\(load \\d+ ms, validate .*write \\d+ ms\\)"),
                 report.summary());
     }
 
@@ -306,7 +307,7 @@ class SiteBuildTest {
                         a.selectFirst(".size").text(), a.attr("href"));
             }
         }
-        assertEquals(pkg.get("resources").size() + 2, rows.size(), "every resource, all.json and datapackage.json");
+        assertEquals(pkg.get("resources").size() + 3, rows.size(), "every resource, all.json, quality.json and datapackage.json");
         assertEquals(2, data.select("table.data-files a[href=" + BASE + "data/all.json], table.data-files a[href="
                 + BASE + "data/datapackage.json]").size());
         assertNotNull(data.selectFirst("details.data-tables table.data-files"), "document tables folded");
@@ -350,6 +351,34 @@ class SiteBuildTest {
         assertTrue(doc.select("section.downloads a").get(2).text().contains("Excel"));
         // the 2023-2025 evaluation has no namesake in 2024
         assertTrue(page("projects/362101-2023-002/index.html").select("section[aria-labelledby=other-years-h]").isEmpty());
+    }
+
+    @Test
+    void projectPageShowsTheSameProjectsBudgetInEachYearWithTheChange() throws IOException {
+        Document later = page("projects/362101-2024-001/index.html");
+        assertEquals(List.of("2023年 2023年物业费项目 104.00 — —", "2024年（本页） 2024年度物业费项目 1,234.56 +1,130.56 +1087.1%"),
+                later.select("section[aria-labelledby=other-years-h] tbody tr").eachText());
+        assertEquals("true", later.select("section[aria-labelledby=other-years-h] tbody tr").get(1).attr("aria-current"));
+        Document earlier = page("projects/362101-2023-001/index.html");
+        assertEquals(List.of("2023年（本页） 2023年物业费项目 104.00 — —", "2024年 2024年度物业费项目 1,234.56 +1,130.56 +1087.1%"),
+                earlier.select("section[aria-labelledby=other-years-h] tbody tr").eachText());
+    }
+
+    @Test
+    void projectKeyLinksTheSameProjectAcrossYearsInTheCsv() throws IOException {
+        java.util.Map<String, String> keys = new java.util.TreeMap<>();
+        for (String line : Files.readAllLines(site.resolve("data/projects.csv"))) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([0-9]+-[0-9]{4}-[0-9]{3}),([^,]*),").matcher(line);
+            if (m.find()) {
+                keys.put(m.group(1), m.group(2));
+            }
+        }
+        assertEquals(keys.get("362101-2023-001"), keys.get("362101-2024-001"), "物业费 in 2023 and 2024: " + keys);
+        assertTrue(keys.get("362101-2023-001").matches("362101-[0-9a-f]{12}"), keys.toString());
+        assertEquals(keys.size(), new java.util.HashSet<>(keys.values()).size() + 1, "every other project its own key");
+        // the per-year CSVs have the same column
+        assertTrue(Files.readString(site.resolve("tianjin/362101/2024.csv")).contains(
+                "362101-2024-001," + keys.get("362101-2024-001") + ","));
     }
 
     @Test
@@ -440,6 +469,37 @@ class SiteBuildTest {
     }
 
     @Tag("slow")
+    /** Every page ends with how to cite it and, when the site names an address, a prefilled 报告错误 link. */
+    @Test
+    void pagesCarryCitationSharingCardsIconAndReportLink(@TempDir Path tmp) throws Exception {
+        Content tiny = TestSites.tiny();
+        SiteConfig s = tiny.site();
+        Content content = new Content(new SiteConfig(s.title(), s.description(), s.publisher(), s.licence(),
+                s.licenceUrl(), s.baseUrl(), "mailto:data@example.org"), tiny.regions(), tiny.departments(),
+                tiny.departmentYears(), tiny.pages());
+        Path out = tmp.resolve("site");
+        build(content, TestSites.defaultTheme(), tmp.resolve("c"), out);
+        Document doc = Jsoup.parse(out.resolve("projects/362303-2024-001/index.html").toFile(), "UTF-8");
+        String canonical = doc.selectFirst("link[rel=canonical]").attr("href");
+        assertEquals("https://example.org/gongkai/projects/362303-2024-001/", canonical);
+        assertEquals(canonical, doc.selectFirst("meta[property=og:url]").attr("content"));
+        assertEquals(doc.selectFirst("h1").text(), doc.selectFirst("meta[property=og:title]").attr("content"));
+        String icon = doc.selectFirst("link[rel=icon]").attr("href");
+        assertTrue(Files.isRegularFile(out.resolve(icon.substring(BASE.length()))), icon);
+        org.jsoup.nodes.Element facts = doc.selectFirst("main aside.page-facts");
+        String cite = facts.selectFirst("details.cite").text();
+        assertTrue(cite.contains(s.publisher() + ". " + doc.selectFirst("h1").text() + "[EB/OL]") && cite.contains(canonical),
+                cite);
+        String report = facts.selectFirst("p.report a").attr("href");
+        assertTrue(report.startsWith("mailto:data@example.org?subject="), report);
+        String body = java.net.URLDecoder.decode(report.substring(report.indexOf("body=") + 5), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(body.startsWith("页面：" + canonical + "\n"), body);
+        // the shared build names no address: no report link, the citation stays
+        Document plain = page("projects/362303-2024-001/index.html");
+        assertEquals(0, plain.select("p.report").size());
+        assertEquals(1, plain.select("main aside.page-facts details.cite").size());
+    }
+
     @Test
     void machineFilesAreTheThemesTemplatesAndEscapeXml(@TempDir Path tmp) throws Exception {
         Path theme = TestSites.copyOfDefaultTheme(tmp.resolve("theme"));
@@ -573,7 +633,7 @@ class SiteBuildTest {
             parts.add(part);
             assertTrue(index.contains("<loc>https://example.org/gongkai/sitemap-" + i + ".xml</loc>"));
         }
-        assertEquals(25, urls, "every page but the 404");
+        assertEquals(26, urls, "every page but the 404");
         String all = String.join("", parts);
         assertTrue(all.contains("<loc>https://example.org/gongkai/tianjin/362303/2024/</loc>\n    <lastmod>2024-03-05</lastmod>"), all);
         assertTrue(all.contains("<loc>https://example.org/gongkai/tianjin/</loc>\n    <lastmod>2024-06-30</lastmod>"), all);
