@@ -79,9 +79,9 @@ public final class Urls {
         return "data/" + fileName;
     }
 
-    /** A source document as published (copied from content/sources/): sources/004_….txt. */
-    public static String source(String documentFileName) {
-        return "sources/" + documentFileName;
+    /** A source document as published (copied from content/sources/): sources/hengshui/467/004_….txt. */
+    public static String source(String document) {
+        return "sources/" + document;
     }
 
     public static String asset(String path) {

@@ -32,7 +32,7 @@ public final class Columns {
             YEAR,
             DEPARTMENT_NAME,
             Field.string("title", "文件标题", "公开文件的标题，按原文"),
-            Field.string("source_document", "来源文件", "来源文件名（原始公开文件的纯文本导出）"),
+            Field.string("source_document", "来源文件", "来源文件在网站 sources/ 之下的路径：<地区>/<单位编码>/<文件名>"),
             Field.integer("project_count", "项目数", "本单位本年度公开的项目个数"),
             Field.integer("indicator_count", "绩效指标数", "本单位本年度所有项目的绩效指标行数之和"),
             Field.number("budget_total_yuan", "项目预算数合计（元）",
@@ -60,7 +60,7 @@ public final class Columns {
             Field.string("purpose", "资金用途", "资金用途，按原文，可含换行"),
             Field.string("goals", "绩效目标", "绩效目标，按原文，可含换行"),
             Field.integer("indicator_count", "绩效指标数", "本项目的绩效指标行数"),
-            Field.string("source_document", "来源文件", "来源文件名"),
+            Field.string("source_document", "来源文件", "来源文件在网站 sources/ 之下的路径：<地区>/<单位编码>/<文件名>"),
             Field.string("source_heading", "来源标题", "原文中本项目表格的标题"),
             Field.integer("source_line", "来源行号", "本项目在来源文件中的起始行号（从 1 起）"),
             Field.string("url", "网页地址", "项目页面的绝对网址"));

@@ -5,6 +5,7 @@ import gongkai.quality.QualityStage;
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
 import gongkai.pipeline.ChangedYears;
+import gongkai.content.DepartmentKey;
 import gongkai.pipeline.DataFiles;
 import gongkai.site.AssembleStage;
 import gongkai.site.GitDates;
@@ -16,7 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The build's {@code export} stage: every download (per project, per department-year, the whole dataset,
@@ -71,16 +73,18 @@ public final class ExportStage implements BuildStage {
      */
     private static int copySourceDocuments(BuildContext context, List<DepartmentYear> years) throws IOException {
         Path contentDir = context.options().contentDir();
-        TreeSet<String> cited = new TreeSet<>();
+        // document → the department citing it (the path names the department's own folder, so there is one)
+        TreeMap<String, DepartmentKey> cited = new TreeMap<>();
         for (DepartmentYear dy : years) {
             if (dy.document() != null) {
-                cited.add(dy.document());
+                cited.put(dy.document(), dy.departmentKey());
             }
         }
-        for (String document : cited) {
+        for (Map.Entry<String, DepartmentKey> c : cited.entrySet()) {
+            String document = c.getKey();
             Path file;
             try {
-                file = SafePaths.sourceDocument(contentDir, document);
+                file = SafePaths.sourceDocument(contentDir, c.getValue(), document);
             } catch (SafePaths.Unsafe e) {
                 throw new IOException("document: " + e.getMessage(), e);
             }

@@ -102,7 +102,7 @@ public final class ContentLoader {
      */
     public static LoadResult load(Path contentDir) throws IOException {
         if (!Files.isDirectory(contentDir)) {
-            throw new IOException(contentDir + ": not a directory");
+            throw new IOException(contentDir + " 不是文件夹（内容文件夹不存在？）");
         }
         return new ContentLoader(contentDir, new Interner()).loadAll();
     }
@@ -196,7 +196,7 @@ public final class ContentLoader {
                     regions.add(region);
                 }
             } else {
-                error(display(regionFile), 1, 1, "", "file missing: every region folder needs a region.yaml (with at least name)");
+                error(display(regionFile), 1, 1, "", "缺少文件：每个地区文件夹都要有 region.yaml（至少写一行 name: 地区名称）");
             }
             for (Path deptDir : sortedChildren(regionDir)) {
                 String code = deptDir.getFileName().toString();
@@ -232,7 +232,7 @@ public final class ContentLoader {
             return null;
         }
         if (!YamlReader.isPlainFile(file)) {
-            error(display(file), 1, 1, "", "file missing: the content directory needs a site.yaml");
+            error(display(file), 1, 1, "", "缺少文件：内容文件夹里要有 site.yaml（网站的标题、发布者等设置）");
             return null;
         }
         YamlDoc doc = parse(file);
@@ -246,7 +246,7 @@ public final class ContentLoader {
         f.record("base_url").record("licence_url").record("report_url");
         String baseUrl = f.string("base_url", true);
         if (baseUrl != null && !baseUrl.endsWith("/")) {
-            doc.error(f.node("base_url"), "base_url", "must end with '/' (page links are resolved against it)");
+            doc.error(f.node("base_url"), "base_url", "网站地址要以 / 结尾（页面链接以它为起点），例如 " + YamlDoc.shown(baseUrl) + "/");
         } else if (baseUrl != null) {
             String problem = SafeUrls.baseUrlProblem(baseUrl);
             if (problem != null) {
@@ -314,7 +314,7 @@ public final class ContentLoader {
                 }
             }
             if (title == null || title.isEmpty()) {
-                error(display(file), 1, 1, "title", "no '# ' heading; the first one is the page title");
+                error(display(file), 1, 1, "title", "页面没有以“# ”开头的标题行：请在第一行写“# 页面标题”");
             }
             pages.add(new Page(slug, title, text));
         }
@@ -369,15 +369,15 @@ public final class ContentLoader {
             var m = YEAR_FILE.matcher(name);
             if (m.matches()) {
                 if (!hasDepartment) {
-                    error(display(file), 1, 1, "department", "no department.yaml in "
-                            + display(deptDir) + " (each department folder describes its unit in department.yaml)");
+                    error(display(file), 1, 1, "department", display(deptDir)
+                            + " 里没有 department.yaml：每个部门文件夹都要有 department.yaml（写 code: 预算单位编码 和 name: 单位名称）");
                 }
                 DepartmentYear dy = yearOf(file, regionSlug, code, Integer.parseInt(m.group(1)));
                 if (dy != null) {
                     years.add(dy);
                 }
             } else if (yaml) {
-                error(display(file), 1, 1, "", "unexpected file: a department folder holds department.yaml and <year>.yaml files");
+                error(display(file), 1, 1, "", "多余的文件：部门文件夹里只放 department.yaml 和年度文件（如 2024.yaml）");
             }
         }
     }
@@ -448,7 +448,7 @@ public final class ContentLoader {
         f.record("description");
         String code = f.string("code", true);
         if (code != null && !code.equals(folderCode)) {
-            doc.error(f.node("code"), "code", "code '" + YamlDoc.shown(code) + "' does not match its folder '" + folderCode + "'");
+            doc.error(f.node("code"), "code", "code '" + YamlDoc.shown(code) + "' 与所在文件夹 '" + folderCode + "' 不一致：请写 code: '" + folderCode + "'");
         }
         return new Department(regionSlug, folderCode, f.string("name", true),
                 f.string("short_name", false), f.string("description", false));
@@ -468,11 +468,11 @@ public final class ContentLoader {
         String code = f.string("department", true);
         if (code != null && !code.equals(folderCode)) {
             doc.error(f.node("department"), "department",
-                    "department '" + YamlDoc.shown(code) + "' does not match its folder '" + folderCode + "'");
+                    "department '" + YamlDoc.shown(code) + "' 与所在文件夹 '" + folderCode + "' 不一致：请写 department: '" + folderCode + "'");
         }
         Integer year = f.integer("year", true);
         if (year != null && year != fileYear) {
-            doc.error(f.node("year"), "year", "year " + year + " does not match the file name " + fileYear + ".yaml");
+            doc.error(f.node("year"), "year", "year " + year + " 与文件名 " + fileYear + ".yaml 不一致：请写 year: " + fileYear + "，或把文件改名为 " + year + ".yaml");
         }
         // title and document are on every page of the year (heading, citation): required, like the importer writes them
         String title = title(f, "title");
@@ -485,7 +485,7 @@ public final class ContentLoader {
             if (s != null) {
                 s.record("markdown");
                 String id = segment(s, "id", SafePaths.SECTION_ID, "小写英文字母、数字、'_' 和 '-'");
-                checkUniqueId(doc, s, sectionIds, id, "section");
+                checkUniqueId(doc, s, sectionIds, id, "章节");
                 sections.add(new Section(id, s.string("title", true), s.string("markdown", false),
                         source(doc, s, document)));
             }
@@ -497,7 +497,7 @@ public final class ContentLoader {
             if (t != null) {
                 t.record("id").record("columns").record("note");
                 DataTable table = table(doc, t, document);
-                checkUniqueId(doc, t, tableIds, table.id(), "table");
+                checkUniqueId(doc, t, tableIds, table.id(), "表格");
                 tables.add(table);
             }
         });
@@ -668,7 +668,7 @@ public final class ContentLoader {
 
     private void checkUniqueId(YamlDoc doc, Fields f, Set<String> seen, String id, String what) {
         if (id != null && !seen.add(id)) {
-            doc.error(f.node("id"), f.path("id"), "duplicate " + what + " id '" + id + "' in this file");
+            doc.error(f.node("id"), f.path("id"), "本文件里" + what + "编号 '" + id + "' 重复：每个" + what + "的 id 要不同");
         }
     }
 
@@ -704,7 +704,7 @@ public final class ContentLoader {
             String pattern = code + "-" + year + "-";
             if (!(id.startsWith(pattern) && id.substring(pattern.length()).matches("[0-9]{3}"))) {
                 doc.warning(p.node("id"), p.path("id"),
-                        "id '" + id + "' does not follow the pattern " + pattern + "nnn");
+                        "项目编号 '" + id + "' 不是 " + pattern + "nnn 的写法（nnn 是三位序号，如 " + pattern + "001）");
             }
         }
         Budget budget = null;
@@ -741,7 +741,7 @@ public final class ContentLoader {
             try {
                 unit = MoneyUnit.fromLabel(unitLabel);
             } catch (IllegalArgumentException e) {
-                doc.error(b.node("unit"), b.path("unit"), "unknown money unit '" + YamlDoc.shown(unitLabel) + "' (expected 元 or 万元)");
+                doc.error(b.node("unit"), b.path("unit"), "不认识的金额单位 '" + YamlDoc.shown(unitLabel) + "'：只能写 元 或 万元");
             }
         }
         BigDecimal total = amount(b, "total", unit);
@@ -789,7 +789,7 @@ public final class ContentLoader {
             }
             String key = segment(c, "key", SafePaths.MACHINE_NAME, "小写英文字母、数字和 '_'");
             if (key != null && !keys.add(key)) {
-                doc.error(c.node("key"), c.path("key"), "duplicate column key '" + key + "'");
+                doc.error(c.node("key"), c.path("key"), "列名 '" + key + "' 重复：每一列的 key 要不同");
             } else if (key != null && (KEY_COLUMNS.contains(key) || procurement && key.equals(PROCUREMENT_PROJECT_COLUMN))) {
                 doc.error(c.node("key"), c.path("key"), "列名 '" + key + "' 是下载文件 data/" + t.string("id", false)
                         + ".csv 自带的列，请换一个");
@@ -803,8 +803,8 @@ public final class ContentLoader {
                     }
                 }
                 if (type == null) {
-                    doc.error(c.node("type"), c.path("type"), "unknown column type '" + YamlDoc.shown(typeName)
-                            + "' (expected string, integer or decimal)"
+                    doc.error(c.node("type"), c.path("type"), "不认识的列类型 '" + YamlDoc.shown(typeName)
+                            + "'：只能写 string（文字）、integer（整数）或 decimal（小数）"
                             + Suggestions.didYouMean(typeName, COLUMN_TYPES));
                 }
             }
@@ -827,7 +827,7 @@ public final class ContentLoader {
         }
         List<Map<String, String>> rows = new ArrayList<>();
         forEachItem(doc, t, "rows", false, (item, field) -> {
-            Fields r = doc.fields(item, field, types.keySet(), "column");
+            Fields r = doc.fields(item, field, types.keySet(), "列");
             if (r == null) {
                 return;
             }
@@ -836,9 +836,9 @@ public final class ContentLoader {
                 String value = r.string(col.getKey(), false);
                 ColumnType type = col.getValue();
                 if (value != null && type != null && !matchesType(value, type)) {
-                    doc.error(r.node(col.getKey()), r.path(col.getKey()), "'" + YamlDoc.shown(value) + "' is not "
-                            + (type == ColumnType.INTEGER ? "an integer" : "a plain decimal number")
-                            + " (column '" + col.getKey() + "' has type " + type.yamlName() + ")");
+                    doc.error(r.node(col.getKey()), r.path(col.getKey()), "'" + YamlDoc.shown(value) + "' 不是"
+                            + (type == ColumnType.INTEGER ? "整数" : "普通的小数（半角数字，可带小数点）")
+                            + "：列 '" + col.getKey() + "' 的类型是 " + type.yamlName());
                 }
                 row.put(col.getKey(), value);
             }
@@ -852,7 +852,7 @@ public final class ContentLoader {
         Node node = owner.node("source");
         if (node == null || YamlDoc.isNull(node)) {
             doc.error(node == null ? owner.mapping : node, owner.path("source"),
-                    node == null ? "required field missing" : "required field is empty");
+                    node == null ? Fields.MISSING : Fields.EMPTY);
             return null;
         }
         Fields s = doc.fields(node, owner.path("source"), SOURCE_KEYS);
@@ -872,12 +872,12 @@ public final class ContentLoader {
         String field = f.path(key);
         if (node == null || YamlDoc.isNull(node)) {
             if (required) {
-                doc.error(node == null ? f.mapping : node, field, "required field missing");
+                doc.error(node == null ? f.mapping : node, field, Fields.MISSING);
             }
             return;
         }
         if (!(node instanceof SequenceNode seq)) {
-            doc.error(node, field, "expected a list (lines starting with '- '), found " + YamlDoc.kind(node));
+            doc.error(node, field, "这里应是列表（以“- ”开头的若干行），实际是" + YamlDoc.kind(node));
             return;
         }
         List<Node> items = seq.getValue();

@@ -170,13 +170,16 @@ public final class QualityRules {
             return;
         }
         String document = p.source().document() != null ? p.source().document() : dy.document();
-        if (document == null || SafePaths.documentProblem(contentDir, document) != null) {
+        if (document == null || SafePaths.documentProblem(contentDir, dy.departmentKey(), document) != null) {
             return; // validate reports a missing or unsafe source
         }
         List<String> lines = sourceLines.computeIfAbsent(document, this::readSource);
         BigDecimal total = p.budget().total().value();
         int from = p.source().line() - 1;
         int to = Math.min(Math.min(lines.size(), from + SOURCE_WINDOW), nextLine - 1);
+        if (to <= from) {
+            return; // the cited line is past the document's end (validate's business) or the next project's line
+        }
         for (int i = from; i < to; i++) {
             Matcher m = NUMBER.matcher(lines.get(i));
             while (m.find()) {
@@ -193,8 +196,18 @@ public final class QualityRules {
     }
 
     private List<String> readSource(String document) {
+        java.nio.file.Path file = contentDir.resolve(ContentPaths.source(document));
+        if (!document.endsWith(".txt")) {
+            // a Word/Excel/PDF original: its citations count lines of the text rendering the import keeps beside it
+            file = file.resolveSibling(file.getFileName() + ".txt");
+        }
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return List.of(); // nothing to compare with: no finding
+        }
         try {
-            return Files.readAllLines(contentDir.resolve(ContentPaths.source(document)), StandardCharsets.UTF_8);
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return List.of(); // not UTF-8 text: the rule cannot read it, which is no finding about the figures
         } catch (IOException e) {
             throw new UncheckedIOException("来源文件读不出（source document unreadable）: " + document, e);
         }

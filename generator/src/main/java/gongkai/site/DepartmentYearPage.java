@@ -1,6 +1,7 @@
 package gongkai.site;
 
 import gongkai.content.Column;
+import gongkai.content.ContentPaths;
 import gongkai.content.ColumnType;
 import gongkai.content.DataTable;
 import gongkai.content.Department;
@@ -61,7 +62,8 @@ final class DepartmentYearPage {
                 .map(o -> kit.departmentYearLink(o, o.year() + "年")).toList();
         Totals totals = index.totals(dy);
         Views.DepartmentYearView view = new Views.DepartmentYearView(kit.departmentLink(d),
-                kit.regionLink(d.regionSlug()), dy.year(), dy.title(), dy.document(), totals, DepartmentBudget.of(dy), rows, sections, tables,
+                kit.regionLink(d.regionSlug()), dy.year(), dy.title(),
+                dy.document() == null ? null : ContentPaths.documentFileName(dy.document()), totals, DepartmentBudget.of(dy), rows, sections, tables,
                 kit.downloadsOf(dy), otherYears, CorrectionNotes.of(dy.corrections()),
                 dy.retracted().stream().map(r -> new Views.RetractedRow(new Link(kit.href(Urls.project(r.id())), r.name()),
                         r.id(), r.date().toString(), CorrectionNotes.dateText(r.date()), r.reason())).toList());

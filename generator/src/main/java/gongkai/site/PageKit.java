@@ -1,5 +1,6 @@
 package gongkai.site;
 
+import gongkai.content.ContentPaths;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Department;
 import gongkai.content.Page;
@@ -147,7 +148,9 @@ final class PageKit {
         if (ref == null) {
             return null;
         }
-        return new Views.Source(ref.document(), ref.document() == null ? null : href(Urls.source(ref.document())),
+        // shown by its file name; the link keeps the department folder it is published in
+        return new Views.Source(ref.document() == null ? null : ContentPaths.documentFileName(ref.document()),
+                ref.document() == null ? null : href(Urls.source(ref.document())),
                 ref.heading(), ref.line());
     }
 

@@ -56,7 +56,7 @@ public final class ContentChecks {
 
     private void run() {
         if (content.site() == null) {
-            error(new Positions.Place(contentDir.resolve(ContentPaths.SITE_FILE).toString(), 1, 1, ""), "site.yaml: missing");
+            error(new Positions.Place(contentDir.resolve(ContentPaths.SITE_FILE).toString(), 1, 1, ""), "缺少文件：内容文件夹里要有 site.yaml");
             return;
         }
         regions();
@@ -65,10 +65,10 @@ public final class ContentChecks {
         for (DepartmentYear dy : content.departmentYears()) {
             String file = yearFile(dy);
             if (!departments.contains(dy.departmentKey())) {
-                error(positions.at(file, "department"), "no department.yaml for '" + dy.departmentCode() + "'");
+                error(positions.at(file, "department"), "部门 '" + dy.departmentCode() + "' 没有 department.yaml");
             }
             if (dy.document() != null) {
-                String problem = SafePaths.documentProblem(contentDir, dy.document());
+                String problem = SafePaths.documentProblem(contentDir, dy.departmentKey(), dy.document());
                 if (problem != null) {
                     error(positions.at(file, "document"), problem);
                 }
@@ -89,8 +89,8 @@ public final class ContentChecks {
             }
             Positions.Place at = positions.at(regionFile(r.slug()), "parent");
             if (!bySlug.containsKey(r.parent())) {
-                error(at, "unknown region '" + r.parent() + "' (no folder "
-                        + contentDir.resolve(ContentPaths.region(r.parent())) + ")");
+                error(at, "没有地区 '" + r.parent() + "'（找不到 "
+                        + contentDir.resolve(ContentPaths.region(r.parent())) + "）：parent 要写已有地区的文件夹名");
                 continue;
             }
             // a parent chain that comes back to the region has no top: the breadcrumb trail would not end
@@ -113,7 +113,7 @@ public final class ContentChecks {
         for (Department d : content.departments()) {
             String file = contentDir.resolve(ContentPaths.department(d.key())).toString();
             if (!regions.contains(d.regionSlug())) {
-                error(new Positions.Place(file, 1, 1, ""), "no region '" + d.regionSlug() + "' (missing region.yaml)");
+                error(new Positions.Place(file, 1, 1, ""), "没有地区 '" + d.regionSlug() + "'：地区文件夹里缺少 region.yaml");
             }
             departments.add(d.key());
         }
@@ -147,7 +147,7 @@ public final class ContentChecks {
                 for (Positions.Place p : all) {
                     String others = all.stream().filter(o -> o != p).map(Positions.Place::where)
                             .reduce((a, b) -> a + ", " + b).orElse("");
-                    error(p, "duplicate project id '" + e.getKey() + "' (also at " + others + ")");
+                    error(p, "项目编号 '" + e.getKey() + "' 重复（另见 " + others + "）：全站每个项目编号只能用一次");
                 }
             }
         }

@@ -228,7 +228,7 @@ class HostileTextTest {
         }
         String message = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, exit, message);
-        assertTrue(message.contains("build failed in validate"), message);
+        assertTrue(message.contains("构建失败（validate 阶段）"), message);
         return message;
     }
 }

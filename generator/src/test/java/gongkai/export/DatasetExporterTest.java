@@ -101,7 +101,7 @@ class DatasetExporterTest {
         assertEquals("2255000.00", binhai.get("budget_total_yuan"));
         assertEquals("", binhai.get("budget_other_printed"), "其他资金 is blank in the source");
         assertEquals("6", binhai.get("indicator_count"));
-        assertEquals("000_d8be7fe3029b1b35.txt", binhai.get("source_document"));
+        assertEquals("binhai/362301/000_d8be7fe3029b1b35.txt", binhai.get("source_document"));
         assertEquals("2", binhai.get("source_line"));
         assertEquals("https://gongkai.example.org/projects/362301-2025-001/", binhai.get("url"));
 

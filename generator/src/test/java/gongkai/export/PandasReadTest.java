@@ -58,18 +58,22 @@ class PandasReadTest {
         report = new ObjectMapper().readTree(out);
     }
 
-    /** content/hengshui/467 → hengshui/0467: its department code and project ids start with a zero. */
+    /**
+     * content/hengshui/467 → hengshui/0467: its department code and project ids start with a zero (its cited
+     * document moves to its new folder under sources/ with it).
+     */
     static Path leadingZeroCode(Path content) throws IOException {
         Path from = content.resolve("hengshui/467");
         Path to = content.resolve("hengshui/0467");
         Files.move(from, to);
+        Files.move(content.resolve("sources/hengshui/467"), content.resolve("sources/hengshui/0467"));
         Path department = to.resolve("department.yaml");
         Files.writeString(department, Files.readString(department).replace("code: '467'", "code: '0467'"));
         Path year = to.resolve("2020.yaml");
         String yaml = Files.readString(year);
         assertTrue(yaml.startsWith("department: '467'\n"), "the year file names its department first");
         Files.writeString(year, yaml.replace("department: '467'\n", "department: '0467'\n")
-                .replace("- id: 467-2020-", "- id: 0467-2020-"));
+                .replace("- id: 467-2020-", "- id: 0467-2020-").replace("hengshui/467/", "hengshui/0467/"));
         return content;
     }
 

@@ -90,7 +90,7 @@ class SiteBuildTest {
         assertEquals(8, report.projects());
         assertEquals(1 + 3 + 4 + 5 + 8 + 2 + 1 + 1 + 1 + 1, report.pages());
         assertEquals(SitePipelines.STAGE_ORDER, report.stages().stream().map(BuildReport.StageTime::stage).toList());
-        assertTrue(report.summary().matches("build: 8 projects, 27 pages, \\d+\\.\\d s \\(load \\d+ ms, validate .*write \\d+ ms\\)"),
+        assertTrue(report.summary().matches("build：8 个项目，27 个页面，用时 \\d+\\.\\d 秒（load \\d+ ms, validate .*write \\d+ ms）"),
                 report.summary());
     }
 
@@ -344,7 +344,9 @@ class SiteBuildTest {
         Document doc = page("projects/362101-2023-001/index.html");
         assertTrue(doc.selectFirst("p.source").text().contains("003_048537671a369fc1.txt"));
         assertTrue(doc.selectFirst("p.source").text().contains("第 1 行"));
-        assertEquals(BASE + "sources/003_048537671a369fc1.txt", doc.selectFirst("p.source a").attr("href"));
+        // shown by its file name, linked where it is published: the department's own folder
+        assertEquals("003_048537671a369fc1.txt", doc.selectFirst("p.source a").text());
+        assertEquals(BASE + "sources/tianjin/362101/003_048537671a369fc1.txt", doc.selectFirst("p.source a").attr("href"));
         assertEquals(List.of(BASE + "projects/362101-2024-001/"), doc.select("section[aria-labelledby=other-years-h] a").eachAttr("href"));
         assertEquals(List.of(BASE + "projects/362101-2023-001.json", BASE + "projects/362101-2023-001.csv",
                 BASE + "projects/362101-2023-001-excel.csv"), doc.select("section.downloads a").eachAttr("href"));
@@ -561,8 +563,8 @@ class SiteBuildTest {
                 () -> build(bad, tmp.resolve("theme2"), tmp.resolve("content"), out));
         assertEquals("validate", contentError.stage());
         // a model built in code has no positions: the file's first line, with the field
-        assertTrue(contentError.getMessage().contains("tianjin/362303/2023.yaml:1:1: projects[0].id: duplicate project id "
-                + "'362303-2024-001' (also at "), contentError.getMessage());
+        assertTrue(contentError.getMessage().contains("tianjin/362303/2023.yaml:1:1: projects[0].id: 项目编号 "
+                + "'362303-2024-001' 重复（另见 "), contentError.getMessage());
         assertEquals(before, Trees.hashes(out));
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".site-")).toList(),

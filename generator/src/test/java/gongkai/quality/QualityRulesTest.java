@@ -54,12 +54,12 @@ class QualityRulesTest {
     void issuesArePlacedAtTheirField() throws Exception {
         List<String> shown = check(FIXTURE).open().stream().map(i -> i.toProblem().format()).toList();
         String file = FIXTURE.resolve("tianjin/362303/2025.yaml").toString();
-        assertEquals(file + ":47:14: projects[1].budget.total: warning: Q001 预算数与资金来源合计不符：财政资金 5.00 + "
+        assertEquals(file + ":47:14: projects[1].budget.total: 警告：Q001 预算数与资金来源合计不符：财政资金 5.00 + "
                 + "其他资金 0.50 = 5.50 万元，预算数为 6.00 万元", shown.get(0));
-        assertTrue(shown.contains(file + ":98:11: projects[5].name: warning: Q005 同一年度重复的项目：与项目 "
+        assertTrue(shown.contains(file + ":98:11: projects[5].name: 警告：Q005 同一年度重复的项目：与项目 "
                 + "362303-2025-001“2025年度辐射环境执法安全防护能力提升项目”名称相同"), shown.toString());
-        assertTrue(shown.contains(file + ":145:14: projects[8].budget.total: warning: Q008 预算数与来源文件不符：预算数 7.00 "
-                + "万元 在来源文件 001_88a8ef7fc06e4953.txt 第 181–200 行中找不到"), shown.toString());
+        assertTrue(shown.contains(file + ":145:14: projects[8].budget.total: 警告：Q008 预算数与来源文件不符：预算数 7.00 "
+                + "万元 在来源文件 tianjin/362303/001_88a8ef7fc06e4953.txt 第 181–200 行中找不到"), shown.toString());
         assertEquals(8, shown.size()); // the acknowledged Q003 is not among the open issues
     }
 

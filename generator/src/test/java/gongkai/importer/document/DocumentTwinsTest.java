@@ -144,8 +144,9 @@ class DocumentTwinsTest {
         Path content = Path.of("content");
         for (DepartmentYear dy : doc.departmentYears()) {
             Path committed = content.resolve(dy.regionSlug()).resolve(dy.departmentCode()).resolve(dy.year() + ".yaml");
+            String cited = dy.regionSlug() + "/" + dy.departmentCode() + "/";
             String expected = Files.readString(committed, StandardCharsets.UTF_8)
-                    .replace("document: " + seedName + "\n", "document: " + twinName + "\n");
+                    .replace("document: " + cited + seedName + "\n", "document: " + cited + twinName + "\n");
             assertEquals(expected, ContentWriter.yearYaml(dy), twinName + " → " + committed);
         }
     }
