@@ -19,13 +19,13 @@ import java.util.Objects;
 
 /**
  * The site's build, in one place: its stages in execution order
- * load → validate → quality → assemble → render → index → export → check → write, each timed (used by {@code build} and
+ * load → validate → quality → assemble → export → render → index → check → write, each timed (used by {@code build} and
  * {@code serve}). The index stage reads only the validated content, so it runs in the background from after
- * validate until write.
+ * validate until write. Export runs before render because the downloads page lists the files it wrote.
  */
 public final class SitePipelines {
     public static final List<String> STAGE_ORDER =
-            List.of("load", "validate", "quality", "assemble", "render", "index", "export", "check", "write");
+            List.of("load", "validate", "quality", "assemble", "export", "render", "index", "check", "write");
 
     private SitePipelines() {
     }
@@ -90,9 +90,9 @@ public final class SitePipelines {
                     .then(new ValidateStage())
                     .then(new QualityStage())
                     .then(new AssembleStage(procurement))
+                    .then(export)
                     .then(new RenderStage())
                     .alongside(index, "validate")
-                    .then(export)
                     .then(new CheckStage())
                     .build();
         }

@@ -64,6 +64,16 @@ public final class Urls {
         return "search/";
     }
 
+    /** The downloads page (数据下载), in the same folder as the files it lists. */
+    public static String dataPage() {
+        return "data/";
+    }
+
+    /** The zip of every whole-dataset download, beside them. */
+    public static String dataZip() {
+        return data("gongkai-data.zip");
+    }
+
     /** Whole-dataset downloads live under data/: data/projects.csv, data/datapackage.json … */
     public static String data(String fileName) {
         return "data/" + fileName;

@@ -14,13 +14,14 @@ public final class Columns {
 
     public static final Field REGION = Field.string("region", "地区代码", "地区的英文短名（URL 中使用），如 tianjin、binhai、hengshui");
     public static final Field DEPARTMENT_CODE = Field.string("department_code", "预算单位编码", "预算单位编码，按原文");
+    public static final Field DEPARTMENT_NAME = Field.string("department_name", "预算单位名称", "预算单位全称，按原文");
     public static final Field YEAR = Field.integer("year", "预算年度", "预算年度，四位数字");
 
     public static final List<Field> DEPARTMENTS = List.of(
             REGION,
             Field.string("region_name", "地区名称", "地区的中文名称"),
             DEPARTMENT_CODE,
-            Field.string("department_name", "预算单位名称", "预算单位全称，按原文"),
+            DEPARTMENT_NAME,
             Field.string("short_name", "简称", "单位简称；无则为空"),
             Field.string("description", "单位简介", "单位简介（Markdown）；无则为空"),
             Field.string("url", "网页地址", "本单位页面的绝对网址"));
@@ -29,7 +30,7 @@ public final class Columns {
             REGION,
             DEPARTMENT_CODE,
             YEAR,
-            Field.string("department_name", "预算单位名称", "预算单位全称，按原文"),
+            DEPARTMENT_NAME,
             Field.string("title", "文件标题", "公开文件的标题，按原文"),
             Field.string("source_document", "来源文件", "来源文件在网站 sources/ 之下的路径：<地区>/<单位编码>/<文件名>"),
             Field.integer("project_count", "项目数", "本单位本年度公开的项目个数"),
@@ -46,7 +47,7 @@ public final class Columns {
                             + "用它把各年度的同一项目连起来"),
             REGION,
             DEPARTMENT_CODE,
-            Field.string("department_name", "预算单位名称", "预算单位全称，按原文"),
+            DEPARTMENT_NAME,
             YEAR,
             Field.string("name", "项目名称", "项目名称，按原文"),
             Field.string("budget_unit", "金额单位", "原文金额单位：元 或 万元；原文无预算数时为空"),
@@ -65,6 +66,7 @@ public final class Columns {
             Field.string("url", "网页地址", "项目页面的绝对网址"));
 
     public static final Field PROJECT_ID = PROJECTS.get(0);
+    public static final Field PROJECT_KEY = PROJECTS.get(1);
 
     /** Indicator columns after project_id; shared by indicators.csv and the per-project CSV. */
     public static final List<Field> INDICATOR_DETAIL = List.of(
@@ -80,11 +82,31 @@ public final class Columns {
             Field.number("target_value", "指标数值", "解析出的数值（区间的下限），精确小数；无则为空"),
             Field.number("target_upper_value", "指标数值上限", "数值区间的上限；无则为空"),
             Field.string("target_unit", "指标单位", "数值后的单位（百分比记为 %）；无则为空"),
+            Field.string("target_sign", "比较符号", "比较关系的符号：≥ ≤ > < = ~（区间）；定性指标为空"),
+            Field.number("target_norm_value", "指标数值（统一单位）",
+                    "target_value 换算到 target_norm_unit：金额换算为元（万元 × 10000，精确小数），其余同 target_value；"
+                    + "日期和定性指标为空"),
+            Field.number("target_norm_upper_value", "指标数值上限（统一单位）", "target_upper_value 按同样规则换算；无则为空"),
+            Field.string("target_norm_unit", "统一单位", "金额为 元（万元/人 记为 元/人），百分比为 %，其他单位按原文；无单位或非数值时为空"),
             Field.date("target_date", "指标日期", "解析出的日期或期限（日期区间的起点），YYYY-MM-DD；无则为空"),
             Field.date("target_end_date", "指标截止日期", "日期区间的终点，YYYY-MM-DD；无则为空"),
             Field.string("target_remark", "指标值附注", "原文指标值中数值以外的文字；无则为空"));
 
-    public static final List<Field> INDICATORS = concat(List.of(PROJECT_ID), INDICATOR_DETAIL);
+    /**
+     * indicators.csv: every indicator with its project's name, department, year and budget in front, so the file
+     * answers questions on its own (no join with projects.csv needed).
+     */
+    public static final List<Field> INDICATORS = concat(List.of(
+            PROJECT_ID,
+            PROJECT_KEY,
+            Field.string("project_name", "项目名称", "项目名称，按原文（同 projects.csv 的 name）"),
+            REGION,
+            DEPARTMENT_CODE,
+            DEPARTMENT_NAME,
+            YEAR,
+            Field.number("budget_total_yuan", "项目预算数（元）",
+                    "本指标所属项目的预算数，换算为元的精确小数（同 projects.csv）；原文未列则为空")),
+            INDICATOR_DETAIL);
 
     /** The per-project CSV: the project's columns repeated on each of its indicator rows. */
     public static final List<Field> PROJECT_INDICATORS = concat(PROJECTS, INDICATOR_DETAIL);

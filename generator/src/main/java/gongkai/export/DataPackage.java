@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * data/datapackage.json: a Frictionless Tabular Data Package (v1) describing the canonical CSVs under
  * data/ with their schemas, keys, sizes and SHA-256 hashes. The -excel.csv twins are not resources
- * (they are byte-identical apart from the BOM); the description says so.
+ * (the same records behind a BOM and a header of the fields' titles); the description says so.
  */
 final class DataPackage {
     static final String NAME = "gongkai";
@@ -87,8 +87,8 @@ final class DataPackage {
         node.put("name", NAME);
         node.put("title", site.title());
         node.put("description", (site.description() == null ? "" : site.description() + "\n\n")
-                + "每个 CSV 文件另有同名的 -excel.csv 版本（如 projects-excel.csv）：内容与本文件描述的规范版本逐字节相同，"
-                + "只在开头多一个 UTF-8 BOM，供 Excel 直接打开；它们不单独列为资源。"
+                + "每个 CSV 文件另有同名的 -excel.csv 版本（如 projects-excel.csv），供 Excel 直接打开：开头多一个 UTF-8 BOM，"
+                + "表头是各列的中文标题（即下面 schema 中的 title），其后各行与本文件描述的规范版本逐字节相同；它们不单独列为资源。"
                 + "文本列中以 = + - @ 制表符 回车 开头的单元格前加了一个单引号（防止电子表格公式注入），读取时去掉即可，规则见数据说明页。"
                 + "金额为精确小数：*_printed 为原文数字（单位见 budget_unit），*_yuan 为换算成元的值。");
         node.put("homepage", site.baseUrl());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gongkai.content.DepartmentKey;
+import gongkai.pipeline.DataFiles;
 import gongkai.pipeline.SitePaths;
 import gongkai.pipeline.Utf8Bytes;
 import gongkai.content.Amount;
@@ -20,6 +21,7 @@ import gongkai.content.DataTable;
 import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Indicator;
+import gongkai.content.NormalisedTarget;
 import gongkai.content.ParsedTarget;
 import gongkai.content.Project;
 import gongkai.content.Region;
@@ -47,23 +49,39 @@ import java.util.TreeMap;
 /**
  * Writes the journalists' downloads: per project and per department-year CSV/JSON twins, and under
  * data/ the whole dataset (one CSV per kind, all.json, datapackage.json). Every CSV has an
- * {@code -excel.csv} twin with a BOM. Output bytes depend only on the content: rows are ordered by
+ * {@code -excel.csv} twin: a BOM, the columns' Chinese titles as its header, then the same records. Output bytes depend only on the content: rows are ordered by
  * region, department code, year and project id.
  */
 public final class DatasetExporter {
     /** The git history's changes for data/changes.csv (empty outside git). */
     private final List<GitDates.Change> changes;
 
+    static final String EXCEL_SUFFIX = "-excel.csv";
+
+    private final String contentDate;
+
+    /** An exporter for content without a known date (the zip's entries are dated 1980-01-01). */
     public DatasetExporter() {
-        this(List.of());
+        this(null);
     }
 
-    /** @param changes every change of the content's history, by year file then oldest first */
-    public DatasetExporter(List<GitDates.Change> changes) {
+    /**
+     * @param contentDate the content's last change (yyyy-mm-dd, from git), or null: the zip's entry times and its
+     *                    README's date, so the zip's bytes depend on the content only, never on the clock
+     */
+    public DatasetExporter(String contentDate) {
+        this(contentDate, List.of());
+    }
+
+    /** @param changes every change of the content's history (data/changes.csv), by year file then oldest first */
+    public DatasetExporter(String contentDate, List<GitDates.Change> changes) {
+        this.contentDate = contentDate;
         this.changes = List.copyOf(changes);
     }
 
-    static final String EXCEL_SUFFIX = "-excel.csv";
+    /** What an export wrote: every file, sorted by path, and the downloads page's catalog of them. */
+    public record Result(List<WrittenFile> files, DataFiles catalog) {
+    }
 
     /**
      * Writes every download file under {@code siteRoot} and returns them sorted by path.
@@ -72,19 +90,25 @@ public final class DatasetExporter {
      *                                  department, duplicate project ids, same-id tables with different columns …)
      */
     public List<WrittenFile> export(Content content, Path siteRoot) throws IOException {
-        return export(content, siteRoot, QualityReport.EMPTY);
+        return exportAll(content, siteRoot, QualityReport.EMPTY).files();
     }
 
     /** As {@link #export(Content, Path)}, with {@code quality}'s issues in data/quality.csv and quality.json. */
     public List<WrittenFile> export(Content content, Path siteRoot, QualityReport quality) throws IOException {
+        return exportAll(content, siteRoot, quality).files();
+    }
+
+    /** As {@link #export(Content, Path, QualityReport)}, with the catalog of what was written. */
+    public Result exportAll(Content content, Path siteRoot, QualityReport quality) throws IOException {
         Dataset dataset = new Dataset(content);
         Output out = new Output(siteRoot);
+        DataFiles.Year[] years;
         try (AllJson all = new AllJson(out, content.site(), dataset)) {
-            writeYears(out, dataset, id -> true, true, all);
+            years = writeYears(out, dataset, id -> true, true, all);
             all.finish();
         }
-        writeBundle(out, dataset, content, quality);
-        return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
+        DataFiles catalog = writeBundle(out, dataset, content, quality, years);
+        return new Result(out.sorted(), catalog);
     }
 
     /**
@@ -105,20 +129,24 @@ public final class DatasetExporter {
         Content only = new Content(content.site(), content.regions(), content.departments(), years, content.pages());
         Output out = new Output(siteRoot);
         writeYears(out, new Dataset(only), writeProject, true, null);
-        return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
+        return out.sorted();
     }
 
-    /** Writes only the whole-dataset files under data/ (CSV per kind, all.json, datapackage.json), as {@link #export} would. */
-    public List<WrittenFile> exportBundle(Content content, Path siteRoot, QualityReport quality) throws IOException {
+    /**
+     * Writes only the whole-dataset files under data/ (CSV per kind, all.json, datapackage.json, the zip), as
+     * {@link #exportAll} would, with the same catalog (the department-years' file sizes are counted, not written).
+     */
+    public Result exportBundle(Content content, Path siteRoot, QualityReport quality) throws IOException {
         Output out = new Output(siteRoot);
         Dataset dataset = new Dataset(content);
+        DataFiles.Year[] years;
         // all.json is made from the department-years' JSON exactly as in a full export; their files are not written
         try (AllJson all = new AllJson(out, content.site(), dataset)) {
-            writeYears(out, dataset, id -> false, false, all);
+            years = writeYears(out, dataset, id -> false, false, all);
             all.finish();
         }
-        writeBundle(out, dataset, content, quality);
-        return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
+        DataFiles catalog = writeBundle(out, dataset, content, quality, years);
+        return new Result(out.sorted(), catalog);
     }
 
     /**
@@ -127,8 +155,9 @@ public final class DatasetExporter {
      * independent files, written in parallel; threads take them in dataset order, so the JSON waiting for its
      * turn in all.json stays a few department-years long.
      */
-    private void writeYears(Output out, Dataset dataset, java.util.function.Predicate<String> writeProject,
+    private DataFiles.Year[] writeYears(Output out, Dataset dataset, java.util.function.Predicate<String> writeProject,
             boolean yearFiles, AllJson all) throws IOException {
+        DataFiles.Year[] written = new DataFiles.Year[dataset.years.size()];
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), dataset.years.size()));
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<Workers.Task> writers = new ArrayList<>();
@@ -138,9 +167,10 @@ public final class DatasetExporter {
                 Utf8Bytes buf = new Utf8Bytes(1 << 16);
                 try {
                     for (int k = next.getAndIncrement(); k < dataset.years.size(); k = next.getAndIncrement()) {
-                        byte[] yearJson = writeYear(out, dataset.years.get(k), buf, writeProject, yearFiles, all != null);
+                        YearOut y = writeYear(out, dataset.years.get(k), buf, writeProject, yearFiles, all != null);
+                        written[k] = y.files();
                         if (all != null) {
-                            all.add(k, yearJson);
+                            all.add(k, y.json());
                         }
                     }
                 } catch (Exception | Error e) {
@@ -152,29 +182,55 @@ public final class DatasetExporter {
             });
         }
         Workers.runAll("gongkai-export", writers);
+        return written;
     }
 
-    private void writeBundle(Output out, Dataset dataset, Content content, QualityReport quality) throws IOException {
+    /** The whole-dataset CSVs and JSON, datapackage.json and the zip (after all.json); returns the catalog of it all. */
+    private DataFiles writeBundle(Output out, Dataset dataset, Content content, QualityReport quality,
+            DataFiles.Year[] years) throws IOException {
         DataPackage pkg = new DataPackage(content.site());
-        pkg.add(Resource.PROJECTS, out.csvStreamed(Urls.data("projects.csv"), Columns.PROJECTS, dataset.projectRows()));
-        pkg.add(Resource.INDICATORS, out.csvStreamed(Urls.data("indicators.csv"), Columns.INDICATORS, dataset.indicatorRows()));
-        pkg.add(Resource.DEPARTMENTS, out.csvStreamed(Urls.data("departments.csv"), dataset.departmentsTable()));
-        pkg.add(Resource.DEPARTMENT_YEARS, out.csvStreamed(Urls.data("department_years.csv"), dataset.departmentYearsTable()));
+        List<DataFiles.Table> tables = new ArrayList<>();
+        table(pkg, tables, Resource.PROJECTS, out.csvStreamed(Urls.data("projects.csv"), Columns.PROJECTS, dataset.projectRows()), false);
+        table(pkg, tables, Resource.INDICATORS, out.csvStreamed(Urls.data("indicators.csv"), Columns.INDICATORS, dataset.indicatorRows()), false);
+        table(pkg, tables, Resource.DEPARTMENTS, out.csvStreamed(Urls.data("departments.csv"), dataset.departmentsTable()), false);
+        table(pkg, tables, Resource.DEPARTMENT_YEARS, out.csvStreamed(Urls.data("department_years.csv"), dataset.departmentYearsTable()), false);
         for (TableKind kind : dataset.tableKinds().values()) {
-            pkg.add(kind.resource(), out.csvStreamed(Urls.data(kind.id + ".csv"), kind.table()));
+            table(pkg, tables, kind.resource(), out.csvStreamed(Urls.data(kind.id + ".csv"), kind.table()), true);
         }
-        pkg.add(Resource.CORRECTIONS, out.csvStreamed(Urls.data("corrections.csv"), dataset.correctionsTable()));
-        pkg.add(Resource.RETRACTED, out.csvStreamed(Urls.data("retracted.csv"), dataset.retractedTable()));
-        pkg.add(Resource.CHANGES, out.csvStreamed(Urls.data("changes.csv"), changesTable()));
+        table(pkg, tables, Resource.CORRECTIONS, out.csvStreamed(Urls.data("corrections.csv"), dataset.correctionsTable()), false);
+        table(pkg, tables, Resource.RETRACTED, out.csvStreamed(Urls.data("retracted.csv"), dataset.retractedTable()), false);
+        table(pkg, tables, Resource.CHANGES, out.csvStreamed(Urls.data("changes.csv"), changesTable()), false);
         Table qualityTable = qualityTable(quality);
-        pkg.add(Resource.QUALITY, out.csvStreamed(Urls.data("quality.csv"), qualityTable));
+        table(pkg, tables, Resource.QUALITY, out.csvStreamed(Urls.data("quality.csv"), qualityTable), false);
         ArrayNode qualityRows = Json.array();
         qualityTable.rows().forEach(row -> qualityRows.add(Json.row(qualityTable.fields(), row)));
-        out.write(Urls.data("quality.json"), Json.bytes(qualityRows));
+        WrittenFile qualityJson = out.write(Urls.data("quality.json"), Json.bytes(qualityRows));
         for (YearData y : dataset.years) {
             pkg.addSource(y.dy.title(), y.dy.document());
         }
-        out.json(Urls.data("datapackage.json"), pkg.toJson());
+        WrittenFile packageFile = out.json(Urls.data("datapackage.json"), pkg.toJson());
+        List<DataFiles.Document> documents = List.of(
+                new DataFiles.Document("整个数据集（JSON）",
+                        "全部单位、年度、项目、绩效指标、文字章节和部门级表格，一个 JSON 文件。",
+                        file(out.byPath.get(Urls.data("all.json")))),
+                new DataFiles.Document("数据质量问题（JSON）", "与 quality.csv 相同的内容，JSON 数组。", file(qualityJson)),
+                new DataFiles.Document("数据包描述",
+                        "Frictionless Data Package：每个 CSV 的列名、类型、中文标题和说明，文件大小和 SHA-256 校验值。",
+                        file(packageFile)));
+        DataZip zip = new DataZip(content, contentDate, tables, documents);
+        DataFiles.File zipFile = file(zip.write(out.root, out::register));
+        return new DataFiles(tables, documents, zipFile, java.util.Arrays.asList(years));
+    }
+
+    private static void table(DataPackage pkg, List<DataFiles.Table> tables, Resource r, StreamedCsv csv,
+            boolean departmentTable) {
+        pkg.add(r, csv.csv());
+        tables.add(new DataFiles.Table(r.name(), r.title(), r.description(), csv.rows(), file(csv.csv()),
+                file(csv.excel()), departmentTable));
+    }
+
+    static DataFiles.File file(WrittenFile f) {
+        return new DataFiles.File(f.path(), f.bytes());
     }
 
     static Table qualityTable(QualityReport quality) {
@@ -188,6 +244,23 @@ public final class DatasetExporter {
     }
 
     private static final List<Object> BLANK_INDICATOR = blankRow(Columns.INDICATOR_DETAIL.size());
+    private static final Headers PROJECT_INDICATORS_HEADERS = Headers.of(Columns.PROJECT_INDICATORS);
+    private static final Headers PROJECTS_HEADERS = Headers.of(Columns.PROJECTS);
+
+    /**
+     * A file's two header records, encoded once: {@link #bytes} is the BOM and the Excel twin's Chinese header,
+     * then the canonical header; the records follow in both files.
+     */
+    private record Headers(byte[] bytes, int canonicalStart) {
+        static Headers of(List<Field> fields) {
+            Utf8Bytes b = new Utf8Bytes(1024);
+            b.write(Csv.BOM, 0, Csv.BOM.length);
+            Csv.excelHeader(b, fields);
+            int canonicalStart = b.size();
+            Csv.header(b, fields);
+            return new Headers(b.toByteArray(), canonicalStart);
+        }
+    }
 
     /**
      * Writes one department-year's files ({@code yearFiles}) and those of its projects that {@code writeProject}
@@ -195,7 +268,11 @@ public final class DatasetExporter {
      * trailing line break) for all.json when {@code wantJson}, else null. A project's JSON is encoded once and
      * placed into its department-year's JSON as it is ({@link RawJson}).
      */
-    private byte[] writeYear(Output out, YearData y, Utf8Bytes buf, java.util.function.Predicate<String> writeProject,
+    /** A department-year's JSON for all.json (or null) and its files' sizes (counted even when not written). */
+    private record YearOut(byte[] json, DataFiles.Year files) {
+    }
+
+    private YearOut writeYear(Output out, YearData y, Utf8Bytes buf, java.util.function.Predicate<String> writeProject,
             boolean yearFiles, boolean wantJson) throws IOException {
         List<RawJson> projectJson = new ArrayList<>(y.projects.size());
         for (ProjectData p : y.projects) {
@@ -204,8 +281,7 @@ public final class DatasetExporter {
             if (own) {
                 // The per-project CSV: the project's cells repeated before each indicator row (encoded once, copied).
                 buf.reset();
-                buf.write(Csv.BOM);
-                Csv.header(buf, Columns.PROJECT_INDICATORS);
+                buf.write(PROJECT_INDICATORS_HEADERS.bytes(), 0, PROJECT_INDICATORS_HEADERS.bytes().length);
                 int prefixStart = buf.size();
                 Csv.cells(buf, Columns.PROJECT_INDICATORS, 0, p.row);
                 int prefixLength = buf.size() - prefixStart;
@@ -217,7 +293,7 @@ public final class DatasetExporter {
                     Csv.cells(buf, Columns.PROJECT_INDICATORS, Columns.PROJECTS.size(), rows.get(i));
                     Csv.crlf(buf);
                 }
-                out.csv(Urls.projectData(p.project.id(), ".csv"), buf);
+                out.csv(Urls.projectData(p.project.id(), ".csv"), buf, PROJECT_INDICATORS_HEADERS);
             }
             buf.reset();
             try (JsonGenerator gen = Json.generator(buf)) {
@@ -232,14 +308,18 @@ public final class DatasetExporter {
             projectJson.add(RawJson.nested(buf.array(), length, 2));
         }
         DepartmentYear dy = y.dy;
+        // the year's CSV is encoded even when not written: the downloads page gives its size
+        buf.reset();
+        buf.write(PROJECTS_HEADERS.bytes(), 0, PROJECTS_HEADERS.bytes().length);
+        for (ProjectData p : y.projects) {
+            Csv.record(buf, Columns.PROJECTS, p.row);
+        }
+        String csvPath = Urls.departmentYearData(dy, ".csv");
+        String excelPath = Urls.departmentYearData(dy, EXCEL_SUFFIX);
+        long csvBytes = buf.size() - PROJECTS_HEADERS.canonicalStart();
+        long excelBytes = buf.size() - PROJECTS_HEADERS.bytes().length + PROJECTS_HEADERS.canonicalStart();
         if (yearFiles) {
-            buf.reset();
-            buf.write(Csv.BOM);
-            Csv.header(buf, Columns.PROJECTS);
-            for (ProjectData p : y.projects) {
-                Csv.record(buf, Columns.PROJECTS, p.row);
-            }
-            out.csv(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".csv"), buf);
+            out.csv(csvPath, buf, PROJECTS_HEADERS);
         }
         buf.reset();
         try (JsonGenerator gen = Json.generator(buf)) {
@@ -247,12 +327,14 @@ public final class DatasetExporter {
         }
         int length = buf.size();
         byte[] json = wantJson ? java.util.Arrays.copyOf(buf.array(), length) : null;
+        String jsonPath = Urls.departmentYearData(dy, ".json");
         if (yearFiles) {
             buf.write('\n');
-            out.write(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), ".json"),
-                    buf.array(), 0, buf.size());
+            out.write(jsonPath, buf.array(), 0, buf.size());
         }
-        return json;
+        return new YearOut(json, new DataFiles.Year(dy.regionSlug(), dy.departmentCode(), dy.year(), y.projects.size(),
+                new DataFiles.File(csvPath, csvBytes), new DataFiles.File(excelPath, excelBytes),
+                new DataFiles.File(jsonPath, length + 1L)));
     }
 
     // ---------------------------------------------------------------- the dataset, ordered and flattened
@@ -349,12 +431,15 @@ public final class DatasetExporter {
                 seq++;
                 ParsedTarget t = i.parsed() != null ? i.parsed()
                         : i.target() == null ? null : TargetParser.parse(i.target());
+                NormalisedTarget n = NormalisedTarget.of(t);
                 rows.add(cells(seq, i.level1(), i.level2(), i.level3(), i.description(), i.target(), i.basis(),
                         t == null || t.kind() == null ? null : t.kind().name().toLowerCase(Locale.ROOT),
                         t == null || t.comparator() == null ? null : t.comparator().name().toLowerCase(Locale.ROOT),
                         t == null ? null : t.value(),
                         t == null ? null : t.upperValue(),
                         t == null ? null : t.unit(),
+                        t == null || t.comparator() == null ? null : t.comparator().symbol(),
+                        n.value(), n.upperValue(), n.unit(),
                         t == null ? null : t.date(),
                         t == null ? null : t.endDate(),
                         t == null ? null : t.remark()));
@@ -391,11 +476,18 @@ public final class DatasetExporter {
             return () -> years.stream().flatMap(y -> y.projects.stream()).map(p -> p.row).iterator();
         }
 
-        /** indicators.csv rows (project id, then the indicator's cells), made while the file is streamed. */
+        /**
+         * indicators.csv rows (the project's id, key, name, department, year and budget, then the indicator's cells),
+         * made while the file is streamed.
+         */
         Iterable<List<Object>> indicatorRows() {
-            return () -> years.stream().flatMap(y -> y.projects.stream())
-                    .flatMap(p -> p.indicatorRows().stream().map(r -> concat(cells(p.project.id()), r)))
-                    .iterator();
+            return () -> years.stream().flatMap(y -> y.projects.stream().flatMap(p -> {
+                Budget b = p.project.budget();
+                // id and project_key as in the project's projects.csv row
+                List<Object> head = cells(p.project.id(), p.row.get(1), p.project.name(), y.dy.regionSlug(),
+                        y.dy.departmentCode(), y.department.name(), y.dy.year(), yuan(b == null ? null : b.total()));
+                return p.indicatorRows().stream().map(r -> concat(head, r));
+            })).iterator();
         }
 
         Table departmentsTable() {
@@ -741,6 +833,10 @@ public final class DatasetExporter {
         return a == null ? null : a.yuan();
     }
 
+    /** A whole-dataset CSV and its twin as written; {@code rows} without the header. */
+    record StreamedCsv(WrittenFile csv, WrittenFile excel, long rows) {
+    }
+
     /** Writes files under the site root and remembers size and hash of each. */
     private static final class Output {
         final Path root;
@@ -751,40 +847,50 @@ public final class DatasetExporter {
             this.root = root.toAbsolutePath().normalize();
         }
 
+        List<WrittenFile> sorted() {
+            return byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
+        }
+
         /**
-         * Writes the canonical CSV and its Excel twin from one encoding: {@code excel} holds the BOM and then the
-         * canonical bytes. Returns the canonical file.
+         * Writes the canonical CSV and its Excel twin from one encoding: {@code buf} holds {@code headers} (BOM,
+         * Excel header, canonical header) and then the records. Returns the canonical file.
          */
-        WrittenFile csv(String path, Utf8Bytes excel) throws IOException {
-            WrittenFile file = write(path, excel.array(), Csv.BOM.length, excel.size() - Csv.BOM.length);
-            write(path.substring(0, path.length() - ".csv".length()) + EXCEL_SUFFIX, excel.array(), 0, excel.size());
+        WrittenFile csv(String path, Utf8Bytes buf, Headers headers) throws IOException {
+            int records = headers.bytes().length;
+            WrittenFile file = write(path, buf.array(), headers.canonicalStart(), buf.size() - headers.canonicalStart());
+            write(path.substring(0, path.length() - ".csv".length()) + EXCEL_SUFFIX, buf.array(),
+                    0, headers.canonicalStart(), records, buf.size() - records);
             return file;
         }
 
         /** As {@link #csv}, but record by record into both files: the table is never one string or array. */
-        WrittenFile csvStreamed(String path, Table table) throws IOException {
+        StreamedCsv csvStreamed(String path, Table table) throws IOException {
             return csvStreamed(path, table.fields(), table.rows());
         }
 
         /** As {@link #csvStreamed(String, Table)}, for rows made on the fly (checked against the fields' count). */
-        WrittenFile csvStreamed(String path, List<Field> fields, Iterable<List<Object>> rows) throws IOException {
+        StreamedCsv csvStreamed(String path, List<Field> fields, Iterable<List<Object>> rows) throws IOException {
             String excelPath = path.substring(0, path.length() - ".csv".length()) + EXCEL_SUFFIX;
             Path target = target(path);
             Path excelTarget = target(excelPath);
             Files.createDirectories(target.getParent());
             MessageDigest canonicalDigest = newSha256(); // for datapackage.json; the Excel twin is not described there
             long size;
+            long count = 0;
+            WrittenFile excelFile;
             try (var canonical = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16), canonicalDigest);
                  var excel = new CountingDigestStream(new java.io.BufferedOutputStream(Files.newOutputStream(excelTarget), 1 << 16), null)) {
-                excel.write(Csv.BOM);
+                Headers headers = Headers.of(fields);
+                excel.write(headers.bytes(), 0, headers.canonicalStart());
+                canonical.write(headers.bytes(), headers.canonicalStart(), headers.bytes().length - headers.canonicalStart());
                 // Records are encoded into one buffer, passed on to both files in 64 KB batches.
                 Utf8Bytes buf = new Utf8Bytes(1 << 17);
-                Csv.header(buf, fields);
                 for (List<Object> row : rows) {
                     if (row.size() != fields.size()) {
                         throw new IllegalArgumentException(path + ": row has " + row.size() + " cells, expected " + fields.size());
                     }
                     Csv.record(buf, fields, row);
+                    count++;
                     if (buf.size() >= 1 << 16) {
                         canonical.write(buf.array(), 0, buf.size());
                         excel.write(buf.array(), 0, buf.size());
@@ -796,11 +902,12 @@ public final class DatasetExporter {
                 canonical.flush();
                 excel.flush();
                 size = canonical.count;
-                register(new WrittenFile(excelPath, excel.count, null));
+                excelFile = new WrittenFile(excelPath, excel.count, null);
+                register(excelFile);
             }
             WrittenFile file = new WrittenFile(path, size, HexFormat.of().formatHex(canonicalDigest.digest()));
             register(file);
-            return file;
+            return new StreamedCsv(file, excelFile, count);
         }
 
         Path target(String path) {
@@ -822,8 +929,13 @@ public final class DatasetExporter {
         }
 
         WrittenFile write(String path, byte[] bytes, int offset, int length) throws IOException {
+            return write(path, bytes, offset, length, 0, 0);
+        }
+
+        /** Writes {@code bytes[offset, offset+length)} followed by {@code bytes[offset2, offset2+length2)}. */
+        WrittenFile write(String path, byte[] bytes, int offset, int length, int offset2, int length2) throws IOException {
             Path target = target(path);
-            WrittenFile file = new WrittenFile(path, length, null);
+            WrittenFile file = new WrittenFile(path, (long) length + length2, null);
             register(file);
             Path folder = target.getParent();
             // createDirectories stats every level; each folder is made once per export.
@@ -833,6 +945,9 @@ public final class DatasetExporter {
             }
             try (var stream = Files.newOutputStream(target)) {
                 stream.write(bytes, offset, length);
+                if (length2 > 0) {
+                    stream.write(bytes, offset2, length2);
+                }
             }
             return file;
         }

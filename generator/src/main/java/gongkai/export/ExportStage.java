@@ -8,6 +8,9 @@ import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
 import gongkai.pipeline.ChangedYears;
 import gongkai.content.DepartmentKey;
+import gongkai.pipeline.DataFiles;
+import gongkai.site.AssembleStage;
+import gongkai.site.GitDates;
 import gongkai.content.DepartmentYear;
 import gongkai.content.SafePaths;
 import gongkai.content.Urls;
@@ -20,9 +23,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The build's {@code export} stage: every download (per project, per department-year, the whole dataset
- * and datapackage.json) and the source documents the pages cite, written before links are checked. In an
- * incremental build ({@link ChangedYears} in the context) only the changed department-years' downloads and
+ * The build's {@code export} stage: every download (per project, per department-year, the whole dataset,
+ * datapackage.json and the zip of it all) and the source documents the pages cite. It runs after assemble (the
+ * zip is dated with the content's git date) and before render: the downloads page lists what it wrote
+ * ({@link DataFiles}, left in the context). In an incremental build ({@link ChangedYears} in the context) only the changed department-years' downloads and
  * documents; the whole-dataset files are left to the caller ({@code serve} regenerates them in the background).
  */
 public final class ExportStage implements BuildStage {
@@ -45,9 +49,10 @@ public final class ExportStage implements BuildStage {
         List<DepartmentYear> years = changed == null ? context.content().departmentYears() : changed.after();
         List<WrittenFile> files;
         if (changed == null) {
-            GitDates dates = context.find(AssembleStage.DATES);
-            files = new DatasetExporter(dates == null ? List.of() : dates.allChanges()).export(context.content(), context.stagingDir(),
+            DatasetExporter.Result result = exporter(context).exportAll(context.content(), context.stagingDir(),
                     java.util.Objects.requireNonNullElse(context.find(QualityStage.REPORT), QualityReport.EMPTY));
+            files = result.files();
+            context.set(DataFiles.SLOT, result.catalog());
         } else {
             Set<String> unchanged = changed.unchangedProjects();
             files = new DatasetExporter().exportDepartmentYears(context.content(), context.stagingDir(), years,
@@ -56,6 +61,13 @@ public final class ExportStage implements BuildStage {
         files.forEach(f -> context.recordWritten(f.path()));
         int sources = copySourceDocuments(context, years);
         context.log("export: " + files.size() + " data files, " + sources + " source documents");
+    }
+
+    /** An exporter dating the zip with the content's last change (from the assemble stage's git dates, if it ran). */
+    public static DatasetExporter exporter(BuildContext context) {
+        GitDates dates = context.find(AssembleStage.DATES);
+        return new DatasetExporter(dates == null ? null : dates.latestUnder(""),
+                dates == null ? List.of() : dates.allChanges());
     }
 
     /**

@@ -49,9 +49,10 @@ public record Resource(
             Columns.PROJECTS, List.of("project_id"), List.of(toDepartments(), toDepartmentYears()));
 
     public static final Resource INDICATORS = new Resource("indicators", "绩效指标",
-            "每个绩效指标一行：三级指标、指标值原文及其解析结果。",
+            "每个绩效指标一行，可单独使用：所属项目的名称、单位、年度和预算数（元），三级指标，指标值原文，"
+            + "以及解析出的比较符号、数值和统一单位后的数值（金额为元，百分比为 %）。",
             Columns.INDICATORS, List.of("project_id", "seq"),
-            List.of(new ForeignKey(List.of("project_id"), "projects", List.of("project_id"))));
+            List.of(new ForeignKey(List.of("project_id"), "projects", List.of("project_id")), toDepartmentYears()));
 
     public static final Resource DEPARTMENTS = new Resource("departments", "预算单位",
             "每个预算单位一行。", Columns.DEPARTMENTS, DEPARTMENT_KEY, List.of());

@@ -59,6 +59,7 @@ public final class DevServer implements AutoCloseable {
             Map.entry("webp", "image/webp"),
             Map.entry("ico", "image/x-icon"),
             Map.entry("woff2", "font/woff2"),
+            Map.entry("zip", "application/zip"),
             Map.entry("bin", "application/octet-stream"));
 
     private final ServedSite site;

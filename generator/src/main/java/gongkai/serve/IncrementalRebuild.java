@@ -19,6 +19,7 @@ import gongkai.pipeline.BuildOptions;
 import gongkai.pipeline.BuildPipeline;
 import gongkai.pipeline.BuildReport;
 import gongkai.pipeline.ChangedYears;
+import gongkai.pipeline.DataFiles;
 import gongkai.quality.QualityReport;
 import gongkai.quality.QualityStage;
 import gongkai.render.RenderStage;
@@ -56,8 +57,8 @@ import java.util.function.Supplier;
  * <li>all these files are renamed into the served folder one by one, pages last; removed projects' pages and
  * downloads are deleted (a withdrawn project's page stays: it is now its tombstone);</li>
  * <li>global files, which depend on every department-year, are regenerated after that on a background thread
- * (once for a burst of edits): the whole-dataset downloads under data/ (with quality.csv/.json and the
- * datapackage.json hashes) and the
+ * (once for a burst of edits): the whole-dataset downloads under data/ (with quality.csv/.json, the
+ * datapackage.json hashes, the zip and the downloads page data/index.html, which lists their sizes) and the
  * search index (the pipeline's index stage, rebuilt fully); data/ and search/data/ then each replace their served folder whole,
  * through the server's gate (see {@link ServedSite}).</li>
  * </ol>
@@ -86,8 +87,12 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     /** Renames of folders inside the served site go through this (the server's, once attached). */
     private volatile SiteInstall.Gate gate = SiteInstall.Gate.NONE;
 
-    /** The content and site the global files are to be regenerated for. */
-    private record GlobalWork(Content content, QualityReport quality, GitDates dates) {
+    /**
+     * The content the global files are to be regenerated for, with its quality report, its build's dates and
+     * templates, and the downloads page as that build assembles it for the files the regeneration writes.
+     */
+    private record GlobalWork(Content content, QualityReport quality, GitDates dates, Templates templates,
+                              java.util.function.Function<DataFiles, SiteModel.PageJob> dataPage) {
     }
 
     private final java.util.concurrent.atomic.AtomicReference<GlobalWork> pendingGlobal = new java.util.concurrent.atomic.AtomicReference<>();
@@ -162,7 +167,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     }
 
     /** The stages an incremental update runs, in the pipeline's order (load is the re-read above; check, index, write are not). */
-    private static final List<String> STAGES = List.of("validate", "quality", "assemble", "render", "export");
+    private static final List<String> STAGES = List.of("validate", "quality", "assemble", "export", "render");
 
     private String apply(List<Path> files, Map<String, DepartmentYear> byFile, long start, long firstEventNanos)
             throws Exception {
@@ -225,7 +230,8 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                     .map(f -> options.contentDir().relativize(f).toString().replace('\\', '/')).toList());
 
             // global files, on their own thread so the next edit's pages need not wait for them
-            pendingGlobal.set(new GlobalWork(content, quality, last.dates()));
+            pendingGlobal.set(new GlobalWork(content, quality, last.dates(), last.templates(),
+                    catalog -> AssembleStage.dataPage(context, catalog)));
             global.execute(this::regenerateGlobalFiles);
             return String.format(Locale.ROOT, "rebuilt %s: %d pages, %d files in %d ms (%d ms after the file event)",
                     names, pages, written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000);
@@ -249,7 +255,16 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             Path staging = SiteInstall.createStaging(siteDir);
             List<WrittenFile> bundle;
             try {
-                bundle = new DatasetExporter(work.dates() == null ? List.of() : work.dates().allChanges()).exportBundle(work.content(), staging, work.quality());
+                String contentDate = work.dates().latestUnder("");
+                DatasetExporter.Result exported = new DatasetExporter(contentDate, work.dates().allChanges()).exportBundle(work.content(), staging,
+                        work.quality());
+                bundle = exported.files();
+                // the downloads page lives in data/ and lists these files' sizes: rendered again with them
+                SiteModel.PageJob dataPage = work.dataPage().apply(exported.catalog());
+                Templates templates = work.templates() != null ? work.templates()
+                        : new Templates(options.themeDir().resolve("templates"));
+                Files.writeString(SitePaths.inside(staging, dataPage.outputFile()),
+                        templates.render(dataPage.template(), dataPage.model()), java.nio.charset.StandardCharsets.UTF_8);
                 // the pipeline's index stage, standalone: the Lucene index (<out>.index, not served) is rebuilt
                 // in place (readers see the last commit), its static search files go to the staging folder
                 pipeline.get().runStages(BuildContext.standalone(options, staging, work.content()), List.of("index"));

@@ -5,6 +5,7 @@ import gongkai.content.Urls;
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
 import gongkai.pipeline.ChangedYears;
+import gongkai.pipeline.DataFiles;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,14 +46,28 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
             dates = GitDates.read(context.options().contentDir(), context.content(), context::log);
             context.set(DATES, dates);
         }
-        boolean hasSearchJs = Files.isRegularFile(context.options().themeDir().resolve("static/search.js"));
-        SiteAssembler assembler = new SiteAssembler(context.content(), dates, procurement, hasSearchJs,
-                context.find(QUALITY), context::writes);
+        SiteAssembler assembler = assembler(context, dates, procurement);
         ChangedYears changed = context.find(ChangedYears.SLOT);
-        SiteModel site = changed == null ? assembler.assemble()
+        // the downloads page lists what the export stage (after this one, before render) wrote
+        SiteModel site = changed == null ? assembler.assemble(() -> context.find(DataFiles.SLOT))
                 : update(context, assembler, context.get(PREVIOUS), changed);
         context.set(SITE, site);
         context.setBasePath(site.basePath());
+    }
+
+    /** The assembler for the context's content, quality findings and announced downloads. */
+    private static SiteAssembler assembler(BuildContext context, GitDates dates, ProcurementSource procurement) {
+        boolean hasSearchJs = Files.isRegularFile(context.options().themeDir().resolve("static/search.js"));
+        return new SiteAssembler(context.content(), dates, procurement, hasSearchJs, context.find(QUALITY),
+                context::writes);
+    }
+
+    /**
+     * The downloads page for {@code files} as this context's assemble stage (which has run) makes it: serve renders
+     * it again once the whole-dataset files of an incremental update are regenerated.
+     */
+    public static SiteModel.PageJob dataPage(BuildContext context, DataFiles files) {
+        return assembler(context, context.get(DATES), ProcurementSource.NONE).dataPage(() -> files);
     }
 
     /** The previous site with the changed years' pages replaced (and removed projects' pages dropped). */

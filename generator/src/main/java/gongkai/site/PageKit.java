@@ -101,6 +101,7 @@ final class PageKit {
     private Views.SiteView siteView(SiteConfig site, boolean hasSearchJs) {
         List<Link> nav = new ArrayList<>();
         nav.add(new Link(href(Urls.home()), "首页"));
+        nav.add(new Link(href(Urls.dataPage()), DataPage.TITLE));
         for (Page page : index.sortedPages()) {
             nav.add(new Link(href(Urls.page(page.slug())), page.title()));
         }
@@ -109,7 +110,7 @@ final class PageKit {
                 site.licenceUrl(), basePath, href(Urls.home()), href(Urls.search()),
                 href(Urls.asset("site.css")), href(Urls.asset("site.js")),
                 hasSearchJs ? href(Urls.asset("search.js")) : null,
-                href("feed.xml"), href(Urls.data("datapackage.json")),
+                href("feed.xml"), href(Urls.dataPage()),
                 quality == null ? null : href(Urls.quality()), nav, href(Urls.asset("favicon.svg")),
                 site.reportUrl());
     }
@@ -191,7 +192,7 @@ final class PageKit {
         return List.of(
                 new Download(href(url.apply(".json")), "JSON", "application/json"),
                 new Download(href(url.apply(".csv")), "CSV", "text/csv"),
-                new Download(href(url.apply("-excel.csv")), "CSV（Excel 版，带 BOM）", "text/csv"));
+                new Download(href(url.apply("-excel.csv")), "Excel 版 CSV（中文表头）", "text/csv"));
     }
 
     /** The same twins as JSON-LD distributions (absolute URLs). */
@@ -199,7 +200,7 @@ final class PageKit {
         return List.of(
                 new JsonLd.Distribution(baseUrl + url.apply(".json"), "application/json", "JSON"),
                 new JsonLd.Distribution(baseUrl + url.apply(".csv"), "text/csv", "CSV"),
-                new JsonLd.Distribution(baseUrl + url.apply("-excel.csv"), "text/csv", "CSV（Excel 版，带 BOM）"));
+                new JsonLd.Distribution(baseUrl + url.apply("-excel.csv"), "text/csv", "Excel 版 CSV（中文表头）"));
     }
 
     /**

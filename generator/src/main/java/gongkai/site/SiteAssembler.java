@@ -8,10 +8,12 @@ import gongkai.content.Page;
 import gongkai.content.Project;
 import gongkai.content.Region;
 import gongkai.content.Retraction;
+import gongkai.pipeline.DataFiles;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The assemble stage's work: turns the immutable {@link Content} into page jobs with pre-formatted views. Which
@@ -41,9 +43,11 @@ public final class SiteAssembler {
         this.procurement = procurement;
     }
 
-    public SiteModel assemble() {
+    /** Every page; the downloads page lists {@code files} (null when the build exports none), asked when rendered. */
+    public SiteModel assemble(Supplier<DataFiles> files) {
         List<SiteModel.PageJob> jobs = new ArrayList<>();
         jobs.add(HomePage.of(kit));
+        jobs.add(dataPage(files));
         for (Region region : index.regions()) {
             jobs.add(RegionPage.of(kit, region));
         }
@@ -59,6 +63,11 @@ public final class SiteAssembler {
         }
         jobs.add(NotFoundPage.of(kit));
         return site(jobs);
+    }
+
+    /** The downloads page (/data/), its model made when rendered from {@code files}. */
+    public SiteModel.PageJob dataPage(Supplier<DataFiles> files) {
+        return DataPage.job(kit, files);
     }
 
     /**

@@ -275,6 +275,40 @@ public final class Views {
                                 String dateText, String reason, String unit, List<BudgetLine> budget) {
     }
 
+    // ---- downloads page (/data/)
+
+    /** A file to download: where, what, its save-as name (may be null) and its size for people and in bytes. */
+    public record FileLink(String href, String label, String format, String fileName, String size, long bytes) {
+    }
+
+    /**
+     * A whole-dataset file: Chinese title, file name, what it holds, rows (grouped, null when not a table), the
+     * content date it reflects, its links (CSV and Excel twin, or the one JSON).
+     */
+    public record DataFileRow(String title, String file, String description, String rows, String updated,
+                              List<FileLink> links) {
+    }
+
+    public record DataYearRow(Link page, int year, int projects, String updated, List<FileLink> links) {
+    }
+
+    public record DataDepartment(Link department, String code, List<DataYearRow> years) {
+    }
+
+    public record DataRegion(Link region, List<DataDepartment> departments) {
+    }
+
+    /**
+     * @param exported false when the build wrote no downloads (a preview without the export stage)
+     * @param guide    the data guide (column meanings), or null when the site has none
+     * @param main     projects, indicators, departments, department-years, all.json, datapackage.json
+     * @param documentTables the document tables merged across department-years (data/&lt;id&gt;.csv)
+     */
+    public record DataPageView(boolean exported, FileLink zip, String updated, String licence, String licenceUrl,
+                               Link guide, List<DataFileRow> main, List<DataFileRow> documentTables,
+                               List<DataRegion> regions, int yearCount) {
+    }
+
     // ---- Markdown page and search
 
     public record MarkdownPageView(String slug, String html) {

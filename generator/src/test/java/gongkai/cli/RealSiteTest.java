@@ -129,6 +129,94 @@ class RealSiteTest {
                 "天津市生态环境保护综合行政执法总队-2023-项目-Excel.csv"), page.select(".downloads a[download]").eachAttr("download"));
     }
 
+    /** The data guide explains columns; the files are listed (with sizes, rows, dates) on /data/, which it links. */
+    @Test
+    void theDataGuideAndTheFooterPointToTheDownloadsPage() throws Exception {
+        Document guide = Jsoup.parse(site.resolve(Urls.page("data-guide") + "index.html").toFile(), "UTF-8");
+        assertTrue(guide.selectFirst("main a[href=../data/]") != null, "the guide links /data/");
+        assertEquals(List.of("../data/gongkai-data.zip"), guide.select("main a[href^=../data/]").eachAttr("href").stream()
+                .filter(h -> !h.equals("../data/")).toList(), "no file list at the bottom: only the zip is named");
+        for (String url : List.of(Urls.home(), Urls.page("data-guide"), Urls.departmentYear("hengshui", "467", 2020))) {
+            Document page = Jsoup.parse(site.resolve(url + "index.html").toFile(), "UTF-8");
+            assertTrue(page.selectFirst("footer a[href=/data/]") != null, url);
+            assertEquals(List.of(), page.select("footer a[href$=datapackage.json]").eachAttr("href"), url);
+        }
+        Document data = Jsoup.parse(site.resolve(Urls.dataPage() + "index.html").toFile(), "UTF-8");
+        assertEquals(content.departmentYears().size(), data.select("details.data-department li").size());
+        assertEquals(List.of("projects.csv", "indicators.csv", "departments.csv", "department_years.csv",
+                "corrections.csv", "retracted.csv", "quality.csv", "all.json", "quality.json", "datapackage.json"),
+                data.select("table.data-files").first().select("tbody th code").eachText());
+    }
+
+    /**
+     * A journalist on a phone: from the home page to the zip of everything in two clicks (数据下载, then the zip),
+     * and to one department-year's CSV in two (the year on home, then CSV on its page), both saved by Chromium
+     * under their names and served by the real dev server with the right status and type. On /data/ the same CSV
+     * is one click further, behind its department's summary.
+     */
+    @Test
+    void aJournalistDownloadsTheZipAndADepartmentYearCsvInTwoClicksEach(@TempDir Path profile) throws Exception {
+        Path downloads = Files.createDirectories(profile.resolve("downloads"));
+        try (DevServer server = new DevServer(site, "/", 0)) {
+            server.start();
+            String base = "http://127.0.0.1:" + server.port() + "/";
+            try (Browser browser = Browser.start(profile.resolve("chromium"), 1280, 900)) {
+                var driver = browser.driver();
+                driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                        Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+                driver.executeCdpCommand("Browser.setDownloadBehavior",
+                        Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+
+                browser.open(base);
+                driver.findElement(org.openqa.selenium.By.cssSelector("main .data-callout a")).click();
+                assertEquals(base + Urls.dataPage(), driver.getCurrentUrl());
+                var zip = driver.findElement(org.openqa.selenium.By.cssSelector("a.download-button"));
+                assertEquals(base + Urls.dataZip(), zip.getAttribute("href"));
+                zip.click();
+                assertDownloaded(downloads.resolve("gongkai-data.zip"), site.resolve(Urls.dataZip()));
+
+                browser.open(base);
+                String yearPage = Urls.departmentYear("tianjin", "362303", 2024);
+                driver.findElement(org.openqa.selenium.By.cssSelector(
+                        "#departments ~ ul.department-list a[href='/" + yearPage + "']")).click();
+                assertEquals(base + yearPage, driver.getCurrentUrl());
+                String csv = Urls.departmentYearData("tianjin", "362303", 2024, ".csv");
+                driver.findElement(org.openqa.selenium.By.cssSelector(".downloads a[href='/" + csv + "']")).click();
+                assertDownloaded(downloads.resolve("天津市生态环境保护综合行政执法总队-2024-项目.csv"), site.resolve(csv));
+
+                // the downloads page has it too, folded under its department until the summary is opened
+                browser.open(base + Urls.dataPage());
+                var link = driver.findElement(org.openqa.selenium.By.cssSelector(".data-years a[href='/" + csv + "']"));
+                assertTrue(!link.isDisplayed(), "folded");
+                driver.findElement(org.openqa.selenium.By.xpath(
+                        "//details[.//a[@href='/" + csv + "']]/summary")).click();
+                assertTrue(link.isDisplayed(), "shown once its department is opened");
+            }
+            var http = java.net.http.HttpClient.newHttpClient();
+            for (String[] file : new String[][] {{Urls.dataZip(), "application/zip"},
+                    {Urls.departmentYearData("tianjin", "362303", 2024, ".csv"), "text/csv; charset=utf-8"},
+                    {Urls.departmentYearData("tianjin", "362303", 2024, "-excel.csv"), "text/csv; charset=utf-8"},
+                    {Urls.data("indicators.csv"), "text/csv; charset=utf-8"}}) {
+                var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + file[0])).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, response.statusCode(), file[0]);
+                assertEquals(file[1], response.headers().firstValue("Content-Type").orElse(""), file[0]);
+                assertTrue(java.util.Arrays.equals(Files.readAllBytes(site.resolve(file[0])), response.body()), file[0]);
+            }
+        }
+    }
+
+    /** Waits for Chromium to finish saving {@code saved} and compares it with the site's file. */
+    static void assertDownloaded(Path saved, Path expected) throws Exception {
+        Path partial = saved.resolveSibling(saved.getFileName() + ".crdownload");
+        for (int i = 0; i < 600 && (!Files.isRegularFile(saved) || Files.exists(partial)); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.isRegularFile(saved), "saved as " + saved.getFileName() + ": "
+                + java.util.Arrays.toString(saved.getParent().toFile().list()));
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(expected), Files.readAllBytes(saved)), saved.toString());
+    }
+
     @Test
     void theNuHtmlCheckerFindsNoErrorsOnAnyPage() throws Exception {
         List<Path> html;
@@ -143,7 +231,7 @@ class RealSiteTest {
     @Test
     void axeFindsNoWcag21AaViolationsOnEveryPageType(@TempDir Path profile) throws Exception {
         List<String> urls = new ArrayList<>(List.of(Urls.home(), Urls.search(), Urls.page("about"),
-                Urls.page("data-guide"), "404.html", Urls.region("tianjin"), Urls.department("tianjin", "362303"),
+                Urls.page("data-guide"), Urls.dataPage(), "404.html", Urls.region("tianjin"), Urls.department("tianjin", "362303"),
                 Urls.departmentYear("tianjin", "362303", 2023), Urls.departmentYear("hengshui", "467", 2020),
                 Urls.project("362303-2024-004"), Urls.project("467-2020-014"), Urls.project("467-2020-001"),
                 // the quality page and a project and a year with a quality notice (Q004 on 362203-2023-010)
@@ -169,11 +257,13 @@ class RealSiteTest {
     @Test
     void noPageTypeOverflowsA360PxScreen(@TempDir Path profile) throws Exception {
         List<String> urls = List.of(Urls.home(), Urls.search(), Urls.page("about"), Urls.page("data-guide"),
-                "404.html", Urls.region("tianjin"), Urls.region("hengshui"), Urls.department("tianjin", "362303"),
+                Urls.dataPage(), "404.html", Urls.region("tianjin"), Urls.region("hengshui"), Urls.department("tianjin", "362303"),
                 Urls.department("hengshui", "467"), Urls.departmentYear("tianjin", "362303", 2024),
                 Urls.departmentYear("hengshui", "467", 2020), Urls.project("362303-2024-005"),
                 Urls.project("467-2020-001"), Urls.project("467-2020-014"));
-        String overflow = "const w = document.documentElement.clientWidth; const bad = [];"
+        // folded content (the downloads page's departments) is content too once opened
+        String overflow = "document.querySelectorAll('details').forEach(d => d.open = true);"
+                + "const w = document.documentElement.clientWidth; const bad = [];"
                 + "if (document.documentElement.scrollWidth > w) bad.push('document ' + document.documentElement.scrollWidth);"
                 + "for (const e of document.querySelectorAll('main *')) {"
                 + "  if (e.closest('thead, .visually-hidden')) continue;"

@@ -65,12 +65,12 @@ class DatasetExporterTest {
                 "data/indicators.csv", "data/departments.csv", "data/department_years.csv", "data/units.csv",
                 "data/units-excel.csv", "data/procurement.csv", "data/all.json", "data/datapackage.json",
                 "data/quality.csv", "data/quality-excel.csv", "data/quality.json", "data/corrections.csv",
-                "data/retracted.csv")) {
+                "data/retracted.csv", "data/gongkai-data.zip")) {
             assertTrue(listed.contains(p), p);
         }
         // 5 projects × 3 + 4 department-years × 3 + data/: 9 CSVs × 2 (quality, corrections and retracted even when
-        // empty) + 3 JSON.
-        assertEquals(5 * 3 + 4 * 3 + 9 * 2 + 3, listed.size());
+        // empty) + 3 JSON + the zip.
+        assertEquals(5 * 3 + 4 * 3 + 9 * 2 + 3 + 1, listed.size());
         for (WrittenFile f : written) {
             byte[] bytes = file(f.path());
             assertEquals(bytes.length, f.bytes(), f.path());
@@ -160,9 +160,11 @@ class DatasetExporterTest {
     @Test
     void indicatorsCarryPrintedTargetAndParsedColumns() throws IOException {
         List<List<String>> records = StrictCsvReader.read(file("data/indicators.csv"));
-        assertEquals(List.of("project_id", "seq", "level1", "level2", "level3", "description", "target", "basis",
-                "target_kind", "target_comparator", "target_value", "target_upper_value", "target_unit", "target_date",
-                "target_end_date", "target_remark"), records.get(0));
+        assertEquals(List.of("project_id", "project_key", "project_name", "region", "department_code", "department_name", "year",
+                "budget_total_yuan", "seq", "level1", "level2", "level3", "description", "target", "basis",
+                "target_kind", "target_comparator", "target_value", "target_upper_value", "target_unit", "target_sign",
+                "target_norm_value", "target_norm_upper_value", "target_norm_unit", "target_date", "target_end_date",
+                "target_remark"), records.get(0));
         List<Map<String, String>> rows = csv("data/indicators.csv");
         Map<String, String> satisfaction = rows.stream()
                 .filter(r -> r.get("project_id").equals("362301-2025-001") && r.get("seq").equals("6")).findFirst().orElseThrow();
@@ -171,12 +173,34 @@ class DatasetExporterTest {
         assertEquals("ge", satisfaction.get("target_comparator"));
         assertEquals("90", satisfaction.get("target_value"));
         assertEquals("%", satisfaction.get("target_unit"));
+        assertEquals("≥", satisfaction.get("target_sign"));
+        assertEquals("90", satisfaction.get("target_norm_value"));
+        assertEquals("%", satisfaction.get("target_norm_unit"));
+        // self-contained: the project's name, department, year and budget ride along
+        assertEquals("2025年编制外长聘人员-机关事业单位辅助人员（环境执法支队）", satisfaction.get("project_name"));
+        assertEquals("binhai", satisfaction.get("region"));
+        assertEquals("362301", satisfaction.get("department_code"));
+        assertEquals("天津市滨海新区生态环境保护综合行政执法支队", satisfaction.get("department_name"));
+        assertEquals("2025", satisfaction.get("year"));
+        assertEquals("2255000.00", satisfaction.get("budget_total_yuan"));
+        // 万元 in a target becomes 元, exactly; other units stay as printed
+        Map<String, String> wan = rows.stream()
+                .filter(r -> r.get("project_id").equals("362303-2024-001") && r.get("target").equals("≤6万元"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("6", "万元", "≤", "60000", "元"), List.of(wan.get("target_value"), wan.get("target_unit"),
+                wan.get("target_sign"), wan.get("target_norm_value"), wan.get("target_norm_unit")));
+        Map<String, String> months = rows.stream()
+                .filter(r -> r.get("project_id").equals("362303-2024-001") && r.get("target").equals("≤12个月"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("12", "个月"), List.of(months.get("target_norm_value"), months.get("target_norm_unit")));
         Map<String, String> period = rows.stream()
                 .filter(r -> r.get("project_id").equals("362301-2025-001") && r.get("seq").equals("3")).findFirst().orElseThrow();
         assertEquals("2025.1.1-2025.12.31", period.get("target"));
         assertEquals("date_range", period.get("target_kind"));
         assertEquals("2025-01-01", period.get("target_date"));
         assertEquals("2025-12-31", period.get("target_end_date"));
+        assertEquals(List.of("", ""), List.of(period.get("target_norm_value"), period.get("target_norm_unit")),
+                "a date range has no number");
         Map<String, String> hengshui = rows.stream().filter(r -> r.get("project_id").equals("467-2020-002")).findFirst().orElseThrow();
         assertEquals("依项目方案要求", hengshui.get("basis"));
     }
@@ -186,7 +210,7 @@ class DatasetExporterTest {
         List<List<String>> project = StrictCsvReader.read(file("projects/362303-2024-001.csv"));
         List<String> expectedHeader = new ArrayList<>(StrictCsvReader.read(file("data/projects.csv")).get(0));
         List<String> indicatorHeader = StrictCsvReader.read(file("data/indicators.csv")).get(0);
-        expectedHeader.addAll(indicatorHeader.subList(1, indicatorHeader.size()));
+        expectedHeader.addAll(indicatorHeader.subList(indicatorHeader.indexOf("seq"), indicatorHeader.size()));
         assertEquals(expectedHeader, project.get(0));
         assertEquals(1 + 6, project.size(), "one row per indicator");
         assertEquals(List.of("4台", "100%", "≤12个月", "≤6万元", "<20mSv", "≥90%"),
@@ -232,14 +256,44 @@ class DatasetExporterTest {
         assertEquals("执法总队", departments.get(3).get("short_name"));
     }
 
+    /**
+     * An Excel twin is a BOM, a header of the columns' Chinese titles (from datapackage.json for the whole-dataset
+     * files, the same Field titles for the others), then the canonical file's records byte for byte.
+     */
     @Test
-    void canonicalCsvsHaveNoBomAndExcelTwinsAreTheSameBytesBehindABom() throws IOException {
+    void canonicalCsvsHaveNoBomAndExcelTwinsHaveABomChineseHeadersAndTheSameRecords() throws IOException {
+        JsonNode pkg = MAPPER.readTree(file("data/datapackage.json"));
+        Map<String, List<String>> titles = new java.util.HashMap<>();
+        for (JsonNode r : pkg.get("resources")) {
+            List<String> t = new ArrayList<>();
+            r.get("schema").get("fields").forEach(f -> t.add(f.get("title").asText()));
+            titles.put("data/" + r.get("path").asText(), t);
+        }
+        int checked = 0;
         for (WrittenFile f : written) {
             byte[] bytes = file(f.path());
             if (f.path().endsWith("-excel.csv")) {
                 assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3), f.path());
                 String canonical = f.path().replace("-excel.csv", ".csv");
-                assertArrayEquals(file(canonical), Arrays.copyOfRange(bytes, 3, bytes.length), f.path());
+                List<List<String>> excelRecords = StrictCsvReader.read(Arrays.copyOfRange(bytes, 3, bytes.length));
+                List<List<String>> canonicalRecords = StrictCsvReader.read(file(canonical));
+                assertEquals(canonicalRecords.subList(1, canonicalRecords.size()), excelRecords.subList(1, excelRecords.size()),
+                        f.path());
+                String canonicalText = new String(file(canonical), StandardCharsets.UTF_8);
+                String excelText = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+                assertEquals(canonicalText.substring(canonicalText.indexOf("\r\n")), excelText.substring(excelText.indexOf("\r\n")),
+                        f.path() + ": records byte for byte");
+                List<String> header = excelRecords.get(0);
+                assertEquals(canonicalRecords.get(0).size(), header.size(), f.path());
+                assertEquals(header.size(), new HashSet<>(header).size(), f.path() + ": unique headers " + header);
+                for (String h : header) {
+                    assertTrue(h.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                            f.path() + ": a Chinese header, not " + h);
+                }
+                if (titles.containsKey(canonical)) {
+                    assertEquals(titles.get(canonical), header, f.path() + ": the datapackage titles");
+                }
+                checked++;
             } else if (f.path().endsWith(".csv")) {
                 StrictCsvReader.read(bytes); // rejects a BOM, bare LF record ends, bad quoting
                 assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\r\n"));
@@ -247,6 +301,10 @@ class DatasetExporterTest {
                 assertFalse(bytes.length >= 3 && bytes[0] == (byte) 0xEF, f.path() + " JSON without BOM");
             }
         }
+        assertEquals(5 + 4 + 9, checked, "every CSV has its twin");
+        assertEquals(List.of("项目编号", "跨年度项目键", "地区代码", "预算单位编码", "预算单位名称", "预算年度"),
+                StrictCsvReader.read(Arrays.copyOfRange(file("binhai/362301/2025-excel.csv"), 3,
+                        file("binhai/362301/2025-excel.csv").length)).get(0).subList(0, 6));
     }
 
     @Test

@@ -96,6 +96,7 @@ class RealContentExportTest {
                 Files.readAllBytes(site.resolve("data/indicators.csv"))).stream()
                 .collect(Collectors.groupingBy(r -> r.get("project_id")));
         int count = 0;
+        int moneyTargets = 0;
         for (DepartmentYear dy : content.departmentYears()) {
             for (Project p : dy.projects()) {
                 count++;
@@ -114,11 +115,25 @@ class RealContentExportTest {
                     Indicator ind = p.indicators().get(i);
                     assertEquals(ind.target(), FormulaGuard.unguard(rows.get(i).get("target")), p.id() + " #" + (i + 1));
                     assertEquals(ind.level3(), FormulaGuard.unguard(rows.get(i).get("level3")), p.id() + " #" + (i + 1));
+                    // indicators.csv stands alone: the project's own cells ride along on every row
+                    Map<String, String> r = rows.get(i);
+                    for (String[] same : new String[][] {{"project_key", "project_key"}, {"project_name", "name"}, {"region", "region"},
+                            {"department_code", "department_code"}, {"department_name", "department_name"},
+                            {"year", "year"}, {"budget_total_yuan", "budget_total_yuan"}}) {
+                        assertEquals(row.get(same[1]), r.get(same[0]), p.id() + " #" + (i + 1) + " " + same[0]);
+                    }
+                    if (r.get("target_unit").startsWith("万元")) {
+                        moneyTargets++;
+                        assertEquals(new BigDecimal(r.get("target_value")).multiply(BigDecimal.valueOf(10000)),
+                                new BigDecimal(r.get("target_norm_value")), r.get("target"));
+                        assertEquals("元" + r.get("target_unit").substring(2), r.get("target_norm_unit"), r.get("target"));
+                    }
                 }
                 assertTrue(written.stream().anyMatch(f -> f.path().equals("projects/" + p.id() + "-excel.csv")));
             }
         }
         assertEquals(count, projects.size());
+        assertTrue(moneyTargets >= 5, "targets printed in 万元 (≤90.8万元, ≤6.5万元/人/年 …): " + moneyTargets);
     }
 
     @Test

@@ -81,15 +81,16 @@ class SiteBuildTest {
         for (String path : List.of("index.html", "tianjin/index.html", "binhai/index.html", "hengshui/index.html",
                 "tianjin/362303/index.html", "tianjin/362303/2024/index.html", "hengshui/467/2020/index.html",
                 "projects/362303-2024-001/index.html", "projects/467-2020-004/index.html", "about/index.html",
-                "data-guide/index.html", "search/index.html", "quality/index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml",
-                "assets/site.css", "assets/site.js")) {
+                "data-guide/index.html", "data/index.html", "search/index.html", "quality/index.html", "404.html",
+                "sitemap.xml", "robots.txt", "feed.xml", "assets/site.css", "assets/site.js")) {
             assertTrue(Files.isRegularFile(site.resolve(path)), "missing " + path);
         }
-        // 5 department-years, 8 projects, 4 departments, 3 regions, 2 Markdown pages, home, search, quality, 404.
+        // 5 department-years, 8 projects, 4 departments, 3 regions, 2 Markdown pages, home, downloads, search,
+        // quality, 404.
         assertEquals(8, report.projects());
-        assertEquals(1 + 3 + 4 + 5 + 8 + 2 + 1 + 1 + 1, report.pages());
+        assertEquals(1 + 3 + 4 + 5 + 8 + 2 + 1 + 1 + 1 + 1, report.pages());
         assertEquals(SitePipelines.STAGE_ORDER, report.stages().stream().map(BuildReport.StageTime::stage).toList());
-        assertTrue(report.summary().matches("build：8 个项目，26 个页面，用时 \\d+\\.\\d 秒（load \\d+ ms, validate .*write \\d+ ms）"),
+        assertTrue(report.summary().matches("build：8 个项目，27 个页面，用时 \\d+\\.\\d 秒（load \\d+ ms, validate .*write \\d+ ms）"),
                 report.summary());
     }
 
@@ -244,6 +245,90 @@ class SiteBuildTest {
         Element chart = home.selectFirst("svg.chart[role=img]");
         assertNotNull(chart.selectFirst("title"));
         assertNotNull(chart.parent().parent().selectFirst("table caption"), "a data table beside the chart");
+    }
+
+    /** A size as the page prints it ("918 字节", "107.1 KB"), back in bytes: the shown value ± its rounding. */
+    static void assertShownSize(long bytes, String shown, String what) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d)?) (字节|KB|MB)").matcher(shown);
+        assertTrue(m.matches(), what + ": " + shown);
+        double unit = switch (m.group(2)) {
+            case "字节" -> 1;
+            case "KB" -> 1024;
+            default -> 1024 * 1024;
+        };
+        assertTrue(Math.abs(Double.parseDouble(m.group(1)) * unit - bytes) <= 0.05 * unit + 0.001,
+                what + ": " + shown + " for " + bytes + " bytes");
+    }
+
+    /**
+     * 数据下载: in the navigation of every page and near the top of home; lists every datapackage.json resource
+     * with its Chinese title, row count and size (as on disk), the zip, and every department-year's three files
+     * under the department-year page's own save-as names.
+     */
+    @Test
+    void theDownloadsPageListsEveryFileWithRowsSizesAndDates() throws IOException {
+        for (Path file : htmlFiles(site)) {
+            Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+            assertNotNull(doc.selectFirst("nav.site-nav a[href=" + BASE + "data/]:containsOwn(数据下载)"),
+                    site.relativize(file) + ": 数据下载 in the navigation");
+        }
+        Document home = page("index.html");
+        String main = home.selectFirst("main").html();
+        int callout = main.indexOf("<a href=\"" + BASE + "data/\">数据下载</a>");
+        assertTrue(callout > 0 && callout < main.indexOf("<h2"), "the downloads link comes before home's first section");
+
+        Document data = page("data/index.html");
+        assertEquals("数据下载", data.selectFirst("h1").text());
+        Element zip = data.selectFirst("a.download-button");
+        assertEquals(BASE + "data/gongkai-data.zip", zip.attr("href"));
+        assertEquals("application/zip", zip.attr("type"));
+        assertShownSize(Files.size(site.resolve("data/gongkai-data.zip")), zip.selectFirst(".size").text(), "zip");
+
+        JsonNode pkg = new ObjectMapper().readTree(site.resolve("data/datapackage.json").toFile());
+        Elements rows = data.select("table.data-files tbody tr");
+        Set<String> listed = new HashSet<>();
+        for (JsonNode r : pkg.get("resources")) {
+            String file = r.get("path").asText();
+            Element row = rows.stream().filter(tr -> tr.selectFirst("th code").text().equals(file)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no row for " + file));
+            listed.add(file);
+            assertTrue(row.selectFirst("th").text().startsWith(r.get("title").asText()), file);
+            assertEquals(r.get("description").asText(), row.selectFirst("td[data-label=内容]").text(), file);
+            long records = Files.readString(site.resolve("data/" + file)).split("\r\n", -1).length - 2;
+            // (a multi-line cell would break this count; the tiny site's one is in projects.csv)
+            if (!file.equals("projects.csv")) {
+                assertEquals(String.format(Locale.ROOT, "%,d 行", records), row.selectFirst("td[data-label=行数]").text(), file);
+            }
+            Elements links = row.select("td[data-label=下载] a");
+            assertEquals(List.of(BASE + "data/" + file, BASE + "data/" + file.replace(".csv", "-excel.csv")),
+                    links.eachAttr("href"), file);
+            for (Element a : links) {
+                assertShownSize(Files.size(site.resolve(a.attr("href").substring(BASE.length()))),
+                        a.selectFirst(".size").text(), a.attr("href"));
+            }
+        }
+        assertEquals(pkg.get("resources").size() + 3, rows.size(), "every resource, all.json, quality.json and datapackage.json");
+        assertEquals(2, data.select("table.data-files a[href=" + BASE + "data/all.json], table.data-files a[href="
+                + BASE + "data/datapackage.json]").size());
+        assertNotNull(data.selectFirst("details.data-tables table.data-files"), "document tables folded");
+
+        Content content = TestSites.tiny();
+        Elements departments = data.select("details.data-department");
+        assertEquals(content.departments().size(), departments.size());
+        for (DepartmentYear dy : content.departmentYears()) {
+            String page = dy.regionSlug() + "/" + dy.departmentCode() + "/" + dy.year() + "/";
+            Element item = data.selectFirst("details.data-department li:has(a[href=" + BASE + page + "])");
+            assertNotNull(item, page);
+            Elements links = item.select(".file-links a");
+            Document yearPage = page(page + "index.html");
+            assertEquals(yearPage.select(".downloads a").eachAttr("href"), links.eachAttr("href"), page);
+            assertEquals(yearPage.select(".downloads a").eachAttr("download"), links.eachAttr("download"), page);
+            for (Element a : links) {
+                assertShownSize(Files.size(site.resolve(a.attr("href").substring(BASE.length()))),
+                        a.selectFirst(".size").text(), a.attr("href"));
+            }
+            assertTrue(item.text().contains(dy.projects().size() + " 个项目"), item.text());
+        }
     }
 
     @Test
@@ -550,7 +635,7 @@ class SiteBuildTest {
             parts.add(part);
             assertTrue(index.contains("<loc>https://example.org/gongkai/sitemap-" + i + ".xml</loc>"));
         }
-        assertEquals(25, urls, "every page but the 404");
+        assertEquals(26, urls, "every page but the 404");
         String all = String.join("", parts);
         assertTrue(all.contains("<loc>https://example.org/gongkai/tianjin/362303/2024/</loc>\n    <lastmod>2024-03-05</lastmod>"), all);
         assertTrue(all.contains("<loc>https://example.org/gongkai/tianjin/</loc>\n    <lastmod>2024-06-30</lastmod>"), all);

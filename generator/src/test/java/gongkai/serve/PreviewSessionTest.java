@@ -156,6 +156,7 @@ class PreviewSessionTest {
     void contentTypesCoverTheSiteFiles() {
         assertEquals("image/svg+xml; charset=utf-8", DevServer.contentType("chart.svg"));
         assertEquals("text/csv; charset=utf-8", DevServer.contentType("x-excel.csv"));
+        assertEquals("application/zip", DevServer.contentType("gongkai-data.zip"));
         assertEquals("application/octet-stream", DevServer.contentType("noextension"));
     }
 

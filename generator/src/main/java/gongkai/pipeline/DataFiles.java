@@ -1,0 +1,44 @@
+package gongkai.pipeline;
+
+import java.util.List;
+
+/**
+ * The downloads a build wrote, as the downloads page (/data/) lists them: every whole-dataset file with its
+ * Chinese title, row count and size, the one zip of everything, and each department-year's files. Left in
+ * {@link #SLOT} by the export stage of a full build (which runs before render), read when the page is rendered.
+ *
+ * @param tables    the whole-dataset CSVs, in datapackage.json's order
+ * @param documents the whole-dataset JSON files (all.json, …, datapackage.json last)
+ * @param zip       the zip of everything under data/
+ * @param years     each department-year's files, by region, department code and year
+ */
+public record DataFiles(List<Table> tables, List<Document> documents, File zip, List<Year> years) {
+    public static final BuildContext.Slot<DataFiles> SLOT = BuildContext.Slot.named("the written downloads");
+
+    public DataFiles {
+        tables = List.copyOf(tables);
+        documents = List.copyOf(documents);
+        years = List.copyOf(years);
+    }
+
+    /** A whole-dataset JSON file with its Chinese title and what it holds. */
+    public record Document(String title, String description, File file) {
+    }
+
+    /** A written file: site path and size in bytes. */
+    public record File(String path, long bytes) {
+    }
+
+    /**
+     * A whole-dataset CSV (a datapackage.json resource) and its Excel twin; {@code rows} excludes the header;
+     * {@code departmentTable} for a document table merged across department-years (data/&lt;id&gt;.csv).
+     */
+    public record Table(String name, String title, String description, long rows, File csv, File excel,
+                        boolean departmentTable) {
+    }
+
+    /** A department-year's CSV (one row per project), its Excel twin and its JSON. */
+    public record Year(String regionSlug, String departmentCode, int year, int projects, File csv, File excel,
+                       File json) {
+    }
+}
