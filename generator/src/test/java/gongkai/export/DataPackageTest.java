@@ -86,7 +86,7 @@ class DataPackageTest {
             assertEquals("sha256:" + DatasetExporterTest.sha256(bytes), r.get("hash").asText());
         }
         assertEquals(List.of("projects", "indicators", "departments", "department_years", "procurement", "units",
-                        "corrections", "retracted", "quality"),
+                        "corrections", "retracted", "changes", "quality"),
                 names);
         assertTrue(descriptor.get("description").asText().contains("-excel.csv"));
         JsonNode licence = descriptor.get("licenses").get(0);
