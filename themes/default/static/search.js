@@ -132,7 +132,13 @@
   /** meta.json's lexicon: word costs, synonym groups, traditional → simplified map, the index's letter words. */
   function Lexicon(j) {
     j = j || {};
-    var words = j.words ? j.words.split(' ') : [], i;
+    var words = [], i;
+    // the words of one first character come as a group: 一个,体,刀切 → 一个 一体 一刀切 (SearchLexicon.groupedWords)
+    (j.words ? j.words.split(' ') : []).forEach(function (g) {
+      var parts = g.split(','), first = String.fromCodePoint(parts[0].codePointAt(0));
+      words.push(parts[0]);
+      for (var k = 1; k < parts.length; k++) words.push(first + parts[k]);
+    });
     this.words = words;
     this.cost = new Map();
     for (i = 0; i < words.length; i++) this.cost.set(words[i], j.costs[i]);
