@@ -1875,6 +1875,7 @@
 
     function render(p, moveFocus) {
       var my = ++seq, running = null;
+      filters.removeAttribute('aria-busy'); // an earlier query's filter column, if still pending, is not coming
       if (p.q) {
         try { running = engine.run(full ? Object.assign({ full: true }, p) : p); } catch (e) { running = Promise.reject(e); }
       }
@@ -1902,7 +1903,14 @@
           statusLine.textContent = '原样包含“' + p.q + '”的结果' + (res.atLeast ? ' ' + res.total + ' 条' : '约 ' + res.total + ' 条') +
             '，另有分散包含这些词的结果排在其后' + pages;
         } else statusLine.textContent = (res.exact ? '找到 ' + res.total + ' 条结果' : '找到约 ' + res.total + ' 条结果（估计数）') + pages;
-        renderFilters(p, res);
+        // the filter column (facet counts: up to a few hundred links) in a task of its own: the results are shown
+        // first, and no single task of the page holds both (aria-busy until then)
+        filters.setAttribute('aria-busy', 'true');
+        setTimeout(function () {
+          if (my !== seq) return;
+          renderFilters(p, res);
+          filters.removeAttribute('aria-busy');
+        }, 0);
         if (!res.total) renderNone(p, res);
         else if (res.suggestion) notes.appendChild(el('p', { class: 'search-suggestion' }, ['您是不是要找：', link({ q: res.suggestion }, res.suggestion)]));
         var list = el('ol', { class: 'search-results', start: String((res.page - 1) * PAGE_SIZE + 1) });

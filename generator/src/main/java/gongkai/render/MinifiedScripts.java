@@ -9,7 +9,7 @@ import java.util.Arrays;
  * of the theme's file when that file is byte for byte the source it was made from. A theme that changed its
  * search.js gets its own file, as written.
  */
-final class MinifiedScripts {
+public final class MinifiedScripts {
     private static final byte[] SOURCE = resource("search.src.js");
     private static final byte[] MINIFIED = resource("search.min.js");
 
@@ -17,7 +17,7 @@ final class MinifiedScripts {
     }
 
     /** The bytes to publish for the theme's static file {@code relative} whose content is {@code bytes}. */
-    static byte[] served(String relative, byte[] bytes) {
+    public static byte[] served(String relative, byte[] bytes) {
         if (relative.equals("search.js") && SOURCE != null && MINIFIED != null && Arrays.equals(bytes, SOURCE)) {
             return MINIFIED.clone();
         }
