@@ -4,6 +4,23 @@
 (function () {
   "use strict";
 
+  // 引用本页: the citation's access date is the reader's today (the page itself stays the same for everyone).
+  Array.prototype.forEach.call(document.querySelectorAll("[data-today]"), function (el) {
+    var d = new Date();
+    el.textContent = d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" +
+      String(d.getDate()).padStart(2, "0");
+  });
+
+  // The search page: start fetching the index's meta.json now, while search.js (deferred after this file) is
+  // still downloading — one round trip less before the first results. Only where the page links search.js,
+  // which it does only when the theme has it; search.js takes this response instead of fetching again.
+  var searchApp = document.getElementById("search-app");
+  if (searchApp && document.querySelector('script[src$="/search.js"]')) {
+    var searchBase = searchApp.getAttribute("data-base") || "/";
+    if (searchBase.charAt(searchBase.length - 1) !== "/") searchBase += "/";
+    window.gongkaiSearchMeta = fetch(searchBase + "search/data/meta.json");
+  }
+
   function cellValue(row, index) {
     var cell = row.children[index];
     if (!cell) return "";

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build the static site: load → validate → assemble → render → index → export → check → write."
-                + " The output folder is replaced only when every stage succeeded.")
+        description = "生成静态网站：load → validate → quality → assemble → render → index → export → check → write；"
+                + "每一步都成功才替换输出文件夹，失败时原有网站保持不变。"
+                + " Build the static site; the output folder is replaced only when every stage succeeded.")
 public final class BuildCommand implements Callable<Integer> {
     @Mixin
     SiteDirs dirs;
@@ -39,7 +40,7 @@ public final class BuildCommand implements Callable<Integer> {
                 return relaunched.getAsInt();
             }
         } catch (java.io.IOException e) {
-            System.err.println("build: cannot start the build JVM: " + e.getMessage());
+            System.err.println("build：无法启动构建用的 JVM（" + e.getMessage() + "）");
             return 1;
         }
         try {
@@ -50,13 +51,19 @@ public final class BuildCommand implements Callable<Integer> {
             }
             return 0;
         } catch (java.io.IOException e) {
-            System.err.println("build: cannot write the timings file " + timings + ": " + e.getMessage());
+            System.err.println("build：无法写入计时文件 " + timings + "（" + e.getMessage() + "）");
             return 1;
         } catch (BuildException e) {
-            System.err.println("build failed in " + dirs.asGiven(e.getMessage()));
-            System.err.println("(the previous site in " + options.outDir() + " and its search index in "
-                    + SearchIndexStage.indexDir(options) + " were left untouched)");
+            System.err.println(failed(e, dirs));
+            System.err.println("（原有网站 " + options.outDir() + " 和搜索索引 " + SearchIndexStage.indexDir(options) + " 保持不变）");
             return 1;
         }
+    }
+
+    /** {@code 构建失败（validate 阶段）：…}: the stage and what went wrong, paths as the user gave them. */
+    static String failed(BuildException e, SiteDirs dirs) {
+        String message = dirs.asGiven(e.getMessage());
+        String prefix = e.stage() + ": ";
+        return "构建失败（" + e.stage() + " 阶段）：" + (message.startsWith(prefix) ? message.substring(prefix.length()) : message);
     }
 }

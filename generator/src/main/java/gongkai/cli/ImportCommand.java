@@ -1,22 +1,29 @@
 package gongkai.cli;
 
 import gongkai.content.ContentPaths;
-
+import gongkai.content.DepartmentYear;
+import gongkai.content.Region;
+import gongkai.content.SafePaths;
 import gongkai.importer.ContentConflictException;
 import gongkai.importer.ContentWriter;
-import gongkai.content.DepartmentYear;
 import gongkai.importer.ImportException;
+import gongkai.importer.ImportFiles;
 import gongkai.importer.ImportOptions;
 import gongkai.importer.ImportPlanner;
-import gongkai.importer.SourceStore;
-import java.util.List;
 import gongkai.importer.ImportProblem;
 import gongkai.importer.ImportedDocument;
 import gongkai.importer.Importer;
+import gongkai.importer.SourceStore;
+import gongkai.importer.SourceText;
+import gongkai.importer.document.SourceDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,23 +33,24 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {
-            "把公开文件（Word .docx/.doc、Excel .xlsx/.xls、PDF 或文本，GBK 亦可）导入为 content/ 下的 YAML。",
-            "Import a disclosure (Word, Excel, PDF or text in UTF-8/GBK) into YAML under the content directory.",
+            "把公开文件（Word .docx/.doc、Excel .xlsx/.xls、PDF 或文本，GBK 亦可）导入为 content/ 下的 YAML，",
+            "原文件存入 content/sources/<地区>/<单位编码>/。给出文件夹时导入其中（含子文件夹）所有可导入的文件，按路径排序。",
             "格式（天津项目支出绩效目标表或衡水部门预算公开）自动识别。已有的项目沿用原编号（按项目名称匹配），",
             "--dry-run 只列出新增、删除、改名的项目和每个改动的数字；手工改过的文件只有加 --force 才覆盖。",
-            "Errors read 导入失败：<file>:<line>: <field>: <message>."
+            "一个文件失败不影响其他文件，但退出码为 1。错误的格式：导入失败：<文件>:<行>: <字段>: <说明>。",
+            "Import disclosures (Word, Excel, PDF or text in UTF-8/GBK, or folders of them) into YAML under content/."
         })
 public final class ImportCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Source document(s), plain-text export (UTF-8).")
+    @Parameters(arity = "1..*", paramLabel = "FILE|FOLDER", description = "要导入的文件或文件夹。Documents or folders to import.")
     Path[] files;
 
-    @Option(names = "--year", description = "Budget year (inferred from the document when omitted).")
+    @Option(names = "--year", description = "预算年度（默认取自文件标题）。Budget year (default: from the document's title).")
     Integer year;
 
-    @Option(names = "--region", description = "Region slug, e.g. tianjin (inferred from the unit name when omitted).")
+    @Option(names = "--region", description = "地区代码，例如 tianjin（默认由单位名称查地区表）。Region slug (default: from the unit name).")
     String region;
 
-    @Option(names = "--content", defaultValue = "content", description = "Content directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--content", defaultValue = "content", description = "内容文件夹（默认 ${DEFAULT-VALUE}）。Content directory.")
     Path contentDir;
 
     @Option(names = "--force", description = "覆盖手工修改过的年度文件（先用 --dry-run 看会改什么）。Overwrite year files edited by hand.")
@@ -57,77 +65,132 @@ public final class ImportCommand implements Callable<Integer> {
     /** How every error line starts: the agencies read Chinese first. */
     static final String FAILED = "导入失败：";
 
+    /** The outcome of one file. */
+    private enum Outcome { IMPORTED, FAILED }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ImportOptions options = new ImportOptions(year, region);
-        int status = 0;
-        for (Path file : files) {
-            try {
-                ImportedDocument doc = Importer.importFile(file, options);
-                if (!doc.problems().isEmpty()) {
-                    for (ImportProblem p : doc.problems()) {
-                        err.println(FAILED + p);
-                    }
-                    err.printf("%s%s: %d 个问题，未写入任何文件 (%d problem(s); nothing written)%n",
-                            FAILED, file, doc.problems().size(), doc.problems().size());
-                    status = 1;
-                    continue;
-                }
-                doc = withStubRegions(doc, err);
-                List<ImportPlanner.YearPlan> plans = ImportPlanner.plan(contentDir, doc, options);
-                int projects = doc.departmentYears().stream().mapToInt(dy -> dy.projects().size()).sum();
-                int indicators = doc.departmentYears().stream()
-                        .flatMap(dy -> dy.projects().stream()).mapToInt(p -> p.indicators().size()).sum();
-                out.printf("导入 %s：%d 个部门年度，%d 个项目，%d 条指标%n",
-                        file.getFileName(), doc.departmentYears().size(), projects, indicators);
-                for (ImportPlanner.YearPlan plan : plans) {
-                    out.printf("  %s  %s（%s）%n", contentDir.relativize(plan.file()), plan.year().title(), switch (plan.state()) {
-                        case NEW -> "新文件";
-                        case UNCHANGED -> "没有改动";
-                        case CHANGED -> plan.edited() ? "有改动；文件曾被手工修改" : "有改动";
-                    });
-                    if (plan.state() == ImportPlanner.State.CHANGED) {
-                        out.print(plan.diff().render("    "));
-                    }
-                }
-                if (dryRun) {
-                    out.println("  --dry-run：未写入任何文件");
-                    continue;
-                }
-                checkSourceName(file);
-                ContentWriter.ImportWrite result = ContentWriter.writePlanned(contentDir, doc, plans, force);
-                List<Path> stored = SourceStore.store(contentDir, file);
-                out.printf("  写入 %d 个文件，%d 个没有改动%s%n", result.written().size(), result.unchanged().size(),
-                        stored.isEmpty() ? "" : "；原文件存入 " + contentDir.relativize(stored.get(0)));
-            } catch (ContentConflictException e) {
-                err.println(FAILED + e.getMessage());
-                status = 1;
-            } catch (ImportException e) {
-                for (ImportProblem p : e.problems()) {
-                    err.println(FAILED + p);
-                }
-                status = 1;
-            } catch (IOException e) {
-                err.printf("%s%s: 无法读取或写入文件 (%s)%n", FAILED, file, e);
-                status = 1;
-            } catch (RuntimeException e) {
-                // A bug, not a problem of the document: say so and keep the whole trace for the report.
-                err.printf("%s%s: 导入程序内部错误，请把以下信息报告给网站维护人员 (internal error)%n", FAILED, file);
-                e.printStackTrace(err);
-                status = 1;
+        List<ImportFiles.Entry> entries;
+        try {
+            entries = ImportFiles.expand(List.of(files));
+        } catch (IOException e) {
+            err.printf("%s无法读取文件夹 (%s)%n", FAILED, e);
+            err.flush();
+            return 1;
+        }
+        // year file → the document that wrote it in this run: two documents of one folder must not both write it
+        Map<Path, String> written = new HashMap<>();
+        int imported = 0;
+        int failed = 0;
+        int skipped = 0;
+        for (ImportFiles.Entry entry : entries) {
+            if (entry.skipped() != null) {
+                out.printf("跳过 %s：%s%n", entry.label(), entry.skipped());
+                skipped++;
+            } else if (importOne(entry, options, written, out, err) == Outcome.IMPORTED) {
+                imported++;
+            } else {
+                failed++;
             }
+        }
+        if (imported + failed == 0) {
+            err.printf("%s%s 里没有可导入的文件（可导入 .%s）%n", FAILED, String.join("、", List.of(files).stream()
+                    .map(Path::toString).toList()), String.join(" .", ImportFiles.EXTENSIONS));
+            failed++;
+        }
+        if (entries.size() > 1) {
+            out.printf("共 %d 个文件：%d 个%s，%d 个失败，%d 个跳过%s%n", entries.size(), imported,
+                    dryRun ? "可以导入" : "导入成功", failed, skipped, dryRun ? "（--dry-run：未写入任何文件）" : "");
         }
         out.flush();
         err.flush();
-        return status;
+        return failed > 0 ? 1 : 0;
+    }
+
+    /** Imports one document, reporting what it does; nothing of it is written when it fails. */
+    private Outcome importOne(ImportFiles.Entry entry, ImportOptions options, Map<Path, String> written,
+            PrintWriter out, PrintWriter err) {
+        Path file = entry.file();
+        String label = entry.label();
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String name = file.getFileName().toString();
+            SourceDocument read = SourceText.read(name, bytes);
+            ImportedDocument doc = Importer.importText(name, read.text(), options);
+            if (!doc.problems().isEmpty()) {
+                for (ImportProblem p : doc.problems()) {
+                    err.println(FAILED + problem(label, p));
+                }
+                err.printf("%s%s: %d 个问题，未写入任何文件%n", FAILED, label, doc.problems().size());
+                return Outcome.FAILED;
+            }
+            doc = withStubRegions(doc, err);
+            List<ImportPlanner.YearPlan> plans = ImportPlanner.plan(contentDir, doc, options);
+            for (ImportPlanner.YearPlan plan : plans) {
+                String other = written.get(plan.file());
+                if (other != null) {
+                    err.printf("%s%s: %s 已由本次导入的 %s 写出：同一个部门年度只能来自一个文件，请把重复的文件移出文件夹，未写入任何文件%n",
+                            FAILED, label, contentDir.relativize(plan.file()), other);
+                    return Outcome.FAILED;
+                }
+            }
+            int projects = doc.departmentYears().stream().mapToInt(dy -> dy.projects().size()).sum();
+            int indicators = doc.departmentYears().stream()
+                    .flatMap(dy -> dy.projects().stream()).mapToInt(p -> p.indicators().size()).sum();
+            out.printf("导入 %s：%d 个部门年度，%d 个项目，%d 条指标%n", label, doc.departmentYears().size(), projects, indicators);
+            doc.notes().forEach(note -> out.println("  " + note));
+            for (ImportPlanner.YearPlan plan : plans) {
+                out.printf("  %s  %s（%s）%n", contentDir.relativize(plan.file()), plan.year().title(), switch (plan.state()) {
+                    case NEW -> "新文件";
+                    case UNCHANGED -> "没有改动";
+                    case CHANGED -> plan.edited() ? "有改动；文件曾被手工修改" : "有改动";
+                });
+                if (plan.state() == ImportPlanner.State.CHANGED) {
+                    out.print(plan.diff().render("    "));
+                }
+            }
+            if (dryRun) {
+                out.println("  --dry-run：未写入任何文件");
+                plans.forEach(plan -> written.put(plan.file(), label));
+                return Outcome.IMPORTED;
+            }
+            checkSourceName(name);
+            SourceStore.Plan sources = SourceStore.plan(contentDir, name, bytes, read, doc);
+            List<Path> stored = new ArrayList<>();
+            ContentWriter.ImportWrite result = ContentWriter.writePlanned(contentDir, doc, plans, force,
+                    dy -> stored.addAll(sources.write(dy.departmentKey())));
+            plans.forEach(plan -> written.put(plan.file(), label));
+            out.printf("  写入 %d 个文件，%d 个没有改动%s%n", result.written().size(), result.unchanged().size(),
+                    stored.isEmpty() ? "" : "；原文件存入 " + contentDir.relativize(stored.get(0))
+                            + (stored.size() > 1 ? " 等 " + stored.size() + " 个文件" : ""));
+            return Outcome.IMPORTED;
+        } catch (ContentConflictException e) {
+            err.println(FAILED + e.getMessage());
+        } catch (ImportException e) {
+            for (ImportProblem p : e.problems()) {
+                err.println(FAILED + problem(label, p));
+            }
+        } catch (IOException e) {
+            err.printf("%s%s: 无法读取或写入文件（%s）%n", FAILED, label, e);
+        } catch (RuntimeException e) {
+            // A bug, not a problem of the document: say so and keep the whole trace for the report.
+            err.printf("%s%s: 导入程序内部错误，请把以下信息报告给网站维护人员 (internal error)%n", FAILED, label);
+            e.printStackTrace(err);
+        }
+        return Outcome.FAILED;
+    }
+
+    /** {@code label:line: field: message}: the problem, naming its file as the report does. */
+    private static String problem(String label, ImportProblem p) {
+        return label + ":" + p.line() + ": " + (p.field() == null ? "" : p.field() + ": ") + p.message();
     }
 
     /** The cited name must be one content/sources/ can hold (content.SafePaths): refuse before writing anything. */
-    private static void checkSourceName(Path file) throws ImportException {
-        String name = file.getFileName().toString();
-        if (name.length() > 200 || !gongkai.content.SafePaths.DOCUMENT_NAME.matcher(name).matches()) {
+    private static void checkSourceName(String name) throws ImportException {
+        if (name.length() > 200 || !SafePaths.DOCUMENT_NAME.matcher(name).matches()) {
             throw new ImportException(new ImportProblem(name, 1, "文件名", "文件名会成为网址的一段，只能由字母、数字、'.'、'_'、'-' 组成"
                     + "（不能有空格、括号）：请把文件改名，例如 天津-362101-2024.docx，再导入"));
         }
@@ -138,18 +201,17 @@ public final class ImportCommand implements Callable<Integer> {
      * stub region.yaml (name = slug), so the imported content validates; the editor then fills in its name.
      */
     private ImportedDocument withStubRegions(ImportedDocument doc, PrintWriter err) {
-        java.util.List<gongkai.content.Region> regions = new java.util.ArrayList<>(doc.regions());
+        List<Region> regions = new ArrayList<>(doc.regions());
         for (DepartmentYear dy : doc.departmentYears()) {
             String slug = dy.regionSlug();
             boolean known = regions.stream().anyMatch(r -> r.slug().equals(slug));
             if (!known && !Files.exists(contentDir.resolve(ContentPaths.region(slug)))) {
-                regions.add(new gongkai.content.Region(slug, slug, null));
+                regions.add(new Region(slug, slug, null));
                 err.printf("导入：地区 '%s' 是新的，将写入 %s，名称暂为 '%s'——请把它改成地区的中文名称%n",
                         slug, contentDir.resolve(ContentPaths.region(slug)), slug);
             }
         }
         return regions.size() == doc.regions().size() ? doc
-                : new ImportedDocument(regions, doc.departments(), doc.departmentYears(), doc.problems());
+                : new ImportedDocument(regions, doc.departments(), doc.departmentYears(), doc.problems(), doc.notes());
     }
-
 }

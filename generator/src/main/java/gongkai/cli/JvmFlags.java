@@ -159,7 +159,7 @@ public final class JvmFlags {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
         command.addAll(args);
-        System.err.printf("build: %,d MB of content: running the build in a JVM with the C2 compiler (%s)%n",
+        System.err.printf("build：内容共 %,d MB，改在启用 C2 编译器的 JVM 中构建（%s）%n",
                 bytes >> 20, String.join(" ", wanted));
         Process child = new ProcessBuilder(command).inheritIO().start();
         Thread stopChild = new Thread(child::destroy);

@@ -30,7 +30,7 @@ public final class ServeCommand implements Callable<Integer> {
             session = new PreviewSession(SitePipelines.serving(options), options.outDir(),
                     List.of(options.contentDir(), options.themeDir()), port, System.err::println);
         } catch (BuildException e) {
-            System.err.println("build failed in " + e.getMessage());
+            System.err.println(BuildCommand.failed(e, dirs));
             return 1;
         }
         // The same answers as the browser's static search, straight from the Lucene index of the last build.

@@ -12,19 +12,20 @@ import gongkai.search.SearchIndexStage;
 import gongkai.serve.IncrementalRebuild;
 import gongkai.site.AssembleStage;
 import gongkai.site.ProcurementSource;
+import gongkai.quality.QualityStage;
 import gongkai.validate.ValidateStage;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The site's build, in one place: its stages in execution order
- * load → validate → assemble → render → index → export → check → write, each timed (used by {@code build} and
+ * load → validate → quality → assemble → render → index → export → check → write, each timed (used by {@code build} and
  * {@code serve}). The index stage reads only the validated content, so it runs in the background from after
  * validate until write.
  */
 public final class SitePipelines {
     public static final List<String> STAGE_ORDER =
-            List.of("load", "validate", "assemble", "render", "index", "export", "check", "write");
+            List.of("load", "validate", "quality", "assemble", "render", "index", "export", "check", "write");
 
     private SitePipelines() {
     }
@@ -87,6 +88,7 @@ public final class SitePipelines {
             return BuildPipeline.builder(options)
                     .then(new LoadStage(source))
                     .then(new ValidateStage())
+                    .then(new QualityStage())
                     .then(new AssembleStage(procurement))
                     .then(new RenderStage())
                     .alongside(index, "validate")

@@ -2,6 +2,8 @@ package gongkai.cli;
 
 import gongkai.content.DepartmentYear;
 import gongkai.content.Problem;
+import gongkai.quality.QualityReport;
+import gongkai.quality.QualityRules;
 import gongkai.validate.Validation;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,13 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check every content file; print errors as path:line:column: field: message."
-                + " Runs exactly the checks of the build's load and validate stages.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:no errors (warnings allowed)", "1:the content has errors", "2:usage or I/O problem"})
+        description = "检查所有内容文件，每个问题一行：文件:行:列: 字段: 说明（与 build 的 load、validate 两步完全相同）。"
+                + " Check every content file; print problems as path:line:column: field: message.",
+        exitCodeListHeading = "退出码 (exit codes)：%n",
+        exitCodeList = {"0:没有错误（可以有警告）", "1:内容有错误", "2:用法错误或无法读取"})
 public final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "CONTENT_DIR", defaultValue = "content",
-            description = "Content directory (default: ${DEFAULT-VALUE}).")
+            description = "内容文件夹（默认 ${DEFAULT-VALUE}）。Content directory.")
     Path contentDir;
 
     @Override
@@ -26,20 +28,25 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             result = Validation.check(contentDir);
         } catch (IOException e) {
-            System.err.println("validate: " + e.getMessage());
+            System.err.println("validate：" + e.getMessage());
             return 2;
         }
-        for (Problem p : result.all()) {
+        List<Problem> warnings = new java.util.ArrayList<>(result.warnings());
+        if (result.ok()) {
+            // the quality rules need content that reads cleanly, as the build's quality stage does
+            QualityReport quality = QualityRules.check(result.loaded().content(), result.loaded().positions(), contentDir);
+            quality.open().forEach(issue -> warnings.add(issue.toProblem()));
+        }
+        List<Problem> all = new java.util.ArrayList<>(result.errors());
+        all.addAll(warnings);
+        all.sort(Problem.ORDER);
+        for (Problem p : all) {
             System.err.println(p.format());
         }
         List<DepartmentYear> years = result.loaded().content().departmentYears();
         int projects = years.stream().mapToInt(y -> y.projects().size()).sum();
-        System.out.println("validate: " + plural(projects, "project") + " in " + plural(years.size(), "department-year") + ": "
-                + plural(result.errors().size(), "error") + ", " + plural(result.warnings().size(), "warning"));
+        System.out.println("validate：" + years.size() + " 个部门年度，" + projects + " 个项目：" + result.errors().size() + " 个错误，"
+                + warnings.size() + " 个警告");
         return result.ok() ? 0 : 1;
-    }
-
-    private static String plural(int n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
     }
 }

@@ -17,7 +17,7 @@ public final class ContentPaths {
     public static final String DEPARTMENT_FILE = "department.yaml";
     /** The folder of Markdown pages: {@code pages/<slug>.md}. */
     public static final String PAGES_DIR = "pages";
-    /** The folder of source documents as published: {@code sources/<document>}. */
+    /** The folder of source documents, one sub-folder per department: {@code sources/<region>/<code>/<file>}. */
     public static final String SOURCES_DIR = "sources";
 
     /** {@code tianjin/}: the region's folder, holding its description and its departments. */
@@ -60,8 +60,26 @@ public final class ContentPaths {
         return PAGES_DIR + "/" + slug + ".md";
     }
 
-    /** {@code sources/004_….txt}. */
-    public static String source(String documentFileName) {
-        return SOURCES_DIR + "/" + documentFileName;
+    /**
+     * {@code tianjin/362303/}: the department's folder of source documents under {@code sources/}; a year file
+     * cites only documents in its own department's folder.
+     */
+    public static String sourceDir(DepartmentKey department) {
+        return department + "/";
+    }
+
+    /** {@code tianjin/362303/2024.docx}: the {@code document:} value citing a file of the department's folder. */
+    public static String citation(DepartmentKey department, String fileName) {
+        return sourceDir(department) + fileName;
+    }
+
+    /** {@code 2024.docx}: the file name of a cited document (its last part). */
+    public static String documentFileName(String document) {
+        return document.substring(document.lastIndexOf('/') + 1);
+    }
+
+    /** {@code sources/tianjin/362303/2024.txt}: where the cited document lies under the content root. */
+    public static String source(String document) {
+        return SOURCES_DIR + "/" + document;
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param sections       prose sections in source order (may be empty)
  * @param tables         department-level tables in source order (may be empty)
  * @param projects       the projects in source order
+ * @param corrections    corrections of the department-year as a whole, in file order (may be empty)
+ * @param retracted      projects withdrawn after they were published, in file order (may be empty)
  */
 public record DepartmentYear(
         String regionSlug,
@@ -23,12 +25,22 @@ public record DepartmentYear(
         String document,
         List<Section> sections,
         List<DataTable> tables,
-        List<Project> projects) {
+        List<Project> projects,
+        List<Correction> corrections,
+        List<Retraction> retracted) {
 
     public DepartmentYear {
         sections = List.copyOf(sections);
         tables = List.copyOf(tables);
         projects = List.copyOf(projects);
+        corrections = List.copyOf(corrections);
+        retracted = List.copyOf(retracted);
+    }
+
+    /** A department-year without corrections or retractions (what an import reads from a source document). */
+    public DepartmentYear(String regionSlug, String departmentCode, int year, String title, String document,
+                          List<Section> sections, List<DataTable> tables, List<Project> projects) {
+        this(regionSlug, departmentCode, year, title, document, sections, tables, projects, List.of(), List.of());
     }
 
     public DepartmentKey departmentKey() {

@@ -24,7 +24,7 @@ public record Problem(String path, int line, int column, String field, String me
             .thenComparing(Problem::field)
             .thenComparing(Problem::message);
 
-    /** {@code path:line:column: field: message}, or {@code path:line:column: field: warning: message}. */
+    /** {@code path:line:column: field: message}, or {@code path:line:column: field: 警告：message}. */
     public String format() {
         StringBuilder b = new StringBuilder();
         b.append(path).append(':').append(line).append(':').append(column).append(": ");
@@ -32,7 +32,7 @@ public record Problem(String path, int line, int column, String field, String me
             b.append(field).append(": ");
         }
         if (severity == Severity.WARNING) {
-            b.append("warning: ");
+            b.append("警告：");
         }
         return b.append(message).toString();
     }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param goals      绩效目标 text (may span lines); null when absent
  * @param indicators the indicator rows, in source order
  * @param source     where the project's table is in the source document
+ * @param corrections corrections the agency made after publishing, in file order (may be empty)
  */
 public record Project(
         String id,
@@ -21,9 +22,17 @@ public record Project(
         String purpose,
         String goals,
         List<Indicator> indicators,
-        SourceRef source) {
+        SourceRef source,
+        List<Correction> corrections) {
 
     public Project {
         indicators = List.copyOf(indicators);
+        corrections = List.copyOf(corrections);
+    }
+
+    /** A project without corrections (what an import reads from a source document). */
+    public Project(String id, String name, Budget budget, String purpose, String goals, List<Indicator> indicators,
+                   SourceRef source) {
+        this(id, name, budget, purpose, goals, indicators, source, List.of());
     }
 }

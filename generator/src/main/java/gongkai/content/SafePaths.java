@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * The confinement rule, in one place: everything content names that becomes a file name or URL segment of the
  * site (region and department folders, page slugs, project, section and table ids, column keys, cited
  * documents) is checked here, by {@code validate} and again where the build uses it (the export stage and
- * serve's incremental rebuild copy source documents through {@link #sourceDocument}). Content authors are not
+ * serve's incremental rebuild copy source documents through {@link #sourceDocument}), and cited documents stay in
+ * their department's own folder {@code content/sources/<region>/<code>/}. Content authors are not
  * trusted with the build machine: nothing outside {@code content/} may be read into the site, and no name may
  * leave, collide with, or break the site's own URL scheme.
  *
@@ -35,11 +36,11 @@ public final class SafePaths {
     public static final Pattern DOCUMENT_NAME = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}._-]*");
 
     /** Top-level folders of the site: a region or page with one of these names would overwrite or shadow them. */
-    public static final Set<String> SITE_FOLDERS = Set.of("projects", "data", "sources", "assets", "search", "pages");
+    public static final Set<String> SITE_FOLDERS = Set.of("projects", "data", "sources", "assets", "search", "pages", "quality");
 
     /** Download names under data/ that the exporter writes itself; a table id may not take them. */
     public static final List<String> DOWNLOAD_NAMES = List.of("projects", "indicators", "departments",
-            "department_years", "all", "datapackage");
+            "department_years", "all", "datapackage", "quality", "corrections", "retracted");
 
     private static final Pattern WINDOWS_DEVICE = Pattern.compile("(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?",
             Pattern.CASE_INSENSITIVE);
@@ -65,10 +66,13 @@ public final class SafePaths {
         return null;
     }
 
-    /** Why {@code document} cannot be cited: null when it names a regular file inside content/sources/. */
-    public static String documentProblem(Path contentDir, String document) {
+    /**
+     * Why {@code document} cannot be cited by a year file of {@code owner}: null when it names a regular file in
+     * the department's own folder {@code content/sources/<region>/<code>/}.
+     */
+    public static String documentProblem(Path contentDir, DepartmentKey owner, String document) {
         try {
-            sourceDocument(contentDir, document);
+            sourceDocument(contentDir, owner, document);
             return null;
         } catch (Unsafe e) {
             return e.getMessage();
@@ -76,36 +80,70 @@ public final class SafePaths {
     }
 
     /**
-     * The real path of the cited document {@code contentDir/sources/<document>}: it must be a plain file name
-     * (no folder, no "..", no absolute path) and, after symlinks are resolved, a regular file inside the real
-     * {@code content/sources/} folder, which itself must not be a symlink. Anything else — a path out of the
-     * tree, {@code /proc/self/environ}, a symlink to a file elsewhere, a directory, a device or pipe — is refused.
+     * The real path of the document a year file of {@code owner} cites, {@code contentDir/sources/<document>}:
+     * the value must be {@code <region>/<code>/<file name>} naming the owner's own folder (so two agencies'
+     * {@code 2024.txt} never collide and one agency cannot publish another's file), each part a safe name (no
+     * "..", no absolute path); none of {@code sources/}, the region and the code folder may be a symlink, and
+     * after symlinks are resolved the file must be a regular file inside that folder. Anything else — a path out
+     * of the tree, {@code /proc/self/environ}, a symlink to a file elsewhere, a directory, a device or pipe — is
+     * refused.
      *
      * @throws Unsafe with the problem in words
      */
-    public static Path sourceDocument(Path contentDir, String document) throws Unsafe {
-        if (document.isEmpty() || document.equals(".") || document.equals("..") || document.indexOf('/') >= 0
-                || document.indexOf('\\') >= 0 || document.indexOf('\0') >= 0) {
+    public static Path sourceDocument(Path contentDir, DepartmentKey owner, String document) throws Unsafe {
+        if (document.isEmpty() || document.startsWith("/") || document.indexOf('\\') >= 0 || document.indexOf('\0') >= 0) {
             throw new Unsafe("引用的文件必须位于 content/sources/ 之内：" + shown(document));
         }
-        if (document.length() > 255 || !DOCUMENT_NAME.matcher(document).matches()) {
-            throw new Unsafe("文件名只能由字母、数字、'.'、'_'、'-' 组成（它也是网址的一段）：" + shown(document));
+        String[] parts = document.split("/", -1);
+        for (String part : parts) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                throw new Unsafe("引用的文件必须位于 content/sources/ 之内：" + shown(document));
+            }
         }
-        if (WINDOWS_DEVICE.matcher(document).matches()) {
-            throw new Unsafe("'" + document + "' 是 Windows 的保留设备名，不能作文件名");
+        String folder = ContentPaths.SOURCES_DIR + "/" + ContentPaths.sourceDir(owner);
+        String name = parts[parts.length - 1];
+        if (parts.length == 1) {
+            throw new Unsafe("引用的文件要放在本部门的来源文件夹 content/" + folder + " 里（content/sources/ 下不再直接放文件）："
+                    + "把 content/sources/" + shown(name) + " 移到 content/" + folder + shown(name) + "（git mv），并把 document: 改为 "
+                    + ContentPaths.citation(owner, shown(name)));
         }
-        Path sources = contentDir.resolve("sources");
-        if (Files.isSymbolicLink(sources)) {
-            throw new Unsafe("content/sources/ 不能是符号链接（引用的文件必须位于 content/ 之内）");
+        if (parts.length != 3) {
+            throw new Unsafe("document: 要写成 <地区>/<预算单位编码>/<文件名>，例如 " + ContentPaths.citation(owner, shown(name))
+                    + "：" + shown(document));
         }
-        Path file = sources.resolve(document);
+        String why = segmentProblem(parts[0], SLUG, "小写英文字母、数字和 '-'");
+        if (why == null) {
+            why = segmentProblem(parts[1], CODE, "英文字母、数字、'_' 和 '-'");
+        }
+        if (why != null) {
+            throw new Unsafe("来源文件夹名 " + why);
+        }
+        if (name.length() > 255 || !DOCUMENT_NAME.matcher(name).matches()) {
+            throw new Unsafe("文件名只能由字母、数字、'.'、'_'、'-' 组成（它也是网址的一段）：" + shown(name));
+        }
+        if (WINDOWS_DEVICE.matcher(name).matches()) {
+            throw new Unsafe("'" + name + "' 是 Windows 的保留设备名，不能作文件名");
+        }
+        if (!parts[0].equals(owner.regionSlug()) || !parts[1].equals(owner.code())) {
+            throw new Unsafe("引用的文件在 content/sources/" + parts[0] + "/" + parts[1] + "/ 里，但本文件属于部门 " + owner
+                    + "：每个部门只引用自己的来源文件夹 content/" + folder + " 里的文件（把文件复制过去，并把 document: 改为 "
+                    + ContentPaths.citation(owner, name) + "）");
+        }
+        Path sources = contentDir.resolve(ContentPaths.SOURCES_DIR);
+        for (Path dir : List.of(sources, sources.resolve(parts[0]), sources.resolve(parts[0]).resolve(parts[1]))) {
+            if (Files.isSymbolicLink(dir)) {
+                throw new Unsafe("content/" + contentDir.relativize(dir).toString().replace('\\', '/')
+                        + "/ 不能是符号链接（引用的文件必须位于 content/ 之内）");
+            }
+        }
+        Path file = sources.resolve(parts[0]).resolve(parts[1]).resolve(name);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new Unsafe("引用的文件不存在：" + file);
         }
         Path real;
         Path root;
         try {
-            root = contentDir.toRealPath().resolve("sources");
+            root = contentDir.toRealPath().resolve(ContentPaths.SOURCES_DIR).resolve(parts[0]).resolve(parts[1]);
             real = file.toRealPath();
         } catch (IOException e) {
             // a dangling symlink, or a folder we may not read

@@ -72,6 +72,16 @@ public final class SafeUrls {
         return null;
     }
 
+    /** Null when {@code url} is a mailto: address or an absolute http(s) URL (for report_url), else why not. */
+    public static String reportUrlProblem(String url) {
+        if ("mailto".equals(scheme(url))) {
+            String address = url.substring("mailto:".length());
+            return address.matches("[^\\s@?&#<>\"]+@[^\\s@?&#<>\"]+") ? null
+                    : "必须是 mailto:地址（如 mailto:data@example.org，不带 ?subject）或 http(s) 网址：" + shown(url);
+        }
+        return absoluteHttpProblem(url);
+    }
+
     /**
      * Null when {@code baseUrl} is a plain http(s) base URL — scheme, host, optional port, a path of plain
      * segments ending in '/', nothing else — else why not (a final '/' alone is the loader's older message).

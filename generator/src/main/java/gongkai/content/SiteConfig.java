@@ -9,6 +9,7 @@ package gongkai.content;
  * @param licence     licence name for the data (e.g. CC BY 4.0)
  * @param licenceUrl  licence URL
  * @param baseUrl     absolute base URL of the published site, ending in /
+ * @param reportUrl   where readers report an error (mailto: or http(s)), or null for no 报告错误 link
  */
 public record SiteConfig(
         String title,
@@ -16,5 +17,11 @@ public record SiteConfig(
         String publisher,
         String licence,
         String licenceUrl,
-        String baseUrl) {
+        String baseUrl,
+        String reportUrl) {
+    /** Settings without a 报告错误 address. */
+    public SiteConfig(String title, String description, String publisher, String licence, String licenceUrl,
+                      String baseUrl) {
+        this(title, description, publisher, licence, licenceUrl, baseUrl, null);
+    }
 }

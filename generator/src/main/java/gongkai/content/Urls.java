@@ -55,6 +55,11 @@ public final class Urls {
         return slug + "/";
     }
 
+    /** The data-quality page. */
+    public static String quality() {
+        return "quality/";
+    }
+
     public static String search() {
         return "search/";
     }
@@ -64,9 +69,9 @@ public final class Urls {
         return "data/" + fileName;
     }
 
-    /** A source document as published (copied from content/sources/): sources/004_….txt. */
-    public static String source(String documentFileName) {
-        return "sources/" + documentFileName;
+    /** A source document as published (copied from content/sources/): sources/hengshui/467/004_….txt. */
+    public static String source(String document) {
+        return "sources/" + document;
     }
 
     public static String asset(String path) {

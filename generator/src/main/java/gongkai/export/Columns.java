@@ -31,7 +31,7 @@ public final class Columns {
             YEAR,
             Field.string("department_name", "预算单位名称", "预算单位全称，按原文"),
             Field.string("title", "文件标题", "公开文件的标题，按原文"),
-            Field.string("source_document", "来源文件", "来源文件名（原始公开文件的纯文本导出）"),
+            Field.string("source_document", "来源文件", "来源文件在网站 sources/ 之下的路径：<地区>/<单位编码>/<文件名>"),
             Field.integer("project_count", "项目数", "本单位本年度公开的项目个数"),
             Field.integer("indicator_count", "绩效指标数", "本单位本年度所有项目的绩效指标行数之和"),
             Field.number("budget_total_yuan", "项目预算数合计（元）",
@@ -41,6 +41,9 @@ public final class Columns {
 
     public static final List<Field> PROJECTS = List.of(
             Field.string("project_id", "项目编号", "稳定的项目编号：<预算单位编码>-<年度>-<序号>，序号为项目在原文中的位置（从 001 起）"),
+            Field.string("project_key", "跨年度项目键",
+                    "同一单位不同年度的同一项目（名称去掉开头的年份和标点后相同）取值相同：<预算单位编码>-<12 位十六进制>；"
+                            + "用它把各年度的同一项目连起来"),
             REGION,
             DEPARTMENT_CODE,
             Field.string("department_name", "预算单位名称", "预算单位全称，按原文"),
@@ -56,7 +59,7 @@ public final class Columns {
             Field.string("purpose", "资金用途", "资金用途，按原文，可含换行"),
             Field.string("goals", "绩效目标", "绩效目标，按原文，可含换行"),
             Field.integer("indicator_count", "绩效指标数", "本项目的绩效指标行数"),
-            Field.string("source_document", "来源文件", "来源文件名"),
+            Field.string("source_document", "来源文件", "来源文件在网站 sources/ 之下的路径：<地区>/<单位编码>/<文件名>"),
             Field.string("source_heading", "来源标题", "原文中本项目表格的标题"),
             Field.integer("source_line", "来源行号", "本项目在来源文件中的起始行号（从 1 起）"),
             Field.string("url", "网页地址", "项目页面的绝对网址"));
@@ -85,6 +88,54 @@ public final class Columns {
 
     /** The per-project CSV: the project's columns repeated on each of its indicator rows. */
     public static final List<Field> PROJECT_INDICATORS = concat(PROJECTS, INDICATOR_DETAIL);
+
+    /** data/quality.csv and data/quality.json: one row per quality issue (gongkai.quality). */
+    public static final List<Field> QUALITY = List.of(
+            REGION,
+            DEPARTMENT_CODE,
+            YEAR,
+            Field.string("project_id", "项目编号", "问题所在项目的编号；问题涉及整个单位年度时为空"),
+            Field.string("project_name", "项目名称", "问题所在项目的名称，按原文；无项目时为空"),
+            Field.string("code", "检查代码", "质量检查代码 Q001–Q008，含义见数据说明"),
+            Field.string("title", "问题", "检查的中文名称，如“预算数与资金来源合计不符”"),
+            Field.string("severity", "级别", "警告（很可能是数据有误）或 提示（值得核对）"),
+            Field.string("message", "说明", "具体情况，含有关数字"),
+            Field.string("content_file", "内容文件", "内容仓库中的文件，如 tianjin/362303/2024.yaml"),
+            Field.integer("line", "行", "内容文件中的行号（从 1 起）"),
+            Field.integer("column", "列", "内容文件中的列号（从 1 起）"),
+            Field.string("field", "字段", "问题所在字段的路径，如 projects[0].budget.total"),
+            Field.string("acknowledged", "已说明", "单位已在内容文件中说明此问题时为 是，否则为 否"),
+            Field.string("acknowledged_reason", "说明理由", "单位给出的理由；未说明时为空"));
+
+    /** data/corrections.csv: one row per correction an agency published (content: {@code corrections:}). */
+    public static final List<Field> CORRECTIONS = List.of(
+            REGION,
+            DEPARTMENT_CODE,
+            YEAR,
+            Field.string("project_id", "项目编号", "被更正的项目的编号；更正涉及整个单位年度时为空"),
+            Field.string("project_name", "项目名称", "被更正的项目的名称；更正涉及整个单位年度时为空"),
+            Field.date("date", "更正日期", "单位作出更正的日期，YYYY-MM-DD"),
+            Field.string("what", "更正内容", "更正了什么，按单位的说明"),
+            Field.string("why", "更正原因", "更正的原因，按单位的说明"),
+            Field.string("url", "网页地址", "显示这条更正的页面的绝对网址"));
+
+    /** data/retracted.csv: one row per project withdrawn after publishing (content: {@code retracted:}). */
+    public static final List<Field> RETRACTED = List.of(
+            REGION,
+            DEPARTMENT_CODE,
+            YEAR,
+            Field.string("project_id", "项目编号", "被撤回的项目原来的编号（其网址保留为撤回说明页）"),
+            Field.string("project_name", "项目名称", "被撤回的项目最后公开的名称"),
+            Field.date("date", "撤回日期", "单位撤回该项目的日期，YYYY-MM-DD"),
+            Field.string("reason", "撤回原因", "撤回的原因，按单位的说明"),
+            Field.string("budget_unit", "金额单位", "最后公开的金额的原文单位：元 或 万元；未给出时为空"),
+            Field.number("budget_total_printed", "预算数（原文）", "最后公开的预算数，按原文数字；未给出时为空"),
+            Field.number("budget_fiscal_printed", "其中：财政资金（原文）", "最后公开的财政资金，按原文数字；未给出时为空"),
+            Field.number("budget_other_printed", "其他资金（原文）", "最后公开的其他资金，按原文数字；未给出时为空"),
+            Field.number("budget_total_yuan", "预算数（元）", "最后公开的预算数，换算为元的精确小数"),
+            Field.number("budget_fiscal_yuan", "其中：财政资金（元）", "最后公开的财政资金，换算为元的精确小数"),
+            Field.number("budget_other_yuan", "其他资金（元）", "最后公开的其他资金，换算为元的精确小数"),
+            Field.string("url", "网页地址", "撤回说明页（项目原来的网址）的绝对网址"));
 
     /** Key columns put in front of every department-level table's own columns in data/<id>.csv. */
     public static final List<Field> TABLE_KEYS = List.of(REGION, DEPARTMENT_CODE, YEAR);

@@ -1,5 +1,7 @@
 package gongkai.export;
 
+import gongkai.quality.QualityIssue;
+import gongkai.quality.QualityReport;
 import gongkai.content.ContentPaths;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +11,8 @@ import gongkai.pipeline.SitePaths;
 import gongkai.pipeline.Utf8Bytes;
 import gongkai.content.Amount;
 import gongkai.content.Budget;
+import gongkai.content.Correction;
+import gongkai.content.Retraction;
 import gongkai.content.Column;
 import gongkai.content.Content;
 import gongkai.content.DataTable;
@@ -55,13 +59,18 @@ public final class DatasetExporter {
      *                                  department, duplicate project ids, same-id tables with different columns …)
      */
     public List<WrittenFile> export(Content content, Path siteRoot) throws IOException {
+        return export(content, siteRoot, QualityReport.EMPTY);
+    }
+
+    /** As {@link #export(Content, Path)}, with {@code quality}'s issues in data/quality.csv and quality.json. */
+    public List<WrittenFile> export(Content content, Path siteRoot, QualityReport quality) throws IOException {
         Dataset dataset = new Dataset(content);
         Output out = new Output(siteRoot);
         try (AllJson all = new AllJson(out, content.site(), dataset)) {
             writeYears(out, dataset, id -> true, true, all);
             all.finish();
         }
-        writeBundle(out, dataset, content);
+        writeBundle(out, dataset, content, quality);
         return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
     }
 
@@ -87,7 +96,7 @@ public final class DatasetExporter {
     }
 
     /** Writes only the whole-dataset files under data/ (CSV per kind, all.json, datapackage.json), as {@link #export} would. */
-    public List<WrittenFile> exportBundle(Content content, Path siteRoot) throws IOException {
+    public List<WrittenFile> exportBundle(Content content, Path siteRoot, QualityReport quality) throws IOException {
         Output out = new Output(siteRoot);
         Dataset dataset = new Dataset(content);
         // all.json is made from the department-years' JSON exactly as in a full export; their files are not written
@@ -95,7 +104,7 @@ public final class DatasetExporter {
             writeYears(out, dataset, id -> false, false, all);
             all.finish();
         }
-        writeBundle(out, dataset, content);
+        writeBundle(out, dataset, content, quality);
         return out.byPath.values().stream().sorted(Comparator.comparing(WrittenFile::path)).toList();
     }
 
@@ -132,7 +141,7 @@ public final class DatasetExporter {
         Workers.runAll("gongkai-export", writers);
     }
 
-    private void writeBundle(Output out, Dataset dataset, Content content) throws IOException {
+    private void writeBundle(Output out, Dataset dataset, Content content, QualityReport quality) throws IOException {
         DataPackage pkg = new DataPackage(content.site());
         pkg.add(Resource.PROJECTS, out.csvStreamed(Urls.data("projects.csv"), Columns.PROJECTS, dataset.projectRows()));
         pkg.add(Resource.INDICATORS, out.csvStreamed(Urls.data("indicators.csv"), Columns.INDICATORS, dataset.indicatorRows()));
@@ -141,10 +150,27 @@ public final class DatasetExporter {
         for (TableKind kind : dataset.tableKinds().values()) {
             pkg.add(kind.resource(), out.csvStreamed(Urls.data(kind.id + ".csv"), kind.table()));
         }
+        pkg.add(Resource.CORRECTIONS, out.csvStreamed(Urls.data("corrections.csv"), dataset.correctionsTable()));
+        pkg.add(Resource.RETRACTED, out.csvStreamed(Urls.data("retracted.csv"), dataset.retractedTable()));
+        Table qualityTable = qualityTable(quality);
+        pkg.add(Resource.QUALITY, out.csvStreamed(Urls.data("quality.csv"), qualityTable));
+        ArrayNode qualityRows = Json.array();
+        qualityTable.rows().forEach(row -> qualityRows.add(Json.row(qualityTable.fields(), row)));
+        out.write(Urls.data("quality.json"), Json.bytes(qualityRows));
         for (YearData y : dataset.years) {
             pkg.addSource(y.dy.title(), y.dy.document());
         }
         out.json(Urls.data("datapackage.json"), pkg.toJson());
+    }
+
+    static Table qualityTable(QualityReport quality) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (QualityIssue i : quality.issues()) {
+            rows.add(java.util.Arrays.asList(i.regionSlug(), i.departmentCode(), i.year(), i.projectId(), i.projectName(),
+                    i.code().name(), i.code().title(), i.code().severity().label(), i.message(), i.contentPath(),
+                    i.line(), i.column(), i.field(), i.isAcknowledged() ? "是" : "否", i.acknowledged()));
+        }
+        return new Table(Columns.QUALITY, rows);
     }
 
     private static final List<Object> BLANK_INDICATOR = blankRow(Columns.INDICATOR_DETAIL.size());
@@ -286,7 +312,8 @@ public final class DatasetExporter {
         List<Object> projectRow(DepartmentYear dy, Department dept, Project p) {
             Budget b = p.budget();
             return cells(
-                    p.id(), dy.regionSlug(), dy.departmentCode(), dept.name(), dy.year(), p.name(),
+                    p.id(), ProjectKey.of(dy.regionSlug(), dy.departmentCode(), p.name()),
+                    dy.regionSlug(), dy.departmentCode(), dept.name(), dy.year(), p.name(),
                     b == null ? null : b.unit().label(),
                     printed(b == null ? null : b.total()),
                     printed(b == null ? null : b.fiscal()),
@@ -363,6 +390,54 @@ public final class DatasetExporter {
 
         Table departmentYearsTable() {
             return new Table(Columns.DEPARTMENT_YEARS, years.stream().map(y -> y.row).toList());
+        }
+
+        /**
+         * corrections.csv: per department-year (dataset order) its own corrections, then its projects' (by id),
+         * each list oldest first.
+         */
+        Table correctionsTable() {
+            List<List<Object>> rows = new ArrayList<>();
+            for (YearData y : years) {
+                DepartmentYear dy = y.dy;
+                String yearUrl = url(Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year()));
+                for (Correction c : byDate(dy.corrections())) {
+                    rows.add(cells(dy.regionSlug(), dy.departmentCode(), dy.year(), null, null, c.date(), c.what(),
+                            c.why(), yearUrl));
+                }
+                for (ProjectData p : y.projects) {
+                    for (Correction c : byDate(p.project.corrections())) {
+                        rows.add(cells(dy.regionSlug(), dy.departmentCode(), dy.year(), p.project.id(),
+                                p.project.name(), c.date(), c.what(), c.why(), url(Urls.project(p.project.id()))));
+                    }
+                }
+            }
+            return new Table(Columns.CORRECTIONS, rows);
+        }
+
+        private static List<Correction> byDate(List<Correction> corrections) {
+            return corrections.stream().sorted(Comparator.comparing(Correction::date)).toList();
+        }
+
+        /** retracted.csv: per department-year (dataset order) its withdrawn projects by id. */
+        Table retractedTable() {
+            List<List<Object>> rows = new ArrayList<>();
+            for (YearData y : years) {
+                DepartmentYear dy = y.dy;
+                for (Retraction r : dy.retracted().stream().sorted(Comparator.comparing(Retraction::id)).toList()) {
+                    Budget b = r.budget() == null || r.budget().unit() == null ? null : r.budget();
+                    rows.add(cells(dy.regionSlug(), dy.departmentCode(), dy.year(), r.id(), r.name(), r.date(),
+                            r.reason(), b == null ? null : b.unit().label(),
+                            printed(b == null ? null : b.total()),
+                            printed(b == null ? null : b.fiscal()),
+                            printed(b == null ? null : b.other()),
+                            yuan(b == null ? null : b.total()),
+                            yuan(b == null ? null : b.fiscal()),
+                            yuan(b == null ? null : b.other()),
+                            url(Urls.project(r.id()))));
+                }
+            }
+            return new Table(Columns.RETRACTED, rows);
         }
 
         /** Department-level tables grouped by id, in id order; each group in department-year order. */

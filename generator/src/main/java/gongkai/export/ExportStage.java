@@ -1,8 +1,11 @@
 package gongkai.export;
 
+import gongkai.quality.QualityReport;
+import gongkai.quality.QualityStage;
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
 import gongkai.pipeline.ChangedYears;
+import gongkai.content.DepartmentKey;
 import gongkai.content.DepartmentYear;
 import gongkai.content.SafePaths;
 import gongkai.content.Urls;
@@ -11,7 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The build's {@code export} stage: every download (per project, per department-year, the whole dataset
@@ -25,13 +29,22 @@ public final class ExportStage implements BuildStage {
         return "export";
     }
 
+    /** The site-wide downloads pages link only when they are written (/quality/ links these). */
+    static final List<String> ANNOUNCED = List.of(Urls.data("quality.csv"), Urls.data("quality.json"));
+
+    @Override
+    public void prepare(BuildContext context) {
+        ANNOUNCED.forEach(context::willWrite);
+    }
+
     @Override
     public void run(BuildContext context) throws IOException {
         ChangedYears changed = context.find(ChangedYears.SLOT);
         List<DepartmentYear> years = changed == null ? context.content().departmentYears() : changed.after();
         List<WrittenFile> files;
         if (changed == null) {
-            files = new DatasetExporter().export(context.content(), context.stagingDir());
+            files = new DatasetExporter().export(context.content(), context.stagingDir(),
+                    java.util.Objects.requireNonNullElse(context.find(QualityStage.REPORT), QualityReport.EMPTY));
         } else {
             Set<String> unchanged = changed.unchangedProjects();
             files = new DatasetExporter().exportDepartmentYears(context.content(), context.stagingDir(), years,
@@ -48,16 +61,18 @@ public final class ExportStage implements BuildStage {
      */
     private static int copySourceDocuments(BuildContext context, List<DepartmentYear> years) throws IOException {
         Path contentDir = context.options().contentDir();
-        TreeSet<String> cited = new TreeSet<>();
+        // document → the department citing it (the path names the department's own folder, so there is one)
+        TreeMap<String, DepartmentKey> cited = new TreeMap<>();
         for (DepartmentYear dy : years) {
             if (dy.document() != null) {
-                cited.add(dy.document());
+                cited.put(dy.document(), dy.departmentKey());
             }
         }
-        for (String document : cited) {
+        for (Map.Entry<String, DepartmentKey> c : cited.entrySet()) {
+            String document = c.getKey();
             Path file;
             try {
-                file = SafePaths.sourceDocument(contentDir, document);
+                file = SafePaths.sourceDocument(contentDir, c.getValue(), document);
             } catch (SafePaths.Unsafe e) {
                 throw new IOException("document: " + e.getMessage(), e);
             }

@@ -60,6 +60,18 @@ public record Resource(
             "每个预算单位每个年度的公开文件一行，含项目数与项目预算合计。",
             Columns.DEPARTMENT_YEARS, YEAR_KEY, List.of(toDepartments()));
 
+    public static final Resource QUALITY = new Resource("quality", "数据质量问题",
+            "质量检查发现的每个问题一行（含单位已说明的问题）；同名的 quality.json 是同样内容的 JSON 数组。",
+            Columns.QUALITY, List.of(), List.of(toDepartmentYears()));
+
+    public static final Resource CORRECTIONS = new Resource("corrections", "更正记录",
+            "单位在公开后作出的每条更正一行：日期、更正内容与原因；涉及整个单位年度的更正没有项目编号。",
+            Columns.CORRECTIONS, List.of(), List.of(toDepartmentYears()));
+
+    public static final Resource RETRACTED = new Resource("retracted", "已撤回的项目",
+            "公开后又被撤回的每个项目一行：撤回日期、原因与最后公开的预算；这些项目不在 projects.csv 中。",
+            Columns.RETRACTED, List.of("project_id"), List.of(toDepartmentYears()));
+
     /** Names the exporter uses itself; a department-level table id may not take them. */
     static final List<String> RESERVED_NAMES = gongkai.content.SafePaths.DOWNLOAD_NAMES;
 }

@@ -2,6 +2,7 @@ package gongkai.importer;
 
 import gongkai.content.Amount;
 import gongkai.content.Budget;
+import gongkai.content.Correction;
 import gongkai.content.Column;
 import gongkai.content.ColumnType;
 import gongkai.content.ContentPaths;
@@ -10,6 +11,7 @@ import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Indicator;
 import gongkai.content.Project;
+import gongkai.content.Retraction;
 import gongkai.content.Region;
 import gongkai.content.Section;
 import gongkai.content.SiteConfig;
@@ -54,6 +56,7 @@ public final class ContentWriter {
         y.string(0, "licence", site.licence());
         y.string(0, "licence_url", site.licenceUrl());
         y.string(0, "base_url", site.baseUrl());
+        y.string(0, "report_url", site.reportUrl());
         return y.text();
     }
 
@@ -103,6 +106,19 @@ public final class ContentWriter {
             y.open(0, "projects");
             for (Project p : dy.projects()) {
                 item(y, 2, (inner, i) -> project(inner, i, p));
+            }
+        }
+        corrections(y, 0, dy.corrections());
+        if (!dy.retracted().isEmpty()) {
+            y.open(0, "retracted");
+            for (Retraction r : dy.retracted()) {
+                item(y, 2, (inner, i) -> {
+                    inner.string(i, "id", r.id());
+                    inner.string(i, "name", r.name());
+                    inner.verbatim(i, "date", r.date().toString()); // 2025-04-01: plain, as people write it
+                    inner.string(i, "reason", r.reason());
+                    budget(inner, i, r.budget());
+                });
             }
         }
         return y.text();
@@ -181,14 +197,7 @@ public final class ContentWriter {
         y.string(i, "id", p.id());
         y.string(i, "name", p.name());
         source(y, i, p.source());
-        Budget b = p.budget();
-        if (b != null) {
-            y.open(i, "budget");
-            y.string(i + 2, "unit", b.unit() == null ? null : b.unit().label());
-            amount(y, i + 2, "total", b.total());
-            amount(y, i + 2, "fiscal", b.fiscal());
-            amount(y, i + 2, "other", b.other());
-        }
+        budget(y, i, p.budget());
         y.string(i, "purpose", p.purpose());
         y.string(i, "goals", p.goals());
         if (p.indicators().isEmpty()) {
@@ -203,6 +212,31 @@ public final class ContentWriter {
                     inner.string(j, "description", ind.description());
                     inner.string(j, "target", ind.target());
                     inner.string(j, "basis", ind.basis());
+                });
+            }
+        }
+        corrections(y, i, p.corrections());
+    }
+
+    private static void budget(YamlText y, int i, Budget b) {
+        if (b != null) {
+            y.open(i, "budget");
+            y.string(i + 2, "unit", b.unit() == null ? null : b.unit().label());
+            amount(y, i + 2, "total", b.total());
+            amount(y, i + 2, "fiscal", b.fiscal());
+            amount(y, i + 2, "other", b.other());
+        }
+    }
+
+    /** Hand-written corrections survive a rewrite of the file (an import never makes any). */
+    private static void corrections(YamlText y, int i, List<Correction> corrections) {
+        if (!corrections.isEmpty()) {
+            y.open(i, "corrections");
+            for (Correction c : corrections) {
+                item(y, i + 2, (inner, j) -> {
+                    inner.verbatim(j, "date", c.date().toString());
+                    inner.string(j, "what", c.what());
+                    inner.string(j, "why", c.why());
                 });
             }
         }
@@ -225,71 +259,103 @@ public final class ContentWriter {
         return writePlanned(contentDir, doc, ImportPlanner.plan(contentDir, doc, null), force);
     }
 
+    /** What is written before a department-year's own files: its cited source document ({@link SourceStore}). */
+    @FunctionalInterface
+    public interface BeforeYear {
+        void write(DepartmentYear year) throws IOException;
+    }
+
     /** Writes the planned year files (and missing region and department files); see {@link #writeImport}. */
     public static ImportWrite writePlanned(Path contentDir, ImportedDocument doc, List<ImportPlanner.YearPlan> plans,
             boolean force) throws IOException {
-        List<Path> targets = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        List<Path> unchanged = new ArrayList<>();
-        for (Region r : doc.regions()) {
-            missing(contentDir.resolve(segment(r.slug())).resolve(ContentPaths.REGION_FILE), regionYaml(r), targets, texts, unchanged);
-        }
-        for (Department d : doc.departments()) {
-            missing(contentDir.resolve(segment(d.regionSlug())).resolve(segment(d.code())).resolve(ContentPaths.DEPARTMENT_FILE),
-                    departmentYaml(d), targets, texts, unchanged);
-        }
+        return writePlanned(contentDir, doc, plans, force, year -> { });
+    }
+
+    /**
+     * Writes the planned year files; see {@link #writeImport}. Everything is decided before anything is written;
+     * then each department-year is written in the order a reader of the tree can follow at any moment: first
+     * what {@code before} writes (the source document it cites), then its missing region and department files,
+     * then its year file — every file through a temporary file and a move, so an interrupted import leaves
+     * complete department-years and at most an uncited document, never a file citing what is not there.
+     */
+    public static ImportWrite writePlanned(Path contentDir, ImportedDocument doc, List<ImportPlanner.YearPlan> plans,
+            boolean force, BeforeYear before) throws IOException {
         // Decide everything before writing anything, so a conflict leaves the tree untouched.
         List<Path> conflicts = new ArrayList<>();
         StringBuilder msg = new StringBuilder();
         for (ImportPlanner.YearPlan plan : plans) {
             segment(plan.year().regionSlug());
             segment(plan.year().departmentCode());
-            switch (plan.state()) {
-                case UNCHANGED -> unchanged.add(plan.file());
-                case NEW -> {
-                    targets.add(plan.file());
-                    texts.add(plan.text());
-                }
-                case CHANGED -> {
-                    if (plan.edited() && !force) {
-                        conflicts.add(plan.file());
-                        msg.append(plan.file()).append(": 文件已被手工修改过（与重新导入它所引用的文件得到的内容不同），未覆盖；"
-                                + "导入将做如下改动，确认后加 --force 重新导入（手工修改会丢失）：\n")
-                                .append(plan.diff().render("  "));
-                    } else {
-                        targets.add(plan.file());
-                        texts.add(plan.text());
-                    }
-                }
+            if (plan.state() == ImportPlanner.State.CHANGED && plan.edited() && !force) {
+                conflicts.add(plan.file());
+                msg.append(plan.file()).append(": 文件已被手工修改过（与重新导入它所引用的文件得到的内容不同），未覆盖；"
+                        + "导入将做如下改动，确认后加 --force 重新导入（手工修改会丢失）：\n")
+                        .append(plan.diff().render("  "));
             }
         }
         if (!conflicts.isEmpty()) {
             throw new ContentConflictException(msg.toString().strip(), conflicts);
         }
+        Map<String, Region> regions = new java.util.LinkedHashMap<>();
+        doc.regions().forEach(r -> regions.putIfAbsent(r.slug(), r));
+        Map<String, Department> departments = new java.util.LinkedHashMap<>();
+        doc.departments().forEach(d -> departments.putIfAbsent(d.regionSlug() + "/" + d.code(), d));
+        java.util.Set<Path> done = new java.util.HashSet<>();
         List<Path> written = new ArrayList<>();
-        for (int k = 0; k < targets.size(); k++) {
-            writeAtomically(targets.get(k), texts.get(k));
-            written.add(targets.get(k));
+        List<Path> unchanged = new ArrayList<>();
+        for (ImportPlanner.YearPlan plan : plans) {
+            DepartmentYear dy = plan.year();
+            before.write(dy);
+            // parents first, so a region file never names a parent that is not there
+            List<Region> chain = new ArrayList<>();
+            for (Region r = regions.get(dy.regionSlug()); r != null && !chain.contains(r); r = r.parent() == null ? null
+                    : regions.get(r.parent())) {
+                chain.add(0, r);
+            }
+            for (Region r : chain) {
+                missing(contentDir.resolve(segment(r.slug())).resolve(ContentPaths.REGION_FILE), regionYaml(r), done,
+                        written, unchanged);
+            }
+            Department d = departments.get(dy.regionSlug() + "/" + dy.departmentCode());
+            if (d != null) {
+                missing(contentDir.resolve(segment(d.regionSlug())).resolve(segment(d.code())).resolve(ContentPaths.DEPARTMENT_FILE),
+                        departmentYaml(d), done, written, unchanged);
+            }
+            if (plan.state() == ImportPlanner.State.UNCHANGED) {
+                unchanged.add(plan.file());
+            } else {
+                writeAtomically(plan.file(), plan.text());
+                written.add(plan.file());
+            }
         }
         return new ImportWrite(written, unchanged);
     }
 
-    private static void missing(Path target, String text, List<Path> targets, List<String> texts, List<Path> unchanged) {
+    private static void missing(Path target, String text, java.util.Set<Path> done, List<Path> written,
+            List<Path> unchanged) throws IOException {
+        if (!done.add(target)) {
+            return;
+        }
         if (Files.exists(target)) {
             unchanged.add(target);
         } else {
-            targets.add(target);
-            texts.add(text);
+            writeAtomically(target, text);
+            written.add(target);
         }
     }
 
     /** Writes via a temporary file in the same folder and a move, so readers never see half a file. */
     public static void writeAtomically(Path target, String text) throws IOException {
+        writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes via a temporary file in the same folder and a move, so readers never see half a file. */
+    public static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
+            Files.write(tmp, bytes);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

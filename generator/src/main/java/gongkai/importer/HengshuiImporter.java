@@ -32,8 +32,6 @@ public final class HengshuiImporter {
     private static final Pattern UNIT_CODE = Pattern.compile("^(\\d+)(\\D.*)$");
     /** A budget unit code names a folder: far below the file systems' 255 bytes. */
     private static final int MAX_CODE_LENGTH = 64;
-    /** Region slugs for the cities this format comes from; --region overrides. */
-    private static final Map<String, String> REGION_SLUGS = Map.of("衡水市", "hengshui");
 
     private HengshuiImporter() {
     }
@@ -57,7 +55,7 @@ public final class HengshuiImporter {
             } else if (cells.isEmpty()) {
                 prose.add(tok);
             } else {
-                src.problem(tok.line(), "text inside the " + tableName + " table: " + tok.text());
+                src.problem(tok.line(), tableName, "“" + tableName + "”表格中间有表格外的文字，没有读入：" + PrintedNumbers.abbreviated(tok.text()));
             }
         }
         return new ProseThenTable(prose, cells);
@@ -89,7 +87,7 @@ public final class HengshuiImporter {
         }
         TabText src = new TabText(document, lines);
         if (lines.isEmpty()) {
-            throw stop(src, 1, null, "空文件 (empty document)");
+            throw stop(src, 1, null, "空文件：文件里没有任何文字");
         }
         String title = lines.get(0).strip();
         src.place(1);
@@ -171,7 +169,7 @@ public final class HengshuiImporter {
                 int perfEnd = part2 < 0 ? end : part2 + 1;
                 sections.add(new Section("performance", name, performance(src, src.tokens(line + 1, perfEnd)), ref));
                 if (part2 < 0) {
-                    src.problem(line, "no 第二部分 (project targets) under " + heading);
+                    src.problem(line, "项目绩效目标", "“" + PrintedNumbers.abbreviated(heading) + "”下没有“第二部分”（项目绩效目标表）");
                 } else {
                     // Code and year are needed for the ids; the code is read from the procurement table below,
                     // so projects are read after the loop.
@@ -214,36 +212,37 @@ public final class HengshuiImporter {
             } else if (name.equals("其他需要说明的事项")) {
                 sections.add(new Section("other", name, paragraphs(src, src.tokens(line + 1, end)), ref));
             } else {
-                src.problem(line, "unknown top-level heading: " + heading);
+                src.problem(line, "一级标题", "不认识的一级标题“" + PrintedNumbers.abbreviated(heading) + "”，这一节没有读入");
             }
         }
 
         if (code == null) {
             throw stop(src, procurementLine > 0 ? procurementLine : 1, "预算单位",
                     (procurementLine > 0 ? "政府采购预算表的第一个单元格" : "文件中没有“政府采购预算情况”一节，也就")
-                            + "不是预算单位行“<编码><单位名称>”（例如 467衡水市生态环境局）；无法确定预算单位编码"
-                            + " (no budget unit line '<code><name>' above the procurement table)");
+                            + "不是预算单位行“<编码><单位名称>”（例如 467衡水市生态环境局）；无法确定预算单位编码");
         }
         if (!unitName.equals(titleName)) {
-            src.problem(1, "title names '" + titleName + "' but the procurement table names unit '" + unitName + "'");
+            src.problem(1, "标题", "标题里的单位是“" + titleName + "”，政府采购预算表里的单位却是“" + unitName + "”：请核对");
         }
         if (projectsFrom > 0) {
             projects = HengshuiProjects.read(src, projectsFrom, projectsTo, code, year);
         }
         src.reportUnplaced();
 
-        String regionName = regionName(titleName);
-        String slug = options.regionSlug() != null ? options.regionSlug() : REGION_SLUGS.get(regionName);
-        if (slug == null) {
-            throw stop(src, 1, "地区", "不知道“" + PrintedNumbers.abbreviated(regionName) + "”的地区代码；请用 --region 指定"
-                    + " (no region slug known; pass --region)");
+        // the unit in the title (衡水市生态环境局), through the region table; --region overrides
+        List<Region> chain = options.regionSlug() != null ? RegionTable.builtIn().chain(options.regionSlug())
+                : RegionTable.builtIn().forUnit(titleName).orElse(null);
+        if (chain == null) {
+            throw stop(src, 1, "地区", RegionTable.builtIn().unknownUnit(titleName));
         }
-        Region region = new Region(slug, regionName, null);
+        String slug = options.regionSlug() != null ? options.regionSlug() : chain.get(chain.size() - 1).slug();
+        // a --region the table does not know is named after the city in the title (衡水市); the editor may rename it
+        List<Region> regions = chain.isEmpty() ? List.of(new Region(slug, regionName(titleName), null)) : chain;
         Department department = new Department(slug, code, unitName, null, null);
         DepartmentYear dy = new DepartmentYear(slug, code, year, title, document, sections, tables, projects);
         List<ImportProblem> problems = new ArrayList<>(src.problems);
         problems.sort(java.util.Comparator.comparingInt(ImportProblem::line));
-        return new ImportedDocument(List.of(region), List.of(department), List.of(dy), problems);
+        return new ImportedDocument(regions, List.of(department), List.of(dy), problems);
     }
 
     /** The city part of a unit name: 衡水市生态环境局 → 衡水市. */
@@ -266,12 +265,12 @@ public final class HengshuiImporter {
             }
         }
         if (duties < 0 || org < 0 || org < duties) {
-            src.problem(from - 1, "部门职责： / 机构设置： not found in order");
+            src.problem(from - 1, "部门职责", "这一节里没有依次出现“部门职责：”和“机构设置：”");
             return;
         }
         List<TabText.Token> before = src.tokens(from, duties);
         for (TabText.Token t : before) {
-            src.problem(t.line(), "text before 部门职责：: " + (t.isCell() ? t.cell().text() : t.text()));
+            src.problem(t.line(), "部门职责", "“部门职责：”之前的文字没有读入：" + PrintedNumbers.abbreviated(t.isCell() ? t.cell().text() : t.text()));
         }
         src.place(duties);
         String dutiesHeading = src.line(duties).strip();
@@ -304,7 +303,7 @@ public final class HengshuiImporter {
         String group = null;
         for (TabText.Token t : tokens) {
             if (t.isCell()) {
-                src.problem(t.line(), "table cell inside prose: " + t.cell().text());
+                src.problem(t.line(), "单元格", "正文中间有一个表格单元格，没有读入：" + PrintedNumbers.abbreviated(t.cell().text()));
                 continue;
             }
             Matcher sub = SUB.matcher(t.text());
@@ -322,7 +321,7 @@ public final class HengshuiImporter {
             }
         }
         if (rows.isEmpty()) {
-            src.problem(ref.line(), "no 万元 figures found under " + ref.heading());
+            src.problem(ref.line(), "金额", "“" + PrintedNumbers.abbreviated(ref.heading()) + "”下没有找到以万元计的金额");
         }
         return new DataTable(id, title, HengshuiTables.figureColumns(grouped), rows, null, ref);
     }
@@ -332,7 +331,7 @@ public final class HengshuiImporter {
         List<String> out = new ArrayList<>();
         for (TabText.Token t : tokens) {
             if (t.isCell()) {
-                src.problem(t.line(), "table cell inside prose: " + t.cell().text());
+                src.problem(t.line(), "单元格", "正文中间有一个表格单元格，没有读入：" + PrintedNumbers.abbreviated(t.cell().text()));
             } else {
                 out.add(escape(t.text()));
             }
@@ -345,7 +344,7 @@ public final class HengshuiImporter {
         List<String> out = new ArrayList<>();
         for (TabText.Token t : tokens) {
             if (t.isCell()) {
-                src.problem(t.line(), "table cell inside prose: " + t.cell().text());
+                src.problem(t.line(), "单元格", "正文中间有一个表格单元格，没有读入：" + PrintedNumbers.abbreviated(t.cell().text()));
             } else if (SUB.matcher(t.text()).matches() && HengshuiTables.figures(t.text()).isEmpty() && t.text().length() <= 20) {
                 out.add("### " + escape(t.text()));
             } else {
@@ -368,7 +367,7 @@ public final class HengshuiImporter {
         for (int i = 0; i < tokens.size(); i++) {
             TabText.Token t = tokens.get(i);
             if (t.isCell()) {
-                src.problem(t.line(), "table cell inside prose: " + t.cell().text());
+                src.problem(t.line(), "单元格", "正文中间有一个表格单元格，没有读入：" + PrintedNumbers.abbreviated(t.cell().text()));
                 continue;
             }
             String text = t.text();

@@ -60,17 +60,17 @@ final class HengshuiTables {
             unit = cells.get(k).text().substring("单位：".length()).strip();
             k++;
         } else {
-            src.problem(sourceLine, "procurement table has no 单位： line");
+            src.problem(sourceLine, "政府采购预算", "政府采购预算表没有“单位：”一行");
         }
         int header1 = k;
         if (k + 7 > cells.size() || !HengshuiProjects.squeeze(cells.get(k).text()).equals("政府采购项目来源")) {
-            src.problem(sourceLine, "procurement table header not found");
+            src.problem(sourceLine, "政府采购预算", "没有找到政府采购预算表的表头");
             return null;
         }
         k += 7;
         int header2 = k;
         if (k + 13 > cells.size() || !cells.get(k).text().equals("项目名称") || !cells.get(k + 7).text().equals("合计")) {
-            src.problem(cells.get(Math.min(k, cells.size() - 1)).line(), "procurement table second header row not found");
+            src.problem(cells.get(Math.min(k, cells.size() - 1)).line(), "政府采购预算", "没有找到政府采购预算表表头的第二行");
             return null;
         }
         k += 13;
@@ -80,7 +80,7 @@ final class HengshuiTables {
         for (int c = 1; c <= 5; c++) {
             titles[c + 1] = HengshuiProjects.squeeze(cells.get(header1 + c).text());
             if (!cells.get(header2 + 1 + c).blank()) {
-                src.problem(cells.get(header2 + 1 + c).line(), "expected a blank (merged) header cell");
+                src.problem(cells.get(header2 + 1 + c).line(), "政府采购预算", "表头这里应是空的（合并的）单元格");
             }
         }
         for (int c = 7; c < 13; c++) {
@@ -110,7 +110,7 @@ final class HengshuiTables {
             } else {
                 type = "item";
                 if (unitName == null) {
-                    src.problem(row.get(0).line(), "procurement item before any 小计 row: its unit is unknown");
+                    src.problem(row.get(0).line(), "政府采购预算", "采购条目在任何“小计”行之前，不知道它属于哪个单位");
                 }
             }
             Map<String, String> r = new LinkedHashMap<>();
@@ -126,7 +126,7 @@ final class HengshuiTables {
             rows.add(r);
         }
         if (k < cells.size()) {
-            src.problem(cells.get(k).line(), (cells.size() - k) + " procurement cell(s) left over after the last full row");
+            src.problem(cells.get(k).line(), "政府采购预算", "政府采购预算表最后一整行之后多出 " + (cells.size() - k) + " 个单元格，没有读入");
         }
         // The two-level header: keep the printed group titles in the note, as they span several columns.
         String note = "预算单位：" + cells.get(0).text() + "　单位：" + unit + "\n\n"
@@ -154,7 +154,7 @@ final class HengshuiTables {
     /** 固定资产占用情况表: title cell, 编制部门/截止时间 cells (→ note), a 3-cell header, rows of 3 cells. */
     static DataTable assets(TabText src, List<TabText.Cell> cells, String heading) {
         if (cells.size() < 6) {
-            src.problem(cells.isEmpty() ? 1 : cells.get(0).line(), "assets table too short");
+            src.problem(cells.isEmpty() ? 1 : cells.get(0).line(), "国有资产占用情况", "国有资产占用情况表太短，没有读入");
             return null;
         }
         String title = cells.get(0).text();
@@ -165,7 +165,7 @@ final class HengshuiTables {
             k++;
         }
         if (k + 3 > cells.size()) {
-            src.problem(cells.get(0).line(), "assets table header missing");
+            src.problem(cells.get(0).line(), "国有资产占用情况", "国有资产占用情况表没有表头");
             return null;
         }
         String itemTitle = HengshuiProjects.squeeze(cells.get(k).text());
@@ -179,7 +179,7 @@ final class HengshuiTables {
             unit = valueTitle.substring(open + VALUE_UNIT_OPEN.length(), valueTitle.length() - 1);
             valueTitle = valueTitle.substring(0, open);
         } else {
-            src.problem(cells.get(k + 2).line(), "assets value column names no 金额单位: " + valueTitle);
+            src.problem(cells.get(k + 2).line(), "国有资产占用情况", "金额一栏没有写金额单位：" + PrintedNumbers.abbreviated(valueTitle));
         }
         k += 3;
         List<Column> columns = List.of(
@@ -199,7 +199,7 @@ final class HengshuiTables {
             rows.add(r);
         }
         if (k < cells.size()) {
-            src.problem(cells.get(k).line(), "assets cell(s) left over after the last full row");
+            src.problem(cells.get(k).line(), "国有资产占用情况", "国有资产占用情况表最后一整行之后还有单元格，没有读入");
         }
         return new DataTable("assets", title, columns, rows, String.join("\n\n", notes),
                 new SourceRef(src.document, heading, cells.get(0).line()));
@@ -217,7 +217,7 @@ final class HengshuiTables {
         for (TabText.Token t : tokens) {
             String[] term = t.isCell() ? null : term(t.text());
             if (term == null) {
-                src.problem(t.line(), "名词解释 line is not 'N、term：definition': " + (t.isCell() ? t.cell().text() : t.text()));
+                src.problem(t.line(), "名词解释", "名词解释应写成“1、名词：解释”：" + PrintedNumbers.abbreviated(t.isCell() ? t.cell().text() : t.text()));
                 continue;
             }
             String why = PrintedNumbers.integerProblem(term[0]);
@@ -380,7 +380,7 @@ final class HengshuiTables {
             if (t.isCell()) {
                 cells.add(t.cell());
             } else {
-                src.problem(t.line(), "text inside the " + what + " table: " + t.text());
+                src.problem(t.line(), what, "“" + what + "”表格中间有表格外的文字，没有读入：" + PrintedNumbers.abbreviated(t.text()));
             }
         }
         return cells;
@@ -395,7 +395,7 @@ final class HengshuiTables {
             ok = HengshuiProjects.squeeze(cells.get(c).text()).equals(header.get(c));
         }
         if (!ok) {
-            src.problem(cells.isEmpty() ? 1 : cells.get(0).line(), "header " + header + " not found in " + what);
+            src.problem(cells.isEmpty() ? 1 : cells.get(0).line(), what, "“" + what + "”里没有找到表头 " + header);
             return rows;
         }
         int k = n;
@@ -407,7 +407,7 @@ final class HengshuiTables {
             rows.add(r);
         }
         if (k < cells.size()) {
-            src.problem(cells.get(k).line(), "cell(s) left over after the last full row of " + what);
+            src.problem(cells.get(k).line(), what, "“" + what + "”最后一整行之后还有单元格，没有读入");
         }
         return rows;
     }

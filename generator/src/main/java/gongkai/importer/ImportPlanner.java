@@ -1,6 +1,7 @@
 package gongkai.importer;
 
 import gongkai.content.DepartmentYear;
+import gongkai.content.SafePaths;
 import gongkai.load.ContentLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +62,11 @@ public final class ImportPlanner {
         if (existing.document() == null) {
             return true;
         }
-        Path source = contentDir.resolve("sources").resolve(existing.document());
-        if (!Files.isRegularFile(source)) {
+        Path source;
+        try {
+            // through the confinement rule: the year file, not the import, names this path
+            source = SafePaths.sourceDocument(contentDir, existing.departmentKey(), existing.document());
+        } catch (SafePaths.Unsafe e) {
             return true;
         }
         try {

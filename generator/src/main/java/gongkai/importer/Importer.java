@@ -1,5 +1,11 @@
 package gongkai.importer;
 
+import gongkai.content.ContentPaths;
+import gongkai.content.DataTable;
+import gongkai.content.DepartmentYear;
+import gongkai.content.Project;
+import gongkai.content.Section;
+import gongkai.content.SourceRef;
 import java.io.IOException;
 import gongkai.importer.document.SourceDocument;
 import java.nio.file.Files;
@@ -67,9 +73,37 @@ public final class Importer {
         if (!doc.problems().isEmpty()) {
             return doc;
         }
+        doc = cited(document, doc);
         List<ImportProblem> problems = OutputCheck.check(document, doc);
         return problems.isEmpty() ? doc
-                : new ImportedDocument(doc.regions(), doc.departments(), doc.departmentYears(), problems);
+                : new ImportedDocument(doc.regions(), doc.departments(), doc.departmentYears(), problems, doc.notes());
+    }
+
+    /**
+     * The import as its year files cite the document: in each department's own source folder
+     * ({@code tianjin/362303/<file>}, where {@link SourceStore} puts the copy), in the year and in every source
+     * reference, as the loader gives them back.
+     */
+    static ImportedDocument cited(String fileName, ImportedDocument doc) {
+        List<DepartmentYear> years = new ArrayList<>();
+        for (DepartmentYear dy : doc.departmentYears()) {
+            if (dy.regionSlug() == null || dy.departmentCode() == null) {
+                years.add(dy); // OutputCheck reports it; nothing is written
+                continue;
+            }
+            String document = ContentPaths.citation(dy.departmentKey(), fileName);
+            years.add(new DepartmentYear(dy.regionSlug(), dy.departmentCode(), dy.year(), dy.title(), document,
+                    dy.sections().stream().map(s -> new Section(s.id(), s.title(), s.markdown(), cite(s.source(), document))).toList(),
+                    dy.tables().stream().map(t -> new DataTable(t.id(), t.title(), t.columns(), t.rows(), t.note(),
+                            cite(t.source(), document))).toList(),
+                    dy.projects().stream().map(p -> new Project(p.id(), p.name(), p.budget(), p.purpose(), p.goals(),
+                            p.indicators(), cite(p.source(), document))).toList()));
+        }
+        return new ImportedDocument(doc.regions(), doc.departments(), years, doc.problems(), doc.notes());
+    }
+
+    private static SourceRef cite(SourceRef ref, String document) {
+        return ref == null ? null : new SourceRef(document, ref.heading(), ref.line());
     }
 
     /** --year and --region must name something the content tree can hold. */

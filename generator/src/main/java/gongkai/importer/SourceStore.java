@@ -1,68 +1,100 @@
 package gongkai.importer;
 
+import gongkai.content.ContentPaths;
+import gongkai.content.DepartmentKey;
+import gongkai.content.DepartmentYear;
 import gongkai.importer.document.SourceDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Keeps the imported document in {@code content/sources/}, where every year file's {@code document:} points and
- * from where the site publishes it: the original file as it was imported (.docx, .xlsx, .pdf, .txt), and for a
- * file that is not plain text, its text rendering beside it ({@code <name>.txt}), in whose lines the source
- * references count. A different file of the same name already there is refused, never replaced.
+ * Keeps the imported document in each cited department's own folder {@code content/sources/<region>/<code>/},
+ * where its year file's {@code document:} points and from where the site publishes it: the original file as it
+ * was imported (.docx, .xlsx, .pdf, .txt), and for a file that is not plain text, its text rendering beside it
+ * ({@code <name>.txt}), in whose lines the source references count. A document naming several departments is
+ * kept once per department, so every department's folder holds everything its pages cite. A different file of
+ * the same name already there is refused, never replaced.
  */
 public final class SourceStore {
     private SourceStore() {
     }
 
-    /** The files this import adds to content/sources/ (none when they are already there). */
-    public static List<Path> store(Path contentDir, Path file) throws IOException, ImportException {
-        byte[] bytes = Files.readAllBytes(file);
-        String name = file.getFileName().toString();
-        SourceDocument read = SourceText.read(name, bytes);
-        Path sources = contentDir.resolve("sources");
-        Path original = sources.resolve(name);
-        boolean copyOriginal = check(name, original, bytes);
-        Path rendering = null;
-        byte[] text = null;
-        if (read.kind() != SourceDocument.Kind.TEXT) {
-            rendering = sources.resolve(name + ".txt");
-            text = read.text().getBytes(StandardCharsets.UTF_8);
-            if (!check(name, rendering, text)) {
-                rendering = null;
-            }
-        }
-        java.util.ArrayList<Path> added = new java.util.ArrayList<>();
-        if (copyOriginal) {
-            Files.createDirectories(sources);
-            Path tmp = Files.createTempFile(sources, "." + name, ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                Files.move(tmp, original);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            added.add(original);
-        }
-        if (rendering != null) {
-            ContentWriter.writeAtomically(rendering, new String(text, StandardCharsets.UTF_8));
-            added.add(rendering);
-        }
-        return added;
+    /** One file to put into a department's source folder. */
+    private record Copy(Path target, byte[] bytes) {
     }
 
-    /** True when {@code target} is missing; false when it holds these bytes; an error when it holds others. */
-    private static boolean check(String document, Path target, byte[] bytes) throws IOException, ImportException {
+    /**
+     * What an import adds to content/sources/, decided before anything is written: per department, the files
+     * that are not there yet (none when they already are, byte for byte).
+     */
+    public static final class Plan {
+        private final Map<DepartmentKey, List<Copy>> copies;
+
+        private Plan(Map<DepartmentKey, List<Copy>> copies) {
+            this.copies = copies;
+        }
+
+        /** Every file the plan would add, in order. */
+        public List<Path> targets() {
+            return copies.values().stream().flatMap(List::stream).map(Copy::target).toList();
+        }
+
+        /** Writes the department's files (each through a temporary file and a move); returns them. */
+        public List<Path> write(DepartmentKey department) throws IOException {
+            List<Path> written = new ArrayList<>();
+            for (Copy c : copies.getOrDefault(department, List.of())) {
+                ContentWriter.writeAtomically(c.target(), c.bytes());
+                written.add(c.target());
+            }
+            return written;
+        }
+    }
+
+    /**
+     * Plans the copies of the document {@code fileName} (read as {@code read} from {@code bytes}) for every
+     * department-year of {@code doc}.
+     *
+     * @throws ImportException when a department's folder already holds a different file of that name
+     */
+    public static Plan plan(Path contentDir, String fileName, byte[] bytes, SourceDocument read, ImportedDocument doc)
+            throws IOException, ImportException {
+        byte[] text = read.kind() == SourceDocument.Kind.TEXT ? null : read.text().getBytes(StandardCharsets.UTF_8);
+        Map<DepartmentKey, List<Copy>> copies = new LinkedHashMap<>();
+        List<ImportProblem> problems = new ArrayList<>();
+        for (DepartmentYear dy : doc.departmentYears()) {
+            DepartmentKey key = dy.departmentKey();
+            if (copies.containsKey(key)) {
+                continue;
+            }
+            Path folder = contentDir.resolve(ContentPaths.SOURCES_DIR).resolve(ContentPaths.sourceDir(key));
+            List<Copy> needed = new ArrayList<>();
+            needed(fileName, folder.resolve(fileName), bytes, needed, problems);
+            if (text != null) {
+                needed(fileName, folder.resolve(fileName + ".txt"), text, needed, problems);
+            }
+            copies.put(key, needed);
+        }
+        if (!problems.isEmpty()) {
+            throw new ImportException(problems);
+        }
+        return new Plan(copies);
+    }
+
+    /** Adds a copy when {@code target} is missing; nothing when it holds these bytes; a problem when it holds others. */
+    private static void needed(String document, Path target, byte[] bytes, List<Copy> needed, List<ImportProblem> problems)
+            throws IOException {
         if (!Files.exists(target)) {
-            return true;
+            needed.add(new Copy(target, bytes));
+        } else if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), bytes)) {
+            problems.add(new ImportProblem(document, 1, "文件名", target + " 已有另一个同名文件，内容不同："
+                    + "请把要导入的文件改名（例如加上年度和版本：2024-2.docx）后再导入"));
         }
-        if (Arrays.equals(Files.readAllBytes(target), bytes)) {
-            return false;
-        }
-        throw new ImportException(new ImportProblem(document, 1, "文件名", "content/sources/ 里已有另一个同名文件 "
-                + target.getFileName() + "，内容不同：请把要导入的文件改名（例如加上地区和年度：tianjin-362101-2024.docx）后再导入"));
     }
 }

@@ -92,7 +92,7 @@ final class TabText {
     void reportUnplaced() {
         for (int i = 0; i < placed.length; i++) {
             if (!placed[i] && !isBlank(lines.get(i))) {
-                problem(i + 1, "line not placed in any section, table or project: " + lines.get(i).strip());
+                problem(i + 1, "未读入", "这一行不属于任何章节、表格或项目，没有读入：" + PrintedNumbers.abbreviated(lines.get(i).strip()));
             }
         }
     }

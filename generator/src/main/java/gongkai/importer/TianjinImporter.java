@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,12 +47,18 @@ public final class TianjinImporter {
     static final Pattern UNIT_LINE = Pattern.compile("^(\\d{6})(\\S.*)$");
     /** The money unit cell: 单位：元 or 单位：万元, also inside a longer line (金额单位：万元, 单位：万元（保留两位小数）). */
     static final Pattern MONEY_UNIT = Pattern.compile("^.{0,8}?单位[：:]\\s*(万元|元)(?![^（(]).{0,20}$");
-    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20\\d\\d)(?!\\d)");
+    /**
+     * A document title above the first project table: an optional unit name (no digits, no comparing word such as
+     * 较), the budget year, then a title naming 预算 or 绩效目标 — 2025年部门预算, 2024年度项目支出绩效目标表,
+     * 天津市生态环境局2024年度部门预算项目支出绩效目标表. Possessive/bounded parts keep it linear.
+     */
+    static final Pattern TITLE = Pattern.compile(
+            "^[\\s*]*+([^\\d\\s较比与同]{0,60}+)(\\d{4})\\s*+年度?+\\S{0,40}?(?:预算|绩效目标)\\S{0,20}$");
+    /** The year a project heading starts with (after its number): 1.2024年度…, （一）2023年…; group 2 marks a range. */
+    static final Pattern HEADING_YEAR = Pattern.compile(
+            "^[\\s\\u3000]*+(?:\\d++[.．、]|[（(][一二三四五六七八九十]{1,4}[）)])[\\s*]*+(\\d{4})(\\s*+[-—–~～至]\\s*+\\d{2,4})?\\s*+年");
     private static final Pattern EMPHASIS = Pattern.compile("^\\*{1,2}|\\*{1,2}$");
     private static final List<String> INDICATOR_HEADER = List.of("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值");
-
-    static final Region TIANJIN = new Region("tianjin", "天津市", null);
-    static final Region BINHAI = new Region("binhai", "天津市滨海新区", "tianjin");
 
     private TianjinImporter() {
     }
@@ -209,6 +215,7 @@ public final class TianjinImporter {
         final Heading heading;
         String code;
         String unitName;
+        int unitLine;
         MoneyUnit unit;
         boolean budgetBlock;
         String name;
@@ -245,6 +252,11 @@ public final class TianjinImporter {
         private final ImportOptions options;
         private final List<ImportProblem> problems = new ArrayList<>();
         private final List<ProjectDraft> drafts = new ArrayList<>();
+        /** The document title above the first table (line 0: none), where the budget year is printed. */
+        private int titleLine;
+        private String titleText;
+        /** How the year was found, for the reviewer, when it needed a choice. */
+        private final List<String> notes = new ArrayList<>();
 
         Parse(String document, String text, ImportOptions options) {
             this.document = document;
@@ -276,15 +288,18 @@ public final class TianjinImporter {
                         expectedNumber++;
                     } else {
                         if (h.number() != expectedNumber) {
-                            problem(h.line(), "heading number " + h.number() + " where " + expectedNumber
-                                    + " was expected: a project table may be missing or mis-numbered");
+                            problem(h.line(), "标题编号", "这里应是第 " + expectedNumber + " 个项目，标题却编号为 " + h.number()
+                                    + "：可能漏了一个项目表，或编号有误；请核对原文件");
                         }
                         expectedNumber = h.number() + 1;
                     }
                     current = h;
                     block = new ArrayList<>();
+                } else if (current == null && titleLine == 0 && token instanceof Stray t && TITLE.matcher(t.text()).matches()) {
+                    titleLine = t.line();
+                    titleText = t.text();
                 } else if (current == null) {
-                    unplaced(token, "before the first project heading");
+                    unplaced(token, "在第一个项目标题之前");
                 } else {
                     block.add(token);
                 }
@@ -294,8 +309,7 @@ public final class TianjinImporter {
             }
             if (drafts.isEmpty()) {
                 problems.add(0, new ImportProblem(document, 1,
-                        "no project table found (expected headings 'N.…绩效目标表' followed by a unit line"
-                                + " '<6-digit code><unit name>'); is this the Tianjin format?"));
+                        "文件格式", "没有找到项目表：天津的格式是每个项目一个标题“1.…绩效目标表”，下一行是“<6 位预算单位编码><单位名称>”"));
                 throw new ImportException(problems);
             }
             return assemble();
@@ -303,9 +317,10 @@ public final class TianjinImporter {
 
         private void unplaced(Token token, String where) {
             if (token instanceof Cell c) {
-                problem(c.line(), "cell '" + c.text() + "' " + where + " was not placed");
+                problem(c.line(), "单元格", "单元格“" + PrintedNumbers.abbreviated(c.text()) + "”" + where + "，没有读入任何字段");
             } else if (token instanceof Stray s) {
-                problem(s.line(), "text '" + s.text() + "' " + where + " is not part of a table cell");
+                problem(s.line(), "表格外文字", "“" + PrintedNumbers.abbreviated(s.text()) + "”" + where
+                        + "，不在表格里，没有读入（文件标题请写成“2024年度项目支出绩效目标表”这样的一行）");
             }
         }
 
@@ -317,7 +332,7 @@ public final class TianjinImporter {
                 if (token instanceof Cell c) {
                     cells.add(c);
                 } else {
-                    unplaced(token, "in the table under heading line " + heading.line());
+                    unplaced(token, "在第 " + heading.line() + " 行标题下的表格中");
                 }
             }
             // isHeadingAt found the unit line's first line; a second paragraph in that cell spoils it.
@@ -331,6 +346,7 @@ public final class TianjinImporter {
             }
             draft.code = unitLine.group(1);
             draft.unitName = unitLine.group(2).strip();
+            draft.unitLine = cells.get(0).line();
 
             int i = readPreamble(draft, cells);
             readIndicators(draft, cells, i);
@@ -373,17 +389,17 @@ public final class TianjinImporter {
                 } else if (label.equals("绩效目标")) {
                     pending = Field.GOALS;
                 } else {
-                    problem(c.line(), "cell '" + t + "' in the budget block of the table at line "
-                            + draft.heading.line() + " has no known label; not placed");
+                    problem(c.line(), "预算规模及资金用途", "单元格“" + PrintedNumbers.abbreviated(t) + "”不是已知的栏目"
+                            + "（项目名称、预算数、其中：财政资金、其他资金、资金用途、绩效目标），没有读入");
                     continue;
                 }
                 pendingLine = c.line();
             }
             if (pending != null) {
-                problem(pendingLine, "label " + pending.label + " has no value cell");
+                problem(pendingLine, pending.label, "栏目“" + pending.label + "”后面没有填数值的单元格");
             }
-            problem(draft.heading.line(), "table '" + draft.heading.printed() + "' has no indicator header ("
-                    + String.join(" ", INDICATOR_HEADER) + ")");
+            problem(draft.heading.line(), "指标表", "“" + PrintedNumbers.abbreviated(draft.heading.printed())
+                    + "”下没有指标表的表头（" + String.join(" ", INDICATOR_HEADER) + "）");
             return cells.size();
         }
 
@@ -410,8 +426,8 @@ public final class TianjinImporter {
                 case GOALS -> draft.goals != null;
             };
             if (alreadySet) {
-                problem(c.line(), "second " + field.label + " '" + c.text() + "' in the table at line "
-                        + draft.heading.line() + "; not placed");
+                problem(c.line(), field.label, "第 " + draft.heading.line() + " 行的表格里第二次出现“" + field.label + "”（“"
+                        + PrintedNumbers.abbreviated(c.text()) + "”），没有读入");
                 return;
             }
             if ((field == Field.TOTAL || field == Field.FISCAL || field == Field.OTHER) && value != null) {
@@ -424,7 +440,7 @@ public final class TianjinImporter {
             switch (field) {
                 case NAME -> {
                     if (value == null) {
-                        problem(c.line(), "项目名称 is blank");
+                        problem(c.line(), "项目名称", "项目名称是空的");
                     }
                     draft.name = value;
                 }
@@ -458,16 +474,15 @@ public final class TianjinImporter {
             for (int i = start; i < cells.size(); i += INDICATOR_HEADER.size()) {
                 Cell first = cells.get(i);
                 if (!first.afterBlank()) {
-                    problem(first.line(), "indicator row does not start a table row (no blank line before it);"
-                            + " a cell may be missing in the row above");
+                    problem(first.line(), "指标表", "这一行指标没有从新的表格行开始：上一行可能少了一个单元格");
                 }
                 if (i + INDICATOR_HEADER.size() > cells.size()) {
                     List<String> rest = new ArrayList<>();
                     for (int k = i; k < cells.size(); k++) {
-                        rest.add("'" + cells.get(k).text() + "'");
+                        rest.add("“" + PrintedNumbers.abbreviated(cells.get(k).text()) + "”");
                     }
-                    problem(first.line(), "incomplete indicator row (" + rest.size() + " of 5 cells: "
-                            + String.join(", ", rest) + "); not placed");
+                    problem(first.line(), "指标表", "指标行不完整（只有 " + rest.size() + " 个单元格，应有 5 个：" + String.join("、", rest)
+                            + "），没有读入");
                     return;
                 }
                 String l1 = cells.get(i).text();
@@ -478,14 +493,14 @@ public final class TianjinImporter {
                 if (l1.isEmpty()) {
                     // Merged 一级指标 cell: the export prints it only on the first row of the group.
                     if (level1 == null) {
-                        problem(first.line(), "first indicator row has an empty 一级指标");
+                        problem(first.line(), "一级指标", "第一行指标的一级指标是空的");
                     }
                     l1 = level1;
                 }
                 level1 = l1;
                 if (l2.isEmpty() || l3.isEmpty() || target.isEmpty()) {
-                    problem(first.line(), "indicator row has an empty " + (l2.isEmpty() ? "二级指标"
-                            : l3.isEmpty() ? "三级指标" : "指标值"));
+                    String empty = l2.isEmpty() ? "二级指标" : l3.isEmpty() ? "三级指标" : "指标值";
+                    problem(first.line(), empty, "这一行指标的" + empty + "是空的");
                 }
                 draft.indicators.add(new Indicator(l1, emptyToNull(l2), emptyToNull(l3), emptyToNull(description),
                         emptyToNull(target), null, TargetParser.parse(emptyToNull(target))));
@@ -495,13 +510,15 @@ public final class TianjinImporter {
         private void checkComplete(ProjectDraft draft) {
             int line = draft.heading.line();
             if (draft.name == null) {
-                problem(line, "table '" + draft.heading.printed() + "' has no 项目名称");
+                problem(line, "项目名称", "“" + PrintedNumbers.abbreviated(draft.heading.printed()) + "”的表格里没有项目名称");
             }
             if (draft.unit == null) {
-                problem(line, "table '" + draft.heading.printed() + "' has no 单位：元|万元 line; amounts not placed");
+                problem(line, "单位", "“" + PrintedNumbers.abbreviated(draft.heading.printed())
+                        + "”的表格里没有“单位：元”或“单位：万元”一行，金额没有读入");
             }
             if (draft.budgetBlock && (draft.totalLine == 0 || draft.fiscalLine == 0 || draft.otherLine == 0)) {
-                problem(line, "budget block of '" + draft.heading.printed() + "' lacks 预算数, 其中：财政资金 or 其他资金");
+                problem(line, "预算规模及资金用途", "“" + PrintedNumbers.abbreviated(draft.heading.printed())
+                        + "”的预算栏缺少预算数、其中：财政资金或其他资金");
             }
         }
 
@@ -516,8 +533,8 @@ public final class TianjinImporter {
             for (ProjectDraft d : drafts) {
                 String known = names.putIfAbsent(d.code, d.unitName);
                 if (known != null && !known.equals(d.unitName)) {
-                    problem(d.heading.line(), "unit " + d.code + " is named '" + d.unitName + "' here but '"
-                            + known + "' earlier; the first name is kept");
+                    problem(d.heading.line(), "预算单位", "预算单位 " + d.code + " 这里叫“" + d.unitName + "”，前面叫“"
+                            + known + "”：同一编码请用同一名称");
                 }
                 byCode.computeIfAbsent(d.code, k -> new ArrayList<>()).add(d);
             }
@@ -528,8 +545,8 @@ public final class TianjinImporter {
             for (Map.Entry<String, List<ProjectDraft>> e : byCode.entrySet()) {
                 String code = e.getKey();
                 String name = names.get(code);
-                int firstLine = e.getValue().get(0).heading.line();
-                String regionSlug = regionFor(code, name, firstLine, regions);
+                int unitLine = e.getValue().get(0).unitLine;
+                String regionSlug = regionFor(code, name, unitLine, regions);
                 departments.add(new Department(regionSlug, code, name, null, null));
                 List<Project> projects = new ArrayList<>();
                 int n = 0;
@@ -541,7 +558,7 @@ public final class TianjinImporter {
                 String title = name + year + "年项目支出绩效目标表";
                 years.add(new DepartmentYear(regionSlug, code, year, title, document, List.of(), List.of(), projects));
             }
-            return new ImportedDocument(regions, departments, years, problems);
+            return new ImportedDocument(regions, departments, years, problems, notes);
         }
 
         private Project toProject(ProjectDraft d, String id) {
@@ -559,80 +576,62 @@ public final class TianjinImporter {
         }
 
         /**
-         * The budget year: the most frequent year 20xx (not part of a longer number) in the headings and
-         * the text cells (names, 资金用途, 绩效目标, indicators) — amounts are left out so that a figure
-         * such as 2023.00 is not read as a year. The seeds give 2025, 2024, 2026 and 2023 this way
-         * (seed 000 prints 2018-2019 and 2024 in some headings, but its targets are dated 2025; seed 003
-         * mentions 2022 and 2025 a few times against 2023 over 250 times). A tie is not guessed.
+         * The budget year, as printed in titles, never counted in the text (a stray 较2024年 in a 2025 document
+         * must not move it): the document title above the first table when there is one; else the year the
+         * project headings start with (1.2024年度…). Headings may also name a continuing project by the earlier
+         * year it started (seed 000, for 2025, has 4.2024年度排污单位…) but never a later one, so the latest
+         * wins, and the reviewer is told; a range (2018-2019年…) names a multi-year project and is passed over.
+         * No year in any title: ask for --year.
          */
         private int inferYear() throws ImportException {
-            Map<Integer, Integer> counts = new TreeMap<>();
+            if (titleLine > 0) {
+                Matcher m = TITLE.matcher(titleText);
+                if (m.matches()) {
+                    return PrintedNumbers.smallInt(m.group(2));
+                }
+            }
+            java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+            Heading latest = null;
             for (ProjectDraft d : drafts) {
-                List<String> texts = new ArrayList<>(List.of(d.heading.printed()));
-                addIfPresent(texts, d.name);
-                addIfPresent(texts, d.purpose);
-                addIfPresent(texts, d.goals);
-                for (Indicator ind : d.indicators) {
-                    addIfPresent(texts, ind.level3());
-                    addIfPresent(texts, ind.description());
-                    addIfPresent(texts, ind.target());
-                }
-                for (String t : texts) {
-                    Matcher m = YEAR.matcher(t);
-                    while (m.find()) {
-                        counts.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+                Matcher m = HEADING_YEAR.matcher(d.heading.printed());
+                if (m.find() && m.group(2) == null) {
+                    int y = PrintedNumbers.smallInt(m.group(1));
+                    if (years.isEmpty() || y > years.last()) {
+                        latest = d.heading;
                     }
+                    years.add(y);
                 }
             }
-            int best = -1;
-            int bestCount = 0;
-            boolean tie = false;
-            for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
-                if (e.getValue() > bestCount) {
-                    best = e.getKey();
-                    bestCount = e.getValue();
-                    tie = false;
-                } else if (e.getValue() == bestCount) {
-                    tie = true;
-                }
-            }
-            if (best < 0 || tie) {
-                problems.add(new ImportProblem(document, drafts.get(0).heading.line(),
-                        "cannot infer the budget year " + (best < 0 ? "(no year 20xx in the document)"
-                                : "(years " + counts + " appear equally often)") + "; pass --year"));
+            if (years.isEmpty()) {
+                problems.add(new ImportProblem(document, drafts.get(0).heading.line(), "年度",
+                        "文件标题和项目标题里都没有年度（如“2024年度…绩效目标表”）：请用 --year 指定预算年度，例如 --year 2024"));
                 throw new ImportException(problems);
             }
-            return best;
-        }
-
-        private static void addIfPresent(List<String> texts, String s) {
-            if (s != null) {
-                texts.add(s);
+            if (years.size() > 1) {
+                notes.add("年度取 " + years.last() + "：项目标题中最晚的年度（第 " + latest.line() + " 行“"
+                        + PrintedNumbers.abbreviated(latest.printed()) + "”）；另有标题写 "
+                        + String.join("、", years.headSet(years.last()).stream().map(y -> y + " 年").toList())
+                        + "（延续项目的名称）。如不对，请用 --year 指定");
             }
+            return years.last();
         }
 
-        /** The region slug for a unit, adding the region records it needs (parents first, once each). */
+        /** The region slug for a unit (RegionTable), adding the region records it needs (parents first, once each). */
         private String regionFor(String code, String unitName, int line, List<Region> regions) throws ImportException {
             List<Region> needed;
             String slug;
             if (options.regionSlug() != null) {
                 slug = options.regionSlug();
-                needed = switch (slug) {
-                    case "tianjin" -> List.of(TIANJIN);
-                    case "binhai" -> List.of(TIANJIN, BINHAI);
-                    default -> List.of(); // a region this importer does not know: its region.yaml is the editor's
-                };
-            } else if (unitName.startsWith(BINHAI.name())) {
-                slug = BINHAI.slug();
-                needed = List.of(TIANJIN, BINHAI);
-            } else if (unitName.startsWith(TIANJIN.name())) {
-                slug = TIANJIN.slug();
-                needed = List.of(TIANJIN);
+                // a region the table does not know: its region.yaml is the editor's (gongkai import writes a stub)
+                needed = RegionTable.builtIn().chain(slug);
             } else {
-                ImportProblem p = new ImportProblem(document, line, "cannot infer the region of unit " + code
-                        + " '" + unitName + "' (known: names starting with 天津市 or 天津市滨海新区); pass --region");
-                problems.add(p);
-                throw new ImportException(problems);
+                Optional<List<Region>> known = RegionTable.builtIn().forUnit(unitName);
+                if (known.isEmpty()) {
+                    problems.add(new ImportProblem(document, line, "地区", RegionTable.builtIn().unknownUnit(unitName)));
+                    throw new ImportException(problems);
+                }
+                needed = known.get();
+                slug = needed.get(needed.size() - 1).slug();
             }
             for (Region r : needed) {
                 if (!regions.contains(r)) {

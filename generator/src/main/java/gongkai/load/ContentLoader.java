@@ -5,6 +5,7 @@ import gongkai.content.ContentPaths;
 import gongkai.content.Amount;
 import gongkai.content.Budget;
 import gongkai.content.Column;
+import gongkai.content.Correction;
 import gongkai.content.ColumnType;
 import gongkai.content.Content;
 import gongkai.content.DataTable;
@@ -16,6 +17,7 @@ import gongkai.content.Page;
 import gongkai.content.ProcurementLinks;
 import gongkai.content.Project;
 import gongkai.content.Region;
+import gongkai.content.Retraction;
 import gongkai.content.SafePaths;
 import gongkai.content.SafeUrls;
 import gongkai.content.Section;
@@ -27,6 +29,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -57,14 +61,23 @@ public final class ContentLoader {
 
     private static final Pattern YEAR_FILE = Pattern.compile("([0-9]{4})\\.yaml");
 
-    private static final Set<String> SITE_KEYS = orderedSet("title", "description", "publisher", "licence", "licence_url", "base_url");
+    private static final Set<String> SITE_KEYS = orderedSet("title", "description", "publisher", "licence", "licence_url", "base_url",
+            "report_url");
     private static final Set<String> REGION_KEYS = orderedSet("name", "parent");
     private static final Set<String> DEPARTMENT_KEYS = orderedSet("code", "name", "short_name", "description");
-    private static final Set<String> YEAR_KEYS = orderedSet("department", "year", "title", "document", "sections", "tables", "projects");
+    private static final Set<String> YEAR_KEYS = orderedSet("department", "year", "title", "document", "sections", "tables", "projects", "acknowledged",
+            "corrections", "retracted");
     private static final Set<String> SECTION_KEYS = orderedSet("id", "title", "source", "markdown");
     private static final Set<String> TABLE_KEYS = orderedSet("id", "title", "source", "note", "columns", "rows");
     private static final Set<String> COLUMN_KEYS = orderedSet("key", "title", "type", "unit");
-    private static final Set<String> PROJECT_KEYS = orderedSet("id", "name", "source", "budget", "purpose", "goals", "indicators");
+    private static final Set<String> PROJECT_KEYS = orderedSet("id", "name", "source", "budget", "purpose", "goals", "indicators", "acknowledged",
+            "corrections");
+    private static final Set<String> CORRECTION_KEYS = orderedSet("date", "what", "why");
+    private static final Set<String> RETRACTED_KEYS = orderedSet("id", "name", "date", "reason", "budget");
+    private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Set<String> ACKNOWLEDGED_KEYS = orderedSet("code", "reason");
+    /** A quality code (the quality package lists them; the loader only checks the form). */
+    private static final Pattern QUALITY_CODE = Pattern.compile("Q[0-9]{3}");
     private static final Set<String> BUDGET_KEYS = orderedSet("unit", "total", "fiscal", "other");
     private static final Set<String> INDICATOR_KEYS = orderedSet("level1", "level2", "level3", "description", "target", "basis");
     private static final Set<String> SOURCE_KEYS = orderedSet("heading", "line");
@@ -89,13 +102,14 @@ public final class ContentLoader {
      */
     public static LoadResult load(Path contentDir) throws IOException {
         if (!Files.isDirectory(contentDir)) {
-            throw new IOException(contentDir + ": not a directory");
+            throw new IOException(contentDir + " 不是文件夹（内容文件夹不存在？）");
         }
         return new ContentLoader(contentDir, new Interner()).loadAll();
     }
 
     /** One department-year file loaded on its own, with the problems a full load reports for it. */
-    public record YearFile(DepartmentYear year, List<gongkai.content.Problem> errors, List<gongkai.content.Problem> warnings) {
+    public record YearFile(DepartmentYear year, List<gongkai.content.Problem> errors, List<gongkai.content.Problem> warnings,
+                           Positions positions) {
         public boolean ok() {
             return errors.isEmpty() && year != null;
         }
@@ -119,7 +133,8 @@ public final class ContentLoader {
             dy = loader.loadYear(file, relative.getName(0).toString(), relative.getName(1).toString(),
                     Integer.parseInt(m.group(1)));
         }
-        return new YearFile(dy, List.copyOf(loader.sink.errors), List.copyOf(loader.sink.warnings));
+        return new YearFile(dy, List.copyOf(loader.sink.errors), List.copyOf(loader.sink.warnings),
+                loader.positions.build());
     }
 
     /** Whether a printed cell value is valid for a column type (STRING accepts anything). */
@@ -181,7 +196,7 @@ public final class ContentLoader {
                     regions.add(region);
                 }
             } else {
-                error(display(regionFile), 1, 1, "", "file missing: every region folder needs a region.yaml (with at least name)");
+                error(display(regionFile), 1, 1, "", "缺少文件：每个地区文件夹都要有 region.yaml（至少写一行 name: 地区名称）");
             }
             for (Path deptDir : sortedChildren(regionDir)) {
                 String code = deptDir.getFileName().toString();
@@ -217,7 +232,7 @@ public final class ContentLoader {
             return null;
         }
         if (!YamlReader.isPlainFile(file)) {
-            error(display(file), 1, 1, "", "file missing: the content directory needs a site.yaml");
+            error(display(file), 1, 1, "", "缺少文件：内容文件夹里要有 site.yaml（网站的标题、发布者等设置）");
             return null;
         }
         YamlDoc doc = parse(file);
@@ -228,10 +243,10 @@ public final class ContentLoader {
         if (f == null) {
             return null;
         }
-        f.record("base_url").record("licence_url");
+        f.record("base_url").record("licence_url").record("report_url");
         String baseUrl = f.string("base_url", true);
         if (baseUrl != null && !baseUrl.endsWith("/")) {
-            doc.error(f.node("base_url"), "base_url", "must end with '/' (page links are resolved against it)");
+            doc.error(f.node("base_url"), "base_url", "网站地址要以 / 结尾（页面链接以它为起点），例如 " + YamlDoc.shown(baseUrl) + "/");
         } else if (baseUrl != null) {
             String problem = SafeUrls.baseUrlProblem(baseUrl);
             if (problem != null) {
@@ -245,8 +260,15 @@ public final class ContentLoader {
                 doc.error(f.node("licence_url"), "licence_url", "许可协议链接" + problem);
             }
         }
+        String reportUrl = f.string("report_url", false);
+        if (reportUrl != null) {
+            String problem = SafeUrls.reportUrlProblem(reportUrl);
+            if (problem != null) {
+                doc.error(f.node("report_url"), "report_url", "报告错误的地址" + problem);
+            }
+        }
         return new SiteConfig(f.string("title", true), f.string("description", true), f.string("publisher", true),
-                f.string("licence", true), licenceUrl, baseUrl);
+                f.string("licence", true), licenceUrl, baseUrl, reportUrl);
     }
 
     private List<Page> loadPages() throws IOException {
@@ -292,7 +314,7 @@ public final class ContentLoader {
                 }
             }
             if (title == null || title.isEmpty()) {
-                error(display(file), 1, 1, "title", "no '# ' heading; the first one is the page title");
+                error(display(file), 1, 1, "title", "页面没有以“# ”开头的标题行：请在第一行写“# 页面标题”");
             }
             pages.add(new Page(slug, title, text));
         }
@@ -347,15 +369,15 @@ public final class ContentLoader {
             var m = YEAR_FILE.matcher(name);
             if (m.matches()) {
                 if (!hasDepartment) {
-                    error(display(file), 1, 1, "department", "no department.yaml in "
-                            + display(deptDir) + " (each department folder describes its unit in department.yaml)");
+                    error(display(file), 1, 1, "department", display(deptDir)
+                            + " 里没有 department.yaml：每个部门文件夹都要有 department.yaml（写 code: 预算单位编码 和 name: 单位名称）");
                 }
                 DepartmentYear dy = yearOf(file, regionSlug, code, Integer.parseInt(m.group(1)));
                 if (dy != null) {
                     years.add(dy);
                 }
             } else if (yaml) {
-                error(display(file), 1, 1, "", "unexpected file: a department folder holds department.yaml and <year>.yaml files");
+                error(display(file), 1, 1, "", "多余的文件：部门文件夹里只放 department.yaml 和年度文件（如 2024.yaml）");
             }
         }
     }
@@ -426,7 +448,7 @@ public final class ContentLoader {
         f.record("description");
         String code = f.string("code", true);
         if (code != null && !code.equals(folderCode)) {
-            doc.error(f.node("code"), "code", "code '" + YamlDoc.shown(code) + "' does not match its folder '" + folderCode + "'");
+            doc.error(f.node("code"), "code", "code '" + YamlDoc.shown(code) + "' 与所在文件夹 '" + folderCode + "' 不一致：请写 code: '" + folderCode + "'");
         }
         return new Department(regionSlug, folderCode, f.string("name", true),
                 f.string("short_name", false), f.string("description", false));
@@ -442,14 +464,15 @@ public final class ContentLoader {
             return null;
         }
         f.record("document").record("department");
+        acknowledged(doc, f);
         String code = f.string("department", true);
         if (code != null && !code.equals(folderCode)) {
             doc.error(f.node("department"), "department",
-                    "department '" + YamlDoc.shown(code) + "' does not match its folder '" + folderCode + "'");
+                    "department '" + YamlDoc.shown(code) + "' 与所在文件夹 '" + folderCode + "' 不一致：请写 department: '" + folderCode + "'");
         }
         Integer year = f.integer("year", true);
         if (year != null && year != fileYear) {
-            doc.error(f.node("year"), "year", "year " + year + " does not match the file name " + fileYear + ".yaml");
+            doc.error(f.node("year"), "year", "year " + year + " 与文件名 " + fileYear + ".yaml 不一致：请写 year: " + fileYear + "，或把文件改名为 " + year + ".yaml");
         }
         // title and document are on every page of the year (heading, citation): required, like the importer writes them
         String title = title(f, "title");
@@ -462,7 +485,7 @@ public final class ContentLoader {
             if (s != null) {
                 s.record("markdown");
                 String id = segment(s, "id", SafePaths.SECTION_ID, "小写英文字母、数字、'_' 和 '-'");
-                checkUniqueId(doc, s, sectionIds, id, "section");
+                checkUniqueId(doc, s, sectionIds, id, "章节");
                 sections.add(new Section(id, s.string("title", true), s.string("markdown", false),
                         source(doc, s, document)));
             }
@@ -474,7 +497,7 @@ public final class ContentLoader {
             if (t != null) {
                 t.record("id").record("columns").record("note");
                 DataTable table = table(doc, t, document);
-                checkUniqueId(doc, t, tableIds, table.id(), "table");
+                checkUniqueId(doc, t, tableIds, table.id(), "表格");
                 tables.add(table);
             }
         });
@@ -486,7 +509,111 @@ public final class ContentLoader {
                 projects.add(project(doc, p, document, folderCode, fileYear, level1Seen));
             }
         });
-        return new DepartmentYear(regionSlug, folderCode, fileYear, title, document, sections, tables, projects);
+        List<Correction> corrections = corrections(doc, f);
+        List<Retraction> retracted = retracted(doc, f, projects);
+        return new DepartmentYear(regionSlug, folderCode, fileYear, title, document, sections, tables, projects,
+                corrections, retracted);
+    }
+
+    /** {@code corrections: [{date, what, why}]} of a project or a department-year, every part required. */
+    private List<Correction> corrections(YamlDoc doc, Fields owner) {
+        List<Correction> list = new ArrayList<>();
+        forEachItem(doc, owner, "corrections", false, (item, field) -> {
+            Fields c = doc.fields(item, field, CORRECTION_KEYS);
+            if (c != null) {
+                LocalDate date = date(c, "date", "更正的日期");
+                String what = required(c, "what", "更正了什么，如“预算数由 60.00 万元更正为 6.00 万元”");
+                String why = required(c, "why", "更正的原因");
+                if (date != null && what != null && why != null) {
+                    list.add(new Correction(date, what, why));
+                }
+            }
+        });
+        return list;
+    }
+
+    /**
+     * {@code retracted: [{id, name, date, reason, budget}]}: projects withdrawn after publishing. The id keeps its
+     * URL (a tombstone page), so it follows the project id rule and may not also be a project of the file.
+     */
+    private List<Retraction> retracted(YamlDoc doc, Fields f, List<Project> projects) {
+        Set<String> projectIds = new HashSet<>();
+        projects.forEach(p -> projectIds.add(p.id()));
+        Set<String> seen = new HashSet<>();
+        List<Retraction> list = new ArrayList<>();
+        forEachItem(doc, f, "retracted", false, (item, field) -> {
+            Fields r = doc.fields(item, field, RETRACTED_KEYS);
+            if (r == null) {
+                return;
+            }
+            r.record("id");
+            String id = required(r, "id", "被撤回项目的编号，即它原来的网址 projects/<编号>/");
+            if (id != null) {
+                String problem = SafePaths.segmentProblem(id, SafePaths.CODE, "英文字母、数字、'_' 和 '-'");
+                if (problem != null) {
+                    doc.error(r.node("id"), r.path("id"), problem);
+                    id = null;
+                } else if (projectIds.contains(id)) {
+                    doc.error(r.node("id"), r.path("id"), "项目 '" + id + "' 仍在本文件的 projects 中：撤回一个项目时，"
+                            + "把它从 projects 中删去，只在 retracted 中保留");
+                    id = null;
+                } else if (!seen.add(id)) {
+                    doc.error(r.node("id"), r.path("id"), "项目 '" + id + "' 在 retracted 中出现了两次");
+                    id = null;
+                }
+            }
+            String name = required(r, "name", "项目名称，按最后公开的写");
+            LocalDate date = date(r, "date", "撤回的日期");
+            String reason = required(r, "reason", "撤回的原因");
+            Budget budget = null;
+            Node budgetNode = r.node("budget");
+            if (budgetNode != null && !YamlDoc.isNull(budgetNode)) {
+                Fields b = doc.fields(budgetNode, r.path("budget"), BUDGET_KEYS);
+                if (b != null) {
+                    budget = budget(doc, b);
+                }
+            }
+            if (id != null && name != null && date != null && reason != null) {
+                list.add(new Retraction(id, name, date, reason, budget));
+            }
+        });
+        return list;
+    }
+
+    /** Required text, its absence told in Chinese with what belongs there; stripped. */
+    private static String required(Fields f, String key, String meaning) {
+        Node n = f.node(key);
+        if (n == null) {
+            f.doc.error(f.mapping, f.path(key), "缺少 " + key + "：" + meaning + "（required field missing）");
+            return null;
+        }
+        String value = f.string(key, false); // a list or an over-long text is reported here
+        if (value == null && !YamlDoc.isNull(n)) {
+            return null;
+        }
+        if (value == null || value.isBlank()) {
+            f.doc.error(n, f.path(key), key + " 不能为空：" + meaning + "（required field is empty）");
+            return null;
+        }
+        return value.strip();
+    }
+
+    /** A required date written 年-月-日 (2025-03-01), a real day of the calendar. */
+    private static LocalDate date(Fields f, String key, String meaning) {
+        String text = required(f, key, meaning);
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (ISO_DATE.matcher(text).matches()) {
+                return LocalDate.parse(text);
+            }
+        } catch (DateTimeParseException e) {
+            // 2025-02-30: reported below like any other text that is not a date
+        }
+        f.doc.error(f.node(key), f.path(key), "'" + YamlDoc.shown(text) + "' 不是日期：" + meaning
+                + "应写成 年-月-日，如 2025-03-01（not a date）");
+        return null;
     }
 
     /** A required title shown in search results: bounded by {@link Limits#MAX_TITLE_BYTES}. */
@@ -541,12 +668,32 @@ public final class ContentLoader {
 
     private void checkUniqueId(YamlDoc doc, Fields f, Set<String> seen, String id, String what) {
         if (id != null && !seen.add(id)) {
-            doc.error(f.node("id"), f.path("id"), "duplicate " + what + " id '" + id + "' in this file");
+            doc.error(f.node("id"), f.path("id"), "本文件里" + what + "编号 '" + id + "' 重复：每个" + what + "的 id 要不同");
         }
     }
 
+    /** {@code acknowledged: [{code: Q003, reason: …}]}: issues the agency has explained, kept beside the model. */
+    private void acknowledged(YamlDoc doc, Fields owner) {
+        List<Positions.Acknowledgement> list = new ArrayList<>();
+        forEachItem(doc, owner, "acknowledged", false, (item, field) -> {
+            Fields a = doc.fields(item, field, ACKNOWLEDGED_KEYS);
+            if (a != null) {
+                String code = a.string("code", true);
+                String reason = a.string("reason", true);
+                if (code != null && !QUALITY_CODE.matcher(code).matches()) {
+                    doc.error(a.node("code"), a.path("code"), "不是质量检查代码：'" + YamlDoc.shown(code)
+                            + "'（应为 Q 加三位数字，如 Q003；见 docs/content-format.md）");
+                } else if (code != null && reason != null && !reason.isBlank()) {
+                    list.add(new Positions.Acknowledgement(code, reason.strip()));
+                }
+            }
+        });
+        doc.acknowledge(owner.prefix, list);
+    }
+
     private Project project(YamlDoc doc, Fields p, String document, String code, int year, Set<String> level1Seen) {
-        p.record("id");
+        p.record("id").record("name");
+        acknowledged(doc, p);
         String id = segment(p, "id", SafePaths.CODE, "英文字母、数字、'_' 和 '-'");
         if (id != null && id.endsWith("-excel")) {
             // projects/<id>-excel.csv is the Excel twin of project <id>'s download
@@ -557,7 +704,7 @@ public final class ContentLoader {
             String pattern = code + "-" + year + "-";
             if (!(id.startsWith(pattern) && id.substring(pattern.length()).matches("[0-9]{3}"))) {
                 doc.warning(p.node("id"), p.path("id"),
-                        "id '" + id + "' does not follow the pattern " + pattern + "nnn");
+                        "项目编号 '" + id + "' 不是 " + pattern + "nnn 的写法（nnn 是三位序号，如 " + pattern + "001）");
             }
         }
         Budget budget = null;
@@ -583,30 +730,24 @@ public final class ContentLoader {
             }
         });
         return new Project(id, title(p, "name"), budget, p.string("purpose", false), p.string("goals", false),
-                indicators, source(doc, p, document));
+                indicators, source(doc, p, document), corrections(doc, p));
     }
 
     private Budget budget(YamlDoc doc, Fields b) {
+        b.record("total"); // the quality rules (sum, amount, source figure) point here
         String unitLabel = b.string("unit", true);
         MoneyUnit unit = null;
         if (unitLabel != null) {
             try {
                 unit = MoneyUnit.fromLabel(unitLabel);
             } catch (IllegalArgumentException e) {
-                doc.error(b.node("unit"), b.path("unit"), "unknown money unit '" + YamlDoc.shown(unitLabel) + "' (expected 元 or 万元)");
+                doc.error(b.node("unit"), b.path("unit"), "不认识的金额单位 '" + YamlDoc.shown(unitLabel) + "'：只能写 元 或 万元");
             }
         }
         BigDecimal total = amount(b, "total", unit);
         BigDecimal fiscal = amount(b, "fiscal", unit);
         BigDecimal other = amount(b, "other", unit);
-        if (total != null && (fiscal != null || other != null)) {
-            BigDecimal f = fiscal == null ? BigDecimal.ZERO : fiscal;
-            BigDecimal o = other == null ? BigDecimal.ZERO : other;
-            if (f.add(o).compareTo(total) != 0) {
-                doc.warning(b.node("total"), b.path("total"), "fiscal " + f.toPlainString() + " + other "
-                        + o.toPlainString() + " = " + f.add(o).toPlainString() + ", not the total " + total.toPlainString());
-            }
-        }
+        // fiscal + other ≠ total is not an error of the file: the quality rule Q001 reports it
         if (unit == null) {
             return new Budget(null, null, null, null);
         }
@@ -648,7 +789,7 @@ public final class ContentLoader {
             }
             String key = segment(c, "key", SafePaths.MACHINE_NAME, "小写英文字母、数字和 '_'");
             if (key != null && !keys.add(key)) {
-                doc.error(c.node("key"), c.path("key"), "duplicate column key '" + key + "'");
+                doc.error(c.node("key"), c.path("key"), "列名 '" + key + "' 重复：每一列的 key 要不同");
             } else if (key != null && (KEY_COLUMNS.contains(key) || procurement && key.equals(PROCUREMENT_PROJECT_COLUMN))) {
                 doc.error(c.node("key"), c.path("key"), "列名 '" + key + "' 是下载文件 data/" + t.string("id", false)
                         + ".csv 自带的列，请换一个");
@@ -662,8 +803,8 @@ public final class ContentLoader {
                     }
                 }
                 if (type == null) {
-                    doc.error(c.node("type"), c.path("type"), "unknown column type '" + YamlDoc.shown(typeName)
-                            + "' (expected string, integer or decimal)"
+                    doc.error(c.node("type"), c.path("type"), "不认识的列类型 '" + YamlDoc.shown(typeName)
+                            + "'：只能写 string（文字）、integer（整数）或 decimal（小数）"
                             + Suggestions.didYouMean(typeName, COLUMN_TYPES));
                 }
             }
@@ -686,7 +827,7 @@ public final class ContentLoader {
         }
         List<Map<String, String>> rows = new ArrayList<>();
         forEachItem(doc, t, "rows", false, (item, field) -> {
-            Fields r = doc.fields(item, field, types.keySet(), "column");
+            Fields r = doc.fields(item, field, types.keySet(), "列");
             if (r == null) {
                 return;
             }
@@ -695,9 +836,9 @@ public final class ContentLoader {
                 String value = r.string(col.getKey(), false);
                 ColumnType type = col.getValue();
                 if (value != null && type != null && !matchesType(value, type)) {
-                    doc.error(r.node(col.getKey()), r.path(col.getKey()), "'" + YamlDoc.shown(value) + "' is not "
-                            + (type == ColumnType.INTEGER ? "an integer" : "a plain decimal number")
-                            + " (column '" + col.getKey() + "' has type " + type.yamlName() + ")");
+                    doc.error(r.node(col.getKey()), r.path(col.getKey()), "'" + YamlDoc.shown(value) + "' 不是"
+                            + (type == ColumnType.INTEGER ? "整数" : "普通的小数（半角数字，可带小数点）")
+                            + "：列 '" + col.getKey() + "' 的类型是 " + type.yamlName());
                 }
                 row.put(col.getKey(), value);
             }
@@ -711,7 +852,7 @@ public final class ContentLoader {
         Node node = owner.node("source");
         if (node == null || YamlDoc.isNull(node)) {
             doc.error(node == null ? owner.mapping : node, owner.path("source"),
-                    node == null ? "required field missing" : "required field is empty");
+                    node == null ? Fields.MISSING : Fields.EMPTY);
             return null;
         }
         Fields s = doc.fields(node, owner.path("source"), SOURCE_KEYS);
@@ -731,12 +872,12 @@ public final class ContentLoader {
         String field = f.path(key);
         if (node == null || YamlDoc.isNull(node)) {
             if (required) {
-                doc.error(node == null ? f.mapping : node, field, "required field missing");
+                doc.error(node == null ? f.mapping : node, field, Fields.MISSING);
             }
             return;
         }
         if (!(node instanceof SequenceNode seq)) {
-            doc.error(node, field, "expected a list (lines starting with '- '), found " + YamlDoc.kind(node));
+            doc.error(node, field, "这里应是列表（以“- ”开头的若干行），实际是" + YamlDoc.kind(node));
             return;
         }
         List<Node> items = seq.getValue();

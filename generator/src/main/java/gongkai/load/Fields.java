@@ -11,6 +11,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * text passes the {@link Limits} on length and word length here, whatever field it is.
  */
 final class Fields {
+    /** A required key that is not there. */
+    static final String MISSING = "缺少必填字段";
+    /** A required key with no value. */
+    static final String EMPTY = "必填字段是空的";
+
     static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
@@ -49,12 +54,12 @@ final class Fields {
         Node n = node(key);
         if (n == null || YamlDoc.isNull(n)) {
             if (required) {
-                doc.error(n == null ? mapping : n, path(key), n == null ? "required field missing" : "required field is empty");
+                doc.error(n == null ? mapping : n, path(key), n == null ? MISSING : EMPTY);
             }
             return null;
         }
         if (!(n instanceof ScalarNode s)) {
-            doc.error(n, path(key), "expected text, found " + YamlDoc.kind(n));
+            doc.error(n, path(key), "这里应是文字，实际是" + YamlDoc.kind(n));
             return null;
         }
         String value = s.getValue();
@@ -103,7 +108,7 @@ final class Fields {
             return null;
         }
         if (!INTEGER.matcher(text).matches() || text.replace("-", "").length() > 9) {
-            doc.error(node(key), path(key), "expected an integer, found '" + YamlDoc.shown(text) + "'");
+            doc.error(node(key), path(key), "这里应是整数（半角数字），实际是 '" + YamlDoc.shown(text) + "'");
             return null;
         }
         return Integer.parseInt(text);
@@ -116,7 +121,7 @@ final class Fields {
         }
         if (!DECIMAL.matcher(text).matches()) {
             doc.error(node(key), path(key), "'" + YamlDoc.shown(text)
-                    + "' is not a plain decimal amount (digits with an optional decimal point, e.g. 6.00)");
+                    + "' 不是金额：只能写半角数字，可带小数点，不加单位或逗号，例如 6.00");
             return null;
         }
         return new BigDecimal(text);

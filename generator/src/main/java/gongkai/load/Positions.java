@@ -1,6 +1,7 @@
 package gongkai.load;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,11 +22,27 @@ public final class Positions {
         }
     }
 
+    /** An issue an agency has explained ({@code acknowledged: [{code: Q003, reason: …}]}). */
+    public record Acknowledgement(String code, String reason) {
+    }
+
     /** file path → field path → (line << 32 | column), both 1-based. */
     private final Map<String, Map<String, Long>> byFile;
+    /** file path → owner field path ("" for the department-year, {@code projects[2]}) → its acknowledgements. */
+    private final Map<String, Map<String, List<Acknowledgement>>> acknowledged;
 
     private Positions(Map<String, Map<String, Long>> byFile) {
+        this(byFile, Map.of());
+    }
+
+    private Positions(Map<String, Map<String, Long>> byFile, Map<String, Map<String, List<Acknowledgement>>> acknowledged) {
         this.byFile = byFile;
+        this.acknowledged = acknowledged;
+    }
+
+    /** What the file {@code path} acknowledges on {@code owner} ("" for the whole department-year). */
+    public List<Acknowledgement> acknowledged(String path, String owner) {
+        return acknowledged.getOrDefault(path, Map.of()).getOrDefault(owner, List.of());
     }
 
     /** The place of {@code field} in the file {@code path}; line 1, column 1 when it was not recorded. */
@@ -44,9 +61,36 @@ public final class Positions {
         return fields != null && fields.containsKey(field);
     }
 
+    /**
+     * These positions with those of the re-read {@code files} taken from {@code reread} instead (an incremental
+     * rebuild re-reads the edited year files only; an acknowledgement removed from such a file is gone).
+     */
+    public Positions with(Positions reread, java.util.Collection<String> files) {
+        Map<String, Map<String, Long>> positions = new HashMap<>(byFile);
+        Map<String, Map<String, List<Acknowledgement>>> acks = new HashMap<>(acknowledged);
+        for (String file : files) {
+            positions.remove(file);
+            acks.remove(file);
+            if (reread.byFile.containsKey(file)) {
+                positions.put(file, reread.byFile.get(file));
+            }
+            if (reread.acknowledged.containsKey(file)) {
+                acks.put(file, reread.acknowledged.get(file));
+            }
+        }
+        return new Positions(Map.copyOf(positions), Map.copyOf(acks));
+    }
+
     /** Collects positions during a load (one per loader, merged in walk order). */
     static final class Builder {
         private final Map<String, Map<String, Long>> byFile = new HashMap<>();
+        private final Map<String, Map<String, List<Acknowledgement>>> acknowledged = new HashMap<>();
+
+        void acknowledge(String path, String owner, List<Acknowledgement> list) {
+            if (!list.isEmpty()) {
+                acknowledged.computeIfAbsent(path, p -> new HashMap<>()).put(owner, List.copyOf(list));
+            }
+        }
 
         void put(String path, String field, int line, int column) {
             byFile.computeIfAbsent(path, p -> new HashMap<>()).put(field, ((long) line << 32) | column);
@@ -54,12 +98,16 @@ public final class Positions {
 
         void addAll(Builder other) {
             other.byFile.forEach((path, fields) -> byFile.computeIfAbsent(path, p -> new HashMap<>()).putAll(fields));
+            other.acknowledged.forEach((path, owners) ->
+                    acknowledged.computeIfAbsent(path, p -> new HashMap<>()).putAll(owners));
         }
 
         Positions build() {
             Map<String, Map<String, Long>> copy = new HashMap<>();
             byFile.forEach((path, fields) -> copy.put(path, Map.copyOf(fields)));
-            return new Positions(Map.copyOf(copy));
+            Map<String, Map<String, List<Acknowledgement>>> acks = new HashMap<>();
+            acknowledged.forEach((path, owners) -> acks.put(path, Map.copyOf(owners)));
+            return new Positions(Map.copyOf(copy), Map.copyOf(acks));
         }
     }
 }

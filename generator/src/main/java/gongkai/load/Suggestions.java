@@ -16,7 +16,7 @@ final class Suggestions {
     private Suggestions() {
     }
 
-    /** " (did you mean 'x'?)" for the closest allowed word within edit distance 2 (the first of equals), else "". */
+    /** "（是不是想写 'x'？）" for the closest allowed word within edit distance 2 (the first of equals), else "". */
     static String didYouMean(String word, Set<String> allowed) {
         String lower = word.toLowerCase(Locale.ROOT);
         if (lower.length() > LONGEST || allowed.isEmpty()) {
@@ -27,7 +27,7 @@ final class Suggestions {
             CharacterRunAutomaton within = new CharacterRunAutomaton(automata.toAutomaton(edits));
             for (String candidate : allowed) {
                 if (within.run(candidate)) {
-                    return " (did you mean '" + candidate + "'?)";
+                    return "（是不是想写 '" + candidate + "'？）";
                 }
             }
         }
@@ -40,6 +40,6 @@ final class Suggestions {
         if (!close.isEmpty() || allowed.isEmpty()) {
             return close;
         }
-        return " (expected one of: " + String.join(", ", allowed) + ")";
+        return "（可以写：" + String.join("、", allowed) + "）";
     }
 }

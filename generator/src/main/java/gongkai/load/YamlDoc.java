@@ -35,6 +35,10 @@ final class YamlDoc {
     }
 
     /** Keeps where {@code field} is, for the checks across files ({@link Positions}). */
+    void acknowledge(String owner, java.util.List<Positions.Acknowledgement> list) {
+        positions.acknowledge(path, owner, list);
+    }
+
     void record(Node node, String field) {
         if (node != null) {
             Mark m = node.getStartMark();
@@ -43,13 +47,13 @@ final class YamlDoc {
     }
 
     Fields fields(Node node, String prefix, Set<String> allowed) {
-        return fields(node, prefix, allowed, "key");
+        return fields(node, prefix, allowed, "键");
     }
 
     /** Reads a mapping, reporting duplicate and unknown keys; null (after reporting) if it is not a mapping. */
     Fields fields(Node node, String prefix, Set<String> allowed, String keyWord) {
         if (!(node instanceof MappingNode mapping)) {
-            error(node, prefix, "expected a mapping (key: value lines), found " + kind(node));
+            error(node, prefix, "这里应是“键: 值”形式的若干行，实际是" + kind(node));
             return null;
         }
         // Mappings are small (≤ 20 keys): parallel arrays and linear scans beat two hash maps per mapping.
@@ -62,21 +66,21 @@ final class YamlDoc {
         for (NodeTuple t : tuples) {
             Node k = t.getKeyNode();
             if (!(k instanceof ScalarNode ks)) {
-                error(k, prefix, "a key must be a plain word, found " + kind(k));
+                error(k, prefix, "键必须是一个普通的词，实际是" + kind(k));
                 continue;
             }
             String key = ks.getValue();
             int earlier = Fields.indexOf(keys, seen, key);
             if (earlier >= 0) {
-                error(k, fields.path(key), "duplicate key '" + key + "' (first at line "
-                        + (keyNodes[earlier].getStartMark().getLine() + 1) + ")");
+                error(k, fields.path(key), "键 '" + key + "' 重复（第一次在第 "
+                        + (keyNodes[earlier].getStartMark().getLine() + 1) + " 行）：同一层里每个键只能写一次");
                 continue;
             }
             keys[seen] = key;
             keyNodes[seen] = k;
             seen++;
             if (!allowed.contains(key)) {
-                error(k, fields.path(shown(key)), "unknown " + keyWord + " '" + shown(key) + "'"
+                error(k, fields.path(shown(key)), "不认识的" + keyWord + " '" + shown(key) + "'"
                         + Suggestions.suggestion(key, allowed));
                 // known keys only: an unknown key is reported, never read
                 valueNodes[seen - 1] = null;
@@ -93,15 +97,15 @@ final class YamlDoc {
 
     static String kind(Node n) {
         if (n instanceof MappingNode) {
-            return "a mapping";
+            return "“键: 值”形式的若干行";
         }
         if (n instanceof SequenceNode) {
-            return "a list";
+            return "列表";
         }
         if (isNull(n)) {
-            return "nothing";
+            return "空的";
         }
-        return "'" + shown(((ScalarNode) n).getValue()) + "'";
+        return " '" + shown(((ScalarNode) n).getValue()) + "'";
     }
 
     /** A value as quoted in a message: at most 80 characters, so a pasted megabyte never fills the terminal. */

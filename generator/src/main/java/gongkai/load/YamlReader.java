@@ -64,7 +64,7 @@ final class YamlReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            sink.error(path, 1, 1, "", "not valid UTF-8 (save the file as UTF-8)");
+            sink.error(path, 1, 1, "", "不是 UTF-8 编码：请用 UTF-8 重新保存这个文件（记事本“另存为”时编码选 UTF-8）");
             return null;
         }
     }
@@ -121,11 +121,11 @@ final class YamlReader {
                     "YAML 格式错误：" + YamlMistakes.inWords(e.getProblem()) + "（YAML syntax error: " + message + "）");
         } catch (ReaderException e) {
             int[] lc = lineColumn(text, e.getPosition());
-            sink.error(path, lc[0], lc[1], "", "YAML syntax error: character U+"
+            sink.error(path, lc[0], lc[1], "", "YAML 格式错误：YAML 里不能有字符 U+"
                     + String.format(Locale.ROOT, "%04X", e.getCodePoint())
-                    + " is not allowed in YAML (write it as an escape in a double-quoted string)");
+                    + "（多是看不见的控制字符，请删去它）");
         } catch (YAMLException e) {
-            sink.error(path, 1, 1, "", "YAML syntax error: " + e.getMessage());
+            sink.error(path, 1, 1, "", "YAML 格式错误：" + e.getMessage());
         } catch (StackOverflowError e) {
             // a backstop: the nesting bound stops every structure the schema could hold long before this
             sink.error(path, 1, 1, "", "YAML 嵌套过深（nesting too deep）");

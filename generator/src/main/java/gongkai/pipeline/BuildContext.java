@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BuildContext {
     private final java.util.Set<String> writtenPaths = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> announced = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final BuildOptions options;
     private final Path stagingDir;
     /** This build's folder and swap; null for a standalone context, which writes into its output directly. */
@@ -220,6 +221,25 @@ public final class BuildContext {
             throw new IllegalArgumentException("output path outside the site: " + sitePath);
         }
         writtenPaths.add(key);
+    }
+
+    /**
+     * Announces, in a stage's {@link BuildStage#prepare}, a file that stage will write: an earlier stage may then
+     * link it (a page links a site-wide download only when this build writes it; a pipeline without the export
+     * stage writes none). The link check still verifies the file was written.
+     */
+    public void willWrite(String sitePath) {
+        String key = SitePaths.normalise(sitePath.replace('\\', '/'));
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("output path outside the site: " + sitePath);
+        }
+        announced.add(key);
+    }
+
+    /** Whether a stage announced it will write {@code sitePath} ({@link #willWrite}). */
+    public boolean writes(String sitePath) {
+        String key = SitePaths.normalise(sitePath.replace('\\', '/'));
+        return key != null && announced.contains(key);
     }
 
     /** Every file written through {@link #write} or recorded with {@link #recordWritten}, as site paths. */

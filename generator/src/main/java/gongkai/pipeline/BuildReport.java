@@ -15,14 +15,14 @@ public record BuildReport(int projects, int pages, long totalNanos, List<StageTi
     /** e.g. {@code build: 175 projects, 230 pages, 1.2 s (load 120 ms, validate 3 ms, …)}. */
     public String summary() {
         StringBuilder out = new StringBuilder();
-        out.append("build: ").append(projects).append(" projects, ").append(pages).append(" pages, ")
-                .append(String.format(Locale.ROOT, "%.1f s", totalNanos / 1e9)).append(" (");
+        out.append("build：").append(projects).append(" 个项目，").append(pages).append(" 个页面，用时 ")
+                .append(String.format(Locale.ROOT, "%.1f 秒", totalNanos / 1e9)).append("（");
         for (int i = 0; i < stages.size(); i++) {
             if (i > 0) {
                 out.append(", ");
             }
             out.append(stages.get(i).stage()).append(' ').append(stages.get(i).nanos() / 1_000_000).append(" ms");
         }
-        return out.append(')').toString();
+        return out.append('）').toString();
     }
 }

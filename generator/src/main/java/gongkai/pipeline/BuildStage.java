@@ -5,7 +5,7 @@ package gongkai.pipeline;
  * reads the immutable model from the context and writes files only into the staging directory.
  */
 public interface BuildStage {
-    /** Short lower-case name shown in timings and errors: load, validate, assemble, render, index, export, check, write. */
+    /** Short lower-case name shown in timings and errors: load, validate, quality, assemble, render, index, export, check, write. */
     String name();
 
     void run(BuildContext context) throws Exception;

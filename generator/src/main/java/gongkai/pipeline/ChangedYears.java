@@ -28,7 +28,24 @@ public record ChangedYears(Map<DepartmentYear, DepartmentYear> replaced) {
         return List.copyOf(replaced.values());
     }
 
-    /** Ids of projects the edit removed from their year (their pages and downloads go). */
+    /**
+     * Ids whose page goes: projects and withdrawn projects (tombstones) of the years before the edit that are
+     * neither after it. A project moved to {@code retracted:} keeps its page, now a tombstone.
+     */
+    public Set<String> removedPages() {
+        Set<String> removed = new TreeSet<>();
+        replaced.forEach((before, after) -> {
+            Set<String> now = new java.util.HashSet<>();
+            after.projects().forEach(p -> now.add(p.id()));
+            after.retracted().forEach(r -> now.add(r.id()));
+            before.projects().forEach(p -> removed.add(p.id()));
+            before.retracted().forEach(r -> removed.add(r.id()));
+            removed.removeAll(now);
+        });
+        return removed;
+    }
+
+    /** Ids of projects the edit removed from their year (their downloads go; see {@link #removedPages}). */
     public Set<String> removedProjects() {
         Set<String> removed = new TreeSet<>();
         replaced.forEach((before, after) -> {

@@ -297,15 +297,15 @@ public final class SiteSwap implements AutoCloseable {
             return;
         }
         if (!Files.isDirectory(outDir)) {
-            throw new IOException("output path exists and is not a directory: " + outDir);
+            throw new IOException("输出位置 " + outDir + " 已有同名文件，不是文件夹：请换一个 --out");
         }
         boolean empty;
         try (var entries = Files.list(outDir)) {
             empty = entries.findAny().isEmpty();
         }
         if (!empty && !Files.isRegularFile(outDir.resolve("index.html")) && !Files.isRegularFile(outDir.resolve("404.html"))) {
-            throw new IOException("output directory " + outDir + " is not empty and does not look like a generated site"
-                    + " (no index.html); refusing to replace it");
+            throw new IOException("输出文件夹 " + outDir + " 不是空的，也不像生成的网站（没有 index.html）：为免删掉别的文件，"
+                    + "不会替换它；请换一个 --out 或先清空它");
         }
     }
 

@@ -19,6 +19,8 @@ import gongkai.pipeline.BuildOptions;
 import gongkai.pipeline.BuildPipeline;
 import gongkai.pipeline.BuildReport;
 import gongkai.pipeline.ChangedYears;
+import gongkai.quality.QualityReport;
+import gongkai.quality.QualityStage;
 import gongkai.render.RenderStage;
 import gongkai.render.Templates;
 import gongkai.site.AssembleStage;
@@ -46,14 +48,16 @@ import java.util.function.Supplier;
  * missing:
  * <ol>
  * <li>only the changed YAML files are re-read (the content model gets the new department-years); the validate
- * stage checks the whole content, reporting the re-read files' problems as a full build would;</li>
- * <li>the assemble stage assembles the pages those years reach and keeps those whose view model differs from
+ * stage checks the whole content, reporting the re-read files' problems as a full build would; the quality
+ * stage checks the re-read years again and keeps the other years' issues;</li>
+ * <li>the assemble stage assembles the pages those years reach (with /quality/) and keeps those whose view model differs from
  * the last build's; the render stage renders them, then sitemap(s) and feed.xml; the export stage writes the
  * years' own downloads and source documents;</li>
  * <li>all these files are renamed into the served folder one by one, pages last; removed projects' pages and
- * downloads are deleted;</li>
+ * downloads are deleted (a withdrawn project's page stays: it is now its tombstone);</li>
  * <li>global files, which depend on every department-year, are regenerated after that on a background thread
- * (once for a burst of edits): the whole-dataset downloads under data/ (with datapackage.json hashes) and the
+ * (once for a burst of edits): the whole-dataset downloads under data/ (with quality.csv/.json and the
+ * datapackage.json hashes) and the
  * search index (the pipeline's index stage, rebuilt fully); data/ and search/data/ then each replace their served folder whole,
  * through the server's gate (see {@link ServedSite}).</li>
  * </ol>
@@ -68,10 +72,13 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     private Last last;
 
     /** What the last build (full or incremental) left: the model edits start from. */
-    private record Last(BuildReport report, Content content, SiteModel site, GitDates dates, Templates templates) {
+    private record Last(BuildReport report, Content content, Positions positions, QualityReport quality,
+                        SiteModel site, GitDates dates, Templates templates) {
         static Last of(BuildPipeline.Built built) {
             BuildContext c = built.context();
-            return new Last(built.report(), c.content(), c.get(AssembleStage.SITE), c.get(AssembleStage.DATES),
+            LoadResult loaded = c.find(LoadStage.LOADED);
+            return new Last(built.report(), c.content(), loaded == null ? Positions.NONE : loaded.positions(),
+                    c.get(QualityStage.REPORT), c.get(AssembleStage.SITE), c.get(AssembleStage.DATES),
                     c.find(RenderStage.TEMPLATES));
         }
     }
@@ -80,7 +87,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     private volatile SiteInstall.Gate gate = SiteInstall.Gate.NONE;
 
     /** The content and site the global files are to be regenerated for. */
-    private record GlobalWork(Content content, SiteModel site) {
+    private record GlobalWork(Content content, QualityReport quality) {
     }
 
     private final java.util.concurrent.atomic.AtomicReference<GlobalWork> pendingGlobal = new java.util.concurrent.atomic.AtomicReference<>();
@@ -155,7 +162,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
     }
 
     /** The stages an incremental update runs, in the pipeline's order (load is the re-read above; check, index, write are not). */
-    private static final List<String> STAGES = List.of("validate", "assemble", "render", "export");
+    private static final List<String> STAGES = List.of("validate", "quality", "assemble", "render", "export");
 
     private String apply(List<Path> files, Map<String, DepartmentYear> byFile, long start, long firstEventNanos)
             throws Exception {
@@ -164,10 +171,12 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         Map<DepartmentYear, DepartmentYear> replaced = new LinkedHashMap<>();
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
+        Positions positions = last.positions();
         for (Path file : files) {
             ContentLoader.YearFile loaded = ContentLoader.loadYearFile(options.contentDir(), file);
             errors.addAll(loaded.errors());
             warnings.addAll(loaded.warnings());
+            positions = positions.with(loaded.positions(), List.of(file.toString()));
             if (loaded.year() != null) {
                 String relative = options.contentDir().relativize(file).toString().replace('\\', '/');
                 replaced.put(byFile.get(relative), loaded.year());
@@ -182,7 +191,8 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         try {
             // The full build's stages over the changed jobs, written into the staging folder.
             BuildContext context = BuildContext.standalone(options, staging, content);
-            context.set(LoadStage.LOADED, new LoadResult(content, errors, warnings, Positions.NONE));
+            context.set(LoadStage.LOADED, new LoadResult(content, errors, warnings, positions));
+            context.set(QualityStage.PREVIOUS, last.quality());
             context.set(ChangedYears.SLOT, changed);
             context.set(AssembleStage.PREVIOUS, last.site());
             context.set(AssembleStage.DATES, last.dates());
@@ -197,19 +207,25 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             // install: each file renamed into the served folder, pages last; removed projects' files deleted
             SiteInstall.moveFiles(staging, siteDir);
             for (String id : changed.removedProjects()) {
-                for (String file : List.of(Urls.project(id) + "index.html", Urls.projectData(id, ".json"),
-                        Urls.projectData(id, ".csv"), Urls.projectData(id, "-excel.csv"))) {
+                for (String file : List.of(Urls.projectData(id, ".json"), Urls.projectData(id, ".csv"),
+                        Urls.projectData(id, "-excel.csv"))) {
                     Files.deleteIfExists(SitePaths.inside(siteDir, file));
                 }
+            }
+            // a project moved to retracted: keeps its page (the tombstone just installed), not its downloads
+            for (String id : changed.removedPages()) {
+                Files.deleteIfExists(SitePaths.inside(siteDir, Urls.project(id) + "index.html"));
                 Files.deleteIfExists(SitePaths.inside(siteDir, Urls.project(id)));
             }
             long pagesDone = System.nanoTime();
-            last = new Last(last.report(), content, site, last.dates(), context.find(RenderStage.TEMPLATES));
+            QualityReport quality = context.get(QualityStage.REPORT);
+            last = new Last(last.report(), content, positions, quality, site, last.dates(),
+                    context.find(RenderStage.TEMPLATES));
             String names = String.join(", ", files.stream()
                     .map(f -> options.contentDir().relativize(f).toString().replace('\\', '/')).toList());
 
             // global files, on their own thread so the next edit's pages need not wait for them
-            pendingGlobal.set(new GlobalWork(content, site));
+            pendingGlobal.set(new GlobalWork(content, quality));
             global.execute(this::regenerateGlobalFiles);
             return String.format(Locale.ROOT, "rebuilt %s: %d pages, %d files in %d ms (%d ms after the file event)",
                     names, pages, written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000);
@@ -233,7 +249,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             Path staging = SiteInstall.createStaging(siteDir);
             List<WrittenFile> bundle;
             try {
-                bundle = new DatasetExporter().exportBundle(work.content(), staging);
+                bundle = new DatasetExporter().exportBundle(work.content(), staging, work.quality());
                 // the pipeline's index stage, standalone: the Lucene index (<out>.index, not served) is rebuilt
                 // in place (readers see the last commit), its static search files go to the staging folder
                 pipeline.get().runStages(BuildContext.standalone(options, staging, work.content()), List.of("index"));

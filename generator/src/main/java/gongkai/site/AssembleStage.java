@@ -27,6 +27,8 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
     public static final BuildContext.Slot<GitDates> DATES = BuildContext.Slot.named("the content's git dates");
     /** Incremental builds: the site the previous build assembled, which the changed pages replace pages of. */
     public static final BuildContext.Slot<SiteModel> PREVIOUS = BuildContext.Slot.named("the previous build's site");
+    /** What the quality stage found (it runs before assemble); without it the site has no /quality/ page. */
+    public static final BuildContext.Slot<QualityFindings> QUALITY = BuildContext.Slot.named("the quality findings");
     /** Incremental builds: the page jobs new or different from {@link #PREVIOUS}'s, the ones to render. */
     public static final BuildContext.Slot<List<SiteModel.PageJob>> CHANGED_PAGES =
             BuildContext.Slot.named("the changed page jobs");
@@ -44,7 +46,8 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
             context.set(DATES, dates);
         }
         boolean hasSearchJs = Files.isRegularFile(context.options().themeDir().resolve("static/search.js"));
-        SiteAssembler assembler = new SiteAssembler(context.content(), dates, procurement, hasSearchJs);
+        SiteAssembler assembler = new SiteAssembler(context.content(), dates, procurement, hasSearchJs,
+                context.find(QUALITY), context::writes);
         ChangedYears changed = context.find(ChangedYears.SLOT);
         SiteModel site = changed == null ? assembler.assemble()
                 : update(context, assembler, context.get(PREVIOUS), changed);
@@ -64,7 +67,7 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
             }
         }
         Set<String> removedPages = new HashSet<>();
-        changed.removedProjects().forEach(id -> removedPages.add(Urls.project(id) + "index.html"));
+        changed.removedPages().forEach(id -> removedPages.add(Urls.project(id) + "index.html"));
         List<SiteModel.PageJob> pages = new ArrayList<>();
         List<SiteModel.PageJob> toRender = new ArrayList<>();
         Set<String> seen = new HashSet<>();

@@ -1,6 +1,7 @@
 package gongkai.site;
 
 import gongkai.content.Column;
+import gongkai.content.ContentPaths;
 import gongkai.content.ColumnType;
 import gongkai.content.DataTable;
 import gongkai.content.Department;
@@ -41,7 +42,7 @@ final class DepartmentYearPage {
                     Money.of(p.budget() == null ? null : p.budget().total()),
                     Money.of(p.budget() == null ? null : p.budget().fiscal()),
                     Money.of(p.budget() == null ? null : p.budget().other()),
-                    p.indicators().size(), i + 1));
+                    p.indicators().size(), i + 1, kit.qualityNotes(p.id()), !p.corrections().isEmpty()));
         }
         // Server-side order: budget descending, projects without a budget last, then source order.
         rows.sort(Comparator.comparing((Views.ProjectRow r) -> r.total() == null)
@@ -61,8 +62,11 @@ final class DepartmentYearPage {
                 .map(o -> kit.departmentYearLink(o, o.year() + "年")).toList();
         Totals totals = index.totals(dy);
         Views.DepartmentYearView view = new Views.DepartmentYearView(kit.departmentLink(d),
-                kit.regionLink(d.regionSlug()), dy.year(), dy.title(), dy.document(), totals, DepartmentBudget.of(dy), rows, sections, tables,
-                kit.downloadsOf(dy), otherYears);
+                kit.regionLink(d.regionSlug()), dy.year(), dy.title(),
+                dy.document() == null ? null : ContentPaths.documentFileName(dy.document()), totals, DepartmentBudget.of(dy), rows, sections, tables,
+                kit.downloadsOf(dy), otherYears, CorrectionNotes.of(dy.corrections()),
+                dy.retracted().stream().map(r -> new Views.RetractedRow(new Link(kit.href(Urls.project(r.id())), r.name()),
+                        r.id(), r.date().toString(), CorrectionNotes.dateText(r.date()), r.reason())).toList());
         String urlPath = urlPath(dy);
         String description = d.name() + " " + dy.year() + "年：" + totals.projects() + " 个项目"
                 + (totals.total() == null ? (totals.declared() == null ? "，原表未列预算金额"

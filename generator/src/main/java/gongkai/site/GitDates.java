@@ -68,6 +68,12 @@ public final class GitDates {
             process.destroy();
             return none();
         }
+        if (isShallow(contentDir)) {
+            // a shallow clone (CI's default) has one commit: every file would be dated that commit's day
+            log.accept("警告：内容仓库是浅克隆（shallow clone），只有最近的提交，页面的更新日期、sitemap 和订阅的日期会不准。"
+                    + "修复：在 CI 里取完整历史（GitHub Actions：actions/checkout 加 fetch-depth: 0；GitLab CI：GIT_DEPTH: 0；"
+                    + "其他：git fetch --unshallow）。");
+        }
         Map<String, String> dates = new HashMap<>();
         String current = null;
         for (String line : output.split("\n")) {
@@ -79,6 +85,21 @@ public final class GitDates {
             }
         }
         return new GitDates(dates);
+    }
+
+    /** Whether the work tree holding {@code dir} is a shallow clone (git rev-parse --is-shallow-repository). */
+    static boolean isShallow(Path dir) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "--is-shallow-repository").directory(dir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out;
+            try (InputStream in = p.getInputStream()) {
+                out = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            }
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && out.equals("true");
+        } catch (IOException e) {
+            return false; // git log above ran, so this does not happen in practice; no warning then
+        }
     }
 
     /** Date of one file, e.g. "tianjin/362303/2024.yaml", or null. */

@@ -1,5 +1,6 @@
 package gongkai.site;
 
+import gongkai.content.ContentPaths;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Department;
 import gongkai.content.Page;
@@ -31,8 +32,17 @@ final class PageKit {
     private final String basePath;
     private final Views.SiteView siteView;
 
-    PageKit(SiteIndex index, boolean hasSearchJs) {
+    /** Null when no quality stage ran: no notices, no /quality/ page. */
+    private final QualityFindings quality;
+    private final Map<String, List<Views.QualityNote>> qualityByProject;
+    /** Whether a download a page would link is written by this build (a pipeline may have no export stage). */
+    private final java.util.function.Predicate<String> written;
+
+    PageKit(SiteIndex index, boolean hasSearchJs, QualityFindings quality, java.util.function.Predicate<String> written) {
         this.index = index;
+        this.quality = quality;
+        this.qualityByProject = quality == null ? Map.of() : quality.byProject();
+        this.written = written;
         SiteConfig site = index.content().site();
         this.baseUrl = site.baseUrl().endsWith("/") ? site.baseUrl() : site.baseUrl() + "/";
         this.basePath = basePathOf(baseUrl);
@@ -46,6 +56,21 @@ final class PageKit {
             return "/";
         }
         return path.endsWith("/") ? path : path + "/";
+    }
+
+    /** The quality stage's findings, or null when the pipeline has none. */
+    QualityFindings quality() {
+        return quality;
+    }
+
+    /** The quality notices of one project, in report order (acknowledged ones say so and give the reason). */
+    List<Views.QualityNote> qualityNotes(String projectId) {
+        return qualityByProject.getOrDefault(projectId, List.of());
+    }
+
+    /** Whether this build writes the site-wide download {@code sitePath}: pages link only those. */
+    boolean writes(String sitePath) {
+        return written.test(sitePath);
     }
 
     SiteIndex index() {
@@ -84,7 +109,9 @@ final class PageKit {
                 site.licenceUrl(), basePath, href(Urls.home()), href(Urls.search()),
                 href(Urls.asset("site.css")), href(Urls.asset("site.js")),
                 hasSearchJs ? href(Urls.asset("search.js")) : null,
-                href("feed.xml"), href(Urls.data("datapackage.json")), nav);
+                href("feed.xml"), href(Urls.data("datapackage.json")),
+                quality == null ? null : href(Urls.quality()), nav, href(Urls.asset("favicon.svg")),
+                site.reportUrl());
     }
 
     // ---- links
@@ -120,7 +147,9 @@ final class PageKit {
         if (ref == null) {
             return null;
         }
-        return new Views.Source(ref.document(), ref.document() == null ? null : href(Urls.source(ref.document())),
+        // shown by its file name; the link keeps the department folder it is published in
+        return new Views.Source(ref.document() == null ? null : ContentPaths.documentFileName(ref.document()),
+                ref.document() == null ? null : href(Urls.source(ref.document())),
                 ref.heading(), ref.line());
     }
 
@@ -201,6 +230,9 @@ final class PageKit {
         model.put("meta", meta);
         model.put("page", view);
         model.put("pageType", template.replace(".ftlh", ""));
+        if (lastmod != null) {
+            model.put("lastmod", lastmod); // shown as 更新于 and in the citation
+        }
         return new SiteModel.PageJob(urlPath, outputFile(urlPath), template, model, lastmod, inSitemap);
     }
 

@@ -9,6 +9,8 @@ import gongkai.content.Urls;
 import gongkai.site.Views.Link;
 import gongkai.site.Views.Money;
 import gongkai.site.Views.PageMeta;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,19 +31,22 @@ final class ProjectPage {
         return Urls.project(p.id());
     }
 
-    /** For each project of {@code dy}: links to the same project (by {@link ProjectMatching}) in other years. */
-    static Map<String, List<Link>> otherYearLinks(PageKit kit, Department d, DepartmentYear dy) {
-        Map<String, List<Link>> byProject = new HashMap<>();
+    /** The same project in another year of the department (by {@link ProjectMatching}). */
+    record Match(int year, Project project) {
+    }
+
+    /** For each project of {@code dy}: the same project in the department's other years, by year then id. */
+    static Map<String, List<Match>> otherYears(PageKit kit, Department d, DepartmentYear dy) {
+        Map<String, List<Match>> byProject = new HashMap<>();
         List<DepartmentYear> others = kit.index().yearsOf(d).stream().filter(o -> o.year() != dy.year()).toList();
         if (others.isEmpty()) {
             return byProject;
         }
-        Map<String, List<Project>> othersByName = new HashMap<>();
-        Map<String, Integer> yearOf = new HashMap<>();
+        Map<String, List<Match>> othersByName = new HashMap<>();
         for (DepartmentYear o : others) {
             for (Project p : o.projects()) {
-                othersByName.computeIfAbsent(ProjectMatching.normalisedName(p.name()), k -> new ArrayList<>()).add(p);
-                yearOf.put(p.id(), o.year());
+                othersByName.computeIfAbsent(ProjectMatching.normalisedName(p.name()), k -> new ArrayList<>())
+                        .add(new Match(o.year(), p));
             }
         }
         for (Project p : dy.projects()) {
@@ -49,19 +54,58 @@ final class ProjectPage {
             if (name.isEmpty()) {
                 continue;
             }
-            List<Project> matches = othersByName.getOrDefault(name, List.of());
+            List<Match> matches = othersByName.getOrDefault(name, List.of());
             if (!matches.isEmpty()) {
                 byProject.put(p.id(), matches.stream()
-                        .sorted(Comparator.comparing((Project m) -> yearOf.get(m.id())).thenComparing(Project::id))
-                        .map(m -> new Link(kit.href(Urls.project(m.id())), yearOf.get(m.id()) + "年：" + m.name()))
-                        .toList());
+                        .sorted(Comparator.comparingInt(Match::year).thenComparing(m -> m.project().id())).toList());
             }
         }
         return byProject;
     }
 
-    static SiteModel.PageJob of(PageKit kit, Department d, DepartmentYear dy, Project p, List<Link> otherYears,
+    /**
+     * This project's 预算数 beside the same project's in other years, oldest first, each with its change from the
+     * row before (absolute in 万元 and %), when both list an amount and the earlier year is an earlier year.
+     */
+    static List<Views.YearAmount> history(PageKit kit, DepartmentYear dy, Project p, List<Match> others) {
+        if (others.isEmpty()) {
+            return List.of();
+        }
+        List<Match> rows = new ArrayList<>(others);
+        rows.add(new Match(dy.year(), p));
+        rows.sort(Comparator.comparingInt(Match::year).thenComparing(m -> m.project().id()));
+        List<Views.YearAmount> out = new ArrayList<>();
+        Match previous = null;
+        for (Match m : rows) {
+            BigDecimal total = yuan(m.project());
+            BigDecimal before = previous == null || previous.year() >= m.year() ? null : yuan(previous.project());
+            String change = null;
+            String percent = null;
+            if (total != null && before != null) {
+                BigDecimal diff = total.subtract(before);
+                change = (diff.signum() > 0 ? "+" : "") + MoneyFormat.wan(diff);
+                if (before.signum() != 0) {
+                    BigDecimal pct = diff.multiply(BigDecimal.valueOf(100)).divide(before, 1, RoundingMode.HALF_UP);
+                    percent = (pct.signum() > 0 ? "+" : "") + pct.toPlainString() + "%";
+                }
+            }
+            boolean current = m.project() == p;
+            out.add(new Views.YearAmount(m.year(), current ? null : new Link(kit.href(Urls.project(m.project().id())),
+                    m.project().name()), m.project().name(), current, Views.Money.ofYuan(total), change, percent));
+            previous = m;
+        }
+        return List.copyOf(out);
+    }
+
+    private static BigDecimal yuan(Project p) {
+        return p.budget() == null || p.budget().total() == null ? null : p.budget().total().yuan();
+    }
+
+    static SiteModel.PageJob of(PageKit kit, Department d, DepartmentYear dy, Project p, List<Match> matches,
                                 List<ProcurementSource.Match> procurementLinks) {
+        List<Link> otherYears = matches.stream()
+                .map(m -> new Link(kit.href(Urls.project(m.project().id())), m.year() + "年：" + m.project().name()))
+                .toList();
         List<Views.BudgetLine> budget = new ArrayList<>();
         String unit = null;
         if (p.budget() != null) {
@@ -81,7 +125,8 @@ final class ProjectPage {
                 kit.regionLink(d.regionSlug()), kit.departmentYearLink(dy, dy.year() + "年"), dy.year(), unit, budget,
                 lines(p.purpose()), lines(p.goals()), indicatorGroups(p.indicators()), p.indicators().size(),
                 hasDescription, hasBasis, kit.source(p.source()), kit.downloads(suffix -> Urls.projectData(p.id(), suffix)),
-                otherYears, procurementRows);
+                otherYears, history(kit, dy, p, matches), procurementRows, kit.qualityNotes(p.id()),
+                CorrectionNotes.of(p.corrections()));
         String urlPath = urlPath(p);
         String description = d.name() + " " + dy.year() + "年项目支出绩效目标：" + p.name();
         String jsonLd = JsonLd.dataset(p.name() + "（" + dy.year() + "年绩效目标）", description, kit.baseUrl() + urlPath,

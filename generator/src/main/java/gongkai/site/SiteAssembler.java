@@ -7,7 +7,7 @@ import gongkai.content.DepartmentYear;
 import gongkai.content.Page;
 import gongkai.content.Project;
 import gongkai.content.Region;
-import gongkai.site.Views.Link;
+import gongkai.content.Retraction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,8 +26,18 @@ public final class SiteAssembler {
     private final ProcurementSource procurement;
 
     public SiteAssembler(Content content, GitDates dates, ProcurementSource procurement, boolean hasSearchJs) {
+        this(content, dates, procurement, hasSearchJs, null, path -> true);
+    }
+
+    /**
+     * @param quality what the quality stage found (notices on the affected rows, the /quality/ page); null when
+     *                the pipeline has no quality stage (no notices, no /quality/ page)
+     * @param written whether this build writes a site-wide download (data/quality.csv …): only those are linked
+     */
+    public SiteAssembler(Content content, GitDates dates, ProcurementSource procurement, boolean hasSearchJs,
+                         QualityFindings quality, java.util.function.Predicate<String> written) {
         this.index = new SiteIndex(content, dates);
-        this.kit = new PageKit(index, hasSearchJs);
+        this.kit = new PageKit(index, hasSearchJs, quality, written);
         this.procurement = procurement;
     }
 
@@ -44,6 +54,9 @@ public final class SiteAssembler {
             jobs.add(MarkdownPage.of(kit, page));
         }
         jobs.add(SearchPage.of(kit));
+        if (kit.quality() != null) {
+            jobs.add(QualityPage.of(kit));
+        }
         jobs.add(NotFoundPage.of(kit));
         return site(jobs);
     }
@@ -52,11 +65,15 @@ public final class SiteAssembler {
      * The pages whose bytes can depend on the year files of one department (for incremental rebuilds): home
      * (site totals and lists), the department's region page, the department page, its department-year pages and
      * the project pages of all its years (a project page links the same project in the department's other years).
-     * No other page reads a department-year: parent regions, Markdown pages, search and 404 do not.
+     * And /quality/, which lists every year's flags. No other page reads a department-year: parent regions,
+     * Markdown pages, search and 404 do not.
      */
     public List<SiteModel.PageJob> departmentPages(DepartmentKey key) {
         List<SiteModel.PageJob> jobs = new ArrayList<>();
         jobs.add(HomePage.of(kit));
+        if (kit.quality() != null) {
+            jobs.add(QualityPage.of(kit));
+        }
         Region region = index.region(key.regionSlug());
         if (region != null) {
             jobs.add(RegionPage.of(kit, region));
@@ -69,7 +86,7 @@ public final class SiteAssembler {
     }
 
     /**
-     * The department's page, its years' pages and their projects' pages. Their models are made when rendered
+     * The department's page, its years' pages, their projects' pages and withdrawn projects' tombstones. Their models are made when rendered
      * (in parallel, one page at a time); what they need from other department-years (links to the same project
      * in other years, procurement rows) is looked up here, once per department-year.
      */
@@ -80,12 +97,15 @@ public final class SiteAssembler {
             String lastmod = index.lastmod(dy);
             jobs.add(kit.deferred(DepartmentYearPage.urlPath(dy), DepartmentYearPage.TEMPLATE, lastmod, true,
                     () -> DepartmentYearPage.of(kit, department, dy)));
-            Map<String, List<Link>> otherYears = ProjectPage.otherYearLinks(kit, department, dy);
+            Map<String, List<ProjectPage.Match>> otherYears = ProjectPage.otherYears(kit, department, dy);
             for (Project project : dy.projects()) {
-                List<Link> others = otherYears.getOrDefault(project.id(), List.of());
+                List<ProjectPage.Match> others = otherYears.getOrDefault(project.id(), List.of());
                 List<ProcurementSource.Match> procurementRows = procurement.linksFor(dy, project);
                 jobs.add(kit.deferred(ProjectPage.urlPath(project), ProjectPage.TEMPLATE, lastmod, true,
                         () -> ProjectPage.of(kit, department, dy, project, others, procurementRows)));
+            }
+            for (Retraction retraction : dy.retracted()) {
+                jobs.add(RetractedPage.of(kit, department, dy, retraction));
             }
         }
     }

@@ -105,11 +105,14 @@ public final class Views {
         }
     }
 
-    /** Everything every page needs from the site. */
+    /**
+     * Everything every page needs from the site. {@code reportUrl} (may be null): where a reader reports an error,
+     * a mailto: or http(s) address the page's URL is added to.
+     */
     public record SiteView(
             String title, String description, String publisher, String licence, String licenceUrl,
             String base, String homeHref, String searchHref, String cssHref, String jsHref, String searchJsHref,
-            String feedHref, String dataHref, List<Link> nav) {
+            String feedHref, String dataHref, String qualityHref, List<Link> nav, String iconHref, String reportUrl) {
     }
 
     /** Head and frame of one page: {@code title} for &lt;title&gt;, {@code h1}, breadcrumbs (last = current). */
@@ -170,8 +173,24 @@ public final class Views {
 
     // ---- department-year
 
+    /** {@code corrected}: the project has corrections (the row says 已更正). */
     public record ProjectRow(Link link, String id, Money total, Money fiscal, Money other, int indicators,
-                             int sourceOrder) {
+                             int sourceOrder, List<QualityNote> quality, boolean corrected) {
+    }
+
+    /**
+     * One correction as a page shows it.
+     *
+     * @param anchor   the notice's HTML id (the feed links it): {@code correction-2025-03-01}, with {@code -2} … for a
+     *                 second one of the same day
+     * @param date     ISO date, for &lt;time datetime&gt;
+     * @param dateText 2025年3月1日
+     */
+    public record CorrectionView(String anchor, String date, String dateText, String what, String why) {
+    }
+
+    /** A withdrawn project in its department-year's list: the link goes to its tombstone page. */
+    public record RetractedRow(Link link, String id, String date, String dateText, String reason) {
     }
 
     public record SectionView(String id, String title, String html, Source source) {
@@ -189,7 +208,8 @@ public final class Views {
 
     public record DepartmentYearView(Link department, Link region, int year, String title, String document,
                                      Totals totals, DepartmentBudget budget, List<ProjectRow> projects, List<SectionView> sections,
-                                     List<TableView> tables, List<Download> downloads, List<Link> otherYears) {
+                                     List<TableView> tables, List<Download> downloads, List<Link> otherYears,
+                                     List<CorrectionView> corrections, List<RetractedRow> retracted) {
     }
 
     // ---- project
@@ -221,12 +241,52 @@ public final class Views {
                               String unit, List<BudgetLine> budget, List<String> purpose, List<String> goals,
                               List<IndicatorGroup> indicatorGroups, int indicatorCount, boolean hasDescription,
                               boolean hasBasis, Source source, List<Download> downloads, List<Link> otherYears,
-                              List<ProcurementView> procurement) {
+                              List<YearAmount> history, List<ProcurementView> procurement, List<QualityNote> quality,
+                              List<CorrectionView> corrections) {
+    }
+
+    /**
+     * One year of the same project on a project page: its 预算数 and the change from the row before ("+5.00" 万元,
+     * "+12.5%"; null when either year lists no amount, or the % when the earlier amount is 0).
+     *
+     * @param link null for the page's own year
+     */
+    public record YearAmount(int year, Link link, String name, boolean current, Money total, String change,
+                             String changePercent) {
+    }
+
+    /**
+     * A withdrawn project's tombstone page (its URL stays): when and why it was withdrawn and the last published
+     * budget ({@code budget} empty when the agency did not give it).
+     */
+    public record RetractedView(String id, String name, Link department, Link departmentYear, int year, String date,
+                                String dateText, String reason, String unit, List<BudgetLine> budget) {
     }
 
     // ---- Markdown page and search
 
     public record MarkdownPageView(String slug, String html) {
+    }
+
+    /** A data-quality notice on a row: "预算数与资金来源合计不符", the figures, and the agency's reason if any. */
+    public record QualityNote(String code, String title, String severity, String message, String acknowledged) {
+    }
+
+    /** One department's issues on /quality/. */
+    public record QualityDepartment(Link department, int open, int acknowledged) {
+    }
+
+    /** One issue on /quality/. */
+    public record QualityRow(Link where, String year, QualityNote note, String field) {
+    }
+
+    /** The rules, as /quality/ explains them. */
+    public record QualityRule(String code, String title, String severity, String explanation, int count) {
+    }
+
+    /** /quality/. */
+    public record QualityView(List<QualityRule> rules, List<QualityDepartment> departments, List<QualityRow> issues,
+                              List<Download> downloads) {
     }
 
     public record SearchView(List<Link> regions, List<Link> pages) {

@@ -56,7 +56,7 @@ public final class ContentChecks {
 
     private void run() {
         if (content.site() == null) {
-            error(new Positions.Place(contentDir.resolve(ContentPaths.SITE_FILE).toString(), 1, 1, ""), "site.yaml: missing");
+            error(new Positions.Place(contentDir.resolve(ContentPaths.SITE_FILE).toString(), 1, 1, ""), "缺少文件：内容文件夹里要有 site.yaml");
             return;
         }
         regions();
@@ -65,10 +65,10 @@ public final class ContentChecks {
         for (DepartmentYear dy : content.departmentYears()) {
             String file = yearFile(dy);
             if (!departments.contains(dy.departmentKey())) {
-                error(positions.at(file, "department"), "no department.yaml for '" + dy.departmentCode() + "'");
+                error(positions.at(file, "department"), "部门 '" + dy.departmentCode() + "' 没有 department.yaml");
             }
             if (dy.document() != null) {
-                String problem = SafePaths.documentProblem(contentDir, dy.document());
+                String problem = SafePaths.documentProblem(contentDir, dy.departmentKey(), dy.document());
                 if (problem != null) {
                     error(positions.at(file, "document"), problem);
                 }
@@ -89,8 +89,8 @@ public final class ContentChecks {
             }
             Positions.Place at = positions.at(regionFile(r.slug()), "parent");
             if (!bySlug.containsKey(r.parent())) {
-                error(at, "unknown region '" + r.parent() + "' (no folder "
-                        + contentDir.resolve(ContentPaths.region(r.parent())) + ")");
+                error(at, "没有地区 '" + r.parent() + "'（找不到 "
+                        + contentDir.resolve(ContentPaths.region(r.parent())) + "）：parent 要写已有地区的文件夹名");
                 continue;
             }
             // a parent chain that comes back to the region has no top: the breadcrumb trail would not end
@@ -113,14 +113,17 @@ public final class ContentChecks {
         for (Department d : content.departments()) {
             String file = contentDir.resolve(ContentPaths.department(d.key())).toString();
             if (!regions.contains(d.regionSlug())) {
-                error(new Positions.Place(file, 1, 1, ""), "no region '" + d.regionSlug() + "' (missing region.yaml)");
+                error(new Positions.Place(file, 1, 1, ""), "没有地区 '" + d.regionSlug() + "'：地区文件夹里缺少 region.yaml");
             }
             departments.add(d.key());
         }
         return departments;
     }
 
-    /** A project id is its page's URL: unique across the tree, reported at every place, each naming the others. */
+    /**
+     * A project id is its page's URL: unique across the tree (retracted projects' ids included), reported at every
+     * place, each naming the others.
+     */
     private void projectIds() {
         Map<String, List<Positions.Place>> places = new TreeMap<>();
         for (DepartmentYear dy : content.departmentYears()) {
@@ -132,6 +135,11 @@ public final class ContentChecks {
                             .add(positions.at(file, "projects[" + i + "].id"));
                 }
             }
+            // a retracted project keeps its URL (a tombstone page): no project or other retraction may take it
+            for (int i = 0; i < dy.retracted().size(); i++) {
+                places.computeIfAbsent(dy.retracted().get(i).id(), k -> new ArrayList<>())
+                        .add(positions.at(file, "retracted[" + i + "].id"));
+            }
         }
         for (Map.Entry<String, List<Positions.Place>> e : places.entrySet()) {
             List<Positions.Place> all = e.getValue();
@@ -139,7 +147,7 @@ public final class ContentChecks {
                 for (Positions.Place p : all) {
                     String others = all.stream().filter(o -> o != p).map(Positions.Place::where)
                             .reduce((a, b) -> a + ", " + b).orElse("");
-                    error(p, "duplicate project id '" + e.getKey() + "' (also at " + others + ")");
+                    error(p, "项目编号 '" + e.getKey() + "' 重复（另见 " + others + "）：全站每个项目编号只能用一次");
                 }
             }
         }

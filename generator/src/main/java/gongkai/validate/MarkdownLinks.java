@@ -104,6 +104,7 @@ final class MarkdownLinks {
     private void publishedPaths(Content content) {
         folder(Urls.home());
         folder(Urls.search());
+        folder(Urls.quality());
         files.addAll(List.of("index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt"));
         for (Region r : content.regions()) {
             folder(Urls.region(r.slug()));

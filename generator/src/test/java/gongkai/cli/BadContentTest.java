@@ -36,6 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("slow")
 class BadContentTest {
     private static final String YEAR = "tianjin/362303/2024.yaml";
+    /** The folder of YEAR's cited documents under content/sources/, as document: values start. */
+    private static final String DEPT_SOURCES = "tianjin/362303/";
     private static final String HS_YEAR = "hengshui/467/2020.yaml";
     private static final String HS_DEPT = "hengshui/467/department.yaml";
     private static final String PAGE = "pages/about.md";
@@ -91,10 +93,13 @@ class BadContentTest {
             System.setErr(savedErr);
         }
         builtSite = Trees.hashes(site);
-        // the good site publishes exactly the cited documents of content/sources/, byte for byte
-        try (Stream<Path> published = Files.list(site.resolve("sources"))) {
-            for (Path p : published.toList()) {
-                assertEquals(Arrays.toString(Files.readAllBytes(good.resolve("sources").resolve(p.getFileName().toString()))),
+        // the good site publishes exactly the cited documents of content/sources/<region>/<code>/, byte for byte
+        try (Stream<Path> published = Files.walk(site.resolve("sources"))) {
+            List<Path> files = published.filter(Files::isRegularFile).toList();
+            assertEquals(2, files.size(), files.toString());
+            for (Path p : files) {
+                String rel = site.resolve("sources").relativize(p).toString();
+                assertEquals(Arrays.toString(Files.readAllBytes(good.resolve("sources").resolve(rel))),
                         Arrays.toString(Files.readAllBytes(p)));
             }
         }
@@ -103,62 +108,98 @@ class BadContentTest {
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
 
-        // ---- cited documents: confined to content/sources/, regular files, safe names
+        // ---- cited documents: confined to the department's folder content/sources/<region>/<code>/, regular files,
+        // safe names
         all.add(docCase("document-parent-folder", "../index.html", c -> OUTSIDE_SOURCES + "../index.html"));
         all.add(docCase("document-absolute-path", "/etc/hostname", c -> OUTSIDE_SOURCES + "/etc/hostname"));
         all.add(docCase("document-proc-environ", "/proc/self/environ", c -> OUTSIDE_SOURCES + "/proc/self/environ"));
         all.add(docCase("document-dot-dot", "'..'", c -> OUTSIDE_SOURCES + ".."));
         all.add(docCase("document-sub-folder", "sub/../../site.yaml", c -> OUTSIDE_SOURCES + "sub/../../site.yaml"));
+        all.add(docCase("document-traversal-inside-department-folder",
+                "tianjin/362303/../../hengshui/467/004_78c252e0298264e9.txt",
+                c -> OUTSIDE_SOURCES + "tianjin/362303/../../hengshui/467/004_78c252e0298264e9.txt"));
         all.add(docCase("document-backslash", "'..\\secret.txt'", c -> OUTSIDE_SOURCES + "..\\secret.txt"));
-        all.add(docCase("document-missing", "missing.txt",
-                c -> "引用的文件不存在：" + c.resolve("sources").resolve("missing.txt")));
-        all.add(docCase("document-hidden-file", "'.env'", c -> BAD_NAME + ".env"));
-        all.add(docCase("document-with-space", "'a b.txt'", c -> BAD_NAME + "a b.txt"));
-        all.add(docCase("document-with-hash", "'a#b.txt'", c -> BAD_NAME + "a#b.txt"));
-        all.add(docCase("document-with-percent", "a%2Fb.txt", c -> BAD_NAME + "a%2Fb.txt"));
-        all.add(docCase("document-windows-device", "NUL.txt", c -> "'NUL.txt' 是 Windows 的保留设备名，不能作文件名"));
+        all.add(docCase("document-missing", DEPT_SOURCES + "missing.txt",
+                c -> "引用的文件不存在：" + c.resolve("sources").resolve("tianjin/362303/missing.txt")));
+        all.add(docCase("document-hidden-file", "'" + DEPT_SOURCES + ".env'", c -> BAD_NAME + ".env"));
+        all.add(docCase("document-with-space", "'" + DEPT_SOURCES + "a b.txt'", c -> BAD_NAME + "a b.txt"));
+        all.add(docCase("document-with-hash", "'" + DEPT_SOURCES + "a#b.txt'", c -> BAD_NAME + "a#b.txt"));
+        all.add(docCase("document-with-percent", DEPT_SOURCES + "a%2Fb.txt", c -> BAD_NAME + "a%2Fb.txt"));
+        all.add(docCase("document-windows-device", DEPT_SOURCES + "NUL.txt", c -> "'NUL.txt' 是 Windows 的保留设备名，不能作文件名"));
+        all.add(docCase("document-two-levels", "tianjin/001_88a8ef7fc06e4953.txt",
+                c -> "document: 要写成 <地区>/<预算单位编码>/<文件名>，例如 tianjin/362303/001_88a8ef7fc06e4953.txt："
+                        + "tianjin/001_88a8ef7fc06e4953.txt"));
+        all.add(docCase("document-region-folder-uppercase", "Tianjin/362303/001_88a8ef7fc06e4953.txt",
+                c -> "来源文件夹名 'Tianjin" + SEGMENT_SLUG));
+        all.add(docCase("document-of-another-department", "hengshui/467/004_78c252e0298264e9.txt",
+                c -> "引用的文件在 content/sources/hengshui/467/ 里，但本文件属于部门 tianjin/362303：每个部门只引用自己的来源文件夹 "
+                        + "content/sources/tianjin/362303/ 里的文件（把文件复制过去，并把 document: 改为 "
+                        + "tianjin/362303/004_78c252e0298264e9.txt）"));
+        all.add(Arguments.of("document-flat-form", (Change) (c, o) -> {
+            Files.move(c.resolve("sources/" + DEPT_SOURCES + "001_88a8ef7fc06e4953.txt"),
+                    c.resolve("sources/001_88a8ef7fc06e4953.txt"));
+            setDocument(c, "001_88a8ef7fc06e4953.txt");
+        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document", "引用的文件要放在本部门的来源文件夹 "
+                + "content/sources/tianjin/362303/ 里（content/sources/ 下不再直接放文件）：把 content/sources/001_88a8ef7fc06e4953.txt "
+                + "移到 content/sources/tianjin/362303/001_88a8ef7fc06e4953.txt（git mv），并把 document: 改为 "
+                + "tianjin/362303/001_88a8ef7fc06e4953.txt"))));
         all.add(Arguments.of("document-symlink-to-file-outside", (Change) (c, o) -> {
-            Path doc = c.resolve("sources/001_88a8ef7fc06e4953.txt");
+            Path doc = c.resolve("sources/" + DEPT_SOURCES + "001_88a8ef7fc06e4953.txt");
             Files.delete(doc);
             Files.createSymbolicLink(doc, o.resolve("secret.txt"));
-        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document", LINKED_OUT + "001_88a8ef7fc06e4953.txt"))));
+        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document", LINKED_OUT + DEPT_SOURCES + "001_88a8ef7fc06e4953.txt"))));
         all.add(Arguments.of("document-symlink-to-etc", (Change) (c, o) -> {
-            Files.createSymbolicLink(c.resolve("sources/hostname.txt"), Path.of("/etc/hostname"));
-            setDocument(c, "hostname.txt");
-        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document", LINKED_OUT + "hostname.txt"))));
+            Files.createSymbolicLink(c.resolve("sources/" + DEPT_SOURCES + "hostname.txt"), Path.of("/etc/hostname"));
+            setDocument(c, DEPT_SOURCES + "hostname.txt");
+        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document", LINKED_OUT + DEPT_SOURCES + "hostname.txt"))));
         all.add(Arguments.of("document-symlink-to-folder-outside", (Change) (c, o) -> {
-            Files.createSymbolicLink(c.resolve("sources/etc.txt"), Path.of("/etc"));
-            setDocument(c, "etc.txt");
-        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document", LINKED_OUT + "etc.txt"))));
+            Files.createSymbolicLink(c.resolve("sources/" + DEPT_SOURCES + "etc.txt"), Path.of("/etc"));
+            setDocument(c, DEPT_SOURCES + "etc.txt");
+        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document", LINKED_OUT + DEPT_SOURCES + "etc.txt"))));
         all.add(Arguments.of("document-symlink-to-folder-inside", (Change) (c, o) -> {
-            Files.createDirectories(c.resolve("sources/sub"));
-            Files.createSymbolicLink(c.resolve("sources/sub.txt"), c.resolve("sources/sub"));
-            setDocument(c, "sub.txt");
-        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document", NOT_A_FILE + "sub.txt"))));
+            Files.createDirectories(c.resolve("sources/" + DEPT_SOURCES + "sub"));
+            Files.createSymbolicLink(c.resolve("sources/" + DEPT_SOURCES + "sub.txt"), c.resolve("sources/" + DEPT_SOURCES + "sub"));
+            setDocument(c, DEPT_SOURCES + "sub.txt");
+        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document", NOT_A_FILE + DEPT_SOURCES + "sub.txt"))));
+        all.add(Arguments.of("document-symlink-to-another-department", (Change) (c, o) -> {
+            Files.createSymbolicLink(c.resolve("sources/" + DEPT_SOURCES + "hs.txt"),
+                    c.resolve("sources/hengshui/467/004_78c252e0298264e9.txt"));
+            setDocument(c, DEPT_SOURCES + "hs.txt");
+        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document", LINKED_OUT + DEPT_SOURCES + "hs.txt"))));
         all.add(Arguments.of("document-is-a-folder", (Change) (c, o) -> {
-            Files.createDirectories(c.resolve("sources/folder.txt"));
-            setDocument(c, "folder.txt");
-        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document", NOT_A_FILE + "folder.txt"))));
+            Files.createDirectories(c.resolve("sources/" + DEPT_SOURCES + "folder.txt"));
+            setDocument(c, DEPT_SOURCES + "folder.txt");
+        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document", NOT_A_FILE + DEPT_SOURCES + "folder.txt"))));
         all.add(Arguments.of("document-is-a-pipe", (Change) (c, o) -> {
-            Process p = new ProcessBuilder("mkfifo", c.resolve("sources/pipe.txt").toString()).start();
+            Process p = new ProcessBuilder("mkfifo", c.resolve("sources/" + DEPT_SOURCES + "pipe.txt").toString()).start();
             assertEquals(0, p.waitFor());
-            setDocument(c, "pipe.txt");
-        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document", NOT_A_FILE + "pipe.txt"))));
+            setDocument(c, DEPT_SOURCES + "pipe.txt");
+        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document", NOT_A_FILE + DEPT_SOURCES + "pipe.txt"))));
         all.add(Arguments.of("document-dangling-symlink", (Change) (c, o) -> {
-            Files.createSymbolicLink(c.resolve("sources/gone.txt"), o.resolve("no-such-file"));
-            setDocument(c, "gone.txt");
+            Files.createSymbolicLink(c.resolve("sources/" + DEPT_SOURCES + "gone.txt"), o.resolve("no-such-file"));
+            setDocument(c, DEPT_SOURCES + "gone.txt");
         }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document",
-                "引用的文件必须位于 content/sources/ 之内（符号链接无法解析）：gone.txt"))));
+                "引用的文件必须位于 content/sources/ 之内（符号链接无法解析）：" + DEPT_SOURCES + "gone.txt"))));
         all.add(Arguments.of("sources-folder-is-a-symlink", (Change) (c, o) -> {
-            Path real = Files.createDirectories(o.resolve("sources-elsewhere-" + c.getParent().getFileName()));
-            try (Stream<Path> docs = Files.list(c.resolve("sources"))) {
-                for (Path d : docs.toList()) {
-                    Files.copy(d, real.resolve(d.getFileName().toString()));
-                }
-            }
+            Path real = o.resolve("sources-elsewhere-" + c.getParent().getFileName());
+            copy(c.resolve("sources"), real);
             deleteTree(c.resolve("sources"));
             Files.createSymbolicLink(c.resolve("sources"), real);
         }, (Expected) c -> List.of(c.resolve("sources") + ":1:1: " + SYMLINK)));
+        all.add(Arguments.of("sources-region-folder-is-a-symlink", (Change) (c, o) -> {
+            Path real = o.resolve("tianjin-sources-" + c.getParent().getFileName());
+            copy(c.resolve("sources/tianjin"), real);
+            deleteTree(c.resolve("sources/tianjin"));
+            Files.createSymbolicLink(c.resolve("sources/tianjin"), real);
+        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document",
+                "content/sources/tianjin/ 不能是符号链接（引用的文件必须位于 content/ 之内）"))));
+        all.add(Arguments.of("sources-department-folder-is-a-symlink", (Change) (c, o) -> {
+            // to a folder inside sources/ that holds the same file: still refused, the folder is not the department's
+            copy(c.resolve("sources/tianjin/362303"), c.resolve("sources/tianjin/elsewhere"));
+            deleteTree(c.resolve("sources/tianjin/362303"));
+            Files.createSymbolicLink(c.resolve("sources/tianjin/362303"), c.resolve("sources/tianjin/elsewhere"));
+        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document",
+                "content/sources/tianjin/362303/ 不能是符号链接（引用的文件必须位于 content/ 之内）"))));
 
         // ---- folders and files of the tree: no symlinks out of content/
         all.add(Arguments.of("region-folder-symlink", (Change) (c, o) ->
@@ -219,12 +260,12 @@ class BadContentTest {
                 (Expected) c -> List.of(at(c, HS_YEAR, 16, 9, "tables[0].id", "'Units" + SEGMENT_NAME))));
         all.add(Arguments.of("table-id-with-dash", (Change) (c, o) -> replace(c, HS_YEAR, "  - id: units", "  - id: unit-list"),
                 (Expected) c -> List.of(at(c, HS_YEAR, 16, 9, "tables[0].id", "'unit-list" + SEGMENT_NAME))));
-        for (String name : List.of("projects", "datapackage", "all")) {
+        for (String name : List.of("projects", "datapackage", "all", "corrections")) {
             all.add(Arguments.of("table-id-is-download-" + name,
                     (Change) (c, o) -> replace(c, HS_YEAR, "  - id: units", "  - id: " + name),
                     (Expected) c -> List.of(at(c, HS_YEAR, 16, 9, "tables[0].id", "表格编号 '" + name
                             + "' 与网站自己的下载文件 data/" + name + ".* 同名，请换一个（不能用 projects、indicators、departments、"
-                            + "department_years、all、datapackage）"))));
+                            + "department_years、all、datapackage、quality、corrections、retracted）"))));
         }
         all.add(Arguments.of("column-key-is-a-key-column", (Change) (c, o) -> replace(c, HS_YEAR,
                         "        title: 经费保障形式\n        type: string\n",
@@ -287,6 +328,13 @@ class BadContentTest {
         all.add(siteCase("licence-url-obfuscated", "licence_url: https://creativecommons.org/licenses/by/4.0/deed.zh-hans",
                 "licence_url: \" JaVa\\tScRiPt:alert(1)\"", 5, 14, "licence_url",
                 "许可协议链接必须是 http:// 或 https:// 开头、不含空白的网址： JaVa\\u0009ScRiPt:alert(1)"));
+        // ---- report_url: mailto:address or an absolute http(s) URL (each page's 报告错误 link appends to it)
+        String report = "report_url: mailto:data@example.org";
+        all.add(siteCase("report-url-javascript", report, "report_url: JavaScript:alert(1)", 7, 13,
+                "report_url", "报告错误的地址必须是 http:// 或 https:// 开头、不含空白的网址：JavaScript:alert(1)"));
+        all.add(siteCase("report-url-mailto-with-query", report, "report_url: mailto:a@b.org?bcc=x@y.org",
+                7, 13, "report_url", "报告错误的地址必须是 mailto:地址（如 mailto:data@example.org，不带 ?subject）或 http(s) 网址："
+                        + "mailto:a@b.org?bcc=x@y.org"));
 
         // ---- base_url: a plain http(s) URL
         String base = "base_url: https://example.org/";
@@ -309,21 +357,21 @@ class BadContentTest {
 
         // ---- fields the docs called optional are required where the site cannot do without them
         all.add(Arguments.of("year-title-missing", (Change) (c, o) -> removeLine(c, YEAR, 3),
-                (Expected) c -> List.of(at(c, YEAR, 1, 1, "title", "required field missing"))));
+                (Expected) c -> List.of(at(c, YEAR, 1, 1, "title", "缺少必填字段"))));
         all.add(Arguments.of("year-document-missing", (Change) (c, o) -> removeLine(c, YEAR, 4),
-                (Expected) c -> List.of(at(c, YEAR, 1, 1, "document", "required field missing"))));
+                (Expected) c -> List.of(at(c, YEAR, 1, 1, "document", "缺少必填字段"))));
         all.add(Arguments.of("project-source-missing", (Change) (c, o) -> {
             removeLine(c, YEAR, 8);
             removeLine(c, YEAR, 8);
             removeLine(c, YEAR, 8);
-        }, (Expected) c -> List.of(at(c, YEAR, 6, 5, "projects[0].source", "required field missing"))));
+        }, (Expected) c -> List.of(at(c, YEAR, 6, 5, "projects[0].source", "缺少必填字段"))));
         all.add(Arguments.of("table-source-missing", (Change) (c, o) -> {
             for (int i = 0; i < 3; i++) {
                 removeLine(c, HS_YEAR, 18);
             }
-        }, (Expected) c -> List.of(at(c, HS_YEAR, 16, 5, "tables[0].source", "required field missing"))));
+        }, (Expected) c -> List.of(at(c, HS_YEAR, 16, 5, "tables[0].source", "缺少必填字段"))));
         all.add(Arguments.of("site-description-missing", (Change) (c, o) -> removeLine(c, "site.yaml", 2),
-                (Expected) c -> List.of(at(c, "site.yaml", 1, 1, "description", "required field missing"))));
+                (Expected) c -> List.of(at(c, "site.yaml", 1, 1, "description", "缺少必填字段"))));
 
         // ---- limits: lengths, words, amounts, categories
         all.add(Arguments.of("project-name-too-long", (Change) (c, o) -> replace(c, YEAR,
@@ -410,14 +458,14 @@ class BadContentTest {
 
         Output validate = run("validate", content.toString());
         assertEquals(1, validate.exitCode(), validate.err());
-        List<String> errors = validate.err().lines().filter(l -> !l.contains(": warning: ")).toList();
+        List<String> errors = validate.err().lines().filter(l -> !l.contains(": 警告：")).toList();
         assertEquals(lines, errors, "validate's errors");
-        assertTrue(validate.out().matches("validate: \\d+ projects? in \\d+ department-years?: " + lines.size()
-                + " errors?, \\d+ warnings?\\n"), validate.out());
+        assertTrue(validate.out().matches("validate：\\d+ 个部门年度，\\d+ 个项目：" + lines.size()
+                + " 个错误，\\d+ 个警告\\n"), validate.out());
 
         Output build = run("build", "--content", content.toString(), "--theme", "themes/default", "--out", site.toString());
         assertEquals(1, build.exitCode(), build.err());
-        assertTrue(build.err().contains("build failed in validate: " + lines.size() + " 处内容错误（content errors）：\n  "
+        assertTrue(build.err().contains("构建失败（validate 阶段）：" + lines.size() + " 处内容错误（content errors）：\n  "
                 + String.join("\n  ", lines) + "\n"), build.err());
         assertTrue(!build.err().contains("\tat ") && !build.err().contains("Exception"), "no stack trace: " + build.err());
 
@@ -432,7 +480,7 @@ class BadContentTest {
     void theCorpusCoversEveryClassWithAtLeastSixtyTrees() {
         List<String> names = cases().map(a -> (String) a.get()[0]).toList();
         assertTrue(names.size() >= 60, names.size() + " cases");
-        for (String kind : List.of("document-", "symlink", "project-id-", "table-id-", "page-link-", "base-url-",
+        for (String kind : List.of("document-", "symlink", "sources-region-folder", "another-department", "project-id-", "table-id-", "page-link-", "base-url-",
                 "licence-url-", "too-long", "alias", "nesting", "huge-file")) {
             assertTrue(names.stream().anyMatch(n -> n.contains(kind)), kind);
         }
@@ -468,7 +516,7 @@ class BadContentTest {
     }
 
     private static void setDocument(Path content, String document) throws IOException {
-        replace(content, YEAR, "document: 001_88a8ef7fc06e4953.txt", "document: " + document);
+        replace(content, YEAR, "document: tianjin/362303/001_88a8ef7fc06e4953.txt", "document: " + document);
     }
 
     private static void replace(Path content, String file, String from, String to) throws IOException {

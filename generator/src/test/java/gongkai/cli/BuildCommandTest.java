@@ -37,8 +37,8 @@ class BuildCommandTest {
         assertEquals(1, Main.execute("build", "--content", dir, "--theme", "themes/default", "--out", out.toString()));
         String message = err.toString(StandardCharsets.UTF_8);
         // validate's warnings come first, as gongkai validate prints them; then the errors that failed the build
-        assertTrue(message.startsWith(dir + "/tianjin/362301/2025.yaml:5:9: projects[0].id: warning: id '362303-2024-001'"
-                + " does not follow the pattern 362301-2025-nnn\nbuild failed in validate: "), message);
+        assertTrue(message.startsWith(dir + "/tianjin/362301/2025.yaml:5:9: projects[0].id: 警告：项目编号 '362303-2024-001' 不是"
+                + " 362301-2025-nnn 的写法（nnn 是三位序号，如 362301-2025-001）\n构建失败（validate 阶段）："), message);
         assertTrue(message.matches("(?s).*" + dir + "/tianjin/362303/20\\d\\d\\.yaml:\\d+:\\d+: projects\\[\\d+\\]\\.id: .*"), message);
         assertFalse(Files.exists(out));
         try (var left = Files.list(tmp)) {
@@ -52,7 +52,7 @@ class BuildCommandTest {
         Files.writeString(out.resolve("notes.txt"), "keep me");
         assertEquals(1, Main.execute("build", "--content", SITES + "test-site", "--theme", "themes/default",
                 "--out", out.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("does not look like a generated site"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("不像生成的网站（没有 index.html）"));
         assertEquals("keep me", Files.readString(out.resolve("notes.txt")));
     }
 }

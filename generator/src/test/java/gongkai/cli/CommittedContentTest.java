@@ -40,6 +40,14 @@ class CommittedContentTest {
             assertArrayEquals(Files.readAllBytes(committed.get(rel)), Files.readAllBytes(imported.get(rel)),
                     "content/" + rel + " differs from a fresh import");
         }
+        // the import keeps each document in the folder of every department it names, as committed
+        Map<String, Path> importedSources = files(tmp.resolve("sources"));
+        Map<String, Path> committedSources = files(CONTENT.resolve("sources"));
+        assertEquals(committedSources.keySet(), importedSources.keySet(), "the importer keeps exactly the committed sources");
+        assertEquals(8, committedSources.size(), "seed 003 names four departments: one copy in each folder");
+        for (String rel : committedSources.keySet()) {
+            assertArrayEquals(Files.readAllBytes(committedSources.get(rel)), Files.readAllBytes(importedSources.get(rel)), rel);
+        }
     }
 
     @Test
@@ -49,7 +57,10 @@ class CommittedContentTest {
         assertEquals(List.of(), result.warnings());
         Map<String, Integer> projectsPerDocument = new TreeMap<>();
         for (DepartmentYear dy : result.content().departmentYears()) {
-            projectsPerDocument.merge(dy.document(), dy.projects().size(), Integer::sum);
+            assertEquals(dy.departmentKey() + "/", dy.document().substring(0, dy.document().lastIndexOf('/') + 1),
+                    "cited from the department's own folder");
+            projectsPerDocument.merge(dy.document().substring(dy.document().lastIndexOf('/') + 1), dy.projects().size(),
+                    Integer::sum);
         }
         Map<String, Integer> expected = new TreeMap<>();
         List<Integer> counts = List.of(6, 5, 6, 69, 89); // projects per seed, in file-name order
@@ -75,11 +86,23 @@ class CommittedContentTest {
             assertEquals(originals.stream().map(p -> p.getFileName().toString()).toList(),
                     Seeds.all().stream().map(p -> p.getFileName().toString()).toList());
             for (Path original : originals) {
-                assertArrayEquals(Files.readAllBytes(original),
-                        Files.readAllBytes(CONTENT.resolve("sources").resolve(original.getFileName())));
+                for (Map.Entry<String, Path> copy : files(CONTENT.resolve("sources")).entrySet()) {
+                    if (copy.getKey().endsWith("/" + original.getFileName())) {
+                        assertArrayEquals(Files.readAllBytes(original), Files.readAllBytes(copy.getValue()), copy.getKey());
+                    }
+                }
             }
         }
         assertTrue(Seeds.all().size() == 5);
+    }
+
+    /** Every file under {@code root}, by '/'-separated relative path. */
+    private static Map<String, Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .collect(Collectors.toMap(p -> root.relativize(p).toString().replace('\\', '/'), p -> p,
+                            (a, b) -> a, TreeMap::new));
+        }
     }
 
     private static Map<String, Path> yamlFiles(Path root) throws IOException {

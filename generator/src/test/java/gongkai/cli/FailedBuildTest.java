@@ -120,8 +120,8 @@ class FailedBuildTest {
     private void assertFailedIn(String stage, int exit) {
         String message = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, exit, message);
-        assertTrue(message.contains("build failed in " + stage + ": "), message);
-        assertTrue(message.contains("were left untouched"), message);
+        assertTrue(message.contains("构建失败（" + stage + " 阶段）："), message);
+        assertTrue(message.contains(" 保持不变）"), message);
     }
 
     /** The published pair and what search answers are those of the good build; nothing else is left. */
@@ -172,8 +172,8 @@ class FailedBuildTest {
     @Test
     void aMissingSourceFailsInValidateAndLeavesSiteIndexAndSearchAsTheyWere(@TempDir Path dir) throws Exception {
         Path changed = changedContent(dir);
-        try (var sources = Files.list(changed.resolve("sources"))) {
-            Files.delete(sources.sorted().findFirst().orElseThrow());
+        try (var sources = Files.walk(changed.resolve("sources"))) {
+            Files.delete(sources.filter(Files::isRegularFile).sorted().findFirst().orElseThrow());
         }
         assertFailedIn("validate", build(changed, theme));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("document: "), err.toString(StandardCharsets.UTF_8));

@@ -63,7 +63,7 @@ class ImportCommandErrorsTest {
         List<String> err = r.err().lines().toList();
         assertEquals(2, err.size(), r.err());
         assertTrue(err.get(0).matches("导入失败：004\\.txt:" + line + ": [^:]+: '1e5' 不是普通的十进制数.*"), err.get(0));
-        assertEquals("导入失败：" + file + ": 1 个问题，未写入任何文件 (1 problem(s); nothing written)", err.get(1));
+        assertEquals("导入失败：004.txt: 1 个问题，未写入任何文件", err.get(1));
         assertEquals(List.of(), written(content));
     }
 
@@ -80,5 +80,26 @@ class ImportCommandErrorsTest {
         assertTrue(year.err().startsWith("导入失败：" + Seeds.seed("001").getFileName() + ":1: --year: 24 不是四位数的年度"),
                 year.err());
         assertFalse(Files.exists(tmp.resolve("content")));
+    }
+
+    @Test
+    void anUnknownUnitAsksForRegionAndWritesNothing(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("bj.txt");
+        String seed = Files.readString(Seeds.seed("001"), StandardCharsets.UTF_8);
+        Files.writeString(file, seed.replace("362303天津市", "362303北京市"));
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        Run r = run("import", "--content", content.toString(), file.toString());
+        assertEquals(1, r.status());
+        assertEquals("导入失败：bj.txt:2: 地区: 认不出单位“北京市生态环境保护综合行政执法总队”属于哪个地区（地区表里有 tianjin（天津市）、"
+                + "binhai（天津市滨海新区）、hengshui（衡水市））：请用 --region 加地区代码（小写英文字母、数字和 -）再导入；"
+                + "新的地区代码会写一个 region.yaml，导入后请填上地区的中文名称\n", r.err());
+        assertEquals(List.of(), written(content));
+    }
+
+    @Test
+    void theYearChosenAmongTheHeadingsIsShownToTheReviewer(@TempDir Path tmp) throws Exception {
+        Run r = run("import", "--dry-run", "--content", tmp.resolve("content").toString(), Seeds.seed("000").toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("年度取 2025：项目标题中最晚的年度", r.out().lines().toList().get(1).strip().substring(0, 19));
     }
 }

@@ -111,8 +111,8 @@ class JvmFlagsTest {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), output);
-        assertTrue(output.contains("running the build in a JVM with the C2 compiler ("
-                + String.join(" ", JvmFlags.forContentBytes(JvmFlags.LARGE_CONTENT_BYTES)) + ")"), output);
+        assertTrue(output.contains("改在启用 C2 编译器的 JVM 中构建（"
+                + String.join(" ", JvmFlags.forContentBytes(JvmFlags.LARGE_CONTENT_BYTES)) + "）"), output);
         assertTrue(Files.isRegularFile(out.resolve("index.html")), output);
 
         // the same without the lowered threshold: no relaunch
@@ -122,7 +122,7 @@ class JvmFlagsTest {
         Process q = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output2 = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, q.waitFor(), output2);
-        assertFalse(output2.contains("C2 compiler"), output2);
+        assertFalse(output2.contains("C2 编译器"), output2);
 
         // a failing build's exit code comes through the relaunch
         command.add(command.indexOf("-Xmx512m"), "-Dgongkai.jit.largeBytes=1");
@@ -131,6 +131,6 @@ class JvmFlagsTest {
         Process r = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output3 = new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(1, r.waitFor(), output3);
-        assertTrue(output3.contains("build failed in validate"), output3);
+        assertTrue(output3.contains("构建失败（validate 阶段）"), output3);
     }
 }

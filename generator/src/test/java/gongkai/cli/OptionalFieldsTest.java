@@ -35,8 +35,8 @@ class OptionalFieldsTest {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else if (p.getFileName().toString().equals("site.yaml")) {
-                    // the site's description is required; its licence link is not
-                    Files.writeString(target, Files.readString(p).replaceAll("(?m)^licence_url:.*\n", ""));
+                    // the site's description is required; its licence link and report address are not
+                    Files.writeString(target, Files.readString(p).replaceAll("(?m)^(licence_url|report_url):.*\n", ""));
                 } else if (p.toString().endsWith(".yaml")) {
                     Files.writeString(target, withoutOptionalFields(Files.readString(p)));
                 } else {

@@ -145,7 +145,9 @@ class RealSiteTest {
         List<String> urls = new ArrayList<>(List.of(Urls.home(), Urls.search(), Urls.page("about"),
                 Urls.page("data-guide"), "404.html", Urls.region("tianjin"), Urls.department("tianjin", "362303"),
                 Urls.departmentYear("tianjin", "362303", 2023), Urls.departmentYear("hengshui", "467", 2020),
-                Urls.project("362303-2024-004"), Urls.project("467-2020-014"), Urls.project("467-2020-001")));
+                Urls.project("362303-2024-004"), Urls.project("467-2020-014"), Urls.project("467-2020-001"),
+                // the quality page and a project and a year with a quality notice (Q004 on 362203-2023-010)
+                Urls.quality(), Urls.project("362203-2023-010"), Urls.departmentYear("tianjin", "362203", 2023)));
         try (DevServer server = new DevServer(site, "/", 0)) {
             server.start();
             for (int width : new int[] {390, 1280}) {

@@ -66,7 +66,7 @@ class ReimportTest {
         Path year = content.resolve("tianjin/362303/2024.yaml");
         List<Project> before = ContentLoader.loadYearFile(content, year).year().projects();
         assertEquals(5, before.size());
-        assertTrue(Files.exists(content.resolve("sources/tj-362303-2024.txt")), "the document is kept beside the content");
+        assertTrue(Files.exists(content.resolve("sources/tianjin/362303/tj-362303-2024.txt")), "the document is kept beside the content");
 
         Path revision = tmp.resolve("in/tj-362303-2024-r2.txt");
         Files.writeString(revision, revised(Files.readString(seed, StandardCharsets.UTF_8)));

@@ -85,7 +85,9 @@ class DataPackageTest {
             assertEquals(bytes.length, r.get("bytes").asLong(), r.get("path").asText());
             assertEquals("sha256:" + DatasetExporterTest.sha256(bytes), r.get("hash").asText());
         }
-        assertEquals(List.of("projects", "indicators", "departments", "department_years", "procurement", "units"), names);
+        assertEquals(List.of("projects", "indicators", "departments", "department_years", "procurement", "units",
+                        "corrections", "retracted", "quality"),
+                names);
         assertTrue(descriptor.get("description").asText().contains("-excel.csv"));
         JsonNode licence = descriptor.get("licenses").get(0);
         assertEquals("CC-BY-4.0", licence.get("name").asText());

@@ -63,11 +63,14 @@ class DatasetExporterTest {
                 "projects/362301-2025-001.json", "binhai/362301/2025.csv", "binhai/362301/2025-excel.csv",
                 "binhai/362301/2025.json", "hengshui/467/2020.json", "data/projects.csv", "data/projects-excel.csv",
                 "data/indicators.csv", "data/departments.csv", "data/department_years.csv", "data/units.csv",
-                "data/units-excel.csv", "data/procurement.csv", "data/all.json", "data/datapackage.json")) {
+                "data/units-excel.csv", "data/procurement.csv", "data/all.json", "data/datapackage.json",
+                "data/quality.csv", "data/quality-excel.csv", "data/quality.json", "data/corrections.csv",
+                "data/retracted.csv")) {
             assertTrue(listed.contains(p), p);
         }
-        // 5 projects × 3 + 4 department-years × 3 + data/: 6 CSVs × 2 + 2 JSON.
-        assertEquals(5 * 3 + 4 * 3 + 6 * 2 + 2, listed.size());
+        // 5 projects × 3 + 4 department-years × 3 + data/: 9 CSVs × 2 (quality, corrections and retracted even when
+        // empty) + 3 JSON.
+        assertEquals(5 * 3 + 4 * 3 + 9 * 2 + 3, listed.size());
         for (WrittenFile f : written) {
             byte[] bytes = file(f.path());
             assertEquals(bytes.length, f.bytes(), f.path());
@@ -80,7 +83,7 @@ class DatasetExporterTest {
     @Test
     void projectsCsvHasTheDocumentedColumnsAndExactAmounts() throws IOException {
         List<List<String>> records = StrictCsvReader.read(file("data/projects.csv"));
-        assertEquals(List.of("project_id", "region", "department_code", "department_name", "year", "name", "budget_unit",
+        assertEquals(List.of("project_id", "project_key", "region", "department_code", "department_name", "year", "name", "budget_unit",
                 "budget_total_printed", "budget_fiscal_printed", "budget_other_printed", "budget_total_yuan",
                 "budget_fiscal_yuan", "budget_other_yuan", "purpose", "goals", "indicator_count", "source_document",
                 "source_heading", "source_line", "url"), records.get(0));
@@ -98,7 +101,7 @@ class DatasetExporterTest {
         assertEquals("2255000.00", binhai.get("budget_total_yuan"));
         assertEquals("", binhai.get("budget_other_printed"), "其他资金 is blank in the source");
         assertEquals("6", binhai.get("indicator_count"));
-        assertEquals("000_d8be7fe3029b1b35.txt", binhai.get("source_document"));
+        assertEquals("binhai/362301/000_d8be7fe3029b1b35.txt", binhai.get("source_document"));
         assertEquals("2", binhai.get("source_line"));
         assertEquals("https://gongkai.example.org/projects/362301-2025-001/", binhai.get("url"));
 

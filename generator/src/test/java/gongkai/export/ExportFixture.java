@@ -32,10 +32,10 @@ import java.util.Map;
  * department-level tables. The parsed targets are read off the printed text by hand.
  */
 final class ExportFixture {
-    static final String DOC_BINHAI = "000_d8be7fe3029b1b35.txt";
-    static final String DOC_TIANJIN = "001_88a8ef7fc06e4953.txt";
-    static final String DOC_CAIWU = "003_048537671a369fc1.txt";
-    static final String DOC_HENGSHUI = "004_78c252e0298264e9.txt";
+    static final String DOC_BINHAI = "binhai/362301/000_d8be7fe3029b1b35.txt";
+    static final String DOC_TIANJIN = "tianjin/362303/001_88a8ef7fc06e4953.txt";
+    static final String DOC_CAIWU = "tianjin/362101/003_048537671a369fc1.txt";
+    static final String DOC_HENGSHUI = "hengshui/467/004_78c252e0298264e9.txt";
 
     private ExportFixture() {
     }

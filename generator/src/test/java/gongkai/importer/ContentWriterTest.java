@@ -65,6 +65,17 @@ class ContentWriterTest {
         }
     }
 
+    @Test
+    void correctionsAndRetractionsAreWrittenAsTheHandWrittenFixtureHasThem() throws Exception {
+        // an import never makes them, but a rewrite of a hand-edited file (import --force, tools) must keep them
+        Path corrections = Path.of("generator/src/test/resources/sites/corrections");
+        Content c = ContentLoader.load(corrections).content();
+        DepartmentYear dy = c.departmentYears().get(0);
+        assertEquals(4, dy.corrections().size() + dy.projects().get(0).corrections().size());
+        assertEquals(1, dy.retracted().size());
+        assertEquals(read(corrections.resolve("tianjin/362303/2024.yaml")), ContentWriter.yearYaml(dy));
+    }
+
     /** A department-year full of awkward values: every one must come back exactly. */
     private static DepartmentYear awkwardYear() {
         String doc = "001_88a8ef7fc06e4953.txt";

@@ -193,7 +193,7 @@ class ImportValidationTest {
         }), procurement + 1, "预算单位");
         assertRefused(name, new ArrayList<>(lines.subList(0, procurement)), 1, "预算单位");
         ImportException empty = assertThrows(ImportException.class, () -> HengshuiImporter.importText(name, "", null));
-        assertEquals(name + ":1: 空文件 (empty document)", empty.getMessage());
+        assertEquals(name + ":1: 空文件：文件里没有任何文字", empty.getMessage());
     }
 
     @Test

@@ -59,7 +59,7 @@ class ContentLoaderTest {
         assertEquals("6.00", p.budget().total().value().toPlainString());
         assertEquals(new BigDecimal("60000.00"), p.budget().fiscal().yuan());
         assertNull(p.budget().other(), "其他资金 is blank in the source");
-        assertEquals(new SourceRef("001_88a8ef7fc06e4953.txt",
+        assertEquals(new SourceRef("tianjin/362303/001_88a8ef7fc06e4953.txt",
                 "1.2024年度天津市辐射环境执法安全防护能力提升项目绩效目标表", 1), p.source());
         Indicator first = p.indicators().get(0);
         assertEquals("4台", first.target());
@@ -79,13 +79,13 @@ class ContentLoaderTest {
         assertEquals("依据合同要求", p.indicators().get(0).basis());
 
         Section duties = hs.sections().get(0);
-        assertEquals(new SourceRef("004_78c252e0298264e9.txt", "一、部门职责及机构设置情况", 4), duties.source());
+        assertEquals(new SourceRef("hengshui/467/004_78c252e0298264e9.txt", "一、部门职责及机构设置情况", 4), duties.source());
 
         DataTable assets = hs.tables().get(1);
         assertEquals("assets", assets.id());
         assertEquals(ColumnType.DECIMAL, assets.columns().get(2).type());
         assertEquals("万元", assets.columns().get(2).unit());
-        assertEquals("004_78c252e0298264e9.txt", assets.source().document());
+        assertEquals("hengshui/467/004_78c252e0298264e9.txt", assets.source().document());
         // Every row has every column, in column order; blank cells are null.
         assertEquals(Arrays.asList("   其中：办公用房（平方米）", null, null),
                 new java.util.ArrayList<>(assets.rows().get(2).values()));

@@ -30,75 +30,90 @@ class InvalidContentTest {
                         + "多缩进两个空格（YAML syntax error: expected <block end>, but found "
                         + "'<block mapping start>' (while parsing a block collection)）")),
                 Arguments.of("missing-required-field", List.of(
-                        year + ":5:5: projects[0].name: required field missing",
-                        year + ":11:9: projects[0].indicators[0].target: required field missing")),
+                        year + ":5:5: projects[0].name: 缺少必填字段",
+                        year + ":11:9: projects[0].indicators[0].target: 缺少必填字段")),
                 Arguments.of("site-missing-fields", List.of(
-                        "site.yaml:1:1: base_url: required field missing",
-                        "site.yaml:1:1: publisher: required field missing")),
-                Arguments.of("empty-required-field", List.of("tianjin/region.yaml:1:6: name: required field is empty")),
-                Arguments.of("wrong-type-year", List.of(year + ":2:7: year: expected an integer, found '二〇二四'")),
+                        "site.yaml:1:1: base_url: 缺少必填字段",
+                        "site.yaml:1:1: publisher: 缺少必填字段")),
+                Arguments.of("empty-required-field", List.of("tianjin/region.yaml:1:6: name: 必填字段是空的")),
+                Arguments.of("wrong-type-year", List.of(year + ":2:7: year: 这里应是整数（半角数字），实际是 '二〇二四'")),
                 Arguments.of("wrong-type-line", List.of(
-                        year + ":13:13: projects[0].source.line: expected an integer, found '第一行'")),
+                        year + ":13:13: projects[0].source.line: 这里应是整数（半角数字），实际是 '第一行'")),
                 Arguments.of("wrong-kind", List.of(
-                        year + ":11:17: projects[0].indicators: expected a list (lines starting with '- '), found '4台'")),
+                        year + ":11:17: projects[0].indicators: 这里应是列表（以“- ”开头的若干行），实际是 '4台'")),
                 Arguments.of("unknown-key-suggestion", List.of(
-                        year + ":5:5: projects[0].name: required field missing",
-                        year + ":6:5: projects[0].nmae: unknown key 'nmae' (did you mean 'name'?)")),
+                        year + ":5:5: projects[0].name: 缺少必填字段",
+                        year + ":6:5: projects[0].nmae: 不认识的键 'nmae'（是不是想写 'name'？）")),
                 Arguments.of("unknown-key-no-suggestion", List.of(
-                        "tianjin/region.yaml:2:1: colour: unknown key 'colour' (expected one of: name, parent)")),
+                        "tianjin/region.yaml:2:1: colour: 不认识的键 'colour'（可以写：name、parent）")),
                 Arguments.of("duplicate-project-id", List.of(
-                        "tianjin/362301/2025.yaml:5:9: projects[0].id: duplicate project id '362303-2024-001' "
-                                + "(also at tianjin/362303/2024.yaml:5:9)",
-                        "tianjin/362301/2025.yaml:5:9: projects[0].id: warning: id '362303-2024-001' does not follow "
-                                + "the pattern 362301-2025-nnn",
-                        year + ":5:9: projects[0].id: duplicate project id '362303-2024-001' "
-                                + "(also at tianjin/362301/2025.yaml:5:9)")),
+                        "tianjin/362301/2025.yaml:5:9: projects[0].id: 警告：项目编号 '362303-2024-001' 不是 "
+                                + "362301-2025-nnn 的写法（nnn 是三位序号，如 362301-2025-001）",
+                        "tianjin/362301/2025.yaml:5:9: projects[0].id: 项目编号 '362303-2024-001' 重复"
+                                + "（另见 tianjin/362303/2024.yaml:5:9）：全站每个项目编号只能用一次",
+                        year + ":5:9: projects[0].id: 项目编号 '362303-2024-001' 重复"
+                                + "（另见 tianjin/362301/2025.yaml:5:9）：全站每个项目编号只能用一次")),
                 Arguments.of("duplicate-mapping-key", List.of(
-                        "tianjin/362303/department.yaml:3:1: name: duplicate key 'name' (first at line 2)")),
+                        "tianjin/362303/department.yaml:3:1: name: 键 'name' 重复（第一次在第 2 行）：同一层里每个键只能写一次")),
                 Arguments.of("bad-amount", List.of(
-                        year + ":9:14: projects[0].budget.total: '1e5' is not a plain decimal amount "
-                                + "(digits with an optional decimal point, e.g. 6.00)",
+                        year + ":9:14: projects[0].budget.total: '1e5' 不是金额：只能写半角数字，可带小数点，不加单位或逗号，例如 6.00",
                         year + ":10:15: fiscal: 数字里不能有“，”“,”或“、”：请去掉分隔符，写成“fiscal: 600”",
-                        year + ":10:15: projects[0].budget.fiscal: '6,00' is not a plain decimal amount "
-                                + "(digits with an optional decimal point, e.g. 6.00)")),
+                        year + ":10:15: projects[0].budget.fiscal: '6,00' 不是金额：只能写半角数字，可带小数点，不加单位或逗号，例如 6.00")),
                 Arguments.of("unknown-unit", List.of(
-                        year + ":8:13: projects[0].budget.unit: unknown money unit '千元' (expected 元 or 万元)")),
-                Arguments.of("missing-unit", List.of(year + ":8:7: projects[0].budget.unit: required field missing")),
+                        year + ":8:13: projects[0].budget.unit: 不认识的金额单位 '千元'：只能写 元 或 万元")),
+                Arguments.of("missing-unit", List.of(year + ":8:7: projects[0].budget.unit: 缺少必填字段")),
                 Arguments.of("department-path-mismatch", List.of(
-                        year + ":1:13: department: department '362304' does not match its folder '362303'")),
+                        year + ":1:13: department: department '362304' 与所在文件夹 '362303' 不一致：请写 department: '362303'")),
                 Arguments.of("year-path-mismatch", List.of(
-                        year + ":2:7: year: year 2023 does not match the file name 2024.yaml")),
+                        year + ":2:7: year: year 2023 与文件名 2024.yaml 不一致：请写 year: 2024，或把文件改名为 2023.yaml")),
                 Arguments.of("department-code-mismatch", List.of(
-                        "tianjin/362303/department.yaml:1:7: code: code '362301' does not match its folder '362303'")),
+                        "tianjin/362303/department.yaml:1:7: code: code '362301' 与所在文件夹 '362303' 不一致：请写 code: '362303'")),
                 Arguments.of("unknown-parent-region", List.of(
-                        "tianjin/region.yaml:2:9: parent: unknown region 'china' (no folder china/region.yaml)")),
+                        "tianjin/region.yaml:2:9: parent: 没有地区 'china'（找不到 china/region.yaml）：parent 要写已有地区的文件夹名")),
                 Arguments.of("missing-department-yaml", List.of(
-                        year + ":1:1: department: no department.yaml in tianjin/362303 "
-                                + "(each department folder describes its unit in department.yaml)")),
+                        year + ":1:1: department: tianjin/362303 里没有 department.yaml："
+                                + "每个部门文件夹都要有 department.yaml（写 code: 预算单位编码 和 name: 单位名称）")),
                 Arguments.of("missing-region-yaml", List.of(
-                        "tianjin/region.yaml:1:1: file missing: every region folder needs a region.yaml (with at least name)")),
+                        "tianjin/region.yaml:1:1: 缺少文件：每个地区文件夹都要有 region.yaml（至少写一行 name: 地区名称）")),
                 Arguments.of("missing-site-yaml", List.of(
-                        "site.yaml:1:1: file missing: the content directory needs a site.yaml")),
+                        "site.yaml:1:1: 缺少文件：内容文件夹里要有 site.yaml（网站的标题、发布者等设置）")),
                 Arguments.of("not-utf8", List.of(
-                        "tianjin/region.yaml:1:1: not valid UTF-8 (save the file as UTF-8)")),
+                        "tianjin/region.yaml:1:1: 不是 UTF-8 编码：请用 UTF-8 重新保存这个文件（记事本“另存为”时编码选 UTF-8）")),
                 Arguments.of("page-without-title", List.of(
-                        "pages/about.md:1:1: title: no '# ' heading; the first one is the page title")),
+                        "pages/about.md:1:1: title: 页面没有以“# ”开头的标题行：请在第一行写“# 页面标题”")),
                 Arguments.of("unknown-column-type", List.of(
-                        year + ":12:15: tables[0].columns[1].type: unknown column type 'float' (expected string, integer or decimal)")),
+                        year + ":12:15: tables[0].columns[1].type: 不认识的列类型 'float'：只能写 string（文字）、integer（整数）或 decimal（小数）")),
                 Arguments.of("cell-type-mismatch", List.of(
-                        year + ":18:19: tables[0].rows[0].quantity: '——' is not an integer (column 'quantity' has type integer)",
-                        year + ":19:16: tables[0].rows[0].value: '11,536.07' is not a plain decimal number "
-                                + "(column 'value' has type decimal)")),
+                        year + ":18:19: tables[0].rows[0].quantity: '——' 不是整数：列 'quantity' 的类型是 integer",
+                        year + ":19:16: tables[0].rows[0].value: '11,536.07' 不是普通的小数（半角数字，可带小数点）："
+                                + "列 'value' 的类型是 decimal")),
                 Arguments.of("unknown-row-column", List.of(
-                        year + ":18:9: tables[0].rows[0].valeu: unknown column 'valeu' (did you mean 'value'?)")),
+                        year + ":18:9: tables[0].rows[0].valeu: 不认识的列 'valeu'（是不是想写 'value'？）")),
+                // corrections and retractions: every part required, dates 年-月-日, a retracted id not a project
+                Arguments.of("bad-corrections", List.of(
+                        year + ":19:15: projects[0].corrections[0].date: '2025-02-30' 不是日期：更正的日期应写成 年-月-日，"
+                                + "如 2025-03-01（not a date）",
+                        year + ":21:14: projects[0].corrections[0].why: why 不能为空：更正的原因（required field is empty）",
+                        year + ":24:5: corrections[0].what: 缺少 what：更正了什么，如“预算数由 60.00 万元更正为 6.00 万元”"
+                                + "（required field missing）",
+                        year + ":24:11: corrections[0].date: '2025/3/1' 不是日期：更正的日期应写成 年-月-日，如 2025-03-01"
+                                + "（not a date）",
+                        year + ":27:9: retracted[0].id: 项目 '362303-2024-001' 仍在本文件的 projects 中：撤回一个项目时，"
+                                + "把它从 projects 中删去，只在 retracted 中保留",
+                        year + ":31:5: retracted[1].reason: 缺少 reason：撤回的原因（required field missing）",
+                        year + ":34:9: retracted[2].id: 项目 '362303-2024-009' 在 retracted 中出现了两次")),
+                Arguments.of("retracted-id-taken", List.of(
+                        "tianjin/362301/2025.yaml:20:9: retracted[0].id: 项目编号 '362303-2024-001' 重复（另见 "
+                                + "tianjin/362303/2024.yaml:5:9）：全站每个项目编号只能用一次",
+                        year + ":5:9: projects[0].id: 项目编号 '362303-2024-001' 重复（另见 "
+                                + "tianjin/362301/2025.yaml:20:9）：全站每个项目编号只能用一次")),
                 Arguments.of("several-errors-in-several-files", List.of(
-                        "site.yaml:4:11: base_url: must end with '/' (page links are resolved against it)",
-                        "tianjin/362301/department.yaml:1:1: name: required field missing",
-                        year + ":2:7: year: year 2023 does not match the file name 2024.yaml",
-                        year + ":8:13: projects[0].budget.unit: unknown money unit '美元' (expected 元 or 万元)",
-                        year + ":9:14: projects[0].budget.total: '六元' is not a plain decimal amount "
-                                + "(digits with an optional decimal point, e.g. 6.00)",
-                        "tianjin/region.yaml:2:1: parnet: unknown key 'parnet' (did you mean 'parent'?)")));
+                        "site.yaml:4:11: base_url: 网站地址要以 / 结尾（页面链接以它为起点），例如 https://example.org/",
+                        "tianjin/362301/department.yaml:1:1: name: 缺少必填字段",
+                        year + ":2:7: year: year 2023 与文件名 2024.yaml 不一致：请写 year: 2024，或把文件改名为 2023.yaml",
+                        year + ":8:13: projects[0].budget.unit: 不认识的金额单位 '美元'：只能写 元 或 万元",
+                        year + ":9:14: projects[0].budget.total: '六元' 不是金额：只能写半角数字，可带小数点，不加单位或逗号，例如 6.00",
+                        "tianjin/region.yaml:2:1: parnet: 不认识的键 'parnet'（是不是想写 'parent'？）")));
     }
 
     /** Errors and warnings in output order, with the case folder prefix removed from every path. */
@@ -132,9 +147,7 @@ class InvalidContentTest {
         LoadResult result = ContentLoader.load(INVALID.resolve("warnings-only"));
         assertTrue(result.ok());
         assertEquals(List.of(
-                "tianjin/362303/2024.yaml:5:9: projects[0].id: warning: id '362303-2024-1' does not follow the pattern "
-                        + "362303-2024-nnn",
-                "tianjin/362303/2024.yaml:9:14: projects[0].budget.total: warning: fiscal 5.00 + other 0.50 = 5.50, "
-                        + "not the total 6.00"), problems("warnings-only"));
+                "tianjin/362303/2024.yaml:5:9: projects[0].id: 警告：项目编号 '362303-2024-1' 不是 362303-2024-nnn 的写法（nnn 是三位序号，如 362303-2024-001）"), problems("warnings-only"));
+        // fiscal + other ≠ total is the quality rule Q001 now (QualityRulesTest, ValidateCommandTest)
     }
 }

@@ -12,9 +12,9 @@ class SuggestionsTest {
 
     @Test
     void suggestsTheNearestKeyWithinTwoEdits() {
-        assertEquals(" (did you mean 'purpose'?)", Suggestions.didYouMean("purpos", KEYS));   // one deletion
-        assertEquals(" (did you mean 'budget'?)", Suggestions.didYouMean("BUDGTE", KEYS));    // case folded, two edits
-        assertEquals(" (did you mean 'goals'?)", Suggestions.didYouMean("goal", KEYS));
+        assertEquals("（是不是想写 'purpose'？）", Suggestions.didYouMean("purpos", KEYS));   // one deletion
+        assertEquals("（是不是想写 'budget'？）", Suggestions.didYouMean("BUDGTE", KEYS));    // case folded, two edits
+        assertEquals("（是不是想写 'goals'？）", Suggestions.didYouMean("goal", KEYS));
         assertEquals("", Suggestions.didYouMean("budgetary", KEYS));                        // three insertions
         assertEquals("", Suggestions.didYouMean("x".repeat(65), KEYS));
     }
@@ -22,12 +22,12 @@ class SuggestionsTest {
     @Test
     void theNearestWinsOverAnEarlierFartherOne() {
         Set<String> allowed = new LinkedHashSet<>(List.of("sources", "source"));
-        assertEquals(" (did you mean 'source'?)", Suggestions.didYouMean("source", allowed));
-        assertEquals(" (did you mean 'sources'?)", Suggestions.didYouMean("sourcess", allowed));
+        assertEquals("（是不是想写 'source'？）", Suggestions.didYouMean("source", allowed));
+        assertEquals("（是不是想写 'sources'？）", Suggestions.didYouMean("sourcess", allowed));
     }
 
     @Test
     void listsTheAllowedWordsWhenNothingIsClose() {
-        assertEquals(" (expected one of: purpose, goals, budget, indicators, source)", Suggestions.suggestion("zzz", KEYS));
+        assertEquals("（可以写：purpose、goals、budget、indicators、source）", Suggestions.suggestion("zzz", KEYS));
     }
 }

@@ -121,7 +121,7 @@ class YamlMistakesTest {
 
     private static Path copyContent(Path tmp) throws Exception {
         Path content = tmp.resolve("content");
-        for (String f : List.of("tianjin/region.yaml", "tianjin/362303/department.yaml", FILE, "sources/001_88a8ef7fc06e4953.txt")) {
+        for (String f : List.of("tianjin/region.yaml", "tianjin/362303/department.yaml", FILE, "sources/tianjin/362303/001_88a8ef7fc06e4953.txt")) {
             Files.createDirectories(content.resolve(f).getParent());
             Files.copy(Path.of("content").resolve(f), content.resolve(f));
         }

@@ -81,15 +81,15 @@ class SiteBuildTest {
         for (String path : List.of("index.html", "tianjin/index.html", "binhai/index.html", "hengshui/index.html",
                 "tianjin/362303/index.html", "tianjin/362303/2024/index.html", "hengshui/467/2020/index.html",
                 "projects/362303-2024-001/index.html", "projects/467-2020-004/index.html", "about/index.html",
-                "data-guide/index.html", "search/index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml",
+                "data-guide/index.html", "search/index.html", "quality/index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml",
                 "assets/site.css", "assets/site.js")) {
             assertTrue(Files.isRegularFile(site.resolve(path)), "missing " + path);
         }
-        // 5 department-years, 8 projects, 4 departments, 3 regions, 2 Markdown pages, home, search, 404.
+        // 5 department-years, 8 projects, 4 departments, 3 regions, 2 Markdown pages, home, search, quality, 404.
         assertEquals(8, report.projects());
-        assertEquals(1 + 3 + 4 + 5 + 8 + 2 + 1 + 1, report.pages());
+        assertEquals(1 + 3 + 4 + 5 + 8 + 2 + 1 + 1 + 1, report.pages());
         assertEquals(SitePipelines.STAGE_ORDER, report.stages().stream().map(BuildReport.StageTime::stage).toList());
-        assertTrue(report.summary().matches("build: 8 projects, 25 pages, \\d+\\.\\d s \\(load \\d+ ms, validate .*write \\d+ ms\\)"),
+        assertTrue(report.summary().matches("build：8 个项目，26 个页面，用时 \\d+\\.\\d 秒（load \\d+ ms, validate .*write \\d+ ms）"),
                 report.summary());
     }
 
@@ -259,13 +259,43 @@ class SiteBuildTest {
         Document doc = page("projects/362101-2023-001/index.html");
         assertTrue(doc.selectFirst("p.source").text().contains("003_048537671a369fc1.txt"));
         assertTrue(doc.selectFirst("p.source").text().contains("第 1 行"));
-        assertEquals(BASE + "sources/003_048537671a369fc1.txt", doc.selectFirst("p.source a").attr("href"));
+        // shown by its file name, linked where it is published: the department's own folder
+        assertEquals("003_048537671a369fc1.txt", doc.selectFirst("p.source a").text());
+        assertEquals(BASE + "sources/tianjin/362101/003_048537671a369fc1.txt", doc.selectFirst("p.source a").attr("href"));
         assertEquals(List.of(BASE + "projects/362101-2024-001/"), doc.select("section[aria-labelledby=other-years-h] a").eachAttr("href"));
         assertEquals(List.of(BASE + "projects/362101-2023-001.json", BASE + "projects/362101-2023-001.csv",
                 BASE + "projects/362101-2023-001-excel.csv"), doc.select("section.downloads a").eachAttr("href"));
         assertTrue(doc.select("section.downloads a").get(2).text().contains("Excel"));
         // the 2023-2025 evaluation has no namesake in 2024
         assertTrue(page("projects/362101-2023-002/index.html").select("section[aria-labelledby=other-years-h]").isEmpty());
+    }
+
+    @Test
+    void projectPageShowsTheSameProjectsBudgetInEachYearWithTheChange() throws IOException {
+        Document later = page("projects/362101-2024-001/index.html");
+        assertEquals(List.of("2023年 2023年物业费项目 104.00 — —", "2024年（本页） 2024年度物业费项目 1,234.56 +1,130.56 +1087.1%"),
+                later.select("section[aria-labelledby=other-years-h] tbody tr").eachText());
+        assertEquals("true", later.select("section[aria-labelledby=other-years-h] tbody tr").get(1).attr("aria-current"));
+        Document earlier = page("projects/362101-2023-001/index.html");
+        assertEquals(List.of("2023年（本页） 2023年物业费项目 104.00 — —", "2024年 2024年度物业费项目 1,234.56 +1,130.56 +1087.1%"),
+                earlier.select("section[aria-labelledby=other-years-h] tbody tr").eachText());
+    }
+
+    @Test
+    void projectKeyLinksTheSameProjectAcrossYearsInTheCsv() throws IOException {
+        java.util.Map<String, String> keys = new java.util.TreeMap<>();
+        for (String line : Files.readAllLines(site.resolve("data/projects.csv"))) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([0-9]+-[0-9]{4}-[0-9]{3}),([^,]*),").matcher(line);
+            if (m.find()) {
+                keys.put(m.group(1), m.group(2));
+            }
+        }
+        assertEquals(keys.get("362101-2023-001"), keys.get("362101-2024-001"), "物业费 in 2023 and 2024: " + keys);
+        assertTrue(keys.get("362101-2023-001").matches("362101-[0-9a-f]{12}"), keys.toString());
+        assertEquals(keys.size(), new java.util.HashSet<>(keys.values()).size() + 1, "every other project its own key");
+        // the per-year CSVs have the same column
+        assertTrue(Files.readString(site.resolve("tianjin/362101/2024.csv")).contains(
+                "362101-2024-001," + keys.get("362101-2024-001") + ","));
     }
 
     @Test
@@ -356,6 +386,37 @@ class SiteBuildTest {
     }
 
     @Tag("slow")
+    /** Every page ends with how to cite it and, when the site names an address, a prefilled 报告错误 link. */
+    @Test
+    void pagesCarryCitationSharingCardsIconAndReportLink(@TempDir Path tmp) throws Exception {
+        Content tiny = TestSites.tiny();
+        SiteConfig s = tiny.site();
+        Content content = new Content(new SiteConfig(s.title(), s.description(), s.publisher(), s.licence(),
+                s.licenceUrl(), s.baseUrl(), "mailto:data@example.org"), tiny.regions(), tiny.departments(),
+                tiny.departmentYears(), tiny.pages());
+        Path out = tmp.resolve("site");
+        build(content, TestSites.defaultTheme(), tmp.resolve("c"), out);
+        Document doc = Jsoup.parse(out.resolve("projects/362303-2024-001/index.html").toFile(), "UTF-8");
+        String canonical = doc.selectFirst("link[rel=canonical]").attr("href");
+        assertEquals("https://example.org/gongkai/projects/362303-2024-001/", canonical);
+        assertEquals(canonical, doc.selectFirst("meta[property=og:url]").attr("content"));
+        assertEquals(doc.selectFirst("h1").text(), doc.selectFirst("meta[property=og:title]").attr("content"));
+        String icon = doc.selectFirst("link[rel=icon]").attr("href");
+        assertTrue(Files.isRegularFile(out.resolve(icon.substring(BASE.length()))), icon);
+        org.jsoup.nodes.Element facts = doc.selectFirst("main aside.page-facts");
+        String cite = facts.selectFirst("details.cite").text();
+        assertTrue(cite.contains(s.publisher() + ". " + doc.selectFirst("h1").text() + "[EB/OL]") && cite.contains(canonical),
+                cite);
+        String report = facts.selectFirst("p.report a").attr("href");
+        assertTrue(report.startsWith("mailto:data@example.org?subject="), report);
+        String body = java.net.URLDecoder.decode(report.substring(report.indexOf("body=") + 5), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(body.startsWith("页面：" + canonical + "\n"), body);
+        // the shared build names no address: no report link, the citation stays
+        Document plain = page("projects/362303-2024-001/index.html");
+        assertEquals(0, plain.select("p.report").size());
+        assertEquals(1, plain.select("main aside.page-facts details.cite").size());
+    }
+
     @Test
     void machineFilesAreTheThemesTemplatesAndEscapeXml(@TempDir Path tmp) throws Exception {
         Path theme = TestSites.copyOfDefaultTheme(tmp.resolve("theme"));
@@ -417,8 +478,8 @@ class SiteBuildTest {
                 () -> build(bad, tmp.resolve("theme2"), tmp.resolve("content"), out));
         assertEquals("validate", contentError.stage());
         // a model built in code has no positions: the file's first line, with the field
-        assertTrue(contentError.getMessage().contains("tianjin/362303/2023.yaml:1:1: projects[0].id: duplicate project id "
-                + "'362303-2024-001' (also at "), contentError.getMessage());
+        assertTrue(contentError.getMessage().contains("tianjin/362303/2023.yaml:1:1: projects[0].id: 项目编号 "
+                + "'362303-2024-001' 重复（另见 "), contentError.getMessage());
         assertEquals(before, Trees.hashes(out));
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".site-")).toList(),
@@ -489,7 +550,7 @@ class SiteBuildTest {
             parts.add(part);
             assertTrue(index.contains("<loc>https://example.org/gongkai/sitemap-" + i + ".xml</loc>"));
         }
-        assertEquals(24, urls, "every page but the 404");
+        assertEquals(25, urls, "every page but the 404");
         String all = String.join("", parts);
         assertTrue(all.contains("<loc>https://example.org/gongkai/tianjin/362303/2024/</loc>\n    <lastmod>2024-03-05</lastmod>"), all);
         assertTrue(all.contains("<loc>https://example.org/gongkai/tianjin/</loc>\n    <lastmod>2024-06-30</lastmod>"), all);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * procurement lines, purpose, goals, the indicator table's body and the cited source heading — the template's own
  * labels (section headings, captions, column headers, hints, download links, links to other years) excluded.
  */
+@Tag("slow")
 class SearchQuerySetTest {
     @TempDir
     static Path tmp;

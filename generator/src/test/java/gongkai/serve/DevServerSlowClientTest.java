@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Clients that send half a request, trickle a body, or stop reading a response must neither stall other
  * requests nor hold the server's threads for longer than the limits. Liveness bounds, with generous margins.
  */
+@Tag("slow")
 class DevServerSlowClientTest {
     @TempDir
     static Path site;

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * folder) and the incremental rebuild's {@link SiteInstall} (files renamed in, folders swapped through the
  * server's gate).
  */
+@Tag("slow")
 class DevServerSwapTest {
     private static final int PAD = 200_000;
     private static final List<String> FILES = List.of("search/data/meta.json", "data/all.json", "index.html");

@@ -116,6 +116,103 @@ class IncrementalRebuildTest {
     }
 
     @Test
+    void anEditThatChangesTheQualityReportUpdatesRowsQualityPageAndDownloadsAsAFullBuildWould(@TempDir Path tmp)
+            throws Exception {
+        // sites/quality: 9 issues in one year file, one of them acknowledged (362303-2025-010's Q003)
+        Path content = TestSites.copyWithSources(Path.of("generator/src/test/resources/sites/quality"), tmp);
+        Path theme = Path.of("themes/default");
+        Path served = tmp.resolve("site");
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        BuildOptions options = BuildOptions.of(content, theme, served, lines::add);
+        IncrementalRebuild builder = new IncrementalRebuild(options, () -> pipeline(options), lines::add);
+        builder.build();
+        String qualityBefore = Files.readString(served.resolve("quality/index.html"), StandardCharsets.UTF_8);
+        assertTrue(qualityBefore.contains("预算数与资金来源合计不符"), "362303-2025-002's Q001 is listed before the edit");
+
+        // fix 362303-2025-002's sum (5.00 + 0.50 ≠ 6.00) and take back 362303-2025-010's acknowledgement
+        Path yearFile = content.resolve("tianjin/362303/2025.yaml");
+        String yaml = Files.readString(yearFile, StandardCharsets.UTF_8);
+        String edited = yaml.replace("      fiscal: 5.00\n      other: 0.50\n", "      fiscal: 5.00\n      other: 1.00\n")
+                .replace("    acknowledged:\n      - code: Q003\n        reason: 原文如此：覆盖率按编制人数计算，含借调人员\n", "");
+        assertTrue(edited.length() < yaml.length() && !edited.contains("acknowledged:") && edited.contains("other: 1.00"));
+        Files.writeString(yearFile, edited, StandardCharsets.UTF_8);
+        lines.clear();
+        String rebuilt = builder.update(java.util.Set.of(yearFile), System.nanoTime());
+        assertNotNull(rebuilt, "a year-file edit is incremental");
+        awaitAll(lines, List.of("serve: whole-dataset downloads"));
+
+        Path full = tmp.resolve("full").resolve("site");
+        pipeline(BuildOptions.of(content, theme, full, line -> { })).run();
+        Map<String, byte[]> expected = tree(full);
+        Map<String, byte[]> actual = tree(served);
+        assertEquals(expected.keySet(), actual.keySet(), "same files as a full build");
+        List<String> different = new ArrayList<>();
+        expected.forEach((path, bytes) -> {
+            if (!Arrays.equals(bytes, actual.get(path))) {
+                different.add(path);
+            }
+        });
+        assertEquals(List.of(), different, "files whose bytes differ from a full build");
+
+        String quality = new String(actual.get("quality/index.html"), StandardCharsets.UTF_8);
+        assertTrue(!quality.contains("预算数与资金来源合计不符（") && !quality.contains("已说明："), quality);
+        String year = new String(actual.get("tianjin/362303/2025/index.html"), StandardCharsets.UTF_8);
+        assertTrue(year.contains("<span class=\"quality-note\">比率超过100%</span>"), "010's notice is open now");
+        assertTrue(!year.contains("预算数与资金来源合计不符"), "002's row has no notice any more");
+        String csv = new String(actual.get("data/quality.csv"), StandardCharsets.UTF_8);
+        assertEquals(1 + 8, csv.split("\r\n").length, csv);
+        assertTrue(csv.contains("Q003,比率超过100%,提示,“体检覆盖率”的指标值“≥120%”超过 100%,tianjin/362303/2025.yaml,")
+                && csv.contains(",projects[9].indicators[0].target,否,\r\n") && !csv.contains(",Q001,"), csv);
+    }
+
+    @Test
+    void withdrawingAProjectLeavesATombstoneAtItsUrlAsAFullBuildWould(@TempDir Path tmp) throws Exception {
+        Path content = TestSites.copyWithSources(Path.of("generator/src/test/resources/sites/corrections"), tmp);
+        Path theme = Path.of("themes/default");
+        Path served = tmp.resolve("site");
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        BuildOptions options = BuildOptions.of(content, theme, served, lines::add);
+        IncrementalRebuild builder = new IncrementalRebuild(options, () -> pipeline(options), lines::add);
+        builder.build();
+        assertTrue(Files.exists(served.resolve("projects/362303-2024-002.csv")));
+
+        // 362303-2024-002 leaves projects for retracted; 362303-2024-001 gets one more correction
+        Path yearFile = content.resolve("tianjin/362303/2024.yaml");
+        String yaml = Files.readString(yearFile, StandardCharsets.UTF_8);
+        int from = yaml.indexOf("  - id: 362303-2024-002\n");
+        int to = yaml.indexOf("\ncorrections:\n") + 1;
+        assertTrue(from > 0 && to > from, "the fixture has project 002 before the year's corrections");
+        String edited = (yaml.substring(0, from) + yaml.substring(to))
+                .replace("        why: 录入时漏了一个 0\n", "        why: 录入时漏了一个 0\n      - date: 2025-05-06\n"
+                        + "        what: 补充资金用途\n        why: 原文件有，录入时遗漏\n")
+                + "  - id: 362303-2024-002\n    name: 2024年度天津市生态环境移动执法能力提升与服务项目\n"
+                + "    date: 2025-05-06\n    reason: 并入其他项目\n";
+        Files.writeString(yearFile, edited, StandardCharsets.UTF_8);
+        lines.clear();
+        assertNotNull(builder.update(java.util.Set.of(yearFile), System.nanoTime()), "a year-file edit is incremental");
+        awaitAll(lines, List.of("serve: whole-dataset downloads"));
+
+        Path full = tmp.resolve("full").resolve("site");
+        pipeline(BuildOptions.of(content, theme, full, line -> { })).run();
+        Map<String, byte[]> expected = tree(full);
+        Map<String, byte[]> actual = tree(served);
+        assertEquals(expected.keySet(), actual.keySet(), "same files as a full build");
+        List<String> different = new ArrayList<>();
+        expected.forEach((path, bytes) -> {
+            if (!Arrays.equals(bytes, actual.get(path))) {
+                different.add(path);
+            }
+        });
+        assertEquals(List.of(), different, "files whose bytes differ from a full build");
+        String tomb = new String(actual.get("projects/362303-2024-002/index.html"), StandardCharsets.UTF_8);
+        assertTrue(tomb.contains("<h2 id=\"retracted-h\">已撤回</h2>") && tomb.contains("撤回原因：并入其他项目"), tomb);
+        assertTrue(!actual.containsKey("projects/362303-2024-002.csv"), "a withdrawn project's own downloads go");
+        assertTrue(new String(actual.get("feed.xml"), StandardCharsets.UTF_8)
+                .contains("<id>https://example.org/projects/362303-2024-001/#correction-2025-05-06</id>"));
+        assertTrue(new String(actual.get("data/retracted.csv"), StandardCharsets.UTF_8).contains(",362303-2024-002,"));
+    }
+
+    @Test
     void aBadEditFailsInTheValidateStageAtItsLineAndLeavesTheServedSiteAsItWas(@TempDir Path tmp) throws Exception {
         Path content = TestSites.copyWithSources(Path.of("content"), tmp);
         Path served = tmp.resolve("site");

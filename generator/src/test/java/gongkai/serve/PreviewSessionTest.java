@@ -103,6 +103,11 @@ class PreviewSessionTest {
             assertType(http, base + "/about/", "text/html; charset=utf-8");
             assertEquals(301, get(http, base + "/about").statusCode(), "folders without slash redirect");
             assertEquals("pong", get(http, base + "/api/echo").body(), "extra handler");
+            // this pipeline's export stage writes datapackage.json only: /quality/ is there and links no download
+            HttpResponse<String> quality = get(http, base + "/quality/");
+            assertEquals(200, quality.statusCode());
+            assertTrue(quality.body().contains("<h1>数据质量</h1>"), quality.body());
+            assertFalse(quality.body().contains("quality.csv") || quality.body().contains("quality.json"), quality.body());
 
             HttpResponse<String> missing = get(http, base + "/no/such/page/");
             assertEquals(404, missing.statusCode());

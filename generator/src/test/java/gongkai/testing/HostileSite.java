@@ -63,7 +63,7 @@ public final class HostileSite {
     public static final String CHILD_REGION = "hostile-child";
     public static final String CODE = "900001";
     public static final int YEAR = 2024;
-    public static final String DOCUMENT = "hostile.txt";
+    public static final String DOCUMENT = REGION + "/" + CODE + "/hostile.txt";
 
     /** Label → the exact text of that field (plain-text fields; Markdown fields are in {@link #MARKDOWN_FIELDS}). */
     public static final Map<String, String> TEXT_FIELDS = new LinkedHashMap<>();
@@ -169,7 +169,7 @@ public final class HostileSite {
         TestSites.write(dept.resolve("department.yaml"), ContentWriter.departmentYaml(DEPARTMENT));
         TestSites.write(dept.resolve(YEAR + ".yaml"), ContentWriter.yearYaml(YEAR_FILE));
         TestSites.write(contentDir.resolve("pages").resolve(PAGE_SLUG + ".md"), "# " + PAGE_TITLE + "\n\n" + PAGE_BODY);
-        TestSites.write(contentDir.resolve("sources").resolve(DOCUMENT), "源文件 " + HOSTILE + "\n");
+        TestSites.write(contentDir.resolve("sources").resolve(REGION).resolve(CODE).resolve("hostile.txt"), "源文件 " + HOSTILE + "\n");
         return contentDir;
     }
 }

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The real source documents for tests: the committed copies in {@code content/sources/} (published with the
- * site, so a clean clone has them), or {@code GONGKAI_SEEDS} (system property or environment variable).
- * {@code CommittedContentTest} checks the copies equal {@code ../shared/seeds} where that folder exists.
+ * The real source documents for tests: the committed copies in {@code content/sources/<region>/<code>/}
+ * (published with the site, so a clean clone has them; a document naming several departments lies in each of
+ * their folders and counts once), or a flat folder {@code GONGKAI_SEEDS} (system property or environment
+ * variable). {@code CommittedContentTest} checks the copies equal {@code ../shared/seeds} where that folder exists.
  */
 public final class Seeds {
     private Seeds() {
@@ -73,12 +74,20 @@ public final class Seeds {
         }
     }
 
-    /** Every seed document, sorted by name. */
+    /** Every seed document, sorted by file name; of a document kept in several department folders, the first. */
     public static List<Path> all() {
-        try (Stream<Path> files = Files.list(dir())) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList();
+        try (Stream<Path> files = Files.walk(dir())) {
+            java.util.TreeMap<String, Path> byName = new java.util.TreeMap<>();
+            files.filter(f -> f.getFileName().toString().endsWith(".txt") && Files.isRegularFile(f)).sorted()
+                    .forEach(f -> byName.putIfAbsent(f.getFileName().toString(), f));
+            return List.copyOf(byName.values());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The seed named {@code fileName}, or null when there is none. */
+    public static Path named(String fileName) {
+        return all().stream().filter(f -> f.getFileName().toString().equals(fileName)).findFirst().orElse(null);
     }
 }

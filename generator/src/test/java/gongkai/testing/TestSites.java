@@ -99,7 +99,7 @@ public final class TestSites {
 
     /** Seed 001, project 1 (a second 数量指标 row added so the level-2 cell spans two rows). */
     public static DepartmentYear zongdui2024() {
-        String doc = "001_88a8ef7fc06e4953.txt";
+        String doc = "tianjin/362303/001_88a8ef7fc06e4953.txt";
         Project p = new Project("362303-2024-001", "2024年度天津市辐射环境执法安全防护能力提升项目", wan("6.00", "6.00"),
                 "为辐射安全检查一线执法人员配备辐射安全防护基础设备，购置具有γ和中子报警功能的辐射检测设备4台。",
                 "1.提高执法人员风险辨别和辐射污染识别能力，提升现场执法能力，提高监督执法的准确性和效率，强化环境执法效能",
@@ -120,7 +120,7 @@ public final class TestSites {
 
     /** Seed 003, projects 1 and 2. */
     public static DepartmentYear caiwu2023() {
-        String doc = "003_048537671a369fc1.txt";
+        String doc = "tianjin/362101/003_048537671a369fc1.txt";
         Project wuye = new Project("362101-2023-001", "2023年物业费项目", wan("104.00", "104.00"), "用于物业管理相关工作支出。",
                 "1.支撑保障市生态环境局正常工作开展。",
                 List.of(
@@ -137,7 +137,7 @@ public final class TestSites {
 
     /** Made up for the fixture: the same 物业费 project a year later (matched across years by name). */
     public static DepartmentYear caiwu2024() {
-        String doc = "fixture_2024.txt";
+        String doc = "tianjin/362101/fixture_2024.txt";
         Project wuye = new Project("362101-2024-001", "2024年度物业费项目", wan("1234.56", "1200.00"), "用于物业管理相关工作支出。",
                 null, List.of(ind("产出指标", "时效指标", "完成时间", null, "2024年12月31日前", deadline("2024-12-31"))),
                 new SourceRef(doc, "1.2024年度物业费项目绩效目标表", 1));
@@ -147,7 +147,7 @@ public final class TestSites {
 
     /** Seed 000, projects 1 and 2 (amounts in 元). */
     public static DepartmentYear binhai2025() {
-        String doc = "000_d8be7fe3029b1b35.txt";
+        String doc = "binhai/362301/000_d8be7fe3029b1b35.txt";
         Project changpin = new Project("362301-2025-001", "**2025年编制外长聘人员-机关事业单位辅助人员（环境执法支队）",
                 yuan("2255000.00", "2255000.00"), "聘用编制外长聘人员。",
                 "1.目标内容1通过聘用派遣制工作人员，协助对企业进行检查，达到提高执法效率的效益。",
@@ -174,7 +174,7 @@ public final class TestSites {
 
     /** Seed 004: Hengshui prints no amounts in its target tables; it has prose sections and department tables. */
     public static DepartmentYear hengshui2020() {
-        String doc = "004_78c252e0298264e9.txt";
+        String doc = "hengshui/467/004_78c252e0298264e9.txt";
         Project bangong = new Project("467-2020-004", "办公设备购置", null, null,
                 "1、保障新入职人员正常办公，替换待报废的办公用品。\n2、保障日常工作开展。",
                 List.of(new Indicator("产出指标", "数量指标", "政府采购率", "实际政府采购数量占应实施政府采购数量的比率", "100百分比",
@@ -214,19 +214,18 @@ public final class TestSites {
     }
 
     /**
-     * Puts the source documents the content cites into {@code contentDir/sources/} (copied from the
+     * Puts the source documents the content cites into {@code contentDir/sources/<region>/<code>/} (copied from the
      * committed seeds), as the export stage publishes them.
      */
     public static void addSources(Content content, Path contentDir) throws IOException {
-        Path sources = contentDir.resolve("sources");
-        Files.createDirectories(sources);
         for (DepartmentYear dy : content.departmentYears()) {
-            Path target = sources.resolve(dy.document());
-            Path seed = gongkai.testing.Seeds.dir().resolve(dy.document());
+            Path target = contentDir.resolve(gongkai.content.ContentPaths.source(dy.document()));
+            Path seed = Seeds.named(gongkai.content.ContentPaths.documentFileName(dy.document()));
             if (Files.exists(target)) {
                 continue;
             }
-            if (Files.exists(seed)) {
+            Files.createDirectories(target.getParent());
+            if (seed != null) {
                 Files.copy(seed, target);
             } else {
                 // Fixture documents that are not real seeds: a stand-in text so the citation resolves.

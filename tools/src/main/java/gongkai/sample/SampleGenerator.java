@@ -8,6 +8,7 @@ import gongkai.content.ContentPaths;
 import gongkai.importer.ContentWriter;
 import gongkai.content.DataTable;
 import gongkai.content.Department;
+import gongkai.content.DepartmentKey;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Indicator;
 import gongkai.content.MoneyUnit;
@@ -341,7 +342,8 @@ public final class SampleGenerator {
                         source(s.source(), modelOrigin, to)));
             }
         }
-        String document = "sample-" + dept.code() + "-" + year + ".txt";
+        String document = ContentPaths.citation(new DepartmentKey(region.slug(), dept.code()),
+                "sample-" + dept.code() + "-" + year + ".txt");
         DepartmentYear dy = new DepartmentYear(region.slug(), dept.code(), year, title, document, sections, tables, projects);
         // The build publishes every cited document from sources/, so the sample writes a stand-in for each.
         write(out.resolve(ContentPaths.source(document)), sourceStandIn(title, dept.name(), year, projects));

@@ -1,0 +1,58 @@
+package gongkai.site;
+
+import gongkai.content.Amount;
+import gongkai.content.Department;
+import gongkai.content.DepartmentYear;
+import gongkai.content.Retraction;
+import gongkai.content.Urls;
+import gongkai.site.Views.Link;
+import gongkai.site.Views.Money;
+import gongkai.site.Views.PageMeta;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tombstone at a withdrawn project's URL: "已撤回", when, why, the last published budget and a link to its
+ * department-year. Published URLs never become 404s; the page is not in the sitemap (nothing new to index).
+ */
+final class RetractedPage {
+    static final String TEMPLATE = "retracted.ftlh";
+
+    private RetractedPage() {
+    }
+
+    static String urlPath(Retraction r) {
+        return Urls.project(r.id());
+    }
+
+    static SiteModel.PageJob of(PageKit kit, Department d, DepartmentYear dy, Retraction r) {
+        List<Views.BudgetLine> budget = new ArrayList<>();
+        String unit = null;
+        if (r.budget() != null && r.budget().unit() != null) {
+            unit = r.budget().unit().label();
+            line(budget, "预算数", r.budget().total());
+            line(budget, "其中：财政资金", r.budget().fiscal());
+            line(budget, "其他资金", r.budget().other());
+        }
+        Views.RetractedView view = new Views.RetractedView(r.id(), r.name(), kit.departmentLink(d),
+                kit.departmentYearLink(dy, dy.year() + "年"), dy.year(), r.date().toString(),
+                CorrectionNotes.dateText(r.date()), r.reason(), unit, budget);
+        String urlPath = urlPath(r);
+        String heading = r.name() + "（已撤回）";
+        String description = d.name() + " " + dy.year() + "年项目“" + r.name() + "”已于 "
+                + CorrectionNotes.dateText(r.date()) + "撤回：" + r.reason();
+        List<Link> trail = new ArrayList<>(kit.regionTrail(d.regionSlug()));
+        trail.add(kit.departmentLink(d));
+        trail.add(kit.departmentYearLink(dy, dy.year() + "年"));
+        PageMeta meta = new PageMeta(kit.title(heading + " · " + dy.year() + "年"), heading, description,
+                kit.baseUrl() + urlPath, PageKit.withCurrent(trail, r.name()), null);
+        return kit.job(urlPath, TEMPLATE, meta, view, kit.index().lastmod(dy), false);
+    }
+
+    private static void line(List<Views.BudgetLine> lines, String label, Amount amount) {
+        if (amount != null) {
+            lines.add(new Views.BudgetLine(label, amount.value().toPlainString() + " " + amount.unit().label(),
+                    Money.ofYuan(amount.yuan())));
+        }
+    }
+}
