@@ -132,7 +132,13 @@
   /** meta.json's lexicon: word costs, synonym groups, traditional → simplified map, the index's letter words. */
   function Lexicon(j) {
     j = j || {};
-    var words = j.words ? j.words.split(' ') : [], i;
+    var words = [], i;
+    // the words of one first character come as a group: 一个,体,刀切 → 一个 一体 一刀切 (SearchLexicon.groupedWords)
+    (j.words ? j.words.split(' ') : []).forEach(function (g) {
+      var parts = g.split(','), first = String.fromCodePoint(parts[0].codePointAt(0));
+      words.push(parts[0]);
+      for (var k = 1; k < parts.length; k++) words.push(first + parts[k]);
+    });
     this.words = words;
     this.cost = new Map();
     for (i = 0; i < words.length; i++) this.cost.set(words[i], j.costs[i]);
@@ -142,17 +148,11 @@
     (j.syn || []).forEach(function (g) {
       g.forEach(function (w) { var k = norm(w); if (!self.syn.has(k)) self.syn.set(k, g); });
     });
-    this.ts = new Map();
-    this.setTs(j.ts);
+    this.ts = new Map(); // traditional → simplified: a string of pairs of characters
+    var cps = Array.from(j.ts || '');
+    for (i = 0; i + 1 < cps.length; i += 2) this.ts.set(cps[i].codePointAt(0), cps[i + 1].codePointAt(0));
     this.latin = j.latin ? j.latin.split(' ') : [];
   }
-
-  /** The traditional → simplified pairs (a string of pairs of characters; in ts.json beside meta.json). */
-  Lexicon.prototype.setTs = function (pairs) {
-    var cps = Array.from(pairs || '');
-    for (var i = 0; i + 1 < cps.length; i += 2) this.ts.set(cps[i].codePointAt(0), cps[i + 1].codePointAt(0));
-    this.tsLoaded = pairs !== undefined;
-  };
   var EMPTY_LEXICON = new Lexicon(null);
 
   /** A word as synonyms are compared: code points normalised as the tokenizer does. */
@@ -434,16 +434,22 @@
   };
 
   /**
-   * A dictionary shard: term → [postFile, offset, tableLen, docLen, posLen, flags, headLen, inline table bytes].
-   * flags: 1 table raw deflate, 2 table inline (in the entry; the term's region then starts with its doc parts).
+   * A dictionary shard: term → [postFile, offset, tableLen, docLen, posLen, flags, headLen, inline table bytes,
+   * first page]. flags: 1 table raw deflate, 2 table inline (in the entry; the term's region then starts with its
+   * doc parts), 4 the first result page of the term alone (doc ids, best first) follows.
    */
   function parseDict(bytes) {
     var r = new Reader(bytes), count = r.varint(), terms = new Map();
     for (var i = 0; i < count; i++) {
       var len = r.varint(), term = utf8.decode(bytes.subarray(r.o, r.o + len));
       r.o += len;
-      var e = [r.varint(), r.varint(), r.varint(), r.varint(), r.varint(), r.varint(), r.varint(), null];
+      var e = [r.varint(), r.varint(), r.varint(), r.varint(), r.varint(), r.varint(), r.varint(), null, null];
       if (e[5] & 2) { e[7] = bytes.slice(r.o, r.o + e[2]); r.o += e[2]; }
+      if (e[5] & 4) {
+        var k = r.varint(), page = new Int32Array(k);
+        for (var j = 0; j < k; j++) page[j] = r.varint();
+        e[8] = page;
+      }
       terms.set(term, e);
     }
     return terms;
@@ -610,14 +616,15 @@
         for (var g = 0, d = 0; g < m.groups.length; g += 3) {
           for (var end = d + m.groups[g]; d < end; d++) { m.year[d] = m.years[m.groups[g + 1]]; m.dept[d] = m.groups[g + 2]; }
         }
-        // dictionary shard i: [file, offset, length] at dictShards[3i…]
+        // dictionary shard i: [file, offset, length] at dictShards[3i…] (shards fill whole slots, in order)
         m.dictStarts = [];
         for (var ds = 0, b0 = 0; ds < m.dictStartDeltas.length; ds++) { b0 += m.dictStartDeltas[ds]; m.dictStarts.push(b0); }
-        m.dictShards = new Array(3 * m.dictLengths.length);
-        for (var s = 0, f = -1, off = 0; s < m.dictLengths.length; s++) {
+        var slots = expand(m.dictSlots, m.dictStarts.length);
+        m.dictShards = new Array(3 * slots.length);
+        for (var s = 0, f = -1, off = 0; s < slots.length; s++) {
           if (f + 1 < m.dictFiles.length && m.dictFiles[f + 1] === s) { f++; off = 0; }
-          m.dictShards[3 * s] = f; m.dictShards[3 * s + 1] = off; m.dictShards[3 * s + 2] = m.dictLengths[s];
-          off += m.dictLengths[s];
+          m.dictShards[3 * s] = f; m.dictShards[3 * s + 1] = off; m.dictShards[3 * s + 2] = slots[s] * m.dictSlot;
+          off += slots[s] * m.dictSlot;
         }
         self.m = m;
         self.lex = new Lexicon(m.lexicon);
@@ -680,7 +687,10 @@
       var got = self.getRanges('dict/' + file + '.bin',
         list.map(function (i) { return [ds[3 * i + 1], ds[3 * i + 1] + ds[3 * i + 2]]; }));
       list.forEach(function (i, k) {
-        self.dicts.set(i, got.then(function (parts) { return inflate(parts[k], true); }).then(parseDict));
+        self.dicts.set(i, got.then(function (parts) { // a slot: the deflate's length, the deflate, zeros
+          var r = new Reader(parts[k]), len = r.varint();
+          return inflate(parts[k].subarray(r.o, r.o + len), true);
+        }).then(parseDict));
       });
     });
     return Promise.all(terms.map(function (t, k) {
@@ -864,7 +874,7 @@
    * and the lowest doc id a match can have.
    */
   Engine.prototype.windowBounds = function (q, qt, tabOf, ids) {
-    var m = this.m, A = m.fields.all, N = m.fields.name, avgA = A[1] / A[0], avgN = N[1] / N[0], lt = m.lengthTable;
+    var m = this.m, A = m.fields.all, N = m.fields.name, avgA = A[1] / A[0], avgN = N[1] / N[0], lt = LENGTHS;
     function idfs(a) {
       var sa = 0, sn = 0;
       for (var i = 0; i < a.clauses.length; i++) {
@@ -933,7 +943,9 @@
   };
 
   /** Regions of at most this many bytes in all (a query's terms together) are fetched whole: exact totals, facets. */
-  var WHOLE_QUERY_BYTES = 56 * 1024;
+  // (a first query's 100 KB: search.js ≈ 18 KB, meta.json ≈ 18, dictionary ≈ 3, display rows ≈ 5, headers ≈ 2,
+  // leave about 54 for postings read whole)
+  var WHOLE_QUERY_BYTES = 54 * 1024;
   /** A term's region this small comes whole with the window tables. */
   var WHOLE_TERM_BYTES = 3 * 1024;
 
@@ -949,24 +961,13 @@
    * → {docs, scores, exact (every candidate window read), estimate (passing matches, when not exact)}.
    */
   /**
-   * The query parsed with the lexicon. The traditional → simplified map comes from ts.json, fetched only when a
-   * term of the query with a Han character is missing from the index: a character the map would change is never in the index
-   * (SearchLexicon.withIndex), so otherwise folding changes nothing.
+   * The query parsed with the lexicon (meta.json's). Its terms' dictionary shards are requested at once: the
+   * search that follows finds them on their way.
    */
   Engine.prototype.parse = function (raw) {
-    var self = this, lex = this.lex, q = parseQuery(raw, lex);
-    if (lex.tsLoaded) return Promise.resolve(q);
-    var terms = queryTerms(q).terms;
-    return this.entries(terms).then(function (es) {
-      // only a missing term with a Han character can change: the map's keys are all Han (a missing Latin
-      // synonym such as "radiation" must not cost a request)
-      var foldable = terms.some(function (t, i) { return !es[i] && /[\u3400-\u9fff\uf900-\ufaff\ud840-\ud87f]/.test(t); });
-      if (!foldable) return q;
-      if (!self.tsPromise) {
-        self.tsPromise = self.get('ts.json', 'json').then(function (j) { lex.setTs(j.ts); });
-      }
-      return self.tsPromise.then(function () { return parseQuery(raw, lex); });
-    });
+    var q = parseQuery(raw, this.lex);
+    this.entries(queryTerms(q).terms).catch(function () { /* the search reports it */ });
+    return Promise.resolve(q);
   };
 
   /** Bytes of a query's postings read whole (tables, doc parts, positions where needed); 0 when nothing matches. */
@@ -1065,6 +1066,16 @@
     });
   };
 
+  /**
+   * Lucene's norm byte → document length (SmallFloat.byte4ToInt): 0–23 exact, then 4 significant bits and a shift.
+   * The parity tests check every score against Lucene's.
+   */
+  var LENGTHS = new Float64Array(256);
+  for (var nb = 0; nb < 256; nb++) {
+    var v4 = nb - 24, shift4 = (v4 >>> 3) - 1;
+    LENGTHS[nb] = nb < 24 ? nb : Math.min(24 + (shift4 < 0 ? v4 & 7 : ((v4 & 7) | 8) * Math.pow(2, shift4)), 2147483647);
+  }
+
   function idf(docCount, df) { return Math.log(1 + (docCount - df + 0.5) / (df + 0.5)); }
 
   /** Matches {docs, score} of one phrase (alt) in one field, given the phrase's terms' postings (lists). */
@@ -1076,7 +1087,7 @@
     var P = lists.map(function (l) { return l[field]; });
     var idfSum = 0;
     for (i = 0; i < n; i++) idfSum += idf(st[0], P[i].df);
-    var avgdl = st[1] / st[0], k1 = m.k1, b = m.b, table = m.lengthTable;
+    var avgdl = st[1] / st[0], k1 = m.k1, b = m.b, table = LENGTHS;
     var ptr = new Int32Array(n), first = P[0], outD = new Int32Array(first.docs.length),
       outS = new Float64Array(first.docs.length), k = 0;
     outer:
@@ -1256,7 +1267,8 @@
 
   /**
    * Display rows [title, url, snippet, budget] of docs: fixed-size slots fetched by Range, the slots of one file
-   * in one (multi-range) request.
+   * in one (multi-range) request. A slot holds the length of its row, then the row: sync-flushed raw deflate of a
+   * JSON line, so the rows of a request inflate in one go.
    */
   Engine.prototype.rowsOf = function (docs) {
     var self = this, m = this.m, todo = docs.filter(function (d, k) { return !self.rows.has(d) && docs.indexOf(d) === k; });
@@ -1265,8 +1277,11 @@
       var got = self.getRanges('show/' + file + '.bin', list.map(function (d) {
         return [(d - base) * m.slot, (d - base + 1) * m.slot];
       }));
+      var lines = got.then(function (parts) {
+        return inflate(deflateRun(parts.map(function (p) { var r = new Reader(p), n = r.varint(); return p.subarray(r.o, r.o + n); })), true);
+      }).then(function (bytes) { return utf8.decode(bytes).split('\n'); });
       list.forEach(function (d, k) {
-        self.rows.set(d, got.then(function (parts) { return JSON.parse(utf8.decode(parts[k])); }));
+        self.rows.set(d, lines.then(function (ls) { return JSON.parse(ls[k]); }));
       });
     });
     return Promise.all(docs.map(function (d) { return self.rows.get(d); }));
@@ -1291,9 +1306,13 @@
     var year = params.year ? parseInt(params.year, 10) : null;
     var min = budgetBound(params.min), max = budgetBound(params.max), withUnbudgeted = !!params.nobudget;
     var wanted = Math.max(1, parseInt(params.page, 10) || 1);
-    return this.meta().then(function () { return self.parse(params.q); }).then(function (parsed) {
+    // with meta.json loaded the dictionary request goes out before run returns (the page then does its own work
+    // while it is under way)
+    var parsed = this.m ? this.parse(params.q) : this.meta().then(function () { return self.parse(params.q); });
+    return parsed.then(function (parsed) {
       q = parsed;
       if (!q.words.length) return { query: q, words: [], total: 0, exact: true, page: 1, pages: 0, results: [], facets: null };
+      if (wanted === 1 && year === null && !params.dept && !params.cat && min === null && max === null) prefetchFirstPage();
       return Promise.all([min !== null || max !== null ? self.budgets() : null, params.cat ? self.cats() : null])
         .then(function (loaded) {
           var budgets = loaded[0];
@@ -1328,6 +1347,20 @@
           });
         });
     });
+
+    /**
+     * A query of one one-term word is ranked as its term alone: the dictionary entry of a common term carries that
+     * ranking's first page (StaticSearchExporter.firstPage), so its display rows are requested beside its postings
+     * rather than after them (rowsOf caches them; the page then finds them there).
+     */
+    function prefetchFirstPage() {
+      var w = q.words;
+      if (w.length !== 1 || w[0].alts.length !== 1 || w[0].alts[0].clauses.length !== 1 || q.excluded.length ||
+        q.groups.length) return;
+      self.entries([w[0].alts[0].clauses[0].term]).then(function (es) {
+        if (es[0] && es[0][8]) return self.rowsOf(Array.from(es[0][8]));
+      }).catch(function () { /* the page's own request of these rows reports the error */ });
+    }
 
     /**
      * Text cut into words: documents holding it verbatim rank above all others (QueryEngine.VERBATIM), so when
@@ -1367,16 +1400,8 @@
     }
 
     function counted(hits) {
-      var fy = new Map(), fd = new Map(), fc = new Map(), kept = [];
-      for (var x = 0; x < hits.docs.length; x++) {
-        var d = hits.docs[x];
-        if (pass(d, 'year')) fy.set(m.year[d], (fy.get(m.year[d]) || 0) + 1);
-        if (pass(d, 'dept')) fd.set(m.dept[d], (fd.get(m.dept[d]) || 0) + 1);
-        if (pass(d, 'cat')) for (var c = 0; c < m.cats.length; c++) if (m.catMask[d] & (1 << c)) fc.set(c, (fc.get(c) || 0) + 1);
-        if (pass(d, null)) kept.push(x);
-      }
-      var unbudgeted = 0;
-      for (var u = 0; u < hits.docs.length; u++) if (m.unbudgetedDoc[hits.docs[u]] === 1 && pass(hits.docs[u], 'budget')) unbudgeted++;
+      var kept = [], x, d;
+      for (x = 0; x < hits.docs.length; x++) if (pass(hits.docs[x], null)) kept.push(x);
       var nk = kept.length, pages = Math.max(1, Math.ceil(nk / PAGE_SIZE)), page = Math.min(wanted, pages), slice;
       if (hits.head) {
         // the head is a prefix of the ranking: its passing docs are the first passing docs of the ranking
@@ -1388,6 +1413,16 @@
         slice = found.slice((page - 1) * PAGE_SIZE);
       } else {
         slice = top(hits, page * PAGE_SIZE, kept).slice((page - 1) * PAGE_SIZE);
+      }
+      // the page's display rows are requested first: the facets are counted while they come
+      self.rowsOf(slice.map(function (h) { return h.doc; })).catch(function () { /* rows() below reports it */ });
+      var fy = new Map(), fd = new Map(), fc = new Map(), unbudgeted = 0;
+      for (x = 0; x < hits.docs.length; x++) {
+        d = hits.docs[x];
+        if (pass(d, 'year')) fy.set(m.year[d], (fy.get(m.year[d]) || 0) + 1);
+        if (pass(d, 'dept')) fd.set(m.dept[d], (fd.get(m.dept[d]) || 0) + 1);
+        if (pass(d, 'cat')) for (var c = 0; c < m.cats.length; c++) if (m.catMask[d] & (1 << c)) fc.set(c, (fc.get(c) || 0) + 1);
+        if (m.unbudgetedDoc[d] === 1 && pass(d, 'budget')) unbudgeted++;
       }
       var facets = {
         year: Array.from(fy.entries()).sort(function (a, b) { return b[0] - a[0]; })
@@ -1479,17 +1514,22 @@
 
   var PARAMS = ['q', 'year', 'dept', 'cat', 'min', 'max', 'nobudget', 'page'];
 
-  function readParams() {
-    var u = new URLSearchParams(window.location.search), p = {};
+  function readParams() { return paramsOf(window.location.search); }
+
+  function paramsOf(search) {
+    var u = new URLSearchParams(search), p = {};
     PARAMS.forEach(function (k) { var v = u.get(k); if (v !== null && v !== '') p[k] = v; });
     return p;
   }
 
+  var PATH = typeof window !== 'undefined' ? window.location.pathname : ''; // the page's own; history keeps it
+
   function hrefFor(p) {
-    var u = new URLSearchParams();
-    PARAMS.forEach(function (k) { if (p[k] !== undefined && p[k] !== null && p[k] !== '') u.set(k, p[k]); });
-    var s = u.toString();
-    return window.location.pathname + (s ? '?' + s : '');
+    var s = '';
+    PARAMS.forEach(function (k) {
+      if (p[k] !== undefined && p[k] !== null && p[k] !== '') s += (s ? '&' : '?') + k + '=' + encodeURIComponent(p[k]);
+    });
+    return PATH + s;
   }
 
   function el(tag, attrs, children) {
@@ -1647,6 +1687,12 @@
     app.textContent = '';
     app.appendChild(body);
     toggle.addEventListener('click', function () { filtersOpen = !filtersOpen; showFilters(); });
+    app.addEventListener('click', function (ev) {
+      var a = ev.target.closest ? ev.target.closest('a[data-nav]') : null;
+      if (!a || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
+      ev.preventDefault();
+      navigate(paramsOf(a.search), false);
+    });
 
     function showFilters(activeCount) {
       if (activeCount !== undefined) toggle.setAttribute('data-active', String(activeCount));
@@ -1658,19 +1704,15 @@
 
     function navigate(p, replace) {
       var href = hrefFor(p);
+      render(p, true); // first: the query's requests go out, then the history entry is written while they run
       if (replace) history.replaceState(null, '', href); else history.pushState(null, '', href);
-      render(p, true);
     }
 
+    /** A link within the page (one listener on the app handles every such link: facets list a hundred). */
     function link(p, text, current, label) {
-      var a = el('a', { href: hrefFor(p) }, [text]);
+      var a = el('a', { href: hrefFor(p), 'data-nav': '' }, [text]);
       if (current) a.setAttribute('aria-current', 'true');
       if (label) a.setAttribute('aria-label', label);
-      a.addEventListener('click', function (ev) {
-        if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
-        ev.preventDefault();
-        navigate(p, false);
-      });
       return a;
     }
 
@@ -1834,7 +1876,11 @@
     }
 
     function render(p, moveFocus) {
-      var my = ++seq;
+      var my = ++seq, running = null;
+      filters.removeAttribute('aria-busy'); // an earlier query's filter column, if still pending, is not coming
+      if (p.q) {
+        try { running = engine.run(full ? Object.assign({ full: true }, p) : p); } catch (e) { running = Promise.reject(e); }
+      }
       if (input && input.value !== (p.q || '')) input.value = p.q || '';
       document.title = p.q ? '“' + p.q + '”的搜索结果 · ' + baseTitle : baseTitle;
       body.classList.toggle('has-query', !!p.q);
@@ -1848,7 +1894,7 @@
       }
       statusLine.textContent = '正在搜索…';
       listBox.setAttribute('aria-busy', 'true');
-      engine.run(full ? Object.assign({ full: true }, p) : p).then(function (res) {
+      running.then(function (res) {
         if (my !== seq) return;
         listBox.textContent = '';
         listBox.removeAttribute('aria-busy');
@@ -1859,7 +1905,14 @@
           statusLine.textContent = '原样包含“' + p.q + '”的结果' + (res.atLeast ? ' ' + res.total + ' 条' : '约 ' + res.total + ' 条') +
             '，另有分散包含这些词的结果排在其后' + pages;
         } else statusLine.textContent = (res.exact ? '找到 ' + res.total + ' 条结果' : '找到约 ' + res.total + ' 条结果（估计数）') + pages;
-        renderFilters(p, res);
+        // the filter column (facet counts: up to a few hundred links) in a task of its own: the results are shown
+        // first, and no single task of the page holds both (aria-busy until then)
+        filters.setAttribute('aria-busy', 'true');
+        setTimeout(function () {
+          if (my !== seq) return;
+          renderFilters(p, res);
+          filters.removeAttribute('aria-busy');
+        }, 0);
         if (!res.total) renderNone(p, res);
         else if (res.suggestion) notes.appendChild(el('p', { class: 'search-suggestion' }, ['您是不是要找：', link({ q: res.suggestion }, res.suggestion)]));
         var list = el('ol', { class: 'search-results', start: String((res.page - 1) * PAGE_SIZE + 1) });

@@ -23,7 +23,8 @@ public final class Limits {
     public static final int MAX_WORD_CHARS = 1_000;
     /**
      * Most UTF-8 bytes of a project name or department-year title: a search result's display row (title, URL,
-     * snippet, budget) is a fixed 512-byte slot (StaticSearchExporter.SLOT) and must fit without the snippet.
+     * snippet, budget) is a fixed 384-byte slot (StaticSearchExporter.SLOT, deflated; stored blocks at worst) and
+     * must fit without the snippet.
      * 300 bytes is 100 Chinese characters; the longest real name has 53.
      */
     public static final int MAX_TITLE_BYTES = 300;

@@ -98,7 +98,7 @@ public record RenderStage() implements BuildStage {
         }
         for (Path file : files) {
             String relative = staticDir.relativize(file).toString().replace('\\', '/');
-            context.write("assets/" + relative, Files.readAllBytes(file));
+            context.write("assets/" + relative, MinifiedScripts.served(relative, Files.readAllBytes(file)));
         }
     }
 }

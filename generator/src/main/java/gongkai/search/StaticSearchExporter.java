@@ -39,14 +39,16 @@ import org.apache.lucene.util.SmallFloat;
  *       equal (year, department) as flat {@code [length, yearIdx, deptIdx]…}, run-length kinds {@code [value, count]…},
  *       category bit masks as one character {@code U+0030 + mask} per doc (in {@code cats.json} instead, named by
  *       {@code catMasksFile}, beyond {@link #CAT_MASKS_INLINE_MAX_DOCS} docs). Loaded once per page.</li>
- *   <li>{@code dict/<f>.bin} — term dictionary shards, back to back. A term's bucket is FNV-1a-32 over its UTF-16
- *       code units mod {@link #BUCKETS}; consecutive buckets are packed into shards ({@code dictStartDeltas}: first
- *       bucket of each shard, as differences; {@code dictLengths}: bytes of each shard; {@code dictFiles}: first
- *       shard of each file — a shard's offset is the sum of the lengths before it in its file). A shard is raw
- *       deflate of {@code termCount},
- *       then per term {@code byteLen, UTF-8 bytes, postFile, offset, tableLen, docLen, posLen, flags, headLen}
- *       and, when flags bit 2 is set, the window table itself ({@code tableLen} bytes). Flag bit 1: the table is
- *       raw deflate.</li>
+ *   <li>{@code dict/<f>.bin} — term dictionary shards in slots of {@code dictSlot} ({@link #DICT_SLOT}) bytes. A
+ *       term's bucket is FNV-1a-32 over its UTF-16 code units mod {@link #BUCKETS}; consecutive buckets are packed
+ *       into shards ({@code dictStartDeltas}: first bucket of each shard, as differences; {@code dictSlots}: slots
+ *       of each shard, run-length {@code [slots, shards]…}; {@code dictFiles}: first shard of each file — a shard's
+ *       offset is its first slot, counted from its file's first shard, times the slot size). A slot holds the
+ *       varint length of the shard's raw deflate, then the deflate, then zeros. The deflate is of {@code termCount},
+ *       then per term {@code byteLen, UTF-8 bytes, postFile, offset, tableLen, docLen, posLen, flags, headLen},
+ *       when flags bit 2 is set the window table itself ({@code tableLen} bytes), and when flags bit 4 is set the
+ *       first result page of the term alone: {@code k} and k doc ids, best first (see {@link #FIRST_PAGE}). Flag
+ *       bit 1: the table is raw deflate.</li>
  *   <li>{@code post/<n>.bin} — postings in windows: documents are ordered by their title read backwards (see
  *       {@link #windowRanks}) and cut into windows of {@link #WINDOW}; every term's postings are split by those
  *       windows (see {@code windowed}). At {@code offset}: the window table ({@code tableLen} bytes, unless it is in
@@ -54,8 +56,9 @@ import org.apache.lucene.util.SmallFloat;
  *       ({@code posLen}), then for terms with at least {@link #HEAD_MIN_DOC_BYTES} of doc parts a ranked head
  *       ({@code headLen} bytes, see {@code rankedHead}; 0: none).</li>
  *   <li>{@code show/<n>.bin} — display rows in fixed {@link #SLOT}-byte slots: doc d is at
- *       {@code (d mod perFile)·SLOT} of file {@code d / perFile}; a slot is the UTF-8 JSON
- *       {@code [title, url, snippet, budget 万元 or null]} padded with spaces.</li>
+ *       {@code (d mod perFile)·SLOT} of file {@code d / perFile}; a slot holds the varint length of the row, then
+ *       the row — raw deflate, ended by a sync flush (not final, as the postings' parts), of the UTF-8 JSON
+ *       {@code [title, url, snippet, budget 万元 or null]} and a newline — then zeros.</li>
  *   <li>{@code budget.json} — every doc's budget in 万元 (or null), read only for a budget filter.</li>
  * </ul>
  * Files stay under {@link #MAX_FILE_BYTES} (static hosts cap file size) and their number under projects/50 + 50.
@@ -63,17 +66,20 @@ import org.apache.lucene.util.SmallFloat;
 public final class StaticSearchExporter {
     public static final int FORMAT = 3;
     public static final int BUCKETS = 4096;
-    /** Bytes per display slot; a row that would not fit loses the end of its snippet. */
-    public static final int SLOT = 512;
+    /**
+     * Bytes per display slot; a row that would not fit loses the end of its snippet. Rows are deflated (to about
+     * 68 %): 384 bytes hold as much as 512 uncompressed did, and a result page costs 1.3 KB less.
+     */
+    public static final int SLOT = 384;
     /** Cloudflare Pages refuses files over 25 MiB. */
     static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
     /**
-     * Target size of a dictionary shard before deflate (a query fetches one per term; a query cut into four words
-     * fetched 16 KB of 4 KB shards, now about 2 KB).
+     * Bytes of a dictionary slot: a shard (consecutive buckets, as many as fit) fills one, or several when one bucket
+     * alone is larger. A query fetches a slot per term: a query cut into four words fetched 16 KB of 4 KB shards,
+     * then 7 KB of 1 KB shards, now about 2 KB (10,000 projects: 309 bytes per term on average; meta.json's shard
+     * table 1.3 KB gzip).
      */
-    static final int MIN_DICT_SHARD_BYTES = 1024;
-    /** Bounds meta.json's shard table (one length per shard); beyond it shards grow past the target. */
-    static final int MAX_DICT_SHARDS = 4096;
+    static final int DICT_SLOT = 256;
 
     /** What the export wrote, for build timings and the benchmark. */
     public record Stats(int files, long bytes, int dictShards, int dictFiles, int postFiles, int showFiles, int docs) {
@@ -83,6 +89,14 @@ public final class StaticSearchExporter {
     static final int HEAD_MIN_DOC_BYTES = 16 * 1024;
     /** Docs in a ranked head: the first ten result pages of the term alone. */
     static final int HEAD = 100;
+    /**
+     * Terms whose doc parts are at least this big carry the first result page of the term alone in their dictionary
+     * entry, so search.js requests a one-term query's display rows beside its postings instead of after them (one
+     * dependent round trip less; 10,000 projects: 1,601 of 37,065 terms, dictionary +4 %).
+     */
+    static final int FIRST_PAGE_MIN_DOC_BYTES = 2 * 1024;
+    /** Docs of that first page (search.js PAGE_SIZE). */
+    static final int FIRST_PAGE = 10;
 
     /**
      * Documents per postings window. Small windows make tight score bounds but long window tables (≈ 10 bytes per
@@ -98,6 +112,7 @@ public final class StaticSearchExporter {
 
     private final ObjectMapper json = new ObjectMapper();
     private final int headMinDocBytes;
+    private final int firstPageMinDocBytes;
     private final int headSize;
     private final int window;
 
@@ -111,6 +126,7 @@ public final class StaticSearchExporter {
      */
     StaticSearchExporter(int headMinDocBytes, int headSize, int window) {
         this.headMinDocBytes = headMinDocBytes;
+        this.firstPageMinDocBytes = Math.min(FIRST_PAGE_MIN_DOC_BYTES, headMinDocBytes); // tests forcing heads: all terms
         this.headSize = headSize;
         this.window = window;
     }
@@ -146,47 +162,47 @@ public final class StaticSearchExporter {
             acc[0] += shown[0][0];
             acc[1] += shown[0][1];
 
-            // 3. dictionary shards of about MIN_DICT_SHARD_BYTES, packed one after another into dict/<f>.bin, so the
-            //    shards of a query's terms come in one (multi-range) request
-            long dictTotal = 0;
-            for (Utf8Bytes b : dict) {
-                dictTotal += b == null ? 0 : b.size();
-            }
-            int dictShards = (int) Math.max(1, Math.min(MAX_DICT_SHARDS,
-                    (dictTotal + MIN_DICT_SHARD_BYTES - 1) / MIN_DICT_SHARD_BYTES));
-            List<Integer> dictStarts = packBuckets(dict, dictShards, dictTotal);
-            List<Integer> dictLengths = new ArrayList<>();
+            // 3. dictionary shards in slots of DICT_SLOT bytes, packed one after another into dict/<f>.bin, so the
+            //    shards of a query's terms come in one (multi-range) request, and a shard's place follows from its
+            //    number: meta.json needs no table of shard lengths (at 10,000 projects 2.6 KB gzip of every first query)
+            List<Integer> dictStarts = new ArrayList<>();
+            List<Integer> dictSlots = new ArrayList<>();
             List<Integer> dictFileStarts = new ArrayList<>();
             Files.createDirectories(out.resolve("dict"));
             Utf8Bytes dictFile = new Utf8Bytes(64);
             Deflater dictDeflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-            for (int s = 0; s < dictStarts.size(); s++) {
-                int from = dictStarts.get(s);
-                int to = s + 1 < dictStarts.size() ? dictStarts.get(s + 1) : BUCKETS;
-                Utf8Bytes shard = new Utf8Bytes(64);
-                int terms = 0;
-                for (int b = from; b < to; b++) {
-                    terms += dictTerms[b];
-                }
-                shard.varint(terms);
-                for (int b = from; b < to; b++) {
-                    if (dict[b] != null) {
-                        shard.write(dict[b].array(), 0, dict[b].size());
+            byte[] zbuf = new byte[8192];
+            int bucketFrom = 0;
+            while (bucketFrom < BUCKETS) {
+                // as many whole buckets as fit one slot (at least one: a larger bucket spans several slots)
+                int to = bucketFrom + 1;
+                byte[] z = dictShard(dict, dictTerms, bucketFrom, to, dictDeflater, zbuf);
+                while (to < BUCKETS) {
+                    byte[] more = dictShard(dict, dictTerms, bucketFrom, to + 1, dictDeflater, zbuf);
+                    if (varintSize(more.length) + more.length > DICT_SLOT) {
+                        break;
                     }
+                    z = more;
+                    to++;
                 }
-                byte[] z = deflate(dictDeflater, shard.array(), shard.size(), new byte[8192]);
-                shard.reset();
-                shard.write(z, 0, z.length); // raw deflate: shards are served as uncompressed byte ranges
-                if (s == 0 || dictFile.size() > 0 && dictFile.size() + shard.size() > MAX_FILE_BYTES) {
-                    if (s > 0) {
+                int slots = (varintSize(z.length) + z.length + DICT_SLOT - 1) / DICT_SLOT;
+                if (dictStarts.isEmpty() || dictFile.size() + (long) slots * DICT_SLOT > MAX_FILE_BYTES) {
+                    if (!dictStarts.isEmpty()) {
                         acc[0] += writeBytes(out.resolve("dict").resolve((dictFileStarts.size() - 1) + ".bin"), dictFile);
                         acc[1]++;
                     }
                     dictFile.reset();
-                    dictFileStarts.add(s);
+                    dictFileStarts.add(dictStarts.size());
                 }
-                dictFile.write(shard.array(), 0, shard.size());
-                dictLengths.add(shard.size());
+                int at = dictFile.size();
+                dictFile.varint(z.length); // then the raw deflate; the rest of the slot is zeros
+                dictFile.write(z, 0, z.length);
+                while (dictFile.size() < at + slots * DICT_SLOT) {
+                    dictFile.write(0);
+                }
+                dictStarts.add(bucketFrom);
+                dictSlots.add(slots);
+                bucketFrom = to;
             }
             dictDeflater.end();
             acc[0] += writeBytes(out.resolve("dict").resolve((dictFileStarts.size() - 1) + ".bin"), dictFile);
@@ -207,17 +223,14 @@ public final class StaticSearchExporter {
                 QueryEngine.FieldStats st = index.stats(f);
                 fields.putArray(f).add(st.docCount()).add(st.sumTotalTermFreq());
             }
-            ArrayNode lengths = meta.putArray("lengthTable"); // norm byte → document length, as Lucene decodes it
-            for (int i = 0; i < 256; i++) {
-                lengths.add(SmallFloat.byte4ToInt((byte) i));
-            }
             meta.put("buckets", BUCKETS);
             ArrayNode starts = meta.putArray("dictStartDeltas"); // small numbers gzip better than bucket numbers
             for (int i = 0; i < dictStarts.size(); i++) {
                 starts.add(dictStarts.get(i) - (i == 0 ? 0 : dictStarts.get(i - 1)));
             }
-            ArrayNode lengthsOfShards = meta.putArray("dictLengths");
-            dictLengths.forEach(lengthsOfShards::add);
+            meta.put("dictSlot", DICT_SLOT);
+            int[] slotCounts = dictSlots.stream().mapToInt(Integer::intValue).toArray();
+            meta.set("dictSlots", runLength(slotCounts)); // slots per shard, [slots, shards]…: mostly 1 at 10,000
             ArrayNode fileStarts = meta.putArray("dictFiles");
             dictFileStarts.forEach(fileStarts::add);
             meta.put("window", window);
@@ -267,13 +280,10 @@ public final class StaticSearchExporter {
                 acc[0] += writeJson(out.resolve("cats.json"), masksNode);
                 acc[1]++;
             }
-            // the character map is fetched only for queries with a term the index lacks (SearchLexicon.withIndex)
-            ObjectNode lexicon = index.lexicon().toJson();
-            ObjectNode ts = JsonNodeFactory.instance.objectNode().put("ts", lexicon.get("ts").asText());
-            lexicon.remove("ts");
-            meta.set("lexicon", lexicon);
-            acc[0] += writeJson(out.resolve("ts.json"), ts);
-            acc[1]++;
+            // the character map rides along (≈ 2.4 KB gzip, the pairs the index needs: SearchLexicon.withIndex): in a
+            // file of its own, a traditional query paid two more dependent requests (the map, then the dictionary
+            // again for the folded terms)
+            meta.set("lexicon", index.lexicon().toJson());
             acc[0] += writeJson(out.resolve("meta.json"), meta);
             acc[1]++;
             return new Stats((int) acc[1], acc[0], dictStarts.size(), dictFileStarts.size(), postFiles[0], showFiles, n);
@@ -290,13 +300,14 @@ public final class StaticSearchExporter {
         ArrayNode budgets = JsonNodeFactory.instance.arrayNode();
         Files.createDirectories(out.resolve("show"));
         org.apache.lucene.index.StoredFields stored = index.storedFields();
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        byte[] zbuf = new byte[8192];
         for (int f = 0; f < showFiles; f++) {
             int from = f * perFile;
             int to = Math.min(n, from + perFile);
             byte[] file = new byte[(to - from) * SLOT];
-            Arrays.fill(file, (byte) ' ');
             for (int d = from; d < to; d++) {
-                byte[] row = displayRow(stored.document(d), table.budgetWan[d]);
+                byte[] row = displayRow(stored.document(d), table.budgetWan[d], deflater, zbuf);
                 System.arraycopy(row, 0, file, (d - from) * SLOT, row.length);
                 if (table.budgetWan[d] == null) {
                     budgets.addNull();
@@ -308,13 +319,14 @@ public final class StaticSearchExporter {
             bytes += file.length;
             files++;
         }
+        deflater.end();
         bytes += writeJson(out.resolve("budget.json"), budgets);
         files++;
         return new long[] {bytes, files, showFiles};
     }
 
-    /** The display row as UTF-8 JSON of at most {@link #SLOT} bytes, cutting the snippet to fit. */
-    private byte[] displayRow(Document doc, BigDecimal budget) throws IOException {
+    /** The display row as its slot holds it (length, deflated JSON line), at most {@link #SLOT} bytes. */
+    private byte[] displayRow(Document doc, BigDecimal budget, Deflater deflater, byte[] zbuf) throws IOException {
         String snippet = doc.get(SearchIndexBuilder.StoredFields.SNIPPET);
         if (snippet == null) {
             snippet = "";
@@ -329,16 +341,23 @@ public final class StaticSearchExporter {
             } else {
                 row.add(budget);
             }
-            byte[] bytes = json.writeValueAsBytes(row);
-            if (bytes.length <= SLOT) {
-                return bytes;
+            Utf8Bytes line = new Utf8Bytes(SLOT * 2);
+            line.write(json.writeValueAsBytes(row));
+            line.write('\n');
+            byte[] z = syncDeflate(deflater, line, zbuf);
+            if (varintSize(z.length) + z.length <= SLOT) {
+                Utf8Bytes slot = new Utf8Bytes(SLOT);
+                slot.varint(z.length);
+                slot.write(z, 0, z.length);
+                return slot.toByteArray();
             }
+            int excess = (varintSize(z.length) + z.length - SLOT) * line.size() / z.length; // in bytes of JSON
             if (snippet.isEmpty()) {
                 throw new IOException("display row of " + doc.get(SearchIndexBuilder.StoredFields.ID)
                         + " exceeds " + SLOT + " bytes without a snippet (title too long?)");
             }
             // drop roughly the excess (UTF-8 Han = 3 bytes), keeping whole code points
-            int cut = Math.max(1, (bytes.length - SLOT + 2) / 3 + 1);
+            int cut = Math.max(1, (excess + 2) / 3 + 1);
             int end = Math.max(0, snippet.length() - cut);
             if (end > 0 && Character.isHighSurrogate(snippet.charAt(end - 1))) {
                 end--;
@@ -389,10 +408,39 @@ public final class StaticSearchExporter {
 
     /** A term's encoded region: window table (maybe inline), doc parts, position parts, ranked head. */
     private record TermBlock(String text, byte[] tableBytes, boolean tableDeflated, boolean inline, byte[] docParts,
-            byte[] posParts, byte[] head) {
+            byte[] posParts, byte[] head, int[] firstPage) {
         long size() {
             return (inline ? 0 : tableBytes.length) + docParts.length + posParts.length + head.length;
         }
+    }
+
+    /**
+     * The postings files hold three groups of terms, each from a new file: Han bigrams (most words people type),
+     * Han trigrams (longer words and text typed without spaces), then the rest (single characters, letters,
+     * digits, signs). A query's terms then sit in fewer files than in plain term order, where they scattered by
+     * their first character (10,000 projects: 16, 18 and 13 MB; a query of four words and their phrase read 3 files,
+     * now 2), and a file is a request.
+     */
+    static final int TERM_GROUPS = 3;
+
+    /** The next term of the enum in postings group {@code group} (see {@link #TERM_GROUPS}), or null. */
+    private static BytesRef nextOfGroup(TermsEnum te, int group) throws IOException {
+        for (BytesRef t = te.next(); t != null; t = te.next()) {
+            if (groupOf(t) == group) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    static int groupOf(BytesRef term) {
+        String s = term.utf8ToString();
+        int first = s.codePointAt(0);
+        if (SearchTokens.classify(first) != SearchTokens.HAN) {
+            return 2;
+        }
+        int n = s.codePointCount(0, s.length());
+        return n == 2 ? 0 : n == 3 ? 1 : 2;
     }
 
     /** Terms encoded per parallel batch, at most this many ... */
@@ -405,7 +453,7 @@ public final class StaticSearchExporter {
      * Streams every term's region into post/N.bin (new file past MAX_FILE_BYTES); returns the file count. Terms
      * are encoded in parallel, a batch at a time (each chunk of a batch reads its terms with its own TermsEnum and
      * deflates with its own Deflater: every block is deflated from a reset state, so the bytes do not depend on
-     * which thread made them), then written in term order.
+     * which thread made them), then written in term order, group by group ({@link #TERM_GROUPS}).
      */
     private int writePostings(LuceneSearchIndex index, Path dir, Utf8Bytes[] dict, int[] dictTerms,
             long[] acc) throws IOException {
@@ -423,59 +471,70 @@ public final class StaticSearchExporter {
             }
             int[] rank = windowRanks(index);
             Encoder encoder = new Encoder(index, all, name, rank, deflaters);
-            TermsEnum te = all.iterator();
-            List<BytesRef> batch = new ArrayList<>(BATCH_TERMS);
-            long batchPositions = 0;
-            BytesRef term = te.next();
-            while (term != null || !batch.isEmpty()) {
-                if (term != null) {
-                    batch.add(BytesRef.deepCopyOf(term));
-                    batchPositions += te.totalTermFreq();
-                    term = te.next();
-                    if (batch.size() < BATCH_TERMS && batchPositions < BATCH_POSITIONS && term != null) {
-                        continue;
+            for (int group = 0; group < TERM_GROUPS; group++) {
+                TermsEnum te = all.iterator();
+                List<BytesRef> batch = new ArrayList<>(BATCH_TERMS);
+                long batchPositions = 0;
+                BytesRef term = nextOfGroup(te, group);
+                boolean groupStart = true;
+                while (term != null || !batch.isEmpty()) {
+                    if (term != null) {
+                        batch.add(BytesRef.deepCopyOf(term));
+                        batchPositions += te.totalTermFreq();
+                        term = nextOfGroup(te, group);
+                        if (batch.size() < BATCH_TERMS && batchPositions < BATCH_POSITIONS && term != null) {
+                            continue;
+                        }
                     }
-                }
-                batchPositions = 0;
-                TermBlock[] blocks = encoder.encode(batch);
-                batch.clear();
-                for (TermBlock block : blocks) {
-                    long size = block.size();
-                    if (offset > 0 && offset + size > MAX_FILE_BYTES) {
-                        file.close();
-                        fileNo++;
-                        offset = 0;
-                        file = new java.io.BufferedOutputStream(
-                                Files.newOutputStream(dir.resolve(fileNo + ".bin")), 1 << 16);
-                        acc[1]++;
+                    batchPositions = 0;
+                    TermBlock[] blocks = encoder.encode(batch);
+                    batch.clear();
+                    for (TermBlock block : blocks) {
+                        long size = block.size();
+                        if (offset > 0 && (groupStart || offset + size > MAX_FILE_BYTES)) {
+                            file.close();
+                            fileNo++;
+                            offset = 0;
+                            file = new java.io.BufferedOutputStream(
+                                    Files.newOutputStream(dir.resolve(fileNo + ".bin")), 1 << 16);
+                            acc[1]++;
+                        }
+                        groupStart = false;
+                        if (!block.inline()) {
+                            file.write(block.tableBytes());
+                        }
+                        file.write(block.docParts());
+                        file.write(block.posParts());
+                        file.write(block.head());
+                        int bucket = bucket(block.text(), BUCKETS);
+                        Utf8Bytes d = dict[bucket];
+                        if (d == null) {
+                            d = dict[bucket] = new Utf8Bytes(64);
+                        }
+                        byte[] utf8 = block.text().getBytes(StandardCharsets.UTF_8);
+                        d.varint(utf8.length);
+                        d.write(utf8);
+                        d.varint(fileNo);
+                        d.varint(offset);
+                        d.varint(block.tableBytes().length);
+                        d.varint(block.docParts().length);
+                        d.varint(block.posParts().length);
+                        d.varint((block.tableDeflated() ? 1 : 0) | (block.inline() ? 2 : 0)
+                                | (block.firstPage().length > 0 ? 4 : 0));
+                        d.varint(block.head().length);
+                        if (block.inline()) {
+                            d.write(block.tableBytes());
+                        }
+                        if (block.firstPage().length > 0) {
+                            d.varint(block.firstPage().length);
+                            for (int doc : block.firstPage()) {
+                                d.varint(doc);
+                            }
+                        }
+                        dictTerms[bucket]++;
+                        offset += size;
+                        acc[0] += size;
                     }
-                    if (!block.inline()) {
-                        file.write(block.tableBytes());
-                    }
-                    file.write(block.docParts());
-                    file.write(block.posParts());
-                    file.write(block.head());
-                    int bucket = bucket(block.text(), BUCKETS);
-                    Utf8Bytes d = dict[bucket];
-                    if (d == null) {
-                        d = dict[bucket] = new Utf8Bytes(64);
-                    }
-                    byte[] utf8 = block.text().getBytes(StandardCharsets.UTF_8);
-                    d.varint(utf8.length);
-                    d.write(utf8);
-                    d.varint(fileNo);
-                    d.varint(offset);
-                    d.varint(block.tableBytes().length);
-                    d.varint(block.docParts().length);
-                    d.varint(block.posParts().length);
-                    d.varint((block.tableDeflated() ? 1 : 0) | (block.inline() ? 2 : 0));
-                    d.varint(block.head().length);
-                    if (block.inline()) {
-                        d.write(block.tableBytes());
-                    }
-                    dictTerms[bucket]++;
-                    offset += size;
-                    acc[0] += size;
                 }
             }
             return fileNo + 1;
@@ -563,14 +622,18 @@ public final class StaticSearchExporter {
             boolean inline = docParts.size() + posParts.size() >= INLINE_TABLE_MIN_REGION
                     && tableBytes.length <= INLINE_TABLE_MAX_BYTES;
             String text = term.utf8ToString();
-            byte[] headBytes = docParts.size() >= headMinDocBytes
-                    ? rankedHead(text, pAll, pName, allStats, nameStats, headSize, deflater, zbuf)
+            boolean head = docParts.size() >= headMinDocBytes;
+            int[] ranked = head || docParts.size() >= firstPageMinDocBytes
+                    ? ranking(text, pAll, pName, allStats, nameStats, head ? Math.max(headSize, FIRST_PAGE) : FIRST_PAGE)
+                    : new int[0];
+            byte[] headBytes = head
+                    ? rankedHead(Arrays.copyOf(ranked, Math.min(headSize, ranked.length)), pAll, deflater, zbuf)
                     : new byte[0];
             if (headMinDocBytes > 0 && headBytes.length * 2 > docParts.size()) {
                 headBytes = new byte[0]; // not worth it: the doc parts compress as well (0 forces heads, tests)
             }
             return new TermBlock(text, tableBytes, tableZ[0], inline, docParts.toByteArray(), posParts.toByteArray(),
-                    headBytes);
+                    headBytes, Arrays.copyOf(ranked, Math.min(FIRST_PAGE, ranked.length)));
         }
     }
 
@@ -748,14 +811,11 @@ public final class StaticSearchExporter {
     }
 
     /**
-     * The ranked head of a large term, raw deflate: {@code k}, the term's first k docs as the term alone ranks
-     * them (absolute ids, best first; ranked by {@link QueryEngine} itself, so exactly as the server and search.js
-     * rank), then its {@code all} docs ({@code df}, doc deltas) for the total and facets. A one-term query reads
-     * this instead of the doc block, whose norms and tfs are most of its bytes.
+     * The first k docs of a term as the term alone ranks them (absolute ids, best first), ranked by
+     * {@link QueryEngine} itself, so exactly as the server and search.js rank a query of that one term.
      */
-    private static byte[] rankedHead(String term, QueryEngine.TermPostings all, QueryEngine.TermPostings name,
-            QueryEngine.FieldStats allStats, QueryEngine.FieldStats nameStats, int headSize, Deflater deflater,
-            byte[] zbuf) throws IOException {
+    private static int[] ranking(String term, QueryEngine.TermPostings all, QueryEngine.TermPostings name,
+            QueryEngine.FieldStats allStats, QueryEngine.FieldStats nameStats, int k) throws IOException {
         QueryEngine engine = new QueryEngine(new QueryEngine.PostingsSource() {
             @Override
             public QueryEngine.TermPostings postings(String field, String t) {
@@ -768,12 +828,24 @@ public final class StaticSearchExporter {
             }
         });
         List<QueryEngine.Hit> hits = engine.top(new SearchQuery(List.of(
-                SearchQuery.Word.exact(term, List.of(new SearchQuery.Clause(term, 0))))), headSize);
+                SearchQuery.Word.exact(term, List.of(new SearchQuery.Clause(term, 0))))), k);
+        int[] docs = new int[Math.min(k, hits.size())];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = hits.get(i).doc();
+        }
+        return docs;
+    }
+
+    /**
+     * The ranked head of a large term, raw deflate: {@code k}, the term's first k docs as the term alone ranks
+     * them ({@link #ranking}), then its {@code all} docs ({@code df}, doc deltas) for the total and facets. A
+     * one-term query reads this instead of the doc block, whose norms and tfs are most of its bytes.
+     */
+    private static byte[] rankedHead(int[] ranked, QueryEngine.TermPostings all, Deflater deflater, byte[] zbuf) {
         Utf8Bytes out = new Utf8Bytes(64);
-        int k = Math.min(headSize, hits.size());
-        out.varint(k);
-        for (int i = 0; i < k; i++) {
-            out.varint(hits.get(i).doc());
+        out.varint(ranked.length);
+        for (int doc : ranked) {
+            out.varint(doc);
         }
         out.varint(all.df());
         int last = 0;
@@ -821,21 +893,30 @@ public final class StaticSearchExporter {
         return raw;
     }
 
-    /** Greedy packing of consecutive buckets into shards of about total/shards bytes; returns first buckets. */
-    static List<Integer> packBuckets(Utf8Bytes[] buckets, int shards, long total) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        long target = Math.max(1, total / shards);
-        long cur = 0;
-        for (int b = 0; b < buckets.length; b++) {
-            long size = buckets[b] == null ? 0 : buckets[b].size();
-            if (cur > 0 && cur + size / 2 > target && starts.size() < shards) {
-                starts.add(b);
-                cur = 0;
-            }
-            cur += size;
+    /** Bytes of v as an unsigned LEB128 varint. */
+    private static int varintSize(int v) {
+        int n = 1;
+        while ((v >>>= 7) != 0) {
+            n++;
         }
-        return starts;
+        return n;
+    }
+
+    /** Buckets [from, to) as a dictionary shard, raw deflate: term count, then the buckets' entries. */
+    private static byte[] dictShard(Utf8Bytes[] dict, int[] dictTerms, int from, int to, Deflater deflater,
+            byte[] zbuf) {
+        Utf8Bytes shard = new Utf8Bytes(64);
+        int terms = 0;
+        for (int b = from; b < to; b++) {
+            terms += dictTerms[b];
+        }
+        shard.varint(terms);
+        for (int b = from; b < to; b++) {
+            if (dict[b] != null) {
+                shard.write(dict[b].array(), 0, dict[b].size());
+            }
+        }
+        return deflate(deflater, shard.array(), shard.size(), zbuf);
     }
 
     /** FNV-1a 32-bit over UTF-16 code units, unsigned, mod {@code buckets} (search.js: bucketOf). */

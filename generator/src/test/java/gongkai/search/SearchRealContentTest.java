@@ -78,12 +78,11 @@ class SearchRealContentTest {
                         new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(30));
                 browser.open(base + "search/");
                 d.findElement(org.openqa.selenium.By.id("search-q")).sendKeys("辐射\n");
-                wait.until(x -> x.findElement(org.openqa.selenium.By.cssSelector("#search-app .search-status[role=status]"))
-                        .getText().startsWith("找到"));
+                wait.until(x -> status(x).startsWith("找到")
+                        && !x.findElements(org.openqa.selenium.By.cssSelector("#search-app .search-status[role=status]")).isEmpty());
                 assertTrue(d.getCurrentUrl().contains("q=%E8%BE%90%E5%B0%84"), "query in the URL: " + d.getCurrentUrl());
                 int total = service.search("辐射", SearchFilters.NONE, 1, 10).total();
-                assertEquals("找到 " + total + " 条结果", d.findElement(org.openqa.selenium.By.cssSelector(".search-status"))
-                        .getText().replaceAll("，.*", ""));
+                assertEquals("找到 " + total + " 条结果", status(d).replaceAll("，.*", ""));
                 List<org.openqa.selenium.WebElement> links = d.findElements(
                         org.openqa.selenium.By.cssSelector("ol.search-results h3 a"));
                 assertEquals(Math.min(10, total), links.size());
@@ -110,14 +109,14 @@ class SearchRealContentTest {
                 String yearValue = year.getText().replaceAll("（.*", "");
                 year.click();
                 wait.until(x -> x.getCurrentUrl().contains("year=" + yearValue)
-                        && x.findElement(org.openqa.selenium.By.cssSelector(".search-status")).getText().contains("结果"));
+                        && status(x).contains("结果"));
                 int narrowed = service.search("辐射", new SearchFilters(Integer.valueOf(yearValue), null, null, null,
                         null), 1, 10).total();
-                wait.until(x -> x.findElement(org.openqa.selenium.By.cssSelector(".search-status")).getText()
+                wait.until(x -> status(x)
                         .startsWith("找到 " + narrowed + " "));
                 d.navigate().back();
                 wait.until(x -> !x.getCurrentUrl().contains("year="));
-                wait.until(x -> x.findElement(org.openqa.selenium.By.cssSelector(".search-status")).getText()
+                wait.until(x -> status(x)
                         .startsWith("找到 " + total + " "));
             }
         }
@@ -127,7 +126,11 @@ class SearchRealContentTest {
         return new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(30));
     }
 
+    /** The status line, or "" while the filter column is still being filled (it comes a task after the results). */
     private static String status(org.openqa.selenium.WebDriver d) {
+        if (!d.findElements(org.openqa.selenium.By.cssSelector("#search-app .search-filters[aria-busy]")).isEmpty()) {
+            return "";
+        }
         return d.findElement(org.openqa.selenium.By.cssSelector("#search-app .search-status")).getText();
     }
 
@@ -333,10 +336,9 @@ class SearchRealContentTest {
                 org.openqa.selenium.support.ui.WebDriverWait wait =
                         new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(30));
                 browser.open(base + "search/?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
-                org.openqa.selenium.By status = org.openqa.selenium.By.cssSelector(".search-status");
-                wait.until(x -> x.findElement(status).getText().startsWith("找到"));
-                assertTrue(d.findElement(status).getText().startsWith("找到约 "), d.findElement(status).getText());
-                assertTrue(d.findElement(status).getText().contains("估计数"), d.findElement(status).getText());
+                wait.until(x -> status(x).startsWith("找到"));
+                assertTrue(status(d).startsWith("找到约 "), status(d));
+                assertTrue(status(d).contains("估计数"), status(d));
                 List<String> shown = d.findElements(org.openqa.selenium.By.cssSelector("ol.search-results h3 a")).stream()
                         .map(a -> a.getAttribute("href").substring(base.length())).toList();
                 assertEquals(exact.items().stream().map(SearchService.Item::url).toList(), shown,
@@ -345,7 +347,7 @@ class SearchRealContentTest {
                         "no facet counts while the total is an estimate");
                 assertEquals(List.of(), browser.axeViolations(), "estimate page is WCAG 2.1 AA clean");
                 d.findElement(org.openqa.selenium.By.cssSelector("button.search-full")).click();
-                wait.until(x -> x.findElement(status).getText().startsWith("找到 " + exact.total() + " 条结果"));
+                wait.until(x -> status(x).startsWith("找到 " + exact.total() + " 条结果"));
                 List<String> years = d.findElements(org.openqa.selenium.By.cssSelector(".search-filters-body .search-facet:first-child a"))
                         .stream().map(org.openqa.selenium.WebElement::getText).toList();
                 assertEquals(exact.facets().get("year").stream().map(v -> v.label() + "（" + v.count() + "）").toList(),

@@ -21,7 +21,6 @@ if (mode === 'tokenize') {
   const input = JSON.parse(fs.readFileSync(process.argv[4], 'utf8'));
   const lex = process.argv[6]
     ? new S.Lexicon(JSON.parse(fs.readFileSync(path.join(process.argv[6], 'meta.json'), 'utf8')).lexicon) : undefined;
-  if (lex) lex.setTs(JSON.parse(fs.readFileSync(path.join(process.argv[6], 'ts.json'), 'utf8')).ts);
   const words = ws => ws.map(w => [w.text, w.alts.map(a => a.clauses.map(c => [c.term, c.offset]))]);
   const out = input.map(q => {
     const p = S.parseQuery(q, lex);

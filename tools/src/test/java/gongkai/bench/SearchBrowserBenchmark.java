@@ -11,16 +11,21 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Search in the browser, measured in Chromium (not a unit test; run by scripts/search-browser-bench.sh): the built
- * site served by nginx as a static host serves it (scripts/search-host.sh: gzip, multi-range), the HTTP cache off.
+ * site served by nginx as a static host serves it (scripts/search-host.sh: gzip, multi-range).
  *
  * <ul>
- *   <li><b>cold</b>: the search page opened with the query in its URL, nothing cached: bytes over the wire
+ *   <li><b>cold</b>: the search page opened with the query in its URL, the HTTP cache disabled: bytes over the wire
  *       (headers included) and requests of search.js and the search data, and the time to rendered results;</li>
  *   <li><b>warm</b>: a later query of a page session in which two other queries ran (meta.json loaded, code
- *       compiled), typed into the box: time from submit to the results in the page (status line written, list
- *       built; and to the next frame).</li>
+ *       compiled), put into the box and submitted: time from submit to the results in the page (status line
+ *       written, list built; and to the next frame). Each query in {@code REPS} page sessions; median and p95 over
+ *       all of them. As a reader's browser runs it: the HTTP cache on (emptied before each session, so nothing this
+ *       query's cold run fetched is in it) and no DevTools network instrumentation, which costs every request a
+ *       round of events to the driver. {@code --cache-off} measures warm queries as before (cache disabled through
+ *       the DevTools network domain).</li>
  * </ul>
- * <pre>java -cp … gongkai.bench.SearchBrowserBenchmark SITE_DIR [PORT]</pre>
+ * The load average of the machine is printed before and after: on a shared machine it decides the times.
+ * <pre>java -cp … gongkai.bench.SearchBrowserBenchmark SITE_DIR [PORT] [--cache-off] [--reps N]</pre>
  */
 public final class SearchBrowserBenchmark {
     static final List<String> QUERIES = List.of("车", "辐射", "执法", "环境监测", "大气污染防治", "一企一策", "锅炉",
@@ -28,6 +33,8 @@ public final class SearchBrowserBenchmark {
             "项目完成时间", "恶臭", "生态环境", "监测设备运行维护",
             "天津机动车", "环境空气质量监测", "机动车 -天津", "VOC", "Ⅲ类", "空气质量", "環境監測", "噪音");
     static final List<String> WARM_UP = List.of("项目 指标", "环境");
+    /** Page sessions per warm query. */
+    static final int REPS = 3;
 
     private SearchBrowserBenchmark() {
     }
@@ -55,7 +62,10 @@ public final class SearchBrowserBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path site = Path.of(args[0]).toAbsolutePath();
-        int port = args.length > 1 ? Integer.parseInt(args[1]) : 8795;
+        List<String> rest = List.of(args).subList(1, args.length);
+        boolean cacheOff = rest.contains("--cache-off");
+        int reps = rest.contains("--reps") ? Integer.parseInt(rest.get(rest.indexOf("--reps") + 1)) : REPS;
+        int port = !rest.isEmpty() && rest.get(0).matches("\\d+") ? Integer.parseInt(rest.get(0)) : 8795;
         Process host = new ProcessBuilder("bash", "scripts/search-host.sh", site.toString(), Integer.toString(port))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Path profile = Files.createTempDirectory("gongkai-bench-chromium");
@@ -64,38 +74,56 @@ public final class SearchBrowserBenchmark {
             waitForHost(base);
             try (gongkai.testing.Browser browser = gongkai.testing.Browser.start(profile, 1280, 900)) {
                 ChromeDriver d = browser.driver();
-                d.executeCdpCommand("Network.enable", Map.of());
-                d.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
-                System.out.printf("search in Chromium %s against nginx (gzip, multi-range), HTTP cache off: %s%n",
-                        d.getCapabilities().getBrowserVersion(), site);
+                System.out.printf("search in Chromium %s against nginx (gzip, multi-range): %s; warm queries %s, %d "
+                                + "sessions each; load average %s%n", d.getCapabilities().getBrowserVersion(), site,
+                        cacheOff ? "with the HTTP cache off (DevTools network domain on)" : "with the HTTP cache on",
+                        reps, loadAverage());
                 System.out.printf("%-20s %8s %5s %8s %9s %9s  %s%n", "query", "coldKB", "req", "cold ms", "warm ms",
-                        "+frame", "status");
+                        "+frame", "status (warm: median of the sessions)");
                 List<Double> coldKb = new ArrayList<>();
                 List<Double> coldReq = new ArrayList<>();
                 List<Double> warm = new ArrayList<>();
                 List<Double> frame = new ArrayList<>();
                 for (String q : QUERIES) {
+                    d.executeCdpCommand("Network.enable", Map.of());
+                    d.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
                     browser.open(base + "search/?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8));
                     List<?> cold = (List<?>) d.executeAsyncScript(COLD_RESULT);
-                    browser.open(base + "search/");
-                    for (String w : WARM_UP) {
-                        d.executeAsyncScript(TIMED_QUERY, w);
+                    List<Double> mine = new ArrayList<>();
+                    List<Double> mineFrame = new ArrayList<>();
+                    String status = "";
+                    for (int r = 0; r < reps; r++) {
+                        d.executeCdpCommand("Network.clearBrowserCache", Map.of());
+                        if (!cacheOff) {
+                            d.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+                            d.executeCdpCommand("Network.disable", Map.of());
+                        }
+                        browser.open(base + "search/");
+                        for (String w : WARM_UP) {
+                            d.executeAsyncScript(TIMED_QUERY, w);
+                        }
+                        List<?> t = (List<?>) d.executeAsyncScript(TIMED_QUERY, q);
+                        mine.add(((Number) t.get(0)).doubleValue());
+                        mineFrame.add(((Number) t.get(1)).doubleValue());
+                        status = (String) t.get(2);
+                        if (!cacheOff) {
+                            d.executeCdpCommand("Network.enable", Map.of());
+                        }
                     }
-                    List<?> t = (List<?>) d.executeAsyncScript(TIMED_QUERY, q);
                     double kb = ((Number) cold.get(1)).doubleValue() / 1024;
                     coldKb.add(kb);
                     coldReq.add(((Number) cold.get(2)).doubleValue());
-                    warm.add(((Number) t.get(0)).doubleValue());
-                    frame.add(((Number) t.get(1)).doubleValue());
+                    warm.addAll(mine);
+                    frame.addAll(mineFrame);
                     System.out.printf("%-20s %8.1f %5d %8.0f %9.1f %9.1f  %s%n", q, kb, ((Number) cold.get(2)).intValue(),
-                            ((Number) cold.get(0)).doubleValue(), warm.get(warm.size() - 1), frame.get(frame.size() - 1),
-                            t.get(2));
+                            ((Number) cold.get(0)).doubleValue(), pct(mine, 50), pct(mineFrame, 50), status);
                 }
                 System.out.printf("cold first query: median %.1f KB, max %.1f KB; requests median %.0f, max %.0f "
                                 + "(search.js and search data, headers included)%n", pct(coldKb, 50), pct(coldKb, 100),
                         pct(coldReq, 50), pct(coldReq, 100));
                 System.out.printf("warm query in Chromium: median %.1f ms, p95 %.1f ms to results in the page; "
-                        + "to the next frame %.1f / %.1f ms%n", pct(warm, 50), pct(warm, 95), pct(frame, 50), pct(frame, 95));
+                        + "to the next frame %.1f / %.1f ms (%d samples, per query its median above); load average %s%n",
+                        pct(warm, 50), pct(warm, 95), pct(frame, 50), pct(frame, 95), warm.size(), loadAverage());
             }
         } finally {
             host.destroy();
@@ -116,6 +144,16 @@ public final class SearchBrowserBenchmark {
             }
         }
         throw new IllegalStateException("no static host at " + base + " (scripts/search-host.sh)");
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux), or "?" elsewhere. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     static double pct(List<Double> v, int p) {

@@ -308,14 +308,21 @@ class SearchParityTest {
         new StaticSearchExporter(0, 12, StaticSearchExporter.WINDOW).export(indexDir, headSite);
         JsonNode js = filtersFacetsAndPagesAgree(headSite, "node-heads");
         // 指标 page 1 reads the head alone; page 2 (docs 11–20 of a 12-doc head) the head, then the doc block
-        assertEquals(1, postRequests(js.get(0)), "指标");
-        assertEquals(2, postRequests(js.get(7)), "指标 page 2");
+        assertEquals(1, requests(js.get(0), "post/"), "指标");
+        assertEquals(2, requests(js.get(7), "post/"), "指标 page 2");
+        // the first page of a one-term query is in its dictionary entry: its rows are requested beside the postings,
+        // once (a wrong first page would need a second request for the right rows)
+        for (int i : new int[] {0, 8}) {
+            assertEquals(1, requests(js.get(i), "show/"), js.get(i).get("q").asText());
+            assertEquals("show/0.bin", js.get(i).get("files").get(2).get("path").asText(),
+                    js.get(i).get("q").asText() + ": rows right after the dictionary, before the postings");
+        }
     }
 
-    private static long postRequests(JsonNode result) {
+    private static long requests(JsonNode result, String prefix) {
         long n = 0;
         for (JsonNode f : result.get("files")) {
-            n += f.get("path").asText().startsWith("post/") ? 1 : 0;
+            n += f.get("path").asText().startsWith(prefix) ? 1 : 0;
         }
         return n;
     }
