@@ -144,7 +144,7 @@ class RealSiteTest {
         Document data = Jsoup.parse(site.resolve(Urls.dataPage() + "index.html").toFile(), "UTF-8");
         assertEquals(content.departmentYears().size(), data.select("details.data-department li").size());
         assertEquals(List.of("projects.csv", "indicators.csv", "departments.csv", "department_years.csv",
-                "corrections.csv", "retracted.csv", "quality.csv", "all.json", "quality.json", "datapackage.json"),
+                "corrections.csv", "retracted.csv", "changes.csv", "quality.csv", "all.json", "quality.json", "datapackage.json"),
                 data.select("table.data-files").first().select("tbody th code").eachText());
     }
 
