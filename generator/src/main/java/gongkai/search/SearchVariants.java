@@ -47,6 +47,17 @@ public record SearchVariants(List<List<String>> synonyms, Map<Integer, Integer> 
         return cp == ' ' || cp == '\t' || cp == '\u3000' || cp == ',' || cp == '，' || cp == '、' || cp == '/';
     }
 
+    /** The file's lines (line numbers = index + 1), each without its line break and without a "#" comment. */
+    private static List<String> uncommentedLines(String text) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            line = line.replace("\r", "");
+            int hash = line.indexOf('#');
+            lines.add(hash >= 0 ? line.substring(0, hash) : line);
+        }
+        return lines;
+    }
+
     /**
      * Groups: words separated by spaces (or ， 、 /), {@code #} starts a comment. Every word must have something
      * searchable, may not start with - or hold quotes, and may be in one group only; a group needs two words.
@@ -54,13 +65,9 @@ public record SearchVariants(List<List<String>> synonyms, Map<Integer, Integer> 
     static List<List<String>> synonyms(Path file, String text) throws VariantsException {
         List<List<String>> groups = new ArrayList<>();
         Map<String, Integer> lineOf = new HashMap<>();
-        String[] lines = text.split("\n", -1);
-        for (int ln = 0; ln < lines.length; ln++) {
-            String line = lines[ln].replace("\r", "");
-            int hash = line.indexOf('#');
-            if (hash >= 0) {
-                line = line.substring(0, hash);
-            }
+        List<String> lines = uncommentedLines(text);
+        for (int ln = 0; ln < lines.size(); ln++) {
+            String line = lines.get(ln);
             LinkedHashSet<String> group = new LinkedHashSet<>();
             int i = 0;
             while (i < line.length()) {
@@ -102,13 +109,9 @@ public record SearchVariants(List<List<String>> synonyms, Map<Integer, Integer> 
     /** Pairs "繁 简", one per line; {@code #} starts a comment. */
     static Map<Integer, Integer> traditionalSimplified(Path file, String text) throws VariantsException {
         Map<Integer, Integer> out = new TreeMap<>();
-        String[] lines = text.split("\n", -1);
-        for (int ln = 0; ln < lines.length; ln++) {
-            String line = lines[ln].replace("\r", "");
-            int hash = line.indexOf('#');
-            if (hash >= 0) {
-                line = line.substring(0, hash);
-            }
+        List<String> lines = uncommentedLines(text);
+        for (int ln = 0; ln < lines.size(); ln++) {
+            String line = lines.get(ln);
             line = line.strip();
             if (line.isEmpty()) {
                 continue;

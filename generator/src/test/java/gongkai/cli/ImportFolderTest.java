@@ -9,8 +9,6 @@ import gongkai.importer.document.TabRendering;
 import gongkai.importer.document.Twins;
 import gongkai.testing.Seeds;
 import gongkai.testing.Trees;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +18,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code gongkai import <folder>} imports every importable file in the folder and its sub-folders in path order,
@@ -28,16 +25,6 @@ import picocli.CommandLine;
  * department-year is written whole (its source document first, its year file last).
  */
 class ImportFolderTest {
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     private static String seedText(String prefix) throws Exception {
         return Files.readString(Seeds.seed(prefix), StandardCharsets.UTF_8);
     }
@@ -68,7 +55,7 @@ class ImportFolderTest {
     void aFolderImportsEveryDocumentInPathOrderAndOneFailureDoesNotStopTheOthers(@TempDir Path tmp) throws Exception {
         Path in = agencyFolder(tmp);
         Path content = content(tmp.resolve("content"));
-        Run r = run("import", "--content", content.toString(), in.toString());
+        CliRun r = CliRun.run("import", "--content", content.toString(), in.toString());
         assertEquals(1, r.status(), "one file failed: " + r.err());
 
         List<String> report = r.out().lines().filter(l -> l.startsWith("导入 ") || l.startsWith("跳过 ")).toList();
@@ -101,14 +88,14 @@ class ImportFolderTest {
         assertTrue(Files.isRegularFile(content.resolve("sources/binhai/362301/a-binhai-2025.docx.txt")));
         assertFalse(Trees.hashes(content).keySet().stream().anyMatch(f -> f.contains("broken") || f.contains("notes")
                 || f.contains("hidden")), "nothing of the failed or skipped files");
-        assertEquals(0, run("validate", content.toString()).status());
+        assertEquals(0, CliRun.run("validate", content.toString()).status());
     }
 
     @Test
     void theSameFolderAlwaysImportsToTheSameTreeAndReport(@TempDir Path tmp) throws Exception {
         Path in = agencyFolder(tmp);
-        Run first = run("import", "--content", content(tmp.resolve("one")).toString(), in.toString());
-        Run second = run("import", "--content", content(tmp.resolve("two")).toString(), in.toString());
+        CliRun first = CliRun.run("import", "--content", content(tmp.resolve("one")).toString(), in.toString());
+        CliRun second = CliRun.run("import", "--content", content(tmp.resolve("two")).toString(), in.toString());
         assertEquals(first, second);
         assertEquals(Trees.hashes(tmp.resolve("one")), Trees.hashes(tmp.resolve("two")));
     }
@@ -118,7 +105,7 @@ class ImportFolderTest {
         Path content = tmp.resolve("content");
         copy(Path.of("content"), content);
         Map<String, String> before = Trees.hashes(content);
-        Run r = run("import", "--content", content.toString(), content.resolve("sources").toString());
+        CliRun r = CliRun.run("import", "--content", content.toString(), content.resolve("sources").toString());
         assertEquals(0, r.status(), r.err());
         assertEquals(before, Trees.hashes(content));
         String name = Seeds.seed("003").getFileName().toString();
@@ -134,7 +121,7 @@ class ImportFolderTest {
         Files.write(Files.createDirectories(in.resolve("y")).resolve("2024-copy.docx"),
                 Twins.docx(TabRendering.parse(seedText("001"))));
         Path content = content(tmp.resolve("content"));
-        Run r = run("import", "--content", content.toString(), in.toString());
+        CliRun r = CliRun.run("import", "--content", content.toString(), in.toString());
         assertEquals(1, r.status());
         assertEquals("导入失败：" + in.resolve("y/2024-copy.docx") + ": tianjin/362303/2024.yaml 已由本次导入的 "
                 + in.resolve("x/2024.txt") + " 写出：同一个部门年度只能来自一个文件，请把重复的文件移出文件夹，未写入任何文件\n", r.err());
@@ -148,7 +135,7 @@ class ImportFolderTest {
         // the last of seed 003's four departments cannot get its source folder
         Files.createDirectories(content.resolve("sources/tianjin"));
         Files.writeString(content.resolve("sources/tianjin/362303"), "not a folder\n");
-        Run r = run("import", "--content", content.toString(), Seeds.seed("003").toString());
+        CliRun r = CliRun.run("import", "--content", content.toString(), Seeds.seed("003").toString());
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("导入失败：" + Seeds.seed("003").getFileName() + ": 无法读取或写入文件"), r.err());
         String name = Seeds.seed("003").getFileName().toString();

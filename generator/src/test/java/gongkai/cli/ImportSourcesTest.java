@@ -9,15 +9,12 @@ import gongkai.importer.document.TabRendering;
 import gongkai.importer.document.Twins;
 import gongkai.testing.Seeds;
 import gongkai.testing.Trees;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code gongkai import} keeps the imported document in the folder of each department it names,
@@ -25,16 +22,6 @@ import picocli.CommandLine;
  * live side by side, a Word file is kept with its text rendering, and what is kept validates and is published.
  */
 class ImportSourcesTest {
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     private static Path content(Path tmp) throws Exception {
         Path content = Files.createDirectories(tmp.resolve("content"));
         Files.copy(Path.of("content", "site.yaml"), content.resolve("site.yaml"));
@@ -48,24 +35,24 @@ class ImportSourcesTest {
         Path zhengwu = Files.createDirectories(tmp.resolve("zhengwu")).resolve("2024.txt");
         Files.copy(Seeds.seed("001"), zongdui);
         Files.copy(Seeds.seed("002"), zhengwu);
-        Run first = run("import", "--content", content.toString(), zongdui.toString());
+        CliRun first = CliRun.run("import", "--content", content.toString(), zongdui.toString());
         assertEquals(0, first.status(), first.err());
         assertTrue(first.out().contains("原文件存入 sources/tianjin/362303/2024.txt"), first.out());
-        Run second = run("import", "--content", content.toString(), zhengwu.toString());
+        CliRun second = CliRun.run("import", "--content", content.toString(), zhengwu.toString());
         assertEquals(0, second.status(), second.err());
 
         assertArrayEquals(Files.readAllBytes(zongdui), Files.readAllBytes(content.resolve("sources/tianjin/362303/2024.txt")));
         assertArrayEquals(Files.readAllBytes(zhengwu), Files.readAllBytes(content.resolve("sources/binhai/319101/2024.txt")));
         assertTrue(Files.readString(content.resolve("tianjin/362303/2024.yaml")).contains("\ndocument: tianjin/362303/2024.txt\n"));
         assertTrue(Files.readString(content.resolve("binhai/319101/2026.yaml")).contains("\ndocument: binhai/319101/2024.txt\n"));
-        Run validate = run("validate", content.toString());
+        CliRun validate = CliRun.run("validate", content.toString());
         assertEquals(0, validate.status(), validate.err());
     }
 
     @Test
     void aDocumentNamingFourDepartmentsIsKeptInEachOfTheirFolders(@TempDir Path tmp) throws Exception {
         Path content = content(tmp);
-        Run r = run("import", "--content", content.toString(), Seeds.seed("003").toString());
+        CliRun r = CliRun.run("import", "--content", content.toString(), Seeds.seed("003").toString());
         assertEquals(0, r.status(), r.err());
         String name = Seeds.seed("003").getFileName().toString();
         for (String code : new String[] {"362101", "362203", "362207", "362303"}) {
@@ -77,7 +64,7 @@ class ImportSourcesTest {
         assertTrue(r.out().contains("原文件存入 sources/tianjin/362101/" + name + " 等 4 个文件"), r.out());
         // importing it again finds everything in place
         Map<String, String> before = Trees.hashes(content);
-        Run again = run("import", "--content", content.toString(), Seeds.seed("003").toString());
+        CliRun again = CliRun.run("import", "--content", content.toString(), Seeds.seed("003").toString());
         assertEquals(0, again.status(), again.err());
         assertEquals(before, Trees.hashes(content));
     }
@@ -88,7 +75,7 @@ class ImportSourcesTest {
         String seed = Files.readString(Seeds.seed("001"), StandardCharsets.UTF_8);
         Path docx = tmp.resolve("zongdui-2024.docx");
         Files.write(docx, Twins.docx(TabRendering.parse(seed)));
-        Run r = run("import", "--content", content.toString(), docx.toString());
+        CliRun r = CliRun.run("import", "--content", content.toString(), docx.toString());
         assertEquals(0, r.status(), r.err());
 
         Path folder = content.resolve("sources/tianjin/362303");
@@ -112,12 +99,12 @@ class ImportSourcesTest {
         Path content = content(tmp);
         Path first = Files.createDirectories(tmp.resolve("a")).resolve("2024.txt");
         Files.copy(Seeds.seed("001"), first);
-        assertEquals(0, run("import", "--content", content.toString(), first.toString()).status());
+        assertEquals(0, CliRun.run("import", "--content", content.toString(), first.toString()).status());
         Map<String, String> before = Trees.hashes(content);
 
         Path revised = Files.createDirectories(tmp.resolve("b")).resolve("2024.txt");
         Files.writeString(revised, Files.readString(first).replace("\t117.00\n", "\t120.50\n"));
-        Run r = run("import", "--content", content.toString(), revised.toString());
+        CliRun r = CliRun.run("import", "--content", content.toString(), revised.toString());
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("导入失败：2024.txt:1: 文件名: " + content.resolve("sources/tianjin/362303/2024.txt")
                 + " 已有另一个同名文件，内容不同"), r.err());

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gongkai.content.Project;
 import gongkai.load.ContentLoader;
 import gongkai.testing.Seeds;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,23 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Re-importing a revised document keeps the ids of the projects that survive (they are in published URLs),
  * gives inserted projects new ids, reports removed ones, and {@code --dry-run} lists exactly what changes.
  */
 class ReimportTest {
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     /** Seed 001 with a project inserted after the first, the fourth removed, the fifth's amounts changed. */
     private static String revised(String seed) {
         List<String> lines = List.of(seed.split("\n", -1));
@@ -62,7 +49,7 @@ class ReimportTest {
         Path content = tmp.resolve("content");
         Path seed = Files.createDirectories(tmp.resolve("in")).resolve("tj-362303-2024.txt");
         Files.copy(Seeds.seed("001"), seed);
-        assertEquals(0, run("import", "--content", content.toString(), seed.toString()).status());
+        assertEquals(0, CliRun.run("import", "--content", content.toString(), seed.toString()).status());
         Path year = content.resolve("tianjin/362303/2024.yaml");
         List<Project> before = ContentLoader.loadYearFile(content, year).year().projects();
         assertEquals(5, before.size());
@@ -71,7 +58,7 @@ class ReimportTest {
         Path revision = tmp.resolve("in/tj-362303-2024-r2.txt");
         Files.writeString(revision, revised(Files.readString(seed, StandardCharsets.UTF_8)));
         byte[] unchanged = Files.readAllBytes(year);
-        Run dry = run("import", "--dry-run", "--content", content.toString(), revision.toString());
+        CliRun dry = CliRun.run("import", "--dry-run", "--content", content.toString(), revision.toString());
         assertEquals(0, dry.status(), dry.err());
         assertEquals(String.join("\n",
                 "导入 tj-362303-2024-r2.txt：1 个部门年度，5 个项目，32 条指标",
@@ -87,7 +74,7 @@ class ReimportTest {
         assertArrayEquals(unchanged, Files.readAllBytes(year), "--dry-run writes nothing");
 
         // the year file is what its cited document gives, so the import replaces it without --force
-        Run real = run("import", "--content", content.toString(), revision.toString());
+        CliRun real = CliRun.run("import", "--content", content.toString(), revision.toString());
         assertEquals(0, real.status(), real.err());
         List<Project> after = ContentLoader.loadYearFile(content, year).year().projects();
         assertEquals(List.of("362303-2024-001", "362303-2024-006", "362303-2024-002", "362303-2024-003", "362303-2024-005"),
@@ -100,12 +87,12 @@ class ReimportTest {
         // edited by hand: an import shows what it would change and writes nothing without --force
         String edited = Files.readString(year).replace("target: ≥90%", "target: ≥95%");
         Files.writeString(year, edited);
-        Run refused = run("import", "--content", content.toString(), revision.toString());
+        CliRun refused = CliRun.run("import", "--content", content.toString(), revision.toString());
         assertEquals(1, refused.status());
         assertTrue(refused.err().contains("2024.yaml: 文件已被手工修改过"), refused.err());
         assertTrue(refused.err().contains("指标 设备使用人满意度：“≥95%” → “≥90%”"), refused.err());
         assertEquals(edited, Files.readString(year));
-        assertEquals(0, run("import", "--force", "--content", content.toString(), revision.toString()).status());
+        assertEquals(0, CliRun.run("import", "--force", "--content", content.toString(), revision.toString()).status());
         assertTrue(Files.readString(year).contains("target: ≥90%"));
     }
 }
