@@ -1289,6 +1289,23 @@
 
   var PAGE_SIZE = 10;
 
+  /**
+   * An amount in 万元 as every page prints it (MoneyFormat.printed): two decimals rounded half up on the decimal
+   * digits themselves (no binary rounding), thousands grouped, and the unit held to the figure and to itself
+   * (no-break space, word joiner) so a phone never breaks "460.20 万元" into "460.20 万 / 元".
+   */
+  function wanText(v) {
+    var m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(String(v));
+    if (!m) return String(v) + '\u00a0万\u2060元';
+    var digits = (m[2] + ((m[3] || '') + '000').slice(0, 3)).split('').map(Number);
+    var up = digits.pop() >= 5;
+    for (var i = digits.length - 1; up && i >= 0; i--) { digits[i]++; up = digits[i] === 10; if (up) digits[i] = 0; }
+    if (up) digits.unshift(1);
+    var whole = digits.slice(0, -2).join('').replace(/^0+(?=\d)/, '') || '0';
+    var text = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + digits.slice(-2).join('');
+    return m[1] + text + '\u00a0万\u2060元';
+  }
+
   /** A budget bound from the URL (万元): a plain non-negative decimal, else null (the page says why). */
   function budgetBound(v) {
     if (v === undefined || v === null || v === '') return null;
@@ -1929,7 +1946,7 @@
             });
             sn = el('div', null, [found, sn]);
           }
-          var meta = r.year + ' · ' + r.dept + (r.budget !== null && r.budget !== undefined ? ' · 预算 ' + r.budget + ' 万元' : '') +
+          var meta = r.year + ' · ' + r.dept + (r.budget !== null && r.budget !== undefined ? ' · 预算 ' + wanText(r.budget) : '') +
             (r.kind === 1 ? ' · 部门年度公开' : '');
           var h = el('h3', { class: 'search-title' }), titleLink = el('a', { href: base + r.url });
           markInto(titleLink, r.title, res.words, 1000);

@@ -86,6 +86,12 @@ class SearchRealContentTest {
                 List<org.openqa.selenium.WebElement> links = d.findElements(
                         org.openqa.selenium.By.cssSelector("ol.search-results h3 a"));
                 assertEquals(Math.min(10, total), links.size());
+                // amounts as every page prints them: two decimals, grouped, the unit kept on one line with the figure
+                List<String> budgets = d.findElements(org.openqa.selenium.By.cssSelector("ol.search-results .search-meta"))
+                        .stream().map(e -> e.getAttribute("textContent")).filter(t -> t.contains("预算")).toList();
+                assertTrue(!budgets.isEmpty(), "results show their budget");
+                assertTrue(budgets.stream().allMatch(t -> t.matches(".* · 预算 \\d{1,3}(,\\d{3})*\\.\\d{2}\u00a0万\u2060元.*")),
+                        budgets.toString());
                 assertTrue(links.get(0).getAttribute("href").startsWith(base), links.get(0).getAttribute("href"));
                 assertTrue(d.findElements(org.openqa.selenium.By.cssSelector("ol.search-results mark")).stream()
                         .allMatch(m -> m.getText().equals("辐射")), "highlights are the query");
