@@ -99,18 +99,7 @@ class IncrementalRebuildTest {
             assertTrue(changedFiles(before, after) > 0, "the edit changed the served site");
         }
 
-        Path full = tmp.resolve("full").resolve("site");
-        pipeline(BuildOptions.of(content, theme, full, line -> { })).run();
-        Map<String, byte[]> expected = tree(full);
-        Map<String, byte[]> actual = tree(served);
-        assertEquals(expected.keySet(), actual.keySet(), "same files as a full build");
-        List<String> different = new ArrayList<>();
-        expected.forEach((path, bytes) -> {
-            if (!Arrays.equals(bytes, actual.get(path))) {
-                different.add(path);
-            }
-        });
-        assertEquals(List.of(), different, "files whose bytes differ from a full build");
+        Map<String, byte[]> actual = servedEqualsAFullBuild(tmp, content, theme, served);
         String renamedPage = new String(actual.get(projectPageOf(yaml, nameAt)), StandardCharsets.UTF_8);
         assertTrue(renamedPage.contains("改名后的测试项目"), "the project page shows the new name");
     }
@@ -141,18 +130,7 @@ class IncrementalRebuildTest {
         assertNotNull(rebuilt, "a year-file edit is incremental");
         awaitAll(lines, List.of("serve: whole-dataset downloads"));
 
-        Path full = tmp.resolve("full").resolve("site");
-        pipeline(BuildOptions.of(content, theme, full, line -> { })).run();
-        Map<String, byte[]> expected = tree(full);
-        Map<String, byte[]> actual = tree(served);
-        assertEquals(expected.keySet(), actual.keySet(), "same files as a full build");
-        List<String> different = new ArrayList<>();
-        expected.forEach((path, bytes) -> {
-            if (!Arrays.equals(bytes, actual.get(path))) {
-                different.add(path);
-            }
-        });
-        assertEquals(List.of(), different, "files whose bytes differ from a full build");
+        Map<String, byte[]> actual = servedEqualsAFullBuild(tmp, content, theme, served);
 
         String quality = new String(actual.get("quality/index.html"), StandardCharsets.UTF_8);
         assertTrue(!quality.contains("预算数与资金来源合计不符（") && !quality.contains("已说明："), quality);
@@ -192,18 +170,7 @@ class IncrementalRebuildTest {
         assertNotNull(builder.update(java.util.Set.of(yearFile), System.nanoTime()), "a year-file edit is incremental");
         awaitAll(lines, List.of("serve: whole-dataset downloads"));
 
-        Path full = tmp.resolve("full").resolve("site");
-        pipeline(BuildOptions.of(content, theme, full, line -> { })).run();
-        Map<String, byte[]> expected = tree(full);
-        Map<String, byte[]> actual = tree(served);
-        assertEquals(expected.keySet(), actual.keySet(), "same files as a full build");
-        List<String> different = new ArrayList<>();
-        expected.forEach((path, bytes) -> {
-            if (!Arrays.equals(bytes, actual.get(path))) {
-                different.add(path);
-            }
-        });
-        assertEquals(List.of(), different, "files whose bytes differ from a full build");
+        Map<String, byte[]> actual = servedEqualsAFullBuild(tmp, content, theme, served);
         String tomb = new String(actual.get("projects/362303-2024-002/index.html"), StandardCharsets.UTF_8);
         assertTrue(tomb.contains("<h2 id=\"retracted-h\">已撤回</h2>") && tomb.contains("撤回原因：并入其他项目"), tomb);
         assertTrue(!actual.containsKey("projects/362303-2024-002.csv"), "a withdrawn project's own downloads go");
@@ -316,6 +283,24 @@ class IncrementalRebuildTest {
 
     private static long changedFiles(Map<String, byte[]> a, Map<String, byte[]> b) {
         return b.entrySet().stream().filter(e -> !Arrays.equals(e.getValue(), a.get(e.getKey()))).count();
+    }
+
+    /** The served folder holds exactly the files a full build of the same content writes, byte for byte; → them. */
+    private static Map<String, byte[]> servedEqualsAFullBuild(Path tmp, Path content, Path theme, Path served)
+            throws Exception {
+        Path full = tmp.resolve("full").resolve("site");
+        pipeline(BuildOptions.of(content, theme, full, line -> { })).run();
+        Map<String, byte[]> expected = tree(full);
+        Map<String, byte[]> actual = tree(served);
+        assertEquals(expected.keySet(), actual.keySet(), "same files as a full build");
+        List<String> different = new ArrayList<>();
+        expected.forEach((path, bytes) -> {
+            if (!Arrays.equals(bytes, actual.get(path))) {
+                different.add(path);
+            }
+        });
+        assertEquals(List.of(), different, "files whose bytes differ from a full build");
+        return actual;
     }
 
     private static Map<String, byte[]> tree(Path root) throws IOException {
