@@ -82,4 +82,12 @@ public final class ContentPaths {
     public static String source(String document) {
         return SOURCES_DIR + "/" + document;
     }
+
+    /**
+     * The text whose lines a document's citations count: a .txt document itself, else the text rendering the import
+     * keeps beside a Word/Excel/PDF original ({@code 2024.docx} → {@code 2024.docx.txt}).
+     */
+    public static String textRendering(String document) {
+        return document.endsWith(".txt") ? document : document + ".txt";
+    }
 }

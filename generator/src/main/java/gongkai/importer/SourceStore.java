@@ -77,7 +77,7 @@ public final class SourceStore {
             List<Copy> needed = new ArrayList<>();
             needed(fileName, folder.resolve(fileName), bytes, needed, problems);
             if (text != null) {
-                needed(fileName, folder.resolve(fileName + ".txt"), text, needed, problems);
+                needed(fileName, folder.resolve(ContentPaths.textRendering(fileName)), text, needed, problems);
             }
             copies.put(key, needed);
         }

@@ -196,11 +196,7 @@ public final class QualityRules {
     }
 
     private List<String> readSource(String document) {
-        java.nio.file.Path file = contentDir.resolve(ContentPaths.source(document));
-        if (!document.endsWith(".txt")) {
-            // a Word/Excel/PDF original: its citations count lines of the text rendering the import keeps beside it
-            file = file.resolveSibling(file.getFileName() + ".txt");
-        }
+        java.nio.file.Path file = contentDir.resolve(ContentPaths.source(ContentPaths.textRendering(document)));
         if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return List.of(); // nothing to compare with: no finding
         }
