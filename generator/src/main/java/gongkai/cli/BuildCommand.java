@@ -62,8 +62,6 @@ public final class BuildCommand implements Callable<Integer> {
 
     /** {@code 构建失败（validate 阶段）：…}: the stage and what went wrong, paths as the user gave them. */
     static String failed(BuildException e, SiteDirs dirs) {
-        String message = dirs.asGiven(e.getMessage());
-        String prefix = e.stage() + ": ";
-        return "构建失败（" + e.stage() + " 阶段）：" + (message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+        return dirs.asGiven(e.describe());
     }
 }

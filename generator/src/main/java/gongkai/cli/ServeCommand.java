@@ -14,9 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Build, serve the site on 127.0.0.1, rebuild when content or theme change, reload open pages.")
+        description = "构建并在 127.0.0.1 上预览网站；内容或主题改动后自动重新构建并刷新已打开的页面，构建失败时在页面上显示错误。Build and preview on 127.0.0.1; rebuild on changes, show failures in the page.")
 public final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "8000", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    @Option(names = "--port", defaultValue = "8000", description = "端口（默认 ${DEFAULT-VALUE}；0 表示任选一个空闲端口）。Port (0 = any free port).")
     int port;
 
     @Mixin
@@ -28,7 +28,8 @@ public final class ServeCommand implements Callable<Integer> {
         PreviewSession session;
         try {
             session = new PreviewSession(SitePipelines.serving(options), options.outDir(),
-                    List.of(options.contentDir(), options.themeDir()), port, System.err::println);
+                    List.of(options.contentDir(), options.themeDir()), port, System.err::println,
+                    e -> BuildCommand.failed(e, dirs));
         } catch (BuildException e) {
             System.err.println(BuildCommand.failed(e, dirs));
             return 1;

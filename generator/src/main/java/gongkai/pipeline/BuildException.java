@@ -12,4 +12,11 @@ public final class BuildException extends Exception {
     public String stage() {
         return stage;
     }
+
+    /** What a person is told: {@code 构建失败（validate 阶段）：…} — the terminal and the preview's overlay print the same. */
+    public String describe() {
+        String message = getMessage();
+        String prefix = stage + ": ";
+        return "构建失败（" + stage + " 阶段）：" + (message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+    }
 }

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * Local preview server (JDK com.sun.net.httpserver, 127.0.0.1 only): serves the built site under its base
  * path, index.html for directories, 404.html for misses, and a live-reload script injected into HTML
  * responses (the files on disk stay exactly what {@code gongkai build} writes). Open pages poll
- * {@value #VERSION_PATH} and reload when a rebuild bumped the version. Other files honour HTTP Range, single and
+ * {@value #VERSION_PATH} and reload when a rebuild bumped the version, or show the failed rebuild's message
+ * ({@value #FAILURE_PATH}) over the page until the content is fixed. Other files honour HTTP Range, single and
  * multiple ({@link ByteRanges}), as static hosts do for the search index.
  * Extension point: {@link #addHandler(String, HttpHandler)} (e.g. {@code /api/search}).
  *
@@ -36,6 +37,8 @@ import java.util.function.Consumer;
  */
 public final class DevServer implements AutoCloseable {
     public static final String VERSION_PATH = "/__gongkai/version";
+    /** The last rebuild's failure as plain text, empty while the served site is current. */
+    public static final String FAILURE_PATH = "/__gongkai/failure";
     /** Longest request target (path and query as sent); longer: 414. */
     static final int MAX_TARGET_BYTES = 8192;
     /** Longest query string (as sent, percent-encoded); longer: 414. Bounds e.g. /api/search?q=. */
@@ -68,6 +71,7 @@ public final class DevServer implements AutoCloseable {
     private final Consumer<String> log;
     private final Filter guard = new Guard();
     private final AtomicLong version = new AtomicLong(1);
+    private volatile String failure = "";
     private volatile String basePath;
 
     /**
@@ -93,6 +97,7 @@ public final class DevServer implements AutoCloseable {
         server.setExecutor(threads);
         guarded(server.createContext("/", this::serveFile));
         guarded(server.createContext(VERSION_PATH, this::serveVersion));
+        guarded(server.createContext(FAILURE_PATH, this::serveFailure));
     }
 
     /** Registers an extra handler (longest path prefix wins), e.g. {@code addHandler("/api/search", handler)}. */
@@ -112,9 +117,19 @@ public final class DevServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Called after a successful rebuild: open pages reload. */
+    /** Called after a successful rebuild: open pages reload (and a failure overlay goes away). */
     public void siteChanged(String newBasePath) {
         this.basePath = newBasePath;
+        this.failure = "";
+        version.incrementAndGet();
+    }
+
+    /**
+     * Called after a failed rebuild: the last good site stays served, and open pages show {@code message} over it
+     * until a rebuild succeeds (pages opened meanwhile show it too).
+     */
+    public void buildFailed(String message) {
+        this.failure = message;
         version.incrementAndGet();
     }
 
@@ -227,6 +242,15 @@ public final class DevServer implements AutoCloseable {
     private void serveVersion(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = Long.toString(version.get()).getBytes(StandardCharsets.US_ASCII);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            send(exchange, 200, body);
+        }
+    }
+
+    private void serveFailure(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = failure.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             send(exchange, 200, body);

@@ -233,7 +233,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             pendingGlobal.set(new GlobalWork(content, quality, last.dates(), last.templates(),
                     catalog -> AssembleStage.dataPage(context, catalog)));
             global.execute(this::regenerateGlobalFiles);
-            return String.format(Locale.ROOT, "rebuilt %s: %d pages, %d files in %d ms (%d ms after the file event)",
+            return String.format(Locale.ROOT, "已重新构建 %s：%d 个页面，%d 个文件，用时 %d ms（文件变动后 %d ms）",
                     names, pages, written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000);
         } finally {
             deleteStaging(staging);
@@ -272,10 +272,10 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             } finally {
                 deleteStaging(staging);
             }
-            log.accept(String.format(Locale.ROOT, "serve: whole-dataset downloads (%d files) and the search index "
-                    + "regenerated in %d ms", bundle.size(), (System.nanoTime() - start) / 1_000_000));
+            log.accept(String.format(Locale.ROOT, "serve: 整体数据下载（%d 个文件）和搜索索引已重新生成，用时 %d ms",
+                    bundle.size(), (System.nanoTime() - start) / 1_000_000));
         } catch (Exception e) {
-            log.accept("serve: regenerating the whole-dataset downloads / search index failed: " + e.getMessage());
+            log.accept("serve: 重新生成整体数据下载和搜索索引失败：" + e.getMessage());
         }
     }
 

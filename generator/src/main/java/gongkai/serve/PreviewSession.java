@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * {@code gongkai serve}: build once, serve, rebuild on every change under the watched folders and tell open
- * pages to reload. A failed rebuild is printed and the last good site stays served.
+ * pages to reload. A failed rebuild is printed and the last good site stays served; open pages show the same
+ * message as an overlay until a rebuild succeeds (see {@link DevServer#buildFailed}).
  */
 public final class PreviewSession implements AutoCloseable {
     /** Runs one full build (the same pipeline as {@code gongkai build}). */
@@ -38,12 +40,23 @@ public final class PreviewSession implements AutoCloseable {
     private final Consumer<String> log;
     private final DevServer server;
     private final SiteWatcher watcher;
+    private final Function<BuildException, String> describe;
     private final Object buildLock = new Object();
 
     public PreviewSession(Builder builder, Path siteDir, List<Path> watched, int port, Consumer<String> log)
             throws IOException, BuildException {
+        this(builder, siteDir, watched, port, log, BuildException::describe);
+    }
+
+    /**
+     * @param describe what a failed rebuild is called in the terminal and in the browser's overlay (the CLI
+     *                 gives paths as the user typed them)
+     */
+    public PreviewSession(Builder builder, Path siteDir, List<Path> watched, int port, Consumer<String> log,
+            Function<BuildException, String> describe) throws IOException, BuildException {
         this.builder = builder;
         this.log = log;
+        this.describe = describe;
         BuildReport first = builder.build();
         log.accept(first.summary());
         this.server = new DevServer(siteDir, first.basePath(), port, log);
@@ -59,7 +72,7 @@ public final class PreviewSession implements AutoCloseable {
     public void start() {
         server.start();
         watcher.start();
-        log.accept("serve: http://127.0.0.1:" + server.port() + server.basePathForDisplay() + " (Ctrl+C to stop)");
+        log.accept("serve: http://127.0.0.1:" + server.port() + server.basePathForDisplay() + "（按 Ctrl+C 停止）");
     }
 
     void rebuild() {
@@ -77,9 +90,11 @@ public final class PreviewSession implements AutoCloseable {
                 }
                 BuildReport report = builder.build();
                 server.siteChanged(report.basePath());
-                log.accept("serve: rebuilt — " + report.summary());
+                log.accept("serve: 已重新构建 — " + report.summary());
             } catch (BuildException e) {
-                log.accept("serve: rebuild failed, still serving the last good site: " + e.getMessage());
+                String message = describe.apply(e);
+                server.buildFailed(message);
+                log.accept("serve: 重新构建失败，仍在提供上一次成功构建的网站。" + message);
             }
         }
     }

@@ -78,7 +78,7 @@ class IncrementalRebuildTest {
             // The page update is printed first; the global files follow from a background thread.
             List<String> seen;
             try {
-                seen = awaitAll(lines, List.of("serve: rebuilt ", "serve: whole-dataset downloads"));
+                seen = awaitAll(lines, List.of("serve: 已重新构建 ", "serve: 整体数据下载"));
             } finally {
                 reading.set(false);
                 reader.join(30_000);
@@ -90,7 +90,7 @@ class IncrementalRebuildTest {
             assertTrue(rebuilt.contains(content.relativize(yearFile).toString().replace('\\', '/')), rebuilt);
             // only the edited project's own downloads are rewritten, not every project's of the year
             int projectsInYear = yaml.split("\n  - id: ", -1).length - 1;
-            java.util.regex.Matcher counts = java.util.regex.Pattern.compile(": (\\d+) pages, (\\d+) files").matcher(rebuilt);
+            java.util.regex.Matcher counts = java.util.regex.Pattern.compile("：(\\d+) 个页面，(\\d+) 个文件").matcher(rebuilt);
             assertTrue(counts.find(), rebuilt);
             // (files counts pages too; writing every project's three downloads would alone exceed this)
             assertTrue(projectsInYear > 3 && Integer.parseInt(counts.group(2))
@@ -128,7 +128,7 @@ class IncrementalRebuildTest {
         lines.clear();
         String rebuilt = builder.update(java.util.Set.of(yearFile), System.nanoTime());
         assertNotNull(rebuilt, "a year-file edit is incremental");
-        awaitAll(lines, List.of("serve: whole-dataset downloads"));
+        awaitAll(lines, List.of("serve: 整体数据下载"));
 
         Map<String, byte[]> actual = servedEqualsAFullBuild(tmp, content, theme, served);
 
@@ -168,7 +168,7 @@ class IncrementalRebuildTest {
         Files.writeString(yearFile, edited, StandardCharsets.UTF_8);
         lines.clear();
         assertNotNull(builder.update(java.util.Set.of(yearFile), System.nanoTime()), "a year-file edit is incremental");
-        awaitAll(lines, List.of("serve: whole-dataset downloads"));
+        awaitAll(lines, List.of("serve: 整体数据下载"));
 
         Map<String, byte[]> actual = servedEqualsAFullBuild(tmp, content, theme, served);
         String tomb = new String(actual.get("projects/362303-2024-002/index.html"), StandardCharsets.UTF_8);
@@ -266,7 +266,7 @@ class IncrementalRebuildTest {
             if (line == null) {
                 continue;
             }
-            if (line.startsWith("serve: rebuild failed") || line.contains("failed:")) {
+            if (line.startsWith("serve: 重新构建失败") || line.contains("失败：")) {
                 throw new AssertionError(line);
             }
             for (int i = 0; i < found.length; i++) {
