@@ -121,6 +121,40 @@ class RealSiteTest {
         assertEquals(null, tianjin.selectFirst(".budget-summary"), "no budget table, no summary");
     }
 
+    /**
+     * A long department-year (Hengshui 2020: 11 prose sections, 7 tables, 89 projects) opens with a table of
+     * contents whose every link lands on a heading of the page, has its downloads before the project list, and
+     * folds each table of more than 20 rows and each long prose section behind a summary; a short one (Tianjin
+     * 362303 2024: no sections or tables) has no contents list.
+     */
+    @Test
+    void longDepartmentYearPagesHaveContentsDownloadsFirstAndFoldedLongParts() throws Exception {
+        DepartmentYear hengshui = content.departmentYears().stream()
+                .filter(dy -> dy.departmentCode().equals("467") && dy.year() == 2020).findFirst().orElseThrow();
+        Document page = Jsoup.parse(site.resolve(Urls.departmentYear("hengshui", "467", 2020) + "index.html").toFile(), "UTF-8");
+        List<String> tocTargets = page.select("nav.toc a").eachAttr("href");
+        assertEquals(2 + 1 + hengshui.sections().size() + hengshui.tables().size(), tocTargets.size(), tocTargets.toString());
+        for (String href : tocTargets) {
+            org.jsoup.nodes.Element target = page.getElementById(href.substring(1));
+            assertTrue(target != null && target.tagName().matches("h[23]"), href + " lands on a heading");
+            assertEquals(target.text(), page.selectFirst("nav.toc a[href=" + href + "]").text(), href);
+        }
+        List<String> order = page.select("main h2").eachAttr("id");
+        assertTrue(order.indexOf("downloads-heading") >= 0 && order.indexOf("downloads-heading") < order.indexOf("projects"),
+                "downloads before the project list: " + order);
+        for (gongkai.content.DataTable t : hengshui.tables()) {
+            org.jsoup.nodes.Element section = page.getElementById("table-" + t.id());
+            boolean folded = section.selectFirst("details.long table") != null;
+            assertEquals(t.rows().size() > 20, folded, t.id() + " with " + t.rows().size() + " rows");
+            assertTrue(section.selectFirst("h3") != null && section.selectFirst("details h3") == null, "heading stays in view");
+        }
+        assertTrue(page.select("section[id^=section-] > details.long").size() >= 1, "the longest prose sections fold");
+        assertTrue(page.select("section[id^=section-] > div.prose").size() >= 1, "short ones do not");
+        Document tianjin = Jsoup.parse(site.resolve(Urls.departmentYear("tianjin", "362303", 2024) + "index.html").toFile(), "UTF-8");
+        assertEquals(null, tianjin.selectFirst("nav.toc"));
+        assertTrue(tianjin.selectFirst(".downloads") != null);
+    }
+
     /** Saved department-year files are named for what they hold, not "2023.csv". */
     @Test
     void departmentYearDownloadsCarryDescriptiveFileNames() throws Exception {
