@@ -20,7 +20,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** One department's year: its projects (largest budget first), prose sections, tables and downloads. */
+/**
+ * One department's year: where its money goes (a chart), its projects (largest budget first), prose sections,
+ * tables and downloads.
+ */
 final class DepartmentYearPage {
     static final String TEMPLATE = "department-year.ftlh";
 
@@ -72,7 +75,7 @@ final class DepartmentYearPage {
                 kit.downloadsOf(dy), otherYears, CorrectionNotes.of(dy.corrections()),
                 dy.retracted().stream().map(r -> new Views.RetractedRow(new Link(kit.href(Urls.project(r.id())), r.name()),
                         r.id(), r.date().toString(), CorrectionNotes.dateText(r.date()), r.reason())).toList(),
-                kit.href(feedPath(dy)));
+                kit.href(feedPath(dy)), Charts.view(Charts.departmentYear(kit, d, dy)));
         String urlPath = urlPath(dy);
         String description = d.name() + " " + dy.year() + "年：" + totals.projects() + " 个项目"
                 + (totals.total() == null ? (totals.declared() == null ? "，原表未列预算金额"

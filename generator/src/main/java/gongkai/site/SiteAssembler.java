@@ -119,11 +119,11 @@ public final class SiteAssembler {
         }
     }
 
-    /** A site model with the given page jobs (sorted by path) and this content's feed. */
+    /** A site model with the given page jobs (sorted by path), this content's feeds and its charts' data. */
     public SiteModel site(List<SiteModel.PageJob> pages) {
         List<SiteModel.PageJob> sorted = new ArrayList<>(pages);
         sorted.sort(Comparator.comparing(SiteModel.PageJob::outputFile));
         return new SiteModel(kit.siteView(), kit.baseUrl(), kit.basePath(), sorted, FeedEntries.of(index),
-                index.lastmodOfSite(), FeedEntries.yearFeeds(index));
+                index.lastmodOfSite(), FeedEntries.yearFeeds(index), Charts.all(kit));
     }
 }

@@ -242,9 +242,12 @@ class SiteBuildTest {
         assertEquals(BASE + "search/", form.attr("action"));
         assertEquals("get", form.attr("method"));
         assertNotNull(form.selectFirst("input[name=q]"));
-        Element chart = home.selectFirst("svg.chart[role=img]");
-        assertNotNull(chart.selectFirst("title"));
-        assertNotNull(chart.parent().parent().selectFirst("table caption"), "a data table beside the chart");
+        // one chart: the departments of the latest year two of them list budgets in (2025 has one)
+        Element chart = home.selectFirst("section.chart");
+        assertEquals("哪些部门预算最多（2024年）", chart.selectFirst("h2").text());
+        assertEquals(List.of("天津市生态环境局财务处（审计处）", "天津市生态环境保护综合行政执法总队"),
+                chart.select(".chart-label").eachText());
+        assertNotNull(chart.selectFirst("details table caption"), "the chart's figures as a table");
     }
 
     /** A size as the page prints it ("918 字节", "107.1 KB"), back in bytes: the shown value ± its rounding. */
@@ -321,8 +324,10 @@ class SiteBuildTest {
             assertNotNull(item, page);
             Elements links = item.select(".file-links a");
             Document yearPage = page(page + "index.html");
-            assertEquals(yearPage.select(".downloads a").eachAttr("href"), links.eachAttr("href"), page);
-            assertEquals(yearPage.select(".downloads a").eachAttr("download"), links.eachAttr("download"), page);
+            Elements pageLinks = yearPage.select(".downloads a");
+            pageLinks.addAll(yearPage.select(".chart-download a")); // and its chart's CSV, when it has a chart
+            assertEquals(pageLinks.eachAttr("href"), links.eachAttr("href"), page);
+            assertEquals(pageLinks.eachAttr("download"), links.eachAttr("download"), page);
             for (Element a : links) {
                 assertShownSize(Files.size(site.resolve(a.attr("href").substring(BASE.length()))),
                         a.selectFirst(".size").text(), a.attr("href"));

@@ -92,9 +92,10 @@ class IncrementalRebuildTest {
             int projectsInYear = yaml.split("\n  - id: ", -1).length - 1;
             java.util.regex.Matcher counts = java.util.regex.Pattern.compile("：(\\d+) 个页面，(\\d+) 个文件").matcher(rebuilt);
             assertTrue(counts.find(), rebuilt);
-            // (files counts pages too; writing every project's three downloads would alone exceed this)
+            // (files counts pages too, and the CSVs of the four charts a total reaches: home, region, department,
+            // year; writing every project's three downloads would alone exceed this)
             assertTrue(projectsInYear > 3 && Integer.parseInt(counts.group(2))
-                    < Integer.parseInt(counts.group(1)) + 3 * projectsInYear, projectsInYear + " projects in the year: " + rebuilt);
+                    < Integer.parseInt(counts.group(1)) + 4 + 3 * projectsInYear, projectsInYear + " projects in the year: " + rebuilt);
             Map<String, byte[]> after = tree(served);
             assertTrue(changedFiles(before, after) > 0, "the edit changed the served site");
         }
@@ -177,6 +178,33 @@ class IncrementalRebuildTest {
         assertTrue(new String(actual.get("feed.xml"), StandardCharsets.UTF_8)
                 .contains("<id>https://example.org/projects/362303-2024-001/#correction-2025-05-06</id>"));
         assertTrue(new String(actual.get("data/retracted.csv"), StandardCharsets.UTF_8).contains(",362303-2024-002,"));
+    }
+
+    /** sites/charts: 乙局 2024's two projects list amounts; once one does not, the year has no chart and no chart.csv. */
+    @Test
+    void anEditThatLeavesAYearWithNothingToChartRemovesItsChartCsvAsAFullBuildWould(@TempDir Path tmp) throws Exception {
+        Path content = TestSites.copyWithSources(Path.of("generator/src/test/resources/sites/charts"), tmp);
+        Path theme = Path.of("themes/default");
+        Path served = tmp.resolve("site");
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        BuildOptions options = BuildOptions.of(content, theme, served, lines::add);
+        IncrementalRebuild builder = new IncrementalRebuild(options, () -> pipeline(options), lines::add);
+        builder.build();
+        assertTrue(Files.exists(served.resolve("shi/102/2024/chart.csv")));
+
+        Path yearFile = content.resolve("shi/102/2024.yaml");
+        String yaml = Files.readString(yearFile, StandardCharsets.UTF_8);
+        String edited = yaml.replace("    budget:\n      unit: 万元\n      total: 25.50\n", "");
+        assertTrue(edited.length() < yaml.length(), "the fixture's 小额项目 lists 25.50 万元");
+        Files.writeString(yearFile, edited, StandardCharsets.UTF_8);
+        lines.clear();
+        assertNotNull(builder.update(java.util.Set.of(yearFile), System.nanoTime()), "a year-file edit is incremental");
+        awaitAll(lines, List.of("serve: whole-dataset downloads"));
+
+        Map<String, byte[]> actual = servedEqualsAFullBuild(tmp, content, theme, served);
+        assertTrue(!actual.containsKey("shi/102/2024/chart.csv"), "the year's chart CSV goes with its chart");
+        assertTrue(new String(actual.get("chart.csv"), StandardCharsets.UTF_8).contains("\r\n示例市乙局,800.00,8000000.00,\r\n"),
+                "home's chart has 乙局's new total");
     }
 
     @Test

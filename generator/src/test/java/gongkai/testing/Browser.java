@@ -70,6 +70,30 @@ public final class Browser implements AutoCloseable {
         return (List<Map<String, Object>>) result;
     }
 
+    /**
+     * On the open page, with every &lt;details&gt; opened (folded content is content too once opened): the document
+     * when it scrolls sideways, and the elements of &lt;main&gt; that reach past the viewport's right edge (at most
+     * ten; visually hidden text, clipped to 1 px, and table heads are not content a reader sees). Empty when none.
+     */
+    public Object overflowing() {
+        return driver.executeScript("document.querySelectorAll('details').forEach(d => d.open = true);"
+                + "const w = document.documentElement.clientWidth; const bad = [];"
+                + "if (document.documentElement.scrollWidth > w) bad.push('document ' + document.documentElement.scrollWidth);"
+                + "for (const e of document.querySelectorAll('main *')) {"
+                + "  if (e.closest('thead, .visually-hidden')) continue;"
+                + "  const r = e.getBoundingClientRect();"
+                + "  if (r.width > 0 && r.right > w + 0.5) bad.push(e.tagName + '.' + e.className + ' right=' + r.right"
+                + "      + ' ' + (e.textContent || '').trim().slice(0, 30));"
+                + "}"
+                + "return bad.slice(0, 10);");
+    }
+
+    /** Emulates a phone's viewport of {@code width} CSS px (a desktop window cannot be narrower than about 500 px). */
+    public void phone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
     @Override
     public void close() {
         driver.quit();
