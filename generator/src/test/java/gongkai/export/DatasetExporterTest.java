@@ -65,12 +65,13 @@ class DatasetExporterTest {
                 "data/indicators.csv", "data/departments.csv", "data/department_years.csv", "data/units.csv",
                 "data/units-excel.csv", "data/procurement.csv", "data/all.json", "data/datapackage.json",
                 "data/quality.csv", "data/quality-excel.csv", "data/quality.json", "data/corrections.csv",
-                "data/retracted.csv", "data/changes.csv", "data/changes-excel.csv", "data/gongkai-data.zip")) {
+                "data/retracted.csv", "data/changes.csv", "data/changes-excel.csv", "data/project_changes.csv",
+                "data/project_changes-excel.csv", "data/gongkai-data.zip")) {
             assertTrue(listed.contains(p), p);
         }
-        // 5 projects × 3 + 4 department-years × 3 + data/: 10 CSVs × 2 (quality, corrections, retracted and changes
-        // even when empty: outside git there is no history) + 3 JSON + the zip.
-        assertEquals(5 * 3 + 4 * 3 + 10 * 2 + 3 + 1, listed.size());
+        // 5 projects × 3 + 4 department-years × 3 + data/: 11 CSVs × 2 (quality, corrections, retracted, changes and
+        // project_changes even when empty: outside git there is no history, no department has two years) + 3 JSON + the zip.
+        assertEquals(5 * 3 + 4 * 3 + 11 * 2 + 3 + 1, listed.size());
         for (WrittenFile f : written) {
             byte[] bytes = file(f.path());
             assertEquals(bytes.length, f.bytes(), f.path());
