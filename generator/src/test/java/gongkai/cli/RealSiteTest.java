@@ -144,7 +144,7 @@ class RealSiteTest {
         Document data = Jsoup.parse(site.resolve(Urls.dataPage() + "index.html").toFile(), "UTF-8");
         assertEquals(content.departmentYears().size(), data.select("details.data-department li").size());
         assertEquals(List.of("projects.csv", "indicators.csv", "departments.csv", "department_years.csv",
-                "corrections.csv", "retracted.csv", "changes.csv", "quality.csv", "all.json", "quality.json", "datapackage.json"),
+                "project_changes.csv", "corrections.csv", "retracted.csv", "changes.csv", "quality.csv", "all.json", "quality.json", "datapackage.json"),
                 data.select("table.data-files").first().select("tbody th code").eachText());
     }
 
@@ -260,29 +260,17 @@ class RealSiteTest {
                 Urls.dataPage(), "404.html", Urls.region("tianjin"), Urls.region("hengshui"), Urls.department("tianjin", "362303"),
                 Urls.department("hengshui", "467"), Urls.departmentYear("tianjin", "362303", 2024),
                 Urls.departmentYear("hengshui", "467", 2020), Urls.project("362303-2024-005"),
+                // 历年对比: its 2023 namesake's amounts and indicators side by side
+                Urls.project("362303-2024-001"),
                 Urls.project("467-2020-001"), Urls.project("467-2020-014"));
-        // folded content (the downloads page's departments) is content too once opened
-        String overflow = "document.querySelectorAll('details').forEach(d => d.open = true);"
-                + "const w = document.documentElement.clientWidth; const bad = [];"
-                + "if (document.documentElement.scrollWidth > w) bad.push('document ' + document.documentElement.scrollWidth);"
-                + "for (const e of document.querySelectorAll('main *')) {"
-                + "  if (e.closest('thead, .visually-hidden')) continue;"
-                + "  const r = e.getBoundingClientRect();"
-                + "  if (r.width > 0 && r.right > w + 0.5) bad.push(e.tagName + '.' + e.className + ' right=' + r.right"
-                + "      + ' ' + (e.textContent || '').trim().slice(0, 30));"
-                + "}"
-                + "return bad.slice(0, 10);";
         try (DevServer server = new DevServer(site, "/", 0)) {
             server.start();
             try (Browser browser = Browser.start(profile, 360, 800)) {
-                // A desktop window cannot be narrower than about 500 px: emulate the phone's viewport instead.
-                browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                        Map.of("width", 360, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+                browser.emulatePhone(360, 800);
                 for (String url : urls) {
                     browser.open("http://127.0.0.1:" + server.port() + "/" + url);
                     assertEquals(360L, browser.driver().executeScript("return document.documentElement.clientWidth"), url);
-                    Object bad = browser.driver().executeScript(overflow);
-                    assertEquals(List.of(), bad, "360px /" + url);
+                    assertEquals(List.of(), browser.overflowing(), "360px /" + url);
                 }
             }
         }
