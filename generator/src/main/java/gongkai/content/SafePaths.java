@@ -40,7 +40,7 @@ public final class SafePaths {
 
     /** Download names under data/ that the exporter writes itself; a table id may not take them. */
     public static final List<String> DOWNLOAD_NAMES = List.of("projects", "indicators", "departments",
-            "department_years", "all", "datapackage", "quality", "corrections", "retracted", "changes");
+            "department_years", "all", "datapackage", "quality", "corrections", "retracted", "changes", "project_changes");
 
     private static final Pattern WINDOWS_DEVICE = Pattern.compile("(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?",
             Pattern.CASE_INSENSITIVE);

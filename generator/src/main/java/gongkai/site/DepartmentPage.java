@@ -19,7 +19,8 @@ final class DepartmentPage {
         return Urls.department(d.key());
     }
 
-    static SiteModel.PageJob of(PageKit kit, Department d) {
+    /** @param yoy the department's projects through its years (各项目历年预算) */
+    static SiteModel.PageJob of(PageKit kit, Department d, YearOverYear yoy) {
         SiteIndex index = kit.index();
         List<Views.YearColumn> columns = new ArrayList<>();
         for (DepartmentYear dy : index.yearsOf(d)) {
@@ -29,7 +30,8 @@ final class DepartmentPage {
         }
         Views.DepartmentView view = new Views.DepartmentView(d.name(), d.code(), kit.regionLink(d.regionSlug()),
                 kit.markdown().render(d.description(), 2), columns,
-                Charts.view(Charts.department(kit, d)));
+                Charts.view(Charts.department(kit, d)),
+                YearOverYearSections.department(kit, yoy));
         PageMeta meta = new PageMeta(kit.title(d.name()), d.name(),
                 d.name() + "（预算单位编码 " + d.code() + "）历年项目支出绩效目标", kit.baseUrl() + urlPath(d),
                 PageKit.withCurrent(kit.regionTrail(d.regionSlug()), d.name()), null);

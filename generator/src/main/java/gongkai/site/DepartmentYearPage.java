@@ -41,7 +41,8 @@ final class DepartmentYearPage {
         return Urls.departmentYear(dy);
     }
 
-    static SiteModel.PageJob of(PageKit kit, Department d, DepartmentYear dy) {
+    /** @param yoy the department's projects through its years (与上一年度对比) */
+    static SiteModel.PageJob of(PageKit kit, Department d, DepartmentYear dy, YearOverYear yoy) {
         SiteIndex index = kit.index();
         List<Views.ProjectRow> rows = new ArrayList<>();
         for (int i = 0; i < dy.projects().size(); i++) {
@@ -75,7 +76,8 @@ final class DepartmentYearPage {
                 kit.downloadsOf(dy), otherYears, CorrectionNotes.of(dy.corrections()),
                 dy.retracted().stream().map(r -> new Views.RetractedRow(new Link(kit.href(Urls.project(r.id())), r.name()),
                         r.id(), r.date().toString(), CorrectionNotes.dateText(r.date()), r.reason())).toList(),
-                kit.href(feedPath(dy)), Charts.view(Charts.departmentYear(kit, d, dy)));
+                kit.href(feedPath(dy)), Charts.view(Charts.departmentYear(kit, d, dy)),
+                YearOverYearSections.departmentYear(kit, yoy, dy));
         String urlPath = urlPath(dy);
         String description = d.name() + " " + dy.year() + "年：" + totals.projects() + " 个项目"
                 + (totals.total() == null ? (totals.declared() == null ? "，原表未列预算金额"

@@ -195,7 +195,7 @@ public final class Views {
     }
 
     public record DepartmentView(String name, String code, Link region, String descriptionHtml,
-                                 List<YearColumn> years, Chart chart) {
+                                 List<YearColumn> years, Chart chart, YearOverYearSections.DepartmentYears yearOverYear) {
     }
 
     // ---- department-year
@@ -237,7 +237,7 @@ public final class Views {
                                      Totals totals, DepartmentBudget budget, List<ProjectRow> projects, List<SectionView> sections,
                                      List<TableView> tables, List<Download> downloads, List<Link> otherYears,
                                      List<CorrectionView> corrections, List<RetractedRow> retracted, String feedHref,
-                                     Chart chart) {
+                                     Chart chart, YearOverYearSections.YearChanges yearOverYear) {
     }
 
     // ---- project
@@ -268,8 +268,9 @@ public final class Views {
     public record ProjectView(String id, String name, Link department, Link region, Link departmentYear, int year,
                               String unit, List<BudgetLine> budget, List<String> purpose, List<String> goals,
                               List<IndicatorGroup> indicatorGroups, int indicatorCount, boolean hasDescription,
-                              boolean hasBasis, Source source, List<Download> downloads, List<Link> otherYears,
-                              List<YearAmount> history, List<ProcurementView> procurement, List<QualityNote> quality,
+                              boolean hasBasis, Source source, List<Download> downloads,
+                              YearOverYearSections.ProjectYears yearOverYear, List<ProcurementView> procurement,
+                              List<QualityNote> quality,
                               List<CorrectionView> corrections, String lastUpdated, List<ChangeView> changes) {
     }
 
@@ -283,16 +284,6 @@ public final class Views {
 
     /** A figure that changed: "预算数" "120 万元" → "135 万元"; "—" where it was or became absent. */
     public record FigureView(String field, String before, String after) {
-    }
-
-    /**
-     * One year of the same project on a project page: its 预算数 and the change from the row before ("+5.00" 万元,
-     * "+12.5%"; null when either year lists no amount, or the % when the earlier amount is 0).
-     *
-     * @param link null for the page's own year
-     */
-    public record YearAmount(int year, Link link, String name, boolean current, Money total, String change,
-                             String changePercent) {
     }
 
     /**

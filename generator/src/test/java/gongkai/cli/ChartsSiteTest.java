@@ -242,7 +242,7 @@ class ChartsSiteTest {
             for (int width : new int[] {360, 1280}) {
                 try (Browser browser = Browser.start(profile.resolve("w" + width), Math.max(width, 800), 900)) {
                     if (width < 800) {
-                        browser.phone(width, 800);
+                        browser.emulatePhone(width, 800);
                     }
                     for (String url : urls) {
                         browser.open(base + url);

@@ -352,23 +352,25 @@ class SiteBuildTest {
         // shown by its file name, linked where it is published: the department's own folder
         assertEquals("003_048537671a369fc1.txt", doc.selectFirst("p.source a").text());
         assertEquals(BASE + "sources/tianjin/362101/003_048537671a369fc1.txt", doc.selectFirst("p.source a").attr("href"));
-        assertEquals(List.of(BASE + "projects/362101-2024-001/"), doc.select("section[aria-labelledby=other-years-h] a").eachAttr("href"));
+        assertEquals(List.of(BASE + "projects/362101-2024-001/"), doc.select("section[aria-labelledby=yoy-h] a").eachAttr("href"));
         assertEquals(List.of(BASE + "projects/362101-2023-001.json", BASE + "projects/362101-2023-001.csv",
                 BASE + "projects/362101-2023-001-excel.csv"), doc.select("section.downloads a").eachAttr("href"));
         assertTrue(doc.select("section.downloads a").get(2).text().contains("Excel"));
         // the 2023-2025 evaluation has no namesake in 2024
-        assertTrue(page("projects/362101-2023-002/index.html").select("section[aria-labelledby=other-years-h]").isEmpty());
+        assertTrue(page("projects/362101-2023-002/index.html").select("section[aria-labelledby=yoy-h]").isEmpty());
     }
 
     @Test
     void projectPageShowsTheSameProjectsBudgetInEachYearWithTheChange() throws IOException {
         Document later = page("projects/362101-2024-001/index.html");
-        assertEquals(List.of("2023年 2023年物业费项目 104.00 — —", "2024年（本页） 2024年度物业费项目 1,234.56 +1,130.56 +1087.1%"),
-                later.select("section[aria-labelledby=other-years-h] tbody tr").eachText());
-        assertEquals("true", later.select("section[aria-labelledby=other-years-h] tbody tr").get(1).attr("aria-current"));
+        assertEquals(List.of("2023年 2023年物业费项目 104.00 104.00", "2024年（本页） 2024年度物业费项目 1,234.56 较2023年 +1,130.56 万元，+1087.1% "
+                + "1,200.00 较2023年 +1,096.00 万元，+1053.8%"),
+                later.select("section[aria-labelledby=yoy-h] table.yoy-amounts tbody tr").eachText());
+        assertEquals("true", later.select("section[aria-labelledby=yoy-h] table.yoy-amounts tbody tr").get(1).attr("aria-current"));
         Document earlier = page("projects/362101-2023-001/index.html");
-        assertEquals(List.of("2023年（本页） 2023年物业费项目 104.00 — —", "2024年 2024年度物业费项目 1,234.56 +1,130.56 +1087.1%"),
-                earlier.select("section[aria-labelledby=other-years-h] tbody tr").eachText());
+        assertEquals(List.of("2023年（本页） 2023年物业费项目 104.00 104.00", "2024年 2024年度物业费项目 1,234.56 较2023年 +1,130.56 万元，"
+                + "+1087.1% 1,200.00 较2023年 +1,096.00 万元，+1053.8%"),
+                earlier.select("section[aria-labelledby=yoy-h] table.yoy-amounts tbody tr").eachText());
     }
 
     @Test

@@ -71,9 +71,18 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * On the open page, with every &lt;details&gt; opened (folded content is content too once opened): the document
-     * when it scrolls sideways, and the elements of &lt;main&gt; that reach past the viewport's right edge (at most
-     * ten; visually hidden text, clipped to 1 px, and table heads are not content a reader sees). Empty when none.
+     * A phone's viewport ({@code width} × {@code height} CSS px, touch): a desktop window cannot be narrower than
+     * about 500 px, so the viewport is emulated.
+     */
+    public void emulatePhone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /**
+     * What scrolls sideways on the open page: the document when wider than the viewport, and each element of
+     * &lt;main&gt; reaching past it (visually hidden text — clipped to 1 px — is not content a reader sees;
+     * folded content counts once opened). Empty when nothing does; at most 10 entries.
      */
     public Object overflowing() {
         return driver.executeScript("document.querySelectorAll('details').forEach(d => d.open = true);"
@@ -86,12 +95,6 @@ public final class Browser implements AutoCloseable {
                 + "      + ' ' + (e.textContent || '').trim().slice(0, 30));"
                 + "}"
                 + "return bad.slice(0, 10);");
-    }
-
-    /** Emulates a phone's viewport of {@code width} CSS px (a desktop window cannot be narrower than about 500 px). */
-    public void phone(int width, int height) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
     }
 
     @Override
