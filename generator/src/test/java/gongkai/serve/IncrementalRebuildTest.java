@@ -199,7 +199,7 @@ class IncrementalRebuildTest {
         Files.writeString(yearFile, edited, StandardCharsets.UTF_8);
         lines.clear();
         assertNotNull(builder.update(java.util.Set.of(yearFile), System.nanoTime()), "a year-file edit is incremental");
-        awaitAll(lines, List.of("serve: whole-dataset downloads"));
+        awaitAll(lines, List.of("serve: 整体数据下载"));
 
         Map<String, byte[]> actual = servedEqualsAFullBuild(tmp, content, theme, served);
         assertTrue(!actual.containsKey("shi/102/2024/chart.csv"), "the year's chart CSV goes with its chart");
