@@ -44,7 +44,7 @@ final class ViewWrapper extends DefaultObjectWrapper {
     };
 
     /** How values of a class are wrapped, decided once per class. */
-    private enum Kind { NUMBER, BOOLEAN, LIST, RECORD, OTHER }
+    private enum Kind { NUMBER, BOOLEAN, LIST, MESSAGES, RECORD, OTHER }
 
     private final ClassValue<Kind> kinds = new ClassValue<>() {
         @Override
@@ -60,6 +60,9 @@ final class ViewWrapper extends DefaultObjectWrapper {
             }
             if (List.class.isAssignableFrom(type)) {
                 return Kind.LIST;
+            }
+            if (type == gongkai.site.Messages.class) {
+                return Kind.MESSAGES;
             }
             if (Record.class.isAssignableFrom(type) && getters.get(type) != null) {
                 return Kind.RECORD;
@@ -91,6 +94,7 @@ final class ViewWrapper extends DefaultObjectWrapper {
             case NUMBER -> new SimpleNumber((Number) obj);
             case BOOLEAN -> (Boolean) obj ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
             case LIST -> DefaultListAdapter.adapt((List<?>) obj, this);
+            case MESSAGES -> new MessagesModel((gongkai.site.Messages) obj);
             case RECORD -> new RecordModel(obj, getters.get(obj.getClass()), this);
             case OTHER -> super.wrap(obj);
         };

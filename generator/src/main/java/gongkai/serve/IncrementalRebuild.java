@@ -96,7 +96,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
      */
     private record GlobalWork(Content content, QualityReport quality, GitDates dates, Templates templates,
                               List<ChartData> charts,
-                              java.util.function.Function<DataFiles, SiteModel.PageJob> dataPage) {
+                              java.util.function.Function<DataFiles, List<SiteModel.PageJob>> dataPages) {
     }
 
     private final java.util.concurrent.atomic.AtomicReference<GlobalWork> pendingGlobal = new java.util.concurrent.atomic.AtomicReference<>();
@@ -243,7 +243,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
 
             // global files, on their own thread so the next edit's pages need not wait for them
             pendingGlobal.set(new GlobalWork(content, quality, last.dates(), last.templates(), site.charts(),
-                    catalog -> AssembleStage.dataPage(context, catalog)));
+                    catalog -> AssembleStage.dataPages(context, catalog)));
             global.execute(this::regenerateGlobalFiles);
             return String.format(Locale.ROOT, "已重新构建 %s：%d 个页面，%d 个文件，用时 %d ms（文件变动后 %d ms）",
                     names, pages, written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000);
@@ -272,12 +272,16 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                         work.quality());
                 bundle = exported.files();
                 // the downloads page lives in data/ and lists these files' sizes: rendered again with them
-                SiteModel.PageJob dataPage = work.dataPage().apply(
+                List<SiteModel.PageJob> dataPages = work.dataPages().apply(
                         exported.catalog().withCharts(ChartFiles.catalog(work.charts())));
                 Templates templates = work.templates() != null ? work.templates()
                         : new Templates(options.themeDir().resolve("templates"));
-                Files.writeString(SitePaths.inside(staging, dataPage.outputFile()),
-                        templates.render(dataPage.template(), dataPage.model()), java.nio.charset.StandardCharsets.UTF_8);
+                for (SiteModel.PageJob dataPage : dataPages) { // one per edition (data/, en/data/)
+                    Path file = SitePaths.inside(staging, dataPage.outputFile());
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, templates.render(dataPage.template(), dataPage.model()),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                }
                 // the pipeline's index stage, standalone: the Lucene index (<out>.index, not served) is rebuilt
                 // in place (readers see the last commit), its static search files go to the staging folder
                 pipeline.get().runStages(BuildContext.standalone(options, staging, work.content()), List.of("index"));

@@ -30,6 +30,8 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
     public static final BuildContext.Slot<SiteModel> PREVIOUS = BuildContext.Slot.named("the previous build's site");
     /** What the quality stage found (it runs before assemble); without it the site has no /quality/ page. */
     public static final BuildContext.Slot<QualityFindings> QUALITY = BuildContext.Slot.named("the quality findings");
+    /** The theme's interface strings, one set per edition of the site. */
+    public static final BuildContext.Slot<Editions> EDITIONS = BuildContext.Slot.named("the theme's editions");
     /** Incremental builds: the page jobs new or different from {@link #PREVIOUS}'s, the ones to render. */
     public static final BuildContext.Slot<List<SiteModel.PageJob>> CHANGED_PAGES =
             BuildContext.Slot.named("the changed page jobs");
@@ -59,15 +61,26 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
     private static SiteAssembler assembler(BuildContext context, GitDates dates, ProcurementSource procurement) {
         boolean hasSearchJs = Files.isRegularFile(context.options().themeDir().resolve("static/search.js"));
         return new SiteAssembler(context.content(), dates, procurement, hasSearchJs, context.find(QUALITY),
-                context::writes);
+                context::writes, editions(context));
     }
 
     /**
-     * The downloads page for {@code files} as this context's assemble stage (which has run) makes it: serve renders
-     * it again once the whole-dataset files of an incremental update are regenerated.
+     * The downloads pages (one per edition) for {@code files} as this context's assemble stage (which has run)
+     * makes them: serve renders them again once the whole-dataset files of an incremental update are regenerated.
      */
-    public static SiteModel.PageJob dataPage(BuildContext context, DataFiles files) {
-        return assembler(context, context.get(DATES), ProcurementSource.NONE).dataPage(() -> files);
+    public static List<SiteModel.PageJob> dataPages(BuildContext context, DataFiles files) {
+        return assembler(context, context.get(DATES), ProcurementSource.NONE).dataPages(() -> files);
+    }
+
+    /** The theme's editions, read once per build (serve's incremental builds reuse them). */
+    private static Editions editions(BuildContext context) {
+        return context.computeIfAbsent(EDITIONS, () -> {
+            try {
+                return Editions.load(context.options().themeDir());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /** The previous site with the changed years' pages replaced (and removed projects' pages dropped). */

@@ -37,8 +37,6 @@ final class Charts {
      */
     static final int BARS = 10;
 
-    static final String DECLARED_NOTE = "部门预算表所列项目支出（各项目未列金额）";
-
     private Charts() {
     }
 
@@ -75,14 +73,16 @@ final class Charts {
 
     /** Home: the site's departments in the latest year two or more of them list an amount in; null without departments. */
     static Built home(PageKit kit) {
-        return ranked(kit, kit.index().content().departmentYears(), Urls.home(), "", "本站");
+        return ranked(kit, kit.index().content().departmentYears(), Urls.home(), "",
+                kit.msg().get("chart_scope_site"));
     }
 
     static Built region(PageKit kit, Region region) {
         SiteIndex index = kit.index();
         List<DepartmentYear> years = index.departmentsIn(region).stream().flatMap(d -> index.yearsOf(d).stream())
                 .toList();
-        return ranked(kit, years, Urls.region(region.slug()), region.name(), "本地区");
+        return ranked(kit, years, Urls.region(region.slug()), region.name(),
+                kit.msg().get("chart_scope_region"));
     }
 
     private static Built ranked(PageKit kit, List<DepartmentYear> years, String pageUrl, String scopeName,
@@ -95,10 +95,11 @@ final class Charts {
             return null;
         }
         Integer year = index.comparableYear(byYear);
+        Messages msg = kit.msg();
         if (year == null) {
             return new Built(Chart.absent(null, Sentence.of(departments == 1
-                    ? scopeWord + "只收录了一个部门，没有部门间比较的图。"
-                    : "没有哪一年有两个以上部门列有预算，没有部门间比较的图。")), null);
+                    ? msg.format("chart_ranked_one_department", scopeWord)
+                    : msg.get("chart_ranked_no_year"))), null);
         }
         List<Entry> entries = new ArrayList<>();
         int unlisted = 0;
@@ -122,24 +123,25 @@ final class Charts {
             }
             entries.add(new Entry(name, kit.departmentYearLink(dy, "").href(), amount(t), declared, false));
         }
-        List<Entry> shown = fold(entries, "个部门");
-        String title = scopeName + "哪些部门预算最多（" + year + "年）";
-        String subtitle = year + "年各部门的项目预算合计，从多到少"
-                + (shown.size() < entries.size() ? "；第 " + BARS + " 名起合为一条" : "") + "。";
+        List<Entry> shown = fold(msg, entries, "chart_rest_departments");
+        String title = msg.format(scopeName.isEmpty() ? "chart_ranked_title_site" : "chart_ranked_title", scopeName, year);
+        String subtitle = msg.format("chart_ranked_subtitle", year)
+                + (shown.size() < entries.size() ? msg.format("chart_folded", BARS) : "") + msg.get("sentence_end");
         List<String> notes = new ArrayList<>();
         if (!declaredNames.isEmpty()) {
-            notes.add("注：" + String.join("、", declaredNames) + "的公开文件未列各项目金额，图中为其部门预算表所列“项目支出”。");
+            notes.add(msg.format("chart_ranked_declared", String.join(msg.get("list_sep"), declaredNames)));
         }
         if (unlisted > 0) {
-            notes.add("另有 " + unlisted + " 个部门该年未列预算，不在图中。");
+            notes.add(msg.format("chart_ranked_unlisted", unlisted));
         }
         List<Integer> later = byYear.keySet().stream().filter(y -> y > year).toList();
         if (!later.isEmpty()) {
-            notes.add("更晚的 " + later.stream().map(String::valueOf).collect(Collectors.joining("、"))
-                    + " 年列有预算的部门不到两个，无从比较。");
+            notes.add(msg.format("chart_ranked_later", later.stream().map(String::valueOf)
+                    .collect(Collectors.joining(msg.get("list_sep")))));
         }
+        // the CSV is one file for every edition: its save-as name is the Chinese one
         String fileName = (scopeName.isEmpty() ? "" : scopeName + "-") + "各部门预算排行-" + year + ".csv";
-        return built(kit, pageUrl, title, subtitle, "部门", shown, notes, fileName);
+        return built(kit, pageUrl, title, subtitle, msg.get("col_department"), shown, notes, fileName);
     }
 
     // ---- how a department's budget changed
@@ -151,38 +153,40 @@ final class Charts {
         if (years.isEmpty()) {
             return null;
         }
-        String title = "历年预算变化";
+        Messages msg = kit.msg();
+        String title = msg.get("chart_department_title");
         List<Entry> entries = new ArrayList<>();
         List<String> declaredYears = new ArrayList<>();
         for (DepartmentYear dy : years) {
             Totals t = index.totals(dy);
             boolean declared = t.total() == null && t.declared() != null;
             if (declared) {
-                declaredYears.add(dy.year() + "年");
+                declaredYears.add(kit.yearText(dy.year()));
             }
-            entries.add(new Entry(dy.year() + "年", kit.departmentYearLink(dy, "").href(), amount(t), declared, false));
+            entries.add(new Entry(kit.yearText(dy.year()), kit.departmentYearLink(dy, "").href(), amount(t), declared, false));
         }
         List<Entry> listed = entries.stream().filter(e -> e.yuan() != null).toList();
         if (listed.size() < 2) {
             Sentence why;
             if (listed.isEmpty()) {
-                why = Sentence.of("各年度的公开文件都未列预算金额，没有历年变化图。");
+                why = Sentence.of(msg.get("chart_department_none"));
             } else {
                 Entry one = listed.get(0);
-                String what = one.declared() ? "部门预算表所列项目支出 " : "项目预算合计 ";
+                String what = msg.get(one.declared() ? "chart_department_what_declared" : "chart_department_what_total");
                 why = years.size() == 1
-                        ? new Sentence("只收录了" + one.label() + "一个年度（" + what, Money.ofYuan(one.yuan()),
-                                "），还没有可比较的历年变化。")
-                        : new Sentence("只有" + one.label() + "列有预算（" + what, Money.ofYuan(one.yuan()),
-                                "），其他年度未列，没有可比较的历年变化。");
+                        ? new Sentence(msg.format("chart_department_one_year", one.label(), what), Money.ofYuan(one.yuan()),
+                                msg.get("chart_department_one_year_after"))
+                        : new Sentence(msg.format("chart_department_one_listed", one.label(), what), Money.ofYuan(one.yuan()),
+                                msg.get("chart_department_one_listed_after"));
             }
             return new Built(Chart.absent(title, why), null);
         }
         List<String> notes = new ArrayList<>();
         if (!declaredYears.isEmpty()) {
-            notes.add("注：" + String.join("、", declaredYears) + "的公开文件未列各项目金额，图中为部门预算表所列“项目支出”。");
+            notes.add(msg.format("chart_department_declared", String.join(msg.get("list_sep"), declaredYears)));
         }
-        return built(kit, Urls.department(d.key()), title, "各年度的项目预算合计，按年份排列。", "年度", entries, notes,
+        return built(kit, Urls.department(d.key()), title, msg.get("chart_department_subtitle"), msg.get("col_year"),
+                entries, notes,
                 PageKit.fileNameSafe(d.name()) + "-历年预算.csv");
     }
 
@@ -190,7 +194,8 @@ final class Charts {
 
     /** The year's projects by 预算数, largest first; drawn when two or more list one, else why not. */
     static Built departmentYear(PageKit kit, Department d, DepartmentYear dy) {
-        String title = "资金投向";
+        Messages msg = kit.msg();
+        String title = msg.get("chart_dy_title");
         List<Entry> entries = new ArrayList<>();
         List<Project> projects = dy.projects();
         for (int i = 0; i < projects.size(); i++) {
@@ -206,36 +211,35 @@ final class Charts {
         if (entries.size() < 2) {
             Sentence why;
             if (entries.isEmpty()) {
-                why = Sentence.of(projects.isEmpty() ? "本年度没有项目，没有资金投向图。"
-                        : "本年度的公开文件未列各项目的预算金额，因此没有资金投向图。");
+                why = Sentence.of(msg.get(projects.isEmpty() ? "chart_dy_no_projects" : "chart_dy_no_amounts"));
             } else {
-                why = new Sentence("只有 1 个项目列有预算（" + entries.get(0).label() + "，",
-                        Money.ofYuan(entries.get(0).yuan()), "），没有可比较的资金投向。");
+                why = new Sentence(msg.format("chart_dy_one", entries.get(0).label()),
+                        Money.ofYuan(entries.get(0).yuan()), msg.get("chart_dy_one_after"));
             }
             return new Built(Chart.absent(title, why), null);
         }
-        List<Entry> shown = fold(entries, "个项目");
-        String subtitle = "各项目的预算数，从多到少"
-                + (shown.size() < entries.size() ? "；第 " + BARS + " 名起合为一条" : "") + "。";
+        List<Entry> shown = fold(msg, entries, "chart_rest_projects");
+        String subtitle = msg.get("chart_dy_subtitle")
+                + (shown.size() < entries.size() ? msg.format("chart_folded", BARS) : "") + msg.get("sentence_end");
         List<String> notes = new ArrayList<>();
         if (unlisted > 0) {
-            notes.add("另有 " + unlisted + " 个项目未列预算，不在图中。");
+            notes.add(msg.format("chart_dy_unlisted", unlisted));
         }
-        return built(kit, Urls.departmentYear(dy), title, subtitle, "项目", shown, notes,
+        return built(kit, Urls.departmentYear(dy), title, subtitle, msg.get("col_budget_item"), shown, notes,
                 PageKit.fileNameSafe(d.name()) + "-" + dy.year() + "-资金投向.csv");
     }
 
     // ---- shared
 
     /** The first {@code BARS - 1} entries and one summing the rest, when there are more than {@code BARS}. */
-    private static List<Entry> fold(List<Entry> entries, String unit) {
+    private static List<Entry> fold(Messages msg, List<Entry> entries, String restKey) {
         if (entries.size() <= BARS) {
             return entries;
         }
         List<Entry> shown = new ArrayList<>(entries.subList(0, BARS - 1));
         List<Entry> rest = entries.subList(BARS - 1, entries.size());
         BigDecimal sum = rest.stream().map(Entry::yuan).reduce(BigDecimal.ZERO, BigDecimal::add);
-        shown.add(new Entry("其余 " + rest.size() + " " + unit, null, sum, false, true));
+        shown.add(new Entry(msg.format(restKey, rest.size()), null, sum, false, true));
         return shown;
     }
 
@@ -258,14 +262,16 @@ final class Charts {
             rows.add(new ChartData.Row(e.label(),
                     e.yuan() == null ? null : e.yuan().movePointLeft(4).setScale(2, RoundingMode.HALF_UP).toPlainString(),
                     e.yuan() == null ? null : MoneyFormat.plainYuan(e.yuan()),
-                    e.yuan() == null ? "未列" : e.declared() ? DECLARED_NOTE : e.rest() ? "合计" : null));
+                    e.yuan() == null ? kit.msg().get("not_listed") : e.declared() ? kit.msg().get("chart_declared_note")
+                            : e.rest() ? kit.msg().get("chart_rest_note") : null));
         }
         List<String> allNotes = new ArrayList<>(notes);
         if (raised) {
-            allNotes.add("金额很小的条按最短长度画出，以所注数字为准。");
+            allNotes.add(kit.msg().get("chart_min_length"));
         }
         String path = Urls.chartData(pageUrl);
-        Download csv = new Download(kit.href(path), "下载图表数据（CSV）", "text/csv", PageKit.fileNameSafe(fileName));
+        Download csv = new Download(kit.fileHref(path), kit.msg().get("chart_download"), "text/csv",
+                PageKit.fileNameSafe(fileName));
         return new Built(new Chart(title, subtitle, labelHeading, List.copyOf(bars), List.copyOf(allNotes), csv, null),
                 new ChartData(path, labelHeading, rows));
     }

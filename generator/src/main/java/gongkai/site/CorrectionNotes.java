@@ -17,7 +17,18 @@ final class CorrectionNotes {
     private CorrectionNotes() {
     }
 
+    /** As a page of {@code kit}'s edition dates them. */
+    static List<Views.CorrectionView> of(PageKit kit, List<Correction> corrections) {
+        return of(kit::dateText, corrections);
+    }
+
+    /** Dated in Chinese (2025年3月1日), as the feed is written. */
     static List<Views.CorrectionView> of(List<Correction> corrections) {
+        return of(CorrectionNotes::dateText, corrections);
+    }
+
+    private static List<Views.CorrectionView> of(java.util.function.Function<LocalDate, String> dateText,
+                                                 List<Correction> corrections) {
         List<Correction> sorted = new ArrayList<>(corrections);
         sorted.sort(Comparator.comparing(Correction::date)); // stable: same-day corrections keep file order
         Map<LocalDate, Integer> sameDay = new HashMap<>();
@@ -25,7 +36,7 @@ final class CorrectionNotes {
         for (Correction c : sorted) {
             int n = sameDay.merge(c.date(), 1, Integer::sum);
             String anchor = "correction-" + c.date() + (n > 1 ? "-" + n : "");
-            views.add(new Views.CorrectionView(anchor, c.date().toString(), dateText(c.date()), c.what(), c.why()));
+            views.add(new Views.CorrectionView(anchor, c.date().toString(), dateText.apply(c.date()), c.what(), c.why()));
         }
         return List.copyOf(views);
     }

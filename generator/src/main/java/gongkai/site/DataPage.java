@@ -28,7 +28,6 @@ import java.util.function.Supplier;
  */
 final class DataPage {
     static final String TEMPLATE = "data.ftlh";
-    static final String TITLE = "数据下载";
 
     private DataPage() {
     }
@@ -53,22 +52,23 @@ final class DataPage {
             List<DataFileRow> main = new ArrayList<>();
             List<DataFileRow> documentTables = new ArrayList<>();
             for (DataFiles.Table t : files.tables()) {
-                (t.departmentTable() ? documentTables : main).add(new DataFileRow(t.title(), name(t.csv()), t.description(), count(t.rows()) + " 行", updated,
+                (t.departmentTable() ? documentTables : main).add(new DataFileRow(t.title(), name(t.csv()), t.description(), kit.msg().format("data_rows", count(t.rows())), updated,
                         List.of(link(kit, t.csv(), "CSV", "text/csv", null),
-                                link(kit, t.excel(), "Excel 版 CSV", "text/csv", null))));
+                                link(kit, t.excel(), kit.msg().get("data_excel"), "text/csv", null))));
             }
             for (DataFiles.Document d : files.documents()) {
                 main.add(new DataFileRow(d.title(), name(d.file()), d.description(), null, updated,
                         List.of(link(kit, d.file(), "JSON", "application/json", null))));
             }
             Map<String, DataFiles.File> charts = chartFiles(files);
-            view = new Views.DataPageView(true, link(kit, files.zip(), "全部数据（ZIP）", "application/zip", null),
+            view = new Views.DataPageView(true, link(kit, files.zip(), kit.msg().get("data_all_label"), "application/zip", null),
                     updated, kit.site().licence(), kit.site().licenceUrl(), guide, main, documentTables,
                     regions(kit, files, charts), files.years().size(), siteCharts(kit, charts));
         }
-        String description = "下载" + kit.site().title() + "的全部数据：CSV（含 Excel 版）、JSON 和一个 ZIP 文件，附各文件的行数、大小和更新日期。";
-        PageMeta meta = new PageMeta(kit.title(TITLE), TITLE, description, kit.baseUrl() + Urls.dataPage(),
-                kit.underHome(TITLE), null);
+        String title = kit.msg().get("data_title");
+        String description = kit.msg().format("data_description", kit.site().title());
+        PageMeta meta = new PageMeta(kit.title(title), title, description, kit.pageUrl(Urls.dataPage()),
+                kit.underHome(title), null);
         return kit.job(Urls.dataPage(), TEMPLATE, meta, view, updated, true);
     }
 
@@ -89,8 +89,8 @@ final class DataPage {
                     if (y == null) {
                         continue;
                     }
-                    Map<String, DataFiles.File> byHref = Map.of(kit.href(y.json().path()), y.json(),
-                            kit.href(y.csv().path()), y.csv(), kit.href(y.excel().path()), y.excel());
+                    Map<String, DataFiles.File> byHref = Map.of(kit.fileHref(y.json().path()), y.json(),
+                            kit.fileHref(y.csv().path()), y.csv(), kit.fileHref(y.excel().path()), y.excel());
                     List<FileLink> links = new ArrayList<>();
                     // the department-year page's own links (descriptive save-as names), with the sizes written
                     for (Download download : kit.downloadsOf(dy)) {
@@ -99,18 +99,18 @@ final class DataPage {
                             throw new IllegalStateException("the export wrote no " + download.href());
                         }
                         links.add(new FileLink(download.href(), download.label(), download.format(),
-                                download.fileName(), size(f.bytes()), f.bytes()));
+                                download.fileName(), size(kit, f.bytes()), f.bytes()));
                     }
-                    FileLink chart = chartLink(charts, Charts.departmentYear(kit, d, dy), "资金投向图 CSV");
+                    FileLink chart = chartLink(kit, charts, Charts.departmentYear(kit, d, dy), kit.msg().get("data_chart_dy"));
                     if (chart != null) {
                         links.add(chart);
                     }
-                    years.add(new DataYearRow(kit.departmentYearLink(dy, dy.year() + "年"), dy.year(), y.projects(),
+                    years.add(new DataYearRow(kit.departmentYearLink(dy, kit.yearText(dy.year())), dy.year(), y.projects(),
                             index.lastmod(dy), links));
                 }
                 if (!years.isEmpty()) {
                     departments.add(new DataDepartment(kit.departmentLink(d), d.code(), years,
-                            chartLink(charts, Charts.department(kit, d), "历年预算变化图 CSV")));
+                            chartLink(kit, charts, Charts.department(kit, d), kit.msg().get("data_chart_department"))));
                 }
             }
             if (!departments.isEmpty()) {
@@ -131,13 +131,13 @@ final class DataPage {
     private static List<FileLink> siteCharts(PageKit kit, Map<String, DataFiles.File> charts) {
         List<FileLink> links = new ArrayList<>();
         Charts.Built home = Charts.home(kit);
-        FileLink homeLink = chartLink(charts, home, home == null ? null : "首页：" + home.view().title());
+        FileLink homeLink = chartLink(kit, charts, home, home == null ? null : kit.msg().format("data_chart_home", home.view().title()));
         if (homeLink != null) {
             links.add(homeLink);
         }
         for (Region region : kit.index().regions()) {
             Charts.Built chart = Charts.region(kit, region);
-            FileLink link = chartLink(charts, chart, chart == null ? null : chart.view().title());
+            FileLink link = chartLink(kit, charts, chart, chart == null ? null : chart.view().title());
             if (link != null) {
                 links.add(link);
             }
@@ -146,7 +146,7 @@ final class DataPage {
     }
 
     /** The chart's CSV as its page links it, with the size written; null when the page has no chart. */
-    private static FileLink chartLink(Map<String, DataFiles.File> charts, Charts.Built chart, String label) {
+    private static FileLink chartLink(PageKit kit, Map<String, DataFiles.File> charts, Charts.Built chart, String label) {
         if (chart == null || chart.data() == null) {
             return null;
         }
@@ -155,11 +155,11 @@ final class DataPage {
             throw new IllegalStateException("the export wrote no " + chart.data().path());
         }
         Views.Download csv = chart.view().csv();
-        return new FileLink(csv.href(), label, csv.format(), csv.fileName(), size(f.bytes()), f.bytes());
+        return new FileLink(csv.href(), label, csv.format(), csv.fileName(), size(kit, f.bytes()), f.bytes());
     }
 
     private static FileLink link(PageKit kit, DataFiles.File f, String label, String format, String fileName) {
-        return new FileLink(kit.href(f.path()), label, format, fileName, size(f.bytes()), f.bytes());
+        return new FileLink(kit.fileHref(f.path()), label, format, fileName, size(kit, f.bytes()), f.bytes());
     }
 
     private static String name(DataFiles.File f) {
@@ -171,9 +171,9 @@ final class DataPage {
     }
 
     /** A size people read: 字节 below 1 KB, then KB, MB, GB (powers of 1024) with one decimal. */
-    static String size(long bytes) {
+    static String size(PageKit kit, long bytes) {
         if (bytes < 1024) {
-            return bytes + " 字节";
+            return kit.msg().format("size_bytes", bytes);
         }
         String[] units = {"KB", "MB", "GB", "TB"};
         double value = bytes / 1024.0;

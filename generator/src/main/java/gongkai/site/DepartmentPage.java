@@ -25,15 +25,15 @@ final class DepartmentPage {
         List<Views.YearColumn> columns = new ArrayList<>();
         for (DepartmentYear dy : index.yearsOf(d)) {
             Totals t = index.totals(dy);
-            columns.add(new Views.YearColumn(dy.year(), kit.departmentYearLink(dy, dy.year() + "年"), dy.title(), t,
+            columns.add(new Views.YearColumn(dy.year(), kit.departmentYearLink(dy, kit.yearText(dy.year())), dy.title(), t,
                     kit.downloadsOf(dy)));
         }
         Views.DepartmentView view = new Views.DepartmentView(d.name(), d.code(), kit.regionLink(d.regionSlug()),
-                kit.markdown().render(d.description(), 2), columns,
+                kit.markdownFor(kit.markdown().render(d.description(), 2), urlPath(d)), columns,
                 Charts.view(Charts.department(kit, d)),
                 YearOverYearSections.department(kit, yoy));
         PageMeta meta = new PageMeta(kit.title(d.name()), d.name(),
-                d.name() + "（预算单位编码 " + d.code() + "）历年项目支出绩效目标", kit.baseUrl() + urlPath(d),
+                kit.msg().format("department_description", d.name(), d.code()), kit.pageUrl(urlPath(d)),
                 PageKit.withCurrent(kit.regionTrail(d.regionSlug()), d.name()), null);
         return kit.job(urlPath(d), TEMPLATE, meta, view, index.lastmodOfDepartment(d), true);
     }

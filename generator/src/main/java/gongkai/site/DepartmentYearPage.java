@@ -60,39 +60,41 @@ final class DepartmentYearPage {
                 .thenComparingInt(Views.ProjectRow::sourceOrder));
         List<Views.SectionView> sections = new ArrayList<>();
         for (Section s : dy.sections()) {
-            sections.add(new Views.SectionView("section-" + s.id(), s.title(), kit.markdown().render(s.markdown(), 3),
+            sections.add(new Views.SectionView("section-" + s.id(), s.title(), kit.markdownFor(kit.markdown().render(s.markdown(), 3), urlPath(dy)),
                     kit.source(s.source())));
         }
         List<Views.TableView> tables = new ArrayList<>();
         for (DataTable t : dy.tables()) {
-            tables.add(tableView(kit, t));
+            tables.add(tableView(kit, t, urlPath(dy)));
         }
         List<Link> otherYears = index.yearsOf(d).stream().filter(o -> o.year() != dy.year())
-                .map(o -> kit.departmentYearLink(o, o.year() + "年")).toList();
+                .map(o -> kit.departmentYearLink(o, kit.yearText(o.year()))).toList();
         Totals totals = index.totals(dy);
         Views.DepartmentYearView view = new Views.DepartmentYearView(kit.departmentLink(d),
                 kit.regionLink(d.regionSlug()), dy.year(), dy.title(),
                 dy.document() == null ? null : ContentPaths.documentFileName(dy.document()), totals, DepartmentBudget.of(dy), rows, sections, tables,
-                kit.downloadsOf(dy), otherYears, CorrectionNotes.of(dy.corrections()),
+                kit.downloadsOf(dy), otherYears, CorrectionNotes.of(kit, dy.corrections()),
                 dy.retracted().stream().map(r -> new Views.RetractedRow(new Link(kit.href(Urls.project(r.id())), r.name()),
-                        r.id(), r.date().toString(), CorrectionNotes.dateText(r.date()), r.reason())).toList(),
-                kit.href(feedPath(dy)), Charts.view(Charts.departmentYear(kit, d, dy)),
+                        r.id(), r.date().toString(), kit.dateText(r.date()), r.reason())).toList(),
+                kit.fileHref(feedPath(dy)), Charts.view(Charts.departmentYear(kit, d, dy)),
                 YearOverYearSections.departmentYear(kit, yoy, dy));
         String urlPath = urlPath(dy);
-        String description = d.name() + " " + dy.year() + "年：" + totals.projects() + " 个项目"
-                + (totals.total() == null ? (totals.declared() == null ? "，原表未列预算金额"
-                        : "，各项目未列金额，部门预算项目支出 " + totals.declared().wan() + " 万元") : "，预算合计 " + totals.total().wan() + " 万元");
-        String jsonLd = JsonLd.dataset(dy.title(), description, kit.baseUrl() + urlPath, kit.site().licenceUrl(),
+        Messages msg = kit.msg();
+        String description = msg.format("dy_description", d.name(), dy.year(), totals.projects())
+                + (totals.total() == null ? (totals.declared() == null ? msg.get("dy_description_none")
+                        : msg.format("dy_description_declared", totals.declared().wan()))
+                        : msg.format("dy_description_total", totals.total().wan()));
+        String jsonLd = JsonLd.dataset(dy.title(), description, kit.pageUrl(urlPath), kit.site().licenceUrl(),
                 d.name(), kit.site().publisher(), String.valueOf(dy.year()),
                 kit.distributions(suffix -> Urls.departmentYearData(dy, suffix)));
         List<Link> trail = new ArrayList<>(kit.regionTrail(d.regionSlug()));
         trail.add(kit.departmentLink(d));
-        PageMeta meta = new PageMeta(kit.title(dy.title()), dy.title(), description, kit.baseUrl() + urlPath,
-                PageKit.withCurrent(trail, dy.year() + "年"), jsonLd);
+        PageMeta meta = new PageMeta(kit.title(dy.title()), dy.title(), description, kit.pageUrl(urlPath),
+                PageKit.withCurrent(trail, kit.yearText(dy.year())), jsonLd);
         return kit.job(urlPath, TEMPLATE, meta, view, index.lastmod(dy), true);
     }
 
-    private static Views.TableView tableView(PageKit kit, DataTable t) {
+    private static Views.TableView tableView(PageKit kit, DataTable t, String urlPath) {
         List<Views.ColumnView> columns = new ArrayList<>();
         for (Column c : t.columns()) {
             columns.add(new Views.ColumnView(c.title(), c.unit(), c.type() != ColumnType.STRING));
@@ -113,7 +115,7 @@ final class DepartmentYearPage {
             }
             rows.add(List.copyOf(cells));
         }
-        return new Views.TableView("table-" + t.id(), t.title(), columns, rows, kit.markdown().render(t.note(), 4),
+        return new Views.TableView("table-" + t.id(), t.title(), columns, rows, kit.markdownFor(kit.markdown().render(t.note(), 4), urlPath),
                 kit.source(t.source()));
     }
 }

@@ -51,7 +51,7 @@ final class HomePage {
             int more = Math.max(0, listed.size() - HOME_DEPARTMENTS_PER_REGION);
             List<Views.DepartmentEntry> entries = listed.subList(0, listed.size() - more).stream()
                     .map(d -> new Views.DepartmentEntry(kit.departmentLink(d), d.code(),
-                            index.yearsOf(d).stream().map(dy -> kit.departmentYearLink(dy, dy.year() + "年")).toList()))
+                            index.yearsOf(d).stream().map(dy -> kit.departmentYearLink(dy, kit.yearText(dy.year()))).toList()))
                     .toList();
             if (!entries.isEmpty()) {
                 byRegion.add(new Views.RegionDepartments(kit.regionLink(region.slug()), entries, more));
@@ -72,7 +72,7 @@ final class HomePage {
         Views.HomeView view = new Views.HomeView(grand, years, regionRows, Charts.view(Charts.home(kit)),
                 byRegion, latest, index.departmentCount());
         PageMeta meta = new PageMeta(kit.site().title(), kit.site().title(), kit.site().description(),
-                kit.baseUrl(), List.of(new Link(null, "首页")), null);
+                kit.pageUrl(Urls.home()), List.of(new Link(null, kit.msg().get("nav_home"))), null);
         return kit.job(Urls.home(), "home.ftlh", meta, view, index.lastmodOfSite(), true);
     }
 }

@@ -10,9 +10,9 @@ final class MarkdownPage {
     }
 
     static SiteModel.PageJob of(PageKit kit, Page page) {
-        Views.MarkdownPageView view = new Views.MarkdownPageView(page.slug(), kit.markdown().renderPageBody(page.markdown()));
+        Views.MarkdownPageView view = new Views.MarkdownPageView(page.slug(), kit.markdownFor(kit.markdown().renderPageBody(page.markdown()), Urls.page(page.slug())));
         PageMeta meta = new PageMeta(kit.title(page.title()), page.title(), kit.site().description(),
-                kit.baseUrl() + Urls.page(page.slug()), kit.underHome(page.title()), null);
+                kit.pageUrl(Urls.page(page.slug())), kit.underHome(page.title()), null);
         return kit.job(Urls.page(page.slug()), "page.ftlh", meta, view, kit.index().lastmodOfPage(page), true);
     }
 }

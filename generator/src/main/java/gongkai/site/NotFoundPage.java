@@ -9,8 +9,9 @@ final class NotFoundPage {
     }
 
     static SiteModel.PageJob of(PageKit kit) {
-        PageMeta meta = new PageMeta(kit.title("页面不存在"), "页面不存在", "页面不存在", null, kit.underHome("页面不存在"), null);
-        return kit.job("404.html", "404.ftlh", meta, new Views.SearchView(SearchPage.regionLinks(kit), List.of()),
+        String title = kit.msg().get("notfound_title");
+        PageMeta meta = new PageMeta(kit.title(title), title, title, null, kit.underHome(title), null);
+        return kit.job("404.html", "404.ftlh", meta, new Views.SearchView(SearchPage.regionLinks(kit), List.of(), "{}"),
                 null, false);
     }
 }

@@ -38,8 +38,15 @@ final class PageKit {
     /** Whether a download a page would link is written by this build (a pipeline may have no export stage). */
     private final java.util.function.Predicate<String> written;
 
-    PageKit(SiteIndex index, boolean hasSearchJs, QualityFindings quality, java.util.function.Predicate<String> written) {
+    /** The interface strings of the edition this kit builds pages for, and every edition (for the alternates). */
+    private final Messages msg;
+    private final Editions editions;
+
+    PageKit(SiteIndex index, boolean hasSearchJs, QualityFindings quality, java.util.function.Predicate<String> written,
+            Editions editions, Messages msg) {
         this.index = index;
+        this.msg = msg;
+        this.editions = editions;
         this.quality = quality;
         this.qualityByProject = quality == null ? Map.of() : quality.byProject();
         this.written = written;
@@ -56,6 +63,21 @@ final class PageKit {
             return "/";
         }
         return path.endsWith("/") ? path : path + "/";
+    }
+
+    /** The interface strings of this kit's edition. */
+    Messages msg() {
+        return msg;
+    }
+
+    /** "2024年" in Chinese, "2024" in English: a year as a link text or heading. */
+    String yearText(int year) {
+        return msg.format("year", year);
+    }
+
+    /** A date as the edition writes it: 2025年3月1日 in Chinese, ISO 2025-03-01 in English. */
+    String dateText(java.time.LocalDate date) {
+        return msg.primary() ? CorrectionNotes.dateText(date) : date.toString();
     }
 
     /** The quality stage's findings, or null when the pipeline has none. */
@@ -81,6 +103,30 @@ final class PageKit {
         return markdown;
     }
 
+    private static final java.util.regex.Pattern RELATIVE_LINK =
+            java.util.regex.Pattern.compile("(href|src)=\"(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^\"]*)\"");
+
+    /**
+     * Markdown rendered for the page at {@code urlPath}: as is in the default edition; in another (one folder
+     * deeper, en/…) its relative links resolved against the default edition's page, so they reach the same files
+     * and pages the author linked (the text they are in is the same Chinese text).
+     */
+    String markdownFor(String html, String urlPath) {
+        if (msg.primary() || html == null || html.isEmpty()) {
+            return html;
+        }
+        URI page = URI.create("http://x" + basePath + urlPath);
+        java.util.regex.Matcher m = RELATIVE_LINK.matcher(html);
+        StringBuilder out = new StringBuilder(html.length() + 64);
+        while (m.find()) {
+            String resolved = page.resolve(m.group(2).replace("&amp;", "&")).getRawPath();
+            String rest = m.group(2).replaceFirst("^[^?#]*", "");
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + "=\"" + resolved + rest + "\""));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     SiteConfig site() {
         return index.content().site();
     }
@@ -100,30 +146,40 @@ final class PageKit {
 
     private Views.SiteView siteView(SiteConfig site, boolean hasSearchJs) {
         List<Link> nav = new ArrayList<>();
-        nav.add(new Link(href(Urls.home()), "首页"));
-        nav.add(new Link(href(Urls.dataPage()), DataPage.TITLE));
+        nav.add(new Link(href(Urls.home()), msg.get("nav_home")));
+        nav.add(new Link(href(Urls.dataPage()), msg.get("data_title")));
         for (Page page : index.sortedPages()) {
             nav.add(new Link(href(Urls.page(page.slug())), page.title()));
         }
-        nav.add(new Link(href(Urls.search()), "搜索"));
+        nav.add(new Link(href(Urls.search()), msg.get("nav_search")));
         return new Views.SiteView(site.title(), site.description(), site.publisher(), site.licence(),
                 site.licenceUrl(), basePath, href(Urls.home()), href(Urls.search()),
-                href(Urls.asset("site.css")), href(Urls.asset("site.js")),
-                hasSearchJs ? href(Urls.asset("search.js")) : null,
-                href("feed.xml"), href(Urls.dataPage()),
-                quality == null ? null : href(Urls.quality()), nav, href(Urls.asset("favicon.svg")),
+                fileHref(Urls.asset("site.css")), fileHref(Urls.asset("site.js")),
+                hasSearchJs ? fileHref(Urls.asset("search.js")) : null,
+                fileHref("feed.xml"), href(Urls.dataPage()),
+                quality == null ? null : href(Urls.quality()), nav, fileHref(Urls.asset("favicon.svg")),
                 site.reportUrl());
     }
 
     // ---- links
 
-    /** Root-relative link target of a site path. */
+    /** Root-relative link target of a page's site path, in this kit's edition ("/en/tianjin/"). */
     String href(String urlPath) {
-        return basePath + urlPath;
+        return basePath + msg.prefix() + urlPath;
+    }
+
+    /** Root-relative link target of a file (downloads, assets, source documents, feeds): one for every edition. */
+    String fileHref(String path) {
+        return basePath + path;
+    }
+
+    /** Absolute URL of a page in this kit's edition (its canonical URL). */
+    String pageUrl(String urlPath) {
+        return baseUrl + msg.prefix() + urlPath;
     }
 
     Link homeLink() {
-        return new Link(href(Urls.home()), "首页");
+        return new Link(href(Urls.home()), msg.get("nav_home"));
     }
 
     Link regionLink(String slug) {
@@ -150,7 +206,7 @@ final class PageKit {
         }
         // shown by its file name; the link keeps the department folder it is published in
         return new Views.Source(ref.document() == null ? null : ContentPaths.documentFileName(ref.document()),
-                ref.document() == null ? null : href(Urls.source(ref.document())),
+                ref.document() == null ? null : fileHref(Urls.source(ref.document())),
                 ref.heading(), ref.line());
     }
 
@@ -182,7 +238,7 @@ final class PageKit {
 
     /** &lt;title&gt; of a page: its heading and the site's title. */
     String title(String h1) {
-        return h1 + " · " + site().title();
+        return msg.format("page_title", h1, site().title());
     }
 
     // ---- downloads
@@ -190,9 +246,9 @@ final class PageKit {
     /** The three download twins (JSON, CSV, Excel CSV) of the data at {@code url.apply(suffix)}. */
     List<Download> downloads(Function<String, String> url) {
         return List.of(
-                new Download(href(url.apply(".json")), "JSON", "application/json"),
-                new Download(href(url.apply(".csv")), "CSV", "text/csv"),
-                new Download(href(url.apply("-excel.csv")), "Excel 版 CSV（中文表头）", "text/csv"));
+                new Download(fileHref(url.apply(".json")), "JSON", "application/json"),
+                new Download(fileHref(url.apply(".csv")), "CSV", "text/csv"),
+                new Download(fileHref(url.apply("-excel.csv")), msg.get("download_excel_cn_headers"), "text/csv"));
     }
 
     /** The same twins as JSON-LD distributions (absolute URLs). */
@@ -200,7 +256,7 @@ final class PageKit {
         return List.of(
                 new JsonLd.Distribution(baseUrl + url.apply(".json"), "application/json", "JSON"),
                 new JsonLd.Distribution(baseUrl + url.apply(".csv"), "text/csv", "CSV"),
-                new JsonLd.Distribution(baseUrl + url.apply("-excel.csv"), "text/csv", "Excel 版 CSV（中文表头）"));
+                new JsonLd.Distribution(baseUrl + url.apply("-excel.csv"), "text/csv", msg.get("download_excel_cn_headers")));
     }
 
     /**
@@ -228,18 +284,38 @@ final class PageKit {
                           boolean inSitemap) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", siteView);
+        model.put("t", msg);
+        model.put("edition", edition(urlPath));
         model.put("meta", meta);
         model.put("page", view);
         model.put("pageType", template.replace(".ftlh", ""));
         if (lastmod != null) {
             model.put("lastmod", lastmod); // shown as 更新于 and in the citation
         }
-        return new SiteModel.PageJob(urlPath, outputFile(urlPath), template, model, lastmod, inSitemap);
+        String path = msg.prefix() + urlPath;
+        return new SiteModel.PageJob(path, outputFile(path), template, model, lastmod, inSitemap);
+    }
+
+    /** The page's edition and the same page in every edition (the language switch, hreflang alternates). */
+    private Views.EditionView edition(String urlPath) {
+        List<Views.Alternate> alternates = new ArrayList<>();
+        Views.Alternate other = null;
+        for (Messages m : editions.all()) {
+            Views.Alternate a = new Views.Alternate(m.lang(), baseUrl + m.prefix() + urlPath,
+                    basePath + m.prefix() + urlPath, m.get("edition_name"));
+            alternates.add(a);
+            if (other == null && !m.code().equals(msg.code())) {
+                other = a;
+            }
+        }
+        return new Views.EditionView(msg.lang(), msg.get("og_locale"), msg.primary(), other,
+                editions.all().size() > 1 ? alternates : List.of());
     }
 
     /** A job whose model {@code page} makes when it is rendered; path, template and date are known now. */
-    SiteModel.PageJob deferred(String urlPath, String template, String lastmod, boolean inSitemap,
+    SiteModel.PageJob deferred(String pageUrlPath, String template, String lastmod, boolean inSitemap,
                                Supplier<SiteModel.PageJob> page) {
+        String urlPath = msg.prefix() + pageUrlPath;
         return new SiteModel.PageJob(urlPath, outputFile(urlPath), template, () -> {
             SiteModel.PageJob made = page.get();
             if (!made.urlPath().equals(urlPath) || !made.template().equals(template)

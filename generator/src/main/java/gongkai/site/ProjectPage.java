@@ -33,9 +33,9 @@ final class ProjectPage {
         String unit = null;
         if (p.budget() != null) {
             unit = p.budget().unit() == null ? null : p.budget().unit().label();
-            addBudgetLine(budget, "预算数", p.budget().total());
-            addBudgetLine(budget, "其中：财政资金", p.budget().fiscal());
-            addBudgetLine(budget, "其他资金", p.budget().other());
+            addBudgetLine(budget, kit.msg().get("budget_total"), p.budget().total());
+            addBudgetLine(budget, kit.msg().get("budget_fiscal"), p.budget().fiscal());
+            addBudgetLine(budget, kit.msg().get("budget_other"), p.budget().other());
         }
         boolean hasDescription = p.indicators().stream().anyMatch(i -> i.description() != null);
         boolean hasBasis = p.indicators().stream().anyMatch(i -> i.basis() != null);
@@ -45,21 +45,22 @@ final class ProjectPage {
                         kit.source(m.source()), m.tableTitle()))
                 .toList();
         Views.ProjectView view = new Views.ProjectView(p.id(), p.name(), kit.departmentLink(d),
-                kit.regionLink(d.regionSlug()), kit.departmentYearLink(dy, dy.year() + "年"), dy.year(), unit, budget,
+                kit.regionLink(d.regionSlug()), kit.departmentYearLink(dy, kit.yearText(dy.year())), dy.year(), unit, budget,
                 lines(p.purpose()), lines(p.goals()), indicatorGroups(p.indicators()), p.indicators().size(),
                 hasDescription, hasBasis, kit.source(p.source()), kit.downloads(suffix -> Urls.projectData(p.id(), suffix)),
                 YearOverYearSections.project(kit, yoy, dy, p), procurementRows, kit.qualityNotes(p.id()),
-                CorrectionNotes.of(p.corrections()), lastUpdated(kit, dy, p), changes(kit, p));
+                CorrectionNotes.of(kit, p.corrections()), lastUpdated(kit, dy, p), changes(kit, p));
         String urlPath = urlPath(p);
-        String description = d.name() + " " + dy.year() + "年项目支出绩效目标：" + p.name();
-        String jsonLd = JsonLd.dataset(p.name() + "（" + dy.year() + "年绩效目标）", description, kit.baseUrl() + urlPath,
+        String description = kit.msg().format("project_description", d.name(), dy.year(), p.name());
+        String jsonLd = JsonLd.dataset(kit.msg().format("project_dataset_name", p.name(), dy.year()), description,
+                kit.pageUrl(urlPath),
                 kit.site().licenceUrl(), d.name(), kit.site().publisher(), String.valueOf(dy.year()),
                 kit.distributions(suffix -> Urls.projectData(p.id(), suffix)));
         List<Link> trail = new ArrayList<>(kit.regionTrail(d.regionSlug()));
         trail.add(kit.departmentLink(d));
-        trail.add(kit.departmentYearLink(dy, dy.year() + "年"));
-        PageMeta meta = new PageMeta(kit.title(p.name() + " · " + dy.year() + "年"), p.name(), description,
-                kit.baseUrl() + urlPath, PageKit.withCurrent(trail, p.name()), jsonLd);
+        trail.add(kit.departmentYearLink(dy, kit.yearText(dy.year())));
+        PageMeta meta = new PageMeta(kit.title(p.name() + " · " + kit.yearText(dy.year())), p.name(), description,
+                kit.pageUrl(urlPath), PageKit.withCurrent(trail, p.name()), jsonLd);
         return kit.job(urlPath, TEMPLATE, meta, view, kit.index().lastmod(dy), true);
     }
 
@@ -78,7 +79,7 @@ final class ProjectPage {
         List<Views.ChangeView> out = new ArrayList<>();
         for (int i = history.size() - 1; i >= 0; i--) {
             GitDates.Change c = history.get(i);
-            out.add(new Views.ChangeView(c.date(), CorrectionNotes.dateText(java.time.LocalDate.parse(c.date())),
+            out.add(new Views.ChangeView(c.date(), kit.dateText(java.time.LocalDate.parse(c.date())),
                     c.commit(), c.message(), c.first(), c.figures().stream()
                     .map(f -> new Views.FigureView(f.field(), f.before() == null ? "—" : f.before(),
                             f.after() == null ? "—" : f.after()))

@@ -37,7 +37,7 @@ final class QualityPage {
             Link where = f.projectId() != null
                     ? new Link(kit.href(Urls.project(f.projectId())), f.projectName())
                     : new Link(kit.href(Urls.departmentYear(f.regionSlug(), f.departmentCode(), f.year())), departmentName);
-            rows.add(new Views.QualityRow(where, departmentName + " " + f.year() + "年", f.note(), f.field()));
+            rows.add(new Views.QualityRow(where, departmentName + " " + kit.yearText(f.year()), f.note(), f.field()));
         }
         List<Views.QualityDepartment> departments = new ArrayList<>();
         counts.forEach((key, n) -> {
@@ -47,13 +47,14 @@ final class QualityPage {
         });
         List<Download> downloads = new ArrayList<>();
         if (kit.writes(Urls.data("quality.csv"))) {
-            downloads.add(new Download(kit.href(Urls.data("quality.csv")), "全部问题（CSV）", "text/csv"));
+            downloads.add(new Download(kit.fileHref(Urls.data("quality.csv")), kit.msg().get("quality_download_csv"), "text/csv"));
         }
         if (kit.writes(Urls.data("quality.json"))) {
-            downloads.add(new Download(kit.href(Urls.data("quality.json")), "全部问题（JSON）", "application/json"));
+            downloads.add(new Download(kit.fileHref(Urls.data("quality.json")), kit.msg().get("quality_download_json"), "application/json"));
         }
-        PageMeta meta = new PageMeta(kit.title("数据质量"), "数据质量", "公开数据中的可疑之处：自动检查的结果与单位的说明",
-                kit.baseUrl() + Urls.quality(), kit.underHome("数据质量"), null);
+        String title = kit.msg().get("quality_title");
+        PageMeta meta = new PageMeta(kit.title(title), title, kit.msg().get("quality_description"),
+                kit.pageUrl(Urls.quality()), kit.underHome(title), null);
         return kit.job(Urls.quality(), TEMPLATE, meta, new Views.QualityView(rules, departments, rows, downloads), null,
                 true);
     }

@@ -37,7 +37,7 @@ final class RegionPage {
                 } else {
                     Totals t = index.totals(dy);
                     all.add(t);
-                    cells.add(new Views.YearCell(year, kit.departmentYearLink(dy, year + "年"), t.shown(),
+                    cells.add(new Views.YearCell(year, kit.departmentYearLink(dy, kit.yearText(year)), t.shown(),
                             t.projects(), t.withoutBudget(), t.total() == null && t.declared() != null));
                 }
             }
@@ -51,7 +51,7 @@ final class RegionPage {
                 Charts.view(Charts.region(kit, region)), Totals.sum(all));
         List<Link> trail = kit.regionTrail(region.slug());
         PageMeta meta = new PageMeta(kit.title(region.name()), region.name(),
-                region.name() + "各部门预算与项目支出绩效目标", kit.baseUrl() + Urls.region(region.slug()),
+                kit.msg().format("region_description", region.name()), kit.pageUrl(Urls.region(region.slug())),
                 PageKit.withCurrent(trail.subList(0, trail.size() - 1), region.name()), null);
         return kit.job(Urls.region(region.slug()), "region.ftlh", meta, view, index.lastmodOfRegion(region), true);
     }

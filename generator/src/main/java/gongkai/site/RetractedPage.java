@@ -30,22 +30,22 @@ final class RetractedPage {
         String unit = null;
         if (r.budget() != null && r.budget().unit() != null) {
             unit = r.budget().unit().label();
-            line(budget, "预算数", r.budget().total());
-            line(budget, "其中：财政资金", r.budget().fiscal());
-            line(budget, "其他资金", r.budget().other());
+            line(budget, kit.msg().get("budget_total"), r.budget().total());
+            line(budget, kit.msg().get("budget_fiscal"), r.budget().fiscal());
+            line(budget, kit.msg().get("budget_other"), r.budget().other());
         }
         Views.RetractedView view = new Views.RetractedView(r.id(), r.name(), kit.departmentLink(d),
-                kit.departmentYearLink(dy, dy.year() + "年"), dy.year(), r.date().toString(),
-                CorrectionNotes.dateText(r.date()), r.reason(), unit, budget);
+                kit.departmentYearLink(dy, kit.yearText(dy.year())), dy.year(), r.date().toString(),
+                kit.dateText(r.date()), r.reason(), unit, budget);
         String urlPath = urlPath(r);
-        String heading = r.name() + "（已撤回）";
-        String description = d.name() + " " + dy.year() + "年项目“" + r.name() + "”已于 "
-                + CorrectionNotes.dateText(r.date()) + "撤回：" + r.reason();
+        String heading = kit.msg().format("retracted_h1", r.name());
+        String description = kit.msg().format("retracted_description", d.name(), dy.year(), r.name(),
+                kit.dateText(r.date()), r.reason());
         List<Link> trail = new ArrayList<>(kit.regionTrail(d.regionSlug()));
         trail.add(kit.departmentLink(d));
-        trail.add(kit.departmentYearLink(dy, dy.year() + "年"));
-        PageMeta meta = new PageMeta(kit.title(heading + " · " + dy.year() + "年"), heading, description,
-                kit.baseUrl() + urlPath, PageKit.withCurrent(trail, r.name()), null);
+        trail.add(kit.departmentYearLink(dy, kit.yearText(dy.year())));
+        PageMeta meta = new PageMeta(kit.title(heading + " · " + kit.yearText(dy.year())), heading, description,
+                kit.pageUrl(urlPath), PageKit.withCurrent(trail, r.name()), null);
         return kit.job(urlPath, TEMPLATE, meta, view, kit.index().lastmod(dy), false);
     }
 

@@ -23,11 +23,14 @@ import java.util.function.Supplier;
  */
 public final class SiteAssembler {
     private final SiteIndex index;
+    /** One kit per edition of the site, the default (Chinese) one first. */
+    private final List<PageKit> kits;
     private final PageKit kit;
     private final ProcurementSource procurement;
 
-    public SiteAssembler(Content content, GitDates dates, ProcurementSource procurement, boolean hasSearchJs) {
-        this(content, dates, procurement, hasSearchJs, null, path -> true);
+    public SiteAssembler(Content content, GitDates dates, ProcurementSource procurement, boolean hasSearchJs,
+                         Editions editions) {
+        this(content, dates, procurement, hasSearchJs, null, path -> true, editions);
     }
 
     /**
@@ -36,22 +39,34 @@ public final class SiteAssembler {
      * @param written whether this build writes a site-wide download (data/quality.csv …): only those are linked
      */
     public SiteAssembler(Content content, GitDates dates, ProcurementSource procurement, boolean hasSearchJs,
-                         QualityFindings quality, java.util.function.Predicate<String> written) {
+                         QualityFindings quality, java.util.function.Predicate<String> written, Editions editions) {
         this.index = new SiteIndex(content, dates);
-        this.kit = new PageKit(index, hasSearchJs, quality, written);
+        this.kits = editions.all().stream()
+                .map(m -> new PageKit(index, hasSearchJs, quality, written, editions, m)).toList();
+        this.kit = kits.get(0);
         this.procurement = procurement;
     }
 
-    /** Every page; the downloads page lists {@code files} (null when the build exports none), asked when rendered. */
+    /**
+     * Every page of every edition; the downloads page lists {@code files} (null when the build exports none), asked
+     * when rendered.
+     */
     public SiteModel assemble(Supplier<DataFiles> files) {
         List<SiteModel.PageJob> jobs = new ArrayList<>();
+        for (PageKit kit : kits) {
+            addPages(jobs, kit, files);
+        }
+        return site(jobs);
+    }
+
+    private void addPages(List<SiteModel.PageJob> jobs, PageKit kit, Supplier<DataFiles> files) {
         jobs.add(HomePage.of(kit));
-        jobs.add(dataPage(files));
+        jobs.add(DataPage.job(kit, files));
         for (Region region : index.regions()) {
             jobs.add(RegionPage.of(kit, region));
         }
         for (Department department : index.sortedDepartments()) {
-            addDepartmentPages(jobs, department);
+            addDepartmentPages(jobs, kit, department);
         }
         for (Page page : index.content().pages()) {
             jobs.add(MarkdownPage.of(kit, page));
@@ -61,12 +76,11 @@ public final class SiteAssembler {
             jobs.add(QualityPage.of(kit));
         }
         jobs.add(NotFoundPage.of(kit));
-        return site(jobs);
     }
 
-    /** The downloads page (/data/), its model made when rendered from {@code files}. */
-    public SiteModel.PageJob dataPage(Supplier<DataFiles> files) {
-        return DataPage.job(kit, files);
+    /** The downloads page (/data/) of every edition, their models made when rendered from {@code files}. */
+    public List<SiteModel.PageJob> dataPages(Supplier<DataFiles> files) {
+        return kits.stream().map(k -> DataPage.job(k, files)).toList();
     }
 
     /**
@@ -78,6 +92,13 @@ public final class SiteAssembler {
      */
     public List<SiteModel.PageJob> departmentPages(DepartmentKey key) {
         List<SiteModel.PageJob> jobs = new ArrayList<>();
+        for (PageKit kit : kits) {
+            departmentPages(jobs, kit, key);
+        }
+        return jobs;
+    }
+
+    private void departmentPages(List<SiteModel.PageJob> jobs, PageKit kit, DepartmentKey key) {
         jobs.add(HomePage.of(kit));
         if (kit.quality() != null) {
             jobs.add(QualityPage.of(kit));
@@ -88,9 +109,8 @@ public final class SiteAssembler {
         }
         Department department = index.department(key);
         if (department != null) {
-            addDepartmentPages(jobs, department);
+            addDepartmentPages(jobs, kit, department);
         }
-        return jobs;
     }
 
     /**
@@ -98,7 +118,7 @@ public final class SiteAssembler {
      * (in parallel, one page at a time); what they need from other department-years (links to the same project
      * in other years, procurement rows) is looked up here, once per department-year.
      */
-    private void addDepartmentPages(List<SiteModel.PageJob> jobs, Department department) {
+    private void addDepartmentPages(List<SiteModel.PageJob> jobs, PageKit kit, Department department) {
         // the same project across the department's years, paired once for all its pages
         YearOverYear yoy = YearOverYear.of(index.yearsOf(department));
         jobs.add(kit.deferred(DepartmentPage.urlPath(department), DepartmentPage.TEMPLATE,

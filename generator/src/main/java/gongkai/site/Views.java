@@ -115,6 +115,18 @@ public final class Views {
             String feedHref, String dataHref, String qualityHref, List<Link> nav, String iconHref, String reportUrl) {
     }
 
+    /**
+     * The edition a page is in and its twins: {@code lang} for &lt;html lang&gt;, {@code primary} for the default
+     * (Chinese) one, {@code other} the language switch's target (null with one edition), {@code alternates} every
+     * edition's URL of the same page for &lt;link rel="alternate" hreflang&gt; (empty with one edition).
+     */
+    public record EditionView(String lang, String ogLocale, boolean primary, Alternate other, List<Alternate> alternates) {
+    }
+
+    /** The same page in one edition: absolute {@code url}, root-relative {@code href}, the edition's own name. */
+    public record Alternate(String hreflang, String url, String href, String name) {
+    }
+
     /** Head and frame of one page: {@code title} for &lt;title&gt;, {@code h1}, breadcrumbs (last = current). */
     public record PageMeta(String title, String h1, String description, String canonical, List<Link> breadcrumbs,
                            String jsonLd) {
@@ -356,6 +368,7 @@ public final class Views {
                               List<Download> downloads) {
     }
 
-    public record SearchView(List<Link> regions, List<Link> pages) {
+    /** @param scriptStrings search.js's labels in this edition, a JSON object (the page's data-strings) */
+    public record SearchView(List<Link> regions, List<Link> pages, String scriptStrings) {
     }
 }

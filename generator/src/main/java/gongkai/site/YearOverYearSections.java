@@ -34,7 +34,7 @@ public final class YearOverYearSections {
     /**
      * An amount and its change from the amount it is compared with ({@code since}: that year); {@code change}
      * (万元, signed) and {@code percent} are null when there is nothing to compare, {@code percent} also when the
-     * earlier amount is 0 or negative ({@link Change}), and then {@code noPercent} says so ("2023年为 0").
+     * earlier amount is 0 or negative ({@link Change}), and then {@code noPercent} is the message key saying why (yoy_was_zero: "2023年为 0").
      * {@code money} null: not listed.
      */
     public record Compared(Money money, String change, String percent, int since, String noPercent) {
@@ -43,7 +43,8 @@ public final class YearOverYearSections {
             if (c == null) {
                 return new Compared(Money.ofYuan(after), null, null, since, null);
             }
-            String noPercent = c.percent() != null ? null : before.signum() == 0 ? since + "年为 0" : since + "年为负数";
+            // the message key saying why there is no %, filled with the year by the template
+            String noPercent = c.percent() != null ? null : before.signum() == 0 ? "yoy_was_zero" : "yoy_was_negative";
             return new Compared(Money.ofYuan(after), MoneyFormat.signedWan(c.difference()),
                     c.percent() == null ? null : MoneyFormat.signedPercent(c.percent()), since, noPercent);
         }
@@ -124,7 +125,7 @@ public final class YearOverYearSections {
             beforeYear = e.getKey();
         }
         List<Integer> indicatorYears = List.copyOf(row.byYear().keySet());
-        List<IndicatorYears> indicators = indicators(row, dy.year());
+        List<IndicatorYears> indicators = indicators(kit.msg(), row, dy.year());
         int added = 0;
         int dropped = 0;
         int changed = 0;
@@ -168,7 +169,7 @@ public final class YearOverYearSections {
      * those of the years before (each chain by its latest name); this page's year's first, in its order, then the
      * others by the year and position they first appear.
      */
-    static List<IndicatorYears> indicators(Row row, int pageYear) {
+    static List<IndicatorYears> indicators(Messages msg, Row row, int pageYear) {
         List<Chain> chains = new ArrayList<>();
         for (Map.Entry<Integer, Project> e : row.byYear().entrySet()) {
             int year = e.getKey();
@@ -209,7 +210,7 @@ public final class YearOverYearSections {
                     boolean changed = previous != null && !IndicatorMatching.normalisedTarget(previous.target())
                             .equals(IndicatorMatching.normalisedTarget(i.target()));
                     cells.add(new IndicatorCell(years.get(k), true, text(i.target()), added, changed,
-                            otherName(label, i)));
+                            otherName(msg, label, i)));
                 }
                 previous = i;
             }
@@ -220,18 +221,18 @@ public final class YearOverYearSections {
     }
 
     /** How {@code i} is named where its row's label differs: "名称：总投资额", "二级指标：社会效益". */
-    private static String otherName(Indicator label, Indicator i) {
+    private static String otherName(Messages msg, Indicator label, Indicator i) {
         List<String> parts = new ArrayList<>();
         if (!text(label.level1()).equals(text(i.level1()))) {
-            parts.add("一级指标：" + text(i.level1()));
+            parts.add(msg.get("col_level1") + msg.get("colon") + text(i.level1()));
         }
         if (!text(label.level2()).equals(text(i.level2()))) {
-            parts.add("二级指标：" + text(i.level2()));
+            parts.add(msg.get("col_level2") + msg.get("colon") + text(i.level2()));
         }
         if (!text(label.level3()).equals(text(i.level3()))) {
-            parts.add("名称：" + text(i.level3()));
+            parts.add(msg.get("yoy_name") + msg.get("colon") + text(i.level3()));
         }
-        return parts.isEmpty() ? null : String.join("，", parts);
+        return parts.isEmpty() ? null : String.join(msg.get("yoy_counts_sep"), parts);
     }
 
     private static String text(String s) {
@@ -273,7 +274,7 @@ public final class YearOverYearSections {
         dropped.sort(Comparator.comparing((ProjectChange c) -> c.before() == null)
                 .thenComparing(c -> c.before() == null ? BigDecimal.ZERO : new BigDecimal(c.before().plainYuan()),
                         Comparator.reverseOrder()));
-        return new YearChanges(dy.year(), kit.departmentYearLink(previous, previous.year() + "年"), continued, added,
+        return new YearChanges(dy.year(), kit.departmentYearLink(previous, kit.yearText(previous.year())), continued, added,
                 List.copyOf(projects), List.copyOf(dropped));
     }
 
@@ -297,7 +298,7 @@ public final class YearOverYearSections {
             }
             Map<Status, Integer> counts = new LinkedHashMap<>();
             yoy.pairs(dy).forEach(pair -> counts.merge(pair.status(), 1, Integer::sum));
-            summaries.add(new YearSummary(kit.departmentYearLink(dy, dy.year() + "年"), previous.year(),
+            summaries.add(new YearSummary(kit.departmentYearLink(dy, kit.yearText(dy.year())), previous.year(),
                     counts.getOrDefault(Status.CONTINUED, 0), counts.getOrDefault(Status.NEW, 0),
                     counts.getOrDefault(Status.DROPPED, 0)));
         }

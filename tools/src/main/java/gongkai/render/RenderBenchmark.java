@@ -57,7 +57,7 @@ public final class RenderBenchmark {
         GitDates dates = GitDates.read(content, System.err::println);
         boolean hasSearchJs = Files.isRegularFile(theme.resolve("static/search.js"));
         List<SiteModel.PageJob> pages = new SiteAssembler(site, dates, ProcurementSource.fromProcurementTables(),
-                hasSearchJs).assemble(() -> null).pages();
+                hasSearchJs, gongkai.site.Editions.load(theme)).assemble(() -> null).pages();
 
         Templates views = new Templates(theme.resolve("templates"));
         Templates library = new Templates(theme.resolve("templates"));
