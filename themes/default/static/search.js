@@ -1288,6 +1288,9 @@
   };
 
   var PAGE_SIZE = 10;
+  /** The page's labels (search.js init reads them from data-strings) and the unit after an amount in 万元. */
+  var STR = {};
+  var WAN_UNIT = '\u00a0\u4e07\u2060\u5143';
 
   /**
    * An amount in 万元 as every page prints it (MoneyFormat.printed): two decimals rounded half up on the decimal
@@ -1296,14 +1299,14 @@
    */
   function wanText(v) {
     var m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(String(v));
-    if (!m) return String(v) + '\u00a0万\u2060元';
+    if (!m) return String(v) + WAN_UNIT;
     var digits = (m[2] + ((m[3] || '') + '000').slice(0, 3)).split('').map(Number);
     var up = digits.pop() >= 5;
     for (var i = digits.length - 1; up && i >= 0; i--) { digits[i]++; up = digits[i] === 10; if (up) digits[i] = 0; }
     if (up) digits.unshift(1);
     var whole = digits.slice(0, -2).join('').replace(/^0+(?=\d)/, '') || '0';
     var text = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + digits.slice(-2).join('');
-    return m[1] + text + '\u00a0万\u2060元';
+    return m[1] + text + WAN_UNIT;
   }
 
   /** A budget bound from the URL (万元): a plain non-negative decimal, else null (the page says why). */
@@ -1529,6 +1532,12 @@
   // ---------------------------------------------------------------- page UI
   if (typeof document === 'undefined') return;
 
+  /** A label of the page's edition ({0}, {1}… filled in); the key itself when the page gives none. */
+  function T(key) {
+    var text = STR[key] !== undefined ? STR[key] : key, args = arguments;
+    return text.replace(/\{(\d)\}/g, function (all, i) { return +i + 1 < args.length ? String(args[+i + 1]) : all; });
+  }
+
   var PARAMS = ['q', 'year', 'dept', 'cat', 'min', 'max', 'nobudget', 'page'];
 
   function readParams() { return paramsOf(window.location.search); }
@@ -1656,15 +1665,21 @@
     return parts;
   }
 
-  var FILTER_NAMES = { year: '年度', dept: '部门', cat: '指标类别' };
-
   function init() {
     var app = document.getElementById('search-app');
     if (!app) return;
+    // The page's labels (data-strings, from the theme's i18n messages: one script for every edition). {0}, {1}…
+    // are filled in; the data shown (titles, departments, snippets) is Chinese and marked so on other editions.
+    try { STR = JSON.parse(app.getAttribute('data-strings') || '{}'); } catch (e) { STR = {}; }
+    if (STR.unit_wan) WAN_UNIT = '\u00a0' + STR.unit_wan;
+    var dataLang = document.documentElement.lang === 'zh-CN' ? null : 'zh-CN';
+    function zh(node) { if (dataLang) node.setAttribute('lang', dataLang); return node; }
+    var FILTER_NAMES = { year: T('filter_year'), dept: T('filter_dept'), cat: T('filter_cat') };
     var form = document.getElementById('search-form'), input = document.getElementById('search-q');
     var base = app.getAttribute('data-base') || '/';
     if (base.charAt(base.length - 1) !== '/') base += '/';
     var dataUrl = base + 'search/data/';
+    var pages = app.getAttribute('data-pages') || base; // the edition's pages (/en/…); the index is shared
     var ranges = rangeFetchers(dataUrl);
     var early = window.gongkaiSearchMeta || null; // started by the page's head while this file downloaded
     var engine = new Engine(function (path, kind, range) {
@@ -1690,7 +1705,7 @@
     // the list), the results section with its heading (focus goes there after each update), and the filter
     // column, which stays whatever the results.
     var statusLine = el('p', { class: 'search-status', role: 'status' });
-    var heading = el('h2', { id: 'search-results-h', class: 'search-results-h', tabindex: '-1', text: '搜索结果' });
+    var heading = el('h2', { id: 'search-results-h', class: 'search-results-h', tabindex: '-1', text: T('results') });
     var notes = el('div', { class: 'search-notes' });
     var listBox = el('div', { class: 'search-list' });
     var main = el('section', { class: 'search-main', 'aria-labelledby': 'search-results-h' }, [heading, statusLine, notes, listBox]);
@@ -1698,7 +1713,7 @@
       'aria-controls': 'search-filters-body' });
     var filterBody = el('div', { id: 'search-filters-body', class: 'search-filters-body' });
     var filters = el('section', { class: 'search-filters', 'aria-labelledby': 'search-filters-h' },
-      [el('h2', { id: 'search-filters-h', text: '筛选' }), toggle, filterBody]);
+      [el('h2', { id: 'search-filters-h', text: T('filters') }), toggle, filterBody]);
     var body = el('div', { class: 'search-body' }, [main, filters]);
     app.removeAttribute('aria-live');
     app.textContent = '';
@@ -1715,7 +1730,7 @@
       if (activeCount !== undefined) toggle.setAttribute('data-active', String(activeCount));
       var n = +(toggle.getAttribute('data-active') || 0);
       toggle.setAttribute('aria-expanded', String(filtersOpen));
-      toggle.textContent = (filtersOpen ? '收起筛选' : '展开筛选') + (n ? '（已选 ' + n + ' 项）' : '');
+      toggle.textContent = T(filtersOpen ? 'filters_hide' : 'filters_show') + (n ? T('filters_count', n) : '');
       filters.classList.toggle('collapsed', !filtersOpen);
     }
 
@@ -1747,11 +1762,11 @@
         if (!p[k]) return;
         var label = p[k];
         if (k === 'dept' && engine.m) engine.m.depts.forEach(function (d) { if (d[0] === p[k]) label = d[1]; });
-        out.push({ text: FILTER_NAMES[k] + '：' + label, remove: without(p, [k]) });
+        out.push({ text: T('filter_active', FILTER_NAMES[k], label), remove: without(p, [k]) });
       });
       if (p.min || p.max) {
-        out.push({ text: '预算数：' + (p.min || '不限') + ' – ' + (p.max || '不限') + ' 万元' +
-          (p.nobudget ? '（含未列金额的项目）' : ''), remove: without(p, ['min', 'max', 'nobudget']) });
+        out.push({ text: T('budget_active', p.min || T('budget_any'), p.max || T('budget_any')) +
+          (p.nobudget ? T('budget_active_nobudget') : ''), remove: without(p, ['min', 'max', 'nobudget']) });
       }
       return out;
     }
@@ -1762,15 +1777,17 @@
       items.forEach(function (it) {
         var active = p[key] === it.value, q = without(p, []);
         if (active) delete q[key]; else q[key] = it.value;
-        list.appendChild(el('li', null, [link(q, it.label + '（' + it.count + '）' + (active ? ' ✕' : ''), active,
-          active ? '取消' + title + '筛选：' + it.label : null)]));
+        var a = link(q, T('facet_item', it.label, it.count) + (active ? ' ✕' : ''), active,
+          active ? T('facet_remove', title, it.label) : null);
+        if (/[\u2E80-\u9FFF]/.test(it.label)) zh(a);
+        list.appendChild(el('li', null, [a]));
       });
       return el('section', { class: 'search-facet' }, [el('h3', { text: title }), list]);
     }
 
     function budgetForm(p, res) {
       var box = el('section', { class: 'search-budget', 'aria-labelledby': 'search-budget-h' },
-        [el('h3', { id: 'search-budget-h', text: '预算数（万元）' })]);
+        [el('h3', { id: 'search-budget-h', text: T('budget_heading') })]);
       var min = el('input', { type: 'text', inputmode: 'decimal', name: 'min', id: 'search-min', value: p.min || '',
         autocomplete: 'off', 'aria-describedby': 'search-budget-hint search-budget-error' });
       var max = el('input', { type: 'text', inputmode: 'decimal', name: 'max', id: 'search-max', value: p.max || '',
@@ -1780,28 +1797,28 @@
       var include = el('input', { type: 'checkbox', id: 'search-nobudget', name: 'nobudget' });
       if (p.nobudget) include.checked = true;
       var unb = res && res.unbudgeted !== null && res.unbudgeted !== undefined ? res.unbudgeted : null;
-      f.appendChild(el('div', { class: 'search-budget-row' }, [el('label', { for: 'search-min', text: '最少' }), min,
-        el('label', { for: 'search-max', text: '最多' }), max]));
-      f.appendChild(el('p', { id: 'search-budget-hint', class: 'hint', text: '单位万元，只写数字（不带逗号），如 1000 或 12.5；可只填一项。' }));
+      f.appendChild(el('div', { class: 'search-budget-row' }, [el('label', { for: 'search-min', text: T('budget_min') }), min,
+        el('label', { for: 'search-max', text: T('budget_max') }), max]));
+      f.appendChild(el('p', { id: 'search-budget-hint', class: 'hint', text: T('budget_hint') }));
       f.appendChild(error);
       f.appendChild(el('div', { class: 'search-check' }, [include, el('label', { for: 'search-nobudget',
-        text: '包括未列预算金额的项目' + (unb !== null ? '（本次结果中 ' + unb + ' 个）' : '') })]));
-      f.appendChild(el('button', { type: 'submit', text: '应用预算范围' }));
+        text: T('budget_include') + (unb !== null ? T('budget_include_count', unb) : '') })]));
+      f.appendChild(el('button', { type: 'submit', text: T('budget_apply') }));
       // a bound from the URL that is no number is ignored by the search: say so, do not guess
       var bad = [];
-      if (p.min && budgetBound(p.min) === null) { bad.push('最少“' + p.min + '”'); min.setAttribute('aria-invalid', 'true'); }
-      if (p.max && budgetBound(p.max) === null) { bad.push('最多“' + p.max + '”'); max.setAttribute('aria-invalid', 'true'); }
-      if (bad.length) error.textContent = '网址中的' + bad.join('、') + '不是有效金额，已忽略。请只写数字，如 1000。';
+      if (p.min && budgetBound(p.min) === null) { bad.push(T('budget_bad_min', p.min)); min.setAttribute('aria-invalid', 'true'); }
+      if (p.max && budgetBound(p.max) === null) { bad.push(T('budget_bad_max', p.max)); max.setAttribute('aria-invalid', 'true'); }
+      if (bad.length) error.textContent = T('budget_bad_url', bad.join(T('list_sep')));
       f.addEventListener('submit', function (ev) {
         ev.preventDefault();
         var a = min.value.trim(), b = max.value.trim(), msg = [];
         min.removeAttribute('aria-invalid');
         max.removeAttribute('aria-invalid');
-        if (a && budgetBound(a) === null) { msg.push('“最少”应是数字（不带逗号），如 1000'); min.setAttribute('aria-invalid', 'true'); }
-        if (b && budgetBound(b) === null) { msg.push('“最多”应是数字（不带逗号），如 1000'); max.setAttribute('aria-invalid', 'true'); }
-        if (!msg.length && a && b && Number(a) > Number(b)) { msg.push('“最少”大于“最多”'); min.setAttribute('aria-invalid', 'true'); }
+        if (a && budgetBound(a) === null) { msg.push(T('budget_min_not_number')); min.setAttribute('aria-invalid', 'true'); }
+        if (b && budgetBound(b) === null) { msg.push(T('budget_max_not_number')); max.setAttribute('aria-invalid', 'true'); }
+        if (!msg.length && a && b && Number(a) > Number(b)) { msg.push(T('budget_min_above_max')); min.setAttribute('aria-invalid', 'true'); }
         if (msg.length) {
-          error.textContent = msg.join('；') + '。';
+          error.textContent = msg.join(T('errors_sep')) + T('sentence_end');
           (min.getAttribute('aria-invalid') ? min : max).focus();
           return;
         }
@@ -1812,12 +1829,12 @@
         navigate(q, false);
       });
       if (p.min || p.max) {
-        box.appendChild(el('p', { class: 'search-budget-active' }, ['当前：' + (p.min || '不限') + ' – ' + (p.max || '不限') +
-          ' 万元' + (p.nobudget ? '，含未列金额的项目' : '') + ' ', link(without(p, ['min', 'max', 'nobudget']), '清除预算范围')]));
+        box.appendChild(el('p', { class: 'search-budget-active' }, [T('budget_current', p.min || T('budget_any'), p.max || T('budget_any')) +
+          (p.nobudget ? T('budget_current_nobudget') : '') + ' ', link(without(p, ['min', 'max', 'nobudget']), T('budget_clear'))]));
       }
       box.appendChild(f);
       if (unb && !(p.min || p.max)) {
-        box.appendChild(el('p', { class: 'hint', text: '本次结果中有 ' + unb + ' 个项目原表未列预算金额；按预算数筛选时默认不含它们，可勾选包括。' }));
+        box.appendChild(el('p', { class: 'hint', text: T('budget_unbudgeted', unb) }));
       }
       return box;
     }
@@ -1828,19 +1845,19 @@
       var active = activeFilters(p, res);
       if (active.length) {
         var ul = el('ul', { class: 'search-active' });
-        active.forEach(function (f) { ul.appendChild(el('li', null, [link(f.remove, f.text + ' ✕', false, '去掉筛选：' + f.text)])); });
-        if (active.length > 1) ul.appendChild(el('li', null, [link({ q: p.q }, '清除全部筛选')]));
-        filterBody.appendChild(el('section', { class: 'search-facet' }, [el('h3', { text: '当前筛选' }), ul]));
+        active.forEach(function (f) { ul.appendChild(el('li', null, [link(f.remove, f.text + ' ✕', false, T('filter_remove', f.text))])); });
+        if (active.length > 1) ul.appendChild(el('li', null, [link({ q: p.q }, T('filters_clear'))]));
+        filterBody.appendChild(el('section', { class: 'search-facet' }, [el('h3', { text: T('filters_current') }), ul]));
       }
       if (res && res.facets) {
-        [facetBlock('年度', 'year', res.facets.year, p), facetBlock('部门', 'dept', res.facets.dept, p),
-          facetBlock('指标类别', 'cat', res.facets.cat, p)].forEach(function (b) { if (b) filterBody.appendChild(b); });
+        [facetBlock(FILTER_NAMES.year, 'year', res.facets.year, p), facetBlock(FILTER_NAMES.dept, 'dept', res.facets.dept, p),
+          facetBlock(FILTER_NAMES.cat, 'cat', res.facets.cat, p)].forEach(function (b) { if (b) filterBody.appendChild(b); });
       } else if (res && res.total) {
         // facet counts need every match: read them only when asked (the rest of the postings of the query)
-        var more = el('button', { type: 'button', class: 'search-full', text: '计算筛选项和确切总数' });
+        var more = el('button', { type: 'button', class: 'search-full', text: T('facets_compute') });
         more.addEventListener('click', function () { full = true; render(p, true); });
-        filterBody.appendChild(el('section', { class: 'search-facet' }, [el('h3', { text: '年度、部门、指标类别' }),
-          el('p', { text: '结果较多，排序已确定；各筛选项的计数需下载该查询的全部索引数据。' }), more]));
+        filterBody.appendChild(el('section', { class: 'search-facet' }, [el('h3', { text: T('facets_heading') }),
+          el('p', { text: T('facets_hint') }), more]));
       }
       filterBody.appendChild(budgetForm(p, res));
       showFilters(active.length);
@@ -1856,38 +1873,40 @@
     function renderNone(p, res) {
       var box = el('div', { class: 'search-none' }), ways = el('ul');
       if (res.suggestion) {
-        box.appendChild(el('p', { class: 'search-suggestion' }, ['您是不是要找：', link(without({ q: res.suggestion }, []), res.suggestion)]));
+        box.appendChild(el('p', { class: 'search-suggestion' }, [T('did_you_mean'), zh(link(without({ q: res.suggestion }, []), res.suggestion))]));
       }
       activeFilters(p, res).forEach(function (f) {
-        ways.appendChild(el('li', null, ['去掉筛选“' + f.text + '”再搜：', link(f.remove, '去掉此项')]));
+        ways.appendChild(el('li', null, [T('none_without_filter', f.text), link(f.remove, T('none_remove_filter'))]));
       });
       var q = res.query;
       if (q && q.words.length > 1) {
-        var li = el('li', null, ['只搜其中一个词：']);
+        var li = el('li', null, [T('none_one_word')]);
         q.words.forEach(function (w, i) {
-          if (i) li.appendChild(document.createTextNode('、'));
+          if (i) li.appendChild(document.createTextNode(T('list_sep')));
           li.appendChild(link(without(Object.assign({}, p, { q: w.text }), []), w.text));
         });
         ways.appendChild(li);
       }
       if (q && q.excluded.length) {
-        ways.appendChild(el('li', null, ['不排除任何词：', link(without(Object.assign({}, p, {
-          q: q.words.map(function (w) { return w.text; }).join(' ') }), []), '去掉减号后的词')]));
+        ways.appendChild(el('li', null, [T('none_no_exclusions'), link(without(Object.assign({}, p, {
+          q: q.words.map(function (w) { return w.text; }).join(' ') }), []), T('none_remove_excluded'))]));
       }
       if (p.q && /["＂“”]/.test(p.q)) {
         var bare = p.q.replace(/["＂“”]/g, ' ').replace(/\s+/g, ' ').trim();
-        if (bare) ways.appendChild(el('li', null, ['不加引号（不要求原样连续）：', link(without(Object.assign({}, p, { q: bare }), []), bare)]));
+        if (bare) ways.appendChild(el('li', null, [T('none_no_quotes'), link(without(Object.assign({}, p, { q: bare }), []), bare)]));
       }
-      ways.appendChild(el('li', { text: '检查错别字，或换个说法：同义词表里的词（如“汽车”与“机动车”）会一起查；繁体字会按简体查。' }));
+      ways.appendChild(el('li', { text: T('none_spelling') }));
       if (browse) {
-        var li2 = el('li', null, ['按地区和部门浏览：']), links = browse.querySelectorAll('a');
+        var li2 = el('li', null, [T('none_browse')]), links = browse.querySelectorAll('a');
         Array.prototype.forEach.call(links, function (a, i) {
-          if (i) li2.appendChild(document.createTextNode('、'));
-          li2.appendChild(el('a', { href: a.getAttribute('href'), text: a.textContent }));
+          if (i) li2.appendChild(document.createTextNode(T('list_sep')));
+          var copy = el('a', { href: a.getAttribute('href'), text: a.textContent });
+          if (a.getAttribute('lang')) copy.setAttribute('lang', a.getAttribute('lang'));
+          li2.appendChild(copy);
         });
         ways.appendChild(li2);
       }
-      box.appendChild(el('p', { text: '可以试试：' }));
+      box.appendChild(el('p', { text: T('none_try') }));
       box.appendChild(ways);
       notes.appendChild(box);
     }
@@ -1899,29 +1918,28 @@
         try { running = engine.run(full ? Object.assign({ full: true }, p) : p); } catch (e) { running = Promise.reject(e); }
       }
       if (input && input.value !== (p.q || '')) input.value = p.q || '';
-      document.title = p.q ? '“' + p.q + '”的搜索结果 · ' + baseTitle : baseTitle;
+      document.title = p.q ? T('results_for', p.q) + ' · ' + baseTitle : baseTitle;
       body.classList.toggle('has-query', !!p.q);
-      heading.textContent = p.q ? '“' + p.q + '”的搜索结果' : '搜索结果';
+      heading.textContent = p.q ? T('results_for', p.q) : T('results');
       notes.textContent = '';
       if (!p.q) {
-        statusLine.textContent = '请输入要找的项目、部门或指标。';
+        statusLine.textContent = T('status_empty');
         listBox.textContent = '';
         renderFilters(p, null);
         return;
       }
-      statusLine.textContent = '正在搜索…';
+      statusLine.textContent = T('status_searching');
       listBox.setAttribute('aria-busy', 'true');
       running.then(function (res) {
         if (my !== seq) return;
         listBox.textContent = '';
         listBox.removeAttribute('aria-busy');
         // an estimated total (broad queries read only the windows that can hold the top results) says so
-        var pages = res.pages > 1 ? '，第 ' + res.page + '/' + (res.exact || res.atLeast ? '' : '约 ') + res.pages + ' 页' : '';
-        if (!res.total) statusLine.textContent = '没有找到与“' + p.q + '”相符的结果';
+        var pageOf = res.pages > 1 ? T(res.exact || res.atLeast ? 'status_page' : 'status_page_about', res.page, res.pages) : '';
+        if (!res.total) statusLine.textContent = T('status_none', p.q);
         else if (res.verbatim) {
-          statusLine.textContent = '原样包含“' + p.q + '”的结果' + (res.atLeast ? ' ' + res.total + ' 条' : '约 ' + res.total + ' 条') +
-            '，另有分散包含这些词的结果排在其后' + pages;
-        } else statusLine.textContent = (res.exact ? '找到 ' + res.total + ' 条结果' : '找到约 ' + res.total + ' 条结果（估计数）') + pages;
+          statusLine.textContent = T(res.atLeast ? 'status_verbatim' : 'status_verbatim_about', p.q, res.total) + pageOf;
+        } else statusLine.textContent = T(res.exact ? 'status_found' : 'status_found_about', res.total) + pageOf;
         // the filter column (facet counts: up to a few hundred links) in a task of its own: the results are shown
         // first, and no single task of the page holds both (aria-busy until then)
         filters.setAttribute('aria-busy', 'true');
@@ -1931,38 +1949,39 @@
           filters.removeAttribute('aria-busy');
         }, 0);
         if (!res.total) renderNone(p, res);
-        else if (res.suggestion) notes.appendChild(el('p', { class: 'search-suggestion' }, ['您是不是要找：', link({ q: res.suggestion }, res.suggestion)]));
+        else if (res.suggestion) notes.appendChild(el('p', { class: 'search-suggestion' }, [T('did_you_mean'), zh(link({ q: res.suggestion }, res.suggestion))]));
         var list = el('ol', { class: 'search-results', start: String((res.page - 1) * PAGE_SIZE + 1) });
         res.results.forEach(function (r) {
-          var sn = el('p', { class: 'search-snippet' });
+          var sn = zh(el('p', { class: 'search-snippet' }));
           markInto(sn, r.snippet, res.words);
           if (!sn.querySelector('mark')) {
             // the match lies outside the stored excerpt (a budget line, a procurement line, 指标值确定依据 …):
             // name the words found rather than show an excerpt without them
-            var found = el('p', { class: 'search-found' }, ['页面中含有：']);
+            var found = el('p', { class: 'search-found' }, [T('found_words')]);
             res.query.words.forEach(function (w, i) {
-              if (i) found.appendChild(document.createTextNode('、'));
-              found.appendChild(el('mark', { text: w.text }));
+              if (i) found.appendChild(document.createTextNode(T('list_sep')));
+              found.appendChild(zh(el('mark', { text: w.text })));
             });
             sn = el('div', null, [found, sn]);
           }
-          var meta = r.year + ' · ' + r.dept + (r.budget !== null && r.budget !== undefined ? ' · 预算 ' + wanText(r.budget) : '') +
-            (r.kind === 1 ? ' · 部门年度公开' : '');
-          var h = el('h3', { class: 'search-title' }), titleLink = el('a', { href: base + r.url });
+          var meta = el('p', { class: 'search-meta' }, [String(r.year), ' · ', zh(el('span', { text: r.dept })),
+            (r.budget !== null && r.budget !== undefined ? T('meta_budget', wanText(r.budget)) : '') +
+            (r.kind === 1 ? T('meta_department_year') : '')]);
+          var h = el('h3', { class: 'search-title' }), titleLink = zh(el('a', { href: pages + r.url }));
           markInto(titleLink, r.title, res.words, 1000);
           h.appendChild(titleLink);
-          list.appendChild(el('li', null, [h, el('p', { class: 'search-meta', text: meta }), sn]));
+          list.appendChild(el('li', null, [h, meta, sn]));
         });
         if (res.results.length) listBox.appendChild(list);
         if (res.pages > 1) {
-          var pager = el('nav', { class: 'search-pages', 'aria-label': '分页' }), ul = el('ul');
+          var pager = el('nav', { class: 'search-pages', 'aria-label': T('pages_label') }), ul = el('ul');
           function pageLink(n, text, label) {
             var q = Object.assign({}, p, { page: String(n) });
             return el('li', null, [link(q, text, n === res.page, label)]);
           }
-          if (res.page > 1) ul.appendChild(pageLink(res.page - 1, '上一页'));
-          for (var n = Math.max(1, res.page - 4); n <= Math.min(res.pages, res.page + 4); n++) ul.appendChild(pageLink(n, String(n), '第 ' + n + ' 页'));
-          if (res.page < res.pages) ul.appendChild(pageLink(res.page + 1, '下一页'));
+          if (res.page > 1) ul.appendChild(pageLink(res.page - 1, T('page_previous')));
+          for (var n = Math.max(1, res.page - 4); n <= Math.min(res.pages, res.page + 4); n++) ul.appendChild(pageLink(n, String(n), T('page_n', n)));
+          if (res.page < res.pages) ul.appendChild(pageLink(res.page + 1, T('page_next')));
           pager.appendChild(ul);
           listBox.appendChild(pager);
         }
@@ -1971,7 +1990,7 @@
         if (my !== seq) return;
         listBox.removeAttribute('aria-busy');
         listBox.textContent = '';
-        statusLine.textContent = '搜索出错：' + err.message;
+        statusLine.textContent = T('status_error', err.message);
       });
     }
 

@@ -59,7 +59,9 @@
       button.addEventListener("click", function () { sortTable(table, index, type, button); });
     });
     var caption = table.caption;
-    if (caption) caption.appendChild(document.createTextNode("（点击表头可排序）"));
+    // the hint is the page's, in its edition's language (data-sort-hint, from the theme's messages)
+    var hint = table.getAttribute("data-sort-hint");
+    if (caption && hint) caption.appendChild(document.createTextNode(hint));
   }
 
   document.addEventListener("DOMContentLoaded", function () {
