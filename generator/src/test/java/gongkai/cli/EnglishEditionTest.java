@@ -65,7 +65,7 @@ class EnglishEditionTest {
         Path content = TestSites.copyWithSources(fixture, tmp.resolve(name));
         Path out = tmp.resolve(name + "-site");
         SitePipelines.builder(BuildOptions.of(content, TestSites.defaultTheme(), out, line -> { }), ContentSource.yaml())
-                .export(new ExportStage()).build().run();
+                .export(new ExportStage()).index(new gongkai.search.SearchIndexStage()).build().run();
         return out;
     }
 
@@ -269,7 +269,7 @@ class EnglishEditionTest {
                             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
                                     .until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("ol.search-results h3 a")).isEmpty());
                             String status = browser.driver().findElement(org.openqa.selenium.By.cssSelector("#search-app .search-status")).getText();
-                            assertTrue(status.matches(".*\\d+ results.*"), status);
+                            assertTrue(status.matches("Results: \\d+.*"), status);
                             var first = browser.driver().findElement(org.openqa.selenium.By.cssSelector("ol.search-results h3 a"));
                             assertTrue(first.getAttribute("href").startsWith(base + "en/"), first.getAttribute("href"));
                             assertEquals("zh-CN", first.getAttribute("lang"));
