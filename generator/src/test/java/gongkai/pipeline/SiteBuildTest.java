@@ -65,9 +65,11 @@ class SiteBuildTest {
         return Jsoup.parse(file.toFile(), "UTF-8");
     }
 
+    /** The Chinese edition's pages (the English one, under en/, is EnglishEditionTest's). */
     static List<Path> htmlFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".html")).filter(p -> !dir.relativize(p).startsWith("en"))
+                    .sorted().toList();
         }
     }
 
@@ -86,11 +88,12 @@ class SiteBuildTest {
             assertTrue(Files.isRegularFile(site.resolve(path)), "missing " + path);
         }
         // 5 department-years, 8 projects, 4 departments, 3 regions, 2 Markdown pages, home, downloads, search,
-        // quality, 404.
+        // quality, 404; each in both editions (Chinese at the root, English under en/).
         assertEquals(8, report.projects());
-        assertEquals(1 + 3 + 4 + 5 + 8 + 2 + 1 + 1 + 1 + 1, report.pages());
+        assertEquals(2 * (1 + 3 + 4 + 5 + 8 + 2 + 1 + 1 + 1 + 1), report.pages());
+        assertTrue(Files.isRegularFile(site.resolve("en/tianjin/362303/2024/index.html")));
         assertEquals(SitePipelines.STAGE_ORDER, report.stages().stream().map(BuildReport.StageTime::stage).toList());
-        assertTrue(report.summary().matches("build：8 个项目，27 个页面，用时 \\d+\\.\\d 秒（load \\d+ ms, validate .*write \\d+ ms）"),
+        assertTrue(report.summary().matches("build：8 个项目，54 个页面，用时 \\d+\\.\\d 秒（load \\d+ ms, validate .*write \\d+ ms）"),
                 report.summary());
     }
 
@@ -642,7 +645,7 @@ class SiteBuildTest {
             parts.add(part);
             assertTrue(index.contains("<loc>https://example.org/gongkai/sitemap-" + i + ".xml</loc>"));
         }
-        assertEquals(26, urls, "every page but the 404");
+        assertEquals(2 * 26, urls, "every page but the 404, in both editions");
         String all = String.join("", parts);
         assertTrue(all.contains("<loc>https://example.org/gongkai/tianjin/362303/2024/</loc>\n    <lastmod>2024-03-05</lastmod>"), all);
         assertTrue(all.contains("<loc>https://example.org/gongkai/tianjin/</loc>\n    <lastmod>2024-06-30</lastmod>"), all);
