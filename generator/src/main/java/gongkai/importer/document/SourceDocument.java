@@ -1,16 +1,14 @@
 package gongkai.importer.document;
 
+import gongkai.content.DocumentText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.mozilla.universalchardet.UniversalDetector;
 
 /**
  * A source document as the importers read it: its kind, and its text rendering ({@link TabRendering}), in which
@@ -91,45 +89,22 @@ public record SourceDocument(Kind kind, String text, List<Block> blocks, String 
     record Decoded(String text, String charset) {
     }
 
-    /** Encodings Chinese disclosures are saved in besides UTF-8; any other guess is not trusted. */
-    private static final List<String> CHINESE_ENCODINGS = List.of("GB18030", "GBK", "GB2312", "HZ-GB-2312", "BIG5",
-            "EUC-TW", "UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE");
-
     /**
-     * UTF-8 when the bytes are valid UTF-8 (the detector can mistake short Chinese UTF-8 for another encoding);
-     * UTF-16 by its byte-order mark; otherwise a Chinese encoding the detector names, decoded strictly. Anything
-     * else is reported where its first byte that is not UTF-8 is (line and byte offset), since a damaged UTF-8 file
-     * is likelier than a Western encoding.
+     * The text as {@link DocumentText#decode} reads it (the one rule for a document's text, which the site's source
+     * pages and the quality check share); what it cannot read is reported: a broken UTF-16 file, else where its
+     * first byte that is not UTF-8 is (line and byte offset), since a damaged UTF-8 file is likelier than a Western
+     * encoding.
      */
     static Decoded decode(byte[] bytes) throws DocumentException {
+        DocumentText.Decoded decoded = DocumentText.decode(bytes);
+        if (decoded != null) {
+            return new Decoded(decoded.text(), decoded.charset());
+        }
         if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
-            try {
-                String text = strictOrThrow(StandardCharsets.UTF_16, bytes);
-                return new Decoded(text.startsWith("\uFEFF") ? text.substring(1) : text, "UTF-16");
-            } catch (CharacterCodingException e) {
-                throw new DocumentException(1, "文件编码", "文件以 UTF-16 的字节顺序标记开头，但不是有效的 UTF-16 文本："
-                        + "请在记事本或 WPS 中把它另存为“UTF-8”编码的文本再导入");
-            }
+            throw new DocumentException(1, "文件编码", "文件以 UTF-16 的字节顺序标记开头，但不是有效的 UTF-16 文本："
+                    + "请在记事本或 WPS 中把它另存为“UTF-8”编码的文本再导入");
         }
-        try {
-            return new Decoded(strictOrThrow(StandardCharsets.UTF_8, bytes), "UTF-8");
-        } catch (CharacterCodingException notUtf8) {
-            UniversalDetector detector = new UniversalDetector();
-            detector.handleData(bytes, 0, bytes.length);
-            detector.dataEnd();
-            String name = detector.getDetectedCharset();
-            if (name != null && CHINESE_ENCODINGS.contains(name.toUpperCase(Locale.ROOT))) {
-                // GB2312 and GBK texts are GB18030 texts, which Java decodes completely
-                Charset charset = name.toUpperCase(Locale.ROOT).startsWith("GB") || name.startsWith("HZ")
-                        ? Charset.forName("GB18030") : Charset.forName(name);
-                try {
-                    return new Decoded(strictOrThrow(charset, bytes), charset.name());
-                } catch (CharacterCodingException | RuntimeException wrongGuess) {
-                    // not that encoding either: report the first byte that is not UTF-8
-                }
-            }
-            throw utf8Problem(bytes);
-        }
+        throw utf8Problem(bytes);
     }
 
     /** Where the first byte that is not UTF-8 is: line and byte offset, with the bytes in hex. */
@@ -156,13 +131,6 @@ public record SourceDocument(Kind kind, String text, List<Block> blocks, String 
         }
         return new DocumentException(line, "文件编码", "文件不是 UTF-8 文本：第 " + line + " 行（字节偏移 " + offset
                 + "）处的字节" + hex + " 不是有效的 UTF-8 编码，也不像 GBK/GB18030 文本；请在记事本或 WPS 中把它另存为“UTF-8”编码的文本再导入");
-    }
-
-    private static String strictOrThrow(Charset charset, byte[] bytes) throws CharacterCodingException {
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer out = decoder.decode(ByteBuffer.wrap(bytes));
-        return out.toString();
     }
 
     private static boolean startsWith(byte[] b, int... prefix) {
