@@ -42,6 +42,14 @@ public final class SafePaths {
     public static final List<String> DOWNLOAD_NAMES = List.of("projects", "indicators", "departments",
             "department_years", "all", "datapackage", "quality", "corrections", "retracted", "changes");
 
+    /**
+     * File names a browser opens as a page of the site (scripts included) rather than as a download; a source
+     * document's page is {@code <file>.html} beside it, so a document ending in {@code .html} could also take the
+     * page of another (x.txt's page is x.txt.html).
+     */
+    private static final Pattern WEB_PAGE = Pattern.compile(".*\\.(html?|xhtml?|xht|shtml|svgz?|xml|xsl)",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern WINDOWS_DEVICE = Pattern.compile("(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?",
             Pattern.CASE_INSENSITIVE);
 
@@ -123,6 +131,10 @@ public final class SafePaths {
         }
         if (WINDOWS_DEVICE.matcher(name).matches()) {
             throw new Unsafe("'" + name + "' 是 Windows 的保留设备名，不能作文件名");
+        }
+        if (WEB_PAGE.matcher(name).matches()) {
+            throw new Unsafe("'" + name + "' 是网页类文件（.html、.htm、.svg、.xml 等）：浏览器会把它当作本站的网页打开，"
+                    + "而且来源文件的页面就叫 <文件名>.html，会与之重名；请发布原件（.docx、.pdf、.xlsx）或 .txt 文本");
         }
         if (!parts[0].equals(owner.regionSlug()) || !parts[1].equals(owner.code())) {
             throw new Unsafe("引用的文件在 content/sources/" + parts[0] + "/" + parts[1] + "/ 里，但本文件属于部门 " + owner

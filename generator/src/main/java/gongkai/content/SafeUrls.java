@@ -83,6 +83,30 @@ public final class SafeUrls {
     }
 
     /**
+     * Null when {@code url} can be a document's address on an agency's website ({@code document_url}): http:// or
+     * https://, a host, no white space; a query and non-ASCII path (如 /公开/2024.docx) are allowed. Else why not.
+     */
+    public static String documentUrlProblem(String url) {
+        if (url.chars().anyMatch(c -> c <= ' ' || c == 0x7F)) {
+            return "不能含空格、换行或控制字符：" + shown(url);
+        }
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (!(lower.startsWith("http://") || lower.startsWith("https://"))) {
+            return "必须以 http:// 或 https:// 开头（写文件在官方网站上的网址）：" + shown(url);
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return "不是合法的网址（" + e.getReason() + "）：" + shown(url);
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty() || uri.getRawUserInfo() != null) {
+            return "必须有主机名（如 https://sthj.tj.gov.cn/…），不能含用户名：" + shown(url);
+        }
+        return null;
+    }
+
+    /**
      * Null when {@code baseUrl} is a plain http(s) base URL — scheme, host, optional port, a path of plain
      * segments ending in '/', nothing else — else why not (a final '/' alone is the loader's older message).
      */

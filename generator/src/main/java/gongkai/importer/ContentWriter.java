@@ -83,6 +83,12 @@ public final class ContentWriter {
         y.verbatim(0, "year", Integer.toString(dy.year()));
         y.string(0, "title", dy.title());
         y.string(0, "document", dy.document());
+        // hand-written facts about the document survive a rewrite (an import never finds any)
+        y.string(0, "document_url", dy.documentFacts().url());
+        if (dy.documentFacts().published() != null) {
+            y.verbatim(0, "document_published", dy.documentFacts().published().toString());
+        }
+        y.string(0, "document_original", dy.documentFacts().original());
         if (!dy.sections().isEmpty()) {
             y.open(0, "sections");
             for (Section s : dy.sections()) {

@@ -99,8 +99,10 @@ public final class IdReconciler {
                 removed.add(old.get(i).id() + " " + old.get(i).name());
             }
         }
+        // the document's address, date and original are the agency's, not the document's: kept while it cites the same file
         DepartmentYear year = new DepartmentYear(imported.regionSlug(), imported.departmentCode(), imported.year(),
-                imported.title(), imported.document(), imported.sections(), imported.tables(), projects);
+                imported.title(), imported.document(), imported.sections(), imported.tables(), projects, List.of(),
+                List.of(), Objects.equals(existing.document(), imported.document()) ? existing.documentFacts() : null);
         return new Result(year, new ImportDiff(added, removed, renamed, changed));
     }
 

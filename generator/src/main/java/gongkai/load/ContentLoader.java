@@ -11,6 +11,7 @@ import gongkai.content.Content;
 import gongkai.content.DataTable;
 import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
+import gongkai.content.DocumentFacts;
 import gongkai.content.Indicator;
 import gongkai.content.MoneyUnit;
 import gongkai.content.Page;
@@ -65,7 +66,8 @@ public final class ContentLoader {
             "report_url");
     private static final Set<String> REGION_KEYS = orderedSet("name", "parent");
     private static final Set<String> DEPARTMENT_KEYS = orderedSet("code", "name", "short_name", "description");
-    private static final Set<String> YEAR_KEYS = orderedSet("department", "year", "title", "document", "sections", "tables", "projects", "acknowledged",
+    private static final Set<String> YEAR_KEYS = orderedSet("department", "year", "title", "document", "document_url",
+            "document_published", "document_original", "sections", "tables", "projects", "acknowledged",
             "corrections", "retracted");
     private static final Set<String> SECTION_KEYS = orderedSet("id", "title", "source", "markdown");
     private static final Set<String> TABLE_KEYS = orderedSet("id", "title", "source", "note", "columns", "rows");
@@ -479,7 +481,8 @@ public final class ContentLoader {
         if (f == null) {
             return null;
         }
-        f.record("document").record("department");
+        f.record("document").record("department").record("document_url").record("document_published")
+                .record("document_original");
         acknowledged(doc, f);
         String code = f.string("department", true);
         if (code != null && !code.equals(folderCode)) {
@@ -493,6 +496,7 @@ public final class ContentLoader {
         // title and document are on every page of the year (heading, citation): required, like the importer writes them
         String title = title(f, "title");
         String document = f.string("document", true);
+        DocumentFacts facts = documentFacts(doc, f);
 
         List<Section> sections = new ArrayList<>();
         Set<String> sectionIds = new HashSet<>();
@@ -528,7 +532,28 @@ public final class ContentLoader {
         List<Correction> corrections = corrections(doc, f);
         List<Retraction> retracted = retracted(doc, f, projects);
         return new DepartmentYear(regionSlug, folderCode, fileYear, title, document, sections, tables, projects,
-                corrections, retracted);
+                corrections, retracted, facts);
+    }
+
+    /**
+     * The optional facts about the cited document: {@code document_url} an http(s) address, {@code document_published}
+     * a real day; {@code document_original} is a path like {@code document:}, checked against the files by validate.
+     */
+    private static DocumentFacts documentFacts(YamlDoc doc, Fields f) {
+        String url = f.string("document_url", false);
+        if (url != null) {
+            url = url.strip();
+            String problem = SafeUrls.documentUrlProblem(url);
+            if (problem != null) {
+                doc.error(f.node("document_url"), "document_url", "文件的官方网址" + problem);
+                url = null;
+            }
+        }
+        Node publishedNode = f.node("document_published");
+        LocalDate published = publishedNode == null || YamlDoc.isNull(publishedNode) ? null
+                : date(f, "document_published", "文件在官方网站上的发布日期");
+        String original = f.string("document_original", false);
+        return new DocumentFacts(url, published, original == null ? null : original.strip());
     }
 
     /** {@code corrections: [{date, what, why}]} of a project or a department-year, every part required. */

@@ -71,13 +71,79 @@ public final class ContentChecks {
                 String problem = SafePaths.documentProblem(contentDir, dy.departmentKey(), dy.document());
                 if (problem != null) {
                     error(positions.at(file, "document"), problem);
+                } else {
+                    document(dy, file);
                 }
             }
         }
+        sharedDocumentFacts();
         tableColumns();
         categories();
         pages();
         MarkdownLinks.check(content, positions, contentDir, problems);
+    }
+
+    /**
+     * A Word/Excel/PDF document needs its text rendering beside it (its citations count that text's lines and its
+     * page shows them); {@code document_original} names another file of the same folder, and only where
+     * {@code document} is the text.
+     */
+    private void document(DepartmentYear dy, String file) {
+        String text = ContentPaths.textRendering(dy.document());
+        if (!text.equals(dy.document())) {
+            String problem = SafePaths.documentProblem(contentDir, dy.departmentKey(), text);
+            if (problem != null) {
+                error(positions.at(file, "document"), "缺少文本版 " + text + "（“第 N 行”数的是它的行，导入时生成）：" + problem);
+            }
+        }
+        String original = dy.documentFacts().original();
+        if (original == null) {
+            return;
+        }
+        Positions.Place at = positions.at(file, "document_original");
+        if (!text.equals(dy.document())) {
+            error(at, "document 已是原始文件（" + dy.document() + "），不用再写 document_original：它只用于 document 是"
+                    + " .txt 文本、原件另有其文件的时候");
+        } else if (original.equals(dy.document())) {
+            error(at, "document_original 与 document 是同一个文件：document_original 写原件（如 .docx、.pdf），不写文本");
+        } else {
+            String problem = SafePaths.documentProblem(contentDir, dy.departmentKey(), original);
+            if (problem != null) {
+                error(at, problem.replace("document:", "document_original:"));
+            }
+        }
+    }
+
+    /**
+     * A document has one page, so the year files citing it (a department's several years may) must not give it two
+     * different addresses, dates or originals; one may leave out what another gives.
+     */
+    private void sharedDocumentFacts() {
+        Map<String, DepartmentYear> first = new HashMap<>();
+        for (DepartmentYear dy : content.departmentYears()) {
+            if (dy.document() == null) {
+                continue;
+            }
+            DepartmentYear earlier = first.putIfAbsent(dy.document(), dy);
+            if (earlier == null) {
+                continue;
+            }
+            String file = yearFile(dy);
+            String earlierFile = contentDir.relativize(Path.of(yearFile(earlier))).toString().replace('\\', '/');
+            differs(file, "document_url", earlier.documentFacts().url(), dy.documentFacts().url(), earlierFile,
+                    dy.document());
+            differs(file, "document_published", earlier.documentFacts().published(), dy.documentFacts().published(),
+                    earlierFile, dy.document());
+            differs(file, "document_original", earlier.documentFacts().original(), dy.documentFacts().original(),
+                    earlierFile, dy.document());
+        }
+    }
+
+    private void differs(String file, String key, Object earlier, Object now, String earlierFile, String document) {
+        if (earlier != null && now != null && !earlier.equals(now)) {
+            error(positions.at(file, key), "与 " + earlierFile + " 写的不一致（那里是 " + earlier + "）：两个年度引用同一个来源文件 "
+                    + document + "，它只有一个来源页面：请写成一样的，或只在一处写");
+        }
     }
 
     private void regions() {
