@@ -1,6 +1,7 @@
 package gongkai.quality;
 
 import gongkai.content.Problem;
+import gongkai.content.SourceRef;
 
 /**
  * One flag raised by a quality rule.
@@ -18,6 +19,7 @@ import gongkai.content.Problem;
  * @param projectId      the project's id; null when the issue concerns the whole department-year
  * @param projectName    the project's name; null likewise
  * @param acknowledged   the agency's reason when it acknowledged the issue in the YAML; else null
+ * @param cited          the source line the message refers to ("第 a–b 行"), linked from the notice; else null
  */
 public record QualityIssue(
         QualityCode code,
@@ -32,7 +34,8 @@ public record QualityIssue(
         int year,
         String projectId,
         String projectName,
-        String acknowledged) {
+        String acknowledged,
+        SourceRef cited) {
 
     public boolean isAcknowledged() {
         return acknowledged != null;
@@ -40,7 +43,7 @@ public record QualityIssue(
 
     QualityIssue withAcknowledged(String reason) {
         return new QualityIssue(code, file, contentPath, line, column, field, message, regionSlug, departmentCode,
-                year, projectId, projectName, reason);
+                year, projectId, projectName, reason, cited);
     }
 
     /** As validate prints it: a warning whose message starts with the code, e.g. {@code Q001 预算数…：…}. */

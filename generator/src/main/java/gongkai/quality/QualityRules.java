@@ -4,18 +4,20 @@ import gongkai.content.Amount;
 import gongkai.content.Budget;
 import gongkai.content.Content;
 import gongkai.content.ContentPaths;
+import gongkai.content.DepartmentKey;
 import gongkai.content.DepartmentYear;
+import gongkai.content.DocumentText;
 import gongkai.content.Indicator;
 import gongkai.content.ParsedTarget;
 import gongkai.content.Project;
 import gongkai.content.SafePaths;
+import gongkai.content.SourceRef;
 import gongkai.content.TargetKind;
 import gongkai.load.Positions;
 import gongkai.site.ProjectMatching;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -173,7 +175,7 @@ public final class QualityRules {
         if (document == null || SafePaths.documentProblem(contentDir, dy.departmentKey(), document) != null) {
             return; // validate reports a missing or unsafe source
         }
-        List<String> lines = sourceLines.computeIfAbsent(document, this::readSource);
+        List<String> lines = sourceLines.computeIfAbsent(document, d -> readSource(dy.departmentKey(), d));
         BigDecimal total = p.budget().total().value();
         int from = p.source().line() - 1;
         int to = Math.min(Math.min(lines.size(), from + SOURCE_WINDOW), nextLine - 1);
@@ -192,18 +194,23 @@ public final class QualityRules {
             }
         }
         out.add(QualityCode.Q008, "budget.total", "预算数 " + total.toPlainString() + " " + p.budget().unit().label()
-                + " 在来源文件 " + document + " 第 " + p.source().line() + "–" + Math.max(from + 1, to) + " 行中找不到");
+                + " 在来源文件 " + document + " 第 " + p.source().line() + "–" + Math.max(from + 1, to) + " 行中找不到",
+                new SourceRef(document, null, p.source().line()));
     }
 
-    private List<String> readSource(String document) {
-        java.nio.file.Path file = contentDir.resolve(ContentPaths.source(ContentPaths.textRendering(document)));
-        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return List.of(); // nothing to compare with: no finding
+    /** The lines of the document's text as its citations count them (empty when there is nothing to compare with). */
+    private List<String> readSource(DepartmentKey owner, String document) {
+        Path file;
+        try {
+            // through the confinement rule: the text rendering is a file of the department's folder too
+            file = SafePaths.sourceDocument(contentDir, owner, ContentPaths.textRendering(document));
+        } catch (SafePaths.Unsafe e) {
+            return List.of(); // validate reports a missing or unsafe text rendering
         }
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return List.of(); // not UTF-8 text: the rule cannot read it, which is no finding about the figures
+            DocumentText.Decoded text = DocumentText.decode(Files.readAllBytes(file));
+            // not text in any encoding the importer reads: nothing to compare with, which is no finding about the figures
+            return text == null ? List.of() : DocumentText.lines(text.text());
         } catch (IOException e) {
             throw new UncheckedIOException("来源文件读不出（source document unreadable）: " + document, e);
         }
@@ -229,6 +236,10 @@ public final class QualityRules {
         }
 
         void add(QualityCode code, String field, String message) {
+            add(code, field, message, null);
+        }
+
+        void add(QualityCode code, String field, String message, SourceRef cited) {
             String full = owner + "." + field;
             // indicators have no recorded position: point at the project's name, the field path says which row
             Positions.Place at = positions.has(file, full) ? positions.at(file, full)
@@ -239,7 +250,7 @@ public final class QualityRules {
                 reason = reason(yearAcks, code);
             }
             issues.add(new QualityIssue(code, file, ContentPaths.departmentYear(dy), at.line(), at.column(), full,
-                    message, dy.regionSlug(), dy.departmentCode(), dy.year(), project.id(), project.name(), reason));
+                    message, dy.regionSlug(), dy.departmentCode(), dy.year(), project.id(), project.name(), reason, cited));
         }
 
         private static String reason(List<Positions.Acknowledgement> acks, QualityCode code) {

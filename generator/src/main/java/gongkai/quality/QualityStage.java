@@ -70,7 +70,7 @@ public record QualityStage() implements BuildStage {
         for (QualityIssue i : report.issues()) {
             findings.add(new QualityFindings.Finding(i.regionSlug(), i.departmentCode(), i.year(), i.projectId(),
                     i.projectName(), i.field(), new Views.QualityNote(i.code().name(), i.code().title(),
-                    i.code().severity().label(), i.message(), i.acknowledged())));
+                    i.code().severity().label(), i.message(), i.acknowledged(), null), i.cited()));
         }
         return new QualityFindings(rules, findings);
     }

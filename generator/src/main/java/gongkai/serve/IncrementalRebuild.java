@@ -8,6 +8,7 @@ import gongkai.content.DepartmentYear;
 import gongkai.content.Problem;
 import gongkai.content.Urls;
 import gongkai.export.DatasetExporter;
+import gongkai.export.ExportStage;
 import gongkai.export.WrittenFile;
 import gongkai.load.ContentLoader;
 import gongkai.load.LoadResult;
@@ -221,6 +222,20 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             for (String id : changed.removedPages()) {
                 Files.deleteIfExists(SitePaths.inside(siteDir, Urls.project(id) + "index.html"));
                 Files.deleteIfExists(SitePaths.inside(siteDir, Urls.project(id)));
+            }
+            // a source file no year publishes any more, and any other page the site no longer has (such a file's page)
+            Set<String> published = ExportStage.publishedSources(years).keySet();
+            for (String document : ExportStage.publishedSources(old.departmentYears()).keySet()) {
+                if (!published.contains(document)) {
+                    Files.deleteIfExists(SitePaths.inside(siteDir, Urls.source(document)));
+                }
+            }
+            Set<String> now = new java.util.HashSet<>();
+            site.pages().forEach(p -> now.add(p.outputFile()));
+            for (SiteModel.PageJob gone : last.site().pages()) {
+                if (!now.contains(gone.outputFile())) {
+                    Files.deleteIfExists(SitePaths.inside(siteDir, gone.outputFile()));
+                }
             }
             long pagesDone = System.nanoTime();
             QualityReport quality = context.get(QualityStage.REPORT);

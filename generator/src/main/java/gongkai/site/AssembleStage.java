@@ -1,5 +1,6 @@
 package gongkai.site;
 
+import gongkai.content.ContentPaths;
 import gongkai.content.DepartmentKey;
 import gongkai.content.Urls;
 import gongkai.pipeline.BuildContext;
@@ -59,7 +60,7 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
     private static SiteAssembler assembler(BuildContext context, GitDates dates, ProcurementSource procurement) {
         boolean hasSearchJs = Files.isRegularFile(context.options().themeDir().resolve("static/search.js"));
         return new SiteAssembler(context.content(), dates, procurement, hasSearchJs, context.find(QUALITY),
-                context::writes);
+                context::writes, context.options().contentDir());
     }
 
     /**
@@ -83,11 +84,17 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
         }
         Set<String> removedPages = new HashSet<>();
         changed.removedPages().forEach(id -> removedPages.add(Urls.project(id) + "index.html"));
+        // a document a changed year no longer cites loses its page (its folder's pages are all among the candidates)
+        List<String> sourceFolders = departments.stream().map(k -> Urls.source(ContentPaths.sourceDir(k))).toList();
         List<SiteModel.PageJob> pages = new ArrayList<>();
         List<SiteModel.PageJob> toRender = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (SiteModel.PageJob job : previous.pages()) {
             if (removedPages.contains(job.outputFile())) {
+                continue;
+            }
+            if (!candidates.containsKey(job.outputFile())
+                    && sourceFolders.stream().anyMatch(f -> job.outputFile().startsWith(f))) {
                 continue;
             }
             SiteModel.PageJob now = candidates.getOrDefault(job.outputFile(), job);

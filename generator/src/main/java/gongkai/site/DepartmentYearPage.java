@@ -9,6 +9,7 @@ import gongkai.content.DepartmentYear;
 import gongkai.content.ProcurementLinks;
 import gongkai.content.Project;
 import gongkai.content.Section;
+import gongkai.content.SourceRef;
 import gongkai.content.Urls;
 import gongkai.site.Views.Link;
 import gongkai.site.Views.Money;
@@ -72,7 +73,7 @@ final class DepartmentYearPage {
                 kit.downloadsOf(dy), otherYears, CorrectionNotes.of(dy.corrections()),
                 dy.retracted().stream().map(r -> new Views.RetractedRow(new Link(kit.href(Urls.project(r.id())), r.name()),
                         r.id(), r.date().toString(), CorrectionNotes.dateText(r.date()), r.reason())).toList(),
-                kit.href(feedPath(dy)));
+                kit.href(feedPath(dy)), kit.source(new SourceRef(dy.document(), null, 0)));
         String urlPath = urlPath(dy);
         String description = d.name() + " " + dy.year() + "年：" + totals.projects() + " 个项目"
                 + (totals.total() == null ? (totals.declared() == null ? "，原表未列预算金额"

@@ -9,6 +9,7 @@ import gongkai.content.Project;
 import gongkai.content.Region;
 import gongkai.content.Retraction;
 import gongkai.pipeline.DataFiles;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,21 +27,27 @@ public final class SiteAssembler {
     private final SiteIndex index;
     private final PageKit kit;
     private final ProcurementSource procurement;
+    /** The content folder the source documents are read from; null: no source pages (a benchmark of the rest). */
+    private final Path contentDir;
+    /** Made when first needed: it reads the documents that share a file name (the downloads page alone needs none). */
+    private SourceDocuments sources;
 
     public SiteAssembler(Content content, GitDates dates, ProcurementSource procurement, boolean hasSearchJs) {
-        this(content, dates, procurement, hasSearchJs, null, path -> true);
+        this(content, dates, procurement, hasSearchJs, null, path -> true, null);
     }
 
     /**
-     * @param quality what the quality stage found (notices on the affected rows, the /quality/ page); null when
-     *                the pipeline has no quality stage (no notices, no /quality/ page)
-     * @param written whether this build writes a site-wide download (data/quality.csv …): only those are linked
+     * @param quality    what the quality stage found (notices on the affected rows, the /quality/ page); null when
+     *                   the pipeline has no quality stage (no notices, no /quality/ page)
+     * @param written    whether this build writes a site-wide download (data/quality.csv …): only those are linked
+     * @param contentDir where the cited source documents are read for their pages (null: no source pages)
      */
     public SiteAssembler(Content content, GitDates dates, ProcurementSource procurement, boolean hasSearchJs,
-                         QualityFindings quality, java.util.function.Predicate<String> written) {
+                         QualityFindings quality, java.util.function.Predicate<String> written, Path contentDir) {
         this.index = new SiteIndex(content, dates);
         this.kit = new PageKit(index, hasSearchJs, quality, written);
         this.procurement = procurement;
+        this.contentDir = contentDir;
     }
 
     /** Every page; the downloads page lists {@code files} (null when the build exports none), asked when rendered. */
@@ -53,6 +60,9 @@ public final class SiteAssembler {
         }
         for (Department department : index.sortedDepartments()) {
             addDepartmentPages(jobs, department);
+        }
+        if (contentDir != null) {
+            sources().all().forEach(cited -> jobs.add(sourcePage(cited)));
         }
         for (Page page : index.content().pages()) {
             jobs.add(MarkdownPage.of(kit, page));
@@ -74,8 +84,9 @@ public final class SiteAssembler {
      * The pages whose bytes can depend on the year files of one department (for incremental rebuilds): home
      * (site totals and lists), the department's region page, the department page, its department-year pages and
      * the project pages of all its years (a project page links the same project in the department's other years).
-     * And /quality/, which lists every year's flags. No other page reads a department-year: parent regions,
-     * Markdown pages, search and 404 do not.
+     * And /quality/, which lists every year's flags; and the pages of the documents its years cite (their titles,
+     * facts and passages come from the year files) with those of their copies in other departments' folders. No
+     * other page reads a department-year: parent regions, Markdown pages, search and 404 do not.
      */
     public List<SiteModel.PageJob> departmentPages(DepartmentKey key) {
         List<SiteModel.PageJob> jobs = new ArrayList<>();
@@ -91,7 +102,25 @@ public final class SiteAssembler {
         if (department != null) {
             addDepartmentPages(jobs, department);
         }
+        if (contentDir != null) {
+            sources().reachedFrom(key).forEach(cited -> jobs.add(sourcePage(cited)));
+        }
         return jobs;
+    }
+
+    private synchronized SourceDocuments sources() {
+        if (sources == null) {
+            sources = new SourceDocuments(index, contentDir);
+        }
+        return sources;
+    }
+
+    /** A source document's page; its text is read when the page is rendered. */
+    private SiteModel.PageJob sourcePage(SourcePage.Cited cited) {
+        Department department = index.department(cited.owner());
+        return kit.deferred(SourcePage.urlPath(cited.document()), SourcePage.TEMPLATE,
+                SourcePage.lastmod(index, cited, SourcePage.facts(cited.years())), true,
+                () -> SourcePage.of(kit, contentDir, department, cited));
     }
 
     /**

@@ -78,6 +78,49 @@ class RealSiteTest {
         }
     }
 
+    /**
+     * Every "第 N 行" on every page links an anchor its source page has (the page has one per line of the text
+     * file); a project's anchored line holds the heading it cites; a passage of a document the importer kept in four
+     * departments' folders ends where the next department's tables start.
+     */
+    @Test
+    void everyCitationLinksItsLineOnTheSourcePage() throws Exception {
+        Map<String, Document> sources = new java.util.HashMap<>();
+        for (DepartmentYear dy : content.departmentYears()) {
+            Path text = Path.of("content", "sources").resolve(dy.document());
+            Document source = Jsoup.parse(site.resolve(Urls.sourcePage(dy.document())).toFile(), "UTF-8");
+            assertEquals(Files.readAllLines(text).size(), source.select("main [id~=^L[0-9]+$]").size(), dy.document());
+            assertEquals(Files.readAllLines(text).size(), source.select("ol.lines > li").size(), dy.document());
+            sources.put("/" + Urls.sourcePage(dy.document()), source);
+            for (Project p : dy.projects()) {
+                Document page = Jsoup.parse(site.resolve(Urls.project(p.id()) + "index.html").toFile(), "UTF-8");
+                String href = "/" + Urls.sourcePage(dy.document()) + "#L" + p.source().line();
+                assertEquals(href, page.selectFirst("p.source a[href*=#L]").attr("href"), p.id());
+                assertTrue(source.getElementById("L" + p.source().line()).selectFirst("li").text()
+                        .contains(p.source().heading()), p.id() + " " + p.source().heading());
+            }
+        }
+        int links = 0;
+        try (Stream<Path> files = Files.walk(site)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                for (org.jsoup.nodes.Element a : Jsoup.parse(file.toFile(), "UTF-8").select("a[href*=.txt.html#L]")) {
+                    String[] parts = a.attr("href").split("#");
+                    Document source = sources.get(parts[0]);
+                    assertTrue(source != null && source.getElementById(parts[1]) != null,
+                            site.relativize(file) + ": " + a.attr("href"));
+                    links++;
+                }
+            }
+        }
+        assertTrue(links >= 175 + 13, "citations linked: " + links);
+        Document caiwu = sources.get("/" + Urls.sourcePage("tianjin/362101/003_048537671a369fc1.txt"));
+        org.jsoup.nodes.Element last = caiwu.select("div.passage").last();
+        int start = Integer.parseInt(last.id().substring(1));
+        int firstOfNext = content.departmentYears().stream().filter(dy -> dy.departmentCode().equals("362203"))
+                .findFirst().orElseThrow().projects().get(0).source().line();
+        assertEquals(firstOfNext - start, last.select("ol.lines > li").size(), "362101's last passage stops at 362203's first");
+    }
+
     /** Hengshui prints no per-project budgets but a budget table: the page says so and points to the table. */
     @Test
     void aYearWithoutProjectBudgetsPointsToItsBudgetTable() throws Exception {
@@ -235,7 +278,9 @@ class RealSiteTest {
                 Urls.departmentYear("tianjin", "362303", 2023), Urls.departmentYear("hengshui", "467", 2020),
                 Urls.project("362303-2024-004"), Urls.project("467-2020-014"), Urls.project("467-2020-001"),
                 // the quality page and a project and a year with a quality notice (Q004 on 362203-2023-010)
-                Urls.quality(), Urls.project("362203-2023-010"), Urls.departmentYear("tianjin", "362203", 2023)));
+                Urls.quality(), Urls.project("362203-2023-010"), Urls.departmentYear("tianjin", "362203", 2023),
+                // a source page, at a cited passage (Word's TC fields in it)
+                Urls.sourcePage("hengshui/467/004_78c252e0298264e9.txt") + "#L386"));
         try (DevServer server = new DevServer(site, "/", 0)) {
             server.start();
             for (int width : new int[] {390, 1280}) {
@@ -260,7 +305,9 @@ class RealSiteTest {
                 Urls.dataPage(), "404.html", Urls.region("tianjin"), Urls.region("hengshui"), Urls.department("tianjin", "362303"),
                 Urls.department("hengshui", "467"), Urls.departmentYear("tianjin", "362303", 2024),
                 Urls.departmentYear("hengshui", "467", 2020), Urls.project("362303-2024-005"),
-                Urls.project("467-2020-001"), Urls.project("467-2020-014"));
+                Urls.project("467-2020-001"), Urls.project("467-2020-014"),
+                Urls.sourcePage("hengshui/467/004_78c252e0298264e9.txt"),
+                Urls.sourcePage("tianjin/362101/003_048537671a369fc1.txt") + "#L1039");
         // folded content (the downloads page's departments) is content too once opened
         String overflow = "document.querySelectorAll('details').forEach(d => d.open = true);"
                 + "const w = document.documentElement.clientWidth; const bad = [];"
