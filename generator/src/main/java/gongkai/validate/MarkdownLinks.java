@@ -128,7 +128,13 @@ final class MarkdownLinks {
             }
             dy.tables().forEach(t -> tables.add(t.id()));
             if (dy.document() != null) {
+                // the document, its text, its original and its page (a link may name a line: …/x.txt.html#L12)
                 files.add(Urls.source(dy.document()));
+                files.add(Urls.source(ContentPaths.textRendering(dy.document())));
+                files.add(Urls.sourcePage(dy.document()));
+            }
+            if (dy.documentFacts().original() != null) {
+                files.add(Urls.source(dy.documentFacts().original()));
             }
         }
         for (Page p : content.pages()) {

@@ -159,6 +159,13 @@ class SourcePagesTest {
                 .selectFirst("p.source a").attr("href"));
     }
 
+    /** A Markdown page may link a line too (validate knows the page; the build's link check finds it). */
+    @Test
+    void aMarkdownPageLinksALine() throws Exception {
+        assertEquals("../" + Urls.sourcePage(DOCUMENT) + "#L69",
+                page(Urls.page("about") + "index.html").selectFirst("main .prose a").attr("href"));
+    }
+
     @Test
     void wordMarkupIsShownApartInsideItsLine() throws Exception {
         Element first = sourcePage().getElementById("L1").selectFirst("li");
