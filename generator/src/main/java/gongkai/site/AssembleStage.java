@@ -2,6 +2,7 @@ package gongkai.site;
 
 import gongkai.content.ContentPaths;
 import gongkai.content.DepartmentKey;
+import gongkai.content.DepartmentYear;
 import gongkai.content.Urls;
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
@@ -80,6 +81,14 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
         for (DepartmentKey department : departments) {
             for (SiteModel.PageJob job : assembler.departmentPages(department)) {
                 candidates.put(job.outputFile(), job);
+            }
+        }
+        // a document the edited years cited before: its copies in other folders lost those citations' passage ends
+        for (DepartmentYear before : changed.replaced().keySet()) {
+            if (before.document() != null) {
+                for (SiteModel.PageJob job : assembler.sourcePagesNamed(ContentPaths.documentFileName(before.document()))) {
+                    candidates.putIfAbsent(job.outputFile(), job);
+                }
             }
         }
         Set<String> removedPages = new HashSet<>();

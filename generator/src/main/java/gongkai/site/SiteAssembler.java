@@ -108,6 +108,14 @@ public final class SiteAssembler {
         return jobs;
     }
 
+    /**
+     * The pages of the documents named {@code fileName} in every department's folder: an edit that stops citing a
+     * document kept in several folders changes where its other copies' passages end.
+     */
+    public List<SiteModel.PageJob> sourcePagesNamed(String fileName) {
+        return contentDir == null ? List.of() : sources().named(fileName).stream().map(this::sourcePage).toList();
+    }
+
     private synchronized SourceDocuments sources() {
         if (sources == null) {
             sources = new SourceDocuments(index, contentDir);

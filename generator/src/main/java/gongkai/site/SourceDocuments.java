@@ -89,6 +89,12 @@ final class SourceDocuments {
         return documents.stream().map(byDocument::get).toList();
     }
 
+    /** The documents of this file name, in any department's folder (copies of a document a year cited before an edit). */
+    List<SourcePage.Cited> named(String fileName) {
+        return byDocument.values().stream()
+                .filter(c -> ContentPaths.documentFileName(c.document()).equals(fileName)).toList();
+    }
+
     private static void lines(DepartmentYear dy, Set<Integer> out) {
         for (Section s : dy.sections()) {
             line(s.source(), out);
