@@ -174,6 +174,10 @@ class RealSiteTest {
                 year.select("section[aria-labelledby=yoy-h] ul.yoy-dropped li").eachText());
         assertEquals(null, Jsoup.parse(site.resolve(Urls.departmentYear("tianjin", "362303", 2023) + "index.html").toFile(),
                 "UTF-8").selectFirst("section[aria-labelledby=yoy-h]"), "the first year compares with nothing");
+        // the project list itself marks the new project, and only it
+        assertEquals(List.of("2024年执法总队管理服务项目"),
+                year.select("#project-table tbody tr:has(.new-mark) th a").eachText());
+        assertEquals("新增（2023年无）", year.selectFirst("#project-table .new-mark").text());
         Document project = Jsoup.parse(site.resolve(Urls.project("362303-2024-001") + "index.html").toFile(), "UTF-8");
         assertEquals(List.of("2023年 天津市辐射环境执法安全防护能力提升项目 50.00 50.00",
                 "2024年（本页） 2024年度天津市辐射环境执法安全防护能力提升项目 6.00 较2023年 -44.00 万元，-88.0% "
