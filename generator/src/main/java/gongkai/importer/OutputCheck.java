@@ -54,7 +54,7 @@ final class OutputCheck {
             required(line, "预算单位名称", d.name());
             // The loader's own rule for department folders, so what imports also validates.
             String why = d.code() == null ? "缺少内容（必填）"
-                    : SafePaths.segmentProblem(d.code(), SafePaths.CODE, "英文字母、数字、'_' 和 '-'");
+                    : java.util.Objects.toString(SafePaths.segmentProblem(d.code(), SafePaths.CODE, SafePaths.CODE_CHARS), null);
             if (why != null) {
                 problem(line, "预算单位编码", why);
             }
@@ -151,7 +151,7 @@ final class OutputCheck {
         if (amount != null) {
             String why = PrintedNumbers.decimalProblem(amount.value().toPlainString());
             if (why == null && amount.unit() != null) {
-                why = gongkai.load.Limits.amountProblem(amount.value(), amount.unit());
+                why = java.util.Objects.toString(gongkai.load.Limits.amountProblem(amount.value(), amount.unit()), null);
             }
             if (why != null) {
                 problem(line, field, why);

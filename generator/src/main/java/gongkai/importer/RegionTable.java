@@ -84,7 +84,7 @@ public final class RegionTable {
                     continue;
                 }
                 String[] cols = line.strip().split("\t");
-                if (cols.length != 4 || SafePaths.segmentProblem(cols[0], SafePaths.SLUG, "slug") != null) {
+                if (cols.length != 4 || SafePaths.segmentProblem(cols[0], SafePaths.SLUG, SafePaths.SLUG_CHARS) != null) {
                     throw new IllegalStateException(RESOURCE + ": not 'slug<TAB>name<TAB>parent<TAB>prefixes': " + line);
                 }
                 Region region = new Region(cols[0], cols[1], cols[2].equals("-") ? null : cols[2]);

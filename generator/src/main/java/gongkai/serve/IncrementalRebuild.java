@@ -157,7 +157,8 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         } catch (BuildException e) {
             throw e;
         } catch (Exception e) {
-            throw new BuildException("incremental", e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            throw new BuildException("incremental", e instanceof gongkai.content.Text.Carrier c ? c.text()
+                    : gongkai.content.Text.same(e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
     }
 
