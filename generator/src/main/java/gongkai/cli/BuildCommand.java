@@ -41,7 +41,7 @@ public final class BuildCommand implements Callable<Integer> {
         BuildOptions options = dirs.toOptions(lang);
         try {
             OptionalInt relaunched = JvmFlags.relaunchIfLarge(options.contentDir(), Main.class,
-                    spec.root().commandLine().getParseResult().originalArgs());
+                    spec.root().commandLine().getParseResult().originalArgs(), lang);
             if (relaunched.isPresent()) {
                 return relaunched.getAsInt();
             }

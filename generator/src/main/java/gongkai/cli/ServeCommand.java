@@ -33,7 +33,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             session = new PreviewSession(SitePipelines.serving(options), options.outDir(),
                     List.of(options.contentDir(), options.themeDir()), port, System.err::println,
-                    e -> BuildCommand.failed(e, dirs, lang));
+                    e -> BuildCommand.failed(e, dirs, lang), lang);
         } catch (BuildException e) {
             System.err.println(BuildCommand.failed(e, dirs, lang));
             return 1;
