@@ -623,7 +623,7 @@ public final class ContentLoader {
         Node n = f.node(key);
         if (n == null) {
             f.doc.error(f.mapping, f.path(key), Text.of("缺少 " + key + "：" + meaning.zh() + "（required field missing）",
-                    "required field " + key + " missing: " + meaning.en()));
+                    "the required field " + key + " is missing: " + meaning.en()));
             return null;
         }
         String value = f.string(key, false); // a list or an over-long text is reported here
@@ -789,7 +789,7 @@ public final class ContentLoader {
                 unit = MoneyUnit.fromLabel(unitLabel);
             } catch (IllegalArgumentException e) {
                 doc.error(b.node("unit"), b.path("unit"), Text.of("不认识的金额单位 '" + YamlDoc.shown(unitLabel) + "'：只能写 元 或 万元",
-                        "unknown money unit '" + YamlDoc.shown(unitLabel) + "': write 元 or 万元"));
+                        "unknown money unit '" + YamlDoc.shown(unitLabel) + "': write \"元\" or \"万元\""));
             }
         }
         BigDecimal total = amount(b, "total", unit);
@@ -870,7 +870,7 @@ public final class ContentLoader {
                     && keys.contains(c.key() + "_yuan")) {
                 doc.error(t.node("columns"), t.path("columns"), Text.of("列名 '" + c.key() + "_yuan' 与金额列 '" + c.key()
                         + "' 换算成元的派生列同名，请换一个", "column key '" + c.key() + "_yuan' is the name of the column "
-                        + "derived from money column '" + c.key() + "' in 元: choose another"));
+                        + "derived from money column '" + c.key() + "' in yuan: choose another"));
             }
         }
         Map<String, ColumnType> types = new LinkedHashMap<>();

@@ -46,11 +46,11 @@ public final class Limits {
         if (yuan.scale() > MAX_YUAN_SCALE) {
             String sum = value.toPlainString() + " " + unit.label() + " = " + yuan.toPlainString() + " 元";
             return gongkai.content.Text.of("金额换算成元后最多两位小数（到分）：" + sum,
-                    "an amount may have at most two decimals (fen) once converted to 元: " + sum);
+                    "an amount may have at most two decimals (fen) once converted to yuan: " + sum);
         }
         if (yuan.precision() - yuan.scale() > MAX_YUAN_DIGITS) {
             return gongkai.content.Text.of("金额过大：换算成元后整数部分最多 " + MAX_YUAN_DIGITS + " 位",
-                    "amount too large: at most " + MAX_YUAN_DIGITS + " digits before the decimal point once converted to 元");
+                    "amount too large: at most " + MAX_YUAN_DIGITS + " digits before the decimal point once converted to yuan");
         }
         return null;
     }

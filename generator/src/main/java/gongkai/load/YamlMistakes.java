@@ -167,14 +167,14 @@ public final class YamlMistakes {
             if (close < 0) {
                 return silentOnly ? null : new Mistake(lineNo, valueColumn, key, Text.of("引号 " + c + " 没有配对：请在值的末尾也加上 "
                         + c + "，写成“" + key + ": " + value + c + "”", "the quote " + c + " is not closed; add " + c
-                        + " at the end of the value too: \"" + key + ": " + value + c + "\""));
+                        + " at the end of the value too: " + example(key + ": " + value + c)));
             }
             String after = value.substring(close + 1).strip();
             if (!after.isEmpty() && !after.startsWith("#")) {
                 String quoted = key + ": " + c + value.replace(String.valueOf(c), "") + c;
                 return silentOnly ? null : new Mistake(lineNo, valueColumn + close + 1, key, Text.of("引号在值的中间就结束了："
                         + "请把整个值放在引号里，写成“" + quoted + "”", "the quote ends in the middle of the value; put the whole "
-                        + "value in quotes: \"" + quoted + "\""));
+                        + "value in quotes: " + example(quoted)));
             }
             return null;
         }
@@ -247,6 +247,11 @@ public final class YamlMistakes {
         }
         return Text.of("文件的结构不对，请对照上下行的写法检查这一行",
                 "the file's structure is wrong: check this line against the lines around it");
+    }
+
+    /** What to type, quoted in an English message: in "…", unless it holds a '"' itself (then it ends the message bare). */
+    private static String example(String typed) {
+        return typed.indexOf('"') < 0 ? "\"" + typed + "\"" : typed;
     }
 
     private static String halfWidth(String s) {
