@@ -171,7 +171,7 @@ public final class QualityRules {
         }
         if (t.kind() == TargetKind.QUALITATIVE && NUMERIC_LEVEL2.matcher(level2).find()
                 && VAGUE.matcher(ind.target()).find()) {
-            out.add(QualityCode.Q007, field, named.plus(Text.of("没有给出数字", " (" + level2 + ") gives no figure"))
+            out.add(QualityCode.Q007, field, named.plus(Text.of("没有给出数字", " (\"" + level2 + "\") gives no figure"))
                     .after(level2, ""));
         }
     }
