@@ -232,7 +232,7 @@ public final class ImportCommand implements Callable<Integer> {
             throw new ImportException(new ImportProblem(name, 1, "文件名", Text.of("文件名会成为网址的一段，只能由字母、数字、'.'、'_'、'-' 组成"
                     + "（不能有空格、括号）：请把文件改名，例如 天津-362101-2024.docx，再导入", "the file name becomes part of a URL "
                     + "and may use only letters, digits, '.', '_' and '-' (no spaces or brackets): rename the file, e.g. "
-                    + "天津-362101-2024.docx, and import it again")));
+                    + "\"天津-362101-2024.docx\", and import it again")));
         }
     }
 

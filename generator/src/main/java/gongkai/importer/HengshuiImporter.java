@@ -237,7 +237,7 @@ public final class HengshuiImporter {
                     (procurementLine > 0 ? "政府采购预算表的第一个单元格" : "文件中没有“政府采购预算情况”一节，也就")
                             + "不是预算单位行“<编码><单位名称>”（例如 467衡水市生态环境局）；无法确定预算单位编码",
                     (procurementLine > 0 ? "the first cell of the procurement table is" : "the document has no section "
-                            + "\"政府采购预算情况\", so no") + " budget unit row \"<code><unit name>\" (e.g. 467衡水市生态环境局); "
+                            + "\"政府采购预算情况\", so no") + " budget unit row \"<code><unit name>\" (e.g. \"467衡水市生态环境局\"); "
                             + "the budget unit's code cannot be found"));
         }
         if (!unitName.equals(titleName)) {
@@ -346,7 +346,7 @@ public final class HengshuiImporter {
         }
         if (rows.isEmpty()) {
             src.problem(ref.line(), "金额", Text.of("“" + PrintedNumbers.abbreviated(ref.heading()) + "”下没有找到以万元计的金额",
-                    "no amount in 万元 found under \"" + PrintedNumbers.abbreviated(ref.heading()) + "\""));
+                    "no amount in \"万元\" found under \"" + PrintedNumbers.abbreviated(ref.heading()) + "\""));
         }
         return new DataTable(id, title, HengshuiTables.figureColumns(grouped), rows, null, ref);
     }

@@ -170,7 +170,7 @@ final class HengshuiProjects {
                 k++;
             } else {
                 src.problem(cells.get(k - 1).line(), "绩效目标", Text.of("“" + PrintedNumbers.abbreviated(p.heading) + "”的绩效目标是空的",
-                        "the 绩效目标 (performance target) of \"" + PrintedNumbers.abbreviated(p.heading) + "\" is empty"));
+                        "the \"绩效目标\" (performance target) of \"" + PrintedNumbers.abbreviated(p.heading) + "\" is empty"));
             }
         }
         boolean header = k + HEADER.size() <= cells.size();
@@ -193,25 +193,25 @@ final class HengshuiProjects {
             if (!l1.isEmpty()) {
                 if (!l1.endsWith("指标")) {
                     src.problem(line, "一级指标", Text.of("“" + PrintedNumbers.abbreviated(p.heading) + "”里的一级指标“"
-                            + PrintedNumbers.abbreviated(l1) + "”不是指标类别", "the 一级指标 \"" + PrintedNumbers.abbreviated(l1)
-                            + "\" in \"" + PrintedNumbers.abbreviated(p.heading) + "\" is not an indicator category (…指标)"));
+                            + PrintedNumbers.abbreviated(l1) + "”不是指标类别", "the \"一级指标\" \"" + PrintedNumbers.abbreviated(l1)
+                            + "\" in \"" + PrintedNumbers.abbreviated(p.heading) + "\" is not an indicator category (\"…指标\")"));
                 }
                 level1 = l1;
             } else if (level1 == null) {
                 src.problem(line, "一级指标", Text.of("“" + PrintedNumbers.abbreviated(p.heading) + "”的第一行指标没有一级指标",
-                        "the first indicator row of \"" + PrintedNumbers.abbreviated(p.heading) + "\" has no 一级指标 (level 1)"));
+                        "the first indicator row of \"" + PrintedNumbers.abbreviated(p.heading) + "\" has no \"一级指标\" (level 1)"));
             }
             String l2 = row.get(1).text();
             if (!l2.endsWith("指标")) {
                 src.problem(row.get(1).line(), "二级指标", Text.of("“" + PrintedNumbers.abbreviated(p.heading) + "”里的二级指标“"
-                        + PrintedNumbers.abbreviated(l2) + "”不是指标类别", "the 二级指标 \"" + PrintedNumbers.abbreviated(l2)
-                        + "\" in \"" + PrintedNumbers.abbreviated(p.heading) + "\" is not an indicator category (…指标)"));
+                        + PrintedNumbers.abbreviated(l2) + "”不是指标类别", "the \"二级指标\" \"" + PrintedNumbers.abbreviated(l2)
+                        + "\" in \"" + PrintedNumbers.abbreviated(p.heading) + "\" is not an indicator category (\"…指标\")"));
             }
             String l3 = row.get(2).text();
             String target = row.get(4).text();
             if (l3.isEmpty() || target.isEmpty()) {
                 src.problem(line, "指标表", Text.of("“" + PrintedNumbers.abbreviated(p.heading) + "”里有一行指标缺三级指标或指标值",
-                        "an indicator row in \"" + PrintedNumbers.abbreviated(p.heading) + "\" lacks its 三级指标 or 指标值"));
+                        "an indicator row in \"" + PrintedNumbers.abbreviated(p.heading) + "\" lacks its \"三级指标\" or \"指标值\""));
             }
             indicators.add(new Indicator(level1, nullIfEmpty(l2), nullIfEmpty(l3), nullIfEmpty(row.get(3).text()),
                     nullIfEmpty(target), nullIfEmpty(row.get(5).text()), target.isEmpty() ? null : TargetParser.parse(target)));

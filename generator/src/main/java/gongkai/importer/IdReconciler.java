@@ -130,15 +130,15 @@ public final class IdReconciler {
             Indicator b = before.remove(k);
             if (b == null) {
                 out.add(Text.of(id + " 新增指标 " + i.level3() + "：" + shown(i.target()).zh(),
-                        id + " indicator added " + i.level3() + ": " + shown(i.target()).en()));
+                        id + " indicator added \"" + i.level3() + "\": " + shown(i.target()).en()));
             } else if (!Objects.equals(b.target(), i.target())) {
                 out.add(Text.of(id + " 指标 " + i.level3() + "：" + shown(b.target()).zh() + " → " + shown(i.target()).zh(),
-                        id + " indicator " + i.level3() + ": " + shown(b.target()).en() + " → " + shown(i.target()).en()));
+                        id + " indicator \"" + i.level3() + "\": " + shown(b.target()).en() + " → " + shown(i.target()).en()));
             }
         }
         for (Indicator b : before.values()) {
             out.add(Text.of(id + " 删除指标 " + b.level3() + "：" + shown(b.target()).zh(),
-                    id + " indicator removed " + b.level3() + ": " + shown(b.target()).en()));
+                    id + " indicator removed \"" + b.level3() + "\": " + shown(b.target()).en()));
         }
     }
 

@@ -146,7 +146,7 @@ final class OutputCheck {
         Budget b = p.budget();
         if (b != null) {
             if (b.unit() == null) {
-                problem(line, "单位", Text.of("预算没有金额单位（元或万元）", "the budget has no money unit (元 or 万元)"));
+                problem(line, "单位", Text.of("预算没有金额单位（元或万元）", "the budget has no money unit (\"元\" or \"万元\")"));
             }
             amount(line, "预算数", b.total());
             amount(line, "其中：财政资金", b.fiscal());

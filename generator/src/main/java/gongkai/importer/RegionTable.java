@@ -72,7 +72,7 @@ public final class RegionTable {
                 + "）：请用 --region 加地区代码（小写英文字母、数字和 -）再导入；新的地区代码会写一个 region.yaml，"
                 + "导入后请填上地区的中文名称", "cannot tell which region the unit \"" + PrintedNumbers.abbreviated(unitName)
                 + "\" belongs to (the region table has " + String.join(", ", entries.stream().map(e -> e.region().slug()
-                + " (" + e.region().name() + ")").toList()) + "): import again with --region and a region code (lower-case "
+                + " (\"" + e.region().name() + "\")").toList()) + "): import again with --region and a region code (lower-case "
                 + "letters, digits and -); a new region code gets a region.yaml, whose name you then fill in in Chinese");
     }
 

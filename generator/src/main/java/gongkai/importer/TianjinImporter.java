@@ -402,8 +402,8 @@ public final class TianjinImporter {
                 } else {
                     problem(c.line(), "预算规模及资金用途", Text.of("单元格“" + PrintedNumbers.abbreviated(t) + "”不是已知的栏目"
                             + "（项目名称、预算数、其中：财政资金、其他资金、资金用途、绩效目标），没有读入", "the cell \""
-                            + PrintedNumbers.abbreviated(t) + "\" is not a known label (项目名称, 预算数, 其中：财政资金, 其他资金, "
-                            + "资金用途, 绩效目标) and was not read"));
+                            + PrintedNumbers.abbreviated(t) + "\" is not a known label (\"项目名称\", \"预算数\", \"其中：财政资金\", "
+                            + "\"其他资金\", \"资金用途\", \"绩效目标\") and was not read"));
                     continue;
                 }
                 pendingLine = c.line();
@@ -514,7 +514,7 @@ public final class TianjinImporter {
                     // Merged 一级指标 cell: the export prints it only on the first row of the group.
                     if (level1 == null) {
                         problem(first.line(), "一级指标", Text.of("第一行指标的一级指标是空的",
-                                "the first indicator row has an empty 一级指标 (level 1)"));
+                                "the first indicator row has an empty \"一级指标\" (level 1)"));
                     }
                     l1 = level1;
                 }
@@ -522,7 +522,7 @@ public final class TianjinImporter {
                 if (l2.isEmpty() || l3.isEmpty() || target.isEmpty()) {
                     String empty = l2.isEmpty() ? "二级指标" : l3.isEmpty() ? "三级指标" : "指标值";
                     problem(first.line(), empty, Text.of("这一行指标的" + empty + "是空的",
-                            "the " + empty + " of this indicator row is empty"));
+                            "the \"" + empty + "\" of this indicator row is empty"));
                 }
                 draft.indicators.add(new Indicator(l1, emptyToNull(l2), emptyToNull(l3), emptyToNull(description),
                         emptyToNull(target), null, TargetParser.parse(emptyToNull(target))));
@@ -534,7 +534,7 @@ public final class TianjinImporter {
             String heading = PrintedNumbers.abbreviated(draft.heading.printed());
             if (draft.name == null) {
                 problem(line, "项目名称", Text.of("“" + heading + "”的表格里没有项目名称",
-                        "the table of \"" + heading + "\" has no project name (项目名称)"));
+                        "the table of \"" + heading + "\" has no project name (\"项目名称\")"));
             }
             if (draft.unit == null) {
                 problem(line, "单位", Text.of("“" + heading + "”的表格里没有“单位：元”或“单位：万元”一行，金额没有读入",
@@ -542,7 +542,7 @@ public final class TianjinImporter {
             }
             if (draft.budgetBlock && (draft.totalLine == 0 || draft.fiscalLine == 0 || draft.otherLine == 0)) {
                 problem(line, "预算规模及资金用途", Text.of("“" + heading + "”的预算栏缺少预算数、其中：财政资金或其他资金",
-                        "the budget block of \"" + heading + "\" lacks 预算数, 其中：财政资金 or 其他资金"));
+                        "the budget block of \"" + heading + "\" lacks \"预算数\", \"其中：财政资金\" or \"其他资金\""));
             }
         }
 
