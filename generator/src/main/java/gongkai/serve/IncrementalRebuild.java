@@ -161,7 +161,8 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         } catch (BuildException e) {
             throw e;
         } catch (Exception e) {
-            throw new BuildException("incremental", e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            throw new BuildException("incremental", e instanceof gongkai.content.Text.Carrier c ? c.text()
+                    : gongkai.content.Text.same(e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
     }
 
@@ -245,7 +246,9 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             pendingGlobal.set(new GlobalWork(content, quality, last.dates(), last.templates(), site.charts(),
                     catalog -> AssembleStage.dataPage(context, catalog)));
             global.execute(this::regenerateGlobalFiles);
-            return String.format(Locale.ROOT, "已重新构建 %s：%d 个页面，%d 个文件，用时 %d ms（文件变动后 %d ms）",
+            return String.format(Locale.ROOT, options.lang() == gongkai.content.Lang.EN
+                    ? "rebuilt %s: %d pages, %d files in %d ms (%d ms after the change)"
+                    : "已重新构建 %s：%d 个页面，%d 个文件，用时 %d ms（文件变动后 %d ms）",
                     names, pages, written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000);
         } finally {
             deleteStaging(staging);
@@ -285,10 +288,13 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             } finally {
                 deleteStaging(staging);
             }
-            log.accept(String.format(Locale.ROOT, "serve: 整体数据下载（%d 个文件）和搜索索引已重新生成，用时 %d ms",
+            log.accept(String.format(Locale.ROOT, options.lang() == gongkai.content.Lang.EN
+                    ? "serve: the whole-dataset downloads (%d files) and the search index were regenerated in %d ms"
+                    : "serve: 整体数据下载（%d 个文件）和搜索索引已重新生成，用时 %d ms",
                     bundle.size(), (System.nanoTime() - start) / 1_000_000));
         } catch (Exception e) {
-            log.accept("serve: 重新生成整体数据下载和搜索索引失败：" + e.getMessage());
+            log.accept(gongkai.content.Text.of(e).after("serve: 重新生成整体数据下载和搜索索引失败：",
+                    "serve: regenerating the whole-dataset downloads and the search index failed: ").in(options.lang()));
         }
     }
 
