@@ -12,17 +12,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Search the built index; ranks exactly as the site's search page does.")
+        description = "在已构建的索引中搜索，排序与网站搜索页完全相同。Search the built index, ranked as the site's search page.")
 public final class SearchCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "QUERY", description = "Words are ANDed; \"…\" is an exact phrase.")
+    @Parameters(paramLabel = "QUERY", description = "多个词须同时出现；\"…\" 为精确短语；-词 排除。Words are ANDed; \"…\" is an exact phrase; -word excludes.")
     String query;
 
     @Option(names = "--index", defaultValue = "site.index",
-            description = "Index directory written by the build (default: ${DEFAULT-VALUE}).")
+            description = "build 写出的索引文件夹（默认 ${DEFAULT-VALUE}）。Index directory.")
     Path indexDir;
 
-    @Option(names = "--limit", defaultValue = "10", description = "Results to print (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", defaultValue = "10", description = "显示的结果数（默认 ${DEFAULT-VALUE}）。Results to print.")
     int limit;
+
+    @picocli.CommandLine.Mixin
+    LanguageOption language;
 
     @Spec
     CommandSpec spec;
@@ -31,7 +34,8 @@ public final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (!java.nio.file.Files.isDirectory(indexDir)) {
-            spec.commandLine().getErr().println("search: no index at " + indexDir + " (build the site first)");
+            spec.commandLine().getErr().println(gongkai.content.Text.of("search: 找不到索引 " + indexDir + "（请先运行 build 构建网站）",
+                    "search: no index at " + indexDir + " (run build first to build the site)").in(language.lang()));
             return 2;
         }
         try (SearchService service = SearchService.open(indexDir)) {

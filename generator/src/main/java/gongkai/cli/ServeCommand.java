@@ -14,23 +14,28 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Build, serve the site on 127.0.0.1, rebuild when content or theme change, reload open pages.")
+        description = "构建并在 127.0.0.1 上预览网站；内容或主题改动后自动重新构建并刷新已打开的页面，构建失败时在页面上显示错误。Build and preview on 127.0.0.1; rebuild on changes, show failures in the page.")
 public final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "8000", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    @Option(names = "--port", defaultValue = "8000", description = "端口（默认 ${DEFAULT-VALUE}；0 表示任选一个空闲端口）。Port (0 = any free port).")
     int port;
 
     @Mixin
     SiteDirs dirs;
 
+    @Mixin
+    LanguageOption language;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        BuildOptions options = dirs.toOptions();
+        gongkai.content.Lang lang = language.lang();
+        BuildOptions options = dirs.toOptions(lang);
         PreviewSession session;
         try {
             session = new PreviewSession(SitePipelines.serving(options), options.outDir(),
-                    List.of(options.contentDir(), options.themeDir()), port, System.err::println);
+                    List.of(options.contentDir(), options.themeDir()), port, System.err::println,
+                    e -> BuildCommand.failed(e, dirs, lang), lang);
         } catch (BuildException e) {
-            System.err.println(BuildCommand.failed(e, dirs));
+            System.err.println(BuildCommand.failed(e, dirs, lang));
             return 1;
         }
         // The same answers as the browser's static search, straight from the Lucene index of the last build.

@@ -6,18 +6,18 @@ import picocli.CommandLine.Option;
 
 /** The folders every site-building command takes (build, serve): one definition, the same defaults. */
 final class SiteDirs {
-    @Option(names = "--content", defaultValue = "content", description = "Content directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--content", defaultValue = "content", description = "内容文件夹（默认 ${DEFAULT-VALUE}）。Content directory.")
     Path contentDir;
 
-    @Option(names = "--theme", defaultValue = "themes/default", description = "Theme directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--theme", defaultValue = "themes/default", description = "主题文件夹（默认 ${DEFAULT-VALUE}）。Theme directory.")
     Path themeDir;
 
-    @Option(names = "--out", defaultValue = "site", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "site", description = "输出文件夹（默认 ${DEFAULT-VALUE}）。Output directory.")
     Path outDir;
 
-    /** Build options for these folders; progress and timing lines go to stderr, content paths as given. */
-    BuildOptions toOptions() {
-        return BuildOptions.of(contentDir, themeDir, outDir, line -> System.err.println(asGiven(line)));
+    /** Build options for these folders in {@code lang}; progress and timing lines go to stderr, content paths as given. */
+    BuildOptions toOptions(gongkai.content.Lang lang) {
+        return BuildOptions.of(contentDir, themeDir, outDir, line -> System.err.println(asGiven(line))).withLang(lang);
     }
 
     /**

@@ -42,6 +42,14 @@ public final class Urls {
         return departmentYearData(year.regionSlug(), year.departmentCode(), year.year(), suffix);
     }
 
+    /**
+     * The data of a page's chart, beside the page: {@code chart.csv} (home), {@code tianjin/chart.csv},
+     * {@code tianjin/362303/2024/chart.csv}. A page has at most one chart.
+     */
+    public static String chartData(String pageUrlPath) {
+        return pageUrlPath + "chart.csv";
+    }
+
     public static String project(String projectId) {
         return "projects/" + projectId + "/";
     }

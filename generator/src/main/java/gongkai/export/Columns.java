@@ -111,6 +111,37 @@ public final class Columns {
     /** The per-project CSV: the project's columns repeated on each of its indicator rows. */
     public static final List<Field> PROJECT_INDICATORS = concat(PROJECTS, INDICATOR_DETAIL);
 
+    /**
+     * data/project_changes.csv: each department-year's projects against the department's previous year, the same
+     * project found as on the site ({@code gongkai.site.YearOverYear}); projects no longer listed too.
+     */
+    public static final List<Field> PROJECT_CHANGES = List.of(
+            PROJECT_KEY,
+            REGION,
+            DEPARTMENT_CODE,
+            DEPARTMENT_NAME,
+            YEAR,
+            Field.integer("previous_year", "上一年度", "本单位上一个已收录的年度（中间年度未收录时相隔不止一年）"),
+            Field.string("status", "变化", "延续（两个年度都有）、新增（上一年度没有）或 本年无（上一年度有、本年度没有）"),
+            Field.string("project_id", "项目编号", "本年度的项目编号；本年无时为空"),
+            Field.string("previous_project_id", "上年项目编号", "上一年度的项目编号；新增时为空"),
+            Field.string("name", "项目名称", "本年度的项目名称，按原文；本年无时为空"),
+            Field.string("previous_name", "上年项目名称", "上一年度的项目名称，按原文；新增时为空"),
+            Field.number("budget_total_yuan", "预算数（元）", "本年度预算数，换算为元的精确小数；未列或本年无时为空"),
+            Field.number("previous_budget_total_yuan", "上年预算数（元）", "上一年度预算数，换算为元的精确小数；未列或新增时为空"),
+            Field.number("budget_total_change_yuan", "预算数增减（元）", "本年度减上一年度，精确小数；任一年度未列时为空"),
+            Field.number("budget_total_change_percent", "预算数增减幅度（%）",
+                    "增减占上一年度的百分比，四舍五入保留一位小数（-88.0 即 -88.0%）；上一年度为 0 或负数时为空（没有意义）"),
+            Field.number("budget_fiscal_yuan", "财政资金（元）", "本年度财政资金，换算为元的精确小数"),
+            Field.number("previous_budget_fiscal_yuan", "上年财政资金（元）", "上一年度财政资金，换算为元的精确小数"),
+            Field.number("budget_fiscal_change_yuan", "财政资金增减（元）", "本年度减上一年度；任一年度未列时为空"),
+            Field.number("budget_fiscal_change_percent", "财政资金增减幅度（%）", "同 budget_total_change_percent"),
+            Field.number("budget_other_yuan", "其他资金（元）", "本年度其他资金，换算为元的精确小数"),
+            Field.number("previous_budget_other_yuan", "上年其他资金（元）", "上一年度其他资金，换算为元的精确小数"),
+            Field.number("budget_other_change_yuan", "其他资金增减（元）", "本年度减上一年度；任一年度未列时为空"),
+            Field.number("budget_other_change_percent", "其他资金增减幅度（%）", "同 budget_total_change_percent"),
+            Field.string("url", "网页地址", "本年度项目页面的绝对网址；本年无时为上一年度的项目页面（它最后公开的页面）"));
+
     /** data/quality.csv and data/quality.json: one row per quality issue (gongkai.quality). */
     public static final List<Field> QUALITY = List.of(
             REGION,

@@ -3,6 +3,7 @@ package gongkai.export;
 import gongkai.quality.QualityIssue;
 import gongkai.quality.QualityReport;
 import gongkai.site.GitDates;
+import gongkai.site.YearOverYear;
 import gongkai.content.ContentPaths;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -194,6 +195,7 @@ public final class DatasetExporter {
         table(pkg, tables, Resource.INDICATORS, out.csvStreamed(Urls.data("indicators.csv"), Columns.INDICATORS, dataset.indicatorRows()), false);
         table(pkg, tables, Resource.DEPARTMENTS, out.csvStreamed(Urls.data("departments.csv"), dataset.departmentsTable()), false);
         table(pkg, tables, Resource.DEPARTMENT_YEARS, out.csvStreamed(Urls.data("department_years.csv"), dataset.departmentYearsTable()), false);
+        table(pkg, tables, Resource.PROJECT_CHANGES, out.csvStreamed(Urls.data("project_changes.csv"), dataset.projectChangesTable()), false);
         for (TableKind kind : dataset.tableKinds().values()) {
             table(pkg, tables, kind.resource(), out.csvStreamed(Urls.data(kind.id + ".csv"), kind.table()), true);
         }
@@ -496,6 +498,46 @@ public final class DatasetExporter {
 
         Table departmentYearsTable() {
             return new Table(Columns.DEPARTMENT_YEARS, years.stream().map(y -> y.row).toList());
+        }
+
+        /**
+         * project_changes.csv: per department (dataset order) its years after the first, each against the previous
+         * year as the site pairs them ({@link YearOverYear}): its projects by id, then those it no longer lists.
+         */
+        Table projectChangesTable() {
+            Map<DepartmentKey, List<DepartmentYear>> byDepartment = new java.util.LinkedHashMap<>();
+            Map<DepartmentKey, Department> departmentOf = new HashMap<>();
+            for (YearData y : years) {
+                byDepartment.computeIfAbsent(y.dy.departmentKey(), k -> new ArrayList<>()).add(y.dy);
+                departmentOf.put(y.dy.departmentKey(), y.department);
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            byDepartment.forEach((key, list) -> {
+                YearOverYear yoy = YearOverYear.of(list);
+                Department dept = departmentOf.get(key);
+                for (DepartmentYear dy : yoy.years()) {
+                    DepartmentYear previous = yoy.previous(dy);
+                    for (YearOverYear.Pair pair : yoy.pairs(dy)) {
+                        Project now = pair.current();
+                        Project before = pair.previous();
+                        Project either = now != null ? now : before;
+                        List<Object> row = new ArrayList<>(cells(
+                                ProjectKey.of(dy.regionSlug(), dy.departmentCode(), either.name()),
+                                dy.regionSlug(), dy.departmentCode(), dept.name(), dy.year(), previous.year(),
+                                pair.status().label(),
+                                now == null ? null : now.id(), before == null ? null : before.id(),
+                                now == null ? null : now.name(), before == null ? null : before.name()));
+                        for (YearOverYear.Figure f : YearOverYear.Figure.values()) {
+                            YearOverYear.Change c = YearOverYear.Change.of(f.yuan(before), f.yuan(now));
+                            row.addAll(cells(f.yuan(now), f.yuan(before), c == null ? null : c.difference(),
+                                    c == null ? null : c.percent()));
+                        }
+                        row.add(url(Urls.project(either.id())));
+                        rows.add(row);
+                    }
+                }
+            });
+            return new Table(Columns.PROJECT_CHANGES, rows);
         }
 
         /**

@@ -10,8 +10,7 @@ import gongkai.pipeline.ChangedYears;
 import gongkai.content.ContentPaths;
 import gongkai.content.DepartmentKey;
 import gongkai.pipeline.DataFiles;
-import gongkai.site.AssembleStage;
-import gongkai.site.GitDates;
+import gongkai.site.SiteModel;
 import gongkai.content.DepartmentYear;
 import gongkai.content.SafePaths;
 import gongkai.content.Urls;
@@ -25,7 +24,7 @@ import java.util.TreeMap;
 
 /**
  * The build's {@code export} stage: every download (per project, per department-year, the whole dataset,
- * datapackage.json and the zip of it all) and the source documents the pages cite. It runs after assemble (the
+ * datapackage.json and the zip of it all, the CSV beside each chart) and the source documents the pages cite. It runs after assemble (the
  * zip is dated with the content's git date) and before render: the downloads page lists what it wrote
  * ({@link DataFiles}, left in the context). In an incremental build ({@link ChangedYears} in the context) only the changed department-years' downloads and
  * documents; the whole-dataset files are left to the caller ({@code serve} regenerates them in the background).
@@ -53,15 +52,32 @@ public final class ExportStage implements BuildStage {
             DatasetExporter.Result result = exporter(context).exportAll(context.content(), context.stagingDir(),
                     java.util.Objects.requireNonNullElse(context.find(QualityStage.REPORT), QualityReport.EMPTY));
             files = result.files();
-            context.set(DataFiles.SLOT, result.catalog());
+            SiteModel site = context.find(AssembleStage.SITE);
+            context.set(DataFiles.SLOT, site == null ? result.catalog()
+                    : result.catalog().withCharts(ChartFiles.catalog(site.charts())));
         } else {
             Set<String> unchanged = changed.unchangedProjects();
             files = new DatasetExporter().exportDepartmentYears(context.content(), context.stagingDir(), years,
                     id -> !unchanged.contains(id));
         }
         files.forEach(f -> context.recordWritten(f.path()));
+        int charts = writeCharts(context, changed != null);
         int sources = copySourceDocuments(context, years);
-        context.log("export: " + files.size() + " data files, " + sources + " source documents");
+        context.log("export: " + files.size() + " data files, " + charts + " chart files, " + sources
+                + " source documents");
+    }
+
+    /**
+     * The CSV beside each page's chart (from the assembled site; none when assemble did not run); in an incremental
+     * build only the charts that changed.
+     */
+    private static int writeCharts(BuildContext context, boolean incremental) throws IOException {
+        SiteModel site = context.find(AssembleStage.SITE);
+        if (site == null) {
+            return 0;
+        }
+        SiteModel previous = incremental ? context.find(AssembleStage.PREVIOUS) : null;
+        return ChartFiles.write(context, site.charts(), previous == null ? null : previous.charts());
     }
 
     /** An exporter dating the zip with the content's last change (from the assemble stage's git dates, if it ran). */

@@ -61,6 +61,12 @@ public record Resource(
             "每个预算单位每个年度的公开文件一行，含项目数与项目预算合计。",
             Columns.DEPARTMENT_YEARS, YEAR_KEY, List.of(toDepartments()));
 
+    public static final Resource PROJECT_CHANGES = new Resource("project_changes", "项目跨年度变化",
+            "每个单位年度的每个项目与本单位上一年度相比一行：同一项目（名称去掉开头的年份和标点后相同，与网站相同）"
+            + "两年的预算数、财政资金、其他资金（元）及增减和增减幅度；新增的项目和本年不再列出的项目也各一行。"
+            + "单位的第一个年度没有上一年度，不列。",
+            Columns.PROJECT_CHANGES, List.of(), List.of(toDepartmentYears()));
+
     public static final Resource QUALITY = new Resource("quality", "数据质量问题",
             "质量检查发现的每个问题一行（含单位已说明的问题）；同名的 quality.json 是同样内容的 JSON 数组。",
             Columns.QUALITY, List.of(), List.of(toDepartmentYears()));

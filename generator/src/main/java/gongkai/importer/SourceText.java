@@ -22,7 +22,7 @@ public final class SourceText {
         try {
             return SourceDocument.read(document, bytes);
         } catch (DocumentException e) {
-            throw new ImportException(new ImportProblem(document, e.line(), e.field(), e.getMessage()));
+            throw new ImportException(new ImportProblem(document, e.line(), e.field(), e.text()));
         }
     }
 

@@ -11,14 +11,26 @@ import java.util.List;
  * @param documents the whole-dataset JSON files (all.json, …, datapackage.json last)
  * @param zip       the zip of everything under data/
  * @param years     each department-year's files, by region, department code and year
+ * @param charts    the CSV beside each page's chart, by path
  */
-public record DataFiles(List<Table> tables, List<Document> documents, File zip, List<Year> years) {
+public record DataFiles(List<Table> tables, List<Document> documents, File zip, List<Year> years, List<File> charts) {
     public static final BuildContext.Slot<DataFiles> SLOT = BuildContext.Slot.named("the written downloads");
 
     public DataFiles {
         tables = List.copyOf(tables);
         documents = List.copyOf(documents);
         years = List.copyOf(years);
+        charts = List.copyOf(charts);
+    }
+
+    /** The whole dataset's and the department-years' files, before the charts' are added. */
+    public DataFiles(List<Table> tables, List<Document> documents, File zip, List<Year> years) {
+        this(tables, documents, zip, years, List.of());
+    }
+
+    /** The same files with {@code charts} as the charts' CSVs. */
+    public DataFiles withCharts(List<File> charts) {
+        return new DataFiles(tables, documents, zip, years, charts);
     }
 
     /** A whole-dataset JSON file with its Chinese title and what it holds. */

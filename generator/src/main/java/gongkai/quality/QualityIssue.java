@@ -2,6 +2,7 @@ package gongkai.quality;
 
 import gongkai.content.Problem;
 import gongkai.content.SourceRef;
+import gongkai.content.Text;
 
 /**
  * One flag raised by a quality rule.
@@ -12,7 +13,7 @@ import gongkai.content.SourceRef;
  * @param line           1-based line of the value concerned
  * @param column         1-based column
  * @param field          dotted path of the field, e.g. {@code projects[0].budget.total}
- * @param message        what is wrong, with the figures, in Chinese
+ * @param text           what is wrong, with the figures, in both languages (the site and downloads show the Chinese)
  * @param regionSlug     the region
  * @param departmentCode the department
  * @param year           the budget year
@@ -28,7 +29,7 @@ public record QualityIssue(
         int line,
         int column,
         String field,
-        String message,
+        Text text,
         String regionSlug,
         String departmentCode,
         int year,
@@ -37,18 +38,24 @@ public record QualityIssue(
         String acknowledged,
         SourceRef cited) {
 
+    /** What is wrong, in Chinese. */
+    public String message() {
+        return text.zh();
+    }
+
     public boolean isAcknowledged() {
         return acknowledged != null;
     }
 
     QualityIssue withAcknowledged(String reason) {
-        return new QualityIssue(code, file, contentPath, line, column, field, message, regionSlug, departmentCode,
+        return new QualityIssue(code, file, contentPath, line, column, field, text, regionSlug, departmentCode,
                 year, projectId, projectName, reason, cited);
     }
 
     /** As validate prints it: a warning whose message starts with the code, e.g. {@code Q001 预算数…：…}. */
     public Problem toProblem() {
-        return new Problem(file, line, column, field, code.name() + " " + code.title() + "：" + message,
-                Problem.Severity.WARNING);
+        Text title = code.titleText();
+        return new Problem(file, line, column, field, Text.of(code.name() + " " + title.zh() + "：" + text.zh(),
+                code.name() + " " + title.en() + ": " + text.en()), Problem.Severity.WARNING);
     }
 }

@@ -54,7 +54,7 @@ public record QualityStage() implements BuildStage {
             logged = report;
         }
         for (QualityIssue issue : logged.open()) {
-            context.log(issue.toProblem().format());
+            context.log(issue.toProblem());
         }
         context.set(REPORT, report);
         context.set(AssembleStage.QUALITY, findings(report));

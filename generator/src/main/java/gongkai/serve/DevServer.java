@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * Local preview server (JDK com.sun.net.httpserver, 127.0.0.1 only): serves the built site under its base
  * path, index.html for directories, 404.html for misses, and a live-reload script injected into HTML
  * responses (the files on disk stay exactly what {@code gongkai build} writes). Open pages poll
- * {@value #VERSION_PATH} and reload when a rebuild bumped the version. Other files honour HTTP Range, single and
+ * {@value #VERSION_PATH} and reload when a rebuild bumped the version, or show the failed rebuild's message
+ * ({@value #FAILURE_PATH}) over the page until the content is fixed. Other files honour HTTP Range, single and
  * multiple ({@link ByteRanges}), as static hosts do for the search index.
  * Extension point: {@link #addHandler(String, HttpHandler)} (e.g. {@code /api/search}).
  *
@@ -36,6 +37,8 @@ import java.util.function.Consumer;
  */
 public final class DevServer implements AutoCloseable {
     public static final String VERSION_PATH = "/__gongkai/version";
+    /** The last rebuild's failure as plain text, empty while the served site is current. */
+    public static final String FAILURE_PATH = "/__gongkai/failure";
     /** Longest request target (path and query as sent); longer: 414. */
     static final int MAX_TARGET_BYTES = 8192;
     /** Longest query string (as sent, percent-encoded); longer: 414. Bounds e.g. /api/search?q=. */
@@ -68,7 +71,10 @@ public final class DevServer implements AutoCloseable {
     private final Consumer<String> log;
     private final Filter guard = new Guard();
     private final AtomicLong version = new AtomicLong(1);
+    private volatile String failure = "";
     private volatile String basePath;
+    /** The live-reload snippet, its failure overlay in the session's language. */
+    private final String reloadScript;
 
     /**
      * @param port 0 for any free port
@@ -84,15 +90,27 @@ public final class DevServer implements AutoCloseable {
         this(siteDir, basePath, port, log, ServerLimits.DEFAULT);
     }
 
+    /** A server whose build-failure overlay speaks {@code lang}. */
+    public DevServer(Path siteDir, String basePath, int port, Consumer<String> log, gongkai.content.Lang lang) throws IOException {
+        this(siteDir, basePath, port, log, ServerLimits.DEFAULT, lang);
+    }
+
     DevServer(Path siteDir, String basePath, int port, Consumer<String> log, ServerLimits limits) throws IOException {
+        this(siteDir, basePath, port, log, limits, gongkai.content.Lang.ZH);
+    }
+
+    DevServer(Path siteDir, String basePath, int port, Consumer<String> log, ServerLimits limits, gongkai.content.Lang lang)
+            throws IOException {
         this.site = new ServedSite(siteDir);
         this.basePath = basePath;
         this.log = log;
+        this.reloadScript = LiveReload.script(lang);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         this.threads = new ExchangeThreads(limits);
         server.setExecutor(threads);
         guarded(server.createContext("/", this::serveFile));
         guarded(server.createContext(VERSION_PATH, this::serveVersion));
+        guarded(server.createContext(FAILURE_PATH, this::serveFailure));
     }
 
     /** Registers an extra handler (longest path prefix wins), e.g. {@code addHandler("/api/search", handler)}. */
@@ -112,9 +130,19 @@ public final class DevServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Called after a successful rebuild: open pages reload. */
+    /** Called after a successful rebuild: open pages reload (and a failure overlay goes away). */
     public void siteChanged(String newBasePath) {
         this.basePath = newBasePath;
+        this.failure = "";
+        version.incrementAndGet();
+    }
+
+    /**
+     * Called after a failed rebuild: the last good site stays served, and open pages show {@code message} over it
+     * until a rebuild succeeds (pages opened meanwhile show it too).
+     */
+    public void buildFailed(String message) {
+        this.failure = message;
         version.incrementAndGet();
     }
 
@@ -233,6 +261,15 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
+    private void serveFailure(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = failure.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            send(exchange, 200, body);
+        }
+    }
+
     private void serveFile(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI uri = exchange.getRequestURI();
@@ -287,7 +324,7 @@ public final class DevServer implements AutoCloseable {
         if (type.startsWith("text/html")) { // rewritten, so no ranges of it
             String html = new String(readAll(file), StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", type);
-            send(exchange, status, LiveReload.inject(html).getBytes(StandardCharsets.UTF_8));
+            send(exchange, status, LiveReload.inject(html, reloadScript).getBytes(StandardCharsets.UTF_8));
             return;
         }
         long size = file.size();

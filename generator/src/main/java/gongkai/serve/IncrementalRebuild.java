@@ -7,6 +7,7 @@ import gongkai.content.ContentPaths;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Problem;
 import gongkai.content.Urls;
+import gongkai.export.ChartFiles;
 import gongkai.export.DatasetExporter;
 import gongkai.export.ExportStage;
 import gongkai.export.WrittenFile;
@@ -26,6 +27,7 @@ import gongkai.quality.QualityStage;
 import gongkai.render.RenderStage;
 import gongkai.render.Templates;
 import gongkai.site.AssembleStage;
+import gongkai.site.ChartData;
 import gongkai.site.GitDates;
 import gongkai.site.SiteModel;
 import java.nio.file.Files;
@@ -54,9 +56,10 @@ import java.util.function.Supplier;
  * stage checks the re-read years again and keeps the other years' issues;</li>
  * <li>the assemble stage assembles the pages those years reach (with /quality/) and keeps those whose view model differs from
  * the last build's; the render stage renders them, then sitemap(s) and feed.xml; the export stage writes the
- * years' own downloads and source documents;</li>
+ * years' own downloads and source documents, and the CSVs of the charts that changed;</li>
  * <li>all these files are renamed into the served folder one by one, pages last; removed projects' pages and
- * downloads are deleted (a withdrawn project's page stays: it is now its tombstone);</li>
+ * downloads are deleted (a withdrawn project's page stays: it is now its tombstone), and the CSVs of charts that
+ * no longer have data;</li>
  * <li>global files, which depend on every department-year, are regenerated after that on a background thread
  * (once for a burst of edits): the whole-dataset downloads under data/ (with quality.csv/.json, the
  * datapackage.json hashes, the zip and the downloads page data/index.html, which lists their sizes) and the
@@ -93,6 +96,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
      * templates, and the downloads page as that build assembles it for the files the regeneration writes.
      */
     private record GlobalWork(Content content, QualityReport quality, GitDates dates, Templates templates,
+                              List<ChartData> charts,
                               java.util.function.Function<DataFiles, SiteModel.PageJob> dataPage) {
     }
 
@@ -158,7 +162,8 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         } catch (BuildException e) {
             throw e;
         } catch (Exception e) {
-            throw new BuildException("incremental", e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            throw new BuildException("incremental", e instanceof gongkai.content.Text.Carrier c ? c.text()
+                    : gongkai.content.Text.same(e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
     }
 
@@ -237,6 +242,14 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                     Files.deleteIfExists(SitePaths.inside(siteDir, gone.outputFile()));
                 }
             }
+            // a chart the edit left without data (its page now says why there is none): its CSV goes too
+            Set<String> charts = new java.util.HashSet<>();
+            site.charts().forEach(c -> charts.add(c.path()));
+            for (ChartData chart : last.site().charts()) {
+                if (!charts.contains(chart.path())) {
+                    Files.deleteIfExists(SitePaths.inside(siteDir, chart.path()));
+                }
+            }
             long pagesDone = System.nanoTime();
             QualityReport quality = context.get(QualityStage.REPORT);
             last = new Last(last.report(), content, positions, quality, site, last.dates(),
@@ -245,10 +258,12 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                     .map(f -> options.contentDir().relativize(f).toString().replace('\\', '/')).toList());
 
             // global files, on their own thread so the next edit's pages need not wait for them
-            pendingGlobal.set(new GlobalWork(content, quality, last.dates(), last.templates(),
+            pendingGlobal.set(new GlobalWork(content, quality, last.dates(), last.templates(), site.charts(),
                     catalog -> AssembleStage.dataPage(context, catalog)));
             global.execute(this::regenerateGlobalFiles);
-            return String.format(Locale.ROOT, "rebuilt %s: %d pages, %d files in %d ms (%d ms after the file event)",
+            return String.format(Locale.ROOT, options.lang() == gongkai.content.Lang.EN
+                    ? "rebuilt %s: %d pages, %d files in %d ms (%d ms after the change)"
+                    : "已重新构建 %s：%d 个页面，%d 个文件，用时 %d ms（文件变动后 %d ms）",
                     names, pages, written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000);
         } finally {
             deleteStaging(staging);
@@ -275,7 +290,8 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                         work.quality());
                 bundle = exported.files();
                 // the downloads page lives in data/ and lists these files' sizes: rendered again with them
-                SiteModel.PageJob dataPage = work.dataPage().apply(exported.catalog());
+                SiteModel.PageJob dataPage = work.dataPage().apply(
+                        exported.catalog().withCharts(ChartFiles.catalog(work.charts())));
                 Templates templates = work.templates() != null ? work.templates()
                         : new Templates(options.themeDir().resolve("templates"));
                 Files.writeString(SitePaths.inside(staging, dataPage.outputFile()),
@@ -287,10 +303,13 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             } finally {
                 deleteStaging(staging);
             }
-            log.accept(String.format(Locale.ROOT, "serve: whole-dataset downloads (%d files) and the search index "
-                    + "regenerated in %d ms", bundle.size(), (System.nanoTime() - start) / 1_000_000));
+            log.accept(String.format(Locale.ROOT, options.lang() == gongkai.content.Lang.EN
+                    ? "serve: the whole-dataset downloads (%d files) and the search index were regenerated in %d ms"
+                    : "serve: 整体数据下载（%d 个文件）和搜索索引已重新生成，用时 %d ms",
+                    bundle.size(), (System.nanoTime() - start) / 1_000_000));
         } catch (Exception e) {
-            log.accept("serve: regenerating the whole-dataset downloads / search index failed: " + e.getMessage());
+            log.accept(gongkai.content.Text.of(e).after("serve: 重新生成整体数据下载和搜索索引失败：",
+                    "serve: regenerating the whole-dataset downloads and the search index failed: ").in(options.lang()));
         }
     }
 

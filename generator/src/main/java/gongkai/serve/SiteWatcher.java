@@ -107,7 +107,7 @@ public final class SiteWatcher implements AutoCloseable {
                     try {
                         registerTree(created);
                     } catch (IOException e) {
-                        log.accept("serve: cannot watch " + created + ": " + e.getMessage());
+                        log.accept("serve: 无法监视新文件夹 " + created + "：" + e.getMessage());
                     }
                 }
             }

@@ -1,52 +1,286 @@
 package gongkai.site;
 
+import gongkai.content.Department;
+import gongkai.content.DepartmentYear;
+import gongkai.content.Project;
+import gongkai.content.Region;
+import gongkai.content.Urls;
 import gongkai.site.Views.Chart;
-import gongkai.site.Views.ChartRow;
+import gongkai.site.Views.ChartBar;
+import gongkai.site.Views.Download;
 import gongkai.site.Views.Money;
+import gongkai.site.Views.Sentence;
+import gongkai.site.Views.Totals;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
-/** Bar charts of budget totals: an SVG with the table of the same figures beside it. */
+/**
+ * The site's charts, one per question: which departments spend most in a year (home, region), how a department's
+ * budget changed across years (department), where a department-year's money goes (department-year). Each is made
+ * once here for its page (the view) and for its CSV (the same rows, written by the export stage); a chart that
+ * would compare nothing (no amounts, one bar) is not drawn, and the page says why instead.
+ */
 final class Charts {
-    /** Bars in a chart of departments; beyond it the largest are shown and the rest summed in one row. */
-    static final int CHART_LIMIT = 40;
+    /** Bar lengths are thousandths of the track. */
+    static final int TRACK = 1000;
+    /** A positive amount's bar is at least 2% of the track — a few pixels on a phone — with its figure beside it. */
+    static final int MIN_LENGTH = 20;
+    /**
+     * Bars of a ranked chart: with more rows, the largest {@code BARS - 1} are shown and the rest summed in one bar,
+     * so the chart fits a phone screen (a bar with its label above it is about 3 rem high there).
+     */
+    static final int BARS = 10;
+
+    static final String DECLARED_NOTE = "部门预算表所列项目支出（各项目未列金额）";
 
     private Charts() {
     }
 
-    static Chart chart(String id, String title, String labelHeading, List<ChartRow> rows) {
-        List<BarChart.Bar> bars = rows.stream()
-                .map(r -> new BarChart.Bar(r.label(), r.money() == null ? null : new BigDecimal(r.money().plainYuan()),
-                        r.money() == null ? "—" : r.money().wan() + " 万元"))
-                .toList();
-        return new Chart(id, title, BarChart.svg(id, title, bars), labelHeading, rows);
+    /** A page's chart as shown and as downloaded; {@code data} is null when the page shows only why there is none. */
+    record Built(Chart view, ChartData data) {
     }
 
-    /**
-     * Rows as they are when there are at most {@code limit}; else the {@code limit} largest (budget descending,
-     * then in their given order) and one row summing the rest, so a chart stays readable with 1,000 departments.
-     */
-    static List<ChartRow> largestWithRest(List<ChartRow> rows, int limit) {
-        if (rows.size() <= limit) {
-            return rows;
+    /** The page's view of a chart, or null when the page has none. */
+    static Chart view(Built built) {
+        return built == null ? null : built.view();
+    }
+
+    private record Entry(String label, String href, BigDecimal yuan, boolean declared, boolean rest) {
+    }
+
+    /** Every chart's data, by page: home, regions, departments and their years (for the export stage). */
+    static List<ChartData> all(PageKit kit) {
+        SiteIndex index = kit.index();
+        List<Built> built = new ArrayList<>();
+        built.add(home(kit));
+        for (Region region : index.regions()) {
+            built.add(region(kit, region));
         }
-        List<ChartRow> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing((ChartRow r) -> r.money() == null)
-                .thenComparing(r -> r.money() == null ? BigDecimal.ZERO : new BigDecimal(r.money().plainYuan()),
-                        Comparator.reverseOrder()));
-        List<ChartRow> shown = new ArrayList<>(sorted.subList(0, limit));
-        List<ChartRow> rest = sorted.subList(limit, sorted.size());
-        BigDecimal sum = BigDecimal.ZERO;
-        boolean any = false;
-        for (ChartRow r : rest) {
-            if (r.money() != null) {
-                sum = sum.add(new BigDecimal(r.money().plainYuan()));
-                any = true;
+        for (Department d : index.sortedDepartments()) {
+            built.add(department(kit, d));
+            for (DepartmentYear dy : index.yearsOf(d)) {
+                built.add(departmentYear(kit, d, dy));
             }
         }
-        shown.add(new ChartRow("其余 " + rest.size() + " 个部门合计", null, any ? Money.ofYuan(sum) : null));
-        return List.copyOf(shown);
+        return built.stream().filter(b -> b != null && b.data() != null).map(Built::data).toList();
+    }
+
+    // ---- which departments spend most
+
+    /** Home: the site's departments in the latest year two or more of them list an amount in; null without departments. */
+    static Built home(PageKit kit) {
+        return ranked(kit, kit.index().content().departmentYears(), Urls.home(), "", "本站");
+    }
+
+    static Built region(PageKit kit, Region region) {
+        SiteIndex index = kit.index();
+        List<DepartmentYear> years = index.departmentsIn(region).stream().flatMap(d -> index.yearsOf(d).stream())
+                .toList();
+        return ranked(kit, years, Urls.region(region.slug()), region.name(), "本地区");
+    }
+
+    private static Built ranked(PageKit kit, List<DepartmentYear> years, String pageUrl, String scopeName,
+                                String scopeWord) {
+        SiteIndex index = kit.index();
+        Map<Integer, List<DepartmentYear>> byYear = new TreeMap<>();
+        years.forEach(dy -> byYear.computeIfAbsent(dy.year(), y -> new ArrayList<>()).add(dy));
+        long departments = years.stream().map(DepartmentYear::departmentKey).distinct().count();
+        if (departments == 0) {
+            return null;
+        }
+        Integer year = index.comparableYear(byYear);
+        if (year == null) {
+            return new Built(Chart.absent(null, Sentence.of(departments == 1
+                    ? scopeWord + "只收录了一个部门，没有部门间比较的图。"
+                    : "没有哪一年有两个以上部门列有预算，没有部门间比较的图。")), null);
+        }
+        List<Entry> entries = new ArrayList<>();
+        int unlisted = 0;
+        List<String> declaredNames = new ArrayList<>();
+        List<DepartmentYear> sorted = byYear.get(year).stream()
+                .sorted(Comparator.comparing((DepartmentYear dy) -> amount(index.totals(dy)),
+                                Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(DepartmentYear::regionSlug)
+                        .thenComparing(DepartmentYear::departmentCode, SiteIndex.CODE_ORDER))
+                .toList();
+        for (DepartmentYear dy : sorted) {
+            Totals t = index.totals(dy);
+            String name = index.departmentOf(dy).name();
+            if (t.shown() == null) {
+                unlisted++;
+                continue;
+            }
+            boolean declared = t.total() == null;
+            if (declared) {
+                declaredNames.add(name);
+            }
+            entries.add(new Entry(name, kit.departmentYearLink(dy, "").href(), amount(t), declared, false));
+        }
+        List<Entry> shown = fold(entries, "个部门");
+        String title = scopeName + "哪些部门预算最多（" + year + "年）";
+        String subtitle = year + "年各部门的项目预算合计，从多到少"
+                + (shown.size() < entries.size() ? "；第 " + BARS + " 名起合为一条" : "") + "。";
+        List<String> notes = new ArrayList<>();
+        if (!declaredNames.isEmpty()) {
+            notes.add("注：" + String.join("、", declaredNames) + "的公开文件未列各项目金额，图中为其部门预算表所列“项目支出”。");
+        }
+        if (unlisted > 0) {
+            notes.add("另有 " + unlisted + " 个部门该年未列预算，不在图中。");
+        }
+        List<Integer> later = byYear.keySet().stream().filter(y -> y > year).toList();
+        if (!later.isEmpty()) {
+            notes.add("更晚的 " + later.stream().map(String::valueOf).collect(Collectors.joining("、"))
+                    + " 年列有预算的部门不到两个，无从比较。");
+        }
+        String fileName = (scopeName.isEmpty() ? "" : scopeName + "-") + "各部门预算排行-" + year + ".csv";
+        return built(kit, pageUrl, title, subtitle, "部门", shown, notes, fileName);
+    }
+
+    // ---- how a department's budget changed
+
+    /** The department's years oldest first; drawn when two or more list an amount, else the one figure in words. */
+    static Built department(PageKit kit, Department d) {
+        SiteIndex index = kit.index();
+        List<DepartmentYear> years = index.yearsOf(d);
+        if (years.isEmpty()) {
+            return null;
+        }
+        String title = "历年预算变化";
+        List<Entry> entries = new ArrayList<>();
+        List<String> declaredYears = new ArrayList<>();
+        for (DepartmentYear dy : years) {
+            Totals t = index.totals(dy);
+            boolean declared = t.total() == null && t.declared() != null;
+            if (declared) {
+                declaredYears.add(dy.year() + "年");
+            }
+            entries.add(new Entry(dy.year() + "年", kit.departmentYearLink(dy, "").href(), amount(t), declared, false));
+        }
+        List<Entry> listed = entries.stream().filter(e -> e.yuan() != null).toList();
+        if (listed.size() < 2) {
+            Sentence why;
+            if (listed.isEmpty()) {
+                why = Sentence.of("各年度的公开文件都未列预算金额，没有历年变化图。");
+            } else {
+                Entry one = listed.get(0);
+                String what = one.declared() ? "部门预算表所列项目支出 " : "项目预算合计 ";
+                why = years.size() == 1
+                        ? new Sentence("只收录了" + one.label() + "一个年度（" + what, Money.ofYuan(one.yuan()),
+                                "），还没有可比较的历年变化。")
+                        : new Sentence("只有" + one.label() + "列有预算（" + what, Money.ofYuan(one.yuan()),
+                                "），其他年度未列，没有可比较的历年变化。");
+            }
+            return new Built(Chart.absent(title, why), null);
+        }
+        List<String> notes = new ArrayList<>();
+        if (!declaredYears.isEmpty()) {
+            notes.add("注：" + String.join("、", declaredYears) + "的公开文件未列各项目金额，图中为部门预算表所列“项目支出”。");
+        }
+        return built(kit, Urls.department(d.key()), title, "各年度的项目预算合计，按年份排列。", "年度", entries, notes,
+                PageKit.fileNameSafe(d.name()) + "-历年预算.csv");
+    }
+
+    // ---- where a department-year's money goes
+
+    /** The year's projects by 预算数, largest first; drawn when two or more list one, else why not. */
+    static Built departmentYear(PageKit kit, Department d, DepartmentYear dy) {
+        String title = "资金投向";
+        List<Entry> entries = new ArrayList<>();
+        List<Project> projects = dy.projects();
+        for (int i = 0; i < projects.size(); i++) {
+            Project p = projects.get(i);
+            if (p.budget() != null && p.budget().total() != null) {
+                entries.add(new Entry(p.name(), kit.href(Urls.project(p.id())), p.budget().total().yuan(), false,
+                        false));
+            }
+        }
+        // largest first; equal amounts in the document's order (the sort is stable)
+        entries.sort(Comparator.comparing(Entry::yuan, Comparator.reverseOrder()));
+        int unlisted = projects.size() - entries.size();
+        if (entries.size() < 2) {
+            Sentence why;
+            if (entries.isEmpty()) {
+                why = Sentence.of(projects.isEmpty() ? "本年度没有项目，没有资金投向图。"
+                        : "本年度的公开文件未列各项目的预算金额，因此没有资金投向图。");
+            } else {
+                why = new Sentence("只有 1 个项目列有预算（" + entries.get(0).label() + "，",
+                        Money.ofYuan(entries.get(0).yuan()), "），没有可比较的资金投向。");
+            }
+            return new Built(Chart.absent(title, why), null);
+        }
+        List<Entry> shown = fold(entries, "个项目");
+        String subtitle = "各项目的预算数，从多到少"
+                + (shown.size() < entries.size() ? "；第 " + BARS + " 名起合为一条" : "") + "。";
+        List<String> notes = new ArrayList<>();
+        if (unlisted > 0) {
+            notes.add("另有 " + unlisted + " 个项目未列预算，不在图中。");
+        }
+        return built(kit, Urls.departmentYear(dy), title, subtitle, "项目", shown, notes,
+                PageKit.fileNameSafe(d.name()) + "-" + dy.year() + "-资金投向.csv");
+    }
+
+    // ---- shared
+
+    /** The first {@code BARS - 1} entries and one summing the rest, when there are more than {@code BARS}. */
+    private static List<Entry> fold(List<Entry> entries, String unit) {
+        if (entries.size() <= BARS) {
+            return entries;
+        }
+        List<Entry> shown = new ArrayList<>(entries.subList(0, BARS - 1));
+        List<Entry> rest = entries.subList(BARS - 1, entries.size());
+        BigDecimal sum = rest.stream().map(Entry::yuan).reduce(BigDecimal.ZERO, BigDecimal::add);
+        shown.add(new Entry("其余 " + rest.size() + " " + unit, null, sum, false, true));
+        return shown;
+    }
+
+    private static Built built(PageKit kit, String pageUrl, String title, String subtitle, String labelHeading,
+                               List<Entry> entries, List<String> notes, String fileName) {
+        BigDecimal max = BigDecimal.ZERO;
+        for (Entry e : entries) {
+            if (e.yuan() != null && e.yuan().compareTo(max) > 0) {
+                max = e.yuan();
+            }
+        }
+        List<ChartBar> bars = new ArrayList<>();
+        List<ChartData.Row> rows = new ArrayList<>();
+        boolean raised = false;
+        for (Entry e : entries) {
+            int length = length(e.yuan(), max);
+            raised |= length == MIN_LENGTH && e.yuan().multiply(BigDecimal.valueOf(TRACK))
+                    .compareTo(max.multiply(BigDecimal.valueOf(MIN_LENGTH))) < 0;
+            bars.add(new ChartBar(e.label(), e.href(), Money.ofYuan(e.yuan()), length, e.declared(), e.rest()));
+            rows.add(new ChartData.Row(e.label(),
+                    e.yuan() == null ? null : e.yuan().movePointLeft(4).setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                    e.yuan() == null ? null : MoneyFormat.plainYuan(e.yuan()),
+                    e.yuan() == null ? "未列" : e.declared() ? DECLARED_NOTE : e.rest() ? "合计" : null));
+        }
+        List<String> allNotes = new ArrayList<>(notes);
+        if (raised) {
+            allNotes.add("金额很小的条按最短长度画出，以所注数字为准。");
+        }
+        String path = Urls.chartData(pageUrl);
+        Download csv = new Download(kit.href(path), "下载图表数据（CSV）", "text/csv", PageKit.fileNameSafe(fileName));
+        return new Built(new Chart(title, subtitle, labelHeading, List.copyOf(bars), List.copyOf(allNotes), csv, null),
+                new ChartData(path, labelHeading, rows));
+    }
+
+    /** Thousandths of the track; a positive amount at least {@link #MIN_LENGTH}, none for 0 or 未列. */
+    static int length(BigDecimal yuan, BigDecimal max) {
+        if (yuan == null || yuan.signum() <= 0 || max.signum() <= 0) {
+            return 0;
+        }
+        int length = yuan.multiply(BigDecimal.valueOf(TRACK)).divide(max, 0, RoundingMode.HALF_UP).intValue();
+        return Math.min(TRACK, Math.max(MIN_LENGTH, length));
+    }
+
+    private static BigDecimal amount(Totals t) {
+        Money shown = t.shown();
+        return shown == null ? null : new BigDecimal(shown.plainYuan());
     }
 }

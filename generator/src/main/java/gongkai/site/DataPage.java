@@ -48,7 +48,7 @@ final class DataPage {
         Views.DataPageView view;
         if (files == null) {
             view = new Views.DataPageView(false, null, updated, kit.site().licence(), kit.site().licenceUrl(), guide,
-                    List.of(), List.of(), List.of(), 0);
+                    List.of(), List.of(), List.of(), 0, List.of());
         } else {
             List<DataFileRow> main = new ArrayList<>();
             List<DataFileRow> documentTables = new ArrayList<>();
@@ -61,9 +61,10 @@ final class DataPage {
                 main.add(new DataFileRow(d.title(), name(d.file()), d.description(), null, updated,
                         List.of(link(kit, d.file(), "JSON", "application/json", null))));
             }
+            Map<String, DataFiles.File> charts = chartFiles(files);
             view = new Views.DataPageView(true, link(kit, files.zip(), "全部数据（ZIP）", "application/zip", null),
                     updated, kit.site().licence(), kit.site().licenceUrl(), guide, main, documentTables,
-                    regions(kit, files), files.years().size());
+                    regions(kit, files, charts), files.years().size(), siteCharts(kit, charts));
         }
         String description = "下载" + kit.site().title() + "的全部数据：CSV（含 Excel 版）、JSON 和一个 ZIP 文件，附各文件的行数、大小和更新日期。";
         PageMeta meta = new PageMeta(kit.title(TITLE), TITLE, description, kit.baseUrl() + Urls.dataPage(),
@@ -72,7 +73,7 @@ final class DataPage {
     }
 
     /** Department-years by region (slug order), department (code order) and year, with their three files. */
-    private static List<DataRegion> regions(PageKit kit, DataFiles files) {
+    private static List<DataRegion> regions(PageKit kit, DataFiles files, Map<String, DataFiles.File> charts) {
         SiteIndex index = kit.index();
         Map<String, DataFiles.Year> byPage = new HashMap<>();
         for (DataFiles.Year y : files.years()) {
@@ -100,11 +101,16 @@ final class DataPage {
                         links.add(new FileLink(download.href(), download.label(), download.format(),
                                 download.fileName(), size(f.bytes()), f.bytes()));
                     }
+                    FileLink chart = chartLink(charts, Charts.departmentYear(kit, d, dy), "资金投向图 CSV");
+                    if (chart != null) {
+                        links.add(chart);
+                    }
                     years.add(new DataYearRow(kit.departmentYearLink(dy, dy.year() + "年"), dy.year(), y.projects(),
                             index.lastmod(dy), links));
                 }
                 if (!years.isEmpty()) {
-                    departments.add(new DataDepartment(kit.departmentLink(d), d.code(), years));
+                    departments.add(new DataDepartment(kit.departmentLink(d), d.code(), years,
+                            chartLink(charts, Charts.department(kit, d), "历年预算变化图 CSV")));
                 }
             }
             if (!departments.isEmpty()) {
@@ -112,6 +118,44 @@ final class DataPage {
             }
         }
         return regions;
+    }
+
+    /** The charts' CSVs the export wrote, by path. */
+    private static Map<String, DataFiles.File> chartFiles(DataFiles files) {
+        Map<String, DataFiles.File> byPath = new HashMap<>();
+        files.charts().forEach(f -> byPath.put(f.path(), f));
+        return byPath;
+    }
+
+    /** Home's and each region's chart CSV, labelled with its page and the chart's title. */
+    private static List<FileLink> siteCharts(PageKit kit, Map<String, DataFiles.File> charts) {
+        List<FileLink> links = new ArrayList<>();
+        Charts.Built home = Charts.home(kit);
+        FileLink homeLink = chartLink(charts, home, home == null ? null : "首页：" + home.view().title());
+        if (homeLink != null) {
+            links.add(homeLink);
+        }
+        for (Region region : kit.index().regions()) {
+            Charts.Built chart = Charts.region(kit, region);
+            FileLink link = chartLink(charts, chart, chart == null ? null : chart.view().title());
+            if (link != null) {
+                links.add(link);
+            }
+        }
+        return links;
+    }
+
+    /** The chart's CSV as its page links it, with the size written; null when the page has no chart. */
+    private static FileLink chartLink(Map<String, DataFiles.File> charts, Charts.Built chart, String label) {
+        if (chart == null || chart.data() == null) {
+            return null;
+        }
+        DataFiles.File f = charts.get(chart.data().path());
+        if (f == null) {
+            throw new IllegalStateException("the export wrote no " + chart.data().path());
+        }
+        Views.Download csv = chart.view().csv();
+        return new FileLink(csv.href(), label, csv.format(), csv.fileName(), size(f.bytes()), f.bytes());
     }
 
     private static FileLink link(PageKit kit, DataFiles.File f, String label, String format, String fileName) {

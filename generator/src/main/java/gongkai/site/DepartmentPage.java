@@ -3,13 +3,12 @@ package gongkai.site;
 import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Urls;
-import gongkai.site.Views.ChartRow;
 import gongkai.site.Views.PageMeta;
 import gongkai.site.Views.Totals;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A department's page: its years side by side with their totals and downloads, and a chart of the years. */
+/** A department's page: its years side by side with their totals and downloads, and how its budget changed (a chart). */
 final class DepartmentPage {
     static final String TEMPLATE = "department.ftlh";
 
@@ -20,19 +19,19 @@ final class DepartmentPage {
         return Urls.department(d.key());
     }
 
-    static SiteModel.PageJob of(PageKit kit, Department d) {
+    /** @param yoy the department's projects through its years (各项目历年预算) */
+    static SiteModel.PageJob of(PageKit kit, Department d, YearOverYear yoy) {
         SiteIndex index = kit.index();
         List<Views.YearColumn> columns = new ArrayList<>();
-        List<ChartRow> bars = new ArrayList<>();
         for (DepartmentYear dy : index.yearsOf(d)) {
             Totals t = index.totals(dy);
             columns.add(new Views.YearColumn(dy.year(), kit.departmentYearLink(dy, dy.year() + "年"), dy.title(), t,
                     kit.downloadsOf(dy)));
-            bars.add(new ChartRow(dy.year() + "年", kit.departmentYearLink(dy, "").href(), t.shown()));
         }
         Views.DepartmentView view = new Views.DepartmentView(d.name(), d.code(), kit.regionLink(d.regionSlug()),
                 kit.markdown().render(d.description(), 2), columns,
-                Charts.chart("chart-department", d.name() + "各年度项目预算合计（万元）", "年度", bars));
+                Charts.view(Charts.department(kit, d)),
+                YearOverYearSections.department(kit, yoy));
         PageMeta meta = new PageMeta(kit.title(d.name()), d.name(),
                 d.name() + "（预算单位编码 " + d.code() + "）历年项目支出绩效目标", kit.baseUrl() + urlPath(d),
                 PageKit.withCurrent(kit.regionTrail(d.regionSlug()), d.name()), null);

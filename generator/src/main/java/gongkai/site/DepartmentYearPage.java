@@ -21,7 +21,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** One department's year: its projects (largest budget first), prose sections, tables and downloads. */
+/**
+ * One department's year: where its money goes (a chart), its projects (largest budget first), prose sections,
+ * tables and downloads.
+ */
 final class DepartmentYearPage {
     static final String TEMPLATE = "department-year.ftlh";
 
@@ -39,7 +42,8 @@ final class DepartmentYearPage {
         return Urls.departmentYear(dy);
     }
 
-    static SiteModel.PageJob of(PageKit kit, Department d, DepartmentYear dy) {
+    /** @param yoy the department's projects through its years (与上一年度对比) */
+    static SiteModel.PageJob of(PageKit kit, Department d, DepartmentYear dy, YearOverYear yoy) {
         SiteIndex index = kit.index();
         List<Views.ProjectRow> rows = new ArrayList<>();
         for (int i = 0; i < dy.projects().size(); i++) {
@@ -73,7 +77,8 @@ final class DepartmentYearPage {
                 kit.downloadsOf(dy), otherYears, CorrectionNotes.of(dy.corrections()),
                 dy.retracted().stream().map(r -> new Views.RetractedRow(new Link(kit.href(Urls.project(r.id())), r.name()),
                         r.id(), r.date().toString(), CorrectionNotes.dateText(r.date()), r.reason())).toList(),
-                kit.href(feedPath(dy)), kit.source(new SourceRef(dy.document(), null, 0)));
+                kit.href(feedPath(dy)), kit.source(new SourceRef(dy.document(), null, 0)),
+                Charts.view(Charts.departmentYear(kit, d, dy)), YearOverYearSections.departmentYear(kit, yoy, dy));
         String urlPath = urlPath(dy);
         String description = d.name() + " " + dy.year() + "年：" + totals.projects() + " 个项目"
                 + (totals.total() == null ? (totals.declared() == null ? "，原表未列预算金额"

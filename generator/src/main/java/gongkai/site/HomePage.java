@@ -4,8 +4,6 @@ import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Region;
 import gongkai.content.Urls;
-import gongkai.site.Views.Chart;
-import gongkai.site.Views.ChartRow;
 import gongkai.site.Views.Link;
 import gongkai.site.Views.PageMeta;
 import gongkai.site.Views.Totals;
@@ -15,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The home page: site totals by year and region, the largest departments, every region's departments, the latest years. */
+/**
+ * The home page: site totals by year and region, which departments spend most in the latest comparable year (a
+ * chart), every region's departments, the latest years.
+ */
 final class HomePage {
     static final int LATEST_LIMIT = 20;
     /** Departments listed per region on the home page; the rest are on the region page. */
@@ -31,11 +32,9 @@ final class HomePage {
             byYear.computeIfAbsent(dy.year(), y -> new ArrayList<>()).add(dy);
         }
         List<Views.YearRow> years = new ArrayList<>();
-        List<ChartRow> yearBars = new ArrayList<>();
         for (Map.Entry<Integer, List<DepartmentYear>> e : byYear.entrySet()) {
             Totals t = Totals.sum(e.getValue().stream().map(index::totals).toList());
             years.add(new Views.YearRow(e.getKey(), e.getValue().size(), t));
-            yearBars.add(new ChartRow(e.getKey() + "年", null, t.shown()));
         }
         List<Views.RegionRow> regionRows = new ArrayList<>();
         for (Region region : index.regions()) {
@@ -45,21 +44,6 @@ final class HomePage {
             Region parent = region.parent() == null ? null : index.region(region.parent());
             regionRows.add(new Views.RegionRow(kit.regionLink(region.slug()), parent == null ? null : parent.name(),
                     inRegion.size(), t));
-        }
-        Chart departmentChart = null;
-        if (!byYear.isEmpty()) {
-            int chartYear = index.chartYear(byYear);
-            List<ChartRow> rows = byYear.get(chartYear).stream()
-                    .map(dy -> Map.entry(dy, index.totals(dy)))
-                    .sorted(Comparator.comparing((Map.Entry<DepartmentYear, Totals> e) -> e.getValue().totalYuan())
-                            .reversed()
-                            .thenComparing(e -> e.getKey().regionSlug())
-                            .thenComparing(e -> e.getKey().departmentCode(), SiteIndex.CODE_ORDER))
-                    .map(e -> new ChartRow(index.departmentOf(e.getKey()).name(),
-                            kit.departmentYearLink(e.getKey(), "").href(), e.getValue().shown()))
-                    .toList();
-            departmentChart = Charts.chart("chart-departments", chartYear + "年各部门项目预算合计（万元）", "部门",
-                    Charts.largestWithRest(rows, Charts.CHART_LIMIT));
         }
         List<Views.RegionDepartments> byRegion = new ArrayList<>();
         for (Region region : index.regions()) {
@@ -85,8 +69,7 @@ final class HomePage {
                         index.totals(dy)))
                 .toList();
         Totals grand = Totals.sum(years.stream().map(Views.YearRow::totals).toList());
-        Views.HomeView view = new Views.HomeView(grand, years,
-                Charts.chart("chart-years", "各年度项目预算合计（万元）", "年度", yearBars), regionRows, departmentChart,
+        Views.HomeView view = new Views.HomeView(grand, years, regionRows, Charts.view(Charts.home(kit)),
                 byRegion, latest, index.departmentCount());
         PageMeta meta = new PageMeta(kit.site().title(), kit.site().title(), kit.site().description(),
                 kit.baseUrl(), List.of(new Link(null, "首页")), null);

@@ -14,6 +14,18 @@ public final class MoneyFormat {
         return group(yuan.movePointLeft(4).setScale(2, RoundingMode.HALF_UP).toPlainString());
     }
 
+    /** A change in 万元 as {@link #wan} prints it, with its sign: "+5.00", "-44.00", "0.00" (a change that rounds to 0). */
+    public static String signedWan(BigDecimal yuan) {
+        String wan = wan(yuan);
+        return yuan.movePointLeft(4).setScale(2, RoundingMode.HALF_UP).signum() > 0 ? "+" + wan : wan;
+    }
+
+    /** A percentage change, one decimal (half up) with its sign: "+12.5%", "-88.0%", "0.0%". */
+    public static String signedPercent(BigDecimal percent) {
+        BigDecimal rounded = percent.setScale(1, RoundingMode.HALF_UP);
+        return (rounded.signum() > 0 ? "+" : "") + rounded.toPlainString() + "%";
+    }
+
     /** The exact amount in 元, grouped, at least two decimals: "2,255,000.00". */
     public static String yuan(BigDecimal yuan) {
         return group(plainYuan(yuan));

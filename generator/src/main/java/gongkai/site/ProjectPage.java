@@ -9,17 +9,12 @@ import gongkai.content.Urls;
 import gongkai.site.Views.Link;
 import gongkai.site.Views.Money;
 import gongkai.site.Views.PageMeta;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A project's page: its budget lines, purpose, goals, indicator table (merged 一级/二级 cells), procurement lines,
- * downloads, and the same project in the department's other years.
+ * downloads, and the same project in the department's other years ({@link YearOverYearSections}).
  */
 final class ProjectPage {
     static final String TEMPLATE = "project.ftlh";
@@ -31,81 +26,9 @@ final class ProjectPage {
         return Urls.project(p.id());
     }
 
-    /** The same project in another year of the department (by {@link ProjectMatching}). */
-    record Match(int year, Project project) {
-    }
-
-    /** For each project of {@code dy}: the same project in the department's other years, by year then id. */
-    static Map<String, List<Match>> otherYears(PageKit kit, Department d, DepartmentYear dy) {
-        Map<String, List<Match>> byProject = new HashMap<>();
-        List<DepartmentYear> others = kit.index().yearsOf(d).stream().filter(o -> o.year() != dy.year()).toList();
-        if (others.isEmpty()) {
-            return byProject;
-        }
-        Map<String, List<Match>> othersByName = new HashMap<>();
-        for (DepartmentYear o : others) {
-            for (Project p : o.projects()) {
-                othersByName.computeIfAbsent(ProjectMatching.normalisedName(p.name()), k -> new ArrayList<>())
-                        .add(new Match(o.year(), p));
-            }
-        }
-        for (Project p : dy.projects()) {
-            String name = ProjectMatching.normalisedName(p.name());
-            if (name.isEmpty()) {
-                continue;
-            }
-            List<Match> matches = othersByName.getOrDefault(name, List.of());
-            if (!matches.isEmpty()) {
-                byProject.put(p.id(), matches.stream()
-                        .sorted(Comparator.comparingInt(Match::year).thenComparing(m -> m.project().id())).toList());
-            }
-        }
-        return byProject;
-    }
-
-    /**
-     * This project's 预算数 beside the same project's in other years, oldest first, each with its change from the
-     * row before (absolute in 万元 and %), when both list an amount and the earlier year is an earlier year.
-     */
-    static List<Views.YearAmount> history(PageKit kit, DepartmentYear dy, Project p, List<Match> others) {
-        if (others.isEmpty()) {
-            return List.of();
-        }
-        List<Match> rows = new ArrayList<>(others);
-        rows.add(new Match(dy.year(), p));
-        rows.sort(Comparator.comparingInt(Match::year).thenComparing(m -> m.project().id()));
-        List<Views.YearAmount> out = new ArrayList<>();
-        Match previous = null;
-        for (Match m : rows) {
-            BigDecimal total = yuan(m.project());
-            BigDecimal before = previous == null || previous.year() >= m.year() ? null : yuan(previous.project());
-            String change = null;
-            String percent = null;
-            if (total != null && before != null) {
-                BigDecimal diff = total.subtract(before);
-                change = (diff.signum() > 0 ? "+" : "") + MoneyFormat.wan(diff);
-                if (before.signum() != 0) {
-                    BigDecimal pct = diff.multiply(BigDecimal.valueOf(100)).divide(before, 1, RoundingMode.HALF_UP);
-                    percent = (pct.signum() > 0 ? "+" : "") + pct.toPlainString() + "%";
-                }
-            }
-            boolean current = m.project() == p;
-            out.add(new Views.YearAmount(m.year(), current ? null : new Link(kit.href(Urls.project(m.project().id())),
-                    m.project().name()), m.project().name(), current, Views.Money.ofYuan(total), change, percent));
-            previous = m;
-        }
-        return List.copyOf(out);
-    }
-
-    private static BigDecimal yuan(Project p) {
-        return p.budget() == null || p.budget().total() == null ? null : p.budget().total().yuan();
-    }
-
-    static SiteModel.PageJob of(PageKit kit, Department d, DepartmentYear dy, Project p, List<Match> matches,
+    /** @param yoy the department's projects through its years (the 历年对比 section) */
+    static SiteModel.PageJob of(PageKit kit, Department d, DepartmentYear dy, Project p, YearOverYear yoy,
                                 List<ProcurementSource.Match> procurementLinks) {
-        List<Link> otherYears = matches.stream()
-                .map(m -> new Link(kit.href(Urls.project(m.project().id())), m.year() + "年：" + m.project().name()))
-                .toList();
         List<Views.BudgetLine> budget = new ArrayList<>();
         String unit = null;
         if (p.budget() != null) {
@@ -125,7 +48,7 @@ final class ProjectPage {
                 kit.regionLink(d.regionSlug()), kit.departmentYearLink(dy, dy.year() + "年"), dy.year(), unit, budget,
                 lines(p.purpose()), lines(p.goals()), indicatorGroups(p.indicators()), p.indicators().size(),
                 hasDescription, hasBasis, kit.source(p.source()), kit.downloads(suffix -> Urls.projectData(p.id(), suffix)),
-                otherYears, history(kit, dy, p, matches), procurementRows, kit.qualityNotes(p.id()),
+                YearOverYearSections.project(kit, yoy, dy, p), procurementRows, kit.qualityNotes(p.id()),
                 CorrectionNotes.of(p.corrections()), lastUpdated(kit, dy, p), changes(kit, p));
         String urlPath = urlPath(p);
         String description = d.name() + " " + dy.year() + "年项目支出绩效目标：" + p.name();

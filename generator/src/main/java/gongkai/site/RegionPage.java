@@ -4,8 +4,6 @@ import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Region;
 import gongkai.content.Urls;
-import gongkai.site.Views.Chart;
-import gongkai.site.Views.ChartRow;
 import gongkai.site.Views.Link;
 import gongkai.site.Views.PageMeta;
 import gongkai.site.Views.Totals;
@@ -45,27 +43,12 @@ final class RegionPage {
             }
             rows.add(new Views.DepartmentMatrixRow(kit.departmentLink(d), d.code(), cells));
         }
-        Chart chart = null;
-        if (!years.isEmpty()) {
-            Map<Integer, List<DepartmentYear>> regionYears = new TreeMap<>();
-            for (Department d : inRegion) {
-                index.yearsOf(d).forEach(dy -> regionYears.computeIfAbsent(dy.year(), y -> new ArrayList<>()).add(dy));
-            }
-            int chartYear = index.chartYear(regionYears);
-            List<ChartRow> bars = new ArrayList<>();
-            for (Department d : inRegion) {
-                index.yearsOf(d).stream().filter(dy -> dy.year() == chartYear).findFirst().ifPresent(dy ->
-                        bars.add(new ChartRow(d.name(), kit.departmentYearLink(dy, "").href(), index.totals(dy).shown())));
-            }
-            chart = Charts.chart("chart-region", region.name() + " " + chartYear + "年各部门项目预算合计（万元）", "部门",
-                    Charts.largestWithRest(bars, Charts.CHART_LIMIT));
-        }
         List<Link> children = index.regions().stream()
                 .filter(r -> region.slug().equals(r.parent()))
                 .map(r -> kit.regionLink(r.slug())).toList();
         Link parent = region.parent() == null ? null : kit.regionLink(region.parent());
-        Views.RegionView view = new Views.RegionView(region.name(), parent, children, List.copyOf(years), rows, chart,
-                Totals.sum(all));
+        Views.RegionView view = new Views.RegionView(region.name(), parent, children, List.copyOf(years), rows,
+                Charts.view(Charts.region(kit, region)), Totals.sum(all));
         List<Link> trail = kit.regionTrail(region.slug());
         PageMeta meta = new PageMeta(kit.title(region.name()), region.name(),
                 region.name() + "各部门预算与项目支出绩效目标", kit.baseUrl() + Urls.region(region.slug()),

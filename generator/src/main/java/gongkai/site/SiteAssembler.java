@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -137,18 +136,18 @@ public final class SiteAssembler {
      * in other years, procurement rows) is looked up here, once per department-year.
      */
     private void addDepartmentPages(List<SiteModel.PageJob> jobs, Department department) {
+        // the same project across the department's years, paired once for all its pages
+        YearOverYear yoy = YearOverYear.of(index.yearsOf(department));
         jobs.add(kit.deferred(DepartmentPage.urlPath(department), DepartmentPage.TEMPLATE,
-                index.lastmodOfDepartment(department), true, () -> DepartmentPage.of(kit, department)));
+                index.lastmodOfDepartment(department), true, () -> DepartmentPage.of(kit, department, yoy)));
         for (DepartmentYear dy : index.yearsOf(department)) {
             String lastmod = index.lastmod(dy);
             jobs.add(kit.deferred(DepartmentYearPage.urlPath(dy), DepartmentYearPage.TEMPLATE, lastmod, true,
-                    () -> DepartmentYearPage.of(kit, department, dy)));
-            Map<String, List<ProjectPage.Match>> otherYears = ProjectPage.otherYears(kit, department, dy);
+                    () -> DepartmentYearPage.of(kit, department, dy, yoy)));
             for (Project project : dy.projects()) {
-                List<ProjectPage.Match> others = otherYears.getOrDefault(project.id(), List.of());
                 List<ProcurementSource.Match> procurementRows = procurement.linksFor(dy, project);
                 jobs.add(kit.deferred(ProjectPage.urlPath(project), ProjectPage.TEMPLATE, lastmod, true,
-                        () -> ProjectPage.of(kit, department, dy, project, others, procurementRows)));
+                        () -> ProjectPage.of(kit, department, dy, project, yoy, procurementRows)));
             }
             for (Retraction retraction : dy.retracted()) {
                 jobs.add(RetractedPage.of(kit, department, dy, retraction));
@@ -156,11 +155,11 @@ public final class SiteAssembler {
         }
     }
 
-    /** A site model with the given page jobs (sorted by path) and this content's feed. */
+    /** A site model with the given page jobs (sorted by path), this content's feeds and its charts' data. */
     public SiteModel site(List<SiteModel.PageJob> pages) {
         List<SiteModel.PageJob> sorted = new ArrayList<>(pages);
         sorted.sort(Comparator.comparing(SiteModel.PageJob::outputFile));
         return new SiteModel(kit.siteView(), kit.baseUrl(), kit.basePath(), sorted, FeedEntries.of(index),
-                index.lastmodOfSite(), FeedEntries.yearFeeds(index));
+                index.lastmodOfSite(), FeedEntries.yearFeeds(index), Charts.all(kit));
     }
 }

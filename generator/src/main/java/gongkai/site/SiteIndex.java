@@ -121,17 +121,17 @@ final class SiteIndex {
     }
 
     /**
-     * The year a "by department" chart compares: the one in which most departments print a budget (a chart of
-     * one bar compares nothing), the latest of those on a tie.
+     * The year a "which departments spend most" chart compares: the latest in which two or more departments list an
+     * amount (their projects' or, when those list none, their own 项目支出) — a chart of one bar compares nothing.
+     * Null when there is no such year.
      */
-    int chartYear(Map<Integer, List<DepartmentYear>> byYear) {
-        int best = -1;
-        long bestCount = -1;
+    Integer comparableYear(Map<Integer, List<DepartmentYear>> byYear) {
+        Integer best = null;
         for (Map.Entry<Integer, List<DepartmentYear>> e : new TreeMap<>(byYear).entrySet()) {
-            long count = e.getValue().stream().filter(dy -> totals(dy).total() != null).count();
-            if (count >= bestCount) {
+            long listed = e.getValue().stream().filter(dy -> totals(dy).shown() != null)
+                    .map(DepartmentYear::departmentKey).distinct().count();
+            if (listed >= 2) {
                 best = e.getKey();
-                bestCount = count;
             }
         }
         return best;

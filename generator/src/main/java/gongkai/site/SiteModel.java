@@ -13,14 +13,16 @@ import java.util.function.Supplier;
  * @param feed     department-years for the Atom feed, newest first
  * @param updated  the site's last content change (yyyy-mm-dd), or null when unknown
  * @param yearFeeds each department-year's feed of its changes, by output file
+ * @param charts    the data of every page's chart, by page (the export stage writes each beside its page)
  */
 public record SiteModel(Views.SiteView view, String baseUrl, String basePath, List<PageJob> pages,
-                        List<FeedEntry> feed, String updated, List<YearFeed> yearFeeds) {
+                        List<FeedEntry> feed, String updated, List<YearFeed> yearFeeds, List<ChartData> charts) {
 
     public SiteModel {
         pages = List.copyOf(pages);
         feed = List.copyOf(feed);
         yearFeeds = List.copyOf(yearFeeds);
+        charts = List.copyOf(charts);
     }
 
     /**

@@ -121,11 +121,38 @@ public final class Views {
                            String jsonLd) {
     }
 
-    /** A chart with the table of the same figures beside it. */
-    public record Chart(String id, String title, String svg, String labelHeading, List<ChartRow> rows) {
+    /**
+     * A chart that answers one question (its visible {@code title}): its bars in the order shown, each labelled
+     * with its amount; a line saying what is measured; notes under it; a table of the same rows and the CSV of
+     * exactly them. When there is nothing to chart, {@code absent} says why in its place and {@code bars} is empty.
+     *
+     * @param labelHeading what a bar is (部门, 年度, 项目): the table's first column
+     * @param csv          the chart's rows as a CSV (null when absent)
+     */
+    public record Chart(String title, String subtitle, String labelHeading, List<ChartBar> bars, List<String> notes,
+                        Download csv, Sentence absent) {
+        /** A page's chart when there is nothing to chart. */
+        static Chart absent(String title, Sentence why) {
+            return new Chart(title, null, null, List.of(), List.of(), null, why);
+        }
     }
 
-    public record ChartRow(String label, String href, Money money) {
+    /**
+     * One bar. {@code length} is in thousandths of the track ({@code 0} for no amount or 0; never shorter than a
+     * visible minimum for a positive amount, whose exact figure is printed beside it anyway).
+     *
+     * @param money    null: 未列 (no bar)
+     * @param declared the amount is the department's own 项目支出, its projects listing none (marked 注)
+     * @param rest     the row summing the bars not shown one by one
+     */
+    public record ChartBar(String label, String href, Money money, int length, boolean declared, boolean rest) {
+    }
+
+    /** A sentence with one amount in it ({@code money} may be null), so the template keeps figure and unit together. */
+    public record Sentence(String before, Money money, String after) {
+        static Sentence of(String text) {
+            return new Sentence(text, null, "");
+        }
     }
 
     // ---- home
@@ -146,7 +173,7 @@ public final class Views {
     public record DepartmentYearRow(Link link, Link department, Link region, int year, Totals totals) {
     }
 
-    public record HomeView(Totals grandTotal, List<YearRow> years, Chart yearChart, List<RegionRow> regions,
+    public record HomeView(Totals grandTotal, List<YearRow> years, List<RegionRow> regions,
                            Chart departmentChart, List<RegionDepartments> departmentsByRegion,
                            List<DepartmentYearRow> latest, int departmentCount) {
     }
@@ -169,7 +196,7 @@ public final class Views {
     }
 
     public record DepartmentView(String name, String code, Link region, String descriptionHtml,
-                                 List<YearColumn> years, Chart chart) {
+                                 List<YearColumn> years, Chart chart, YearOverYearSections.DepartmentYears yearOverYear) {
     }
 
     // ---- department-year
@@ -211,7 +238,7 @@ public final class Views {
                                      Totals totals, DepartmentBudget budget, List<ProjectRow> projects, List<SectionView> sections,
                                      List<TableView> tables, List<Download> downloads, List<Link> otherYears,
                                      List<CorrectionView> corrections, List<RetractedRow> retracted, String feedHref,
-                                     Source documentSource) {
+                                     Source documentSource, Chart chart, YearOverYearSections.YearChanges yearOverYear) {
     }
 
     // ---- project
@@ -242,8 +269,9 @@ public final class Views {
     public record ProjectView(String id, String name, Link department, Link region, Link departmentYear, int year,
                               String unit, List<BudgetLine> budget, List<String> purpose, List<String> goals,
                               List<IndicatorGroup> indicatorGroups, int indicatorCount, boolean hasDescription,
-                              boolean hasBasis, Source source, List<Download> downloads, List<Link> otherYears,
-                              List<YearAmount> history, List<ProcurementView> procurement, List<QualityNote> quality,
+                              boolean hasBasis, Source source, List<Download> downloads,
+                              YearOverYearSections.ProjectYears yearOverYear, List<ProcurementView> procurement,
+                              List<QualityNote> quality,
                               List<CorrectionView> corrections, String lastUpdated, List<ChangeView> changes) {
     }
 
@@ -257,16 +285,6 @@ public final class Views {
 
     /** A figure that changed: "预算数" "120 万元" → "135 万元"; "—" where it was or became absent. */
     public record FigureView(String field, String before, String after) {
-    }
-
-    /**
-     * One year of the same project on a project page: its 预算数 and the change from the row before ("+5.00" 万元,
-     * "+12.5%"; null when either year lists no amount, or the % when the earlier amount is 0).
-     *
-     * @param link null for the page's own year
-     */
-    public record YearAmount(int year, Link link, String name, boolean current, Money total, String change,
-                             String changePercent) {
     }
 
     /**
@@ -294,7 +312,8 @@ public final class Views {
     public record DataYearRow(Link page, int year, int projects, String updated, List<FileLink> links) {
     }
 
-    public record DataDepartment(Link department, String code, List<DataYearRow> years) {
+    /** @param chart the CSV of the department page's chart, or null when it has none */
+    public record DataDepartment(Link department, String code, List<DataYearRow> years, FileLink chart) {
     }
 
     public record DataRegion(Link region, List<DataDepartment> departments) {
@@ -305,10 +324,11 @@ public final class Views {
      * @param guide    the data guide (column meanings), or null when the site has none
      * @param main     projects, indicators, departments, department-years, all.json, datapackage.json
      * @param documentTables the document tables merged across department-years (data/&lt;id&gt;.csv)
+     * @param charts   the CSVs of the home and region pages' charts, labelled with the page and the chart's title
      */
     public record DataPageView(boolean exported, FileLink zip, String updated, String licence, String licenceUrl,
                                Link guide, List<DataFileRow> main, List<DataFileRow> documentTables,
-                               List<DataRegion> regions, int yearCount) {
+                               List<DataRegion> regions, int yearCount, List<FileLink> charts) {
     }
 
     // ---- Markdown page and search

@@ -85,7 +85,7 @@ class DataPackageTest {
             assertEquals(bytes.length, r.get("bytes").asLong(), r.get("path").asText());
             assertEquals("sha256:" + DatasetExporterTest.sha256(bytes), r.get("hash").asText());
         }
-        assertEquals(List.of("projects", "indicators", "departments", "department_years", "procurement", "units",
+        assertEquals(List.of("projects", "indicators", "departments", "department_years", "project_changes", "procurement", "units",
                         "corrections", "retracted", "changes", "quality"),
                 names);
         assertTrue(descriptor.get("description").asText().contains("-excel.csv"));

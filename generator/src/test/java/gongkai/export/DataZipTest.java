@@ -105,9 +105,9 @@ class DataZipTest {
     @Test
     void theCatalogCountsRowsAndBytesOfWhatWasWritten() throws IOException {
         DataFiles catalog = result.catalog();
-        assertEquals(List.of("projects", "indicators", "departments", "department_years", "procurement", "units",
+        assertEquals(List.of("projects", "indicators", "departments", "department_years", "project_changes", "procurement", "units",
                 "corrections", "retracted", "changes", "quality"), catalog.tables().stream().map(DataFiles.Table::name).toList());
-        assertEquals(List.of(false, false, false, false, true, true, false, false, false, false),
+        assertEquals(List.of(false, false, false, false, false, true, true, false, false, false, false),
                 catalog.tables().stream().map(DataFiles.Table::departmentTable).toList());
         for (DataFiles.Table t : catalog.tables()) {
             List<List<String>> records = StrictCsvReader.read(Files.readAllBytes(site.resolve(t.csv().path())));

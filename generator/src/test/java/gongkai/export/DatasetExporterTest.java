@@ -65,12 +65,13 @@ class DatasetExporterTest {
                 "data/indicators.csv", "data/departments.csv", "data/department_years.csv", "data/units.csv",
                 "data/units-excel.csv", "data/procurement.csv", "data/all.json", "data/datapackage.json",
                 "data/quality.csv", "data/quality-excel.csv", "data/quality.json", "data/corrections.csv",
-                "data/retracted.csv", "data/changes.csv", "data/changes-excel.csv", "data/gongkai-data.zip")) {
+                "data/retracted.csv", "data/changes.csv", "data/changes-excel.csv", "data/project_changes.csv",
+                "data/project_changes-excel.csv", "data/gongkai-data.zip")) {
             assertTrue(listed.contains(p), p);
         }
-        // 5 projects × 3 + 4 department-years × 3 + data/: 10 CSVs × 2 (quality, corrections, retracted and changes
-        // even when empty: outside git there is no history) + 3 JSON + the zip.
-        assertEquals(5 * 3 + 4 * 3 + 10 * 2 + 3 + 1, listed.size());
+        // 5 projects × 3 + 4 department-years × 3 + data/: 11 CSVs × 2 (quality, corrections, retracted, changes and
+        // project_changes even when empty: outside git there is no history, no department has two years) + 3 JSON + the zip.
+        assertEquals(5 * 3 + 4 * 3 + 11 * 2 + 3 + 1, listed.size());
         for (WrittenFile f : written) {
             byte[] bytes = file(f.path());
             assertEquals(bytes.length, f.bytes(), f.path());
@@ -301,7 +302,7 @@ class DatasetExporterTest {
                 assertFalse(bytes.length >= 3 && bytes[0] == (byte) 0xEF, f.path() + " JSON without BOM");
             }
         }
-        assertEquals(5 + 4 + 10, checked, "every CSV has its twin");
+        assertEquals(5 + 4 + 11, checked, "every CSV has its twin");
         assertEquals(List.of("项目编号", "跨年度项目键", "地区代码", "预算单位编码", "预算单位名称", "预算年度"),
                 StrictCsvReader.read(Arrays.copyOfRange(file("binhai/362301/2025-excel.csv"), 3,
                         file("binhai/362301/2025-excel.csv").length)).get(0).subList(0, 6));

@@ -137,7 +137,7 @@ class FormulaGuardTest {
         assertEquals("1.00", table.get("rows").get(0).get(HOSTILE_KEY).asText());
         assertEquals("=1+1", table.get("rows").get(0).get("@SUM(A1)").asText());
         JsonNode fields = new ObjectMapper().readTree(site.resolve("data/datapackage.json").toFile()).findValues("fields")
-                .stream().filter(f -> f.toString().contains("change_yuan")).findFirst().orElseThrow();
+                .stream().filter(f -> f.toString().contains("\"name\":\"change_yuan\"")).findFirst().orElseThrow();
         assertEquals(HOSTILE_KEY, fields.get(6).get("name").asText());
     }
 

@@ -242,9 +242,12 @@ class SiteBuildTest {
         assertEquals(BASE + "search/", form.attr("action"));
         assertEquals("get", form.attr("method"));
         assertNotNull(form.selectFirst("input[name=q]"));
-        Element chart = home.selectFirst("svg.chart[role=img]");
-        assertNotNull(chart.selectFirst("title"));
-        assertNotNull(chart.parent().parent().selectFirst("table caption"), "a data table beside the chart");
+        // one chart: the departments of the latest year two of them list budgets in (2025 has one)
+        Element chart = home.selectFirst("section.chart");
+        assertEquals("哪些部门预算最多（2024年）", chart.selectFirst("h2").text());
+        assertEquals(List.of("天津市生态环境局财务处（审计处）", "天津市生态环境保护综合行政执法总队"),
+                chart.select(".chart-label").eachText());
+        assertNotNull(chart.selectFirst("details table caption"), "the chart's figures as a table");
     }
 
     /** A size as the page prints it ("918 字节", "107.1 KB"), back in bytes: the shown value ± its rounding. */
@@ -321,8 +324,10 @@ class SiteBuildTest {
             assertNotNull(item, page);
             Elements links = item.select(".file-links a");
             Document yearPage = page(page + "index.html");
-            assertEquals(yearPage.select(".downloads a").eachAttr("href"), links.eachAttr("href"), page);
-            assertEquals(yearPage.select(".downloads a").eachAttr("download"), links.eachAttr("download"), page);
+            Elements pageLinks = yearPage.select(".downloads a");
+            pageLinks.addAll(yearPage.select(".chart-download a")); // and its chart's CSV, when it has a chart
+            assertEquals(pageLinks.eachAttr("href"), links.eachAttr("href"), page);
+            assertEquals(pageLinks.eachAttr("download"), links.eachAttr("download"), page);
             for (Element a : links) {
                 assertShownSize(Files.size(site.resolve(a.attr("href").substring(BASE.length()))),
                         a.selectFirst(".size").text(), a.attr("href"));
@@ -349,23 +354,25 @@ class SiteBuildTest {
         assertEquals(List.of("003_048537671a369fc1.txt", "第 1 行"), doc.select("p.source a").eachText());
         assertEquals(List.of(BASE + "sources/tianjin/362101/003_048537671a369fc1.txt.html",
                 BASE + "sources/tianjin/362101/003_048537671a369fc1.txt.html#L1"), doc.select("p.source a").eachAttr("href"));
-        assertEquals(List.of(BASE + "projects/362101-2024-001/"), doc.select("section[aria-labelledby=other-years-h] a").eachAttr("href"));
+        assertEquals(List.of(BASE + "projects/362101-2024-001/"), doc.select("section[aria-labelledby=yoy-h] a").eachAttr("href"));
         assertEquals(List.of(BASE + "projects/362101-2023-001.json", BASE + "projects/362101-2023-001.csv",
                 BASE + "projects/362101-2023-001-excel.csv"), doc.select("section.downloads a").eachAttr("href"));
         assertTrue(doc.select("section.downloads a").get(2).text().contains("Excel"));
         // the 2023-2025 evaluation has no namesake in 2024
-        assertTrue(page("projects/362101-2023-002/index.html").select("section[aria-labelledby=other-years-h]").isEmpty());
+        assertTrue(page("projects/362101-2023-002/index.html").select("section[aria-labelledby=yoy-h]").isEmpty());
     }
 
     @Test
     void projectPageShowsTheSameProjectsBudgetInEachYearWithTheChange() throws IOException {
         Document later = page("projects/362101-2024-001/index.html");
-        assertEquals(List.of("2023年 2023年物业费项目 104.00 — —", "2024年（本页） 2024年度物业费项目 1,234.56 +1,130.56 +1087.1%"),
-                later.select("section[aria-labelledby=other-years-h] tbody tr").eachText());
-        assertEquals("true", later.select("section[aria-labelledby=other-years-h] tbody tr").get(1).attr("aria-current"));
+        assertEquals(List.of("2023年 2023年物业费项目 104.00 104.00", "2024年（本页） 2024年度物业费项目 1,234.56 较2023年 +1,130.56 万元，+1087.1% "
+                + "1,200.00 较2023年 +1,096.00 万元，+1053.8%"),
+                later.select("section[aria-labelledby=yoy-h] table.yoy-amounts tbody tr").eachText());
+        assertEquals("true", later.select("section[aria-labelledby=yoy-h] table.yoy-amounts tbody tr").get(1).attr("aria-current"));
         Document earlier = page("projects/362101-2023-001/index.html");
-        assertEquals(List.of("2023年（本页） 2023年物业费项目 104.00 — —", "2024年 2024年度物业费项目 1,234.56 +1,130.56 +1087.1%"),
-                earlier.select("section[aria-labelledby=other-years-h] tbody tr").eachText());
+        assertEquals(List.of("2023年（本页） 2023年物业费项目 104.00 104.00", "2024年 2024年度物业费项目 1,234.56 较2023年 +1,130.56 万元，"
+                + "+1087.1% 1,200.00 较2023年 +1,096.00 万元，+1053.8%"),
+                earlier.select("section[aria-labelledby=yoy-h] table.yoy-amounts tbody tr").eachText());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package gongkai.render;
 
-import gongkai.site.BarChart;
 import gongkai.site.Markdown;
 import gongkai.site.MoneyFormat;
 import gongkai.site.TargetText;
@@ -80,16 +79,5 @@ class RenderBasicsTest {
         assertEquals("<h3>甲</h3>\n<h4>乙</h4>\n", md.render("### 甲\n\n#### 乙\n", 3), "no skipped level below the section");
         assertEquals("<p>正文</p>\n<h2>小节</h2>\n<h2>另一节</h2>\n<h3>细节</h3>\n",
                 md.renderPageBody("# 页面标题\n\n正文\n\n# 小节\n\n## 另一节\n\n### 细节\n"));
-    }
-
-    @Test
-    void barChartIsAnAccessibleSvgWithBarsProportionalToValues() {
-        String svg = BarChart.svg("c1", "标题 <&>", List.of(new BarChart.Bar("甲", new BigDecimal("200"), "200"),
-                new BarChart.Bar("乙", new BigDecimal("100"), "100"), new BarChart.Bar("丙", null, "—")));
-        assertTrue(svg.startsWith("<svg class=\"chart\" role=\"img\" aria-labelledby=\"c1-title\""));
-        assertTrue(svg.contains("<title id=\"c1-title\">标题 &lt;&amp;&gt;</title>"));
-        assertTrue(svg.contains("width=\"280\""), "the largest bar spans the usable width");
-        assertTrue(svg.contains("width=\"140\""), "half the value, half the length");
-        assertTrue(svg.contains("width=\"0\""), "no value, no bar");
     }
 }

@@ -78,7 +78,7 @@ class IncrementalRebuildTest {
             // The page update is printed first; the global files follow from a background thread.
             List<String> seen;
             try {
-                seen = awaitAll(lines, List.of("serve: rebuilt ", "serve: whole-dataset downloads"));
+                seen = awaitAll(lines, List.of("serve: 已重新构建 ", "serve: 整体数据下载"));
             } finally {
                 reading.set(false);
                 reader.join(30_000);
@@ -90,11 +90,12 @@ class IncrementalRebuildTest {
             assertTrue(rebuilt.contains(content.relativize(yearFile).toString().replace('\\', '/')), rebuilt);
             // only the edited project's own downloads are rewritten, not every project's of the year
             int projectsInYear = yaml.split("\n  - id: ", -1).length - 1;
-            java.util.regex.Matcher counts = java.util.regex.Pattern.compile(": (\\d+) pages, (\\d+) files").matcher(rebuilt);
+            java.util.regex.Matcher counts = java.util.regex.Pattern.compile("：(\\d+) 个页面，(\\d+) 个文件").matcher(rebuilt);
             assertTrue(counts.find(), rebuilt);
-            // (files counts pages too; writing every project's three downloads would alone exceed this)
+            // (files counts pages too, and the CSVs of the four charts a total reaches: home, region, department,
+            // year; writing every project's three downloads would alone exceed this)
             assertTrue(projectsInYear > 3 && Integer.parseInt(counts.group(2))
-                    < Integer.parseInt(counts.group(1)) + 3 * projectsInYear, projectsInYear + " projects in the year: " + rebuilt);
+                    < Integer.parseInt(counts.group(1)) + 4 + 3 * projectsInYear, projectsInYear + " projects in the year: " + rebuilt);
             Map<String, byte[]> after = tree(served);
             assertTrue(changedFiles(before, after) > 0, "the edit changed the served site");
         }
@@ -128,7 +129,7 @@ class IncrementalRebuildTest {
         lines.clear();
         String rebuilt = builder.update(java.util.Set.of(yearFile), System.nanoTime());
         assertNotNull(rebuilt, "a year-file edit is incremental");
-        awaitAll(lines, List.of("serve: whole-dataset downloads"));
+        awaitAll(lines, List.of("serve: 整体数据下载"));
 
         Map<String, byte[]> actual = servedEqualsAFullBuild(tmp, content, theme, served);
 
@@ -168,7 +169,7 @@ class IncrementalRebuildTest {
         Files.writeString(yearFile, edited, StandardCharsets.UTF_8);
         lines.clear();
         assertNotNull(builder.update(java.util.Set.of(yearFile), System.nanoTime()), "a year-file edit is incremental");
-        awaitAll(lines, List.of("serve: whole-dataset downloads"));
+        awaitAll(lines, List.of("serve: 整体数据下载"));
 
         Map<String, byte[]> actual = servedEqualsAFullBuild(tmp, content, theme, served);
         String tomb = new String(actual.get("projects/362303-2024-002/index.html"), StandardCharsets.UTF_8);
@@ -209,7 +210,7 @@ class IncrementalRebuildTest {
         Files.writeString(yearFile, edited, StandardCharsets.UTF_8);
         lines.clear();
         assertNotNull(builder.update(java.util.Set.of(yearFile), System.nanoTime()), "a year-file edit is incremental");
-        awaitAll(lines, List.of("serve: whole-dataset downloads"));
+        awaitAll(lines, List.of("serve: 整体数据下载"));
 
         Map<String, byte[]> actual = servedEqualsAFullBuild(tmp, content, theme, served);
         assertTrue(!actual.containsKey(before + ".html") && !actual.containsKey(before), "001 is no longer published");
@@ -226,7 +227,7 @@ class IncrementalRebuildTest {
                 StandardCharsets.UTF_8);
         lines.clear();
         assertNotNull(builder.update(java.util.Set.of(jiance), System.nanoTime()), "a year-file edit is incremental");
-        awaitAll(lines, List.of("serve: whole-dataset downloads"));
+        awaitAll(lines, List.of("serve: 整体数据下载"));
         actual = servedEqualsAFullBuild(tmp, content, theme, served);
         assertTrue(!actual.containsKey("sources/tianjin/362207/003_048537671a369fc1.txt.html"), "362207 cites 001 now");
         assertTrue(!lastPassageBefore.equals(lastPassage(served.resolve("sources/tianjin/362203/003_048537671a369fc1.txt.html"))),
@@ -238,6 +239,33 @@ class IncrementalRebuildTest {
         String html = Files.readString(page, StandardCharsets.UTF_8);
         int at = html.lastIndexOf("<div class=\"passage\"");
         return html.substring(at, html.indexOf("</div>", at));
+    }
+
+    /** sites/charts: 乙局 2024's two projects list amounts; once one does not, the year has no chart and no chart.csv. */
+    @Test
+    void anEditThatLeavesAYearWithNothingToChartRemovesItsChartCsvAsAFullBuildWould(@TempDir Path tmp) throws Exception {
+        Path content = TestSites.copyWithSources(Path.of("generator/src/test/resources/sites/charts"), tmp);
+        Path theme = Path.of("themes/default");
+        Path served = tmp.resolve("site");
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        BuildOptions options = BuildOptions.of(content, theme, served, lines::add);
+        IncrementalRebuild builder = new IncrementalRebuild(options, () -> pipeline(options), lines::add);
+        builder.build();
+        assertTrue(Files.exists(served.resolve("shi/102/2024/chart.csv")));
+
+        Path yearFile = content.resolve("shi/102/2024.yaml");
+        String yaml = Files.readString(yearFile, StandardCharsets.UTF_8);
+        String edited = yaml.replace("    budget:\n      unit: 万元\n      total: 25.50\n", "");
+        assertTrue(edited.length() < yaml.length(), "the fixture's 小额项目 lists 25.50 万元");
+        Files.writeString(yearFile, edited, StandardCharsets.UTF_8);
+        lines.clear();
+        assertNotNull(builder.update(java.util.Set.of(yearFile), System.nanoTime()), "a year-file edit is incremental");
+        awaitAll(lines, List.of("serve: 整体数据下载"));
+
+        Map<String, byte[]> actual = servedEqualsAFullBuild(tmp, content, theme, served);
+        assertTrue(!actual.containsKey("shi/102/2024/chart.csv"), "the year's chart CSV goes with its chart");
+        assertTrue(new String(actual.get("chart.csv"), StandardCharsets.UTF_8).contains("\r\n示例市乙局,800.00,8000000.00,\r\n"),
+                "home's chart has 乙局's new total");
     }
 
     @Test
@@ -327,7 +355,7 @@ class IncrementalRebuildTest {
             if (line == null) {
                 continue;
             }
-            if (line.startsWith("serve: rebuild failed") || line.contains("failed:")) {
+            if (line.startsWith("serve: 重新构建失败") || line.contains("失败：")) {
                 throw new AssertionError(line);
             }
             for (int i = 0; i < found.length; i++) {

@@ -70,6 +70,33 @@ public final class Browser implements AutoCloseable {
         return (List<Map<String, Object>>) result;
     }
 
+    /**
+     * A phone's viewport ({@code width} × {@code height} CSS px, touch): a desktop window cannot be narrower than
+     * about 500 px, so the viewport is emulated.
+     */
+    public void emulatePhone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /**
+     * What scrolls sideways on the open page: the document when wider than the viewport, and each element of
+     * &lt;main&gt; reaching past it (visually hidden text — clipped to 1 px — is not content a reader sees;
+     * folded content counts once opened). Empty when nothing does; at most 10 entries.
+     */
+    public Object overflowing() {
+        return driver.executeScript("document.querySelectorAll('details').forEach(d => d.open = true);"
+                + "const w = document.documentElement.clientWidth; const bad = [];"
+                + "if (document.documentElement.scrollWidth > w) bad.push('document ' + document.documentElement.scrollWidth);"
+                + "for (const e of document.querySelectorAll('main *')) {"
+                + "  if (e.closest('thead, .visually-hidden')) continue;"
+                + "  const r = e.getBoundingClientRect();"
+                + "  if (r.width > 0 && r.right > w + 0.5) bad.push(e.tagName + '.' + e.className + ' right=' + r.right"
+                + "      + ' ' + (e.textContent || '').trim().slice(0, 30));"
+                + "}"
+                + "return bad.slice(0, 10);");
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -1,6 +1,7 @@
 package gongkai.importer.document;
 
 import gongkai.content.DocumentText;
+import gongkai.content.Text;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -21,14 +22,17 @@ import java.util.Locale;
  */
 public record SourceDocument(Kind kind, String text, List<Block> blocks, String charset) {
     public enum Kind {
-        TEXT("文本", "txt"), DOCX("Word 文档", "docx"), DOC("Word 97-2003 文档", "doc"), XLSX("Excel 工作簿", "xlsx"),
-        XLS("Excel 97-2003 工作簿", "xls"), PDF("PDF 文件", "pdf");
+        TEXT("文本", "text", "txt"), DOCX("Word 文档", "Word document", "docx"), DOC("Word 97-2003 文档", "Word 97-2003 document", "doc"),
+        XLSX("Excel 工作簿", "Excel workbook", "xlsx"), XLS("Excel 97-2003 工作簿", "Excel 97-2003 workbook", "xls"),
+        PDF("PDF 文件", "PDF file", "pdf");
 
         public final String label;
+        public final String englishLabel;
         public final String extension;
 
-        Kind(String label, String extension) {
+        Kind(String label, String englishLabel, String extension) {
             this.label = label;
+            this.englishLabel = englishLabel;
             this.extension = extension;
         }
     }
@@ -56,8 +60,10 @@ public record SourceDocument(Kind kind, String text, List<Block> blocks, String 
             };
         } catch (IOException | RuntimeException e) {
             // POI and PDFBox report a damaged or encrypted file with IOException or an unchecked exception
-            throw new DocumentException(1, "文件格式", "无法作为" + kind.label + "读取（" + e.getMessage()
-                    + "）：文件可能已损坏或加密；请在 Word/WPS/Excel 中打开后另存为 ." + kind.extension + " 再导入");
+            throw new DocumentException(1, "文件格式", Text.of("无法作为" + kind.label + "读取（" + e.getMessage()
+                    + "）：文件可能已损坏或加密；请在 Word/WPS/Excel 中打开后另存为 ." + kind.extension + " 再导入",
+                    "cannot be read as a " + kind.englishLabel + " (" + e.getMessage() + "): the file may be damaged or "
+                    + "encrypted; open it in Word/WPS/Excel, save it again as ." + kind.extension + " and import that"));
         }
     }
 
@@ -74,7 +80,8 @@ public record SourceDocument(Kind kind, String text, List<Block> blocks, String 
             if (name.endsWith(".docx") || contains(b, "word/document")) {
                 return Kind.DOCX;
             }
-            throw new DocumentException(1, "文件格式", "这是一个 ZIP 压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件");
+            throw new DocumentException(1, "文件格式", Text.of("这是一个 ZIP 压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件",
+                    "this is a ZIP archive, but not a Word (.docx) or Excel (.xlsx) file"));
         }
         if (startsWith(b, '%', 'P', 'D', 'F')) {
             return Kind.PDF;
@@ -101,8 +108,9 @@ public record SourceDocument(Kind kind, String text, List<Block> blocks, String 
             return new Decoded(decoded.text(), decoded.charset());
         }
         if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
-            throw new DocumentException(1, "文件编码", "文件以 UTF-16 的字节顺序标记开头，但不是有效的 UTF-16 文本："
-                    + "请在记事本或 WPS 中把它另存为“UTF-8”编码的文本再导入");
+            throw new DocumentException(1, "文件编码", Text.of("文件以 UTF-16 的字节顺序标记开头，但不是有效的 UTF-16 文本："
+                    + "请在记事本或 WPS 中把它另存为“UTF-8”编码的文本再导入", "the file starts with a UTF-16 byte order "
+                    + "mark but is not valid UTF-16 text: save it as \"UTF-8\" text in Notepad or WPS and import that"));
         }
         throw utf8Problem(bytes);
     }
@@ -129,8 +137,11 @@ public record SourceDocument(Kind kind, String text, List<Block> blocks, String 
         for (int i = offset; i < Math.min(bytes.length, offset + length); i++) {
             hex.append(String.format(" %02X", bytes[i] & 0xFF));
         }
-        return new DocumentException(line, "文件编码", "文件不是 UTF-8 文本：第 " + line + " 行（字节偏移 " + offset
-                + "）处的字节" + hex + " 不是有效的 UTF-8 编码，也不像 GBK/GB18030 文本；请在记事本或 WPS 中把它另存为“UTF-8”编码的文本再导入");
+        return new DocumentException(line, "文件编码", Text.of("文件不是 UTF-8 文本：第 " + line + " 行（字节偏移 " + offset
+                + "）处的字节" + hex + " 不是有效的 UTF-8 编码，也不像 GBK/GB18030 文本；请在记事本或 WPS 中把它另存为“UTF-8”编码的文本再导入",
+                "the file is not UTF-8 text: the bytes" + hex + " on line " + line + " (byte offset " + offset
+                + ") are not valid UTF-8, and the file does not look like GBK/GB18030 text either; save it as \"UTF-8\" "
+                + "text in Notepad or WPS and import that"));
     }
 
     private static boolean startsWith(byte[] b, int... prefix) {
