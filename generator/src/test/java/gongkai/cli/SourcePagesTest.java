@@ -159,6 +159,19 @@ class SourcePagesTest {
                 .selectFirst("p.source a").attr("href"));
     }
 
+    /** The year's downloads carry the document's official address and date: department_years.csv and the year's JSON. */
+    @Test
+    void theYearsDownloadsCarryTheDocumentsAddressAndDate() throws Exception {
+        String url = "https://example.org/zongdui/2024年项目支出绩效目标表.docx?id=17&type=docx";
+        List<String> csv = Files.readAllLines(site.resolve("data/department_years.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.get(0).contains(",source_document,document_url,document_published,project_count,"), csv.get(0));
+        assertTrue(csv.get(1).contains("," + DOCUMENT + "," + url + ",2024-02-05,"), csv.get(1));
+        com.fasterxml.jackson.databind.JsonNode year = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(site.resolve("tianjin/362303/2024.json").toFile());
+        assertEquals(url, year.get("document_url").asText());
+        assertEquals("2024-02-05", year.get("document_published").asText());
+    }
+
     /** A Markdown page may link a line too (validate knows the page; the build's link check finds it). */
     @Test
     void aMarkdownPageLinksALine() throws Exception {
