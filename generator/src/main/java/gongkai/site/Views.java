@@ -192,7 +192,8 @@ public final class Views {
 
     // ---- department
 
-    public record YearColumn(int year, Link link, String title, Totals totals, List<Download> downloads) {
+    /** {@code source}: the year's document, linking its source page (公开文件 lists it beside the year). */
+    public record YearColumn(int year, Link link, String title, Totals totals, List<Download> downloads, Source source) {
     }
 
     public record DepartmentView(String name, String code, Link region, String descriptionHtml,
