@@ -332,7 +332,8 @@ public final class Views {
 
     // ---- Markdown page and search
 
-    public record MarkdownPageView(String slug, String html) {
+    /** @param contents the page's h2 sections (link to their ids, heading text), in order */
+    public record MarkdownPageView(String slug, String html, List<Link> contents) {
     }
 
     /** A data-quality notice on a row: "预算数与资金来源合计不符", the figures, and the agency's reason if any. */
