@@ -334,7 +334,8 @@ public final class Views {
 
     // ---- Markdown page and search
 
-    public record MarkdownPageView(String slug, String html) {
+    /** @param contents the page's h2 sections (link to their ids, heading text), in order */
+    public record MarkdownPageView(String slug, String html, List<Link> contents) {
     }
 
     /**

@@ -230,6 +230,21 @@ class RealSiteTest {
                 project.select("table.yoy-indicators tbody tr").get(3).text());
     }
 
+    /** The data guide (a long Markdown page) lists its sections first; every entry lands on its heading. */
+    @Test
+    void theDataGuideListsItsSectionsAndEachLinkLandsOnItsHeading() throws Exception {
+        Document guide = Jsoup.parse(site.resolve(Urls.page("data-guide") + "index.html").toFile(), "UTF-8");
+        List<String> headings = guide.select(".prose h2").eachText();
+        assertTrue(headings.size() >= 4, headings.toString());
+        assertEquals(headings, guide.select("nav.toc a").eachText());
+        for (org.jsoup.nodes.Element a : guide.select("nav.toc a")) {
+            org.jsoup.nodes.Element target = guide.getElementById(a.attr("href").substring(1));
+            assertTrue(target != null && target.tagName().equals("h2") && target.text().equals(a.text()), a.attr("href"));
+        }
+        Document about = Jsoup.parse(site.resolve(Urls.page("about") + "index.html").toFile(), "UTF-8");
+        assertEquals(about.select(".prose h2").size() >= 4, about.selectFirst("nav.toc") != null, "a short page has none");
+    }
+
     /** Saved department-year files are named for what they hold, not "2023.csv". */
     @Test
     void departmentYearDownloadsCarryDescriptiveFileNames() throws Exception {
