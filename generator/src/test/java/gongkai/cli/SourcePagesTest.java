@@ -157,6 +157,11 @@ class SourcePagesTest {
         // the department-year page's 出处 opens the page too
         assertEquals("/" + Urls.sourcePage(DOCUMENT), page(Urls.departmentYear("tianjin", "362303", 2024) + "index.html")
                 .selectFirst("p.source a").attr("href"));
+        // and the department page's 公开文件 list, by the file's name
+        Element year = page(Urls.department("tianjin", "362303") + "index.html").selectFirst("ul.year-docs li");
+        assertEquals(List.of("天津市生态环境保护综合行政执法总队2024年项目支出绩效目标表", "001_88a8ef7fc06e4953.txt"),
+                year.select("a").eachText().subList(0, 2));
+        assertEquals("/" + Urls.sourcePage(DOCUMENT), year.select("a").get(1).attr("href"));
     }
 
     /** The year's downloads carry the document's official address and date: department_years.csv and the year's JSON. */
