@@ -2,8 +2,10 @@ package gongkai.cli;
 
 import gongkai.content.ContentPaths;
 import gongkai.content.DepartmentYear;
+import gongkai.content.Lang;
 import gongkai.content.Region;
 import gongkai.content.SafePaths;
+import gongkai.content.Text;
 import gongkai.importer.ContentConflictException;
 import gongkai.importer.ContentWriter;
 import gongkai.importer.ImportException;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,17 +62,24 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "只列出导入会做的改动，不写任何文件。List what the import would change; write nothing.")
     boolean dryRun;
 
+    @Mixin
+    LanguageOption language;
+
     @Spec
     CommandSpec spec;
 
     /** How every error line starts: the agencies read Chinese first. */
-    static final String FAILED = "导入失败：";
+    static final Text FAILED = Text.of("导入失败：", "import failed: ");
+
+    /** This run's language (set first thing in {@link #call}). */
+    private Lang lang = Lang.ZH;
 
     /** The outcome of one file. */
     private enum Outcome { IMPORTED, FAILED }
 
     @Override
     public Integer call() {
+        lang = language.lang();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ImportOptions options = new ImportOptions(year, region);
@@ -77,7 +87,7 @@ public final class ImportCommand implements Callable<Integer> {
         try {
             entries = ImportFiles.expand(List.of(files));
         } catch (IOException e) {
-            err.printf("%s无法读取文件夹 (%s)%n", FAILED, e);
+            err.println(say("%s无法读取文件夹 (%s)", "%scannot read the folder (%s)", failed(), e));
             err.flush();
             return 1;
         }
@@ -88,7 +98,7 @@ public final class ImportCommand implements Callable<Integer> {
         int skipped = 0;
         for (ImportFiles.Entry entry : entries) {
             if (entry.skipped() != null) {
-                out.printf("跳过 %s：%s%n", entry.label(), entry.skipped());
+                out.println(say("跳过 %s：%s", "skipped %s: %s", entry.label(), entry.skipped().in(lang)));
                 skipped++;
             } else if (importOne(entry, options, written, out, err) == Outcome.IMPORTED) {
                 imported++;
@@ -97,13 +107,18 @@ public final class ImportCommand implements Callable<Integer> {
             }
         }
         if (imported + failed == 0) {
-            err.printf("%s%s 里没有可导入的文件（可导入 .%s）%n", FAILED, String.join("、", List.of(files).stream()
-                    .map(Path::toString).toList()), String.join(" .", ImportFiles.EXTENSIONS));
+            List<String> given = List.of(files).stream().map(Path::toString).toList();
+            err.println(Text.of(String.format("%s%s 里没有可导入的文件（可导入 .%s）", FAILED.zh(), String.join("、", given),
+                    String.join(" .", ImportFiles.EXTENSIONS)), String.format("%s%s: no file that imports (these do: .%s)",
+                    FAILED.en(), String.join(", ", given), String.join(" .", ImportFiles.EXTENSIONS))).in(lang));
             failed++;
         }
         if (entries.size() > 1) {
-            out.printf("共 %d 个文件：%d 个%s，%d 个失败，%d 个跳过%s%n", entries.size(), imported,
-                    dryRun ? "可以导入" : "导入成功", failed, skipped, dryRun ? "（--dry-run：未写入任何文件）" : "");
+            out.println(Text.of(String.format("共 %d 个文件：%d 个%s，%d 个失败，%d 个跳过%s", entries.size(), imported,
+                    dryRun ? "可以导入" : "导入成功", failed, skipped, dryRun ? "（--dry-run：未写入任何文件）" : ""),
+                    String.format("%s: %d %s, %d failed, %d skipped%s", Text.count(entries.size(), "file"), imported,
+                    dryRun ? "can be imported" : "imported", failed, skipped, dryRun ? " (--dry-run: no file written)" : ""))
+                    .in(lang));
         }
         out.flush();
         err.flush();
@@ -122,9 +137,11 @@ public final class ImportCommand implements Callable<Integer> {
             ImportedDocument doc = Importer.importText(name, read.text(), options);
             if (!doc.problems().isEmpty()) {
                 for (ImportProblem p : doc.problems()) {
-                    err.println(FAILED + problem(label, p));
+                    err.println(failed() + problem(label, p));
                 }
-                err.printf("%s%s: %d 个问题，未写入任何文件%n", FAILED, label, doc.problems().size());
+                int n = doc.problems().size();
+                err.println(Text.of(FAILED.zh() + label + ": " + n + " 个问题，未写入任何文件",
+                        FAILED.en() + label + ": " + Text.count(n, "problem") + ", no file written").in(lang));
                 return Outcome.FAILED;
             }
             doc = withStubRegions(doc, err);
@@ -132,28 +149,36 @@ public final class ImportCommand implements Callable<Integer> {
             for (ImportPlanner.YearPlan plan : plans) {
                 String other = written.get(plan.file());
                 if (other != null) {
-                    err.printf("%s%s: %s 已由本次导入的 %s 写出：同一个部门年度只能来自一个文件，请把重复的文件移出文件夹，未写入任何文件%n",
-                            FAILED, label, contentDir.relativize(plan.file()), other);
+                    err.println(say("%s%s: %s 已由本次导入的 %s 写出：同一个部门年度只能来自一个文件，请把重复的文件移出文件夹，未写入任何文件",
+                            "%s%s: %s was already written from %s in this import: a department-year can come from one file "
+                            + "only; move the duplicate out of the folder. No file written", failed(), label,
+                            contentDir.relativize(plan.file()), other));
                     return Outcome.FAILED;
                 }
             }
             int projects = doc.departmentYears().stream().mapToInt(dy -> dy.projects().size()).sum();
             int indicators = doc.departmentYears().stream()
                     .flatMap(dy -> dy.projects().stream()).mapToInt(p -> p.indicators().size()).sum();
-            out.printf("导入 %s：%d 个部门年度，%d 个项目，%d 条指标%n", label, doc.departmentYears().size(), projects, indicators);
-            doc.notes().forEach(note -> out.println("  " + note));
+            int years = doc.departmentYears().size();
+            out.println(Text.of(String.format("导入 %s：%d 个部门年度，%d 个项目，%d 条指标", label, years, projects, indicators),
+                    "import " + label + ": " + Text.count(years, "department-year") + ", " + Text.count(projects, "project")
+                    + ", " + Text.count(indicators, "indicator")).in(lang));
+            doc.noteTexts().forEach(note -> out.println("  " + note.in(lang)));
             for (ImportPlanner.YearPlan plan : plans) {
-                out.printf("  %s  %s（%s）%n", contentDir.relativize(plan.file()), plan.year().title(), switch (plan.state()) {
-                    case NEW -> "新文件";
-                    case UNCHANGED -> "没有改动";
-                    case CHANGED -> plan.edited() ? "有改动；文件曾被手工修改" : "有改动";
-                });
+                Text state = switch (plan.state()) {
+                    case NEW -> Text.of("新文件", "new file");
+                    case UNCHANGED -> Text.of("没有改动", "unchanged");
+                    case CHANGED -> plan.edited() ? Text.of("有改动；文件曾被手工修改", "changed; the file was edited by hand")
+                            : Text.of("有改动", "changed");
+                };
+                out.println(say("  %s  %s（%s）", "  %s  %s (%s)", contentDir.relativize(plan.file()), plan.year().title(),
+                        state.in(lang)));
                 if (plan.state() == ImportPlanner.State.CHANGED) {
-                    out.print(plan.diff().render("    "));
+                    out.print(plan.diff().render("    ", lang));
                 }
             }
             if (dryRun) {
-                out.println("  --dry-run：未写入任何文件");
+                out.println(Text.of("  --dry-run：未写入任何文件", "  --dry-run: no file written").in(lang));
                 plans.forEach(plan -> written.put(plan.file(), label));
                 return Outcome.IMPORTED;
             }
@@ -163,36 +188,51 @@ public final class ImportCommand implements Callable<Integer> {
             ContentWriter.ImportWrite result = ContentWriter.writePlanned(contentDir, doc, plans, force,
                     dy -> stored.addAll(sources.write(dy.departmentKey())));
             plans.forEach(plan -> written.put(plan.file(), label));
-            out.printf("  写入 %d 个文件，%d 个没有改动%s%n", result.written().size(), result.unchanged().size(),
-                    stored.isEmpty() ? "" : "；原文件存入 " + contentDir.relativize(stored.get(0))
-                            + (stored.size() > 1 ? " 等 " + stored.size() + " 个文件" : ""));
+            String where = stored.isEmpty() ? "" : contentDir.relativize(stored.get(0)).toString();
+            out.println(Text.of(String.format("  写入 %d 个文件，%d 个没有改动%s", result.written().size(), result.unchanged().size(),
+                    stored.isEmpty() ? "" : "；原文件存入 " + where + (stored.size() > 1 ? " 等 " + stored.size() + " 个文件" : "")),
+                    "  wrote " + Text.count(result.written().size(), "file") + ", " + result.unchanged().size() + " unchanged"
+                    + (stored.isEmpty() ? "" : "; the original file stored as " + where
+                    + (stored.size() > 1 ? " (" + stored.size() + " files in all)" : ""))).in(lang));
             return Outcome.IMPORTED;
         } catch (ContentConflictException e) {
-            err.println(FAILED + e.getMessage());
+            err.println(failed() + e.text().in(lang));
         } catch (ImportException e) {
             for (ImportProblem p : e.problems()) {
-                err.println(FAILED + problem(label, p));
+                err.println(failed() + problem(label, p));
             }
         } catch (IOException e) {
-            err.printf("%s%s: 无法读取或写入文件（%s）%n", FAILED, label, e);
+            err.println(say("%s%s: 无法读取或写入文件（%s）", "%s%s: cannot read or write a file (%s)", failed(), label, e));
         } catch (RuntimeException e) {
             // A bug, not a problem of the document: say so and keep the whole trace for the report.
-            err.printf("%s%s: 导入程序内部错误，请把以下信息报告给网站维护人员 (internal error)%n", FAILED, label);
+            err.println(say("%s%s: 导入程序内部错误，请把以下信息报告给网站维护人员 (internal error)",
+                    "%s%s: internal error of the importer; please report what follows to the site's maintainers", failed(), label));
             e.printStackTrace(err);
         }
         return Outcome.FAILED;
     }
 
+    private String failed() {
+        return FAILED.in(lang);
+    }
+
+    /** One line in this run's language: the Chinese or the English format, with the same arguments. */
+    private String say(String zh, String en, Object... args) {
+        return String.format(lang == Lang.EN ? en : zh, args);
+    }
+
     /** {@code label:line: field: message}: the problem, naming its file as the report does. */
-    private static String problem(String label, ImportProblem p) {
-        return label + ":" + p.line() + ": " + (p.field() == null ? "" : p.field() + ": ") + p.message();
+    private String problem(String label, ImportProblem p) {
+        return label + ":" + p.line() + ": " + (p.label() == null ? "" : p.label().in(lang) + ": ") + p.text().in(lang);
     }
 
     /** The cited name must be one content/sources/ can hold (content.SafePaths): refuse before writing anything. */
     private static void checkSourceName(String name) throws ImportException {
         if (name.length() > 200 || !SafePaths.DOCUMENT_NAME.matcher(name).matches()) {
-            throw new ImportException(new ImportProblem(name, 1, "文件名", "文件名会成为网址的一段，只能由字母、数字、'.'、'_'、'-' 组成"
-                    + "（不能有空格、括号）：请把文件改名，例如 天津-362101-2024.docx，再导入"));
+            throw new ImportException(new ImportProblem(name, 1, "文件名", Text.of("文件名会成为网址的一段，只能由字母、数字、'.'、'_'、'-' 组成"
+                    + "（不能有空格、括号）：请把文件改名，例如 天津-362101-2024.docx，再导入", "the file name becomes part of a URL "
+                    + "and may use only letters, digits, '.', '_' and '-' (no spaces or brackets): rename the file, e.g. "
+                    + "\"天津-362101-2024.docx\", and import it again")));
         }
     }
 
@@ -207,11 +247,12 @@ public final class ImportCommand implements Callable<Integer> {
             boolean known = regions.stream().anyMatch(r -> r.slug().equals(slug));
             if (!known && !Files.exists(contentDir.resolve(ContentPaths.region(slug)))) {
                 regions.add(new Region(slug, slug, null));
-                err.printf("导入：地区 '%s' 是新的，将写入 %s，名称暂为 '%s'——请把它改成地区的中文名称%n",
-                        slug, contentDir.resolve(ContentPaths.region(slug)), slug);
+                err.println(say("导入：地区 '%s' 是新的，将写入 %s，名称暂为 '%s'——请把它改成地区的中文名称",
+                        "import: the region '%s' is new; %s is written with the name '%s' for now: change it to the region's "
+                        + "Chinese name", slug, contentDir.resolve(ContentPaths.region(slug)), slug));
             }
         }
         return regions.size() == doc.regions().size() ? doc
-                : new ImportedDocument(regions, doc.departments(), doc.departmentYears(), doc.problems(), doc.notes());
+                : new ImportedDocument(regions, doc.departments(), doc.departmentYears(), doc.problems(), doc.noteTexts());
     }
 }

@@ -135,7 +135,8 @@ public final class JvmFlags {
      * the same command in a JVM with the large-site flags (keeping every other flag, e.g. -Xmx from
      * GONGKAI_JAVA_OPTS), waits for it and returns its exit code. Otherwise empty: the caller goes on itself.
      */
-    public static OptionalInt relaunchIfLarge(Path contentDir, Class<?> mainClass, List<String> args) throws IOException, InterruptedException {
+    public static OptionalInt relaunchIfLarge(Path contentDir, Class<?> mainClass, List<String> args, gongkai.content.Lang lang)
+            throws IOException, InterruptedException {
         List<String> current = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (!"auto".equals(System.getProperty("gongkai.jit")) || !current.contains(C1_ONLY)) {
             return OptionalInt.empty();
@@ -159,8 +160,8 @@ public final class JvmFlags {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
         command.addAll(args);
-        System.err.printf("build：内容共 %,d MB，改在启用 C2 编译器的 JVM 中构建（%s）%n",
-                bytes >> 20, String.join(" ", wanted));
+        System.err.printf(lang == gongkai.content.Lang.EN ? "build: the content is %,d MB; building in a JVM with the C2 compiler (%s)%n"
+                : "build：内容共 %,d MB，改在启用 C2 编译器的 JVM 中构建（%s）%n", bytes >> 20, String.join(" ", wanted));
         Process child = new ProcessBuilder(command).inheritIO().start();
         Thread stopChild = new Thread(child::destroy);
         Runtime.getRuntime().addShutdownHook(stopChild);

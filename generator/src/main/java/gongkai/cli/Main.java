@@ -1,5 +1,6 @@
 package gongkai.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,21 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The environment the commands read (the language rule, {@link LanguageOption}): the process's, or a test's. */
+    private final Map<String, String> environment;
+
+    public Main() {
+        this(System.getenv());
+    }
+
+    Main(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
@@ -34,5 +50,10 @@ public final class Main implements Runnable {
     /** Runs the CLI and returns the exit code (used by tests, which must not call System.exit). */
     public static int execute(String... args) {
         return new CommandLine(new Main()).execute(args);
+    }
+
+    /** Runs the CLI as if the process had {@code environment} (tests: the language rule without changing the JVM's). */
+    static int execute(Map<String, String> environment, String... args) {
+        return new CommandLine(new Main(environment)).execute(args);
     }
 }

@@ -24,6 +24,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "10", description = "显示的结果数（默认 ${DEFAULT-VALUE}）。Results to print.")
     int limit;
 
+    @picocli.CommandLine.Mixin
+    LanguageOption language;
+
     @Spec
     CommandSpec spec;
 
@@ -31,7 +34,8 @@ public final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (!java.nio.file.Files.isDirectory(indexDir)) {
-            spec.commandLine().getErr().println("search: 找不到索引 " + indexDir + "（请先运行 build 构建网站）");
+            spec.commandLine().getErr().println(gongkai.content.Text.of("search: 找不到索引 " + indexDir + "（请先运行 build 构建网站）",
+                    "search: no index at " + indexDir + " (run build first to build the site)").in(language.lang()));
             return 2;
         }
         try (SearchService service = SearchService.open(indexDir)) {

@@ -22,16 +22,20 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     SiteDirs dirs;
 
+    @Mixin
+    LanguageOption language;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        BuildOptions options = dirs.toOptions();
+        gongkai.content.Lang lang = language.lang();
+        BuildOptions options = dirs.toOptions(lang);
         PreviewSession session;
         try {
             session = new PreviewSession(SitePipelines.serving(options), options.outDir(),
                     List.of(options.contentDir(), options.themeDir()), port, System.err::println,
-                    e -> BuildCommand.failed(e, dirs));
+                    e -> BuildCommand.failed(e, dirs, lang), lang);
         } catch (BuildException e) {
-            System.err.println(BuildCommand.failed(e, dirs));
+            System.err.println(BuildCommand.failed(e, dirs, lang));
             return 1;
         }
         // The same answers as the browser's static search, straight from the Lucene index of the last build.

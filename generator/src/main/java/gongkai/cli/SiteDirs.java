@@ -15,9 +15,9 @@ final class SiteDirs {
     @Option(names = "--out", defaultValue = "site", description = "输出文件夹（默认 ${DEFAULT-VALUE}）。Output directory.")
     Path outDir;
 
-    /** Build options for these folders; progress and timing lines go to stderr, content paths as given. */
-    BuildOptions toOptions() {
-        return BuildOptions.of(contentDir, themeDir, outDir, line -> System.err.println(asGiven(line)));
+    /** Build options for these folders in {@code lang}; progress and timing lines go to stderr, content paths as given. */
+    BuildOptions toOptions(gongkai.content.Lang lang) {
+        return BuildOptions.of(contentDir, themeDir, outDir, line -> System.err.println(asGiven(line))).withLang(lang);
     }
 
     /**

@@ -1,7 +1,9 @@
 package gongkai.cli;
 
 import gongkai.content.DepartmentYear;
+import gongkai.content.Lang;
 import gongkai.content.Problem;
+import gongkai.content.Text;
 import gongkai.quality.QualityReport;
 import gongkai.quality.QualityRules;
 import gongkai.validate.Validation;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -22,13 +25,17 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "内容文件夹（默认 ${DEFAULT-VALUE}）。Content directory.")
     Path contentDir;
 
+    @Mixin
+    LanguageOption language;
+
     @Override
     public Integer call() {
+        Lang lang = language.lang();
         Validation.Result result;
         try {
             result = Validation.check(contentDir);
         } catch (IOException e) {
-            System.err.println("validate：" + e.getMessage());
+            System.err.println(Text.of(e).after("validate：", "validate: ").in(lang));
             return 2;
         }
         List<Problem> warnings = new java.util.ArrayList<>(result.warnings());
@@ -41,12 +48,15 @@ public final class ValidateCommand implements Callable<Integer> {
         all.addAll(warnings);
         all.sort(Problem.ORDER);
         for (Problem p : all) {
-            System.err.println(p.format());
+            System.err.println(p.format(lang));
         }
         List<DepartmentYear> years = result.loaded().content().departmentYears();
         int projects = years.stream().mapToInt(y -> y.projects().size()).sum();
-        System.out.println("validate：" + years.size() + " 个部门年度，" + projects + " 个项目：" + result.errors().size() + " 个错误，"
-                + warnings.size() + " 个警告");
+        int errors = result.errors().size();
+        System.out.println(Text.of("validate：" + years.size() + " 个部门年度，" + projects + " 个项目：" + errors + " 个错误，"
+                + warnings.size() + " 个警告", "validate: " + Text.count(years.size(), "department-year") + ", "
+                + Text.count(projects, "project") + ": " + Text.count(errors, "error") + ", "
+                + Text.count(warnings.size(), "warning")).in(lang));
         return result.ok() ? 0 : 1;
     }
 }

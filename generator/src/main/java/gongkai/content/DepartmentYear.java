@@ -16,6 +16,7 @@ import java.util.List;
  * @param projects       the projects in source order
  * @param corrections    corrections of the department-year as a whole, in file order (may be empty)
  * @param retracted      projects withdrawn after they were published, in file order (may be empty)
+ * @param documentFacts  the document's official address, publication date and original file, as far as given
  */
 public record DepartmentYear(
         String regionSlug,
@@ -27,14 +28,24 @@ public record DepartmentYear(
         List<DataTable> tables,
         List<Project> projects,
         List<Correction> corrections,
-        List<Retraction> retracted) {
+        List<Retraction> retracted,
+        DocumentFacts documentFacts) {
 
     public DepartmentYear {
+        documentFacts = documentFacts == null ? DocumentFacts.NONE : documentFacts;
         sections = List.copyOf(sections);
         tables = List.copyOf(tables);
         projects = List.copyOf(projects);
         corrections = List.copyOf(corrections);
         retracted = List.copyOf(retracted);
+    }
+
+    /** A department-year without facts about its document beyond its path. */
+    public DepartmentYear(String regionSlug, String departmentCode, int year, String title, String document,
+                          List<Section> sections, List<DataTable> tables, List<Project> projects,
+                          List<Correction> corrections, List<Retraction> retracted) {
+        this(regionSlug, departmentCode, year, title, document, sections, tables, projects, corrections, retracted,
+                DocumentFacts.NONE);
     }
 
     /** A department-year without corrections or retractions (what an import reads from a source document). */

@@ -10,10 +10,10 @@ import java.util.Comparator;
  * @param column   1-based column
  * @param field    dotted path of the field, e.g. {@code projects[3].budget.total} (0-based indexes); empty
  *                 when the problem concerns the whole file
- * @param message  what is wrong, in words
+ * @param text     what is wrong and what to type instead, in both languages
  * @param severity errors fail validation, warnings do not
  */
-public record Problem(String path, int line, int column, String field, String message, Severity severity) {
+public record Problem(String path, int line, int column, String field, Text text, Severity severity) {
 
     public enum Severity { ERROR, WARNING }
 
@@ -24,17 +24,27 @@ public record Problem(String path, int line, int column, String field, String me
             .thenComparing(Problem::field)
             .thenComparing(Problem::message);
 
+    /** What is wrong, in Chinese. */
+    public String message() {
+        return text.zh();
+    }
+
     /** {@code path:line:column: field: message}, or {@code path:line:column: field: 警告：message}. */
     public String format() {
+        return format(Lang.ZH);
+    }
+
+    /** As {@link #format()}, in {@code lang}: {@code path:line:column: field: warning: message} in English. */
+    public String format(Lang lang) {
         StringBuilder b = new StringBuilder();
         b.append(path).append(':').append(line).append(':').append(column).append(": ");
         if (!field.isEmpty()) {
             b.append(field).append(": ");
         }
         if (severity == Severity.WARNING) {
-            b.append("警告：");
+            b.append(lang == Lang.EN ? "warning: " : "警告：");
         }
-        return b.append(message).toString();
+        return b.append(text.in(lang)).toString();
     }
 
     @Override

@@ -92,6 +92,20 @@ public final class Urls {
         return "sources/" + document;
     }
 
+    /**
+     * A source document's page, beside the file it shows: {@code sources/hengshui/467/004_….txt.html} (its text with
+     * numbered, anchored lines and the document's facts). Appending {@code .html} to the published name keeps every
+     * page apart from every published file: no source file may itself end in {@code .html} (SafePaths refuses it).
+     */
+    public static String sourcePage(String document) {
+        return source(document) + ".html";
+    }
+
+    /** The fragment of one line on a source page ({@code L123}, as "第 123 行" counts): {@code #L123} links it. */
+    public static String lineAnchor(int line) {
+        return "L" + line;
+    }
+
     public static String asset(String path) {
         return "assets/" + path;
     }

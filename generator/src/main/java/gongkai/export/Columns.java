@@ -33,6 +33,8 @@ public final class Columns {
             DEPARTMENT_NAME,
             Field.string("title", "文件标题", "公开文件的标题，按原文"),
             Field.string("source_document", "来源文件", "来源文件在网站 sources/ 之下的路径：<地区>/<单位编码>/<文件名>"),
+            Field.string("document_url", "文件官方网址", "公开文件在单位官方网站上的网址（http 或 https）；未提供则为空"),
+            Field.date("document_published", "文件发布日期", "公开文件在官方网站上的发布日期，YYYY-MM-DD；未提供则为空"),
             Field.integer("project_count", "项目数", "本单位本年度公开的项目个数"),
             Field.integer("indicator_count", "绩效指标数", "本单位本年度所有项目的绩效指标行数之和"),
             Field.number("budget_total_yuan", "项目预算数合计（元）",

@@ -463,7 +463,7 @@ public final class DatasetExporter {
             }
             List<String> tableIds = dy.tables().stream().map(DataTable::id).distinct().sorted().toList();
             return cells(dy.regionSlug(), dy.departmentCode(), dy.year(), dept.name(), dy.title(), dy.document(),
-                    projects.size(), indicatorCount, total,
+                    dy.documentFacts().url(), dy.documentFacts().published(), projects.size(), indicatorCount, total,
                     tableIds.isEmpty() ? null : String.join(" ", tableIds),
                     url(Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year())));
         }

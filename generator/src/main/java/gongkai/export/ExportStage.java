@@ -7,6 +7,7 @@ import gongkai.quality.QualityStage;
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
 import gongkai.pipeline.ChangedYears;
+import gongkai.content.ContentPaths;
 import gongkai.content.DepartmentKey;
 import gongkai.pipeline.DataFiles;
 import gongkai.site.SiteModel;
@@ -87,18 +88,33 @@ public final class ExportStage implements BuildStage {
     }
 
     /**
-     * Copies each cited document from content/sources/ so every citation links to the original text — through the
-     * confinement rule again (validate checked it; this is where a file is actually read into the site).
+     * The files of content/sources/ these years publish (as {@code document:} values, each with the department whose
+     * folder holds it): each document, its text rendering and its {@code document_original}.
      */
-    private static int copySourceDocuments(BuildContext context, List<DepartmentYear> years) throws IOException {
-        Path contentDir = context.options().contentDir();
-        // document → the department citing it (the path names the department's own folder, so there is one)
+    public static Map<String, DepartmentKey> publishedSources(java.util.Collection<DepartmentYear> years) {
+        // the path names the department's own folder, so there is one department per file
         TreeMap<String, DepartmentKey> cited = new TreeMap<>();
         for (DepartmentYear dy : years) {
             if (dy.document() != null) {
                 cited.put(dy.document(), dy.departmentKey());
+                cited.put(ContentPaths.textRendering(dy.document()), dy.departmentKey());
+            }
+            if (dy.documentFacts().original() != null) {
+                cited.put(dy.documentFacts().original(), dy.departmentKey());
             }
         }
+        return cited;
+    }
+
+    /**
+     * Copies each cited document from content/sources/ — the file cited, its text rendering (whose lines the
+     * citations count) and the original named by {@code document_original} — so each source page links the files it
+     * shows, unchanged; through the confinement rule again (validate checked them; this is where a file is actually
+     * read into the site).
+     */
+    private static int copySourceDocuments(BuildContext context, List<DepartmentYear> years) throws IOException {
+        Path contentDir = context.options().contentDir();
+        Map<String, DepartmentKey> cited = publishedSources(years);
         for (Map.Entry<String, DepartmentKey> c : cited.entrySet()) {
             String document = c.getKey();
             Path file;

@@ -83,6 +83,12 @@ public final class ContentWriter {
         y.verbatim(0, "year", Integer.toString(dy.year()));
         y.string(0, "title", dy.title());
         y.string(0, "document", dy.document());
+        // hand-written facts about the document survive a rewrite (an import never finds any)
+        y.string(0, "document_url", dy.documentFacts().url());
+        if (dy.documentFacts().published() != null) {
+            y.verbatim(0, "document_published", dy.documentFacts().published().toString());
+        }
+        y.string(0, "document_original", dy.documentFacts().original());
         if (!dy.sections().isEmpty()) {
             y.open(0, "sections");
             for (Section s : dy.sections()) {
@@ -283,6 +289,7 @@ public final class ContentWriter {
         // Decide everything before writing anything, so a conflict leaves the tree untouched.
         List<Path> conflicts = new ArrayList<>();
         StringBuilder msg = new StringBuilder();
+        StringBuilder english = new StringBuilder();
         for (ImportPlanner.YearPlan plan : plans) {
             segment(plan.year().regionSlug());
             segment(plan.year().departmentCode());
@@ -290,11 +297,16 @@ public final class ContentWriter {
                 conflicts.add(plan.file());
                 msg.append(plan.file()).append(": 文件已被手工修改过（与重新导入它所引用的文件得到的内容不同），未覆盖；"
                         + "导入将做如下改动，确认后加 --force 重新导入（手工修改会丢失）：\n")
-                        .append(plan.diff().render("  "));
+                        .append(plan.diff().render("  ").zh());
+                english.append(plan.file()).append(": the file was edited by hand (it differs from what re-importing the "
+                        + "document it cites gives) and is not overwritten; the import would make these changes; once you have "
+                        + "checked them, import again with --force (the hand edits are lost):\n")
+                        .append(plan.diff().render("  ").en());
             }
         }
         if (!conflicts.isEmpty()) {
-            throw new ContentConflictException(msg.toString().strip(), conflicts);
+            throw new ContentConflictException(gongkai.content.Text.of(msg.toString().strip(), english.toString().strip()),
+                    conflicts);
         }
         Map<String, Region> regions = new java.util.LinkedHashMap<>();
         doc.regions().forEach(r -> regions.putIfAbsent(r.slug(), r));

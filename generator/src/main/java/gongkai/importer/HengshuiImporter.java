@@ -7,6 +7,7 @@ import gongkai.content.Project;
 import gongkai.content.Region;
 import gongkai.content.Section;
 import gongkai.content.SourceRef;
+import gongkai.content.Text;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +56,9 @@ public final class HengshuiImporter {
             } else if (cells.isEmpty()) {
                 prose.add(tok);
             } else {
-                src.problem(tok.line(), tableName, "“" + tableName + "”表格中间有表格外的文字，没有读入：" + PrintedNumbers.abbreviated(tok.text()));
+                String text = PrintedNumbers.abbreviated(tok.text());
+                src.problem(tok.line(), tableName, Text.of("“" + tableName + "”表格中间有表格外的文字，没有读入：" + text,
+                        "text outside the table in the middle of the table \"" + tableName + "\" was not read: " + text));
             }
         }
         return new ProseThenTable(prose, cells);
@@ -70,8 +73,14 @@ public final class HengshuiImporter {
         return importLines(document, SourceText.lines(text), options);
     }
 
+    /** A table cell amid the prose of a section: reported, not read. */
+    private static Text cellInProse(String cell) {
+        String shown = PrintedNumbers.abbreviated(cell);
+        return Text.of("正文中间有一个表格单元格，没有读入：" + shown, "a table cell amid the text was not read: " + shown);
+    }
+
     /** An import that cannot go on: the problems found so far and this one, which ends it. */
-    private static ImportException stop(TabText src, int line, String field, String message) {
+    private static ImportException stop(TabText src, int line, String field, Text message) {
         List<ImportProblem> problems = new ArrayList<>(src.problems);
         problems.add(new ImportProblem(src.document, line, field, message));
         return new ImportException(problems);
@@ -87,20 +96,23 @@ public final class HengshuiImporter {
         }
         TabText src = new TabText(document, lines);
         if (lines.isEmpty()) {
-            throw stop(src, 1, null, "空文件：文件里没有任何文字");
+            throw stop(src, 1, null, Text.of("空文件：文件里没有任何文字", "empty file: there is no text in it"));
         }
         String title = lines.get(0).strip();
         src.place(1);
         Matcher tm = TITLE.matcher(title);
         if (!tm.matches()) {
-            throw stop(src, 1, "标题", "第一行不是“<单位>YYYY年部门预算…”形式的标题: "
-                    + PrintedNumbers.abbreviated(title));
+            throw stop(src, 1, "标题", Text.of("第一行不是“<单位>YYYY年部门预算…”形式的标题: "
+                    + PrintedNumbers.abbreviated(title), "the first line is not a title \"<unit>YYYY年部门预算…\": "
+                    + PrintedNumbers.abbreviated(title)));
         }
         String titleName = tm.group(1);
         int year = options.year() != null ? options.year() : PrintedNumbers.smallInt(tm.group(2));
         if (!Importer.isFileYear(year)) {
-            throw stop(src, 1, "年度", "标题中的年度 " + tm.group(2) + " 不是四位数的年度（"
-                    + Importer.MIN_YEAR + "–" + Importer.MAX_YEAR + "）；可用 --year 指定");
+            throw stop(src, 1, "年度", Text.of("标题中的年度 " + tm.group(2) + " 不是四位数的年度（"
+                    + Importer.MIN_YEAR + "–" + Importer.MAX_YEAR + "）；可用 --year 指定", "the year " + tm.group(2)
+                    + " in the title is not a four-digit year (" + Importer.MIN_YEAR + "–" + Importer.MAX_YEAR
+                    + "); give it with --year"));
         }
 
         // Top-level headings 一、… 九、: non-tab lines that do not continue a cell (the line above is not a
@@ -139,8 +151,9 @@ public final class HengshuiImporter {
             Integer earlier = headingLines.putIfAbsent(kind, line);
             if (earlier != null) {
                 // Its section and table ids would repeat, which the loader rejects.
-                src.problem(line, "一级标题", "重复的一级标题“" + PrintedNumbers.abbreviated(heading) + "”（第 "
-                        + earlier + " 行已有）；此节未读取");
+                src.problem(line, "一级标题", Text.of("重复的一级标题“" + PrintedNumbers.abbreviated(heading) + "”（第 "
+                        + earlier + " 行已有）；此节未读取", "the top-level heading \"" + PrintedNumbers.abbreviated(heading)
+                        + "\" repeats the one on line " + earlier + "; this section was not read"));
                 src.tokens(line + 1, end);
                 continue;
             }
@@ -169,7 +182,8 @@ public final class HengshuiImporter {
                 int perfEnd = part2 < 0 ? end : part2 + 1;
                 sections.add(new Section("performance", name, performance(src, src.tokens(line + 1, perfEnd)), ref));
                 if (part2 < 0) {
-                    src.problem(line, "项目绩效目标", "“" + PrintedNumbers.abbreviated(heading) + "”下没有“第二部分”（项目绩效目标表）");
+                    src.problem(line, "项目绩效目标", Text.of("“" + PrintedNumbers.abbreviated(heading) + "”下没有“第二部分”（项目绩效目标表）",
+                            "no \"第二部分\" (the project performance target tables) under \"" + PrintedNumbers.abbreviated(heading) + "\""));
                 } else {
                     // Code and year are needed for the ids; the code is read from the procurement table below,
                     // so projects are read after the loop.
@@ -185,8 +199,9 @@ public final class HengshuiImporter {
                 if (!cells.isEmpty()) {
                     Matcher um = UNIT_CODE.matcher(cells.get(0).text());
                     if (um.matches() && um.group(1).length() > MAX_CODE_LENGTH) {
-                        src.problem(cells.get(0).line(), "预算单位编码", "编码有 " + um.group(1).length()
-                                + " 位，超过上限 " + MAX_CODE_LENGTH + " 位");
+                        src.problem(cells.get(0).line(), "预算单位编码", Text.of("编码有 " + um.group(1).length()
+                                + " 位，超过上限 " + MAX_CODE_LENGTH + " 位", "the code has " + um.group(1).length()
+                                + " digits, more than the " + MAX_CODE_LENGTH + " allowed"));
                     } else if (um.matches()) {
                         code = um.group(1);
                         unitName = um.group(2).strip();
@@ -212,17 +227,23 @@ public final class HengshuiImporter {
             } else if (name.equals("其他需要说明的事项")) {
                 sections.add(new Section("other", name, paragraphs(src, src.tokens(line + 1, end)), ref));
             } else {
-                src.problem(line, "一级标题", "不认识的一级标题“" + PrintedNumbers.abbreviated(heading) + "”，这一节没有读入");
+                src.problem(line, "一级标题", Text.of("不认识的一级标题“" + PrintedNumbers.abbreviated(heading) + "”，这一节没有读入",
+                        "unknown top-level heading \"" + PrintedNumbers.abbreviated(heading) + "\"; this section was not read"));
             }
         }
 
         if (code == null) {
-            throw stop(src, procurementLine > 0 ? procurementLine : 1, "预算单位",
+            throw stop(src, procurementLine > 0 ? procurementLine : 1, "预算单位", Text.of(
                     (procurementLine > 0 ? "政府采购预算表的第一个单元格" : "文件中没有“政府采购预算情况”一节，也就")
-                            + "不是预算单位行“<编码><单位名称>”（例如 467衡水市生态环境局）；无法确定预算单位编码");
+                            + "不是预算单位行“<编码><单位名称>”（例如 467衡水市生态环境局）；无法确定预算单位编码",
+                    (procurementLine > 0 ? "the first cell of the procurement table is" : "the document has no section "
+                            + "\"政府采购预算情况\", so no") + " budget unit row \"<code><unit name>\" (e.g. \"467衡水市生态环境局\"); "
+                            + "the budget unit's code cannot be found"));
         }
         if (!unitName.equals(titleName)) {
-            src.problem(1, "标题", "标题里的单位是“" + titleName + "”，政府采购预算表里的单位却是“" + unitName + "”：请核对");
+            src.problem(1, "标题", Text.of("标题里的单位是“" + titleName + "”，政府采购预算表里的单位却是“" + unitName + "”：请核对",
+                    "the unit in the title is \"" + titleName + "\", but the procurement table's unit is \"" + unitName
+                    + "\": check which is right"));
         }
         if (projectsFrom > 0) {
             projects = HengshuiProjects.read(src, projectsFrom, projectsTo, code, year);
@@ -265,12 +286,15 @@ public final class HengshuiImporter {
             }
         }
         if (duties < 0 || org < 0 || org < duties) {
-            src.problem(from - 1, "部门职责", "这一节里没有依次出现“部门职责：”和“机构设置：”");
+            src.problem(from - 1, "部门职责", Text.of("这一节里没有依次出现“部门职责：”和“机构设置：”",
+                    "this section does not have \"部门职责：\" followed by \"机构设置：\""));
             return;
         }
         List<TabText.Token> before = src.tokens(from, duties);
         for (TabText.Token t : before) {
-            src.problem(t.line(), "部门职责", "“部门职责：”之前的文字没有读入：" + PrintedNumbers.abbreviated(t.isCell() ? t.cell().text() : t.text()));
+            String text = PrintedNumbers.abbreviated(t.isCell() ? t.cell().text() : t.text());
+            src.problem(t.line(), "部门职责", Text.of("“部门职责：”之前的文字没有读入：" + text,
+                    "the text before \"部门职责：\" was not read: " + text));
         }
         src.place(duties);
         String dutiesHeading = src.line(duties).strip();
@@ -303,7 +327,7 @@ public final class HengshuiImporter {
         String group = null;
         for (TabText.Token t : tokens) {
             if (t.isCell()) {
-                src.problem(t.line(), "单元格", "正文中间有一个表格单元格，没有读入：" + PrintedNumbers.abbreviated(t.cell().text()));
+                src.problem(t.line(), "单元格", cellInProse(t.cell().text()));
                 continue;
             }
             Matcher sub = SUB.matcher(t.text());
@@ -312,7 +336,7 @@ public final class HengshuiImporter {
                 continue;
             }
             for (HengshuiTables.Figure f : HengshuiTables.figures(t.text())) {
-                String why = PrintedNumbers.decimalProblem(f.amount());
+                Text why = PrintedNumbers.decimalProblem(f.amount());
                 if (why != null) {
                     src.problem(t.line(), "金额", why);
                     continue;
@@ -321,7 +345,8 @@ public final class HengshuiImporter {
             }
         }
         if (rows.isEmpty()) {
-            src.problem(ref.line(), "金额", "“" + PrintedNumbers.abbreviated(ref.heading()) + "”下没有找到以万元计的金额");
+            src.problem(ref.line(), "金额", Text.of("“" + PrintedNumbers.abbreviated(ref.heading()) + "”下没有找到以万元计的金额",
+                    "no amount in \"万元\" found under \"" + PrintedNumbers.abbreviated(ref.heading()) + "\""));
         }
         return new DataTable(id, title, HengshuiTables.figureColumns(grouped), rows, null, ref);
     }
@@ -331,7 +356,7 @@ public final class HengshuiImporter {
         List<String> out = new ArrayList<>();
         for (TabText.Token t : tokens) {
             if (t.isCell()) {
-                src.problem(t.line(), "单元格", "正文中间有一个表格单元格，没有读入：" + PrintedNumbers.abbreviated(t.cell().text()));
+                src.problem(t.line(), "单元格", cellInProse(t.cell().text()));
             } else {
                 out.add(escape(t.text()));
             }
@@ -344,7 +369,7 @@ public final class HengshuiImporter {
         List<String> out = new ArrayList<>();
         for (TabText.Token t : tokens) {
             if (t.isCell()) {
-                src.problem(t.line(), "单元格", "正文中间有一个表格单元格，没有读入：" + PrintedNumbers.abbreviated(t.cell().text()));
+                src.problem(t.line(), "单元格", cellInProse(t.cell().text()));
             } else if (SUB.matcher(t.text()).matches() && HengshuiTables.figures(t.text()).isEmpty() && t.text().length() <= 20) {
                 out.add("### " + escape(t.text()));
             } else {
@@ -367,7 +392,7 @@ public final class HengshuiImporter {
         for (int i = 0; i < tokens.size(); i++) {
             TabText.Token t = tokens.get(i);
             if (t.isCell()) {
-                src.problem(t.line(), "单元格", "正文中间有一个表格单元格，没有读入：" + PrintedNumbers.abbreviated(t.cell().text()));
+                src.problem(t.line(), "单元格", cellInProse(t.cell().text()));
                 continue;
             }
             String text = t.text();

@@ -3,6 +3,7 @@ package gongkai.importer;
 import gongkai.content.Indicator;
 import gongkai.content.Project;
 import gongkai.content.SourceRef;
+import gongkai.content.Text;
 import gongkai.content.TargetParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,9 @@ final class HengshuiProjects {
         for (TabText.Token t : src.tokens(from, to)) {
             if (t.isCell()) {
                 if (current == null) {
-                    src.problem(t.line(), "单元格", "第一个项目标题之前的单元格没有读入：" + PrintedNumbers.abbreviated(t.cell().text()));
+                    String cell = PrintedNumbers.abbreviated(t.cell().text());
+                    src.problem(t.line(), "单元格", Text.of("第一个项目标题之前的单元格没有读入：" + cell,
+                            "a cell before the first project heading was not read: " + cell));
                 } else {
                     current.cells.add(t.cell());
                 }
@@ -66,7 +69,8 @@ final class HengshuiProjects {
             if (text.isEmpty()) {
                 // A TC field alone on its line belongs to the heading just above it.
                 if (current == null || fieldText == null || !current.cells.isEmpty()) {
-                    src.problem(t.line(), "目录域", "有 Word 目录域（TC）却没有项目标题：" + PrintedNumbers.abbreviated(t.text()));
+                    src.problem(t.line(), "目录域", Text.of("有 Word 目录域（TC）却没有项目标题：" + PrintedNumbers.abbreviated(t.text()),
+                            "a Word table-of-contents field (TC) without a project heading: " + PrintedNumbers.abbreviated(t.text())));
                 } else {
                     applyField(src, current, fieldText, t.line());
                 }
@@ -74,7 +78,9 @@ final class HengshuiProjects {
             }
             Matcher h = HEADING.matcher(text);
             if (!h.matches()) {
-                src.problem(t.line(), "项目表", "项目表之间的文字既不是标题也不在表格里，没有读入：" + PrintedNumbers.abbreviated(text));
+                src.problem(t.line(), "项目表", Text.of("项目表之间的文字既不是标题也不在表格里，没有读入：" + PrintedNumbers.abbreviated(text),
+                        "text between the project tables that is neither a heading nor in a table was not read: "
+                        + PrintedNumbers.abbreviated(text)));
                 continue;
             }
             Integer number = h.group(1) == null ? null : number(src, t.line(), h.group(1));
@@ -91,10 +97,13 @@ final class HengshuiProjects {
             Pending p = pending.get(i);
             if (p.number == null) {
                 if (!p.numberUnreadable) {
-                    src.problem(p.line, "项目序号", "项目标题没有序号：" + PrintedNumbers.abbreviated(p.heading));
+                    src.problem(p.line, "项目序号", Text.of("项目标题没有序号：" + PrintedNumbers.abbreviated(p.heading),
+                            "the project heading has no number: " + PrintedNumbers.abbreviated(p.heading)));
                 }
             } else if (p.number != i + 1) {
-                src.problem(p.line, "项目序号", "这里应是第 " + (i + 1) + " 个项目，标题却编号为 " + p.number + "：" + PrintedNumbers.abbreviated(p.heading));
+                src.problem(p.line, "项目序号", Text.of("这里应是第 " + (i + 1) + " 个项目，标题却编号为 " + p.number + "："
+                        + PrintedNumbers.abbreviated(p.heading), "project " + (i + 1) + " should be here, but the heading is "
+                        + "numbered " + p.number + ": " + PrintedNumbers.abbreviated(p.heading)));
             }
             String id = String.format("%s-%d-%03d", code, year, i + 1);
             projects.add(build(src, p, id));
@@ -108,12 +117,16 @@ final class HengshuiProjects {
         String fieldTitle = n.matches() ? n.group(2) : fieldText;
         String printedTitle = NUMBERED.matcher(p.heading).matches() ? p.heading.substring(p.heading.indexOf('、') + 1) : p.heading;
         if (!fieldTitle.equals(printedTitle)) {
-            src.problem(line, "目录域", "Word 目录域（TC）里的标题“" + fieldTitle + "”与印出的标题“" + printedTitle + "”不同");
+            src.problem(line, "目录域", Text.of("Word 目录域（TC）里的标题“" + fieldTitle + "”与印出的标题“" + printedTitle + "”不同",
+                    "the title \"" + fieldTitle + "\" in the Word table-of-contents field (TC) differs from the printed title \""
+                    + printedTitle + "\""));
         }
         if (p.number == null) {
             p.number = fieldNumber;
         } else if (fieldNumber != null && !fieldNumber.equals(p.number)) {
-            src.problem(line, "目录域", "Word 目录域（TC）里的序号 " + fieldNumber + " 与印出的序号 " + p.number + " 不同");
+            src.problem(line, "目录域", Text.of("Word 目录域（TC）里的序号 " + fieldNumber + " 与印出的序号 " + p.number + " 不同",
+                    "the number " + fieldNumber + " in the Word table-of-contents field (TC) differs from the printed number "
+                    + p.number));
         }
     }
 
@@ -121,7 +134,8 @@ final class HengshuiProjects {
     private static Integer number(TabText src, int line, String digits) {
         int n = PrintedNumbers.smallInt(digits);
         if (n < 0) {
-            src.problem(line, "项目序号", "序号 " + PrintedNumbers.abbreviated(digits) + " 位数过多，不是项目序号");
+            src.problem(line, "项目序号", Text.of("序号 " + PrintedNumbers.abbreviated(digits) + " 位数过多，不是项目序号",
+                    "the number " + PrintedNumbers.abbreviated(digits) + " has too many digits to be a project's number"));
             return null;
         }
         return n;
@@ -138,20 +152,25 @@ final class HengshuiProjects {
         // Blank cells of the (empty) project-name row before 绩效目标.
         while (k < cells.size() && !cells.get(k).text().equals("绩效目标")) {
             if (!cells.get(k).blank()) {
-                src.problem(cells.get(k).line(), "绩效目标", "“" + PrintedNumbers.abbreviated(p.heading) + "”里“绩效目标”之前多了一个单元格，没有读入：" + PrintedNumbers.abbreviated(cells.get(k).text()));
+                src.problem(cells.get(k).line(), "绩效目标", Text.of("“" + PrintedNumbers.abbreviated(p.heading)
+                        + "”里“绩效目标”之前多了一个单元格，没有读入：" + PrintedNumbers.abbreviated(cells.get(k).text()),
+                        "an extra cell before \"绩效目标\" in \"" + PrintedNumbers.abbreviated(p.heading) + "\" was not read: "
+                        + PrintedNumbers.abbreviated(cells.get(k).text())));
             }
             k++;
         }
         String goals = null;
         if (k >= cells.size()) {
-            src.problem(p.line, "绩效目标", "“" + PrintedNumbers.abbreviated(p.heading) + "”里没有“绩效目标”单元格");
+            src.problem(p.line, "绩效目标", Text.of("“" + PrintedNumbers.abbreviated(p.heading) + "”里没有“绩效目标”单元格",
+                    "\"" + PrintedNumbers.abbreviated(p.heading) + "\" has no cell \"绩效目标\""));
         } else {
             k++;
             if (k < cells.size() && !cells.get(k).text().equals(HEADER.get(0))) {
                 goals = cells.get(k).blank() ? null : cells.get(k).text();
                 k++;
             } else {
-                src.problem(cells.get(k - 1).line(), "绩效目标", "“" + PrintedNumbers.abbreviated(p.heading) + "”的绩效目标是空的");
+                src.problem(cells.get(k - 1).line(), "绩效目标", Text.of("“" + PrintedNumbers.abbreviated(p.heading) + "”的绩效目标是空的",
+                        "the \"绩效目标\" (performance target) of \"" + PrintedNumbers.abbreviated(p.heading) + "\" is empty"));
             }
         }
         boolean header = k + HEADER.size() <= cells.size();
@@ -160,7 +179,8 @@ final class HengshuiProjects {
         }
         if (!header) {
             src.problem(k < cells.size() ? cells.get(k).line() : p.line,
-                    "指标表", "“" + PrintedNumbers.abbreviated(p.heading) + "”里没有指标表的表头（" + String.join(" ", HEADER) + "）");
+                    "指标表", Text.of("“" + PrintedNumbers.abbreviated(p.heading) + "”里没有指标表的表头（" + String.join(" ", HEADER) + "）",
+                    "\"" + PrintedNumbers.abbreviated(p.heading) + "\" has no indicator table header (" + String.join(" ", HEADER) + ")"));
             return new Project(id, p.name, null, null, goals, List.of(), new SourceRef(src.document, p.heading, p.line));
         }
         k += HEADER.size();
@@ -172,28 +192,37 @@ final class HengshuiProjects {
             String l1 = row.get(0).text();
             if (!l1.isEmpty()) {
                 if (!l1.endsWith("指标")) {
-                    src.problem(line, "一级指标", "“" + PrintedNumbers.abbreviated(p.heading) + "”里的一级指标“" + PrintedNumbers.abbreviated(l1) + "”不是指标类别");
+                    src.problem(line, "一级指标", Text.of("“" + PrintedNumbers.abbreviated(p.heading) + "”里的一级指标“"
+                            + PrintedNumbers.abbreviated(l1) + "”不是指标类别", "the \"一级指标\" \"" + PrintedNumbers.abbreviated(l1)
+                            + "\" in \"" + PrintedNumbers.abbreviated(p.heading) + "\" is not an indicator category (\"…指标\")"));
                 }
                 level1 = l1;
             } else if (level1 == null) {
-                src.problem(line, "一级指标", "“" + PrintedNumbers.abbreviated(p.heading) + "”的第一行指标没有一级指标");
+                src.problem(line, "一级指标", Text.of("“" + PrintedNumbers.abbreviated(p.heading) + "”的第一行指标没有一级指标",
+                        "the first indicator row of \"" + PrintedNumbers.abbreviated(p.heading) + "\" has no \"一级指标\" (level 1)"));
             }
             String l2 = row.get(1).text();
             if (!l2.endsWith("指标")) {
-                src.problem(row.get(1).line(), "二级指标", "“" + PrintedNumbers.abbreviated(p.heading) + "”里的二级指标“" + PrintedNumbers.abbreviated(l2) + "”不是指标类别");
+                src.problem(row.get(1).line(), "二级指标", Text.of("“" + PrintedNumbers.abbreviated(p.heading) + "”里的二级指标“"
+                        + PrintedNumbers.abbreviated(l2) + "”不是指标类别", "the \"二级指标\" \"" + PrintedNumbers.abbreviated(l2)
+                        + "\" in \"" + PrintedNumbers.abbreviated(p.heading) + "\" is not an indicator category (\"…指标\")"));
             }
             String l3 = row.get(2).text();
             String target = row.get(4).text();
             if (l3.isEmpty() || target.isEmpty()) {
-                src.problem(line, "指标表", "“" + PrintedNumbers.abbreviated(p.heading) + "”里有一行指标缺三级指标或指标值");
+                src.problem(line, "指标表", Text.of("“" + PrintedNumbers.abbreviated(p.heading) + "”里有一行指标缺三级指标或指标值",
+                        "an indicator row in \"" + PrintedNumbers.abbreviated(p.heading) + "\" lacks its \"三级指标\" or \"指标值\""));
             }
             indicators.add(new Indicator(level1, nullIfEmpty(l2), nullIfEmpty(l3), nullIfEmpty(row.get(3).text()),
                     nullIfEmpty(target), nullIfEmpty(row.get(5).text()), target.isEmpty() ? null : TargetParser.parse(target)));
         }
         if (k < cells.size()) {
-            src.problem(cells.get(k).line(), "指标表", "“" + PrintedNumbers.abbreviated(p.heading) + "”最后一整行指标之后多出 "
-                    + (cells.size() - k) + " 个单元格，没有读入：" + PrintedNumbers.abbreviated(String.join("、",
-                    cells.subList(k, cells.size()).stream().map(TabText.Cell::text).toList())));
+            String extra = PrintedNumbers.abbreviated(String.join("、",
+                    cells.subList(k, cells.size()).stream().map(TabText.Cell::text).toList()));
+            src.problem(cells.get(k).line(), "指标表", Text.of("“" + PrintedNumbers.abbreviated(p.heading) + "”最后一整行指标之后多出 "
+                    + (cells.size() - k) + " 个单元格，没有读入：" + extra, Text.count(cells.size() - k, "cell")
+                    + " after the last whole indicator row of \"" + PrintedNumbers.abbreviated(p.heading) + "\" were not read: "
+                    + extra));
         }
         return new Project(id, p.name, null, null, goals, indicators, new SourceRef(src.document, p.heading, p.line));
     }

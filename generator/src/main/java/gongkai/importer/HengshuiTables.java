@@ -5,6 +5,7 @@ import gongkai.content.ColumnType;
 import gongkai.content.DataTable;
 import gongkai.content.ProcurementLinks;
 import gongkai.content.SourceRef;
+import gongkai.content.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,17 +61,20 @@ final class HengshuiTables {
             unit = cells.get(k).text().substring("单位：".length()).strip();
             k++;
         } else {
-            src.problem(sourceLine, "政府采购预算", "政府采购预算表没有“单位：”一行");
+            src.problem(sourceLine, "政府采购预算", Text.of("政府采购预算表没有“单位：”一行",
+                    "the procurement table has no line \"单位：\""));
         }
         int header1 = k;
         if (k + 7 > cells.size() || !HengshuiProjects.squeeze(cells.get(k).text()).equals("政府采购项目来源")) {
-            src.problem(sourceLine, "政府采购预算", "没有找到政府采购预算表的表头");
+            src.problem(sourceLine, "政府采购预算", Text.of("没有找到政府采购预算表的表头",
+                    "the procurement table's header was not found"));
             return null;
         }
         k += 7;
         int header2 = k;
         if (k + 13 > cells.size() || !cells.get(k).text().equals("项目名称") || !cells.get(k + 7).text().equals("合计")) {
-            src.problem(cells.get(Math.min(k, cells.size() - 1)).line(), "政府采购预算", "没有找到政府采购预算表表头的第二行");
+            src.problem(cells.get(Math.min(k, cells.size() - 1)).line(), "政府采购预算", Text.of("没有找到政府采购预算表表头的第二行",
+                    "the second row of the procurement table's header was not found"));
             return null;
         }
         k += 13;
@@ -80,7 +84,8 @@ final class HengshuiTables {
         for (int c = 1; c <= 5; c++) {
             titles[c + 1] = HengshuiProjects.squeeze(cells.get(header1 + c).text());
             if (!cells.get(header2 + 1 + c).blank()) {
-                src.problem(cells.get(header2 + 1 + c).line(), "政府采购预算", "表头这里应是空的（合并的）单元格");
+                src.problem(cells.get(header2 + 1 + c).line(), "政府采购预算", Text.of("表头这里应是空的（合并的）单元格",
+                        "the header should have an empty (merged) cell here"));
             }
         }
         for (int c = 7; c < 13; c++) {
@@ -110,7 +115,8 @@ final class HengshuiTables {
             } else {
                 type = "item";
                 if (unitName == null) {
-                    src.problem(row.get(0).line(), "政府采购预算", "采购条目在任何“小计”行之前，不知道它属于哪个单位");
+                    src.problem(row.get(0).line(), "政府采购预算", Text.of("采购条目在任何“小计”行之前，不知道它属于哪个单位",
+                            "a procurement item comes before any \"小计\" row, so its unit is unknown"));
                 }
             }
             Map<String, String> r = new LinkedHashMap<>();
@@ -126,7 +132,9 @@ final class HengshuiTables {
             rows.add(r);
         }
         if (k < cells.size()) {
-            src.problem(cells.get(k).line(), "政府采购预算", "政府采购预算表最后一整行之后多出 " + (cells.size() - k) + " 个单元格，没有读入");
+            src.problem(cells.get(k).line(), "政府采购预算", Text.of("政府采购预算表最后一整行之后多出 " + (cells.size() - k)
+                    + " 个单元格，没有读入", Text.count(cells.size() - k, "cell") + " after the last whole row of the "
+                    + "procurement table were not read"));
         }
         // The two-level header: keep the printed group titles in the note, as they span several columns.
         String note = "预算单位：" + cells.get(0).text() + "　单位：" + unit + "\n\n"
@@ -141,7 +149,7 @@ final class HengshuiTables {
      * {@code 1e5}, {@code 5.} and Arabic-Indic digits, which then failed {@code gongkai validate}.
      */
     private static void checkDecimal(TabText src, TabText.Cell cell, String title) {
-        String why = PrintedNumbers.decimalProblem(cell.text());
+        Text why = PrintedNumbers.decimalProblem(cell.text());
         if (why != null) {
             src.problem(cell.line(), title, why);
         }
@@ -154,7 +162,8 @@ final class HengshuiTables {
     /** 固定资产占用情况表: title cell, 编制部门/截止时间 cells (→ note), a 3-cell header, rows of 3 cells. */
     static DataTable assets(TabText src, List<TabText.Cell> cells, String heading) {
         if (cells.size() < 6) {
-            src.problem(cells.isEmpty() ? 1 : cells.get(0).line(), "国有资产占用情况", "国有资产占用情况表太短，没有读入");
+            src.problem(cells.isEmpty() ? 1 : cells.get(0).line(), "国有资产占用情况", Text.of("国有资产占用情况表太短，没有读入",
+                    "the state assets table is too short and was not read"));
             return null;
         }
         String title = cells.get(0).text();
@@ -165,7 +174,8 @@ final class HengshuiTables {
             k++;
         }
         if (k + 3 > cells.size()) {
-            src.problem(cells.get(0).line(), "国有资产占用情况", "国有资产占用情况表没有表头");
+            src.problem(cells.get(0).line(), "国有资产占用情况", Text.of("国有资产占用情况表没有表头",
+                    "the state assets table has no header"));
             return null;
         }
         String itemTitle = HengshuiProjects.squeeze(cells.get(k).text());
@@ -179,7 +189,8 @@ final class HengshuiTables {
             unit = valueTitle.substring(open + VALUE_UNIT_OPEN.length(), valueTitle.length() - 1);
             valueTitle = valueTitle.substring(0, open);
         } else {
-            src.problem(cells.get(k + 2).line(), "国有资产占用情况", "金额一栏没有写金额单位：" + PrintedNumbers.abbreviated(valueTitle));
+            src.problem(cells.get(k + 2).line(), "国有资产占用情况", Text.of("金额一栏没有写金额单位：" + PrintedNumbers.abbreviated(valueTitle),
+                    "the amount column names no money unit: " + PrintedNumbers.abbreviated(valueTitle)));
         }
         k += 3;
         List<Column> columns = List.of(
@@ -199,7 +210,8 @@ final class HengshuiTables {
             rows.add(r);
         }
         if (k < cells.size()) {
-            src.problem(cells.get(k).line(), "国有资产占用情况", "国有资产占用情况表最后一整行之后还有单元格，没有读入");
+            src.problem(cells.get(k).line(), "国有资产占用情况", Text.of("国有资产占用情况表最后一整行之后还有单元格，没有读入",
+                    "cells after the last whole row of the state assets table were not read"));
         }
         return new DataTable("assets", title, columns, rows, String.join("\n\n", notes),
                 new SourceRef(src.document, heading, cells.get(0).line()));
@@ -217,10 +229,12 @@ final class HengshuiTables {
         for (TabText.Token t : tokens) {
             String[] term = t.isCell() ? null : term(t.text());
             if (term == null) {
-                src.problem(t.line(), "名词解释", "名词解释应写成“1、名词：解释”：" + PrintedNumbers.abbreviated(t.isCell() ? t.cell().text() : t.text()));
+                String text = PrintedNumbers.abbreviated(t.isCell() ? t.cell().text() : t.text());
+                src.problem(t.line(), "名词解释", Text.of("名词解释应写成“1、名词：解释”：" + text,
+                        "write a glossary entry as \"1、名词：解释\" (number, term, explanation): " + text));
                 continue;
             }
-            String why = PrintedNumbers.integerProblem(term[0]);
+            Text why = PrintedNumbers.integerProblem(term[0]);
             if (why != null) {
                 src.problem(t.line(), "序号", why);
                 continue;
@@ -380,7 +394,9 @@ final class HengshuiTables {
             if (t.isCell()) {
                 cells.add(t.cell());
             } else {
-                src.problem(t.line(), what, "“" + what + "”表格中间有表格外的文字，没有读入：" + PrintedNumbers.abbreviated(t.text()));
+                String text = PrintedNumbers.abbreviated(t.text());
+                src.problem(t.line(), what, Text.of("“" + what + "”表格中间有表格外的文字，没有读入：" + text,
+                        "text outside the table in the middle of the table \"" + what + "\" was not read: " + text));
             }
         }
         return cells;
@@ -395,7 +411,8 @@ final class HengshuiTables {
             ok = HengshuiProjects.squeeze(cells.get(c).text()).equals(header.get(c));
         }
         if (!ok) {
-            src.problem(cells.isEmpty() ? 1 : cells.get(0).line(), what, "“" + what + "”里没有找到表头 " + header);
+            src.problem(cells.isEmpty() ? 1 : cells.get(0).line(), what, Text.of("“" + what + "”里没有找到表头 " + header,
+                    "the header " + header + " was not found in \"" + what + "\""));
             return rows;
         }
         int k = n;
@@ -407,7 +424,8 @@ final class HengshuiTables {
             rows.add(r);
         }
         if (k < cells.size()) {
-            src.problem(cells.get(k).line(), what, "“" + what + "”最后一整行之后还有单元格，没有读入");
+            src.problem(cells.get(k).line(), what, Text.of("“" + what + "”最后一整行之后还有单元格，没有读入",
+                    "cells after the last whole row of \"" + what + "\" were not read"));
         }
         return rows;
     }

@@ -5,6 +5,7 @@ import gongkai.content.Budget;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Indicator;
 import gongkai.content.Project;
+import gongkai.content.Text;
 import gongkai.site.ProjectMatching;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,7 +77,7 @@ public final class IdReconciler {
         List<Project> projects = new ArrayList<>();
         List<String> added = new ArrayList<>();
         List<String> renamed = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
+        List<Text> changed = new ArrayList<>();
         for (int j = 0; j < fresh.size(); j++) {
             Project f = fresh.get(j);
             Project o = matchOf[j];
@@ -99,23 +100,25 @@ public final class IdReconciler {
                 removed.add(old.get(i).id() + " " + old.get(i).name());
             }
         }
+        // the document's address, date and original are the agency's, not the document's: kept while it cites the same file
         DepartmentYear year = new DepartmentYear(imported.regionSlug(), imported.departmentCode(), imported.year(),
-                imported.title(), imported.document(), imported.sections(), imported.tables(), projects);
+                imported.title(), imported.document(), imported.sections(), imported.tables(), projects, List.of(),
+                List.of(), Objects.equals(existing.document(), imported.document()) ? existing.documentFacts() : null);
         return new Result(year, new ImportDiff(added, removed, renamed, changed));
     }
 
     /** Each figure and text of a matched project that differs, old → new. */
-    private static void changes(String id, Project o, Project f, List<String> out) {
+    private static void changes(String id, Project o, Project f, List<Text> out) {
         Budget ob = o.budget();
         Budget fb = f.budget();
         amount(out, id, "预算数", ob == null ? null : ob.total(), fb == null ? null : fb.total());
         amount(out, id, "其中：财政资金", ob == null ? null : ob.fiscal(), fb == null ? null : fb.fiscal());
         amount(out, id, "其他资金", ob == null ? null : ob.other(), fb == null ? null : fb.other());
         if (!Objects.equals(o.purpose(), f.purpose())) {
-            out.add(id + " 资金用途：" + shown(o.purpose()) + " → " + shown(f.purpose()));
+            out.add(change(id + " 资金用途", o.purpose(), f.purpose()));
         }
         if (!Objects.equals(o.goals(), f.goals())) {
-            out.add(id + " 绩效目标：" + shown(o.goals()) + " → " + shown(f.goals()));
+            out.add(change(id + " 绩效目标", o.goals(), f.goals()));
         }
         // indicators by their name (三级指标 + 描述); rows only on one side are added or removed
         Map<String, Indicator> before = new LinkedHashMap<>();
@@ -128,13 +131,16 @@ public final class IdReconciler {
             seen.merge(k, 1, Integer::sum);
             Indicator b = before.remove(k);
             if (b == null) {
-                out.add(id + " 新增指标 " + i.level3() + "：" + shown(i.target()));
+                out.add(Text.of(id + " 新增指标 " + i.level3() + "：" + shown(i.target()).zh(),
+                        id + " indicator added \"" + i.level3() + "\": " + shown(i.target()).en()));
             } else if (!Objects.equals(b.target(), i.target())) {
-                out.add(id + " 指标 " + i.level3() + "：" + shown(b.target()) + " → " + shown(i.target()));
+                out.add(Text.of(id + " 指标 " + i.level3() + "：" + shown(b.target()).zh() + " → " + shown(i.target()).zh(),
+                        id + " indicator \"" + i.level3() + "\": " + shown(b.target()).en() + " → " + shown(i.target()).en()));
             }
         }
         for (Indicator b : before.values()) {
-            out.add(id + " 删除指标 " + b.level3() + "：" + shown(b.target()));
+            out.add(Text.of(id + " 删除指标 " + b.level3() + "：" + shown(b.target()).zh(),
+                    id + " indicator removed \"" + b.level3() + "\": " + shown(b.target()).en()));
         }
     }
 
@@ -142,21 +148,31 @@ public final class IdReconciler {
         return i.level1() + "/" + i.level2() + "/" + i.level3() + "/" + i.description();
     }
 
-    private static void amount(List<String> out, String id, String field, Amount o, Amount f) {
+    private static void amount(List<Text> out, String id, String field, Amount o, Amount f) {
         if (!Objects.equals(o, f)) {
-            out.add(id + " " + field + "：" + money(o) + " → " + money(f));
+            out.add(Text.of(id + " " + field + "：" + money(o).zh() + " → " + money(f).zh(),
+                    id + " " + field + ": " + money(o).en() + " → " + money(f).en()));
         }
     }
 
-    private static String money(Amount a) {
-        return a == null ? "（空）" : a.value().toPlainString() + " " + a.unit().label();
+    /** {@code <what>：old → new}; {@code what} names the project and a label of the document (资金用途). */
+    private static Text change(String what, String before, String after) {
+        return Text.of(what + "：" + shown(before).zh() + " → " + shown(after).zh(),
+                what + ": " + shown(before).en() + " → " + shown(after).en());
     }
 
-    private static String shown(String s) {
+    private static Text money(Amount a) {
+        return a == null ? EMPTY : Text.same(a.value().toPlainString() + " " + a.unit().label());
+    }
+
+    private static final Text EMPTY = Text.of("（空）", "(empty)");
+
+    private static Text shown(String s) {
         if (s == null) {
-            return "（空）";
+            return EMPTY;
         }
         String one = s.replace('\n', ' ');
-        return "“" + (one.length() > 40 ? one.substring(0, 40) + "…" : one) + "”";
+        String cut = one.length() > 40 ? one.substring(0, 40) + "…" : one;
+        return Text.of("“" + cut + "”", "\"" + cut + "\"");
     }
 }

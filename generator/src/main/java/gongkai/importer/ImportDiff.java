@@ -1,12 +1,14 @@
 package gongkai.importer;
 
+import gongkai.content.Lang;
+import gongkai.content.Text;
 import java.util.List;
 
 /**
  * What a re-import changes in a department-year, as a reviewer reads it: projects added, removed and renamed
- * (each with its id), and every changed figure or text, old → new.
+ * (each with its id and name, as the content has them), and every changed figure or text, old → new.
  */
-public record ImportDiff(List<String> added, List<String> removed, List<String> renamed, List<String> changed) {
+public record ImportDiff(List<String> added, List<String> removed, List<String> renamed, List<Text> changed) {
     public ImportDiff {
         added = List.copyOf(added);
         removed = List.copyOf(removed);
@@ -18,23 +20,29 @@ public record ImportDiff(List<String> added, List<String> removed, List<String> 
         return added.isEmpty() && removed.isEmpty() && renamed.isEmpty() && changed.isEmpty();
     }
 
-    /** The report, one item a line, each indented under its heading; "" when nothing changed. */
-    public String render(String indent) {
+    /** The report in {@code lang}, one item a line, each indented under its heading; "" when nothing changed. */
+    public String render(String indent, Lang lang) {
         StringBuilder out = new StringBuilder();
-        section(out, indent, "新增项目", added);
-        section(out, indent, "删除项目", removed);
-        section(out, indent, "改名项目", renamed);
-        section(out, indent, "修改", changed);
+        section(out, indent, Text.of("新增项目", "projects added"), added.stream().map(Text::same).toList(), lang);
+        section(out, indent, Text.of("删除项目", "projects removed"), removed.stream().map(Text::same).toList(), lang);
+        section(out, indent, Text.of("改名项目", "projects renamed"), renamed.stream().map(Text::same).toList(), lang);
+        section(out, indent, Text.of("修改", "changes"), changed, lang);
         return out.toString();
     }
 
-    private static void section(StringBuilder out, String indent, String title, List<String> items) {
+    /** Both languages' reports. */
+    public Text render(String indent) {
+        return Text.of(render(indent, Lang.ZH), render(indent, Lang.EN));
+    }
+
+    private static void section(StringBuilder out, String indent, Text title, List<Text> items, Lang lang) {
         if (items.isEmpty()) {
             return;
         }
-        out.append(indent).append(title).append("（").append(items.size()).append("）：\n");
-        for (String item : items) {
-            out.append(indent).append("  ").append(item).append('\n');
+        out.append(indent).append(title.in(lang)).append(lang == Lang.EN ? " (" + items.size() + "):\n"
+                : "（" + items.size() + "）：\n");
+        for (Text item : items) {
+            out.append(indent).append("  ").append(item.in(lang)).append('\n');
         }
     }
 }

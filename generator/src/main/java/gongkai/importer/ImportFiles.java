@@ -1,5 +1,6 @@
 package gongkai.importer;
 
+import gongkai.content.Text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public final class ImportFiles {
      * @param label how reports name it: the file name of a named file, the folder as given and the path in it
      *              otherwise (two sub-folders may hold files of the same name)
      */
-    public record Entry(Path file, String label, String skipped) {
+    public record Entry(Path file, String label, Text skipped) {
     }
 
     public static List<Entry> expand(List<Path> arguments) throws IOException {
@@ -60,17 +61,21 @@ public final class ImportFiles {
             String name = file.getFileName().toString();
             String label = folder.resolve(relative(folder, file)).toString();
             String extension = extension(name);
-            String skipped = null;
+            Text skipped = null;
             if (name.startsWith("~$")) {
-                skipped = "Word 或 Excel 打开文件时生成的临时文件";
+                skipped = Text.of("Word 或 Excel 打开文件时生成的临时文件", "a temporary file Word or Excel makes while a file is open");
             } else if (!EXTENSIONS.contains(extension)) {
-                skipped = "不是可导入的文件类型（可导入 ." + String.join(" .", EXTENSIONS) + "）";
+                skipped = Text.of("不是可导入的文件类型（可导入 ." + String.join(" .", EXTENSIONS) + "）",
+                        "not a file type that imports (these do: ." + String.join(" .", EXTENSIONS) + ")");
             } else if (extension.equals("txt") && isRenderingOf(file)) {
-                skipped = "是 " + name.substring(0, name.length() - 4) + " 的文字版（导入时生成），原文件已导入";
+                String original = name.substring(0, name.length() - 4);
+                skipped = Text.of("是 " + original + " 的文字版（导入时生成），原文件已导入",
+                        "the text rendering of " + original + " (made by an import); the original file is imported");
             } else {
                 for (Path earlier : byName.getOrDefault(name, List.of())) {
                     if (Arrays.equals(Files.readAllBytes(earlier), Files.readAllBytes(file))) {
-                        skipped = "与 " + folder.resolve(relative(folder, earlier)) + " 内容相同，只导入一次";
+                        Path same = folder.resolve(relative(folder, earlier));
+                        skipped = Text.of("与 " + same + " 内容相同，只导入一次", "the same as " + same + ", imported once");
                         break;
                     }
                 }

@@ -42,8 +42,10 @@ public final class ImportPlanner {
                 // ids cannot be matched against a file that does not load: keep the importer's, and call it edited
                 String text = ContentWriter.yearYaml(dy);
                 plans.add(new YearPlan(file, dy, text, text.equals(current) ? State.UNCHANGED : State.CHANGED,
-                        new ImportDiff(List.of(), List.of(), List.of(), List.of("现有文件无法读取（" + loaded.errors().size()
-                                + " 个错误），项目编号无法沿用")), true));
+                        new ImportDiff(List.of(), List.of(), List.of(), List.of(gongkai.content.Text.of("现有文件无法读取（"
+                                + loaded.errors().size() + " 个错误），项目编号无法沿用", "the existing file does not load ("
+                                + gongkai.content.Text.count(loaded.errors().size(), "error") + "): its project ids cannot be kept"))),
+                        true));
                 continue;
             }
             IdReconciler.Result r = IdReconciler.reconcile(loaded.year(), dy);

@@ -3,6 +3,7 @@ package gongkai.importer;
 import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Region;
+import gongkai.content.Text;
 import java.util.List;
 
 /**
@@ -15,14 +16,19 @@ public record ImportedDocument(
         List<Department> departments,
         List<DepartmentYear> departmentYears,
         List<ImportProblem> problems,
-        List<String> notes) {
+        List<Text> noteTexts) {
 
     public ImportedDocument {
         regions = List.copyOf(regions);
         departments = List.copyOf(departments);
         departmentYears = List.copyOf(departmentYears);
         problems = List.copyOf(problems);
-        notes = List.copyOf(notes);
+        noteTexts = List.copyOf(noteTexts);
+    }
+
+    /** The notes for the reviewer, in Chinese. */
+    public List<String> notes() {
+        return noteTexts.stream().map(Text::zh).toList();
     }
 
     public ImportedDocument(List<Region> regions, List<Department> departments, List<DepartmentYear> departmentYears,

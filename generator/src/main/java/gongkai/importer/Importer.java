@@ -6,6 +6,7 @@ import gongkai.content.DepartmentYear;
 import gongkai.content.Project;
 import gongkai.content.Section;
 import gongkai.content.SourceRef;
+import gongkai.content.Text;
 import java.io.IOException;
 import gongkai.importer.document.SourceDocument;
 import java.nio.file.Files;
@@ -60,9 +61,12 @@ public final class Importer {
         Optional<FormatDetector.Format> format = FormatDetector.detect(text);
         if (format.isEmpty()) {
             List<ImportProblem> problems = new ArrayList<>();
-            problems.add(new ImportProblem(document, 1, "文件格式",
+            problems.add(new ImportProblem(document, 1, "文件格式", Text.of(
                     "既不是天津的项目支出绩效目标表（标题“1.…绩效目标表”或“1、…”“（一）…”，其下一行是“<6 位预算单位编码><单位名称>”），"
-                            + "也不是衡水的部门预算公开文件（含“部门预算信息公开”和指标表）；以下是认出与未认出的部分"));
+                            + "也不是衡水的部门预算公开文件（含“部门预算信息公开”和指标表）；以下是认出与未认出的部分",
+                    "neither a Tianjin project performance target table (a heading \"1.…绩效目标表\" or \"1、…\" \"（一）…\", "
+                            + "the line below it \"<6-digit budget unit code><unit name>\") nor a Hengshui department budget "
+                            + "disclosure (with \"部门预算信息公开\" and indicator tables); below is what was recognised and what not")));
             problems.addAll(LayoutReport.report(document, text));
             throw new ImportException(problems);
         }
@@ -76,7 +80,7 @@ public final class Importer {
         doc = cited(document, doc);
         List<ImportProblem> problems = OutputCheck.check(document, doc);
         return problems.isEmpty() ? doc
-                : new ImportedDocument(doc.regions(), doc.departments(), doc.departmentYears(), problems, doc.notes());
+                : new ImportedDocument(doc.regions(), doc.departments(), doc.departmentYears(), problems, doc.noteTexts());
     }
 
     /**
@@ -99,7 +103,7 @@ public final class Importer {
                     dy.projects().stream().map(p -> new Project(p.id(), p.name(), p.budget(), p.purpose(), p.goals(),
                             p.indicators(), cite(p.source(), document))).toList()));
         }
-        return new ImportedDocument(doc.regions(), doc.departments(), years, doc.problems(), doc.notes());
+        return new ImportedDocument(doc.regions(), doc.departments(), years, doc.problems(), doc.noteTexts());
     }
 
     private static SourceRef cite(SourceRef ref, String document) {
@@ -110,14 +114,17 @@ public final class Importer {
     static void checkOptions(String document, ImportOptions options) throws ImportException {
         List<ImportProblem> problems = new ArrayList<>();
         if (options.year() != null && (options.year() < MIN_YEAR || options.year() > MAX_YEAR)) {
-            problems.add(new ImportProblem(document, 1, "--year",
-                    options.year() + " 不是四位数的年度（" + MIN_YEAR + "–" + MAX_YEAR + "），例如 --year 2024"));
+            problems.add(new ImportProblem(document, 1, "--year", Text.of(
+                    options.year() + " 不是四位数的年度（" + MIN_YEAR + "–" + MAX_YEAR + "），例如 --year 2024",
+                    options.year() + " is not a four-digit year (" + MIN_YEAR + "–" + MAX_YEAR + "); e.g. --year 2024")));
         }
         String region = options.regionSlug();
         if (region != null && (!REGION_SLUG.matcher(region).matches() || RESERVED_FOLDERS.contains(region))) {
-            problems.add(new ImportProblem(document, 1, "--region", "'" + region
+            problems.add(new ImportProblem(document, 1, "--region", Text.of("'" + region
                     + "' 不能作地区代码：只能用小写英文字母、数字和 -（以字母或数字开头），且不能是 "
-                    + String.join("、", RESERVED_FOLDERS) + "，例如 --region tianjin"));
+                    + String.join("、", RESERVED_FOLDERS) + "，例如 --region tianjin", "'" + region + "' cannot be a region "
+                    + "code: use lower-case letters, digits and - (starting with a letter or digit), and not "
+                    + String.join(" or ", RESERVED_FOLDERS) + "; e.g. --region tianjin")));
         }
         if (!problems.isEmpty()) {
             throw new ImportException(problems);

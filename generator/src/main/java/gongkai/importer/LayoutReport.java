@@ -1,5 +1,6 @@
 package gongkai.importer;
 
+import gongkai.content.Text;
 import gongkai.importer.document.Block;
 import gongkai.importer.document.TabRendering;
 import java.util.ArrayList;
@@ -43,13 +44,19 @@ final class LayoutReport {
                         && r.cells().subList(0, 3).stream().map(c -> c.text().strip()).toList().equals(INDICATOR_HEADER));
                 StringBuilder m = new StringBuilder("第 " + tables + " 个表格（" + t.rows().size() + " 行，首个单元格“"
                         + PrintedNumbers.abbreviated(first) + "”）：");
+                StringBuilder e = new StringBuilder("table " + tables + " (" + Text.count(t.rows().size(), "row")
+                        + ", first cell \"" + PrintedNumbers.abbreviated(first) + "\"): ");
                 if (lastHeading != null && lastHeadingLine == line - 1 && !unit) {
                     m.append("标题“").append(PrintedNumbers.abbreviated(lastHeading))
                             .append("”之后的表格第 1 行不是“<6 位预算单位编码><单位名称>”；");
+                    e.append("row 1 of the table after the heading \"").append(PrintedNumbers.abbreviated(lastHeading))
+                            .append("\" is not \"<6-digit budget unit code><unit name>\"; ");
                 }
                 m.append(unit ? "认出了预算单位行" : "没有预算单位行").append("，")
                         .append(indicators ? "认出了指标表头（一级指标 二级指标 三级指标）" : "没有指标表头");
-                out.add(new ImportProblem(document, line, "表格", m.toString()));
+                e.append(unit ? "budget unit row recognised" : "no budget unit row").append(", ")
+                        .append(indicators ? "indicator header (一级指标 二级指标 三级指标) recognised" : "no indicator header");
+                out.add(new ImportProblem(document, line, "表格", Text.of(m.toString(), e.toString())));
             }
             for (Block.Row row : t.rows()) {
                 for (Block.Cell cell : row.cells()) {
@@ -59,11 +66,14 @@ final class LayoutReport {
             }
         }
         if (tables > MAX_TABLES) {
-            out.add(new ImportProblem(document, 1, "表格", "另有 " + (tables - MAX_TABLES) + " 个表格未列出"));
+            out.add(new ImportProblem(document, 1, "表格", Text.of("另有 " + (tables - MAX_TABLES) + " 个表格未列出",
+                    (tables - MAX_TABLES) + " more " + (tables - MAX_TABLES == 1 ? "table" : "tables") + " not listed")));
         }
         if (tables == 0) {
-            out.add(new ImportProblem(document, 1, "表格", "文件中没有表格：项目支出绩效目标表和部门预算公开文件都由表格组成"
-                    + "（PDF 须是带文字的 PDF，扫描件无法导入）"));
+            out.add(new ImportProblem(document, 1, "表格", Text.of("文件中没有表格：项目支出绩效目标表和部门预算公开文件都由表格组成"
+                    + "（PDF 须是带文字的 PDF，扫描件无法导入）", "the file has no tables: both project performance target "
+                    + "tables and department budget disclosures are made of tables (a PDF must have its text; a scan cannot "
+                    + "be imported)")));
         }
         return out;
     }

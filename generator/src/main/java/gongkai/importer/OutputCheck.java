@@ -14,6 +14,7 @@ import gongkai.content.Project;
 import gongkai.content.Region;
 import gongkai.content.Section;
 import gongkai.content.SourceRef;
+import gongkai.content.Text;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +42,13 @@ final class OutputCheck {
         return c.problems;
     }
 
-    private void problem(int line, String field, String message) {
+    private static final Text REQUIRED = Text.of("缺少内容（必填）", "missing (required)");
+
+    private void problem(int line, String field, Text message) {
+        problems.add(new ImportProblem(document, Math.max(1, line), field, message));
+    }
+
+    private void problem(int line, Text field, Text message) {
         problems.add(new ImportProblem(document, Math.max(1, line), field, message));
     }
 
@@ -53,8 +60,7 @@ final class OutputCheck {
             int line = firstLine(doc, d.code());
             required(line, "预算单位名称", d.name());
             // The loader's own rule for department folders, so what imports also validates.
-            String why = d.code() == null ? "缺少内容（必填）"
-                    : SafePaths.segmentProblem(d.code(), SafePaths.CODE, "英文字母、数字、'_' 和 '-'");
+            Text why = d.code() == null ? REQUIRED : SafePaths.segmentProblem(d.code(), SafePaths.CODE, SafePaths.CODE_CHARS);
             if (why != null) {
                 problem(line, "预算单位编码", why);
             }
@@ -62,7 +68,8 @@ final class OutputCheck {
         Set<String> projectIds = new HashSet<>();
         for (DepartmentYear dy : doc.departmentYears()) {
             if (!Importer.isFileYear(dy.year())) {
-                problem(firstLine(doc, dy.departmentCode()), "年度", dy.year() + " 不是四位数的年度");
+                problem(firstLine(doc, dy.departmentCode()), "年度", Text.of(dy.year() + " 不是四位数的年度",
+                        dy.year() + " is not a four-digit year"));
             }
             Set<String> sectionIds = new HashSet<>();
             for (Section s : dy.sections()) {
@@ -70,7 +77,9 @@ final class OutputCheck {
                 required(line, "章节编号", s.id());
                 required(line, "章节标题", s.title());
                 if (s.id() != null && !sectionIds.add(s.id())) {
-                    problem(line, "章节 " + s.id(), "同一文件中重复的章节（标题 '" + s.title() + "' 出现了不止一次）");
+                    problem(line, Text.of("章节 " + s.id(), "section " + s.id()), Text.of("同一文件中重复的章节（标题 '"
+                            + s.title() + "' 出现了不止一次）", "a section repeated in one file (the title '" + s.title()
+                            + "' appears more than once)"));
                 }
             }
             Set<String> tableIds = new HashSet<>();
@@ -88,17 +97,19 @@ final class OutputCheck {
         required(line, "表格编号", t.id());
         required(line, "表格标题", t.title());
         if (t.id() != null && !tableIds.add(t.id())) {
-            problem(line, "表格 " + t.id(), "同一文件中重复的表格 '" + t.title() + "'");
+            problem(line, Text.of("表格 " + t.id(), "table " + t.id()), Text.of("同一文件中重复的表格 '" + t.title() + "'",
+                    "the table '" + t.title() + "' is repeated in one file"));
         }
         Set<String> keys = new HashSet<>();
         for (Column c : t.columns()) {
             required(line, "列名", c.key());
             required(line, "列标题", c.title());
+            Text column = Text.of("列 " + c.key(), "column " + c.key());
             if (c.type() == null) {
-                problem(line, "列 " + c.key(), "没有类型");
+                problem(line, column, Text.of("没有类型", "no type"));
             }
             if (c.key() != null && !keys.add(c.key())) {
-                problem(line, "列 " + c.key(), "重复的列");
+                problem(line, column, Text.of("重复的列", "a repeated column"));
             }
         }
         int rowNumber = 0;
@@ -106,7 +117,8 @@ final class OutputCheck {
             rowNumber++;
             for (String key : row.keySet()) {
                 if (!keys.contains(key)) {
-                    problem(line, "表格 " + t.id(), "第 " + rowNumber + " 行有不存在的列 '" + key + "'");
+                    problem(line, Text.of("表格 " + t.id(), "table " + t.id()), Text.of("第 " + rowNumber + " 行有不存在的列 '"
+                            + key + "'", "row " + rowNumber + " has a column '" + key + "' the table does not have"));
                 }
             }
             for (Column c : t.columns()) {
@@ -114,10 +126,11 @@ final class OutputCheck {
                 if (value == null || c.type() == null || c.type() == ColumnType.STRING) {
                     continue;
                 }
-                String why = c.type() == ColumnType.INTEGER ? PrintedNumbers.integerProblem(value)
+                Text why = c.type() == ColumnType.INTEGER ? PrintedNumbers.integerProblem(value)
                         : PrintedNumbers.decimalProblem(value);
                 if (why != null) {
-                    problem(line, c.title(), "表格“" + t.title() + "”第 " + rowNumber + " 行：" + why);
+                    problem(line, Text.same(c.title()), why.after("表格“" + t.title() + "”第 " + rowNumber + " 行：",
+                            "table \"" + t.title() + "\" row " + rowNumber + ": "));
                 }
             }
         }
@@ -128,12 +141,12 @@ final class OutputCheck {
         required(line, "项目编号", p.id());
         required(line, "项目名称", p.name());
         if (p.id() != null && !projectIds.add(p.id())) {
-            problem(line, "项目编号", "重复的项目编号 " + p.id());
+            problem(line, "项目编号", Text.of("重复的项目编号 " + p.id(), "the project id " + p.id() + " is repeated"));
         }
         Budget b = p.budget();
         if (b != null) {
             if (b.unit() == null) {
-                problem(line, "单位", "预算没有金额单位（元或万元）");
+                problem(line, "单位", Text.of("预算没有金额单位（元或万元）", "the budget has no money unit (\"元\" or \"万元\")"));
             }
             amount(line, "预算数", b.total());
             amount(line, "其中：财政资金", b.fiscal());
@@ -149,7 +162,7 @@ final class OutputCheck {
 
     private void amount(int line, String field, Amount amount) {
         if (amount != null) {
-            String why = PrintedNumbers.decimalProblem(amount.value().toPlainString());
+            Text why = PrintedNumbers.decimalProblem(amount.value().toPlainString());
             if (why == null && amount.unit() != null) {
                 why = gongkai.load.Limits.amountProblem(amount.value(), amount.unit());
             }
@@ -160,17 +173,16 @@ final class OutputCheck {
             // the loader's limits (load.Limits): to the 分, and below 10^15 元
             java.math.BigDecimal yuan = amount.value().multiply(amount.unit().yuanFactor()).stripTrailingZeros();
             if (yuan.scale() > gongkai.load.Limits.MAX_YUAN_SCALE) {
-                problem(line, field, "金额换算成元后最多两位小数（到分）：" + amount.value().toPlainString() + " "
-                        + amount.unit().label() + " = " + yuan.toPlainString() + " 元");
+                problem(line, field, gongkai.load.Limits.amountProblem(amount.value(), amount.unit()));
             } else if (yuan.precision() - yuan.scale() > gongkai.load.Limits.MAX_YUAN_DIGITS) {
-                problem(line, field, "金额过大：换算成元后整数部分最多 " + gongkai.load.Limits.MAX_YUAN_DIGITS + " 位");
+                problem(line, field, gongkai.load.Limits.amountProblem(amount.value(), amount.unit()));
             }
         }
     }
 
     private void required(int line, String field, String value) {
         if (value == null) {
-            problem(line, field, "缺少内容（必填）");
+            problem(line, field, REQUIRED);
         }
     }
 

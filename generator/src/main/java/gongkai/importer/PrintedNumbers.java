@@ -1,6 +1,7 @@
 package gongkai.importer;
 
 import gongkai.content.ColumnType;
+import gongkai.content.Text;
 import gongkai.load.ContentLoader;
 
 /**
@@ -19,24 +20,31 @@ final class PrintedNumbers {
     }
 
     /** Why {@code printed} cannot be an amount or decimal cell, or null when it can. */
-    static String decimalProblem(String printed) {
+    static Text decimalProblem(String printed) {
         return problem(printed, ColumnType.DECIMAL);
     }
 
     /** Why {@code printed} cannot be an integer cell, or null when it can. */
-    static String integerProblem(String printed) {
+    static Text integerProblem(String printed) {
         return problem(printed, ColumnType.INTEGER);
     }
 
-    private static String problem(String printed, ColumnType type) {
+    private static Text problem(String printed, ColumnType type) {
+        boolean integer = type == ColumnType.INTEGER;
         if (!ContentLoader.matchesType(printed, type)) {
-            return "'" + abbreviated(printed) + "' 不是" + (type == ColumnType.INTEGER ? "整数" : "普通的十进制数")
-                    + "（只能用半角数字 0-9" + (type == ColumnType.INTEGER ? "" : "、可带小数点") + "，负数前加 -；"
+            return Text.of("'" + abbreviated(printed) + "' 不是" + (integer ? "整数" : "普通的十进制数")
+                    + "（只能用半角数字 0-9" + (integer ? "" : "、可带小数点") + "，负数前加 -；"
                     + "不能用科学计数法、全角或其他文字的数字、千位分隔符，例如 "
-                    + (type == ColumnType.INTEGER ? "12" : "6.00") + "）";
+                    + (integer ? "12" : "6.00") + "）", "'" + abbreviated(printed) + "' is not "
+                    + (integer ? "a whole number" : "a plain decimal number") + " (only half-width digits 0-9"
+                    + (integer ? "" : ", optionally a decimal point") + ", a - before a negative number; no scientific "
+                    + "notation, full-width or other scripts' digits, or thousands separators; e.g. "
+                    + (integer ? "12" : "6.00") + ")");
         }
         if (printed.length() > MAX_LENGTH) {
-            return "'" + abbreviated(printed) + "' 有 " + printed.length() + " 个字符，超过数字的上限 " + MAX_LENGTH + " 个";
+            return Text.of("'" + abbreviated(printed) + "' 有 " + printed.length() + " 个字符，超过数字的上限 " + MAX_LENGTH + " 个",
+                    "'" + abbreviated(printed) + "' has " + printed.length() + " characters, more than a number's "
+                    + MAX_LENGTH);
         }
         return null;
     }

@@ -2,6 +2,7 @@ package gongkai.importer;
 
 import gongkai.content.Region;
 import gongkai.content.SafePaths;
+import gongkai.content.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,10 +67,13 @@ public final class RegionTable {
     }
 
     /** The problem of a unit the table does not know: one sentence saying what to type. */
-    public String unknownUnit(String unitName) {
-        return "认不出单位“" + PrintedNumbers.abbreviated(unitName) + "”属于哪个地区（地区表里有 " + known()
+    public Text unknownUnit(String unitName) {
+        return Text.of("认不出单位“" + PrintedNumbers.abbreviated(unitName) + "”属于哪个地区（地区表里有 " + known()
                 + "）：请用 --region 加地区代码（小写英文字母、数字和 -）再导入；新的地区代码会写一个 region.yaml，"
-                + "导入后请填上地区的中文名称";
+                + "导入后请填上地区的中文名称", "cannot tell which region the unit \"" + PrintedNumbers.abbreviated(unitName)
+                + "\" belongs to (the region table has " + String.join(", ", entries.stream().map(e -> e.region().slug()
+                + " (\"" + e.region().name() + "\")").toList()) + "): import again with --region and a region code (lower-case "
+                + "letters, digits and -); a new region code gets a region.yaml, whose name you then fill in in Chinese");
     }
 
     private Region region(String slug) {
@@ -84,7 +88,7 @@ public final class RegionTable {
                     continue;
                 }
                 String[] cols = line.strip().split("\t");
-                if (cols.length != 4 || SafePaths.segmentProblem(cols[0], SafePaths.SLUG, "slug") != null) {
+                if (cols.length != 4 || SafePaths.segmentProblem(cols[0], SafePaths.SLUG, SafePaths.SLUG_CHARS) != null) {
                     throw new IllegalStateException(RESOURCE + ": not 'slug<TAB>name<TAB>parent<TAB>prefixes': " + line);
                 }
                 Region region = new Region(cols[0], cols[1], cols[2].equals("-") ? null : cols[2]);

@@ -3,6 +3,7 @@ package gongkai.importer;
 import gongkai.content.ContentPaths;
 import gongkai.content.DepartmentKey;
 import gongkai.content.DepartmentYear;
+import gongkai.content.Text;
 import gongkai.importer.document.SourceDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,8 +94,9 @@ public final class SourceStore {
         if (!Files.exists(target)) {
             needed.add(new Copy(target, bytes));
         } else if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), bytes)) {
-            problems.add(new ImportProblem(document, 1, "文件名", target + " 已有另一个同名文件，内容不同："
-                    + "请把要导入的文件改名（例如加上年度和版本：2024-2.docx）后再导入"));
+            problems.add(new ImportProblem(document, 1, "文件名", Text.of(target + " 已有另一个同名文件，内容不同："
+                    + "请把要导入的文件改名（例如加上年度和版本：2024-2.docx）后再导入", target + " already exists with other "
+                    + "content: rename the file to import (e.g. add the year and a version: 2024-2.docx) and import it again")));
         }
     }
 }

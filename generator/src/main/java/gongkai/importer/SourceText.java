@@ -1,11 +1,11 @@
 package gongkai.importer;
 
+import gongkai.content.DocumentText;
 import gongkai.importer.document.DocumentException;
 import gongkai.importer.document.SourceDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,7 +22,7 @@ public final class SourceText {
         try {
             return SourceDocument.read(document, bytes);
         } catch (DocumentException e) {
-            throw new ImportException(new ImportProblem(document, e.line(), e.field(), e.getMessage()));
+            throw new ImportException(new ImportProblem(document, e.line(), e.field(), e.text()));
         }
     }
 
@@ -36,22 +36,6 @@ public final class SourceText {
      * A line break at the very end does not start another line ({@code Files.readAllLines}' rule).
      */
     static List<String> lines(String text) {
-        List<String> lines = new ArrayList<>();
-        int start = text.startsWith("\uFEFF") ? 1 : 0;
-        int n = text.length();
-        for (int i = start; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                lines.add(text.substring(start, i));
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                start = i + 1;
-            }
-        }
-        if (start < n) {
-            lines.add(text.substring(start));
-        }
-        return lines;
+        return DocumentText.lines(text);
     }
 }

@@ -1,5 +1,6 @@
 package gongkai.importer;
 
+import gongkai.content.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,11 +48,12 @@ final class TabText {
         placed[line - 1] = true;
     }
 
-    void problem(int line, String message) {
+    void problem(int line, Text message) {
         problems.add(new ImportProblem(document, line, message));
     }
 
-    void problem(int line, String field, String message) {
+    /** A problem at {@code line} about {@code field} (a label of the document, or the importer's word for a part of it). */
+    void problem(int line, String field, Text message) {
         problems.add(new ImportProblem(document, line, field, message));
     }
 
@@ -92,7 +94,9 @@ final class TabText {
     void reportUnplaced() {
         for (int i = 0; i < placed.length; i++) {
             if (!placed[i] && !isBlank(lines.get(i))) {
-                problem(i + 1, "未读入", "这一行不属于任何章节、表格或项目，没有读入：" + PrintedNumbers.abbreviated(lines.get(i).strip()));
+                String text = PrintedNumbers.abbreviated(lines.get(i).strip());
+                problem(i + 1, "未读入", Text.of("这一行不属于任何章节、表格或项目，没有读入：" + text,
+                        "this line belongs to no section, table or project and was not read: " + text));
             }
         }
     }

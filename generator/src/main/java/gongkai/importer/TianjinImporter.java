@@ -10,6 +10,7 @@ import gongkai.content.Project;
 import gongkai.content.Region;
 import gongkai.content.SourceRef;
 import gongkai.content.TargetParser;
+import gongkai.content.Text;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -256,7 +257,7 @@ public final class TianjinImporter {
         private int titleLine;
         private String titleText;
         /** How the year was found, for the reviewer, when it needed a choice. */
-        private final List<String> notes = new ArrayList<>();
+        private final List<Text> notes = new ArrayList<>();
 
         Parse(String document, String text, ImportOptions options) {
             this.document = document;
@@ -264,11 +265,7 @@ public final class TianjinImporter {
             this.options = options;
         }
 
-        private void problem(int line, String message) {
-            problems.add(new ImportProblem(document, line, message));
-        }
-
-        private void problem(int line, String field, String message) {
+        private void problem(int line, String field, Text message) {
             problems.add(new ImportProblem(document, line, field, message));
         }
 
@@ -283,13 +280,16 @@ public final class TianjinImporter {
                         readProject(current, block);
                     }
                     if (h.number() < 0) {
-                        problem(h.line(), "标题编号", "标题 '" + PrintedNumbers.abbreviated(h.printed())
-                                + "' 的编号位数过多，不是项目序号");
+                        String printed = PrintedNumbers.abbreviated(h.printed());
+                        problem(h.line(), "标题编号", Text.of("标题 '" + printed + "' 的编号位数过多，不是项目序号",
+                                "the heading '" + printed + "' has too many digits in its number to be a project's number"));
                         expectedNumber++;
                     } else {
                         if (h.number() != expectedNumber) {
-                            problem(h.line(), "标题编号", "这里应是第 " + expectedNumber + " 个项目，标题却编号为 " + h.number()
-                                    + "：可能漏了一个项目表，或编号有误；请核对原文件");
+                            problem(h.line(), "标题编号", Text.of("这里应是第 " + expectedNumber + " 个项目，标题却编号为 " + h.number()
+                                    + "：可能漏了一个项目表，或编号有误；请核对原文件", "project " + expectedNumber
+                                    + " should be here, but the heading is numbered " + h.number() + ": a project table may "
+                                    + "be missing, or the number is wrong; check the original document"));
                         }
                         expectedNumber = h.number() + 1;
                     }
@@ -299,7 +299,7 @@ public final class TianjinImporter {
                     titleLine = t.line();
                     titleText = t.text();
                 } else if (current == null) {
-                    unplaced(token, "在第一个项目标题之前");
+                    unplaced(token, Text.of("在第一个项目标题之前", " is before the first project heading"));
                 } else {
                     block.add(token);
                 }
@@ -308,19 +308,27 @@ public final class TianjinImporter {
                 readProject(current, block);
             }
             if (drafts.isEmpty()) {
-                problems.add(0, new ImportProblem(document, 1,
-                        "文件格式", "没有找到项目表：天津的格式是每个项目一个标题“1.…绩效目标表”，下一行是“<6 位预算单位编码><单位名称>”"));
+                problems.add(0, new ImportProblem(document, 1, "文件格式", Text.of(
+                        "没有找到项目表：天津的格式是每个项目一个标题“1.…绩效目标表”，下一行是“<6 位预算单位编码><单位名称>”",
+                        "no project tables found: the Tianjin layout has a heading \"1.…绩效目标表\" for each project, with "
+                        + "\"<6-digit budget unit code><unit name>\" on the line below")));
                 throw new ImportException(problems);
             }
             return assemble();
         }
 
-        private void unplaced(Token token, String where) {
+        /** {@code where} says where the token is: "在…之前" in Chinese, " is before …" in English. */
+        private void unplaced(Token token, Text where) {
             if (token instanceof Cell c) {
-                problem(c.line(), "单元格", "单元格“" + PrintedNumbers.abbreviated(c.text()) + "”" + where + "，没有读入任何字段");
+                String cell = PrintedNumbers.abbreviated(c.text());
+                problem(c.line(), "单元格", Text.of("单元格“" + cell + "”" + where.zh() + "，没有读入任何字段",
+                        "the cell \"" + cell + "\"" + where.en() + "; no field was read from it"));
             } else if (token instanceof Stray s) {
-                problem(s.line(), "表格外文字", "“" + PrintedNumbers.abbreviated(s.text()) + "”" + where
-                        + "，不在表格里，没有读入（文件标题请写成“2024年度项目支出绩效目标表”这样的一行）");
+                String text = PrintedNumbers.abbreviated(s.text());
+                problem(s.line(), "表格外文字", Text.of("“" + text + "”" + where.zh()
+                        + "，不在表格里，没有读入（文件标题请写成“2024年度项目支出绩效目标表”这样的一行）", "\"" + text + "\""
+                        + where.en() + ", outside the tables, and was not read (write the document's title as one line "
+                        + "such as \"2024年度项目支出绩效目标表\")"));
             }
         }
 
@@ -332,16 +340,19 @@ public final class TianjinImporter {
                 if (token instanceof Cell c) {
                     cells.add(c);
                 } else {
-                    unplaced(token, "在第 " + heading.line() + " 行标题下的表格中");
+                    unplaced(token, Text.of("在第 " + heading.line() + " 行标题下的表格中",
+                            " is in the table under the heading on line " + heading.line()));
                 }
             }
             // isHeadingAt found the unit line's first line; a second paragraph in that cell spoils it.
             Matcher unitLine = cells.isEmpty() ? null : UNIT_LINE.matcher(cells.get(0).text());
             if (unitLine == null || !unitLine.matches()) {
                 int line = cells.isEmpty() ? heading.line() : cells.get(0).line();
-                problem(line, "预算单位", "标题（第 " + heading.line() + " 行）下的单元格 '"
-                        + (cells.isEmpty() ? "" : PrintedNumbers.abbreviated(cells.get(0).text()))
-                        + "' 不是一行“<6 位预算单位编码><单位名称>”；表格未读取");
+                String cell = cells.isEmpty() ? "" : PrintedNumbers.abbreviated(cells.get(0).text());
+                problem(line, "预算单位", Text.of("标题（第 " + heading.line() + " 行）下的单元格 '" + cell
+                        + "' 不是一行“<6 位预算单位编码><单位名称>”；表格未读取", "the cell '" + cell + "' under the heading "
+                        + "(line " + heading.line() + ") is not one line \"<6-digit budget unit code><unit name>\"; the "
+                        + "table was not read"));
                 return;
             }
             draft.code = unitLine.group(1);
@@ -389,17 +400,22 @@ public final class TianjinImporter {
                 } else if (label.equals("绩效目标")) {
                     pending = Field.GOALS;
                 } else {
-                    problem(c.line(), "预算规模及资金用途", "单元格“" + PrintedNumbers.abbreviated(t) + "”不是已知的栏目"
-                            + "（项目名称、预算数、其中：财政资金、其他资金、资金用途、绩效目标），没有读入");
+                    problem(c.line(), "预算规模及资金用途", Text.of("单元格“" + PrintedNumbers.abbreviated(t) + "”不是已知的栏目"
+                            + "（项目名称、预算数、其中：财政资金、其他资金、资金用途、绩效目标），没有读入", "the cell \""
+                            + PrintedNumbers.abbreviated(t) + "\" is not a known label (\"项目名称\", \"预算数\", \"其中：财政资金\", "
+                            + "\"其他资金\", \"资金用途\", \"绩效目标\") and was not read"));
                     continue;
                 }
                 pendingLine = c.line();
             }
             if (pending != null) {
-                problem(pendingLine, pending.label, "栏目“" + pending.label + "”后面没有填数值的单元格");
+                problem(pendingLine, pending.label, Text.of("栏目“" + pending.label + "”后面没有填数值的单元格",
+                        "no cell with a value follows the label \"" + pending.label + "\""));
             }
-            problem(draft.heading.line(), "指标表", "“" + PrintedNumbers.abbreviated(draft.heading.printed())
-                    + "”下没有指标表的表头（" + String.join(" ", INDICATOR_HEADER) + "）");
+            String heading = PrintedNumbers.abbreviated(draft.heading.printed());
+            problem(draft.heading.line(), "指标表", Text.of("“" + heading + "”下没有指标表的表头（"
+                    + String.join(" ", INDICATOR_HEADER) + "）", "no indicator table header (" + String.join(" ", INDICATOR_HEADER)
+                    + ") under \"" + heading + "\""));
             return cells.size();
         }
 
@@ -426,21 +442,23 @@ public final class TianjinImporter {
                 case GOALS -> draft.goals != null;
             };
             if (alreadySet) {
-                problem(c.line(), field.label, "第 " + draft.heading.line() + " 行的表格里第二次出现“" + field.label + "”（“"
-                        + PrintedNumbers.abbreviated(c.text()) + "”），没有读入");
+                problem(c.line(), field.label, Text.of("第 " + draft.heading.line() + " 行的表格里第二次出现“" + field.label + "”（“"
+                        + PrintedNumbers.abbreviated(c.text()) + "”），没有读入", "\"" + field.label + "\" appears a second "
+                        + "time in the table of line " + draft.heading.line() + " (\"" + PrintedNumbers.abbreviated(c.text())
+                        + "\") and was not read"));
                 return;
             }
             if ((field == Field.TOTAL || field == Field.FISCAL || field == Field.OTHER) && value != null) {
-                String why = PrintedNumbers.decimalProblem(value);
+                Text why = PrintedNumbers.decimalProblem(value);
                 if (why != null) {
-                    problem(c.line(), field.label, why + "；未读取");
+                    problem(c.line(), field.label, why.plus(Text.of("；未读取", "; not read")));
                     value = null;
                 }
             }
             switch (field) {
                 case NAME -> {
                     if (value == null) {
-                        problem(c.line(), "项目名称", "项目名称是空的");
+                        problem(c.line(), "项目名称", Text.of("项目名称是空的", "the project name is empty"));
                     }
                     draft.name = value;
                 }
@@ -474,15 +492,17 @@ public final class TianjinImporter {
             for (int i = start; i < cells.size(); i += INDICATOR_HEADER.size()) {
                 Cell first = cells.get(i);
                 if (!first.afterBlank()) {
-                    problem(first.line(), "指标表", "这一行指标没有从新的表格行开始：上一行可能少了一个单元格");
+                    problem(first.line(), "指标表", Text.of("这一行指标没有从新的表格行开始：上一行可能少了一个单元格",
+                            "this indicator row does not start a new table row: the row before may be missing a cell"));
                 }
                 if (i + INDICATOR_HEADER.size() > cells.size()) {
                     List<String> rest = new ArrayList<>();
                     for (int k = i; k < cells.size(); k++) {
                         rest.add("“" + PrintedNumbers.abbreviated(cells.get(k).text()) + "”");
                     }
-                    problem(first.line(), "指标表", "指标行不完整（只有 " + rest.size() + " 个单元格，应有 5 个：" + String.join("、", rest)
-                            + "），没有读入");
+                    problem(first.line(), "指标表", Text.of("指标行不完整（只有 " + rest.size() + " 个单元格，应有 5 个："
+                            + String.join("、", rest) + "），没有读入", "an incomplete indicator row (" + Text.count(rest.size(), "cell")
+                            + " where 5 belong: " + String.join(", ", rest) + ") was not read"));
                     return;
                 }
                 String l1 = cells.get(i).text();
@@ -493,14 +513,16 @@ public final class TianjinImporter {
                 if (l1.isEmpty()) {
                     // Merged 一级指标 cell: the export prints it only on the first row of the group.
                     if (level1 == null) {
-                        problem(first.line(), "一级指标", "第一行指标的一级指标是空的");
+                        problem(first.line(), "一级指标", Text.of("第一行指标的一级指标是空的",
+                                "the first indicator row has an empty \"一级指标\" (level 1)"));
                     }
                     l1 = level1;
                 }
                 level1 = l1;
                 if (l2.isEmpty() || l3.isEmpty() || target.isEmpty()) {
                     String empty = l2.isEmpty() ? "二级指标" : l3.isEmpty() ? "三级指标" : "指标值";
-                    problem(first.line(), empty, "这一行指标的" + empty + "是空的");
+                    problem(first.line(), empty, Text.of("这一行指标的" + empty + "是空的",
+                            "the \"" + empty + "\" of this indicator row is empty"));
                 }
                 draft.indicators.add(new Indicator(l1, emptyToNull(l2), emptyToNull(l3), emptyToNull(description),
                         emptyToNull(target), null, TargetParser.parse(emptyToNull(target))));
@@ -509,16 +531,18 @@ public final class TianjinImporter {
 
         private void checkComplete(ProjectDraft draft) {
             int line = draft.heading.line();
+            String heading = PrintedNumbers.abbreviated(draft.heading.printed());
             if (draft.name == null) {
-                problem(line, "项目名称", "“" + PrintedNumbers.abbreviated(draft.heading.printed()) + "”的表格里没有项目名称");
+                problem(line, "项目名称", Text.of("“" + heading + "”的表格里没有项目名称",
+                        "the table of \"" + heading + "\" has no project name (\"项目名称\")"));
             }
             if (draft.unit == null) {
-                problem(line, "单位", "“" + PrintedNumbers.abbreviated(draft.heading.printed())
-                        + "”的表格里没有“单位：元”或“单位：万元”一行，金额没有读入");
+                problem(line, "单位", Text.of("“" + heading + "”的表格里没有“单位：元”或“单位：万元”一行，金额没有读入",
+                        "the table of \"" + heading + "\" has no line \"单位：元\" or \"单位：万元\"; its amounts were not read"));
             }
             if (draft.budgetBlock && (draft.totalLine == 0 || draft.fiscalLine == 0 || draft.otherLine == 0)) {
-                problem(line, "预算规模及资金用途", "“" + PrintedNumbers.abbreviated(draft.heading.printed())
-                        + "”的预算栏缺少预算数、其中：财政资金或其他资金");
+                problem(line, "预算规模及资金用途", Text.of("“" + heading + "”的预算栏缺少预算数、其中：财政资金或其他资金",
+                        "the budget block of \"" + heading + "\" lacks \"预算数\", \"其中：财政资金\" or \"其他资金\""));
             }
         }
 
@@ -533,8 +557,9 @@ public final class TianjinImporter {
             for (ProjectDraft d : drafts) {
                 String known = names.putIfAbsent(d.code, d.unitName);
                 if (known != null && !known.equals(d.unitName)) {
-                    problem(d.heading.line(), "预算单位", "预算单位 " + d.code + " 这里叫“" + d.unitName + "”，前面叫“"
-                            + known + "”：同一编码请用同一名称");
+                    problem(d.heading.line(), "预算单位", Text.of("预算单位 " + d.code + " 这里叫“" + d.unitName + "”，前面叫“"
+                            + known + "”：同一编码请用同一名称", "the budget unit " + d.code + " is called \"" + d.unitName
+                            + "\" here and \"" + known + "\" before: use one name for one code"));
                 }
                 byCode.computeIfAbsent(d.code, k -> new ArrayList<>()).add(d);
             }
@@ -603,15 +628,20 @@ public final class TianjinImporter {
                 }
             }
             if (years.isEmpty()) {
-                problems.add(new ImportProblem(document, drafts.get(0).heading.line(), "年度",
-                        "文件标题和项目标题里都没有年度（如“2024年度…绩效目标表”）：请用 --year 指定预算年度，例如 --year 2024"));
+                problems.add(new ImportProblem(document, drafts.get(0).heading.line(), "年度", Text.of(
+                        "文件标题和项目标题里都没有年度（如“2024年度…绩效目标表”）：请用 --year 指定预算年度，例如 --year 2024",
+                        "neither the document's title nor the project headings name a year (such as \"2024年度…绩效目标表\"): "
+                        + "give the budget year with --year, e.g. --year 2024")));
                 throw new ImportException(problems);
             }
             if (years.size() > 1) {
-                notes.add("年度取 " + years.last() + "：项目标题中最晚的年度（第 " + latest.line() + " 行“"
+                notes.add(Text.of("年度取 " + years.last() + "：项目标题中最晚的年度（第 " + latest.line() + " 行“"
                         + PrintedNumbers.abbreviated(latest.printed()) + "”）；另有标题写 "
                         + String.join("、", years.headSet(years.last()).stream().map(y -> y + " 年").toList())
-                        + "（延续项目的名称）。如不对，请用 --year 指定");
+                        + "（延续项目的名称）。如不对，请用 --year 指定", "year " + years.last() + ": the latest year in the "
+                        + "project headings (line " + latest.line() + " \"" + PrintedNumbers.abbreviated(latest.printed())
+                        + "\"); other headings name " + String.join(", ", years.headSet(years.last()).stream()
+                        .map(String::valueOf).toList()) + " (names of continuing projects). If that is wrong, give --year"));
             }
             return years.last();
         }

@@ -11,6 +11,7 @@ import gongkai.content.Content;
 import gongkai.content.DataTable;
 import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
+import gongkai.content.DocumentFacts;
 import gongkai.content.Indicator;
 import gongkai.content.MoneyUnit;
 import gongkai.content.Page;
@@ -23,6 +24,8 @@ import gongkai.content.SafeUrls;
 import gongkai.content.Section;
 import gongkai.content.SiteConfig;
 import gongkai.content.SourceRef;
+import gongkai.content.Text;
+import gongkai.content.TextIOException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,7 +68,8 @@ public final class ContentLoader {
             "report_url");
     private static final Set<String> REGION_KEYS = orderedSet("name", "parent");
     private static final Set<String> DEPARTMENT_KEYS = orderedSet("code", "name", "short_name", "description");
-    private static final Set<String> YEAR_KEYS = orderedSet("department", "year", "title", "document", "sections", "tables", "projects", "acknowledged",
+    private static final Set<String> YEAR_KEYS = orderedSet("department", "year", "title", "document", "document_url",
+            "document_published", "document_original", "sections", "tables", "projects", "acknowledged",
             "corrections", "retracted");
     private static final Set<String> SECTION_KEYS = orderedSet("id", "title", "source", "markdown");
     private static final Set<String> TABLE_KEYS = orderedSet("id", "title", "source", "note", "columns", "rows");
@@ -102,7 +106,8 @@ public final class ContentLoader {
      */
     public static LoadResult load(Path contentDir) throws IOException {
         if (!Files.isDirectory(contentDir)) {
-            throw new IOException(contentDir + " 不是文件夹（内容文件夹不存在？）");
+            throw new TextIOException(Text.of(contentDir + " 不是文件夹（内容文件夹不存在？）",
+                    contentDir + " is not a folder (does the content folder exist?)"));
         }
         return new ContentLoader(contentDir, new Interner()).loadAll();
     }
@@ -181,12 +186,14 @@ public final class ContentLoader {
                 continue;
             }
             Path regionFile = regionDir.resolve(ContentPaths.REGION_FILE);
-            String slugProblem = SafePaths.segmentProblem(slug, SafePaths.SLUG, "小写英文字母、数字和 '-'");
+            Text slugProblem = SafePaths.segmentProblem(slug, SafePaths.SLUG, SafePaths.SLUG_CHARS);
             if (slugProblem == null && SafePaths.SITE_FOLDERS.contains(slug)) {
-                slugProblem = "'" + slug + "' 是网站自己的文件夹名，地区不能用";
+                slugProblem = Text.of("'" + slug + "' 是网站自己的文件夹名，地区不能用",
+                        "'" + slug + "' is the name of one of the site's own folders: a region cannot use it");
             }
             if (slugProblem != null) {
-                error(display(regionFile), 1, 1, "", "地区文件夹名 " + slugProblem + "（region folder）");
+                error(display(regionFile), 1, 1, "", Text.of("地区文件夹名 " + slugProblem.zh() + "（region folder）",
+                        "region folder name " + slugProblem.en()));
             }
             if (Files.isSymbolicLink(regionFile)) {
                 linkError(regionFile);
@@ -196,7 +203,8 @@ public final class ContentLoader {
                     regions.add(region);
                 }
             } else {
-                error(display(regionFile), 1, 1, "", "缺少文件：每个地区文件夹都要有 region.yaml（至少写一行 name: 地区名称）");
+                error(display(regionFile), 1, 1, "", Text.of("缺少文件：每个地区文件夹都要有 region.yaml（至少写一行 name: 地区名称）",
+                        "file missing: every region folder needs a region.yaml (at least one line: name: <the region's name>)"));
             }
             for (Path deptDir : sortedChildren(regionDir)) {
                 String code = deptDir.getFileName().toString();
@@ -232,7 +240,8 @@ public final class ContentLoader {
             return null;
         }
         if (!YamlReader.isPlainFile(file)) {
-            error(display(file), 1, 1, "", "缺少文件：内容文件夹里要有 site.yaml（网站的标题、发布者等设置）");
+            error(display(file), 1, 1, "", Text.of("缺少文件：内容文件夹里要有 site.yaml（网站的标题、发布者等设置）",
+                    "file missing: the content folder needs a site.yaml (the site's title, publisher and other settings)"));
             return null;
         }
         YamlDoc doc = parse(file);
@@ -246,25 +255,26 @@ public final class ContentLoader {
         f.record("base_url").record("licence_url").record("report_url");
         String baseUrl = f.string("base_url", true);
         if (baseUrl != null && !baseUrl.endsWith("/")) {
-            doc.error(f.node("base_url"), "base_url", "网站地址要以 / 结尾（页面链接以它为起点），例如 " + YamlDoc.shown(baseUrl) + "/");
+            doc.error(f.node("base_url"), "base_url", Text.of("网站地址要以 / 结尾（页面链接以它为起点），例如 " + YamlDoc.shown(baseUrl) + "/",
+                    "the site's address must end with / (page links start from it), e.g. " + YamlDoc.shown(baseUrl) + "/"));
         } else if (baseUrl != null) {
-            String problem = SafeUrls.baseUrlProblem(baseUrl);
+            Text problem = SafeUrls.baseUrlProblem(baseUrl);
             if (problem != null) {
-                doc.error(f.node("base_url"), "base_url", "网站地址" + problem);
+                doc.error(f.node("base_url"), "base_url", problem.after("网站地址", "the site's address"));
             }
         }
         String licenceUrl = f.string("licence_url", false);
         if (licenceUrl != null) {
-            String problem = SafeUrls.absoluteHttpProblem(licenceUrl);
+            Text problem = SafeUrls.absoluteHttpProblem(licenceUrl);
             if (problem != null) {
-                doc.error(f.node("licence_url"), "licence_url", "许可协议链接" + problem);
+                doc.error(f.node("licence_url"), "licence_url", problem.after("许可协议链接", "the licence link"));
             }
         }
         String reportUrl = f.string("report_url", false);
         if (reportUrl != null) {
-            String problem = SafeUrls.reportUrlProblem(reportUrl);
+            Text problem = SafeUrls.reportUrlProblem(reportUrl);
             if (problem != null) {
-                doc.error(f.node("report_url"), "report_url", "报告错误的地址" + problem);
+                doc.error(f.node("report_url"), "report_url", problem.after("报告错误的地址", "the address for reporting errors"));
             }
         }
         return new SiteConfig(f.string("title", true), f.string("description", true), f.string("publisher", true),
@@ -294,12 +304,14 @@ public final class ContentLoader {
                 continue;
             }
             String slug = name.substring(0, name.length() - 3);
-            String slugProblem = SafePaths.segmentProblem(slug, SafePaths.SLUG, "小写英文字母、数字和 '-'");
+            Text slugProblem = SafePaths.segmentProblem(slug, SafePaths.SLUG, SafePaths.SLUG_CHARS);
             if (slugProblem == null && SafePaths.SITE_FOLDERS.contains(slug)) {
-                slugProblem = "'" + slug + "' 是网站自己的文件夹名，页面不能用";
+                slugProblem = Text.of("'" + slug + "' 是网站自己的文件夹名，页面不能用",
+                        "'" + slug + "' is the name of one of the site's own folders: a page cannot use it");
             }
             if (slugProblem != null) {
-                error(display(file), 1, 1, "", "页面文件名 " + slugProblem + "（page slug）");
+                error(display(file), 1, 1, "", Text.of("页面文件名 " + slugProblem.zh() + "（page slug）",
+                        "page file name " + slugProblem.en()));
                 continue;
             }
             String text = YamlReader.readUtf8(file, display(file), sink);
@@ -314,7 +326,8 @@ public final class ContentLoader {
                 }
             }
             if (title == null || title.isEmpty()) {
-                error(display(file), 1, 1, "title", "页面没有以“# ”开头的标题行：请在第一行写“# 页面标题”");
+                error(display(file), 1, 1, "title", Text.of("页面没有以“# ”开头的标题行：请在第一行写“# 页面标题”",
+                        "the page has no title line starting with \"# \": write \"# <the page's title>\" on the first line"));
             }
             pages.add(new Page(slug, title, text));
         }
@@ -338,9 +351,10 @@ public final class ContentLoader {
     private void loadDepartmentDir(Path deptDir, String regionSlug, String code,
                                    List<Department> departments, List<DepartmentYear> years) throws IOException {
         Path deptFile = deptDir.resolve(ContentPaths.DEPARTMENT_FILE);
-        String codeProblem = SafePaths.segmentProblem(code, SafePaths.CODE, "英文字母、数字、'_' 和 '-'");
+        Text codeProblem = SafePaths.segmentProblem(code, SafePaths.CODE, SafePaths.CODE_CHARS);
         if (codeProblem != null) {
-            error(display(deptFile), 1, 1, "", "部门文件夹名（预算单位编码）" + codeProblem + "（department folder）");
+            error(display(deptFile), 1, 1, "", Text.of("部门文件夹名（预算单位编码）" + codeProblem.zh() + "（department folder）",
+                    "department folder name (the budget unit's code) " + codeProblem.en()));
         }
         boolean hasDepartment = YamlReader.isPlainFile(deptFile) && !Files.isSymbolicLink(deptFile);
         if (Files.isSymbolicLink(deptFile)) {
@@ -369,15 +383,18 @@ public final class ContentLoader {
             var m = YEAR_FILE.matcher(name);
             if (m.matches()) {
                 if (!hasDepartment) {
-                    error(display(file), 1, 1, "department", display(deptDir)
-                            + " 里没有 department.yaml：每个部门文件夹都要有 department.yaml（写 code: 预算单位编码 和 name: 单位名称）");
+                    error(display(file), 1, 1, "department", Text.of(display(deptDir)
+                            + " 里没有 department.yaml：每个部门文件夹都要有 department.yaml（写 code: 预算单位编码 和 name: 单位名称）",
+                            display(deptDir) + " has no department.yaml: every department folder needs one (write code: "
+                            + "<the budget unit's code> and name: <the unit's name>)"));
                 }
                 DepartmentYear dy = yearOf(file, regionSlug, code, Integer.parseInt(m.group(1)));
                 if (dy != null) {
                     years.add(dy);
                 }
             } else if (yaml) {
-                error(display(file), 1, 1, "", "多余的文件：部门文件夹里只放 department.yaml 和年度文件（如 2024.yaml）");
+                error(display(file), 1, 1, "", Text.of("多余的文件：部门文件夹里只放 department.yaml 和年度文件（如 2024.yaml）",
+                        "a file that does not belong here: a department folder holds only department.yaml and year files (such as 2024.yaml)"));
             }
         }
     }
@@ -448,7 +465,8 @@ public final class ContentLoader {
         f.record("description");
         String code = f.string("code", true);
         if (code != null && !code.equals(folderCode)) {
-            doc.error(f.node("code"), "code", "code '" + YamlDoc.shown(code) + "' 与所在文件夹 '" + folderCode + "' 不一致：请写 code: '" + folderCode + "'");
+            doc.error(f.node("code"), "code", Text.of("code '" + YamlDoc.shown(code) + "' 与所在文件夹 '" + folderCode + "' 不一致：请写 code: '" + folderCode + "'",
+                    "code '" + YamlDoc.shown(code) + "' differs from its folder '" + folderCode + "': write code: '" + folderCode + "'"));
         }
         return new Department(regionSlug, folderCode, f.string("name", true),
                 f.string("short_name", false), f.string("description", false));
@@ -479,20 +497,24 @@ public final class ContentLoader {
         if (f == null) {
             return null;
         }
-        f.record("document").record("department");
+        f.record("document").record("department").record("document_url").record("document_published")
+                .record("document_original");
         acknowledged(doc, f);
         String code = f.string("department", true);
         if (code != null && !code.equals(folderCode)) {
-            doc.error(f.node("department"), "department",
-                    "department '" + YamlDoc.shown(code) + "' 与所在文件夹 '" + folderCode + "' 不一致：请写 department: '" + folderCode + "'");
+            doc.error(f.node("department"), "department", Text.of(
+                    "department '" + YamlDoc.shown(code) + "' 与所在文件夹 '" + folderCode + "' 不一致：请写 department: '" + folderCode + "'",
+                    "department '" + YamlDoc.shown(code) + "' differs from its folder '" + folderCode + "': write department: '" + folderCode + "'"));
         }
         Integer year = f.integer("year", true);
         if (year != null && year != fileYear) {
-            doc.error(f.node("year"), "year", "year " + year + " 与文件名 " + fileYear + ".yaml 不一致：请写 year: " + fileYear + "，或把文件改名为 " + year + ".yaml");
+            doc.error(f.node("year"), "year", Text.of("year " + year + " 与文件名 " + fileYear + ".yaml 不一致：请写 year: " + fileYear + "，或把文件改名为 " + year + ".yaml",
+                    "year " + year + " differs from the file name " + fileYear + ".yaml: write year: " + fileYear + ", or rename the file to " + year + ".yaml"));
         }
         // title and document are on every page of the year (heading, citation): required, like the importer writes them
         String title = title(f, "title");
         String document = f.string("document", true);
+        DocumentFacts facts = documentFacts(doc, f);
 
         List<Section> sections = new ArrayList<>();
         Set<String> sectionIds = new HashSet<>();
@@ -500,8 +522,8 @@ public final class ContentLoader {
             Fields s = doc.fields(item, field, SECTION_KEYS);
             if (s != null) {
                 s.record("markdown");
-                String id = segment(s, "id", SafePaths.SECTION_ID, "小写英文字母、数字、'_' 和 '-'");
-                checkUniqueId(doc, s, sectionIds, id, "章节");
+                String id = segment(s, "id", SafePaths.SECTION_ID, SafePaths.SECTION_ID_CHARS);
+                checkUniqueId(doc, s, sectionIds, id, Text.of("章节", "section"));
                 sections.add(new Section(id, s.string("title", true), s.string("markdown", false),
                         source(doc, s, document)));
             }
@@ -513,7 +535,7 @@ public final class ContentLoader {
             if (t != null) {
                 t.record("id").record("columns").record("note");
                 DataTable table = table(doc, t, document);
-                checkUniqueId(doc, t, tableIds, table.id(), "表格");
+                checkUniqueId(doc, t, tableIds, table.id(), Text.of("表格", "table"));
                 tables.add(table);
             }
         });
@@ -528,7 +550,29 @@ public final class ContentLoader {
         List<Correction> corrections = corrections(doc, f);
         List<Retraction> retracted = retracted(doc, f, projects);
         return new DepartmentYear(regionSlug, folderCode, fileYear, title, document, sections, tables, projects,
-                corrections, retracted);
+                corrections, retracted, facts);
+    }
+
+    /**
+     * The optional facts about the cited document: {@code document_url} an http(s) address, {@code document_published}
+     * a real day; {@code document_original} is a path like {@code document:}, checked against the files by validate.
+     */
+    private static DocumentFacts documentFacts(YamlDoc doc, Fields f) {
+        String url = f.string("document_url", false);
+        if (url != null) {
+            url = url.strip();
+            Text problem = SafeUrls.documentUrlProblem(url);
+            if (problem != null) {
+                doc.error(f.node("document_url"), "document_url", problem.after("文件的官方网址", "the document's official address"));
+                url = null;
+            }
+        }
+        Node publishedNode = f.node("document_published");
+        LocalDate published = publishedNode == null || YamlDoc.isNull(publishedNode) ? null
+                : date(f, "document_published",
+                        Text.of("文件在官方网站上的发布日期", "the day the document was published on the official website"));
+        String original = f.string("document_original", false);
+        return new DocumentFacts(url, published, original == null ? null : original.strip());
     }
 
     /** {@code corrections: [{date, what, why}]} of a project or a department-year, every part required. */
@@ -537,9 +581,10 @@ public final class ContentLoader {
         forEachItem(doc, owner, "corrections", false, (item, field) -> {
             Fields c = doc.fields(item, field, CORRECTION_KEYS);
             if (c != null) {
-                LocalDate date = date(c, "date", "更正的日期");
-                String what = required(c, "what", "更正了什么，如“预算数由 60.00 万元更正为 6.00 万元”");
-                String why = required(c, "why", "更正的原因");
+                LocalDate date = date(c, "date", Text.of("更正的日期", "the date of the correction"));
+                String what = required(c, "what", Text.of("更正了什么，如“预算数由 60.00 万元更正为 6.00 万元”",
+                        "what was corrected, e.g. \"预算数由 60.00 万元更正为 6.00 万元\""));
+                String why = required(c, "why", Text.of("更正的原因", "why it was corrected"));
                 if (date != null && what != null && why != null) {
                     list.add(new Correction(date, what, why));
                 }
@@ -563,24 +608,27 @@ public final class ContentLoader {
                 return;
             }
             r.record("id");
-            String id = required(r, "id", "被撤回项目的编号，即它原来的网址 projects/<编号>/");
+            String id = required(r, "id", Text.of("被撤回项目的编号，即它原来的网址 projects/<编号>/",
+                    "the withdrawn project's id, as in its address projects/<id>/"));
             if (id != null) {
-                String problem = SafePaths.segmentProblem(id, SafePaths.CODE, "英文字母、数字、'_' 和 '-'");
+                Text problem = SafePaths.segmentProblem(id, SafePaths.CODE, SafePaths.CODE_CHARS);
                 if (problem != null) {
                     doc.error(r.node("id"), r.path("id"), problem);
                     id = null;
                 } else if (projectIds.contains(id)) {
-                    doc.error(r.node("id"), r.path("id"), "项目 '" + id + "' 仍在本文件的 projects 中：撤回一个项目时，"
-                            + "把它从 projects 中删去，只在 retracted 中保留");
+                    doc.error(r.node("id"), r.path("id"), Text.of("项目 '" + id + "' 仍在本文件的 projects 中：撤回一个项目时，"
+                            + "把它从 projects 中删去，只在 retracted 中保留", "project '" + id + "' is still among this file's "
+                            + "projects: to withdraw a project, delete it from projects and keep it only under retracted"));
                     id = null;
                 } else if (!seen.add(id)) {
-                    doc.error(r.node("id"), r.path("id"), "项目 '" + id + "' 在 retracted 中出现了两次");
+                    doc.error(r.node("id"), r.path("id"), Text.of("项目 '" + id + "' 在 retracted 中出现了两次",
+                            "project '" + id + "' is under retracted twice: keep one"));
                     id = null;
                 }
             }
-            String name = required(r, "name", "项目名称，按最后公开的写");
-            LocalDate date = date(r, "date", "撤回的日期");
-            String reason = required(r, "reason", "撤回的原因");
+            String name = required(r, "name", Text.of("项目名称，按最后公开的写", "the project's name as last published"));
+            LocalDate date = date(r, "date", Text.of("撤回的日期", "the date it was withdrawn"));
+            String reason = required(r, "reason", Text.of("撤回的原因", "why it was withdrawn"));
             Budget budget = null;
             Node budgetNode = r.node("budget");
             if (budgetNode != null && !YamlDoc.isNull(budgetNode)) {
@@ -596,11 +644,12 @@ public final class ContentLoader {
         return list;
     }
 
-    /** Required text, its absence told in Chinese with what belongs there; stripped. */
-    private static String required(Fields f, String key, String meaning) {
+    /** Required text, its absence told with what belongs there; stripped. */
+    private static String required(Fields f, String key, Text meaning) {
         Node n = f.node(key);
         if (n == null) {
-            f.doc.error(f.mapping, f.path(key), "缺少 " + key + "：" + meaning + "（required field missing）");
+            f.doc.error(f.mapping, f.path(key), Text.of("缺少 " + key + "：" + meaning.zh() + "（required field missing）",
+                    "the required field " + key + " is missing: " + meaning.en()));
             return null;
         }
         String value = f.string(key, false); // a list or an over-long text is reported here
@@ -608,14 +657,15 @@ public final class ContentLoader {
             return null;
         }
         if (value == null || value.isBlank()) {
-            f.doc.error(n, f.path(key), key + " 不能为空：" + meaning + "（required field is empty）");
+            f.doc.error(n, f.path(key), Text.of(key + " 不能为空：" + meaning.zh() + "（required field is empty）",
+                    key + " must not be empty: " + meaning.en()));
             return null;
         }
         return value.strip();
     }
 
     /** A required date written 年-月-日 (2025-03-01), a real day of the calendar. */
-    private static LocalDate date(Fields f, String key, String meaning) {
+    private static LocalDate date(Fields f, String key, Text meaning) {
         String text = required(f, key, meaning);
         if (text == null) {
             return null;
@@ -627,8 +677,9 @@ public final class ContentLoader {
         } catch (DateTimeParseException e) {
             // 2025-02-30: reported below like any other text that is not a date
         }
-        f.doc.error(f.node(key), f.path(key), "'" + YamlDoc.shown(text) + "' 不是日期：" + meaning
-                + "应写成 年-月-日，如 2025-03-01（not a date）");
+        f.doc.error(f.node(key), f.path(key), Text.of("'" + YamlDoc.shown(text) + "' 不是日期：" + meaning.zh()
+                + "应写成 年-月-日，如 2025-03-01（not a date）", "'" + YamlDoc.shown(text) + "' is not a date: write "
+                + meaning.en() + " as year-month-day, e.g. 2025-03-01"));
         return null;
     }
 
@@ -638,8 +689,10 @@ public final class ContentLoader {
         if (title != null) {
             int bytes = displayBytes(title);
             if (bytes > Limits.MAX_TITLE_BYTES) {
-                f.doc.error(f.node(key), f.path(key), "过长：" + bytes + " 字节（UTF-8），最多 " + Limits.MAX_TITLE_BYTES
-                        + " 字节（约 " + Limits.MAX_TITLE_BYTES / 3 + " 个汉字），搜索结果的一行放不下");
+                f.doc.error(f.node(key), f.path(key), Text.of("过长：" + bytes + " 字节（UTF-8），最多 " + Limits.MAX_TITLE_BYTES
+                        + " 字节（约 " + Limits.MAX_TITLE_BYTES / 3 + " 个汉字），搜索结果的一行放不下", "too long: " + bytes
+                        + " bytes (UTF-8); at most " + Limits.MAX_TITLE_BYTES + " bytes (about " + Limits.MAX_TITLE_BYTES / 3
+                        + " Chinese characters) fit one line of search results"));
                 return null;
             }
         }
@@ -670,10 +723,10 @@ public final class ContentLoader {
     }
 
     /** A required id that becomes (part of) a URL or file name: checked by the confinement rule. */
-    private static String segment(Fields f, String key, Pattern pattern, String allowed) {
+    private static String segment(Fields f, String key, Pattern pattern, Text allowed) {
         String id = f.string(key, true);
         if (id != null) {
-            String problem = SafePaths.segmentProblem(id, pattern, allowed);
+            Text problem = SafePaths.segmentProblem(id, pattern, allowed);
             if (problem != null) {
                 f.doc.error(f.node(key), f.path(key), problem);
                 return null;
@@ -682,9 +735,10 @@ public final class ContentLoader {
         return id;
     }
 
-    private void checkUniqueId(YamlDoc doc, Fields f, Set<String> seen, String id, String what) {
+    private void checkUniqueId(YamlDoc doc, Fields f, Set<String> seen, String id, Text what) {
         if (id != null && !seen.add(id)) {
-            doc.error(f.node("id"), f.path("id"), "本文件里" + what + "编号 '" + id + "' 重复：每个" + what + "的 id 要不同");
+            doc.error(f.node("id"), f.path("id"), Text.of("本文件里" + what.zh() + "编号 '" + id + "' 重复：每个" + what.zh() + "的 id 要不同",
+                    "two " + what.en() + "s of this file have the id '" + id + "': give each " + what.en() + " its own id"));
         }
     }
 
@@ -697,8 +751,9 @@ public final class ContentLoader {
                 String code = a.string("code", true);
                 String reason = a.string("reason", true);
                 if (code != null && !QUALITY_CODE.matcher(code).matches()) {
-                    doc.error(a.node("code"), a.path("code"), "不是质量检查代码：'" + YamlDoc.shown(code)
-                            + "'（应为 Q 加三位数字，如 Q003；见 docs/content-format.md）");
+                    doc.error(a.node("code"), a.path("code"), Text.of("不是质量检查代码：'" + YamlDoc.shown(code)
+                            + "'（应为 Q 加三位数字，如 Q003；见 docs/content-format.md）", "not a quality check code: '"
+                            + YamlDoc.shown(code) + "' (write Q and three digits, e.g. Q003; see docs/content-format.md)"));
                 } else if (code != null && reason != null && !reason.isBlank()) {
                     list.add(new Positions.Acknowledgement(code, reason.strip()));
                 }
@@ -710,17 +765,19 @@ public final class ContentLoader {
     private Project project(YamlDoc doc, Fields p, String document, String code, int year, Set<String> level1Seen) {
         p.record("id").record("name");
         acknowledged(doc, p);
-        String id = segment(p, "id", SafePaths.CODE, "英文字母、数字、'_' 和 '-'");
+        String id = segment(p, "id", SafePaths.CODE, SafePaths.CODE_CHARS);
         if (id != null && id.endsWith("-excel")) {
             // projects/<id>-excel.csv is the Excel twin of project <id>'s download
-            doc.error(p.node("id"), p.path("id"), "项目编号不能以 -excel 结尾（会与另一个项目的 Excel 下载文件同名）");
+            doc.error(p.node("id"), p.path("id"), Text.of("项目编号不能以 -excel 结尾（会与另一个项目的 Excel 下载文件同名）",
+                    "a project id cannot end with -excel (another project's Excel download has that name)"));
             id = null;
         }
         if (id != null) {
             String pattern = code + "-" + year + "-";
             if (!(id.startsWith(pattern) && id.substring(pattern.length()).matches("[0-9]{3}"))) {
-                doc.warning(p.node("id"), p.path("id"),
-                        "项目编号 '" + id + "' 不是 " + pattern + "nnn 的写法（nnn 是三位序号，如 " + pattern + "001）");
+                doc.warning(p.node("id"), p.path("id"), Text.of(
+                        "项目编号 '" + id + "' 不是 " + pattern + "nnn 的写法（nnn 是三位序号，如 " + pattern + "001）",
+                        "project id '" + id + "' is not written " + pattern + "nnn (nnn a three-digit number, e.g. " + pattern + "001)"));
             }
         }
         Budget budget = null;
@@ -757,7 +814,8 @@ public final class ContentLoader {
             try {
                 unit = MoneyUnit.fromLabel(unitLabel);
             } catch (IllegalArgumentException e) {
-                doc.error(b.node("unit"), b.path("unit"), "不认识的金额单位 '" + YamlDoc.shown(unitLabel) + "'：只能写 元 或 万元");
+                doc.error(b.node("unit"), b.path("unit"), Text.of("不认识的金额单位 '" + YamlDoc.shown(unitLabel) + "'：只能写 元 或 万元",
+                        "unknown money unit '" + YamlDoc.shown(unitLabel) + "': write \"元\" or \"万元\""));
             }
         }
         BigDecimal total = amount(b, "total", unit);
@@ -776,7 +834,7 @@ public final class ContentLoader {
         if (value == null || unit == null) {
             return value;
         }
-        String problem = Limits.amountProblem(value, unit);
+        Text problem = Limits.amountProblem(value, unit);
         if (problem != null) {
             b.doc.error(b.node(key), b.path(key), problem);
             return null;
@@ -789,10 +847,12 @@ public final class ContentLoader {
     }
 
     private DataTable table(YamlDoc doc, Fields t, String document) {
-        String id = segment(t, "id", SafePaths.MACHINE_NAME, "小写英文字母、数字和 '_'");
+        String id = segment(t, "id", SafePaths.MACHINE_NAME, SafePaths.MACHINE_NAME_CHARS);
         if (id != null && SafePaths.DOWNLOAD_NAMES.contains(id)) {
-            doc.error(t.node("id"), t.path("id"), "表格编号 '" + id + "' 与网站自己的下载文件 data/" + id
-                    + ".* 同名，请换一个（不能用 " + String.join("、", SafePaths.DOWNLOAD_NAMES) + "）");
+            doc.error(t.node("id"), t.path("id"), Text.of("表格编号 '" + id + "' 与网站自己的下载文件 data/" + id
+                    + ".* 同名，请换一个（不能用 " + String.join("、", SafePaths.DOWNLOAD_NAMES) + "）", "table id '" + id
+                    + "' is the name of the site's own download data/" + id + ".*: choose another (not "
+                    + String.join(", ", SafePaths.DOWNLOAD_NAMES) + ")"));
             id = null;
         }
         List<Column> columns = new ArrayList<>();
@@ -803,12 +863,14 @@ public final class ContentLoader {
             if (c == null) {
                 return;
             }
-            String key = segment(c, "key", SafePaths.MACHINE_NAME, "小写英文字母、数字和 '_'");
+            String key = segment(c, "key", SafePaths.MACHINE_NAME, SafePaths.MACHINE_NAME_CHARS);
             if (key != null && !keys.add(key)) {
-                doc.error(c.node("key"), c.path("key"), "列名 '" + key + "' 重复：每一列的 key 要不同");
+                doc.error(c.node("key"), c.path("key"), Text.of("列名 '" + key + "' 重复：每一列的 key 要不同",
+                        "column key '" + key + "' is used twice: give each column its own key"));
             } else if (key != null && (KEY_COLUMNS.contains(key) || procurement && key.equals(PROCUREMENT_PROJECT_COLUMN))) {
-                doc.error(c.node("key"), c.path("key"), "列名 '" + key + "' 是下载文件 data/" + t.string("id", false)
-                        + ".csv 自带的列，请换一个");
+                String download = "data/" + t.string("id", false) + ".csv";
+                doc.error(c.node("key"), c.path("key"), Text.of("列名 '" + key + "' 是下载文件 " + download + " 自带的列，请换一个",
+                        "column key '" + key + "' is a column the download " + download + " has anyway: choose another"));
             }
             String typeName = c.string("type", true);
             ColumnType type = null;
@@ -819,9 +881,10 @@ public final class ContentLoader {
                     }
                 }
                 if (type == null) {
-                    doc.error(c.node("type"), c.path("type"), "不认识的列类型 '" + YamlDoc.shown(typeName)
-                            + "'：只能写 string（文字）、integer（整数）或 decimal（小数）"
-                            + Suggestions.didYouMean(typeName, COLUMN_TYPES));
+                    doc.error(c.node("type"), c.path("type"), Text.of("不认识的列类型 '" + YamlDoc.shown(typeName)
+                            + "'：只能写 string（文字）、integer（整数）或 decimal（小数）", "unknown column type '"
+                            + YamlDoc.shown(typeName) + "': write string (text), integer (whole numbers) or decimal (numbers "
+                            + "with a decimal point)").plus(Suggestions.closest(typeName, COLUMN_TYPES)));
                 }
             }
             columns.add(new Column(key, c.string("title", true), type, c.string("unit", false)));
@@ -831,8 +894,9 @@ public final class ContentLoader {
             if (c.key() != null && c.type() != null && c.type() != ColumnType.STRING && c.unit() != null
                     && (c.unit().equals(MoneyUnit.YUAN.label()) || c.unit().equals(MoneyUnit.WAN_YUAN.label()))
                     && keys.contains(c.key() + "_yuan")) {
-                doc.error(t.node("columns"), t.path("columns"), "列名 '" + c.key() + "_yuan' 与金额列 '" + c.key()
-                        + "' 换算成元的派生列同名，请换一个");
+                doc.error(t.node("columns"), t.path("columns"), Text.of("列名 '" + c.key() + "_yuan' 与金额列 '" + c.key()
+                        + "' 换算成元的派生列同名，请换一个", "column key '" + c.key() + "_yuan' is the name of the column "
+                        + "derived from money column '" + c.key() + "' in yuan: choose another"));
             }
         }
         Map<String, ColumnType> types = new LinkedHashMap<>();
@@ -843,7 +907,7 @@ public final class ContentLoader {
         }
         List<Map<String, String>> rows = new ArrayList<>();
         forEachItem(doc, t, "rows", false, (item, field) -> {
-            Fields r = doc.fields(item, field, types.keySet(), "列");
+            Fields r = doc.fields(item, field, types.keySet(), YamlDoc.COLUMN);
             if (r == null) {
                 return;
             }
@@ -852,9 +916,11 @@ public final class ContentLoader {
                 String value = r.string(col.getKey(), false);
                 ColumnType type = col.getValue();
                 if (value != null && type != null && !matchesType(value, type)) {
-                    doc.error(r.node(col.getKey()), r.path(col.getKey()), "'" + YamlDoc.shown(value) + "' 不是"
+                    doc.error(r.node(col.getKey()), r.path(col.getKey()), Text.of("'" + YamlDoc.shown(value) + "' 不是"
                             + (type == ColumnType.INTEGER ? "整数" : "普通的小数（半角数字，可带小数点）")
-                            + "：列 '" + col.getKey() + "' 的类型是 " + type.yamlName());
+                            + "：列 '" + col.getKey() + "' 的类型是 " + type.yamlName(), "'" + YamlDoc.shown(value) + "' is not "
+                            + (type == ColumnType.INTEGER ? "a whole number" : "a plain decimal number (half-width digits, "
+                            + "optionally a decimal point)") + ": column '" + col.getKey() + "' has type " + type.yamlName()));
                 }
                 row.put(col.getKey(), value);
             }
@@ -893,7 +959,8 @@ public final class ContentLoader {
             return;
         }
         if (!(node instanceof SequenceNode seq)) {
-            doc.error(node, field, "这里应是列表（以“- ”开头的若干行），实际是" + YamlDoc.kind(node));
+            doc.error(node, field, YamlDoc.kind(node).after("这里应是列表（以“- ”开头的若干行），实际是",
+                    "expected a list here (lines starting with \"- \"), found "));
             return;
         }
         List<Node> items = seq.getValue();
@@ -912,14 +979,15 @@ public final class ContentLoader {
     }
 
     private void linkError(Path link) {
-        error(display(link), 1, 1, "", "不能是符号链接：内容必须实际位于 content/ 之内（symbolic link）");
+        error(display(link), 1, 1, "", Text.of("不能是符号链接：内容必须实际位于 content/ 之内（symbolic link）",
+                "must not be a symbolic link: content must really be inside content/"));
     }
 
     private String display(Path file) {
         return file.toString();
     }
 
-    private void error(String path, int line, int column, String field, String message) {
+    private void error(String path, int line, int column, String field, Text message) {
         sink.error(path, line, column, field, message);
     }
 

@@ -1,5 +1,6 @@
 package gongkai.load;
 
+import gongkai.content.Text;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -12,9 +13,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class Fields {
     /** A required key that is not there. */
-    static final String MISSING = "缺少必填字段";
+    static final Text MISSING = Text.of("缺少必填字段", "required field missing");
     /** A required key with no value. */
-    static final String EMPTY = "必填字段是空的";
+    static final Text EMPTY = Text.of("必填字段是空的", "required field is empty");
 
     static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
@@ -59,7 +60,7 @@ final class Fields {
             return null;
         }
         if (!(n instanceof ScalarNode s)) {
-            doc.error(n, path(key), "这里应是文字，实际是" + YamlDoc.kind(n));
+            doc.error(n, path(key), YamlDoc.kind(n).after("这里应是文字，实际是", "expected text here, found "));
             return null;
         }
         String value = s.getValue();
@@ -72,14 +73,16 @@ final class Fields {
     /** Text length and word length; false after reporting. Only long values can fail, so only they are scanned. */
     private boolean withinLimits(String value, Node n, String field) {
         if (value.length() > Limits.MAX_TEXT_CHARS) {
-            doc.error(n, field, "文本过长：" + value.length() + " 个字符，一个值最多 " + Limits.MAX_TEXT_CHARS
-                    + " 个（text too long）");
+            doc.error(n, field, Text.of("文本过长：" + value.length() + " 个字符，一个值最多 " + Limits.MAX_TEXT_CHARS
+                    + " 个（text too long）", "text too long: " + value.length() + " characters; one value may have at most "
+                    + Limits.MAX_TEXT_CHARS));
             return false;
         }
         int word = longestWord(value);
         if (word > Limits.MAX_WORD_CHARS) {
-            doc.error(n, field, "有一个 " + word + " 个字符长的词（连续的字母或数字），最多 " + Limits.MAX_WORD_CHARS
-                    + " 个：搜索索引无法收录（word too long）");
+            doc.error(n, field, Text.of("有一个 " + word + " 个字符长的词（连续的字母或数字），最多 " + Limits.MAX_WORD_CHARS
+                    + " 个：搜索索引无法收录（word too long）", "a word (a run of letters or digits) is " + word
+                    + " characters long; at most " + Limits.MAX_WORD_CHARS + ", or the search index cannot hold it"));
             return false;
         }
         return true;
@@ -108,7 +111,8 @@ final class Fields {
             return null;
         }
         if (!INTEGER.matcher(text).matches() || text.replace("-", "").length() > 9) {
-            doc.error(node(key), path(key), "这里应是整数（半角数字），实际是 '" + YamlDoc.shown(text) + "'");
+            doc.error(node(key), path(key), Text.of("这里应是整数（半角数字），实际是 '" + YamlDoc.shown(text) + "'",
+                    "expected a whole number (half-width digits 0-9) here, found '" + YamlDoc.shown(text) + "'"));
             return null;
         }
         return Integer.parseInt(text);
@@ -120,8 +124,9 @@ final class Fields {
             return null;
         }
         if (!DECIMAL.matcher(text).matches()) {
-            doc.error(node(key), path(key), "'" + YamlDoc.shown(text)
-                    + "' 不是金额：只能写半角数字，可带小数点，不加单位或逗号，例如 6.00");
+            doc.error(node(key), path(key), Text.of("'" + YamlDoc.shown(text)
+                    + "' 不是金额：只能写半角数字，可带小数点，不加单位或逗号，例如 6.00", "'" + YamlDoc.shown(text)
+                    + "' is not an amount: write half-width digits with an optional decimal point, no unit or commas, e.g. 6.00"));
             return null;
         }
         return new BigDecimal(text);

@@ -41,14 +41,16 @@ public final class Limits {
      * ({@value #MAX_YUAN_SCALE} decimals) and {@value #MAX_YUAN_DIGITS} integer digits. The loader and the
      * importer both apply it, so what imports also validates.
      */
-    public static String amountProblem(java.math.BigDecimal value, gongkai.content.MoneyUnit unit) {
+    public static gongkai.content.Text amountProblem(java.math.BigDecimal value, gongkai.content.MoneyUnit unit) {
         java.math.BigDecimal yuan = value.multiply(unit.yuanFactor()).stripTrailingZeros();
         if (yuan.scale() > MAX_YUAN_SCALE) {
-            return "金额换算成元后最多两位小数（到分）：" + value.toPlainString() + " " + unit.label() + " = "
-                    + yuan.toPlainString() + " 元";
+            String sum = value.toPlainString() + " " + unit.label() + " = " + yuan.toPlainString() + " 元";
+            return gongkai.content.Text.of("金额换算成元后最多两位小数（到分）：" + sum,
+                    "an amount may have at most two decimals (fen) once converted to yuan: " + sum);
         }
         if (yuan.precision() - yuan.scale() > MAX_YUAN_DIGITS) {
-            return "金额过大：换算成元后整数部分最多 " + MAX_YUAN_DIGITS + " 位";
+            return gongkai.content.Text.of("金额过大：换算成元后整数部分最多 " + MAX_YUAN_DIGITS + " 位",
+                    "amount too large: at most " + MAX_YUAN_DIGITS + " digits before the decimal point once converted to yuan");
         }
         return null;
     }

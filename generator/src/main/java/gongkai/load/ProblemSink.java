@@ -1,6 +1,7 @@
 package gongkai.load;
 
 import gongkai.content.Problem;
+import gongkai.content.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,11 +10,11 @@ final class ProblemSink {
     final List<Problem> errors = new ArrayList<>();
     final List<Problem> warnings = new ArrayList<>();
 
-    void error(String path, int line, int column, String field, String message) {
+    void error(String path, int line, int column, String field, Text message) {
         errors.add(new Problem(path, line, column, field, message, Problem.Severity.ERROR));
     }
 
-    void warning(String path, int line, int column, String field, String message) {
+    void warning(String path, int line, int column, String field, Text message) {
         warnings.add(new Problem(path, line, column, field, message, Problem.Severity.WARNING));
     }
 

@@ -1,5 +1,6 @@
 package gongkai.load;
 
+import gongkai.content.Text;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
@@ -18,28 +19,38 @@ final class Suggestions {
 
     /** "（是不是想写 'x'？）" for the closest allowed word within edit distance 2 (the first of equals), else "". */
     static String didYouMean(String word, Set<String> allowed) {
+        return closest(word, allowed).zh();
+    }
+
+    /** didYouMean, or the list of allowed words when nothing is close. */
+    static String suggestion(String word, Set<String> allowed) {
+        return hint(word, allowed).zh();
+    }
+
+    /** {@link #didYouMean} in both languages: " (did you mean 'x'?)" in English. */
+    static Text closest(String word, Set<String> allowed) {
         String lower = word.toLowerCase(Locale.ROOT);
         if (lower.length() > LONGEST || allowed.isEmpty()) {
-            return "";
+            return Text.EMPTY;
         }
         LevenshteinAutomata automata = new LevenshteinAutomata(lower, false);
         for (int edits = 0; edits <= 2; edits++) {
             CharacterRunAutomaton within = new CharacterRunAutomaton(automata.toAutomaton(edits));
             for (String candidate : allowed) {
                 if (within.run(candidate)) {
-                    return "（是不是想写 '" + candidate + "'？）";
+                    return Text.of("（是不是想写 '" + candidate + "'？）", " (did you mean '" + candidate + "'?)");
                 }
             }
         }
-        return "";
+        return Text.EMPTY;
     }
 
-    /** didYouMean, or the list of allowed words when nothing is close. */
-    static String suggestion(String word, Set<String> allowed) {
-        String close = didYouMean(word, allowed);
-        if (!close.isEmpty() || allowed.isEmpty()) {
+    /** {@link #suggestion} in both languages: " (you can write: a, b)" in English. */
+    static Text hint(String word, Set<String> allowed) {
+        Text close = closest(word, allowed);
+        if (!close.zh().isEmpty() || allowed.isEmpty()) {
             return close;
         }
-        return "（可以写：" + String.join("、", allowed) + "）";
+        return Text.of("（可以写：" + String.join("、", allowed) + "）", " (you can write: " + String.join(", ", allowed) + ")");
     }
 }

@@ -1,5 +1,6 @@
 package gongkai.load;
 
+import gongkai.content.Text;
 import java.util.List;
 import java.util.Set;
 import org.yaml.snakeyaml.error.Mark;
@@ -24,12 +25,12 @@ final class YamlDoc {
         this.positions = positions;
     }
 
-    void error(Node node, String field, String message) {
+    void error(Node node, String field, Text message) {
         Mark m = node.getStartMark();
         sink.error(path, m.getLine() + 1, m.getColumn() + 1, field, message);
     }
 
-    void warning(Node node, String field, String message) {
+    void warning(Node node, String field, Text message) {
         Mark m = node.getStartMark();
         sink.warning(path, m.getLine() + 1, m.getColumn() + 1, field, message);
     }
@@ -46,14 +47,18 @@ final class YamlDoc {
         }
     }
 
+    /** What an unknown key of a mapping is called: a key, or a column of a table row. */
+    static final Text KEY = Text.of("键", "key");
+    static final Text COLUMN = Text.of("列", "column");
+
     Fields fields(Node node, String prefix, Set<String> allowed) {
-        return fields(node, prefix, allowed, "键");
+        return fields(node, prefix, allowed, KEY);
     }
 
     /** Reads a mapping, reporting duplicate and unknown keys; null (after reporting) if it is not a mapping. */
-    Fields fields(Node node, String prefix, Set<String> allowed, String keyWord) {
+    Fields fields(Node node, String prefix, Set<String> allowed, Text keyWord) {
         if (!(node instanceof MappingNode mapping)) {
-            error(node, prefix, "这里应是“键: 值”形式的若干行，实际是" + kind(node));
+            error(node, prefix, kind(node).after("这里应是“键: 值”形式的若干行，实际是", "expected lines of \"key: value\" here, found "));
             return null;
         }
         // Mappings are small (≤ 20 keys): parallel arrays and linear scans beat two hash maps per mapping.
@@ -66,22 +71,23 @@ final class YamlDoc {
         for (NodeTuple t : tuples) {
             Node k = t.getKeyNode();
             if (!(k instanceof ScalarNode ks)) {
-                error(k, prefix, "键必须是一个普通的词，实际是" + kind(k));
+                error(k, prefix, kind(k).after("键必须是一个普通的词，实际是", "a key must be a plain word, found "));
                 continue;
             }
             String key = ks.getValue();
             int earlier = Fields.indexOf(keys, seen, key);
             if (earlier >= 0) {
-                error(k, fields.path(key), "键 '" + key + "' 重复（第一次在第 "
-                        + (keyNodes[earlier].getStartMark().getLine() + 1) + " 行）：同一层里每个键只能写一次");
+                int first = keyNodes[earlier].getStartMark().getLine() + 1;
+                error(k, fields.path(key), Text.of("键 '" + key + "' 重复（第一次在第 " + first + " 行）：同一层里每个键只能写一次",
+                        "key '" + key + "' is written twice (first on line " + first + "): write each key once at the same level"));
                 continue;
             }
             keys[seen] = key;
             keyNodes[seen] = k;
             seen++;
             if (!allowed.contains(key)) {
-                error(k, fields.path(shown(key)), "不认识的" + keyWord + " '" + shown(key) + "'"
-                        + Suggestions.suggestion(key, allowed));
+                error(k, fields.path(shown(key)), Text.of("不认识的" + keyWord.zh() + " '" + shown(key) + "'",
+                        "unknown " + keyWord.en() + " '" + shown(key) + "'").plus(Suggestions.hint(key, allowed)));
                 // known keys only: an unknown key is reported, never read
                 valueNodes[seen - 1] = null;
                 continue;
@@ -95,17 +101,19 @@ final class YamlDoc {
         return n instanceof ScalarNode && Tag.NULL.equals(n.getTag());
     }
 
-    static String kind(Node n) {
+    /** What a node is, as "…, found <kind>" says it. */
+    static Text kind(Node n) {
         if (n instanceof MappingNode) {
-            return "“键: 值”形式的若干行";
+            return Text.of("“键: 值”形式的若干行", "lines of \"key: value\"");
         }
         if (n instanceof SequenceNode) {
-            return "列表";
+            return Text.of("列表", "a list");
         }
         if (isNull(n)) {
-            return "空的";
+            return Text.of("空的", "nothing");
         }
-        return " '" + shown(((ScalarNode) n).getValue()) + "'";
+        String value = "'" + shown(((ScalarNode) n).getValue()) + "'";
+        return Text.of(" " + value, value);
     }
 
     /** A value as quoted in a message: at most 80 characters, so a pasted megabyte never fills the terminal. */

@@ -1,5 +1,6 @@
 package gongkai.load;
 
+import gongkai.content.Text;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -49,8 +50,9 @@ final class YamlReader {
     static String readUtf8(Path file, String path, ProblemSink sink) throws IOException {
         long size = Files.size(file);
         if (size > Limits.MAX_FILE_BYTES) {
-            sink.error(path, 1, 1, "", "文件过大：" + size + " 字节，一个内容文件最多 " + Limits.MAX_FILE_BYTES
-                    + " 字节（file too large）");
+            sink.error(path, 1, 1, "", Text.of("文件过大：" + size + " 字节，一个内容文件最多 " + Limits.MAX_FILE_BYTES
+                    + " 字节（file too large）", "file too large: " + size + " bytes; a content file may have at most "
+                    + Limits.MAX_FILE_BYTES + " bytes"));
             return null;
         }
         byte[] bytes = Files.readAllBytes(file);
@@ -64,7 +66,8 @@ final class YamlReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            sink.error(path, 1, 1, "", "不是 UTF-8 编码：请用 UTF-8 重新保存这个文件（记事本“另存为”时编码选 UTF-8）");
+            sink.error(path, 1, 1, "", Text.of("不是 UTF-8 编码：请用 UTF-8 重新保存这个文件（记事本“另存为”时编码选 UTF-8）",
+                    "not UTF-8: save the file again as UTF-8 (in Notepad, \"Save As\" with the encoding UTF-8)"));
             return null;
         }
     }
@@ -108,7 +111,7 @@ final class YamlReader {
             }
             return new YamlDoc(path, root, sink, positions);
         } catch (LimitExceeded e) {
-            sink.error(path, e.mark.getLine() + 1, e.mark.getColumn() + 1, "", e.getMessage());
+            sink.error(path, e.mark.getLine() + 1, e.mark.getColumn() + 1, "", e.text);
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             // the clerk's mistake, in plain words where it is (SnakeYAML often marks the line after it)
@@ -122,18 +125,21 @@ final class YamlReader {
             if (e.getContext() != null) {
                 message = message + " (" + e.getContext() + ")";
             }
+            Text words = YamlMistakes.inWords(e.getProblem());
             sink.error(path, m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, "",
-                    "YAML 格式错误：" + YamlMistakes.inWords(e.getProblem()) + "（YAML syntax error: " + message + "）");
+                    Text.of("YAML 格式错误：" + words.zh() + "（YAML syntax error: " + message + "）",
+                            "YAML syntax error: " + words.en() + " (" + message + ")"));
         } catch (ReaderException e) {
             int[] lc = lineColumn(text, e.getPosition());
-            sink.error(path, lc[0], lc[1], "", "YAML 格式错误：YAML 里不能有字符 U+"
-                    + String.format(Locale.ROOT, "%04X", e.getCodePoint())
-                    + "（多是看不见的控制字符，请删去它）");
+            String character = "U+" + String.format(Locale.ROOT, "%04X", e.getCodePoint());
+            sink.error(path, lc[0], lc[1], "", Text.of("YAML 格式错误：YAML 里不能有字符 " + character
+                    + "（多是看不见的控制字符，请删去它）", "YAML syntax error: the character " + character
+                    + " cannot be in YAML (usually an invisible control character: delete it)"));
         } catch (YAMLException e) {
-            sink.error(path, 1, 1, "", "YAML 格式错误：" + e.getMessage());
+            sink.error(path, 1, 1, "", Text.of("YAML 格式错误：" + e.getMessage(), "YAML syntax error: " + e.getMessage()));
         } catch (StackOverflowError e) {
             // a backstop: the nesting bound stops every structure the schema could hold long before this
-            sink.error(path, 1, 1, "", "YAML 嵌套过深（nesting too deep）");
+            sink.error(path, 1, 1, "", Text.of("YAML 嵌套过深（nesting too deep）", "YAML nested too deeply"));
         }
         return null;
     }
@@ -158,10 +164,12 @@ final class YamlReader {
     /** A bound of {@link Limits} passed at {@link #mark}. */
     static final class LimitExceeded extends RuntimeException {
         final transient Mark mark;
+        final transient Text text;
 
-        LimitExceeded(Mark mark, String message) {
-            super(message, null, false, false);
+        LimitExceeded(Mark mark, Text text) {
+            super(text.zh(), null, false, false);
             this.mark = mark;
+            this.text = text;
         }
     }
 
@@ -207,8 +215,9 @@ final class YamlReader {
             switch (event.getEventId()) {
                 case SequenceStart, MappingStart -> {
                     if (open.size() >= Limits.MAX_NESTING) {
-                        throw new LimitExceeded(event.getStartMark(), "YAML 嵌套过深：列表和映射最多嵌套 "
-                                + Limits.MAX_NESTING + " 层（nesting too deep）");
+                        throw new LimitExceeded(event.getStartMark(), Text.of("YAML 嵌套过深：列表和映射最多嵌套 "
+                                + Limits.MAX_NESTING + " 层（nesting too deep）", "YAML nested too deeply: lists and mappings "
+                                + "may be nested at most " + Limits.MAX_NESTING + " levels deep"));
                     }
                     open.push(new Frame(((NodeEvent) event).getAnchor()));
                 }
@@ -238,14 +247,15 @@ final class YamlReader {
             String name = event.getAnchor();
             for (Frame f : open) {
                 if (name.equals(f.anchor)) {
-                    throw new LimitExceeded(event.getStartMark(), "YAML 别名 *" + name
-                            + " 引用了包含它自己的结构（recursive alias）");
+                    throw new LimitExceeded(event.getStartMark(), Text.of("YAML 别名 *" + name
+                            + " 引用了包含它自己的结构（recursive alias）", "YAML alias *" + name
+                            + " refers to a structure that contains it (recursive alias)"));
                 }
             }
             aliases++;
             if (aliases > Limits.MAX_ALIASES) {
-                throw new LimitExceeded(event.getStartMark(), "YAML 别名过多：一个文件最多 " + Limits.MAX_ALIASES
-                        + " 个（too many aliases）");
+                throw new LimitExceeded(event.getStartMark(), Text.of("YAML 别名过多：一个文件最多 " + Limits.MAX_ALIASES
+                        + " 个（too many aliases）", "too many YAML aliases: at most " + Limits.MAX_ALIASES + " in one file"));
             }
             Long size = anchorSizes.get(name);
             if (size == null) {
@@ -253,9 +263,11 @@ final class YamlReader {
             }
             expansion += size;
             if (expansion > Limits.MAX_ALIAS_EXPANSION) {
-                throw new LimitExceeded(event.getStartMark(), "YAML 别名展开后过大：别名在一个文件里最多展开出 "
+                throw new LimitExceeded(event.getStartMark(), Text.of("YAML 别名展开后过大：别名在一个文件里最多展开出 "
                         + Limits.MAX_ALIAS_EXPANSION + " 个字符（*" + name + " 使总量达到 " + expansion
-                        + "；alias expansion too large）");
+                        + "；alias expansion too large）", "YAML aliases expand too far: they may add at most "
+                        + Limits.MAX_ALIAS_EXPANSION + " characters to one file (*" + name + " brings the total to "
+                        + expansion + ")"));
             }
             add(size);
         }

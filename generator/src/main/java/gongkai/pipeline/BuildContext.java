@@ -184,6 +184,16 @@ public final class BuildContext {
         options.log().accept(line);
     }
 
+    /** Logs a line told in both languages, in the build's. */
+    public void log(gongkai.content.Text line) {
+        options.log().accept(line.in(options.lang()));
+    }
+
+    /** Logs a problem (a warning) as validate prints it, in the build's language. */
+    public void log(gongkai.content.Problem problem) {
+        options.log().accept(problem.format(options.lang()));
+    }
+
     /** Resolves a site path ("projects/x.json") inside the staging directory, refusing paths that leave it. */
     public Path resolve(String sitePath) {
         return SitePaths.inside(stagingDir, sitePath);

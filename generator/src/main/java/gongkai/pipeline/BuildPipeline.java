@@ -57,8 +57,8 @@ public final class BuildPipeline {
             SiteSwap.checkReplaceable(options.outDir(), options.contentDir(), options.themeDir());
             swap = SiteSwap.begin(options.outDir(), options.log());
         } catch (java.io.IOException e) {
-            throw new BuildException("write", "cannot prepare the build folder beside " + options.outDir() + ": "
-                    + e.getMessage(), e);
+            String prefix = "cannot prepare the build folder beside " + options.outDir() + ": ";
+            throw new BuildException("write", gongkai.content.Text.of(e).after(prefix, prefix), e);
         }
         BuildContext context = new BuildContext(options, swap);
         Map<String, Long> nanos = new java.util.concurrent.ConcurrentHashMap<>();
@@ -183,8 +183,7 @@ public final class BuildPipeline {
             throw new BuildException(stage.name(), "out of memory (Java heap limit " + maxMb
                     + " MB); run with a larger heap, e.g. GONGKAI_JAVA_OPTS=-Xmx4g ./gongkai build", e);
         } catch (Exception e) {
-            String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
-            throw new BuildException(stage.name(), message, e);
+            throw new BuildException(stage.name(), gongkai.content.Text.of(e), e);
         }
         nanos.put(stage.name(), System.nanoTime() - t0);
     }

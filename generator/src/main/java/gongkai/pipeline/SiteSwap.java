@@ -297,15 +297,20 @@ public final class SiteSwap implements AutoCloseable {
             return;
         }
         if (!Files.isDirectory(outDir)) {
-            throw new IOException("输出位置 " + outDir + " 已有同名文件，不是文件夹：请换一个 --out");
+            throw new gongkai.content.TextIOException(gongkai.content.Text.of(
+                    "输出位置 " + outDir + " 已有同名文件，不是文件夹：请换一个 --out",
+                    "the output " + outDir + " is a file, not a folder: give another --out"));
         }
         boolean empty;
         try (var entries = Files.list(outDir)) {
             empty = entries.findAny().isEmpty();
         }
         if (!empty && !Files.isRegularFile(outDir.resolve("index.html")) && !Files.isRegularFile(outDir.resolve("404.html"))) {
-            throw new IOException("输出文件夹 " + outDir + " 不是空的，也不像生成的网站（没有 index.html）：为免删掉别的文件，"
-                    + "不会替换它；请换一个 --out 或先清空它");
+            throw new gongkai.content.TextIOException(gongkai.content.Text.of(
+                    "输出文件夹 " + outDir + " 不是空的，也不像生成的网站（没有 index.html）：为免删掉别的文件，"
+                    + "不会替换它；请换一个 --out 或先清空它", "the output folder " + outDir + " is not empty and does not "
+                    + "look like a built site (no index.html): it is not replaced, so that no other file is deleted; give "
+                    + "another --out or empty it first"));
         }
     }
 

@@ -4,18 +4,21 @@ import gongkai.content.Amount;
 import gongkai.content.Budget;
 import gongkai.content.Content;
 import gongkai.content.ContentPaths;
+import gongkai.content.DepartmentKey;
 import gongkai.content.DepartmentYear;
+import gongkai.content.DocumentText;
 import gongkai.content.Indicator;
 import gongkai.content.ParsedTarget;
 import gongkai.content.Project;
 import gongkai.content.SafePaths;
+import gongkai.content.SourceRef;
 import gongkai.content.TargetKind;
+import gongkai.content.Text;
 import gongkai.load.Positions;
 import gongkai.site.ProjectMatching;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -79,7 +82,8 @@ public final class QualityRules {
             Issues out = new Issues(dy, file, owner, p, yearAcks, positions.acknowledged(file, owner));
             Project first = p.name() == null ? null : byName.putIfAbsent(ProjectMatching.normalisedName(p.name()), p);
             if (first != null) {
-                out.add(QualityCode.Q005, "name", "与项目 " + first.id() + "“" + first.name() + "”名称相同");
+                out.add(QualityCode.Q005, "name", Text.of("与项目 " + first.id() + "“" + first.name() + "”名称相同",
+                        "has the same name as project " + first.id() + " \"" + first.name() + "\""));
             }
             budget(out, p.budget());
             for (int j = 0; j < p.indicators().size(); j++) {
@@ -111,19 +115,24 @@ public final class QualityRules {
             BigDecimal f = value(b.fiscal());
             BigDecimal o = value(b.other());
             if (f.add(o).compareTo(b.total().value()) != 0) {
-                out.add(QualityCode.Q001, "budget.total", "财政资金 " + f.toPlainString() + " + 其他资金 " + o.toPlainString()
+                out.add(QualityCode.Q001, "budget.total", Text.of("财政资金 " + f.toPlainString() + " + 其他资金 " + o.toPlainString()
                         + " = " + f.add(o).toPlainString() + " " + unit + "，预算数为 " + b.total().value().toPlainString()
-                        + " " + unit);
+                        + " " + unit, "fiscal funds " + f.toPlainString() + " + other funds " + o.toPlainString() + " = "
+                        + f.add(o).toPlainString() + " " + unit + ", but the budget total is "
+                        + b.total().value().toPlainString() + " " + unit));
             }
         }
         if (b.total() != null && b.total().value().signum() <= 0) {
-            out.add(QualityCode.Q006, "budget.total", "预算数为 " + b.total().value().toPlainString() + " " + unit);
+            out.add(QualityCode.Q006, "budget.total", Text.of("预算数为 " + b.total().value().toPlainString() + " " + unit,
+                    "the budget total is " + b.total().value().toPlainString() + " " + unit));
         }
         if (b.fiscal() != null && b.fiscal().value().signum() < 0) {
-            out.add(QualityCode.Q006, "budget.fiscal", "财政资金为 " + b.fiscal().value().toPlainString() + " " + unit);
+            out.add(QualityCode.Q006, "budget.fiscal", Text.of("财政资金为 " + b.fiscal().value().toPlainString() + " " + unit,
+                    "fiscal funds are " + b.fiscal().value().toPlainString() + " " + unit));
         }
         if (b.other() != null && b.other().value().signum() < 0) {
-            out.add(QualityCode.Q006, "budget.other", "其他资金为 " + b.other().value().toPlainString() + " " + unit);
+            out.add(QualityCode.Q006, "budget.other", Text.of("其他资金为 " + b.other().value().toPlainString() + " " + unit,
+                    "other funds are " + b.other().value().toPlainString() + " " + unit));
         }
     }
 
@@ -137,30 +146,35 @@ public final class QualityRules {
             return;
         }
         String level2 = ind.level2() == null ? "" : ind.level2();
-        String named = "“" + (ind.level3() == null ? level2 : ind.level3()) + "”的指标值“" + ind.target().strip() + "”";
+        String indicator = ind.level3() == null ? level2 : ind.level3();
+        Text named = Text.of("“" + indicator + "”的指标值“" + ind.target().strip() + "”",
+                "the target \"" + ind.target().strip() + "\" of \"" + indicator + "\"");
         BigDecimal top = t.upperValue() != null ? t.upperValue() : t.value();
         boolean number = t.kind() == TargetKind.NUMBER || t.kind() == TargetKind.RANGE;
         if (number && top != null && level2.contains("成本") && t.unit() != null && MONEY_UNITS.containsKey(t.unit())
                 && p.budget() != null && p.budget().total() != null && p.budget().total().value().signum() > 0) {
             BigDecimal yuan = top.multiply(MONEY_UNITS.get(t.unit()));
             if (yuan.compareTo(p.budget().total().yuan()) > 0) {
-                out.add(QualityCode.Q002, field, named + "大于项目预算数 " + p.budget().total().value().toPlainString()
-                        + " " + p.budget().unit().label());
+                String budget = p.budget().total().value().toPlainString() + " " + p.budget().unit().label();
+                out.add(QualityCode.Q002, field, named.plus(Text.of("大于项目预算数 " + budget,
+                        " is more than the project's budget total " + budget)));
             }
         }
         if (number && top != null && "%".equals(t.unit()) && top.compareTo(HUNDRED) > 0) {
-            out.add(QualityCode.Q003, field, named + "超过 100%");
+            out.add(QualityCode.Q003, field, named.plus(Text.of("超过 100%", " is over 100%")));
         }
         if (t.kind() == TargetKind.DATE || t.kind() == TargetKind.DATE_RANGE) {
             // the deadline is the date, or a period's end: a heating season 2024.11.15-2025.3.15 ends in 2025
             LocalDate deadline = t.kind() == TargetKind.DATE_RANGE && t.endDate() != null ? t.endDate() : t.date();
             if (deadline != null && deadline.getYear() != dy.year()) {
-                out.add(QualityCode.Q004, field, named + "不在 " + dy.year() + " 年内");
+                out.add(QualityCode.Q004, field, named.plus(Text.of("不在 " + dy.year() + " 年内",
+                        " is not within the budget year " + dy.year())));
             }
         }
         if (t.kind() == TargetKind.QUALITATIVE && NUMERIC_LEVEL2.matcher(level2).find()
                 && VAGUE.matcher(ind.target()).find()) {
-            out.add(QualityCode.Q007, field, level2 + named + "没有给出数字");
+            out.add(QualityCode.Q007, field, named.plus(Text.of("没有给出数字", " (\"" + level2 + "\") gives no figure"))
+                    .after(level2, ""));
         }
     }
 
@@ -173,7 +187,7 @@ public final class QualityRules {
         if (document == null || SafePaths.documentProblem(contentDir, dy.departmentKey(), document) != null) {
             return; // validate reports a missing or unsafe source
         }
-        List<String> lines = sourceLines.computeIfAbsent(document, this::readSource);
+        List<String> lines = sourceLines.computeIfAbsent(document, d -> readSource(dy.departmentKey(), d));
         BigDecimal total = p.budget().total().value();
         int from = p.source().line() - 1;
         int to = Math.min(Math.min(lines.size(), from + SOURCE_WINDOW), nextLine - 1);
@@ -191,19 +205,26 @@ public final class QualityRules {
                 }
             }
         }
-        out.add(QualityCode.Q008, "budget.total", "预算数 " + total.toPlainString() + " " + p.budget().unit().label()
-                + " 在来源文件 " + document + " 第 " + p.source().line() + "–" + Math.max(from + 1, to) + " 行中找不到");
+        String amount = total.toPlainString() + " " + p.budget().unit().label();
+        String range = p.source().line() + "–" + Math.max(from + 1, to);
+        out.add(QualityCode.Q008, "budget.total", Text.of("预算数 " + amount + " 在来源文件 " + document + " 第 " + range + " 行中找不到",
+                "the budget total " + amount + " is not on lines " + range + " of the source document " + document),
+                new SourceRef(document, null, p.source().line()));
     }
 
-    private List<String> readSource(String document) {
-        java.nio.file.Path file = contentDir.resolve(ContentPaths.source(ContentPaths.textRendering(document)));
-        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return List.of(); // nothing to compare with: no finding
+    /** The lines of the document's text as its citations count them (empty when there is nothing to compare with). */
+    private List<String> readSource(DepartmentKey owner, String document) {
+        Path file;
+        try {
+            // through the confinement rule: the text rendering is a file of the department's folder too
+            file = SafePaths.sourceDocument(contentDir, owner, ContentPaths.textRendering(document));
+        } catch (SafePaths.Unsafe e) {
+            return List.of(); // validate reports a missing or unsafe text rendering
         }
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return List.of(); // not UTF-8 text: the rule cannot read it, which is no finding about the figures
+            DocumentText.Decoded text = DocumentText.decode(Files.readAllBytes(file));
+            // not text in any encoding the importer reads: nothing to compare with, which is no finding about the figures
+            return text == null ? List.of() : DocumentText.lines(text.text());
         } catch (IOException e) {
             throw new UncheckedIOException("来源文件读不出（source document unreadable）: " + document, e);
         }
@@ -228,7 +249,11 @@ public final class QualityRules {
             this.projectAcks = projectAcks;
         }
 
-        void add(QualityCode code, String field, String message) {
+        void add(QualityCode code, String field, Text message) {
+            add(code, field, message, null);
+        }
+
+        void add(QualityCode code, String field, Text message, SourceRef cited) {
             String full = owner + "." + field;
             // indicators have no recorded position: point at the project's name, the field path says which row
             Positions.Place at = positions.has(file, full) ? positions.at(file, full)
@@ -239,7 +264,7 @@ public final class QualityRules {
                 reason = reason(yearAcks, code);
             }
             issues.add(new QualityIssue(code, file, ContentPaths.departmentYear(dy), at.line(), at.column(), full,
-                    message, dy.regionSlug(), dy.departmentCode(), dy.year(), project.id(), project.name(), reason));
+                    message, dy.regionSlug(), dy.departmentCode(), dy.year(), project.id(), project.name(), reason, cited));
         }
 
         private static String reason(List<Positions.Acknowledgement> acks, QualityCode code) {

@@ -54,7 +54,7 @@ public record QualityStage() implements BuildStage {
             logged = report;
         }
         for (QualityIssue issue : logged.open()) {
-            context.log(issue.toProblem().format());
+            context.log(issue.toProblem());
         }
         context.set(REPORT, report);
         context.set(AssembleStage.QUALITY, findings(report));
@@ -70,7 +70,7 @@ public record QualityStage() implements BuildStage {
         for (QualityIssue i : report.issues()) {
             findings.add(new QualityFindings.Finding(i.regionSlug(), i.departmentCode(), i.year(), i.projectId(),
                     i.projectName(), i.field(), new Views.QualityNote(i.code().name(), i.code().title(),
-                    i.code().severity().label(), i.message(), i.acknowledged())));
+                    i.code().severity().label(), i.message(), i.acknowledged(), null), i.cited()));
         }
         return new QualityFindings(rules, findings);
     }

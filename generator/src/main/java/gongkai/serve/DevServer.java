@@ -73,6 +73,8 @@ public final class DevServer implements AutoCloseable {
     private final AtomicLong version = new AtomicLong(1);
     private volatile String failure = "";
     private volatile String basePath;
+    /** The live-reload snippet, its failure overlay in the session's language. */
+    private final String reloadScript;
 
     /**
      * @param port 0 for any free port
@@ -88,10 +90,21 @@ public final class DevServer implements AutoCloseable {
         this(siteDir, basePath, port, log, ServerLimits.DEFAULT);
     }
 
+    /** A server whose build-failure overlay speaks {@code lang}. */
+    public DevServer(Path siteDir, String basePath, int port, Consumer<String> log, gongkai.content.Lang lang) throws IOException {
+        this(siteDir, basePath, port, log, ServerLimits.DEFAULT, lang);
+    }
+
     DevServer(Path siteDir, String basePath, int port, Consumer<String> log, ServerLimits limits) throws IOException {
+        this(siteDir, basePath, port, log, limits, gongkai.content.Lang.ZH);
+    }
+
+    DevServer(Path siteDir, String basePath, int port, Consumer<String> log, ServerLimits limits, gongkai.content.Lang lang)
+            throws IOException {
         this.site = new ServedSite(siteDir);
         this.basePath = basePath;
         this.log = log;
+        this.reloadScript = LiveReload.script(lang);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         this.threads = new ExchangeThreads(limits);
         server.setExecutor(threads);
@@ -311,7 +324,7 @@ public final class DevServer implements AutoCloseable {
         if (type.startsWith("text/html")) { // rewritten, so no ranges of it
             String html = new String(readAll(file), StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", type);
-            send(exchange, status, LiveReload.inject(html).getBytes(StandardCharsets.UTF_8));
+            send(exchange, status, LiveReload.inject(html, reloadScript).getBytes(StandardCharsets.UTF_8));
             return;
         }
         long size = file.size();

@@ -9,6 +9,7 @@ import gongkai.content.Problem;
 import gongkai.content.Urls;
 import gongkai.export.ChartFiles;
 import gongkai.export.DatasetExporter;
+import gongkai.export.ExportStage;
 import gongkai.export.WrittenFile;
 import gongkai.load.ContentLoader;
 import gongkai.load.LoadResult;
@@ -161,7 +162,8 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
         } catch (BuildException e) {
             throw e;
         } catch (Exception e) {
-            throw new BuildException("incremental", e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            throw new BuildException("incremental", e instanceof gongkai.content.Text.Carrier c ? c.text()
+                    : gongkai.content.Text.same(e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
     }
 
@@ -226,6 +228,30 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                 Files.deleteIfExists(SitePaths.inside(siteDir, Urls.project(id) + "index.html"));
                 Files.deleteIfExists(SitePaths.inside(siteDir, Urls.project(id)));
             }
+            // a source file no year publishes any more, and any other page the site no longer has (such a file's page)
+            Set<String> published = ExportStage.publishedSources(years).keySet();
+            for (String document : ExportStage.publishedSources(old.departmentYears()).keySet()) {
+                if (!published.contains(document)) {
+                    Files.deleteIfExists(SitePaths.inside(siteDir, Urls.source(document)));
+                }
+            }
+            Set<String> now = new java.util.HashSet<>();
+            site.pages().forEach(p -> now.add(p.outputFile()));
+            for (SiteModel.PageJob gone : last.site().pages()) {
+                if (!now.contains(gone.outputFile())) {
+                    Path file = SitePaths.inside(siteDir, gone.outputFile());
+                    Files.deleteIfExists(file);
+                    // a page's own folder (en/projects/<id>/ of every edition) goes with it, as a full build has none
+                    Path folder = file.getParent();
+                    if (gone.outputFile().endsWith("/index.html") && Files.isDirectory(folder)) {
+                        try (var left = Files.list(folder)) {
+                            if (left.findAny().isEmpty()) {
+                                Files.delete(folder);
+                            }
+                        }
+                    }
+                }
+            }
             // a chart the edit left without data (its page now says why there is none): its CSV goes too
             Set<String> charts = new java.util.HashSet<>();
             site.charts().forEach(c -> charts.add(c.path()));
@@ -245,7 +271,9 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             pendingGlobal.set(new GlobalWork(content, quality, last.dates(), last.templates(), site.charts(),
                     catalog -> AssembleStage.dataPages(context, catalog)));
             global.execute(this::regenerateGlobalFiles);
-            return String.format(Locale.ROOT, "已重新构建 %s：%d 个页面，%d 个文件，用时 %d ms（文件变动后 %d ms）",
+            return String.format(Locale.ROOT, options.lang() == gongkai.content.Lang.EN
+                    ? "rebuilt %s: %d pages, %d files in %d ms (%d ms after the change)"
+                    : "已重新构建 %s：%d 个页面，%d 个文件，用时 %d ms（文件变动后 %d ms）",
                     names, pages, written, (pagesDone - start) / 1_000_000, (pagesDone - firstEventNanos) / 1_000_000);
         } finally {
             deleteStaging(staging);
@@ -289,10 +317,13 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             } finally {
                 deleteStaging(staging);
             }
-            log.accept(String.format(Locale.ROOT, "serve: 整体数据下载（%d 个文件）和搜索索引已重新生成，用时 %d ms",
+            log.accept(String.format(Locale.ROOT, options.lang() == gongkai.content.Lang.EN
+                    ? "serve: the whole-dataset downloads (%d files) and the search index were regenerated in %d ms"
+                    : "serve: 整体数据下载（%d 个文件）和搜索索引已重新生成，用时 %d ms",
                     bundle.size(), (System.nanoTime() - start) / 1_000_000));
         } catch (Exception e) {
-            log.accept("serve: 重新生成整体数据下载和搜索索引失败：" + e.getMessage());
+            log.accept(gongkai.content.Text.of(e).after("serve: 重新生成整体数据下载和搜索索引失败：",
+                    "serve: regenerating the whole-dataset downloads and the search index failed: ").in(options.lang()));
         }
     }
 

@@ -1,5 +1,7 @@
 package gongkai.serve;
 
+import gongkai.content.Lang;
+import gongkai.content.Text;
 import gongkai.pipeline.BuildException;
 import gongkai.pipeline.BuildReport;
 import java.io.IOException;
@@ -41,6 +43,7 @@ public final class PreviewSession implements AutoCloseable {
     private final DevServer server;
     private final SiteWatcher watcher;
     private final Function<BuildException, String> describe;
+    private final Lang lang;
     private final Object buildLock = new Object();
 
     public PreviewSession(Builder builder, Path siteDir, List<Path> watched, int port, Consumer<String> log)
@@ -54,12 +57,19 @@ public final class PreviewSession implements AutoCloseable {
      */
     public PreviewSession(Builder builder, Path siteDir, List<Path> watched, int port, Consumer<String> log,
             Function<BuildException, String> describe) throws IOException, BuildException {
+        this(builder, siteDir, watched, port, log, describe, Lang.ZH);
+    }
+
+    /** @param lang the language of the lines printed and of the browser's overlay (the failure is {@code describe}'s) */
+    public PreviewSession(Builder builder, Path siteDir, List<Path> watched, int port, Consumer<String> log,
+            Function<BuildException, String> describe, Lang lang) throws IOException, BuildException {
         this.builder = builder;
         this.log = log;
         this.describe = describe;
+        this.lang = lang;
         BuildReport first = builder.build();
-        log.accept(first.summary());
-        this.server = new DevServer(siteDir, first.basePath(), port, log);
+        log.accept(first.summary(lang));
+        this.server = new DevServer(siteDir, first.basePath(), port, log, lang);
         builder.attach(server);
         this.watcher = new SiteWatcher(watched, (Set<Path> paths, Long firstEvent) -> rebuild(paths, firstEvent), log);
     }
@@ -72,7 +82,8 @@ public final class PreviewSession implements AutoCloseable {
     public void start() {
         server.start();
         watcher.start();
-        log.accept("serve: http://127.0.0.1:" + server.port() + server.basePathForDisplay() + "（按 Ctrl+C 停止）");
+        String address = "serve: http://127.0.0.1:" + server.port() + server.basePathForDisplay();
+        log.accept(Text.of(address + "（按 Ctrl+C 停止）", address + " (press Ctrl+C to stop)").in(lang));
     }
 
     void rebuild() {
@@ -90,11 +101,12 @@ public final class PreviewSession implements AutoCloseable {
                 }
                 BuildReport report = builder.build();
                 server.siteChanged(report.basePath());
-                log.accept("serve: 已重新构建 — " + report.summary());
+                log.accept(Text.of("serve: 已重新构建 — ", "serve: rebuilt — ").in(lang) + report.summary(lang));
             } catch (BuildException e) {
                 String message = describe.apply(e);
                 server.buildFailed(message);
-                log.accept("serve: 重新构建失败，仍在提供上一次成功构建的网站。" + message);
+                log.accept(Text.of("serve: 重新构建失败，仍在提供上一次成功构建的网站。",
+                        "serve: the rebuild failed; the last site that built is still served. ").in(lang) + message);
             }
         }
     }

@@ -1,6 +1,8 @@
 package gongkai.site;
 
+import gongkai.content.ContentPaths;
 import gongkai.content.DepartmentKey;
+import gongkai.content.DepartmentYear;
 import gongkai.content.Urls;
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
@@ -61,7 +63,7 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
     private static SiteAssembler assembler(BuildContext context, GitDates dates, ProcurementSource procurement) {
         boolean hasSearchJs = Files.isRegularFile(context.options().themeDir().resolve("static/search.js"));
         return new SiteAssembler(context.content(), dates, procurement, hasSearchJs, context.find(QUALITY),
-                context::writes, editions(context));
+                context::writes, editions(context), context.options().contentDir());
     }
 
     /**
@@ -94,13 +96,30 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
                 candidates.put(job.outputFile(), job);
             }
         }
+        // a document the edited years cited before: its copies in other folders lost those citations' passage ends
+        for (DepartmentYear before : changed.replaced().keySet()) {
+            if (before.document() != null) {
+                for (SiteModel.PageJob job : assembler.sourcePagesNamed(ContentPaths.documentFileName(before.document()))) {
+                    candidates.putIfAbsent(job.outputFile(), job);
+                }
+            }
+        }
+        // every edition has the page (en/projects/…, en/sources/…)
+        List<String> prefixes = editions(context).all().stream().map(Messages::prefix).toList();
         Set<String> removedPages = new HashSet<>();
-        changed.removedPages().forEach(id -> removedPages.add(Urls.project(id) + "index.html"));
+        changed.removedPages().forEach(id -> prefixes.forEach(p -> removedPages.add(p + Urls.project(id) + "index.html")));
+        // a document a changed year no longer cites loses its page (its folder's pages are all among the candidates)
+        List<String> sourceFolders = departments.stream().flatMap(k -> prefixes.stream()
+                .map(p -> p + Urls.source(ContentPaths.sourceDir(k)))).toList();
         List<SiteModel.PageJob> pages = new ArrayList<>();
         List<SiteModel.PageJob> toRender = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (SiteModel.PageJob job : previous.pages()) {
             if (removedPages.contains(job.outputFile())) {
+                continue;
+            }
+            if (!candidates.containsKey(job.outputFile())
+                    && sourceFolders.stream().anyMatch(f -> job.outputFile().startsWith(f))) {
                 continue;
             }
             SiteModel.PageJob now = candidates.getOrDefault(job.outputFile(), job);

@@ -2,6 +2,7 @@ package gongkai.site;
 
 import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
+import gongkai.content.SourceRef;
 import gongkai.content.Urls;
 import gongkai.site.Views.PageMeta;
 import gongkai.site.Views.Totals;
@@ -26,7 +27,7 @@ final class DepartmentPage {
         for (DepartmentYear dy : index.yearsOf(d)) {
             Totals t = index.totals(dy);
             columns.add(new Views.YearColumn(dy.year(), kit.departmentYearLink(dy, kit.yearText(dy.year())), dy.title(), t,
-                    kit.downloadsOf(dy)));
+                    kit.downloadsOf(dy), kit.source(new SourceRef(dy.document(), null, 0))));
         }
         Views.DepartmentView view = new Views.DepartmentView(d.name(), d.code(), kit.regionLink(d.regionSlug()),
                 kit.markdownFor(kit.markdown().render(d.description(), 2), urlPath(d)), columns,

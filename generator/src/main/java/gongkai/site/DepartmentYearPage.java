@@ -9,6 +9,7 @@ import gongkai.content.DepartmentYear;
 import gongkai.content.ProcurementLinks;
 import gongkai.content.Project;
 import gongkai.content.Section;
+import gongkai.content.SourceRef;
 import gongkai.content.Urls;
 import gongkai.site.Views.Link;
 import gongkai.site.Views.Money;
@@ -76,8 +77,8 @@ final class DepartmentYearPage {
                 kit.downloadsOf(dy), otherYears, CorrectionNotes.of(kit, dy.corrections()),
                 dy.retracted().stream().map(r -> new Views.RetractedRow(new Link(kit.href(Urls.project(r.id())), r.name()),
                         r.id(), r.date().toString(), kit.dateText(r.date()), r.reason())).toList(),
-                kit.fileHref(feedPath(dy)), Charts.view(Charts.departmentYear(kit, d, dy)),
-                YearOverYearSections.departmentYear(kit, yoy, dy));
+                kit.fileHref(feedPath(dy)), kit.source(new SourceRef(dy.document(), null, 0)),
+                Charts.view(Charts.departmentYear(kit, d, dy)), YearOverYearSections.departmentYear(kit, yoy, dy));
         String urlPath = urlPath(dy);
         Messages msg = kit.msg();
         String description = msg.format("dy_description", d.name(), dy.year(), totals.projects())

@@ -3,6 +3,7 @@ package gongkai.site;
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -17,11 +18,20 @@ import org.commonmark.renderer.html.HtmlRenderer;
 public final class Markdown {
     private final Parser parser;
     private final HtmlRenderer renderer;
+    /** For whole pages: headings get ids (from their text), so a page can list its sections and be linked into. */
+    private final HtmlRenderer pageRenderer;
 
     public Markdown() {
         List<org.commonmark.Extension> extensions = List.of(TablesExtension.create());
         this.parser = Parser.builder().extensions(extensions).build();
-        this.renderer = HtmlRenderer.builder()
+        this.renderer = renderer(extensions);
+        this.pageRenderer = renderer(List.of(TablesExtension.create(),
+                // prefixed so no heading text can take an id of the layout (main, downloads-heading …)
+                HeadingAnchorExtension.builder().idPrefix("h-").build()));
+    }
+
+    private static HtmlRenderer renderer(List<org.commonmark.Extension> extensions) {
+        return HtmlRenderer.builder()
                 .extensions(extensions)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
@@ -77,7 +87,7 @@ public final class Markdown {
                 visitChildren(heading);
             }
         });
-        return renderer.render(document);
+        return pageRenderer.render(document);
     }
 
     private static void shiftHeadings(Node document, int shift) {

@@ -2,6 +2,9 @@ package gongkai.site;
 
 import gongkai.content.Page;
 import gongkai.content.Urls;
+import java.util.List;
+import org.jsoup.Jsoup;
+import gongkai.site.Views.Link;
 import gongkai.site.Views.PageMeta;
 
 /** A Markdown page of content/pages/ (about, data guide …). */
@@ -10,7 +13,10 @@ final class MarkdownPage {
     }
 
     static SiteModel.PageJob of(PageKit kit, Page page) {
-        Views.MarkdownPageView view = new Views.MarkdownPageView(page.slug(), kit.markdownFor(kit.markdown().renderPageBody(page.markdown()), Urls.page(page.slug())));
+        String html = kit.markdownFor(kit.markdown().renderPageBody(page.markdown()), Urls.page(page.slug()));
+        List<Link> contents = Jsoup.parseBodyFragment(html).select("h2[id]").stream()
+                .map(h -> new Link("#" + h.id(), h.text())).toList();
+        Views.MarkdownPageView view = new Views.MarkdownPageView(page.slug(), html, contents);
         PageMeta meta = new PageMeta(kit.title(page.title()), page.title(), kit.site().description(),
                 kit.pageUrl(Urls.page(page.slug())), kit.underHome(page.title()), null);
         return kit.job(Urls.page(page.slug()), "page.ftlh", meta, view, kit.index().lastmodOfPage(page), true);

@@ -48,12 +48,12 @@ final class PageKit {
         this.msg = msg;
         this.editions = editions;
         this.quality = quality;
-        this.qualityByProject = quality == null ? Map.of() : quality.byProject();
         this.written = written;
         SiteConfig site = index.content().site();
         this.baseUrl = site.baseUrl().endsWith("/") ? site.baseUrl() : site.baseUrl() + "/";
         this.basePath = basePathOf(baseUrl);
         this.siteView = siteView(site, hasSearchJs);
+        this.qualityByProject = quality == null ? Map.of() : quality.byProject(this::qualityNote); // links need basePath
     }
 
     /** "/" for https://example.org/, "/gongkai/" for https://example.org/gongkai/. */
@@ -88,6 +88,11 @@ final class PageKit {
     /** The quality notices of one project, in report order (acknowledged ones say so and give the reason). */
     List<Views.QualityNote> qualityNotes(String projectId) {
         return qualityByProject.getOrDefault(projectId, List.of());
+    }
+
+    /** A finding's notice as pages show it: with the link to the source line its message refers to, if any. */
+    Views.QualityNote qualityNote(QualityFindings.Finding f) {
+        return f.cited() == null ? f.note() : f.note().withSource(source(f.cited()));
     }
 
     /** Whether this build writes the site-wide download {@code sitePath}: pages link only those. */
@@ -199,15 +204,24 @@ final class PageKit {
         return new Link(href(Urls.page(page.slug())), page.title());
     }
 
-    /** A citation with the link to the published source document (null when the document is not named). */
+    /**
+     * A citation with the link to its line on the document's source page ({@code …004_….txt.html#L270}; the page
+     * itself when no line is cited); null when there is no reference, document and link null when the document is
+     * not named.
+     */
     Views.Source source(SourceRef ref) {
         if (ref == null) {
             return null;
         }
         // shown by its file name; the link keeps the department folder it is published in
         return new Views.Source(ref.document() == null ? null : ContentPaths.documentFileName(ref.document()),
-                ref.document() == null ? null : fileHref(Urls.source(ref.document())),
-                ref.heading(), ref.line());
+                ref.document() == null ? null : sourceHref(ref.document(), ref.line()),
+                ref.heading(), ref.line(), ref.document() == null ? null : sourceHref(ref.document(), 0));
+    }
+
+    /** The source page of {@code document}, at {@code line} when it is one (&gt; 0). */
+    String sourceHref(String document, int line) {
+        return href(Urls.sourcePage(document)) + (line > 0 ? "#" + Urls.lineAnchor(line) : "");
     }
 
     /** Home › enclosing regions › region (outermost first). */

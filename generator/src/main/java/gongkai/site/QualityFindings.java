@@ -1,5 +1,6 @@
 package gongkai.site;
 
+import gongkai.content.SourceRef;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,17 +31,18 @@ public record QualityFindings(List<Rule> rules, List<Finding> findings) {
      * @param projectId   the project's id; null when the flag concerns a whole department-year
      * @param projectName likewise
      * @param field       dotted path of the field in the content file, e.g. {@code projects[0].budget.total}
+     * @param cited       the source line the message refers to, or null; the site links it ({@link Views.QualityNote#source})
      */
     public record Finding(String regionSlug, String departmentCode, int year, String projectId, String projectName,
-                          String field, Views.QualityNote note) {
+                          String field, Views.QualityNote note, SourceRef cited) {
     }
 
-    /** The notices by project id. */
-    Map<String, List<Views.QualityNote>> byProject() {
+    /** The notices by project id, each as {@code note} makes it from its finding. */
+    Map<String, List<Views.QualityNote>> byProject(java.util.function.Function<Finding, Views.QualityNote> note) {
         Map<String, List<Views.QualityNote>> out = new TreeMap<>();
         for (Finding f : findings) {
             if (f.projectId() != null) {
-                out.computeIfAbsent(f.projectId(), k -> new java.util.ArrayList<>()).add(f.note());
+                out.computeIfAbsent(f.projectId(), k -> new java.util.ArrayList<>()).add(note.apply(f));
             }
         }
         return out;

@@ -37,7 +37,7 @@ final class QualityPage {
             Link where = f.projectId() != null
                     ? new Link(kit.href(Urls.project(f.projectId())), f.projectName())
                     : new Link(kit.href(Urls.departmentYear(f.regionSlug(), f.departmentCode(), f.year())), departmentName);
-            rows.add(new Views.QualityRow(where, departmentName + " " + kit.yearText(f.year()), f.note(), f.field()));
+            rows.add(new Views.QualityRow(where, departmentName + " " + kit.yearText(f.year()), kit.qualityNote(f), f.field()));
         }
         List<Views.QualityDepartment> departments = new ArrayList<>();
         counts.forEach((key, n) -> {

@@ -9,6 +9,7 @@ import gongkai.content.Project;
 import gongkai.content.Region;
 import gongkai.content.Retraction;
 import gongkai.pipeline.DataFiles;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,24 +28,32 @@ public final class SiteAssembler {
     private final List<PageKit> kits;
     private final PageKit kit;
     private final ProcurementSource procurement;
+    /** The content folder the source documents are read from; null: no source pages (a benchmark of the rest). */
+    private final Path contentDir;
+    /** Made when first needed: it reads the documents that share a file name (the downloads page alone needs none). */
+    private SourceDocuments sources;
 
     public SiteAssembler(Content content, GitDates dates, ProcurementSource procurement, boolean hasSearchJs,
                          Editions editions) {
-        this(content, dates, procurement, hasSearchJs, null, path -> true, editions);
+        this(content, dates, procurement, hasSearchJs, null, path -> true, editions, null);
     }
 
     /**
-     * @param quality what the quality stage found (notices on the affected rows, the /quality/ page); null when
-     *                the pipeline has no quality stage (no notices, no /quality/ page)
-     * @param written whether this build writes a site-wide download (data/quality.csv …): only those are linked
+     * @param quality    what the quality stage found (notices on the affected rows, the /quality/ page); null when
+     *                   the pipeline has no quality stage (no notices, no /quality/ page)
+     * @param written    whether this build writes a site-wide download (data/quality.csv …): only those are linked
+     * @param editions   the theme's editions: every page is made once per edition
+     * @param contentDir where the cited source documents are read for their pages (null: no source pages)
      */
     public SiteAssembler(Content content, GitDates dates, ProcurementSource procurement, boolean hasSearchJs,
-                         QualityFindings quality, java.util.function.Predicate<String> written, Editions editions) {
+                         QualityFindings quality, java.util.function.Predicate<String> written, Editions editions,
+                         Path contentDir) {
         this.index = new SiteIndex(content, dates);
         this.kits = editions.all().stream()
                 .map(m -> new PageKit(index, hasSearchJs, quality, written, editions, m)).toList();
         this.kit = kits.get(0);
         this.procurement = procurement;
+        this.contentDir = contentDir;
     }
 
     /**
@@ -68,6 +77,9 @@ public final class SiteAssembler {
         for (Department department : index.sortedDepartments()) {
             addDepartmentPages(jobs, kit, department);
         }
+        if (contentDir != null) {
+            sources().all().forEach(cited -> jobs.add(sourcePage(kit, cited)));
+        }
         for (Page page : index.content().pages()) {
             jobs.add(MarkdownPage.of(kit, page));
         }
@@ -87,8 +99,9 @@ public final class SiteAssembler {
      * The pages whose bytes can depend on the year files of one department (for incremental rebuilds): home
      * (site totals and lists), the department's region page, the department page, its department-year pages and
      * the project pages of all its years (a project page links the same project in the department's other years).
-     * And /quality/, which lists every year's flags. No other page reads a department-year: parent regions,
-     * Markdown pages, search and 404 do not.
+     * And /quality/, which lists every year's flags; and the pages of the documents its years cite (their titles,
+     * facts and passages come from the year files) with those of their copies in other departments' folders. No
+     * other page reads a department-year: parent regions, Markdown pages, search and 404 do not.
      */
     public List<SiteModel.PageJob> departmentPages(DepartmentKey key) {
         List<SiteModel.PageJob> jobs = new ArrayList<>();
@@ -111,6 +124,39 @@ public final class SiteAssembler {
         if (department != null) {
             addDepartmentPages(jobs, kit, department);
         }
+        if (contentDir != null) {
+            sources().reachedFrom(key).forEach(cited -> jobs.add(sourcePage(kit, cited)));
+        }
+    }
+
+    /**
+     * The pages of the documents named {@code fileName} in every department's folder: an edit that stops citing a
+     * document kept in several folders changes where its other copies' passages end.
+     */
+    public List<SiteModel.PageJob> sourcePagesNamed(String fileName) {
+        if (contentDir == null) {
+            return List.of();
+        }
+        List<SiteModel.PageJob> jobs = new ArrayList<>();
+        for (PageKit kit : kits) {
+            sources().named(fileName).forEach(cited -> jobs.add(sourcePage(kit, cited)));
+        }
+        return jobs;
+    }
+
+    private synchronized SourceDocuments sources() {
+        if (sources == null) {
+            sources = new SourceDocuments(index, contentDir);
+        }
+        return sources;
+    }
+
+    /** A source document's page; its text is read when the page is rendered. */
+    private SiteModel.PageJob sourcePage(PageKit kit, SourcePage.Cited cited) {
+        Department department = index.department(cited.owner());
+        return kit.deferred(SourcePage.urlPath(cited.document()), SourcePage.TEMPLATE,
+                SourcePage.lastmod(index, cited, SourcePage.facts(cited.years())), true,
+                () -> SourcePage.of(kit, contentDir, department, cited));
     }
 
     /**

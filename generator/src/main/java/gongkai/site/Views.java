@@ -92,10 +92,11 @@ public final class Views {
     }
 
     /**
-     * Where a figure comes from (the content's SourceRef), with {@code href} to the published source
-     * document; {@code document} and {@code href} are null when the document is not named.
+     * Where a figure comes from (the content's SourceRef): {@code href} links the cited line on the document's source
+     * page ({@code …#L270}; the page itself when {@code line} is 0), {@code documentHref} the page; {@code document},
+     * {@code href} and {@code documentHref} are null when the document is not named.
      */
-    public record Source(String document, String href, String heading, int line) {
+    public record Source(String document, String href, String heading, int line, String documentHref) {
     }
 
     /** A download twin of a page's data; {@code fileName} (may be null) is the descriptive name to save it as. */
@@ -203,7 +204,8 @@ public final class Views {
 
     // ---- department
 
-    public record YearColumn(int year, Link link, String title, Totals totals, List<Download> downloads) {
+    /** {@code source}: the year's document, linking its source page (公开文件 lists it beside the year). */
+    public record YearColumn(int year, Link link, String title, Totals totals, List<Download> downloads, Source source) {
     }
 
     public record DepartmentView(String name, String code, Link region, String descriptionHtml,
@@ -249,7 +251,7 @@ public final class Views {
                                      Totals totals, DepartmentBudget budget, List<ProjectRow> projects, List<SectionView> sections,
                                      List<TableView> tables, List<Download> downloads, List<Link> otherYears,
                                      List<CorrectionView> corrections, List<RetractedRow> retracted, String feedHref,
-                                     Chart chart, YearOverYearSections.YearChanges yearOverYear) {
+                                     Source documentSource, Chart chart, YearOverYearSections.YearChanges yearOverYear) {
     }
 
     // ---- project
@@ -344,11 +346,19 @@ public final class Views {
 
     // ---- Markdown page and search
 
-    public record MarkdownPageView(String slug, String html) {
+    /** @param contents the page's h2 sections (link to their ids, heading text), in order */
+    public record MarkdownPageView(String slug, String html, List<Link> contents) {
     }
 
-    /** A data-quality notice on a row: "预算数与资金来源合计不符", the figures, and the agency's reason if any. */
-    public record QualityNote(String code, String title, String severity, String message, String acknowledged) {
+    /**
+     * A data-quality notice on a row: "预算数与资金来源合计不符", the figures, and the agency's reason if any;
+     * {@code source} (may be null) links the source line its message refers to.
+     */
+    public record QualityNote(String code, String title, String severity, String message, String acknowledged,
+                              Source source) {
+        QualityNote withSource(Source cited) {
+            return new QualityNote(code, title, severity, message, acknowledged, cited);
+        }
     }
 
     /** One department's issues on /quality/. */
@@ -370,5 +380,52 @@ public final class Views {
 
     /** @param scriptStrings search.js's labels in this edition, a JSON object (the page's data-strings) */
     public record SearchView(List<Link> regions, List<Link> pages, String scriptStrings) {
+    }
+
+    // ---- source document page
+
+    /**
+     * A source document's page: the facts at the top, then its text line by line.
+     *
+     * @param years         the department-years citing the document (oldest first)
+     * @param url           the official address, or null (未提供)
+     * @param published     the publication date as shown (2024年2月5日) and {@code publishedIso}, or null
+     * @param original      the original file (Word, PDF …), or null when only the text is published
+     * @param text          the text whose lines are shown and counted
+     * @param charset       the text's encoding as read ("UTF-8", "GB18030"), or null when it is not readable text
+     * @param citations     every line this site cites, in line order (the list at the top)
+     * @param blocks        the lines, in runs: a cited passage, or the lines between passages
+     * @param digits        digits of the last line number (the gutter is as wide as they need)
+     */
+    public record SourcePageView(Link department, List<Link> years, String url, String published, String publishedIso,
+                                 SourceFile original, SourceFile text, String lineCount, String charset,
+                                 List<SourceCitation> citations, List<SourceBlock> blocks, int digits) {
+    }
+
+    /** A published file of a source document: link, file name, kind in words (Word 文档), size, MIME type. */
+    public record SourceFile(String href, String name, String kind, String size, String type) {
+    }
+
+    /** A line this site cites: where ({@code anchor}, L270), which page cites it ({@code page}) and what that is (项目). */
+    public record SourceCitation(int line, String anchor, Link page, String what) {
+    }
+
+    /**
+     * Consecutive lines from {@code start}: a cited passage when {@code anchor} is set (its id, the first line's,
+     * so that {@code :target} marks the whole passage; {@code citedBy} links what cites it), else plain lines.
+     */
+    public record SourceBlock(int start, String anchor, List<SourceCitation> citedBy, List<SourceLine> lines) {
+    }
+
+    /**
+     * One line: its number, its anchor ({@code L12}; null on a passage's first line, whose passage carries it), and
+     * its text — {@code parts} instead when Word left markup in it ({@code [bookmark: _Toc…]}, {@code TC … \f C
+     * \l 1}), which is shown apart from the words.
+     */
+    public record SourceLine(int number, String anchor, String text, List<TextPart> parts) {
+    }
+
+    /** A piece of a line: words, or Word markup ({@code mark}). */
+    public record TextPart(String text, boolean mark) {
     }
 }

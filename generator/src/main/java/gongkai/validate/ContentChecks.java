@@ -14,6 +14,7 @@ import gongkai.content.Problem;
 import gongkai.content.Project;
 import gongkai.content.Region;
 import gongkai.content.SafePaths;
+import gongkai.content.Text;
 import gongkai.load.Positions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +57,8 @@ public final class ContentChecks {
 
     private void run() {
         if (content.site() == null) {
-            error(new Positions.Place(contentDir.resolve(ContentPaths.SITE_FILE).toString(), 1, 1, ""), "缺少文件：内容文件夹里要有 site.yaml");
+            error(new Positions.Place(contentDir.resolve(ContentPaths.SITE_FILE).toString(), 1, 1, ""),
+                    Text.of("缺少文件：内容文件夹里要有 site.yaml", "file missing: the content folder needs a site.yaml"));
             return;
         }
         regions();
@@ -65,19 +67,94 @@ public final class ContentChecks {
         for (DepartmentYear dy : content.departmentYears()) {
             String file = yearFile(dy);
             if (!departments.contains(dy.departmentKey())) {
-                error(positions.at(file, "department"), "部门 '" + dy.departmentCode() + "' 没有 department.yaml");
+                error(positions.at(file, "department"), Text.of("部门 '" + dy.departmentCode() + "' 没有 department.yaml",
+                        "department '" + dy.departmentCode() + "' has no department.yaml"));
             }
             if (dy.document() != null) {
-                String problem = SafePaths.documentProblem(contentDir, dy.departmentKey(), dy.document());
+                Text problem = SafePaths.documentProblem(contentDir, dy.departmentKey(), dy.document());
                 if (problem != null) {
                     error(positions.at(file, "document"), problem);
+                } else {
+                    document(dy, file);
                 }
             }
         }
+        sharedDocumentFacts();
         tableColumns();
         categories();
         pages();
         MarkdownLinks.check(content, positions, contentDir, problems);
+    }
+
+    /**
+     * A Word/Excel/PDF document needs its text rendering beside it (its citations count that text's lines and its
+     * page shows them); {@code document_original} names another file of the same folder, and only where
+     * {@code document} is the text.
+     */
+    private void document(DepartmentYear dy, String file) {
+        String text = ContentPaths.textRendering(dy.document());
+        if (!text.equals(dy.document())) {
+            Text problem = SafePaths.documentProblem(contentDir, dy.departmentKey(), text);
+            if (problem != null) {
+                error(positions.at(file, "document"), Text.of("缺少文本版 " + text + "（“第 N 行”数的是它的行，导入时生成）：",
+                        "the text version \"" + text + "\" is missing (\"line N\" counts its lines; the import writes it): ")
+                        .plus(problem));
+            }
+        }
+        String original = dy.documentFacts().original();
+        if (original == null) {
+            return;
+        }
+        Positions.Place at = positions.at(file, "document_original");
+        if (!text.equals(dy.document())) {
+            error(at, Text.of("document 已是原始文件（" + dy.document() + "），不用再写 document_original：它只用于 document 是"
+                    + " .txt 文本、原件另有其文件的时候", "document: is already the original file (\"" + dy.document()
+                    + "\"), so document_original is not needed: it is only for a document: that is the .txt text of an "
+                    + "original kept as a file of its own"));
+        } else if (original.equals(dy.document())) {
+            error(at, Text.of("document_original 与 document 是同一个文件：document_original 写原件（如 .docx、.pdf），不写文本",
+                    "document_original and document: name the same file: document_original names the original "
+                    + "(.docx, .pdf …), not the text"));
+        } else {
+            Text problem = SafePaths.documentProblem(contentDir, dy.departmentKey(), original);
+            if (problem != null) {
+                error(at, problem.replace("document:", "document_original:"));
+            }
+        }
+    }
+
+    /**
+     * A document has one page, so the year files citing it (a department's several years may) must not give it two
+     * different addresses, dates or originals; one may leave out what another gives.
+     */
+    private void sharedDocumentFacts() {
+        Map<String, DepartmentYear> first = new HashMap<>();
+        for (DepartmentYear dy : content.departmentYears()) {
+            if (dy.document() == null) {
+                continue;
+            }
+            DepartmentYear earlier = first.putIfAbsent(dy.document(), dy);
+            if (earlier == null) {
+                continue;
+            }
+            String file = yearFile(dy);
+            String earlierFile = contentDir.relativize(Path.of(yearFile(earlier))).toString().replace('\\', '/');
+            differs(file, "document_url", earlier.documentFacts().url(), dy.documentFacts().url(), earlierFile,
+                    dy.document());
+            differs(file, "document_published", earlier.documentFacts().published(), dy.documentFacts().published(),
+                    earlierFile, dy.document());
+            differs(file, "document_original", earlier.documentFacts().original(), dy.documentFacts().original(),
+                    earlierFile, dy.document());
+        }
+    }
+
+    private void differs(String file, String key, Object earlier, Object now, String earlierFile, String document) {
+        if (earlier != null && now != null && !earlier.equals(now)) {
+            error(positions.at(file, key), Text.of("与 " + earlierFile + " 写的不一致（那里是 " + earlier + "）：两个年度引用同一个来源文件 "
+                    + document + "，它只有一个来源页面：请写成一样的，或只在一处写", "differs from " + earlierFile + " (which has \""
+                    + earlier + "\"): both years cite the source file \"" + document + "\", which has one source page: write "
+                    + "the same in both, or in one of them only"));
+        }
     }
 
     private void regions() {
@@ -89,8 +166,9 @@ public final class ContentChecks {
             }
             Positions.Place at = positions.at(regionFile(r.slug()), "parent");
             if (!bySlug.containsKey(r.parent())) {
-                error(at, "没有地区 '" + r.parent() + "'（找不到 "
-                        + contentDir.resolve(ContentPaths.region(r.parent())) + "）：parent 要写已有地区的文件夹名");
+                Path missing = contentDir.resolve(ContentPaths.region(r.parent()));
+                error(at, Text.of("没有地区 '" + r.parent() + "'（找不到 " + missing + "）：parent 要写已有地区的文件夹名",
+                        "there is no region '" + r.parent() + "' (no " + missing + "): parent names the folder of an existing region"));
                 continue;
             }
             // a parent chain that comes back to the region has no top: the breadcrumb trail would not end
@@ -101,7 +179,8 @@ public final class ContentChecks {
                 current = region == null ? null : region.parent();
             }
             if (current != null && current.equals(r.slug())) {
-                error(at, "上级地区成环：" + r.slug() + " 沿 parent 又回到了自己（parent cycle）");
+                error(at, Text.of("上级地区成环：" + r.slug() + " 沿 parent 又回到了自己（parent cycle）",
+                        "the parent regions form a cycle: following parent from " + r.slug() + " comes back to it"));
             }
         }
     }
@@ -113,7 +192,8 @@ public final class ContentChecks {
         for (Department d : content.departments()) {
             String file = contentDir.resolve(ContentPaths.department(d.key())).toString();
             if (!regions.contains(d.regionSlug())) {
-                error(new Positions.Place(file, 1, 1, ""), "没有地区 '" + d.regionSlug() + "'：地区文件夹里缺少 region.yaml");
+                error(new Positions.Place(file, 1, 1, ""), Text.of("没有地区 '" + d.regionSlug() + "'：地区文件夹里缺少 region.yaml",
+                        "there is no region '" + d.regionSlug() + "': its folder has no region.yaml"));
             }
             departments.add(d.key());
         }
@@ -147,7 +227,9 @@ public final class ContentChecks {
                 for (Positions.Place p : all) {
                     String others = all.stream().filter(o -> o != p).map(Positions.Place::where)
                             .reduce((a, b) -> a + ", " + b).orElse("");
-                    error(p, "项目编号 '" + e.getKey() + "' 重复（另见 " + others + "）：全站每个项目编号只能用一次");
+                    error(p, Text.of("项目编号 '" + e.getKey() + "' 重复（另见 " + others + "）：全站每个项目编号只能用一次",
+                            "project id '" + e.getKey() + "' is used twice (see also " + others + "): each project id may be "
+                            + "used once in the whole site"));
                 }
             }
         }
@@ -168,9 +250,12 @@ public final class ContentChecks {
                 List<String> signature = signature(t.columns());
                 First earlier = first.putIfAbsent(t.id(), new First(signature, file));
                 if (earlier != null && !earlier.signature().equals(signature)) {
-                    error(positions.at(file, "tables[" + i + "].columns"), "表格 '" + t.id() + "' 的列 " + signature
+                    error(positions.at(file, "tables[" + i + "].columns"), Text.of("表格 '" + t.id() + "' 的列 " + signature
                             + " 与 " + earlier.file() + " 中同编号表格的列 " + earlier.signature() + " 不同；同编号的表格合并成 data/"
-                            + t.id() + ".csv，列（key、type、unit）必须相同");
+                            + t.id() + ".csv，列（key、type、unit）必须相同", "the columns " + signature + " of table '" + t.id()
+                            + "' differ from the columns " + earlier.signature() + " of the table with that id in " + earlier.file()
+                            + ": tables with one id are joined into data/" + t.id() + ".csv, so their columns (key, type, unit) "
+                            + "must be the same"));
                 }
             }
         }
@@ -194,9 +279,11 @@ public final class ContentChecks {
                         continue;
                     }
                     if (categories.size() == MAX_CATEGORIES + 1) {
-                        error(positions.at(file, "projects[" + i + "].indicators[" + j + "].level1"),
+                        error(positions.at(file, "projects[" + i + "].indicators[" + j + "].level1"), Text.of(
                                 "一级指标种类过多：全站最多 " + MAX_CATEGORIES + " 种（搜索按一级指标筛选），'" + level1.strip()
-                                        + "' 是第 " + (MAX_CATEGORIES + 1) + " 种");
+                                        + "' 是第 " + (MAX_CATEGORIES + 1) + " 种", "too many kinds of level1 indicators: at most "
+                                        + MAX_CATEGORIES + " in the whole site (search filters by them); '" + level1.strip()
+                                        + "' is kind number " + (MAX_CATEGORIES + 1)));
                         return;
                     }
                 }
@@ -210,8 +297,9 @@ public final class ContentChecks {
         content.regions().forEach(r -> regions.add(r.slug()));
         for (Page page : content.pages()) {
             if (regions.contains(page.slug())) {
-                error(new Positions.Place(pageFile(page), 1, 1, ""), "页面 '" + page.slug() + "' 与地区文件夹同名，网址 /"
-                        + page.slug() + "/ 会冲突");
+                error(new Positions.Place(pageFile(page), 1, 1, ""), Text.of("页面 '" + page.slug() + "' 与地区文件夹同名，网址 /"
+                        + page.slug() + "/ 会冲突", "page '" + page.slug() + "' has the name of a region folder: both would be at /"
+                        + page.slug() + "/; rename the page"));
             }
         }
     }
@@ -228,7 +316,7 @@ public final class ContentChecks {
         return contentDir.resolve(ContentPaths.page(page.slug())).toString();
     }
 
-    private void error(Positions.Place at, String message) {
+    private void error(Positions.Place at, Text message) {
         problems.add(new Problem(at.path(), at.line(), at.column(), at.field(), message, Problem.Severity.ERROR));
     }
 }

@@ -13,6 +13,7 @@ import gongkai.content.Region;
 import gongkai.content.SafePaths;
 import gongkai.content.SafeUrls;
 import gongkai.content.Section;
+import gongkai.content.Text;
 import gongkai.content.Urls;
 import gongkai.load.Positions;
 import gongkai.pipeline.SitePaths;
@@ -128,7 +129,13 @@ final class MarkdownLinks {
             }
             dy.tables().forEach(t -> tables.add(t.id()));
             if (dy.document() != null) {
+                // the document, its text, its original and its page (a link may name a line: …/x.txt.html#L12)
                 files.add(Urls.source(dy.document()));
+                files.add(Urls.source(ContentPaths.textRendering(dy.document())));
+                files.add(Urls.sourcePage(dy.document()));
+            }
+            if (dy.documentFacts().original() != null) {
+                files.add(Urls.source(dy.documentFacts().original()));
             }
         }
         for (Page p : content.pages()) {
@@ -169,18 +176,18 @@ final class MarkdownLinks {
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Link link) {
-                destination(link, link.getDestination(), "链接");
+                destination(link, link.getDestination(), Text.of("链接", "link"));
                 visitChildren(link);
             }
 
             @Override
             public void visit(Image image) {
-                destination(image, image.getDestination(), "图片");
+                destination(image, image.getDestination(), Text.of("图片", "image"));
                 visitChildren(image);
             }
 
-            private void destination(Node node, String url, String what) {
-                String problem = problem(url, page, ids);
+            private void destination(Node node, String url, Text what) {
+                Text problem = problem(url, page, ids);
                 if (problem == null) {
                     return;
                 }
@@ -193,28 +200,34 @@ final class MarkdownLinks {
                 } else {
                     at = positions.at(file, field);
                 }
-                problems.add(new Problem(at.path(), at.line(), at.column(), at.field(), what + problem,
+                problems.add(new Problem(at.path(), at.line(), at.column(), at.field(), what.plus(problem),
                         Problem.Severity.ERROR));
             }
         });
     }
 
-    /** Null when the link works from the page at {@code page}, else why not (as the link check would see it). */
-    private String problem(String url, String page, Set<String> ids) {
-        String schemeProblem = SafeUrls.linkProblem(url);
+    /**
+     * Null when the link works from the page at {@code page}, else why not (as the link check would see it), to
+     * follow "链接" / "link".
+     */
+    private Text problem(String url, String page, Set<String> ids) {
+        Text schemeProblem = SafeUrls.linkProblem(url);
         if (schemeProblem != null) {
             return schemeProblem;
         }
         if (!url.equals(url.strip()) || url.indexOf('\t') >= 0 || url.indexOf('\n') >= 0 || url.indexOf('\r') >= 0) {
-            return "地址不能含制表符、换行或首尾空白：" + url.strip();
+            return Text.of("地址不能含制表符、换行或首尾空白：" + url.strip(),
+                    " address must not contain tabs or line breaks, nor begin or end with spaces: " + url.strip());
         }
         if (SafeUrls.scheme(url) != null || url.startsWith("//")) {
             return null; // external
         }
         if (url.startsWith("#")) {
             String id = url.substring(1);
-            return id.isEmpty() || ids.contains(id) ? null : "指向本页不存在的位置 " + url
-                    + (ids.isEmpty() ? "" : "（本页可链接：#" + String.join("、#", ids.stream().sorted().toList()) + "）");
+            List<String> sorted = ids.stream().sorted().toList();
+            return id.isEmpty() || ids.contains(id) ? null : Text.of("指向本页不存在的位置 " + url
+                    + (ids.isEmpty() ? "" : "（本页可链接：#" + String.join("、#", sorted) + "）"), " points to " + url
+                    + ", which is not on this page" + (ids.isEmpty() ? "" : " (this page has #" + String.join(", #", sorted) + ")"));
         }
         String path = url;
         int cut = path.length();
@@ -229,13 +242,14 @@ final class MarkdownLinks {
             try {
                 path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                return "地址的 % 转义不合法：" + url;
+                return Text.of("地址的 % 转义不合法：" + url, " address has an invalid % escape: " + url);
             }
         }
         String sitePath;
         if (path.startsWith("/")) {
             if (!path.startsWith(basePath)) {
-                return "以 / 开头的站内地址必须在网站地址的路径 " + basePath + " 之下：" + url;
+                return Text.of("以 / 开头的站内地址必须在网站地址的路径 " + basePath + " 之下：" + url,
+                        " starting with / must stay under the path " + basePath + " of the site's address: " + url);
             }
             sitePath = path.substring(basePath.length());
         } else {
@@ -243,7 +257,7 @@ final class MarkdownLinks {
         }
         String key = SitePaths.normalise(sitePath);
         if (key == null) {
-            return "指向网站之外：" + url;
+            return Text.of("指向网站之外：" + url, " points outside the site: " + url);
         }
         if (!published) {
             publishedPaths(content);
@@ -252,11 +266,14 @@ final class MarkdownLinks {
         String folderKey = key.endsWith("/") ? key : key + "/";
         if (folders.contains(folderKey)) {
             String index = key.isEmpty() ? "index.html" : folderKey + "index.html";
-            return files.contains(index) ? null : "指向的页面不存在：" + url + "（站内路径 " + key + "）";
+            return files.contains(index) ? null : Text.of("指向的页面不存在：" + url + "（站内路径 " + key + "）",
+                    " points to a page that does not exist: " + url + " (site path " + key + ")");
         }
         if (key.endsWith("/")) {
-            return "指向的文件夹不存在：" + url + "（站内路径 " + key + "）";
+            return Text.of("指向的文件夹不存在：" + url + "（站内路径 " + key + "）",
+                    " points to a folder that does not exist: " + url + " (site path " + key + ")");
         }
-        return files.contains(key) ? null : "指向的文件不存在：" + url + "（站内路径 " + key + "）";
+        return files.contains(key) ? null : Text.of("指向的文件不存在：" + url + "（站内路径 " + key + "）",
+                " points to a file that does not exist: " + url + " (site path " + key + ")");
     }
 }

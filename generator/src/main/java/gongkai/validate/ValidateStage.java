@@ -3,7 +3,9 @@ package gongkai.validate;
 import gongkai.content.Problem;
 import gongkai.load.LoadResult;
 import gongkai.load.LoadStage;
+import gongkai.content.Text;
 import gongkai.pipeline.BuildContext;
+import gongkai.pipeline.BuildException;
 import gongkai.pipeline.BuildStage;
 import java.util.stream.Collectors;
 
@@ -18,18 +20,22 @@ public record ValidateStage() implements BuildStage {
     }
 
     @Override
-    public void run(BuildContext context) {
+    public void run(BuildContext context) throws BuildException {
         LoadResult loaded = context.find(LoadStage.LOADED);
         if (loaded == null) {
             loaded = LoadResult.of(context.content());
         }
         Validation.Result result = Validation.check(loaded, context.options().contentDir());
         for (Problem warning : result.warnings()) {
-            context.log(warning.format());
+            context.log(warning);
         }
         if (!result.ok()) {
-            throw new IllegalStateException(result.errors().size() + " 处内容错误（content errors）：\n  "
-                    + result.errors().stream().map(Problem::format).collect(Collectors.joining("\n  ")));
+            int n = result.errors().size();
+            throw new BuildException(name(), Text.of(n + " 处内容错误（content errors）：\n  "
+                    + result.errors().stream().map(Problem::format).collect(Collectors.joining("\n  ")),
+                    Text.count(n, "content error") + ":\n  "
+                    + result.errors().stream().map(p -> p.format(gongkai.content.Lang.EN)).collect(Collectors.joining("\n  "))),
+                    null);
         }
     }
 }

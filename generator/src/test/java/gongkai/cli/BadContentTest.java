@@ -93,10 +93,14 @@ class BadContentTest {
             System.setErr(savedErr);
         }
         builtSite = Trees.hashes(site);
-        // the good site publishes exactly the cited documents of content/sources/<region>/<code>/, byte for byte
+        // the good site publishes exactly the cited documents of content/sources/<region>/<code>/, byte for byte,
+        // each with its page beside it
         try (Stream<Path> published = Files.walk(site.resolve("sources"))) {
-            List<Path> files = published.filter(Files::isRegularFile).toList();
-            assertEquals(2, files.size(), files.toString());
+            List<Path> all = published.filter(Files::isRegularFile).toList();
+            List<Path> files = all.stream().filter(p -> !p.getFileName().toString().endsWith(".html")).toList();
+            assertEquals(2, files.size(), all.toString());
+            assertEquals(files.stream().map(p -> p + ".html").sorted().toList(),
+                    all.stream().filter(p -> p.getFileName().toString().endsWith(".html")).map(Path::toString).sorted().toList());
             for (Path p : files) {
                 String rel = site.resolve("sources").relativize(p).toString();
                 assertEquals(Arrays.toString(Files.readAllBytes(good.resolve("sources").resolve(rel))),
@@ -126,6 +130,24 @@ class BadContentTest {
         all.add(docCase("document-with-hash", "'" + DEPT_SOURCES + "a#b.txt'", c -> BAD_NAME + "a#b.txt"));
         all.add(docCase("document-with-percent", DEPT_SOURCES + "a%2Fb.txt", c -> BAD_NAME + "a%2Fb.txt"));
         all.add(docCase("document-windows-device", DEPT_SOURCES + "NUL.txt", c -> "'NUL.txt' 是 Windows 的保留设备名，不能作文件名"));
+        // a web page published under the site's address would run as one of its pages; x.txt.html is x.txt's page
+        String webPage = "' 是网页类文件（.html、.htm、.svg、.xml 等）：浏览器会把它当作本站的网页打开，而且来源文件的页面就叫 "
+                + "<文件名>.html，会与之重名；请发布原件（.docx、.pdf、.xlsx）或 .txt 文本";
+        all.add(docCase("document-named-like-a-source-page", DEPT_SOURCES + "001_88a8ef7fc06e4953.txt.html",
+                c -> "'001_88a8ef7fc06e4953.txt.html" + webPage));
+        all.add(docCase("document-svg", DEPT_SOURCES + "logo.SVG", c -> "'logo.SVG" + webPage));
+        // the original and the text rendering are read into the site through the same rule
+        all.add(Arguments.of("document-original-symlink-to-file-outside", (Change) (c, o) -> {
+            Files.createSymbolicLink(c.resolve("sources/" + DEPT_SOURCES + "secret.docx"), o.resolve("secret.txt"));
+            replace(c, YEAR, "document: tianjin/362303/001_88a8ef7fc06e4953.txt\n",
+                    "document: tianjin/362303/001_88a8ef7fc06e4953.txt\ndocument_original: " + DEPT_SOURCES + "secret.docx\n");
+        }, (Expected) c -> List.of(at(c, YEAR, 5, 20, "document_original", LINKED_OUT + DEPT_SOURCES + "secret.docx"))));
+        all.add(Arguments.of("document-text-rendering-symlink-to-file-outside", (Change) (c, o) -> {
+            Files.writeString(c.resolve("sources/" + DEPT_SOURCES + "word.docx"), "PK");
+            Files.createSymbolicLink(c.resolve("sources/" + DEPT_SOURCES + "word.docx.txt"), o.resolve("secret.txt"));
+            setDocument(c, DEPT_SOURCES + "word.docx");
+        }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document", "缺少文本版 " + DEPT_SOURCES + "word.docx.txt（“第 N 行”数的是"
+                + "它的行，导入时生成）：" + LINKED_OUT + DEPT_SOURCES + "word.docx.txt"))));
         all.add(docCase("document-two-levels", "tianjin/001_88a8ef7fc06e4953.txt",
                 c -> "document: 要写成 <地区>/<预算单位编码>/<文件名>，例如 tianjin/362303/001_88a8ef7fc06e4953.txt："
                         + "tianjin/001_88a8ef7fc06e4953.txt"));
@@ -265,7 +287,7 @@ class BadContentTest {
                     (Change) (c, o) -> replace(c, HS_YEAR, "  - id: units", "  - id: " + name),
                     (Expected) c -> List.of(at(c, HS_YEAR, 16, 9, "tables[0].id", "表格编号 '" + name
                             + "' 与网站自己的下载文件 data/" + name + ".* 同名，请换一个（不能用 projects、indicators、departments、"
-                            + "department_years、all、datapackage、quality、corrections、retracted、changes）"))));
+                            + "department_years、all、datapackage、quality、corrections、retracted、changes、project_changes）"))));
         }
         all.add(Arguments.of("column-key-is-a-key-column", (Change) (c, o) -> replace(c, HS_YEAR,
                         "        title: 经费保障形式\n        type: string\n",

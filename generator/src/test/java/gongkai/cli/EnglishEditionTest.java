@@ -49,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EnglishEditionTest {
     private static final Pattern CJK = Pattern.compile("[\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F]");
     private static final String BASE = "https://example.org/";
+    private static final String DOCUMENT = "tianjin/362303/001_88a8ef7fc06e4953.txt";
 
     @TempDir
     static Path tmp;
@@ -87,6 +88,7 @@ class EnglishEditionTest {
         urls.put(Urls.quality(), site);
         urls.put(Urls.search(), site);
         urls.put(Urls.page("about"), site);
+        urls.put(Urls.sourcePage(DOCUMENT), site);
         urls.put("404.html", site);
         urls.put(Urls.project("362303-2024-003"), corrections); // withdrawn
         urls.put(Urls.departmentYear("tianjin", "362303", 2024) + "#corrections", corrections);
@@ -104,6 +106,7 @@ class EnglishEditionTest {
         expected.put(Urls.project("362303-2024-001"), "Performance indicators");
         expected.put(Urls.dataPage(), "Whole-dataset files");
         expected.put(Urls.quality(), "Checks");
+        expected.put(Urls.sourcePage(DOCUMENT), "About the document");
         for (Map.Entry<String, String> e : expected.entrySet()) {
             Document en = page(site, "en/" + e.getKey());
             assertEquals("en", en.selectFirst("html").attr("lang"), e.getKey());
@@ -190,6 +193,38 @@ class EnglishEditionTest {
             }
             assertEquals(List.of(), unmarked.stream().limit(20).toList());
         }
+    }
+
+    /**
+     * A source document's page is a page of each edition: /en/ citations link the line on the English one, whose
+     * labels are English and whose text stays the document's own, marked Chinese; the files it offers are shared.
+     */
+    @Test
+    void citationsOnEnglishPagesLinkTheEnglishSourcePage() throws Exception {
+        String sourcePage = "/en/" + Urls.sourcePage(DOCUMENT);
+        Document project = page(site, "en/" + Urls.project("362303-2024-001"));
+        Element citation = project.selectFirst("main p.source");
+        assertTrue(citation.text().matches("Source: file 001_88a8ef7fc06e4953\\.txt, “.*”, line \\d+\\."), citation.text());
+        assertEquals(sourcePage, citation.selectFirst("a:has(code)").attr("href"));
+        assertTrue(citation.select("a").last().attr("href").matches(Pattern.quote(sourcePage) + "#L\\d+"),
+                citation.select("a").last().attr("href"));
+        assertEquals(sourcePage, page(site, "en/" + Urls.department("tianjin", "362303"))
+                .selectFirst("ul.year-docs a[href$=.txt.html]").attr("href"));
+
+        Document en = page(site, sourcePage.substring(1));
+        Document zh = page(site, Urls.sourcePage(DOCUMENT));
+        assertEquals("en", en.selectFirst("html").attr("lang"));
+        assertEquals(List.of("About the document", "Full text"), en.select("main h2").eachText());
+        assertEquals(List.of("Official address", "Published on", "Original file", "Text file"),
+                en.select(".source-facts dt").eachText());
+        assertEquals("zh-CN", en.selectFirst("div.source-text").attr("lang"));
+        assertEquals(zh.select("ol.lines > li").eachText(), en.select("ol.lines > li").eachText(), "the same text");
+        assertEquals(zh.select("ol.lines > li[id]").eachAttr("id"), en.select("ol.lines > li[id]").eachAttr("id"));
+        assertTrue(en.selectFirst("p.cited-by").text().startsWith("Cited on this site by: project "),
+                en.selectFirst("p.cited-by").text());
+        assertEquals("/en/" + Urls.project("362303-2024-001"), en.selectFirst("p.cited-by a").attr("href"));
+        assertEquals("/" + Urls.source(DOCUMENT), en.selectFirst(".source-facts a[type=text/plain]").attr("href"));
+        assertEquals(zh.select(".source-facts a[type]").eachAttr("href"), en.select(".source-facts a[type]").eachAttr("href"));
     }
 
     @Test

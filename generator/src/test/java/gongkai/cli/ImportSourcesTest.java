@@ -12,7 +12,10 @@ import gongkai.testing.Trees;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +95,45 @@ class ImportSourcesTest {
                 "the original is what pages cite and link");
         assertTrue(Files.readString(site.resolve("projects/362303-2024-001/index.html"))
                 .contains("sources/tianjin/362303/zongdui-2024.docx"));
+        // the text rendering is published too, and the document's page shows its lines, the Word file as the original
+        assertArrayEquals(Files.readAllBytes(folder.resolve("zongdui-2024.docx.txt")),
+                Files.readAllBytes(site.resolve("sources/tianjin/362303/zongdui-2024.docx.txt")));
+        Document page = Jsoup.parse(site.resolve("sources/tianjin/362303/zongdui-2024.docx.html").toFile(), "UTF-8");
+        List<String> facts = page.select(".source-facts dd").eachText();
+        assertEquals(List.of("未提供", "未提供"), facts.subList(0, 2), "no address or date was given");
+        assertTrue(facts.get(2).startsWith("zongdui-2024.docx（Word 文档，"), facts.get(2));
+        assertEquals("/sources/tianjin/362303/zongdui-2024.docx", page.selectFirst(".source-facts dd a[download]").attr("href"));
+        assertTrue(facts.get(3).startsWith("zongdui-2024.docx.txt（纯文本，UTF-8 编码，"), facts.get(3));
+        List<String> lines = Files.readAllLines(folder.resolve("zongdui-2024.docx.txt"));
+        assertEquals(lines.size(), page.select("ol.lines > li").size());
+        Document project = Jsoup.parse(site.resolve("projects/362303-2024-001/index.html").toFile(), "UTF-8");
+        String line = project.selectFirst("p.source a[href*=#L]").attr("href");
+        assertTrue(line.startsWith("/sources/tianjin/362303/zongdui-2024.docx.html#L"), line);
+        assertTrue(page.getElementById(line.substring(line.indexOf('#') + 1)).selectFirst("li").text()
+                .contains("2024年度天津市辐射环境执法安全防护能力提升项目绩效目标表"), line);
+    }
+
+    /**
+     * A text file saved in GBK is kept and published as it was (its bytes are the original); its page shows it
+     * decoded, so no reader depends on the host sending the right charset for the raw file.
+     */
+    @Test
+    void aGbkTextIsPublishedAsItWasAndShownDecodedOnItsPage(@TempDir Path tmp) throws Exception {
+        Path content = content(tmp);
+        String seed = Files.readString(Seeds.seed("001"), StandardCharsets.UTF_8);
+        Path gbk = tmp.resolve("zongdui-2024.txt");
+        Files.write(gbk, seed.getBytes(java.nio.charset.Charset.forName("GBK")));
+        assertEquals(0, CliRun.run("import", "--content", content.toString(), gbk.toString()).status());
+        Path site = tmp.resolve("site");
+        assertEquals(0, Main.execute("build", "--content", content.toString(), "--theme", "themes/default",
+                "--out", site.toString()));
+        assertArrayEquals(Files.readAllBytes(gbk), Files.readAllBytes(site.resolve("sources/tianjin/362303/zongdui-2024.txt")));
+        Document page = Jsoup.parse(site.resolve("sources/tianjin/362303/zongdui-2024.txt.html").toFile(), "UTF-8");
+        assertTrue(page.select(".source-facts dd").get(3).text().startsWith("zongdui-2024.txt（纯文本，GB18030 编码，"),
+                page.select(".source-facts dd").get(3).text());
+        List<String> lines = Files.readAllLines(Seeds.seed("001"), StandardCharsets.UTF_8);
+        List<String> shown = page.select("ol.lines > li").stream().map(org.jsoup.nodes.Element::wholeText).toList();
+        assertEquals(lines, shown);
     }
 
     @Test

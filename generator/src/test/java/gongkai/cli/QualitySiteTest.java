@@ -55,6 +55,24 @@ class QualitySiteTest {
                 "预算数与资金来源合计不符（Q001，警告）：财政资金 5.00 + 其他资金 0.50 = 5.50 万元，预算数为 6.00 万元"));
     }
 
+    /** A notice that names source lines (Q008) links the first of them on the document's page. */
+    @Test
+    void aNoticeCitingSourceLinesLinksThem() throws Exception {
+        String line = "/" + Urls.sourcePage("tianjin/362303/001_88a8ef7fc06e4953.txt") + "#L181";
+        Element notice = page(Urls.project("362303-2025-009")).selectFirst(".quality-notes li");
+        assertTrue(notice.text().contains("第 181–200 行中找不到（原文第 181 行）"), notice.text());
+        assertEquals(line, notice.selectFirst("a[href*=#L]").attr("href"));
+        assertEquals(List.of(line), page(Urls.quality()).select("#issues-h ~ div a[href*=#L]").eachAttr("href"));
+        Document source = Jsoup.parse(site.resolve(Urls.sourcePage("tianjin/362303/001_88a8ef7fc06e4953.txt")).toFile(),
+                "UTF-8");
+        assertEquals(1, source.select("#L181").size());
+        // the English edition says it in English and links the line on the English source page
+        Element en = page("en/" + Urls.project("362303-2025-009")).selectFirst(".quality-notes li");
+        assertTrue(en.text().contains(" (source, line 181)"), en.text());
+        assertEquals("/en" + line, en.selectFirst("a[href*=#L]").attr("href"));
+        assertEquals(List.of("/en" + line), page("en/" + Urls.quality()).select("#issues-h ~ div a[href*=#L]").eachAttr("href"));
+    }
+
     @Test
     void qualityPageListsEveryIssueWithCountsPerDepartment() throws Exception {
         Document quality = page(Urls.quality());

@@ -78,6 +78,52 @@ class RealSiteTest {
         }
     }
 
+    /**
+     * Every "第 N 行" on every page links an anchor its source page has (the page has one per line of the text
+     * file); a project's anchored line holds the heading it cites; a passage of a document the importer kept in four
+     * departments' folders ends where the next department's tables start.
+     */
+    @Test
+    void everyCitationLinksItsLineOnTheSourcePage() throws Exception {
+        Map<String, Document> sources = new java.util.HashMap<>();
+        for (DepartmentYear dy : content.departmentYears()) {
+            Path text = Path.of("content", "sources").resolve(dy.document());
+            Document source = Jsoup.parse(site.resolve(Urls.sourcePage(dy.document())).toFile(), "UTF-8");
+            assertEquals(Files.readAllLines(text).size(), source.select("main [id~=^L[0-9]+$]").size(), dy.document());
+            assertEquals(Files.readAllLines(text).size(), source.select("ol.lines > li").size(), dy.document());
+            sources.put("/" + Urls.sourcePage(dy.document()), source);
+            for (Project p : dy.projects()) {
+                Document page = Jsoup.parse(site.resolve(Urls.project(p.id()) + "index.html").toFile(), "UTF-8");
+                String href = "/" + Urls.sourcePage(dy.document()) + "#L" + p.source().line();
+                assertEquals(href, page.selectFirst("p.source a[href*=#L]").attr("href"), p.id());
+                assertTrue(source.getElementById("L" + p.source().line()).selectFirst("li").text()
+                        .contains(p.source().heading()), p.id() + " " + p.source().heading());
+            }
+        }
+        int links = 0;
+        try (Stream<Path> files = Files.walk(site)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                // an English page cites the line on the English source page (the same lines)
+                String edition = site.relativize(file).startsWith("en") ? "/en" : "";
+                for (org.jsoup.nodes.Element a : Jsoup.parse(file.toFile(), "UTF-8").select("a[href*=.txt.html#L]")) {
+                    String[] parts = a.attr("href").split("#");
+                    assertTrue(parts[0].startsWith(edition + "/sources/"), site.relativize(file) + ": " + a.attr("href"));
+                    Document source = sources.get(parts[0].substring(edition.length()));
+                    assertTrue(source != null && source.getElementById(parts[1]) != null,
+                            site.relativize(file) + ": " + a.attr("href"));
+                    links++;
+                }
+            }
+        }
+        assertTrue(links >= 2 * (175 + 13), "citations linked, in both editions: " + links);
+        Document caiwu = sources.get("/" + Urls.sourcePage("tianjin/362101/003_048537671a369fc1.txt"));
+        org.jsoup.nodes.Element last = caiwu.select("div.passage").last();
+        int start = Integer.parseInt(last.id().substring(1));
+        int firstOfNext = content.departmentYears().stream().filter(dy -> dy.departmentCode().equals("362203"))
+                .findFirst().orElseThrow().projects().get(0).source().line();
+        assertEquals(firstOfNext - start, last.select("ol.lines > li").size(), "362101's last passage stops at 362203's first");
+    }
+
     /** Hengshui prints no per-project budgets but a budget table: the page says so and points to the table. */
     @Test
     void aYearWithoutProjectBudgetsPointsToItsBudgetTable() throws Exception {
@@ -174,6 +220,10 @@ class RealSiteTest {
                 year.select("section[aria-labelledby=yoy-h] ul.yoy-dropped li").eachText());
         assertEquals(null, Jsoup.parse(site.resolve(Urls.departmentYear("tianjin", "362303", 2023) + "index.html").toFile(),
                 "UTF-8").selectFirst("section[aria-labelledby=yoy-h]"), "the first year compares with nothing");
+        // the project list itself marks the new project, and only it
+        assertEquals(List.of("2024年执法总队管理服务项目"),
+                year.select("#project-table tbody tr:has(.new-mark) th a").eachText());
+        assertEquals("新增（2023年无）", year.selectFirst("#project-table .new-mark").text());
         Document project = Jsoup.parse(site.resolve(Urls.project("362303-2024-001") + "index.html").toFile(), "UTF-8");
         assertEquals(List.of("2023年 天津市辐射环境执法安全防护能力提升项目 50.00 50.00",
                 "2024年（本页） 2024年度天津市辐射环境执法安全防护能力提升项目 6.00 较2023年 -44.00 万元，-88.0% "
@@ -181,6 +231,21 @@ class RealSiteTest {
                 project.select("table.yoy-amounts tbody tr").eachText());
         assertEquals("产出指标 成本指标 项目总投资 ≤50万元 （名称：总投资额） ≤6万元 有变化",
                 project.select("table.yoy-indicators tbody tr").get(3).text());
+    }
+
+    /** The data guide (a long Markdown page) lists its sections first; every entry lands on its heading. */
+    @Test
+    void theDataGuideListsItsSectionsAndEachLinkLandsOnItsHeading() throws Exception {
+        Document guide = Jsoup.parse(site.resolve(Urls.page("data-guide") + "index.html").toFile(), "UTF-8");
+        List<String> headings = guide.select(".prose h2").eachText();
+        assertTrue(headings.size() >= 4, headings.toString());
+        assertEquals(headings, guide.select("nav.toc a").eachText());
+        for (org.jsoup.nodes.Element a : guide.select("nav.toc a")) {
+            org.jsoup.nodes.Element target = guide.getElementById(a.attr("href").substring(1));
+            assertTrue(target != null && target.tagName().equals("h2") && target.text().equals(a.text()), a.attr("href"));
+        }
+        Document about = Jsoup.parse(site.resolve(Urls.page("about") + "index.html").toFile(), "UTF-8");
+        assertEquals(about.select(".prose h2").size() >= 4, about.selectFirst("nav.toc") != null, "a short page has none");
     }
 
     /** Saved department-year files are named for what they hold, not "2023.csv". */
@@ -297,7 +362,9 @@ class RealSiteTest {
                 Urls.departmentYear("tianjin", "362303", 2023), Urls.departmentYear("hengshui", "467", 2020),
                 Urls.project("362303-2024-004"), Urls.project("467-2020-014"), Urls.project("467-2020-001"),
                 // the quality page and a project and a year with a quality notice (Q004 on 362203-2023-010)
-                Urls.quality(), Urls.project("362203-2023-010"), Urls.departmentYear("tianjin", "362203", 2023)));
+                Urls.quality(), Urls.project("362203-2023-010"), Urls.departmentYear("tianjin", "362203", 2023),
+                // a source page, at a cited passage (Word's TC fields in it)
+                Urls.sourcePage("hengshui/467/004_78c252e0298264e9.txt") + "#L386"));
         try (DevServer server = new DevServer(site, "/", 0)) {
             server.start();
             for (int width : new int[] {390, 1280}) {
@@ -324,7 +391,9 @@ class RealSiteTest {
                 Urls.departmentYear("hengshui", "467", 2020), Urls.project("362303-2024-005"),
                 // 历年对比: its 2023 namesake's amounts and indicators side by side
                 Urls.project("362303-2024-001"),
-                Urls.project("467-2020-001"), Urls.project("467-2020-014"));
+                Urls.project("467-2020-001"), Urls.project("467-2020-014"),
+                Urls.sourcePage("hengshui/467/004_78c252e0298264e9.txt"),
+                Urls.sourcePage("tianjin/362101/003_048537671a369fc1.txt") + "#L1039");
         try (DevServer server = new DevServer(site, "/", 0)) {
             server.start();
             try (Browser browser = Browser.start(profile, 360, 800)) {

@@ -341,7 +341,7 @@ class DatasetExporterTest {
         List<String> yearKeys = new ArrayList<>();
         years.get(1).fieldNames().forEachRemaining(yearKeys::add);
         assertEquals(List.of("region", "department_code", "year", "department_name", "title", "source_document",
-                "project_count", "indicator_count", "budget_total_yuan", "table_ids", "url", "sections", "tables",
+                "document_url", "document_published", "project_count", "indicator_count", "budget_total_yuan", "table_ids", "url", "sections", "tables",
                 "projects"), yearKeys);
         assertEquals("天津市滨海新区", all.get("regions").get(0).get("region_name").asText());
         assertEquals("tianjin", all.get("regions").get(0).get("region_parent").asText());

@@ -8,6 +8,7 @@ import gongkai.content.Content;
 import gongkai.content.DataTable;
 import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
+import gongkai.content.DocumentFacts;
 import gongkai.content.Indicator;
 import gongkai.content.MoneyUnit;
 import gongkai.content.Project;
@@ -106,6 +107,25 @@ class ContentWriterTest {
         return new DepartmentYear("tianjin", "362303", 2024, "标题", doc,
                 List.of(new Section("s", "部门职责", "（一）职责。\n", new SourceRef(doc, "一、", 5))),
                 List.of(table), List.of(p1, p2));
+    }
+
+    /** Hand-written facts about the document survive a rewrite and a re-import of the same document, not of another. */
+    @Test
+    void documentFactsAreWrittenAfterTheDocumentAndKeptByAReimportOfIt() {
+        DepartmentYear plain = awkwardYear();
+        DocumentFacts facts = new DocumentFacts("https://sthj.tj.gov.cn/公开/2024.docx?id=1&t=2",
+                java.time.LocalDate.of(2024, 2, 5), "tianjin/362303/2024.docx");
+        DepartmentYear withFacts = new DepartmentYear(plain.regionSlug(), plain.departmentCode(), plain.year(),
+                plain.title(), plain.document(), plain.sections(), plain.tables(), plain.projects(), List.of(), List.of(),
+                facts);
+        String yaml = ContentWriter.yearYaml(withFacts);
+        assertTrue(yaml.contains("\ndocument: " + plain.document() + "\ndocument_url: https://sthj.tj.gov.cn/公开/2024.docx?id=1&t=2\n"
+                + "document_published: 2024-02-05\ndocument_original: tianjin/362303/2024.docx\n"), yaml);
+        assertEquals(facts, ContentLoader.parseYear(yaml, "2024.yaml", "tianjin", "362303", 2024).documentFacts());
+        assertEquals(facts, IdReconciler.reconcile(withFacts, plain).year().documentFacts(), "the same document");
+        DepartmentYear other = new DepartmentYear(plain.regionSlug(), plain.departmentCode(), plain.year(), plain.title(),
+                "tianjin/362303/2024-revised.txt", plain.sections(), plain.tables(), plain.projects());
+        assertEquals(DocumentFacts.NONE, IdReconciler.reconcile(withFacts, other).year().documentFacts(), "another document");
     }
 
     @Test

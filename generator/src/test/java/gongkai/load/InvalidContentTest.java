@@ -102,6 +102,39 @@ class InvalidContentTest {
                                 + "把它从 projects 中删去，只在 retracted 中保留",
                         year + ":31:5: retracted[1].reason: 缺少 reason：撤回的原因（required field missing）",
                         year + ":34:9: retracted[2].id: 项目 '362303-2024-009' 在 retracted 中出现了两次")),
+                // the facts about a year's document: an http(s) address, a real day, an original beside the text
+                Arguments.of("bad-document-facts", List.of(
+                        "tianjin/362303/2022.yaml:5:15: document_url: 文件的官方网址不是合法的网址（Illegal character in path）："
+                                + "https://sthj.tj.gov.cn/公开/2022^1.docx",
+                        "tianjin/362303/2023.yaml:5:15: document_url: 文件的官方网址不能含空格、换行或控制字符："
+                                + "https://sthj.tj.gov.cn/公开 2023.docx",
+                        "tianjin/362303/2023.yaml:6:21: document_published: '2023/02/01' 不是日期：文件在官方网站上的发布日期"
+                                + "应写成 年-月-日，如 2025-03-01（not a date）",
+                        year + ":5:15: document_url: 文件的官方网址必须以 http:// 或 https:// 开头（写文件在官方网站上的网址）："
+                                + "ftp://sthj.tj.gov.cn/2024.docx",
+                        year + ":6:21: document_published: '2024-02-30' 不是日期：文件在官方网站上的发布日期应写成 年-月-日，"
+                                + "如 2025-03-01（not a date）",
+                        year + ":7:1: document_orignal: 不认识的键 'document_orignal'（是不是想写 'document_original'？）",
+                        "tianjin/362303/2025.yaml:5:15: document_url: 文件的官方网址必须有主机名（如 https://sthj.tj.gov.cn/…），"
+                                + "不能含用户名：https:///公开/2025.docx")),
+                Arguments.of("bad-document-original", List.of(
+                        "tianjin/362303/2023.yaml:5:20: document_original: 引用的文件在 content/sources/tianjin/362301/ 里，"
+                                + "但本文件属于部门 tianjin/362303：每个部门只引用自己的来源文件夹 content/sources/tianjin/362303/ "
+                                + "里的文件（把文件复制过去，并把 document_original: 改为 tianjin/362303/2023.docx）",
+                        year + ":7:20: document_original: 引用的文件不存在：sources/tianjin/362303/2024.pdf",
+                        "tianjin/362303/2025.yaml:5:15: document_url: 与 tianjin/362303/2024.yaml 写的不一致"
+                                + "（那里是 https://sthj.tj.gov.cn/2024.docx）：两个年度引用同一个来源文件 tianjin/362303/2024.txt，"
+                                + "它只有一个来源页面：请写成一样的，或只在一处写",
+                        // a source page is <file>.html beside the file: no document may end so (or be a web page)
+                        "tianjin/362303/2026.yaml:4:11: document: '2026.txt.html' 是网页类文件（.html、.htm、.svg、.xml 等）："
+                                + "浏览器会把它当作本站的网页打开，而且来源文件的页面就叫 <文件名>.html，会与之重名；"
+                                + "请发布原件（.docx、.pdf、.xlsx）或 .txt 文本",
+                        "tianjin/362303/2027.yaml:4:11: document: 缺少文本版 tianjin/362303/2027.docx.txt（“第 N 行”数的是它的行，"
+                                + "导入时生成）：引用的文件不存在：sources/tianjin/362303/2027.docx.txt",
+                        "tianjin/362303/2027.yaml:5:20: document_original: document 已是原始文件（tianjin/362303/2027.docx），"
+                                + "不用再写 document_original：它只用于 document 是 .txt 文本、原件另有其文件的时候",
+                        "tianjin/362303/2028.yaml:5:20: document_original: document_original 与 document 是同一个文件："
+                                + "document_original 写原件（如 .docx、.pdf），不写文本")),
                 Arguments.of("retracted-id-taken", List.of(
                         "tianjin/362301/2025.yaml:20:9: retracted[0].id: 项目编号 '362303-2024-001' 重复（另见 "
                                 + "tianjin/362303/2024.yaml:5:9）：全站每个项目编号只能用一次",

@@ -88,12 +88,13 @@ class SiteBuildTest {
             assertTrue(Files.isRegularFile(site.resolve(path)), "missing " + path);
         }
         // 5 department-years, 8 projects, 4 departments, 3 regions, 2 Markdown pages, home, downloads, search,
-        // quality, 404; each in both editions (Chinese at the root, English under en/).
+        // quality, 404, and the 5 documents the years cite; each in both editions (Chinese at the root, English
+        // under en/).
         assertEquals(8, report.projects());
-        assertEquals(2 * (1 + 3 + 4 + 5 + 8 + 2 + 1 + 1 + 1 + 1), report.pages());
+        assertEquals(2 * (1 + 3 + 4 + 5 + 8 + 2 + 1 + 1 + 1 + 1 + 5), report.pages());
         assertTrue(Files.isRegularFile(site.resolve("en/tianjin/362303/2024/index.html")));
         assertEquals(SitePipelines.STAGE_ORDER, report.stages().stream().map(BuildReport.StageTime::stage).toList());
-        assertTrue(report.summary().matches("build：8 个项目，54 个页面，用时 \\d+\\.\\d 秒（load \\d+ ms, validate .*write \\d+ ms）"),
+        assertTrue(report.summary().matches("build：8 个项目，64 个页面，用时 \\d+\\.\\d 秒（load \\d+ ms, validate .*write \\d+ ms）"),
                 report.summary());
     }
 
@@ -352,9 +353,11 @@ class SiteBuildTest {
         Document doc = page("projects/362101-2023-001/index.html");
         assertTrue(doc.selectFirst("p.source").text().contains("003_048537671a369fc1.txt"));
         assertTrue(doc.selectFirst("p.source").text().contains("第 1 行"));
-        // shown by its file name, linked where it is published: the department's own folder
-        assertEquals("003_048537671a369fc1.txt", doc.selectFirst("p.source a").text());
-        assertEquals(BASE + "sources/tianjin/362101/003_048537671a369fc1.txt", doc.selectFirst("p.source a").attr("href"));
+        // shown by its file name, linking its page beside the published file in the department's own folder; the
+        // line links the line there
+        assertEquals(List.of("003_048537671a369fc1.txt", "第 1 行"), doc.select("p.source a").eachText());
+        assertEquals(List.of(BASE + "sources/tianjin/362101/003_048537671a369fc1.txt.html",
+                BASE + "sources/tianjin/362101/003_048537671a369fc1.txt.html#L1"), doc.select("p.source a").eachAttr("href"));
         assertEquals(List.of(BASE + "projects/362101-2024-001/"), doc.select("section[aria-labelledby=yoy-h] a").eachAttr("href"));
         assertEquals(List.of(BASE + "projects/362101-2023-001.json", BASE + "projects/362101-2023-001.csv",
                 BASE + "projects/362101-2023-001-excel.csv"), doc.select("section.downloads a").eachAttr("href"));
@@ -645,7 +648,7 @@ class SiteBuildTest {
             parts.add(part);
             assertTrue(index.contains("<loc>https://example.org/gongkai/sitemap-" + i + ".xml</loc>"));
         }
-        assertEquals(2 * 26, urls, "every page but the 404, in both editions");
+        assertEquals(2 * 31, urls, "every page but the 404, in both editions");
         String all = String.join("", parts);
         assertTrue(all.contains("<loc>https://example.org/gongkai/tianjin/362303/2024/</loc>\n    <lastmod>2024-03-05</lastmod>"), all);
         assertTrue(all.contains("<loc>https://example.org/gongkai/tianjin/</loc>\n    <lastmod>2024-06-30</lastmod>"), all);

@@ -77,7 +77,9 @@ class RenderBasicsTest {
         assertFalse(html.contains("<script>"), html);
         assertFalse(html.contains("href=\"javascript"), html);
         assertEquals("<h3>甲</h3>\n<h4>乙</h4>\n", md.render("### 甲\n\n#### 乙\n", 3), "no skipped level below the section");
-        assertEquals("<p>正文</p>\n<h2>小节</h2>\n<h2>另一节</h2>\n<h3>细节</h3>\n",
-                md.renderPageBody("# 页面标题\n\n正文\n\n# 小节\n\n## 另一节\n\n### 细节\n"));
+        // a page's headings carry ids (prefixed h-, so none can be a layout id such as "main"); repeated text stays unique
+        assertEquals("<p>正文</p>\n<h2 id=\"h-小节\">小节</h2>\n<h2 id=\"h-另一节\">另一节</h2>\n<h3 id=\"h-细节\">细节</h3>\n"
+                        + "<h2 id=\"h-main\">main</h2>\n<h2 id=\"h-main-1\">main</h2>\n",
+                md.renderPageBody("# 页面标题\n\n正文\n\n# 小节\n\n## 另一节\n\n### 细节\n\n## main\n\n## main\n"));
     }
 }

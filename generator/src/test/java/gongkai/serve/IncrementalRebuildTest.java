@@ -180,6 +180,67 @@ class IncrementalRebuildTest {
         assertTrue(new String(actual.get("data/retracted.csv"), StandardCharsets.UTF_8).contains(",362303-2024-002,"));
     }
 
+    /**
+     * A year file that cites another document from now on, with its address and date: that document's page (now
+     * cited by two years) shows them, and the page and file of the document no year cites any more are gone. Then a
+     * department stops citing the document kept in four folders: the copy before it in the file loses the passage
+     * end its citations gave, as in a full build.
+     */
+    @Test
+    void citingAnotherDocumentMovesItsSourcePageAsAFullBuildWould(@TempDir Path tmp) throws Exception {
+        Path content = TestSites.copyWithSources(Path.of("content"), tmp);
+        Files.copy(content.resolve("sources/tianjin/362303/001_88a8ef7fc06e4953.txt"),
+                content.resolve("sources/tianjin/362207/001_88a8ef7fc06e4953.txt")); // not cited yet
+        Path theme = Path.of("themes/default");
+        Path served = tmp.resolve("site");
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        BuildOptions options = BuildOptions.of(content, theme, served, lines::add);
+        IncrementalRebuild builder = new IncrementalRebuild(options, () -> pipeline(options), lines::add);
+        builder.build();
+        String before = "sources/tianjin/362303/001_88a8ef7fc06e4953.txt";
+        String now = "sources/tianjin/362303/003_048537671a369fc1.txt";
+        assertTrue(Files.exists(served.resolve(before + ".html")) && Files.exists(served.resolve(before)));
+
+        Path yearFile = content.resolve("tianjin/362303/2024.yaml");
+        String yaml = Files.readString(yearFile, StandardCharsets.UTF_8);
+        String edited = yaml.replace("document: tianjin/362303/001_88a8ef7fc06e4953.txt\n",
+                "document: tianjin/362303/003_048537671a369fc1.txt\ndocument_url: https://example.org/2024.docx\n"
+                        + "document_published: 2024-02-05\n");
+        assertTrue(!edited.equals(yaml), "the year file cites 001");
+        Files.writeString(yearFile, edited, StandardCharsets.UTF_8);
+        lines.clear();
+        assertNotNull(builder.update(java.util.Set.of(yearFile), System.nanoTime()), "a year-file edit is incremental");
+        awaitAll(lines, List.of("serve: 整体数据下载"));
+
+        Map<String, byte[]> actual = servedEqualsAFullBuild(tmp, content, theme, served);
+        assertTrue(!actual.containsKey(before + ".html") && !actual.containsKey(before), "001 is no longer published");
+        String page = new String(actual.get(now + ".html"), StandardCharsets.UTF_8);
+        assertTrue(page.contains("<a href=\"https://example.org/2024.docx\" rel=\"external\">")
+                && page.contains("<time datetime=\"2024-02-05\">2024年2月5日</time>")
+                && page.contains("<a href=\"/tianjin/362303/2023/\">2023年</a>、<a href=\"/tianjin/362303/2024/\">2024年</a>"),
+                "the page of 003 shows both years and the facts");
+
+        String lastPassageBefore = lastPassage(served.resolve("sources/tianjin/362203/003_048537671a369fc1.txt.html"));
+        Path jiance = content.resolve("tianjin/362207/2023.yaml");
+        Files.writeString(jiance, Files.readString(jiance, StandardCharsets.UTF_8).replace(
+                "document: tianjin/362207/003_048537671a369fc1.txt\n", "document: tianjin/362207/001_88a8ef7fc06e4953.txt\n"),
+                StandardCharsets.UTF_8);
+        lines.clear();
+        assertNotNull(builder.update(java.util.Set.of(jiance), System.nanoTime()), "a year-file edit is incremental");
+        awaitAll(lines, List.of("serve: 整体数据下载"));
+        actual = servedEqualsAFullBuild(tmp, content, theme, served);
+        assertTrue(!actual.containsKey("sources/tianjin/362207/003_048537671a369fc1.txt.html"), "362207 cites 001 now");
+        assertTrue(!lastPassageBefore.equals(lastPassage(served.resolve("sources/tianjin/362203/003_048537671a369fc1.txt.html"))),
+                "362203's last passage ran up to 362207's first and now runs on");
+    }
+
+    /** The last cited passage of a source page, as written. */
+    private static String lastPassage(Path page) throws IOException {
+        String html = Files.readString(page, StandardCharsets.UTF_8);
+        int at = html.lastIndexOf("<div class=\"passage\"");
+        return html.substring(at, html.indexOf("</div>", at));
+    }
+
     /** sites/charts: 乙局 2024's two projects list amounts; once one does not, the year has no chart and no chart.csv. */
     @Test
     void anEditThatLeavesAYearWithNothingToChartRemovesItsChartCsvAsAFullBuildWould(@TempDir Path tmp) throws Exception {
