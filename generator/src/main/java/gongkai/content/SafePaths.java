@@ -37,6 +37,8 @@ public final class SafePaths {
 
     /** Top-level folders of the site: a region or page with one of these names would overwrite or shadow them. */
     public static final Set<String> SITE_FOLDERS = Set.of("projects", "data", "sources", "assets", "search", "pages", "quality");
+    /** The folders of the site's other editions (the English one is en/): a region or page there would take its home. */
+    public static final Set<String> EDITION_FOLDERS = Set.of("en");
 
     /** Download names under data/ that the exporter writes itself; a table id may not take them. */
     public static final List<String> DOWNLOAD_NAMES = List.of("projects", "indicators", "departments",

@@ -190,6 +190,9 @@ public final class ContentLoader {
             if (slugProblem == null && SafePaths.SITE_FOLDERS.contains(slug)) {
                 slugProblem = Text.of("'" + slug + "' 是网站自己的文件夹名，地区不能用",
                         "'" + slug + "' is the name of one of the site's own folders: a region cannot use it");
+            } else if (slugProblem == null && SafePaths.EDITION_FOLDERS.contains(slug)) {
+                slugProblem = Text.of("'" + slug + "' 是网站英文版的文件夹（/" + slug + "/），地区不能用",
+                        "'" + slug + "' is the folder of the site's English edition (/" + slug + "/): a region cannot use it");
             }
             if (slugProblem != null) {
                 error(display(regionFile), 1, 1, "", Text.of("地区文件夹名 " + slugProblem.zh() + "（region folder）",
@@ -308,6 +311,9 @@ public final class ContentLoader {
             if (slugProblem == null && SafePaths.SITE_FOLDERS.contains(slug)) {
                 slugProblem = Text.of("'" + slug + "' 是网站自己的文件夹名，页面不能用",
                         "'" + slug + "' is the name of one of the site's own folders: a page cannot use it");
+            } else if (slugProblem == null && SafePaths.EDITION_FOLDERS.contains(slug)) {
+                slugProblem = Text.of("'" + slug + "' 是网站英文版的文件夹（/" + slug + "/），页面不能用",
+                        "'" + slug + "' is the folder of the site's English edition (/" + slug + "/): a page cannot use it");
             }
             if (slugProblem != null) {
                 error(display(file), 1, 1, "", Text.of("页面文件名 " + slugProblem.zh() + "（page slug）",

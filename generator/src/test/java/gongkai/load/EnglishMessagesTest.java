@@ -191,6 +191,11 @@ class EnglishMessagesTest {
                         year + ":7:1: document_orignal: unknown key 'document_orignal' (did you mean 'document_original'?)",
                         "tianjin/362303/2025.yaml:5:15: document_url: the document's official address must have a host "
                                 + "name (e.g. https://sthj.tj.gov.cn/…) and no user name: \"https:///公开/2025.docx\"")),
+                Arguments.of("region-named-en", List.of(
+                        "en/region.yaml:1:1: region folder name 'en' is the folder of the site's English edition (/en/): "
+                                + "a region cannot use it",
+                        "pages/en.md:1:1: page file name 'en' is the folder of the site's English edition (/en/): a page "
+                                + "cannot use it")),
                 Arguments.of("bad-document-original", List.of(
                         "tianjin/362303/2023.yaml:5:20: document_original: the cited file is in content/sources/tianjin/362301/, "
                                 + "but this file belongs to department tianjin/362303: a department cites only files in its "

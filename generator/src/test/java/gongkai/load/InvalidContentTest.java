@@ -140,6 +140,10 @@ class InvalidContentTest {
                                 + "tianjin/362303/2024.yaml:5:9）：全站每个项目编号只能用一次",
                         year + ":5:9: projects[0].id: 项目编号 '362303-2024-001' 重复（另见 "
                                 + "tianjin/362301/2025.yaml:20:9）：全站每个项目编号只能用一次")),
+                // the English edition lives in en/: a region or page there would take its home page
+                Arguments.of("region-named-en", List.of(
+                        "en/region.yaml:1:1: 地区文件夹名 'en' 是网站英文版的文件夹（/en/），地区不能用（region folder）",
+                        "pages/en.md:1:1: 页面文件名 'en' 是网站英文版的文件夹（/en/），页面不能用（page slug）")),
                 Arguments.of("several-errors-in-several-files", List.of(
                         "site.yaml:4:11: base_url: 网站地址要以 / 结尾（页面链接以它为起点），例如 https://example.org/",
                         "tianjin/362301/department.yaml:1:1: name: 缺少必填字段",
