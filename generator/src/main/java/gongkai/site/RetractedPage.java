@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tombstone at a withdrawn project's URL: "已撤回", when, why, the last published budget and a link to its
- * department-year. Published URLs never become 404s; the page is not in the sitemap (nothing new to index).
+ * The tombstone at a withdrawn project's URL: "已撤回", when, why, the last published budget, a link to its
+ * department-year and its 修改记录 from git (its versions while published, and the commit that withdrew it). Published URLs never become 404s; the page is not in the sitemap (nothing new to index).
  */
 final class RetractedPage {
     static final String TEMPLATE = "retracted.ftlh";
@@ -36,7 +36,8 @@ final class RetractedPage {
         }
         Views.RetractedView view = new Views.RetractedView(r.id(), r.name(), kit.departmentLink(d),
                 kit.departmentYearLink(dy, dy.year() + "年"), dy.year(), r.date().toString(),
-                CorrectionNotes.dateText(r.date()), r.reason(), unit, budget);
+                CorrectionNotes.dateText(r.date()), r.reason(), unit, budget,
+                ProjectPage.changeViews(kit.index().history(r.id())));
         String urlPath = urlPath(r);
         String heading = r.name() + "（已撤回）";
         String description = d.name() + " " + dy.year() + "年项目“" + r.name() + "”已于 "
