@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * assemble: page jobs with views, URLs, content dates. In an incremental build (the context holds
@@ -37,8 +38,12 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
     public static final BuildContext.Slot<List<SiteModel.PageJob>> CHANGED_PAGES =
             BuildContext.Slot.named("the changed page jobs");
 
-    /** The content's git history being read, from the start of the build (it needs only the repository). */
-    private static final BuildContext.Slot<Future<GitScan>> HISTORY = BuildContext.Slot.named("the git history read");
+    /**
+     * The content's git history being read, from the start of the build (it needs only the repository); emptied
+     * when taken, so the versions read are not kept with the context (serve keeps the context between builds).
+     */
+    private static final BuildContext.Slot<AtomicReference<Future<GitScan>>> HISTORY =
+            BuildContext.Slot.named("the git history read");
 
     @Override
     public String name() {
@@ -58,7 +63,7 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
         FutureTask<GitScan> read = new FutureTask<>(() -> GitScan.read(context.options().contentDir(), context::log));
         Thread thread = new Thread(read, "gongkai-history");
         thread.setDaemon(true);
-        context.set(HISTORY, read);
+        context.set(HISTORY, new AtomicReference<>(read));
         thread.start();
     }
 
@@ -66,7 +71,8 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
     public void run(BuildContext context) throws Exception {
         GitDates dates = context.find(DATES);
         if (dates == null) {
-            Future<GitScan> read = context.find(HISTORY);
+            AtomicReference<Future<GitScan>> started = context.find(HISTORY);
+            Future<GitScan> read = started == null ? null : started.getAndSet(null);
             GitScan history = read != null ? joined(read) : GitScan.read(context.options().contentDir(), context::log);
             dates = history.dates(context.content());
             context.set(DATES, dates);
