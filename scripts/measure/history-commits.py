@@ -2,6 +2,8 @@
 # Makes a content history for the history benchmark (docs/performance.md#content-history-git): git init in ROOT (a
 # `gongkai sample` output), one commit of everything, then N commits each adding 1 to one seeded-random 预算数 total.
 # Usage: scripts/measure/history-commits.py ROOT N
+# The repository is left partly loose and partly packed; `git clone -q --no-local ROOT CLONE` gives one pack, as a CI
+# checkout has it (the figures in docs/performance.md are of such a clone).
 import os, re, random, subprocess, sys, datetime
 root = sys.argv[1]; n = int(sys.argv[2])
 env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="b@example.org",

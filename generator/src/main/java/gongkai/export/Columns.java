@@ -174,7 +174,7 @@ public final class Columns {
             Field.string("why", "更正原因", "更正的原因，按单位的说明"),
             Field.string("url", "网页地址", "显示这条更正的页面的绝对网址"));
 
-    /** data/changes.csv: one row per figure a commit changed (the content repository's git history). */
+    /** data/changes.csv: one row per figure a commit changed, per project it added or withdrew (the content repository's git history). */
     public static final List<Field> CHANGES = List.of(
             REGION,
             DEPARTMENT_CODE,
@@ -183,8 +183,8 @@ public final class Columns {
             Field.date("date", "日期", "提交日期（git 提交者日期），YYYY-MM-DD"),
             Field.string("commit", "提交", "内容仓库中提交编号的前 10 位"),
             Field.string("message", "提交说明", "提交说明的第一段"),
-            Field.string("kind", "类型", "新增（项目加入已公开的年度）或 修改（数据改动）"),
-            Field.string("field", "数据项", "改动的数据项，如 预算数、项目名称、指标值（一级 / 二级 / 三级）；新增项目时为空"),
+            Field.string("kind", "类型", "新增（项目加入已公开的年度）、修改（数据改动）或 撤回（项目从已公开的年度撤回，见 retracted.csv）"),
+            Field.string("field", "数据项", "改动的数据项，如 预算数、项目名称、指标值（一级 / 二级 / 三级）；新增、撤回时为空"),
             Field.string("old", "原值", "改动前的值（含单位）；原来没有时为空"),
             Field.string("new", "新值", "改动后的值（含单位）；删去时为空"));
 

@@ -824,10 +824,9 @@ public final class DatasetExporter {
     }
 
     /**
-     * A row's cells; decimals become {@link PlainDecimal}s, formatted once here: a project's cells are written to
-     * six files (its CSV and JSON, its year's CSV and JSON, projects.csv or indicators.csv, all.json).
+     * changes.csv: a row per changed figure, a row per project added to or withdrawn from a published year (not
+     * those that came with the year's first version: the year's publication is not a change).
      */
-    /** changes.csv: a row per changed figure, a row per project added to a published year. */
     private Table changesTable() {
         List<List<Object>> rows = new ArrayList<>();
         for (GitDates.Change c : changes) {
@@ -836,18 +835,22 @@ public final class DatasetExporter {
             }
             String[] at = c.yearFile().split("/");
             int year = Integer.parseInt(at[2].substring(0, 4));
-            if (c.first()) {
+            if (c.kind() != GitDates.Kind.CHANGED) {
                 rows.add(cells(at[0], at[1], year, c.projectId(), java.time.LocalDate.parse(c.date()), c.commit(),
-                        c.message(), "新增", null, null, null));
+                        c.message(), c.kind().label(), null, null, null));
             }
             for (GitDates.FigureChange f : c.figures()) {
                 rows.add(cells(at[0], at[1], year, c.projectId(), java.time.LocalDate.parse(c.date()), c.commit(),
-                        c.message(), "修改", f.field(), f.before(), f.after()));
+                        c.message(), c.kind().label(), f.field(), f.before(), f.after()));
             }
         }
         return new Table(Columns.CHANGES, rows);
     }
 
+    /**
+     * A row's cells; decimals become {@link PlainDecimal}s, formatted once here: a project's cells are written to
+     * six files (its CSV and JSON, its year's CSV and JSON, projects.csv or indicators.csv, all.json).
+     */
     static List<Object> cells(Object... values) {
         for (int i = 0; i < values.length; i++) {
             if (values[i] instanceof BigDecimal d) {

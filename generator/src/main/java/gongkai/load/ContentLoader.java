@@ -486,7 +486,7 @@ public final class ContentLoader {
      */
     public static DepartmentYear parseYear(String text, String path, String regionSlug, String code, int year) {
         ContentLoader loader = new ContentLoader(Path.of(""), new Interner());
-        YamlDoc doc = YamlReader.parseText(text, path, loader.sink, loader.positions);
+        YamlDoc doc = YamlReader.parseText(text, path, loader.sink, loader.positions, false);
         return doc == null ? null : loader.readYear(doc, regionSlug, code, year);
     }
 

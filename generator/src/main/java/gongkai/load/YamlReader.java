@@ -88,11 +88,16 @@ final class YamlReader {
         if (text == null) {
             return null;
         }
-        return parseText(text, path, sink, positions);
+        return parseText(text, path, sink, positions, true);
     }
 
-    /** Parses YAML text already read (an old version of a file, from git); null after a reported error. */
-    static YamlDoc parseText(String text, String path, ProblemSink sink, Positions.Builder positions) {
+    /**
+     * Parses YAML text already read (an old version of a file, from git); null after a reported error.
+     * {@code silentLosses}: whether to look for the mistakes that parse but lose text (they change no value, only
+     * what is reported: the history, which drops the problems, skips the scan — half of a short text's parse).
+     */
+    static YamlDoc parseText(String text, String path, ProblemSink sink, Positions.Builder positions,
+                             boolean silentLosses) {
         try {
             // the common case, block YAML as ContentWriter writes it, without SnakeYAML's per-character scanner;
             // anything else (and so every syntax error, alias and limit) goes through SnakeYAML
@@ -106,8 +111,10 @@ final class YamlReader {
                 root = new MappingNode(Tag.MAP, true, new ArrayList<>(), start, start, DumperOptions.FlowStyle.BLOCK);
             }
             // mistakes that parse but lose text: a # that starts a comment, a key with a full-width colon
-            for (YamlMistakes.Mistake m : YamlMistakes.silentLosses(text)) {
-                sink.error(path, m.line(), m.column(), m.field(), m.message());
+            if (silentLosses) {
+                for (YamlMistakes.Mistake m : YamlMistakes.silentLosses(text)) {
+                    sink.error(path, m.line(), m.column(), m.field(), m.message());
+                }
             }
             return new YamlDoc(path, root, sink, positions);
         } catch (LimitExceeded e) {

@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * assemble: page jobs with views, URLs, content dates. In an incremental build (the context holds
@@ -38,16 +42,43 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
     public static final BuildContext.Slot<List<SiteModel.PageJob>> CHANGED_PAGES =
             BuildContext.Slot.named("the changed page jobs");
 
+    /**
+     * The content's git history being read, from the start of the build (it needs only the repository); emptied
+     * when taken, so the versions read are not kept with the context (serve keeps the context between builds).
+     */
+    private static final BuildContext.Slot<AtomicReference<Future<GitScan>>> HISTORY =
+            BuildContext.Slot.named("the git history read");
+
     @Override
     public String name() {
         return "assemble";
+    }
+
+    /**
+     * Starts reading the git history on a thread of its own: it needs only the repository, so it runs beside load,
+     * validate and quality and {@link #run} takes its result (an incremental build keeps the full build's dates).
+     * Should an earlier stage fail, the thread ends by itself once read (it only reads; nothing waits for it).
+     */
+    @Override
+    public void prepare(BuildContext context) {
+        if (context.find(DATES) != null || context.find(HISTORY) != null) {
+            return;
+        }
+        FutureTask<GitScan> read = new FutureTask<>(() -> GitScan.read(context.options().contentDir(), context::log));
+        Thread thread = new Thread(read, "gongkai-history");
+        thread.setDaemon(true);
+        context.set(HISTORY, new AtomicReference<>(read));
+        thread.start();
     }
 
     @Override
     public void run(BuildContext context) throws Exception {
         GitDates dates = context.find(DATES);
         if (dates == null) {
-            dates = GitDates.read(context.options().contentDir(), context.content(), context::log);
+            AtomicReference<Future<GitScan>> started = context.find(HISTORY);
+            Future<GitScan> read = started == null ? null : started.getAndSet(null);
+            GitScan history = read != null ? joined(read) : GitScan.read(context.options().contentDir(), context::log);
+            dates = history.dates(context.content());
             context.set(DATES, dates);
         }
         SiteAssembler assembler = assembler(context, dates, procurement);
@@ -57,6 +88,18 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
                 : update(context, assembler, context.get(PREVIOUS), changed);
         context.set(SITE, site);
         context.setBasePath(site.basePath());
+    }
+
+    /** The history the thread read, its failure rethrown as it was thrown (an IOException is logged by the read). */
+    private static GitScan joined(Future<GitScan> read) throws Exception {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw (Error) e.getCause();
+        }
     }
 
     /** The assembler for the context's content, quality findings and announced downloads. */

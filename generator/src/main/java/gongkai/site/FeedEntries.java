@@ -79,8 +79,9 @@ final class FeedEntries {
                     r.date().toString(), CorrectionNotes.dateText(r.date()) + "撤回。原因：" + sentence(r.reason())));
         }
         for (GitDates.Change c : index.dates().changesOf(ContentPaths.departmentYear(dy))) {
-            if (c.withFile() || !names.containsKey(c.projectId())) {
-                continue; // published with the year, or a project no longer in the file and not withdrawn
+            if (c.withFile() || !names.containsKey(c.projectId()) || c.kind() == GitDates.Kind.RETRACTED) {
+                continue; // published with the year, a project no longer in the file and not withdrawn, or the
+                          // withdrawal, whose entry (above) is dated as the agency dates it
             }
             String name = names.get(c.projectId()) + "（" + where + "）";
             String summary = c.date() + "，" + sentence(c.message()) + (c.first() ? "新增项目。" : c.figures().stream()

@@ -73,14 +73,21 @@ final class ProjectPage {
     /** 修改记录, newest first; empty while the project has one version (nothing to compare). */
     static List<Views.ChangeView> changes(PageKit kit, Project p) {
         List<GitDates.Change> history = kit.index().history(p.id());
-        if (history.size() < 2) {
-            return List.of();
-        }
+        return history.size() < 2 ? List.of() : changeViews(kit, history);
+    }
+
+    /** The versions as 修改记录 shows them, newest first. */
+    static List<Views.ChangeView> changeViews(PageKit kit, List<GitDates.Change> history) {
         List<Views.ChangeView> out = new ArrayList<>();
         for (int i = history.size() - 1; i >= 0; i--) {
             GitDates.Change c = history.get(i);
+            String note = switch (c.kind()) {
+                case ADDED -> kit.msg().get("changes_first");
+                case RETRACTED -> kit.msg().get("changes_retracted");
+                case CHANGED -> null;
+            };
             out.add(new Views.ChangeView(c.date(), kit.dateText(java.time.LocalDate.parse(c.date())),
-                    c.commit(), c.message(), c.first(), c.figures().stream()
+                    c.commit(), c.message(), note, c.figures().stream()
                     .map(f -> new Views.FigureView(f.field(), f.before() == null ? "—" : f.before(),
                             f.after() == null ? "—" : f.after()))
                     .toList()));

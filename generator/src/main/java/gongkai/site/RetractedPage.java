@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tombstone at a withdrawn project's URL: "已撤回", when, why, the last published budget and a link to its
- * department-year. Published URLs never become 404s; the page is not in the sitemap (nothing new to index).
+ * The tombstone at a withdrawn project's URL: "已撤回", when, why, the last published budget, a link to its
+ * department-year and its 修改记录 from git (its versions while published, and the commit that withdrew it). Published URLs never become 404s; the page is not in the sitemap (nothing new to index).
  */
 final class RetractedPage {
     static final String TEMPLATE = "retracted.ftlh";
@@ -36,7 +36,8 @@ final class RetractedPage {
         }
         Views.RetractedView view = new Views.RetractedView(r.id(), r.name(), kit.departmentLink(d),
                 kit.departmentYearLink(dy, kit.yearText(dy.year())), dy.year(), r.date().toString(),
-                kit.dateText(r.date()), r.reason(), unit, budget);
+                kit.dateText(r.date()), r.reason(), unit, budget,
+                ProjectPage.changeViews(kit, kit.index().history(r.id())));
         String urlPath = urlPath(r);
         String heading = kit.msg().format("retracted_h1", r.name());
         String description = kit.msg().format("retracted_description", d.name(), dy.year(), r.name(),

@@ -290,9 +290,10 @@ public final class Views {
 
     /**
      * One version of a project in its 修改记录 (from git): the commit's date and message and each figure that
-     * changed, old → new ({@code figures} empty for the first publication).
+     * changed, old → new ({@code figures} empty for the first publication and the withdrawal, which {@code note}
+     * names: 首次发布, 撤回; null for a change of figures).
      */
-    public record ChangeView(String date, String dateText, String commit, String message, boolean first,
+    public record ChangeView(String date, String dateText, String commit, String message, String note,
                              List<FigureView> figures) {
     }
 
@@ -305,7 +306,8 @@ public final class Views {
      * budget ({@code budget} empty when the agency did not give it).
      */
     public record RetractedView(String id, String name, Link department, Link departmentYear, int year, String date,
-                                String dateText, String reason, String unit, List<BudgetLine> budget) {
+                                String dateText, String reason, String unit, List<BudgetLine> budget,
+                                List<ChangeView> changes) {
     }
 
     // ---- downloads page (/data/)

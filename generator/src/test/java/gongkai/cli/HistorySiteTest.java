@@ -29,8 +29,9 @@ import org.w3c.dom.NodeList;
 /**
  * A content repository with five dated commits of one year file (sites/corrections as the last version): first
  * publication with a wrong 预算数 and 验收合格率, the budget fixed, the rate fixed with corrections, a project
- * added, a project withdrawn. The build reads that history: 最后更新 and 修改记录 on the project pages, change
- * entries in the site feed and the department-year's own feed, byte-identical builds of the same commit.
+ * added, a project withdrawn. The build reads that history: 最后更新 and 修改记录 on the project pages (and on the
+ * withdrawn project's tombstone, ending with its 撤回), change entries in the site feed and the department-year's
+ * own feed, rows of data/changes.csv, byte-identical builds of the same commit.
  */
 @Tag("slow")
 class HistorySiteTest {
@@ -138,6 +139,18 @@ class HistorySiteTest {
     }
 
     @Test
+    void aProjectPageNamesItsLastChangeAndItsDataFilesLastCommitApart() throws Exception {
+        Document p = page(Urls.project("362303-2024-001"));
+        // 最后更新: the project's own last change, the newest row of its 修改记录
+        assertEquals("2025-03-20", lastUpdated(p));
+        assertEquals(p.selectFirst("ol.changes > li time").attr("datetime"), lastUpdated(p));
+        // the page facts: the year file's last commit (a later edit of another project), said as such
+        Element facts = p.selectFirst("aside.page-facts p.updated");
+        assertEquals("本页所据数据文件最后修改于 2025-05-30", facts.text());
+        assertEquals("2025-05-30", facts.selectFirst("time").attr("datetime"));
+    }
+
+    @Test
     void aProjectWithOneVersionHasNoHistorySectionButItsDate() throws Exception {
         Document unchanged = page(Urls.project("362303-2024-002"));
         assertEquals("2025-01-03", lastUpdated(unchanged));
@@ -151,6 +164,21 @@ class HistorySiteTest {
     void theWithdrawnProjectKeepsItsTombstone() throws Exception {
         Document tomb = page(Urls.project("362303-2024-003"));
         assertTrue(tomb.text().contains("已撤回"), tomb.text());
+    }
+
+    @Test
+    void theTombstonesHistoryEndsWithTheCommitThatWithdrewTheProject() throws Exception {
+        Document tomb = page(Urls.project("362303-2024-003"));
+        assertEquals("修改记录", tomb.getElementById("changes-h").text());
+        List<Element> items = tomb.select("section[aria-labelledby=changes-h] ol.changes > li");
+        assertEquals(List.of("change-" + commits.get(4), "change-" + commits.get(0)), items.stream().map(Element::id).toList());
+        assertEquals("2025年5月30日：撤回执法装备更新项目（提交 " + commits.get(4) + "）——撤回", items.get(0).selectFirst("p").text());
+        assertEquals("2025-05-30", items.get(0).selectFirst("time").attr("datetime"));
+        assertEquals("2025年1月3日：首次公开2024年绩效目标（提交 " + commits.get(0) + "）——首次发布", items.get(1).selectFirst("p").text());
+        assertTrue(tomb.select("section[aria-labelledby=changes-h] table").isEmpty(), "no figure changed");
+        assertTrue(tomb.select("li#change-" + commits.get(3)).isEmpty(), "another project's commit is not in this history");
+        // the notice keeps the day the agency gives for the withdrawal
+        assertEquals("2025-04-01", tomb.selectFirst("aside.retraction time").attr("datetime"));
     }
 
     /** The entries of an Atom feed, checked for the elements RFC 4287 requires: id, title, updated (feed and entry). */
@@ -213,6 +241,10 @@ class HistorySiteTest {
         assertTrue(ids.contains("tag:example.org,2025-02-11:362303-2024-001/" + commits.get(1)), ids.toString());
         assertTrue(ids.contains("tag:example.org,2025-04-08:362303-2024-004/" + commits.get(3)), ids.toString());
         assertTrue(entries.stream().anyMatch(e -> text(e, "title").startsWith("撤回：")), "the withdrawal is a change");
+        // once: the git history's withdrawal is the same event as the agency's retracted entry
+        List<org.w3c.dom.Element> withdrawn = entries.stream().filter(e -> text(e, "title").contains("2024年度执法装备更新项目")).toList();
+        assertEquals(1, withdrawn.size(), withdrawn.stream().map(e -> text(e, "title")).toList().toString());
+        assertEquals("2025-04-01T00:00:00Z", text(withdrawn.get(0), "updated"));
         List<String> dates = entries.stream().map(e -> text(e, "updated")).toList();
         List<String> sorted = new ArrayList<>(dates);
         sorted.sort(java.util.Comparator.reverseOrder());
@@ -229,7 +261,8 @@ class HistorySiteTest {
                 "tianjin,362303,2024,362303-2024-001,2025-02-11," + commits.get(1) + ",更正预算数单位,修改,预算数,60.00 万元,6.00 万元",
                 "tianjin,362303,2024,362303-2024-001,2025-02-11," + commits.get(1) + ",更正预算数单位,修改,财政资金,60.00 万元,6.00 万元",
                 "tianjin,362303,2024,362303-2024-001,2025-03-20," + commits.get(2) + ",更正验收合格率,修改,指标值（产出指标 / 质量指标 / 验收合格率）,10%,100%",
-                "tianjin,362303,2024,362303-2024-004,2025-04-08," + commits.get(3) + ",新增执法记录仪项目,新增,,,"),
+                "tianjin,362303,2024,362303-2024-004,2025-04-08," + commits.get(3) + ",新增执法记录仪项目,新增,,,",
+                "tianjin,362303,2024,362303-2024-003,2025-05-30," + commits.get(4) + ",撤回执法装备更新项目,撤回,,,"),
                 lines.subList(1, lines.size()));
         var pkg = new com.fasterxml.jackson.databind.ObjectMapper().readTree(site.resolve("data/datapackage.json").toFile());
         boolean declared = false;

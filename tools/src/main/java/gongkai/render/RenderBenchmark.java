@@ -54,7 +54,7 @@ public final class RenderBenchmark {
             throw new IllegalArgumentException("--content DIR: a content folder is needed");
         }
         Content site = ContentLoader.load(content).content();
-        GitDates dates = GitDates.read(content, System.err::println);
+        GitDates dates = GitDates.read(content, site, System.err::println);
         boolean hasSearchJs = Files.isRegularFile(theme.resolve("static/search.js"));
         List<SiteModel.PageJob> pages = new SiteAssembler(site, dates, ProcurementSource.fromProcurementTables(),
                 hasSearchJs, gongkai.site.Editions.load(theme)).assemble(() -> null).pages();
