@@ -19,12 +19,17 @@ final class DataPackage {
     private static final Pattern LICENCE_ID = Pattern.compile("[-a-zA-Z0-9._]+");
 
     private final SiteConfig site;
+    /** The content's last change (yyyy-mm-dd, from git), or null. */
+    private final String contentDate;
     private final List<ObjectNode> resources = new ArrayList<>();
+    /** "path sha256" of every resource, in order: the data's fingerprint for {@code version}. */
+    private final StringBuilder fingerprint = new StringBuilder();
     /** document file name → title, sorted by file name. */
     private final TreeMap<String, String> sources = new TreeMap<>();
 
-    DataPackage(SiteConfig site) {
+    DataPackage(SiteConfig site, String contentDate) {
         this.site = site;
+        this.contentDate = contentDate;
     }
 
     void addSource(String title, String document) {
@@ -49,6 +54,7 @@ final class DataPackage {
         dialect.put("header", true);
         node.put("bytes", file.bytes());
         node.put("hash", "sha256:" + file.sha256());
+        fingerprint.append(file.path()).append(' ').append(file.sha256()).append('\n');
         ObjectNode schema = node.putObject("schema");
         ArrayNode fields = schema.putArray("fields");
         for (Field f : r.fields()) {
@@ -81,6 +87,17 @@ final class DataPackage {
         resources.add(node);
     }
 
+    /** First 8 hex digits of SHA-256 over the resources' paths and hashes. */
+    String fingerprint() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(fingerprint.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     ObjectNode toJson() {
         ObjectNode node = Json.object();
         node.put("profile", "tabular-data-package");
@@ -92,6 +109,13 @@ final class DataPackage {
                 + "文本列中以 = + - @ 制表符 回车 开头的单元格前加了一个单引号（防止电子表格公式注入），读取时去掉即可，规则见数据说明页。"
                 + "金额为精确小数：*_printed 为原文数字（单位见 budget_unit），*_yuan 为换算成元的值。");
         node.put("homepage", site.baseUrl());
+        // A citable data version, the same for the same data (no build time in it): the content's last commit day
+        // and the first 8 hex digits of a SHA-256 over every resource's hash — any changed figure changes it.
+        node.put("version", (contentDate == null ? "undated" : contentDate) + "." + fingerprint());
+        if (contentDate != null) {
+            // Frictionless wants an RFC 3339 date-time; the content is dated to the day (git commit day, UTC midnight)
+            node.put("created", contentDate + "T00:00:00Z");
+        }
         if (site.licence() != null || site.licenceUrl() != null) {
             ObjectNode licence = node.putArray("licenses").addObject();
             String id = site.licence() == null ? null : site.licence().trim().replaceAll("\\s+", "-");

@@ -189,7 +189,7 @@ public final class DatasetExporter {
     /** The whole-dataset CSVs and JSON, datapackage.json and the zip (after all.json); returns the catalog of it all. */
     private DataFiles writeBundle(Output out, Dataset dataset, Content content, QualityReport quality,
             DataFiles.Year[] years) throws IOException {
-        DataPackage pkg = new DataPackage(content.site());
+        DataPackage pkg = new DataPackage(content.site(), contentDate);
         List<DataFiles.Table> tables = new ArrayList<>();
         table(pkg, tables, Resource.PROJECTS, out.csvStreamed(Urls.data("projects.csv"), Columns.PROJECTS, dataset.projectRows()), false);
         table(pkg, tables, Resource.INDICATORS, out.csvStreamed(Urls.data("indicators.csv"), Columns.INDICATORS, dataset.indicatorRows()), false);

@@ -96,6 +96,33 @@ class DataPackageTest {
         assertEquals("https://gongkai.example.org/", descriptor.get("homepage").asText());
     }
 
+    /**
+     * A citable version: the content's day and a fingerprint of every described file (recomputed here from the
+     * files on disk), so any changed figure changes it; created is that day as an RFC 3339 date-time, and absent
+     * when the content is undated (no git).
+     */
+    @Test
+    void carriesADataVersionFromTheFilesAndTheContentsDay(@TempDir Path dated) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (JsonNode r : descriptor.get("resources")) {
+            byte[] bytes = Files.readAllBytes(site.resolve("data").resolve(r.get("path").asText()));
+            lines.append("data/").append(r.get("path").asText()).append(' ').append(DatasetExporterTest.sha256(bytes)).append('\n');
+        }
+        String fingerprint = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 4);
+        assertEquals("undated." + fingerprint, descriptor.get("version").asText());
+        assertFalse(descriptor.has("created"), "no date without git");
+
+        new DatasetExporter("2026-12-06").export(ExportFixture.content(), dated);
+        JsonNode withDate = MAPPER.readTree(dated.resolve("data/datapackage.json").toFile());
+        assertEquals("2026-12-06T00:00:00Z", withDate.get("created").asText());
+        assertEquals("2026-12-06." + fingerprint, withDate.get("version").asText(), "the same files, the same fingerprint");
+        assertEquals(Set.of(), validate(withDate));
+        ObjectNode badCreated = withDate.deepCopy();
+        badCreated.put("created", "2026年12月6日");
+        assertFalse(validate(badCreated).isEmpty(), "the profile checks created's format");
+    }
+
     @Test
     void filesConformToTheirSchemas() throws IOException {
         int checked = assertFilesConform(site);
