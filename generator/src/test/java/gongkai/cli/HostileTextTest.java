@@ -135,7 +135,18 @@ class HostileTextTest {
         assertEquals(List.of(), missing, "fields not shown as text");
         assertTrue(text.values().stream().anyMatch(t -> t.contains(HostileSite.LONG_RUN)));
         // the template syntax is shown, never evaluated
-        assertTrue(text.values().stream().allMatch(t -> !t.contains("49")), "7*7 evaluated somewhere");
+        // (every place the hostile text starts shows all of it: "{{7*7}} 49 …" would be an evaluation; a bare "49"
+        // is not evidence — a source page numbers its lines, a download its bytes)
+        String shown = HostileSite.TEMPLATE.substring(0, HostileSite.TEMPLATE.indexOf(" <#assign"));
+        assertTrue(text.values().stream().anyMatch(t -> t.contains(shown)), "the template text is shown");
+        for (Map.Entry<String, String> page : text.entrySet()) {
+            String t = page.getValue();
+            for (int at = t.indexOf("{{7*7}}"); at >= 0; at = t.indexOf("{{7*7}}", at + 1)) {
+                assertTrue(t.startsWith(shown, at), "7*7 evaluated on " + page.getKey() + ": "
+                        + t.substring(at, Math.min(t.length(), at + 40)));
+            }
+            assertTrue(!t.contains("[=49]") && !t.contains("{{49}}"), "7*7 evaluated on " + page.getKey());
+        }
 
         // The title element holds the whole hostile title (a "</title>" in it did not end it).
         String project = "projects/" + HostileSite.CODE + "-" + HostileSite.YEAR + "-001/index.html";
