@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gongkai.content.Lang;
 import gongkai.testing.Seeds;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,33 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LanguageTest {
     private static final String SITES = "generator/src/test/resources/sites/";
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
     static Stream<Arguments> environments() {
         return Stream.of(
                 Arguments.of(env(), Lang.ZH),
@@ -87,7 +56,8 @@ class LanguageTest {
     @Test
     void validateWithLangEnOnAnInvalidSitePrintsEnglishAndExitsOne() {
         String dir = SITES + "invalid/several-errors-in-several-files";
-        assertEquals(1, Main.execute(env(), "validate", "--lang", "en", dir));
+        CliRun r = CliRun.run(env(), "validate", "--lang", "en", dir);
+        assertEquals(1, r.status());
         assertEquals(String.join("\n",
                 dir + "/site.yaml:4:11: base_url: the site's address must end with / (page links start from it), e.g. https://example.org/",
                 dir + "/tianjin/362301/department.yaml:1:1: name: required field missing",
@@ -96,8 +66,8 @@ class LanguageTest {
                 dir + "/tianjin/362303/2024.yaml:8:13: projects[0].budget.unit: unknown money unit '美元': write \"元\" or \"万元\"",
                 dir + "/tianjin/362303/2024.yaml:9:14: projects[0].budget.total: '六元' is not an amount: write half-width digits "
                         + "with an optional decimal point, no unit or commas, e.g. 6.00",
-                dir + "/tianjin/region.yaml:2:1: parnet: unknown key 'parnet' (did you mean 'parent'?)") + "\n", err());
-        assertEquals("validate: 1 department-year, 1 project: 6 errors, 0 warnings\n", out());
+                dir + "/tianjin/region.yaml:2:1: parnet: unknown key 'parnet' (did you mean 'parent'?)") + "\n", r.err());
+        assertEquals("validate: 1 department-year, 1 project: 6 errors, 0 warnings\n", r.out());
     }
 
     @Test
@@ -111,20 +81,20 @@ class LanguageTest {
                 + "的写法（nnn 是三位序号，如 362303-2024-001）\n"
                 + dir + "/tianjin/362303/2024.yaml:9:14: projects[0].budget.total: 警告：Q001 预算数与资金来源合计不符："
                 + "财政资金 5.00 + 其他资金 0.50 = 5.50 万元，预算数为 6.00 万元\n";
-        assertEquals(0, Main.execute(env("LANG", "en_US.UTF-8"), "validate", dir));
-        assertEquals(english, err());
-        assertEquals("validate: 1 department-year, 1 project: 0 errors, 2 warnings\n", out());
-        err.reset();
-        out.reset();
-        assertEquals(0, Main.execute(env("LANG", "en_US.UTF-8"), "validate", "--lang", "zh", dir));
-        assertEquals(chinese, err());
-        assertEquals("validate：1 个部门年度，1 个项目：0 个错误，2 个警告\n", out());
-        err.reset();
-        assertEquals(0, Main.execute(env("LANG", "C.UTF-8"), "validate", dir));
-        assertEquals(chinese, err(), "a CI machine's C locale stays Chinese");
-        err.reset();
-        assertEquals(0, Main.execute(env("GONGKAI_LANG", "en"), "validate", dir));
-        assertEquals(english, err());
+        CliRun r = CliRun.run(env("LANG", "en_US.UTF-8"), "validate", dir);
+        assertEquals(0, r.status());
+        assertEquals(english, r.err());
+        assertEquals("validate: 1 department-year, 1 project: 0 errors, 2 warnings\n", r.out());
+        r = CliRun.run(env("LANG", "en_US.UTF-8"), "validate", "--lang", "zh", dir);
+        assertEquals(0, r.status());
+        assertEquals(chinese, r.err());
+        assertEquals("validate：1 个部门年度，1 个项目：0 个错误，2 个警告\n", r.out());
+        r = CliRun.run(env("LANG", "C.UTF-8"), "validate", dir);
+        assertEquals(0, r.status());
+        assertEquals(chinese, r.err(), "a CI machine's C locale stays Chinese");
+        r = CliRun.run(env("GONGKAI_LANG", "en"), "validate", dir);
+        assertEquals(0, r.status());
+        assertEquals(english, r.err());
     }
 
     @Test
@@ -149,11 +119,12 @@ class LanguageTest {
     void aFailedBuildIsToldInEnglish(@TempDir Path tmp) {
         String dir = SITES + "invalid/year-path-mismatch";
         Path site = tmp.resolve("site");
-        assertEquals(1, Main.execute(env(), "build", "--lang", "en", "--content", dir, "--out", site.toString()));
+        CliRun r = CliRun.run(env(), "build", "--lang", "en", "--content", dir, "--out", site.toString());
+        assertEquals(1, r.status());
         assertEquals("build failed (validate stage): 1 content error:\n"
                 + "  " + dir + "/tianjin/362303/2024.yaml:2:7: year: year 2023 differs from the file name 2024.yaml: "
                 + "write year: 2024, or rename the file to 2023.yaml\n"
-                + "(the previous site " + site + " and search index " + site + ".index are unchanged)\n", err());
+                + "(the previous site " + site + " and search index " + site + ".index are unchanged)\n", r.err());
         assertTrue(Files.notExists(site));
     }
 
