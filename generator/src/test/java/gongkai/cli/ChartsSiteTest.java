@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gongkai.content.Urls;
-import gongkai.export.ExportStage;
-import gongkai.load.ContentSource;
-import gongkai.pipeline.BuildOptions;
 import gongkai.serve.DevServer;
 import gongkai.testing.Browser;
 import gongkai.testing.HtmlChecker;
@@ -46,10 +43,7 @@ class ChartsSiteTest {
 
     @BeforeAll
     static void build() throws Exception {
-        Path content = TestSites.copyWithSources(FIXTURE, tmp);
-        site = tmp.resolve("site");
-        SitePipelines.builder(BuildOptions.of(content, TestSites.defaultTheme(), site, line -> { }), ContentSource.yaml())
-                .export(new ExportStage()).build().run();
+        site = TestSites.buildWithDownloads(FIXTURE, tmp);
     }
 
     private static Document page(String url) throws Exception {

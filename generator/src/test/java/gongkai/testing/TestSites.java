@@ -252,6 +252,18 @@ public final class TestSites {
     }
 
     /** The repository's default theme (tests run with the repository root as working directory). */
+    /**
+     * A copy of fixture site {@code fixture} (with its sources) built by the standard stages with the downloads (no
+     * search index) into {@code tmp}/site; → that folder.
+     */
+    public static Path buildWithDownloads(Path fixture, Path tmp) throws Exception {
+        Path content = copyWithSources(fixture, tmp);
+        Path site = tmp.resolve("site");
+        gongkai.cli.SitePipelines.builder(gongkai.pipeline.BuildOptions.of(content, defaultTheme(), site, line -> { }),
+                gongkai.load.ContentSource.yaml()).export(new gongkai.export.ExportStage()).build().run();
+        return site;
+    }
+
     public static Path defaultTheme() {
         Path theme = Path.of("themes/default").toAbsolutePath();
         if (!Files.isDirectory(theme)) {
