@@ -1736,8 +1736,54 @@
 
     function navigate(p, replace) {
       var href = hrefFor(p);
-      render(p, true); // first: the query's requests go out, then the history entry is written while they run
-      if (replace) history.replaceState(null, '', href); else history.pushState(null, '', href);
+      render(p, true);
+      // the history entry (a few ms of the main thread) in a task of its own: while the query's requests are
+      // under way, or after results searched ahead are drawn — never between Enter and the results
+      setTimeout(function () {
+        if (replace) history.replaceState(null, '', href); else history.pushState(null, '', href);
+      }, 0);
+    }
+
+    // Searching ahead: what is typed in the box is searched while the reader is still typing or reaching for Enter
+    // (one run at a time, the newest text next; an IME commit is one input event), so its three dependent requests
+    // (dictionary → postings → rows) are done or under way when the form is submitted, and submit draws the
+    // page. Nothing is shown until then. The engine caches what the run read, so a later submit of other text
+    // reads less as well.
+    var ahead = null, aheadWanted = false, aheadTimer = 0, AHEAD_PAUSE_MS = 100;
+    function aheadParams(text) { return full ? { full: true, q: text } : { q: text }; }
+    function searchAhead() {
+      aheadTimer = 0;
+      var text = input.value.trim();
+      // a lone letter would read every word it begins; the submit reads it if the reader wants it
+      if (!text || (/^[\x00-\x7f]$/.test(text)) || (ahead && ahead.q === text && ahead.full === full)) return;
+      if (ahead && ahead.busy) { aheadWanted = true; return; }
+      var mine = { q: text, full: full, busy: true };
+      try { mine.run = engine.run(aheadParams(text)); } catch (e) { mine.run = Promise.reject(e); }
+      ahead = mine;
+      // a failed run is reported by the submit that takes it (render's catch); until then it is only noted here,
+      // so an abandoned text leaves no unhandled rejection behind
+      mine.run.then(next, next);
+      function next() {
+        mine.busy = false;
+        if (aheadWanted) { aheadWanted = false; searchAhead(); }
+      }
+    }
+    function scheduleAhead(ev) {
+      if (ev.isComposing) return; // mid-IME: the candidate text is not what will be searched
+      clearTimeout(aheadTimer);
+      // an IME commit (Chinese text arrives a word or phrase at a time) starts the run at once; keys start it after
+      // a pause in typing, so keys typed in one burst (or a test's sendKeys) start none, and Enter within the
+      // pause cancels it (the submit searches itself)
+      aheadTimer = setTimeout(searchAhead, ev.type === 'compositionend' ? 0 : AHEAD_PAUSE_MS);
+    }
+    /** The run searched ahead for exactly these parameters, if any (then submit needs no request). */
+    function takeAhead(p) {
+      if (!ahead || ahead.full !== full || Object.keys(p).some(function (k) { return k !== 'q'; }) || p.q !== ahead.q) return null;
+      return ahead.run;
+    }
+    if (input && form) {
+      input.addEventListener('input', scheduleAhead);
+      input.addEventListener('compositionend', scheduleAhead);
     }
 
     /** A link within the page (one listener on the app handles every such link: facets list a hundred). */
@@ -1915,7 +1961,10 @@
       var my = ++seq, running = null;
       filters.removeAttribute('aria-busy'); // an earlier query's filter column, if still pending, is not coming
       if (p.q) {
-        try { running = engine.run(full ? Object.assign({ full: true }, p) : p); } catch (e) { running = Promise.reject(e); }
+        running = takeAhead(p);
+        if (!running) {
+          try { running = engine.run(full ? Object.assign({ full: true }, p) : p); } catch (e) { running = Promise.reject(e); }
+        }
       }
       if (input && input.value !== (p.q || '')) input.value = p.q || '';
       document.title = p.q ? T('results_for', p.q) + ' · ' + baseTitle : baseTitle;
@@ -1996,6 +2045,7 @@
 
     if (form) form.addEventListener('submit', function (ev) {
       ev.preventDefault();
+      clearTimeout(aheadTimer);
       navigate({ q: input ? input.value.trim() : '' }, false);
     });
     window.addEventListener('popstate', function () { render(readParams(), true); });

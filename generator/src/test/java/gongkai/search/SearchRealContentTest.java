@@ -128,6 +128,65 @@ class SearchRealContentTest {
         }
     }
 
+    /**
+     * Text that lands in the box (an IME commit, or keys followed by a pause) is searched before Enter:
+     * the submit then sends no request and shows what the server finds. Text changed after that run is searched
+     * as typed, not answered from the earlier run; a submit within the pause searches once.
+     */
+    @Test
+    void typedTextIsSearchedAheadAndSubmitUsesItOnlyForTheSameText(@TempDir Path profile) throws Exception {
+        try (gongkai.serve.DevServer server = new gongkai.serve.DevServer(site, "/", 0);
+                SearchService service = SearchService.open(SearchIndexStage.indexDir(options))) {
+            server.start();
+            String base = "http://127.0.0.1:" + server.port() + "/";
+            try (gongkai.testing.Browser browser = gongkai.testing.Browser.start(profile, 1280, 900)) {
+                org.openqa.selenium.chrome.ChromeDriver d = browser.driver();
+                browser.open(base + "search/");
+                String dataRequests = "return performance.getEntriesByType('resource')"
+                        + ".filter(e => e.name.includes('/search/data/')).length";
+                String commit = "const box = document.getElementById('search-q'); box.value = arguments[0];"
+                        + "box.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertText',"
+                        + " data: arguments[0]}));";
+                // as a Chinese IME commits a word: its input event (still composing), then compositionend
+                d.executeScript("const box = document.getElementById('search-q'); box.value = arguments[0];"
+                        + "box.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertCompositionText',"
+                        + " data: arguments[0], isComposing: true}));"
+                        + "box.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: arguments[0]}));",
+                        "环境监测");
+                // the run ahead reads the dictionary, the postings and the first page's rows
+                waitFor(d).until(x -> ((Number) d.executeScript("return performance.getEntriesByType('resource')"
+                        + ".filter(e => e.name.includes('/search/data/show/')).length")).intValue() > 0);
+                Thread.sleep(300); // let the run finish its last step (nothing more is fetched by then)
+                long before = ((Number) d.executeScript(dataRequests)).longValue();
+                assertTrue(!status(d).startsWith("找到"), "nothing is shown before Enter: " + status(d));
+                d.executeScript("document.getElementById('search-form').requestSubmit()");
+                waitForResults(d);
+                assertEquals(before, ((Number) d.executeScript(dataRequests)).longValue(),
+                        "submit of the text searched ahead sends no request");
+                assertEquals(titlesOf(service, "环境监测"), shownTitles(d));
+                assertTrue(d.getCurrentUrl().contains("q=%E7%8E%AF%E5%A2%83%E7%9B%91%E6%B5%8B"), d.getCurrentUrl());
+
+                // text changed right after a run ahead, submitted within the pause: searched as typed
+                d.executeScript(commit, "辐射");
+                Thread.sleep(300);
+                d.executeScript(commit, "辐射 设备");
+                d.executeScript("document.getElementById('search-form').requestSubmit()");
+                waitFor(d).until(x -> status(x).startsWith("找到") && x.getTitle().contains("辐射 设备"));
+                waitForResults(d);
+                assertEquals(titlesOf(service, "辐射 设备"), shownTitles(d));
+            }
+        }
+    }
+
+    private static List<String> titlesOf(SearchService service, String q) throws java.io.IOException {
+        return service.search(q, SearchFilters.NONE, 1, 10).items().stream().map(SearchService.Item::title).toList();
+    }
+
+    private static List<String> shownTitles(org.openqa.selenium.WebDriver d) {
+        return d.findElements(org.openqa.selenium.By.cssSelector("ol.search-results h3 a")).stream()
+                .map(e -> e.getAttribute("textContent")).toList();
+    }
+
     private static org.openqa.selenium.support.ui.WebDriverWait waitFor(org.openqa.selenium.WebDriver d) {
         return new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(30));
     }

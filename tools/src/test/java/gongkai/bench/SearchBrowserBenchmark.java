@@ -23,6 +23,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  *       query's cold run fetched is in it) and no DevTools network instrumentation, which costs every request a
  *       round of events to the driver. {@code --cache-off} measures warm queries as before (cache disabled through
  *       the DevTools network domain).</li>
+ *   <li><b>typed</b>: the same warm query as a reader enters it: the text lands in the box as a Chinese IME commits it (its
+ *       input event, then compositionend), Enter follows {@code TYPED_PAUSE_MS} later (the page searches ahead while
+ *       the reader types), and the time is again from submit to the results. Its own page sessions, so the
+ *       untyped run of the same query cached nothing for it.</li>
  * </ul>
  * The load average of the machine is printed before and after: on a shared machine it decides the times.
  * <pre>java -cp … gongkai.bench.SearchBrowserBenchmark SITE_DIR [PORT] [--cache-off] [--reps N]</pre>
@@ -49,6 +53,25 @@ public final class SearchBrowserBenchmark {
             + "    requestAnimationFrame(() => done([t1 - t0, performance.now() - t0, t])); } });"
             + "obs.observe(status, {childList: true, characterData: true, subtree: true});"
             + "document.getElementById('search-form').requestSubmit();";
+
+    /** Between the text landing in the box and Enter: quicker than a person moves from the last key to Enter. */
+    static final int TYPED_PAUSE_MS = 250;
+
+    /** Puts q into the box as an IME commit does (input, compositionend), submits after arguments[1] ms; → as {@link #TIMED_QUERY}. */
+    static final String TYPED_QUERY = "const q = arguments[0], pause = arguments[1], done = arguments[arguments.length - 1];"
+            + "const box = document.getElementById('search-q');"
+            + "box.value = q;"
+            + "box.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertCompositionText', data: q,"
+            + " isComposing: true}));"
+            + "box.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: q}));"
+            + "setTimeout(() => {"
+            + "const status = document.querySelector('#search-app .search-status');"
+            + "const t0 = performance.now();"
+            + "const obs = new MutationObserver(() => { const t = status.textContent;"
+            + "  if (/^(找到|原样|没有|搜索出错)/.test(t)) { obs.disconnect(); const t1 = performance.now();"
+            + "    requestAnimationFrame(() => done([t1 - t0, performance.now() - t0, t])); } });"
+            + "obs.observe(status, {childList: true, characterData: true, subtree: true});"
+            + "document.getElementById('search-form').requestSubmit(); }, pause);";
 
     /** Waits for the first results of a page opened with ?q=; → [ms since navigation start, bytes, requests, status]. */
     static final String COLD_RESULT = "const done = arguments[arguments.length - 1];"
@@ -78,12 +101,13 @@ public final class SearchBrowserBenchmark {
                                 + "sessions each; load average %s%n", d.getCapabilities().getBrowserVersion(), site,
                         cacheOff ? "with the HTTP cache off (DevTools network domain on)" : "with the HTTP cache on",
                         reps, loadAverage());
-                System.out.printf("%-20s %8s %5s %8s %9s %9s  %s%n", "query", "coldKB", "req", "cold ms", "warm ms",
-                        "+frame", "status (warm: median of the sessions)");
+                System.out.printf("%-20s %8s %5s %8s %9s %9s %9s  %s%n", "query", "coldKB", "req", "cold ms", "warm ms",
+                        "+frame", "typed ms", "status (warm: median of the sessions)");
                 List<Double> coldKb = new ArrayList<>();
                 List<Double> coldReq = new ArrayList<>();
                 List<Double> warm = new ArrayList<>();
                 List<Double> frame = new ArrayList<>();
+                List<Double> typed = new ArrayList<>();
                 for (String q : QUERIES) {
                     d.executeCdpCommand("Network.enable", Map.of());
                     d.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
@@ -91,23 +115,31 @@ public final class SearchBrowserBenchmark {
                     List<?> cold = (List<?>) d.executeAsyncScript(COLD_RESULT);
                     List<Double> mine = new ArrayList<>();
                     List<Double> mineFrame = new ArrayList<>();
+                    List<Double> mineTyped = new ArrayList<>();
                     String status = "";
                     for (int r = 0; r < reps; r++) {
-                        d.executeCdpCommand("Network.clearBrowserCache", Map.of());
-                        if (!cacheOff) {
-                            d.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
-                            d.executeCdpCommand("Network.disable", Map.of());
-                        }
-                        browser.open(base + "search/");
-                        for (String w : WARM_UP) {
-                            d.executeAsyncScript(TIMED_QUERY, w);
-                        }
-                        List<?> t = (List<?>) d.executeAsyncScript(TIMED_QUERY, q);
-                        mine.add(((Number) t.get(0)).doubleValue());
-                        mineFrame.add(((Number) t.get(1)).doubleValue());
-                        status = (String) t.get(2);
-                        if (!cacheOff) {
-                            d.executeCdpCommand("Network.enable", Map.of());
+                        for (boolean typedRun : new boolean[] {false, true}) {
+                            d.executeCdpCommand("Network.clearBrowserCache", Map.of());
+                            if (!cacheOff) {
+                                d.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+                                d.executeCdpCommand("Network.disable", Map.of());
+                            }
+                            browser.open(base + "search/");
+                            for (String w : WARM_UP) {
+                                d.executeAsyncScript(TIMED_QUERY, w);
+                            }
+                            if (typedRun) {
+                                List<?> t = (List<?>) d.executeAsyncScript(TYPED_QUERY, q, TYPED_PAUSE_MS);
+                                mineTyped.add(((Number) t.get(0)).doubleValue());
+                            } else {
+                                List<?> t = (List<?>) d.executeAsyncScript(TIMED_QUERY, q);
+                                mine.add(((Number) t.get(0)).doubleValue());
+                                mineFrame.add(((Number) t.get(1)).doubleValue());
+                                status = (String) t.get(2);
+                            }
+                            if (!cacheOff) {
+                                d.executeCdpCommand("Network.enable", Map.of());
+                            }
                         }
                     }
                     double kb = ((Number) cold.get(1)).doubleValue() / 1024;
@@ -115,8 +147,10 @@ public final class SearchBrowserBenchmark {
                     coldReq.add(((Number) cold.get(2)).doubleValue());
                     warm.addAll(mine);
                     frame.addAll(mineFrame);
-                    System.out.printf("%-20s %8.1f %5d %8.0f %9.1f %9.1f  %s%n", q, kb, ((Number) cold.get(2)).intValue(),
-                            ((Number) cold.get(0)).doubleValue(), pct(mine, 50), pct(mineFrame, 50), status);
+                    typed.addAll(mineTyped);
+                    System.out.printf("%-20s %8.1f %5d %8.0f %9.1f %9.1f %9.1f  %s%n", q, kb, ((Number) cold.get(2)).intValue(),
+                            ((Number) cold.get(0)).doubleValue(), pct(mine, 50), pct(mineFrame, 50), pct(mineTyped, 50),
+                            status);
                 }
                 System.out.printf("cold first query: median %.1f KB, max %.1f KB; requests median %.0f, max %.0f "
                                 + "(search.js and search data, headers included)%n", pct(coldKb, 50), pct(coldKb, 100),
@@ -124,6 +158,9 @@ public final class SearchBrowserBenchmark {
                 System.out.printf("warm query in Chromium: median %.1f ms, p95 %.1f ms to results in the page; "
                         + "to the next frame %.1f / %.1f ms (%d samples, per query its median above); load average %s%n",
                         pct(warm, 50), pct(warm, 95), pct(frame, 50), pct(frame, 95), warm.size(), loadAverage());
+                System.out.printf("typed query in Chromium (text committed as an IME does, Enter %d ms later): "
+                        + "median %.1f ms, p95 %.1f ms from Enter to results in the page (%d samples)%n", TYPED_PAUSE_MS,
+                        pct(typed, 50), pct(typed, 95), typed.size());
             }
         } finally {
             host.destroy();
