@@ -82,7 +82,7 @@ public record RenderStage() implements BuildStage {
         if (changed == null) {
             context.writeString("robots.txt", SiteFiles.robots(templates, site));
         }
-        context.writeString("feed.xml", SiteFiles.atomFeed(templates, site));
+        context.writeString(gongkai.content.Urls.feed(), SiteFiles.atomFeed(templates, site));
         for (SiteModel.YearFeed feed : site.yearFeeds()) {
             context.writeString(feed.outputFile(), SiteFiles.yearFeed(templates, site, feed));
         }

@@ -229,8 +229,8 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                 Files.deleteIfExists(SitePaths.inside(siteDir, Urls.project(id)));
             }
             // a source file no year publishes any more, and any other page the site no longer has (such a file's page)
-            Set<String> published = ExportStage.publishedSources(years).keySet();
-            for (String document : ExportStage.publishedSources(old.departmentYears()).keySet()) {
+            Set<String> published = gongkai.content.SiteCatalogue.sources(years).keySet();
+            for (String document : gongkai.content.SiteCatalogue.sources(old.departmentYears()).keySet()) {
                 if (!published.contains(document)) {
                     Files.deleteIfExists(SitePaths.inside(siteDir, Urls.source(document)));
                 }
