@@ -55,6 +55,8 @@ public final class ExportStage implements BuildStage {
             SiteModel site = context.find(AssembleStage.SITE);
             context.set(DataFiles.SLOT, site == null ? result.catalog()
                     : result.catalog().withCharts(ChartFiles.catalog(site.charts())));
+            // made once, here, for the render stage after this one: every page's citation quotes datapackage.json's
+            context.set(DataFiles.VERSION, result.catalog().version());
         } else {
             Set<String> unchanged = changed.unchangedProjects();
             files = new DatasetExporter().exportDepartmentYears(context.content(), context.stagingDir(), years,
