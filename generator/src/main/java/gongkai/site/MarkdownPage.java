@@ -15,8 +15,8 @@ import gongkai.site.Views.PageMeta;
  * where it is shown, as written — else the Chinese text, its links resolved against the Chinese page.
  */
 final class MarkdownPage {
-    /** Longest page description (meta description): what search results show of it. */
-    static final int DESCRIPTION_CHARS = 160;
+    /** Longest page description (meta description): a sentence or two, about what search results show. */
+    static final int DESCRIPTION_CHARS = 200;
 
     private MarkdownPage() {
     }
@@ -40,24 +40,35 @@ final class MarkdownPage {
         return kit.job(urlPath, "page.ftlh", meta, view, lastmod, true);
     }
 
-    /** The page's first paragraph as plain text, cut at a sentence end to fit a description; null without one. */
+    /** Han, CJK punctuation and full-width forms: a line break between two of them is no space. */
+    private static final java.util.regex.Pattern BREAK_IN_CHINESE = java.util.regex.Pattern.compile(
+            "(?<=[\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F])\\s+(?=[\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F])");
+
+    /**
+     * The page's first paragraph as plain text, null without one: whole when it fits a description, else up to its
+     * last sentence end that does, else cut at a space with "…".
+     */
     static String description(Document body) {
         Element first = body.selectFirst("body > p");
         if (first == null || first.text().isBlank()) {
             return null;
         }
-        String text = first.text().strip();
+        // the source's line breaks inside Chinese text are not spaces
+        String text = BREAK_IN_CHINESE.matcher(first.wholeText().strip()).replaceAll("").replaceAll("\\s+", " ");
         if (text.length() <= DESCRIPTION_CHARS) {
             return text;
         }
         int end = -1;
         for (int i = 0; i < DESCRIPTION_CHARS; i++) {
             char c = text.charAt(i);
-            if (c == '。' || c == '！' || c == '？' || (c == '.' || c == ':' || c == '：') && i + 1 < text.length()
-                    && text.charAt(i + 1) == ' ') {
+            if (c == '。' || c == '！' || c == '？' || (c == '.' || c == '!' || c == '?') && text.charAt(i + 1) == ' ') {
                 end = i + 1;
             }
         }
-        return end > 0 ? text.substring(0, end).strip() : text.substring(0, DESCRIPTION_CHARS - 1).strip() + "…";
+        if (end > 0) {
+            return text.substring(0, end);
+        }
+        int space = text.lastIndexOf(' ', DESCRIPTION_CHARS - 1);
+        return (space > DESCRIPTION_CHARS / 2 ? text.substring(0, space) : text.substring(0, DESCRIPTION_CHARS - 1)).strip() + "…";
     }
 }
