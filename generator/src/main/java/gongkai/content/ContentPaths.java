@@ -60,6 +60,14 @@ public final class ContentPaths {
         return PAGES_DIR + "/" + slug + ".md";
     }
 
+    /** What ends the file name of a page's English twin: {@code about.en.md} beside {@code about.md}. */
+    public static final String ENGLISH_PAGE_SUFFIX = ".en.md";
+
+    /** {@code pages/about.en.md}: the English twin of {@code pages/about.md}. */
+    public static String englishPage(String slug) {
+        return PAGES_DIR + "/" + slug + ENGLISH_PAGE_SUFFIX;
+    }
+
     /**
      * {@code tianjin/362303/}: the department's folder of source documents under {@code sources/}; a year file
      * cites only documents in its own department's folder.

@@ -40,9 +40,9 @@ public final class SafePaths {
     /** The folders of the site's other editions (the English one is en/): a region or page there would take its home. */
     public static final Set<String> EDITION_FOLDERS = Set.of("en");
 
-    /** Download names under data/ that the exporter writes itself; a table id may not take them. */
-    public static final List<String> DOWNLOAD_NAMES = List.of("projects", "indicators", "departments",
-            "department_years", "all", "datapackage", "quality", "corrections", "retracted", "changes", "project_changes");
+    /** Download names under data/ that the exporter writes itself ({@link SiteCatalogue}); a table id may not take them. */
+    public static final List<String> DOWNLOAD_NAMES = java.util.stream.Stream.concat(
+            SiteCatalogue.DATASET_TABLES.stream(), SiteCatalogue.DATASET_JSON.stream()).distinct().toList();
 
     /** What {@link #SLUG} allows, in words. */
     public static final Text SLUG_CHARS = Text.of("小写英文字母、数字和 '-'", "lower-case letters a-z, digits and '-'");

@@ -9,6 +9,9 @@ public final class Urls {
     private Urls() {
     }
 
+    /** The folder of the English edition: every page again under it ({@code en/tianjin/}); files are shared. */
+    public static final String ENGLISH_EDITION = "en/";
+
     public static String home() {
         return "";
     }
@@ -48,6 +51,11 @@ public final class Urls {
      */
     public static String chartData(String pageUrlPath) {
         return pageUrlPath + "chart.csv";
+    }
+
+    /** A department-year's Atom feed of its changes, beside its page: {@code tianjin/362303/2024/feed.xml}. */
+    public static String departmentYearFeed(DepartmentYear year) {
+        return departmentYear(year) + "feed.xml";
     }
 
     public static String project(String projectId) {
@@ -104,6 +112,16 @@ public final class Urls {
     /** The fragment of one line on a source page ({@code L123}, as "第 123 行" counts): {@code #L123} links it. */
     public static String lineAnchor(int line) {
         return "L" + line;
+    }
+
+    /** The site's Atom feed of recent updates. */
+    public static String feed() {
+        return "feed.xml";
+    }
+
+    /** The page a host serves for a path the site does not have (one per edition: en/404.html). */
+    public static String notFound() {
+        return "404.html";
     }
 
     public static String asset(String path) {

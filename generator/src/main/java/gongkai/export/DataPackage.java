@@ -98,6 +98,14 @@ final class DataPackage {
         }
     }
 
+    /**
+     * A citable data version, the same for the same data (no build time in it): the content's last commit day and the
+     * first 8 hex digits of a SHA-256 over every resource's hash — any changed figure changes it. Pages quote it.
+     */
+    String version() {
+        return (contentDate == null ? "undated" : contentDate) + "." + fingerprint();
+    }
+
     ObjectNode toJson() {
         ObjectNode node = Json.object();
         node.put("profile", "tabular-data-package");
@@ -109,9 +117,7 @@ final class DataPackage {
                 + "文本列中以 = + - @ 制表符 回车 开头的单元格前加了一个单引号（防止电子表格公式注入），读取时去掉即可，规则见数据说明页。"
                 + "金额为精确小数：*_printed 为原文数字（单位见 budget_unit），*_yuan 为换算成元的值。");
         node.put("homepage", site.baseUrl());
-        // A citable data version, the same for the same data (no build time in it): the content's last commit day
-        // and the first 8 hex digits of a SHA-256 over every resource's hash — any changed figure changes it.
-        node.put("version", (contentDate == null ? "undated" : contentDate) + "." + fingerprint());
+        node.put("version", version());
         if (contentDate != null) {
             // Frictionless wants an RFC 3339 date-time; the content is dated to the day (git commit day, UTC midnight)
             node.put("created", contentDate + "T00:00:00Z");

@@ -221,7 +221,7 @@ public final class DatasetExporter {
                         file(packageFile)));
         DataZip zip = new DataZip(content, contentDate, tables, documents);
         DataFiles.File zipFile = file(zip.write(out.root, out::register));
-        return new DataFiles(tables, documents, zipFile, java.util.Arrays.asList(years));
+        return new DataFiles(tables, documents, zipFile, java.util.Arrays.asList(years), pkg.version());
     }
 
     private static void table(DataPackage pkg, List<DataFiles.Table> tables, Resource r, StreamedCsv csv,

@@ -13,6 +13,7 @@ import gongkai.pipeline.DataFiles;
 import gongkai.site.SiteModel;
 import gongkai.content.DepartmentYear;
 import gongkai.content.SafePaths;
+import gongkai.content.SiteCatalogue;
 import gongkai.content.Urls;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The build's {@code export} stage: every download (per project, per department-year, the whole dataset,
@@ -55,6 +55,8 @@ public final class ExportStage implements BuildStage {
             SiteModel site = context.find(AssembleStage.SITE);
             context.set(DataFiles.SLOT, site == null ? result.catalog()
                     : result.catalog().withCharts(ChartFiles.catalog(site.charts())));
+            // made once, here, for the render stage after this one: every page's citation quotes datapackage.json's
+            context.set(DataFiles.VERSION, result.catalog().version());
         } else {
             Set<String> unchanged = changed.unchangedProjects();
             files = new DatasetExporter().exportDepartmentYears(context.content(), context.stagingDir(), years,
@@ -88,25 +90,6 @@ public final class ExportStage implements BuildStage {
     }
 
     /**
-     * The files of content/sources/ these years publish (as {@code document:} values, each with the department whose
-     * folder holds it): each document, its text rendering and its {@code document_original}.
-     */
-    public static Map<String, DepartmentKey> publishedSources(java.util.Collection<DepartmentYear> years) {
-        // the path names the department's own folder, so there is one department per file
-        TreeMap<String, DepartmentKey> cited = new TreeMap<>();
-        for (DepartmentYear dy : years) {
-            if (dy.document() != null) {
-                cited.put(dy.document(), dy.departmentKey());
-                cited.put(ContentPaths.textRendering(dy.document()), dy.departmentKey());
-            }
-            if (dy.documentFacts().original() != null) {
-                cited.put(dy.documentFacts().original(), dy.departmentKey());
-            }
-        }
-        return cited;
-    }
-
-    /**
      * Copies each cited document from content/sources/ — the file cited, its text rendering (whose lines the
      * citations count) and the original named by {@code document_original} — so each source page links the files it
      * shows, unchanged; through the confinement rule again (validate checked them; this is where a file is actually
@@ -114,7 +97,7 @@ public final class ExportStage implements BuildStage {
      */
     private static int copySourceDocuments(BuildContext context, List<DepartmentYear> years) throws IOException {
         Path contentDir = context.options().contentDir();
-        Map<String, DepartmentKey> cited = publishedSources(years);
+        Map<String, DepartmentKey> cited = SiteCatalogue.sources(years);
         for (Map.Entry<String, DepartmentKey> c : cited.entrySet()) {
             String document = c.getKey();
             Path file;

@@ -294,6 +294,9 @@ public final class ContentLoader {
         if (!YamlReader.isPlainFolder(dir)) {
             return pages;
         }
+        // English twins (<slug>.en.md) by slug, with their file: each is joined to its Chinese page below
+        Map<String, Page.Twin> twins = new LinkedHashMap<>();
+        Map<String, Path> twinFiles = new LinkedHashMap<>();
         for (Path file : sortedChildren(dir)) {
             String name = file.getFileName().toString();
             if (!name.endsWith(".md") || name.startsWith(".")) {
@@ -306,7 +309,8 @@ public final class ContentLoader {
             if (!YamlReader.isPlainFile(file)) {
                 continue;
             }
-            String slug = name.substring(0, name.length() - 3);
+            boolean english = name.endsWith(ContentPaths.ENGLISH_PAGE_SUFFIX);
+            String slug = name.substring(0, name.length() - (english ? ContentPaths.ENGLISH_PAGE_SUFFIX.length() : 3));
             Text slugProblem = SafePaths.segmentProblem(slug, SafePaths.SLUG, SafePaths.SLUG_CHARS);
             if (slugProblem == null && SafePaths.SITE_FOLDERS.contains(slug)) {
                 slugProblem = Text.of("'" + slug + "' 是网站自己的文件夹名，页面不能用",
@@ -314,6 +318,10 @@ public final class ContentLoader {
             } else if (slugProblem == null && SafePaths.EDITION_FOLDERS.contains(slug)) {
                 slugProblem = Text.of("'" + slug + "' 是网站英文版的文件夹（/" + slug + "/），页面不能用",
                         "'" + slug + "' is the folder of the site's English edition (/" + slug + "/): a page cannot use it");
+            } else if (slugProblem != null && slug.indexOf('.') > 0) {
+                // about.fr.md, about.EN.md: a language suffix other than the one the site has
+                slugProblem = slugProblem.plus(Text.of("；页面文件只能叫 <名称>.md（中文页面）或 <名称>.en.md（它的英文译文）",
+                        "; a page file is named <name>.md (the Chinese page) or <name>.en.md (its English translation)"));
             }
             if (slugProblem != null) {
                 error(display(file), 1, 1, "", Text.of("页面文件名 " + slugProblem.zh() + "（page slug）",
@@ -324,21 +332,49 @@ public final class ContentLoader {
             if (text == null) {
                 continue;
             }
-            String title = null;
-            for (String line : text.split("\n", -1)) {
-                if (line.startsWith("# ")) {
-                    title = line.substring(2).strip();
-                    break;
-                }
-            }
-            if (title == null || title.isEmpty()) {
+            String title = title(text);
+            if (title == null && english) {
+                error(display(file), 1, 1, "title", Text.of("英文页面没有以“# ”开头的标题行：请在第一行写“# ”加英文标题，如“# About this site”",
+                        "the English page has no title line starting with \"# \": write \"# <the page's English title>\" on the first line, "
+                                + "e.g. \"# About this site\""));
+            } else if (title == null) {
                 error(display(file), 1, 1, "title", Text.of("页面没有以“# ”开头的标题行：请在第一行写“# 页面标题”",
                         "the page has no title line starting with \"# \": write \"# <the page's title>\" on the first line"));
             }
-            pages.add(new Page(slug, title, text));
+            if (english) {
+                twins.put(slug, new Page.Twin(title, text));
+                twinFiles.put(slug, file);
+            } else {
+                pages.add(new Page(slug, title, text));
+            }
         }
+        Set<String> slugs = new HashSet<>();
+        pages.forEach(p -> slugs.add(p.slug()));
+        for (Map.Entry<String, Path> twin : twinFiles.entrySet()) {
+            if (!slugs.contains(twin.getKey())) {
+                String name = twin.getKey() + ".md";
+                error(display(twin.getValue()), 1, 1, "", Text.of("英文页面没有对应的中文页面 " + ContentPaths.page(twin.getKey())
+                        + "：英文页面是中文页面的译文，两者要同名（" + name + " 和 " + twin.getKey() + ContentPaths.ENGLISH_PAGE_SUFFIX
+                        + "）；请加上中文页面，或改正这个文件的名字",
+                        "the English page has no Chinese page " + ContentPaths.page(twin.getKey()) + " beside it: an English page "
+                                + "is the translation of a Chinese one with the same name (" + name + " and " + twin.getKey()
+                                + ContentPaths.ENGLISH_PAGE_SUFFIX + "); add the Chinese page, or correct this file's name"));
+            }
+        }
+        pages.replaceAll(p -> twins.containsKey(p.slug()) ? p.withEnglish(twins.get(p.slug())) : p);
         pages.sort(Comparator.comparing(Page::slug));
         return pages;
+    }
+
+    /** A page's title: its first line starting with "# ", or null. */
+    private static String title(String text) {
+        for (String line : text.split("\n", -1)) {
+            if (line.startsWith("# ")) {
+                String title = line.substring(2).strip();
+                return title.isEmpty() ? null : title;
+            }
+        }
+        return null;
     }
 
     private Region loadRegion(Path file, String slug) throws IOException {

@@ -12,9 +12,16 @@ import java.util.List;
  * @param zip       the zip of everything under data/
  * @param years     each department-year's files, by region, department code and year
  * @param charts    the CSV beside each page's chart, by path
+ * @param version   the data version datapackage.json states (content day + fingerprint of every CSV)
  */
-public record DataFiles(List<Table> tables, List<Document> documents, File zip, List<Year> years, List<File> charts) {
+public record DataFiles(List<Table> tables, List<Document> documents, File zip, List<Year> years, List<File> charts,
+                        String version) {
     public static final BuildContext.Slot<DataFiles> SLOT = BuildContext.Slot.named("the written downloads");
+    /**
+     * The data version datapackage.json states, left by the export stage before render: every page's citation (引用本页)
+     * quotes it. Made once per build; an incremental update keeps the full build's.
+     */
+    public static final BuildContext.Slot<String> VERSION = BuildContext.Slot.named("the data version");
 
     public DataFiles {
         tables = List.copyOf(tables);
@@ -24,13 +31,13 @@ public record DataFiles(List<Table> tables, List<Document> documents, File zip, 
     }
 
     /** The whole dataset's and the department-years' files, before the charts' are added. */
-    public DataFiles(List<Table> tables, List<Document> documents, File zip, List<Year> years) {
-        this(tables, documents, zip, years, List.of());
+    public DataFiles(List<Table> tables, List<Document> documents, File zip, List<Year> years, String version) {
+        this(tables, documents, zip, years, List.of(), version);
     }
 
     /** The same files with {@code charts} as the charts' CSVs. */
     public DataFiles withCharts(List<File> charts) {
-        return new DataFiles(tables, documents, zip, years, charts);
+        return new DataFiles(tables, documents, zip, years, charts, version);
     }
 
     /** A whole-dataset JSON file with its Chinese title and what it holds. */

@@ -2,6 +2,7 @@ package gongkai.render;
 
 import gongkai.pipeline.BuildContext;
 import gongkai.pipeline.BuildStage;
+import gongkai.pipeline.DataFiles;
 import gongkai.site.AssembleStage;
 import gongkai.site.SiteModel;
 import java.io.IOException;
@@ -46,6 +47,8 @@ public record RenderStage() implements BuildStage {
         SiteModel site = context.get(AssembleStage.SITE);
         List<SiteModel.PageJob> pages = changed == null ? site.pages() : changed;
         Templates parsed = templates;
+        // the data version datapackage.json states (the export stage ran before this one): one string for every page
+        String dataVersion = context.find(DataFiles.VERSION);
         AtomicInteger done = new AtomicInteger();
         int step = Math.max(1, pages.size() / 10);
         // One reusable text buffer per render thread (kept only while this stage runs).
@@ -56,7 +59,7 @@ public record RenderStage() implements BuildStage {
                     try {
                         PageText text = texts.computeIfAbsent(Thread.currentThread(), t -> new PageText());
                         text.reset();
-                        parsed.render(job.template(), job.model(), text);
+                        parsed.render(job.template(), withDataVersion(job.model(), dataVersion), text);
                         int bytes = text.encode(); // may replace the byte array: read it after
                         context.write(job.outputFile(), text.utf8(), 0, bytes);
                         context.pageRendered(job.outputFile(), text.chars(), text.length());
@@ -82,10 +85,23 @@ public record RenderStage() implements BuildStage {
         if (changed == null) {
             context.writeString("robots.txt", SiteFiles.robots(templates, site));
         }
-        context.writeString("feed.xml", SiteFiles.atomFeed(templates, site));
+        context.writeString(gongkai.content.Urls.feed(), SiteFiles.atomFeed(templates, site));
         for (SiteModel.YearFeed feed : site.yearFeeds()) {
             context.writeString(feed.outputFile(), SiteFiles.yearFeed(templates, site, feed));
         }
+    }
+
+    /**
+     * A page's model with the site's data version ({@code dataVersion}, read-only; the citation under every page quotes
+     * it), or as it is when the build wrote no data package.
+     */
+    public static Map<String, Object> withDataVersion(Map<String, Object> model, String dataVersion) {
+        if (dataVersion == null) {
+            return model;
+        }
+        Map<String, Object> with = new java.util.HashMap<>(model);
+        with.put("dataVersion", dataVersion);
+        return java.util.Collections.unmodifiableMap(with);
     }
 
     private static void copyStatic(Path staticDir, BuildContext context) throws IOException {

@@ -66,7 +66,9 @@ import java.util.function.Supplier;
  * search index (the pipeline's index stage, rebuilt fully); data/ and search/data/ then each replace their served folder whole,
  * through the server's gate (see {@link ServedSite}).</li>
  * </ol>
- * The result equals a full build of the changed content byte for byte. Anything else (site.yaml, regions,
+ * The result equals a full build of the changed content byte for byte, but for the data version the pages' citations
+ * quote: every page but the downloads page keeps the last full build's (re-rendering every page for it would make
+ * each edit a full build), until the next full build. Anything else (site.yaml, regions,
  * departments, pages, theme, new or deleted files) gets the full build. The link check is not re-run on an
  * incremental update (the full build checks every link).
  */
@@ -78,13 +80,13 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
 
     /** What the last build (full or incremental) left: the model edits start from. */
     private record Last(BuildReport report, Content content, Positions positions, QualityReport quality,
-                        SiteModel site, GitDates dates, Templates templates) {
+                        SiteModel site, GitDates dates, Templates templates, String dataVersion) {
         static Last of(BuildPipeline.Built built) {
             BuildContext c = built.context();
             LoadResult loaded = c.find(LoadStage.LOADED);
             return new Last(built.report(), c.content(), loaded == null ? Positions.NONE : loaded.positions(),
                     c.get(QualityStage.REPORT), c.get(AssembleStage.SITE), c.get(AssembleStage.DATES),
-                    c.find(RenderStage.TEMPLATES));
+                    c.find(RenderStage.TEMPLATES), c.find(DataFiles.VERSION));
         }
     }
 
@@ -210,6 +212,11 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             if (last.templates() != null) {
                 context.set(RenderStage.TEMPLATES, last.templates()); // the theme has not changed (an edit is a full build)
             }
+            if (last.dataVersion() != null) {
+                // the pages not re-rendered quote the full build's data version: so do these (a preview's citations
+                // catch up with the regenerated datapackage.json at the next full build)
+                context.set(DataFiles.VERSION, last.dataVersion());
+            }
             pipeline.get().runStages(context, STAGES);
             SiteModel site = context.get(AssembleStage.SITE);
             int pages = context.get(AssembleStage.CHANGED_PAGES).size();
@@ -229,8 +236,8 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                 Files.deleteIfExists(SitePaths.inside(siteDir, Urls.project(id)));
             }
             // a source file no year publishes any more, and any other page the site no longer has (such a file's page)
-            Set<String> published = ExportStage.publishedSources(years).keySet();
-            for (String document : ExportStage.publishedSources(old.departmentYears()).keySet()) {
+            Set<String> published = gongkai.content.SiteCatalogue.sources(years).keySet();
+            for (String document : gongkai.content.SiteCatalogue.sources(old.departmentYears()).keySet()) {
                 if (!published.contains(document)) {
                     Files.deleteIfExists(SitePaths.inside(siteDir, Urls.source(document)));
                 }
@@ -263,7 +270,7 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
             long pagesDone = System.nanoTime();
             QualityReport quality = context.get(QualityStage.REPORT);
             last = new Last(last.report(), content, positions, quality, site, last.dates(),
-                    context.find(RenderStage.TEMPLATES));
+                    context.find(RenderStage.TEMPLATES), last.dataVersion());
             String names = String.join(", ", files.stream()
                     .map(f -> options.contentDir().relativize(f).toString().replace('\\', '/')).toList());
 
@@ -307,7 +314,8 @@ public final class IncrementalRebuild implements PreviewSession.Builder {
                 for (SiteModel.PageJob dataPage : dataPages) { // one per edition (data/, en/data/)
                     Path file = SitePaths.inside(staging, dataPage.outputFile());
                     Files.createDirectories(file.getParent());
-                    Files.writeString(file, templates.render(dataPage.template(), dataPage.model()),
+                    Files.writeString(file, templates.render(dataPage.template(),
+                                    RenderStage.withDataVersion(dataPage.model(), exported.catalog().version())),
                             java.nio.charset.StandardCharsets.UTF_8);
                 }
                 // the pipeline's index stage, standalone: the Lucene index (<out>.index, not served) is rebuilt

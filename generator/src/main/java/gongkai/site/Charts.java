@@ -4,6 +4,7 @@ import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Project;
 import gongkai.content.Region;
+import gongkai.content.SiteCatalogue;
 import gongkai.content.Urls;
 import gongkai.site.Views.Chart;
 import gongkai.site.Views.ChartBar;
@@ -166,7 +167,7 @@ final class Charts {
             entries.add(new Entry(kit.yearText(dy.year()), kit.departmentYearLink(dy, "").href(), amount(t), declared, false));
         }
         List<Entry> listed = entries.stream().filter(e -> e.yuan() != null).toList();
-        if (listed.size() < 2) {
+        if (!SiteCatalogue.departmentChart(years)) { // drawn when its CSV is published: the catalogue's rule
             Sentence why;
             if (listed.isEmpty()) {
                 why = Sentence.of(msg.get("chart_department_none"));
@@ -208,7 +209,7 @@ final class Charts {
         // largest first; equal amounts in the document's order (the sort is stable)
         entries.sort(Comparator.comparing(Entry::yuan, Comparator.reverseOrder()));
         int unlisted = projects.size() - entries.size();
-        if (entries.size() < 2) {
+        if (!SiteCatalogue.departmentYearChart(dy)) { // drawn when its CSV is published: the catalogue's rule
             Sentence why;
             if (entries.isEmpty()) {
                 why = Sentence.of(msg.get(projects.isEmpty() ? "chart_dy_no_projects" : "chart_dy_no_amounts"));

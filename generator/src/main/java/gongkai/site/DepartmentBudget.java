@@ -1,75 +1,30 @@
 package gongkai.site;
 
-import gongkai.content.DataTable;
+import gongkai.content.BudgetSummary;
 import gongkai.content.DepartmentYear;
 import gongkai.site.Views.Money;
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
 
 /**
- * A department's own budget summary, read from its budget tables (Hengshui's 部门预算收支总体情况 and
- * 财政拨款“三公”经费预算): 收入 / 支出 / 基本支出 / 项目支出 / 三公. Any figure may be null when the
- * document does not print it; {@link #of} is null when the department-year has no such table.
+ * A department's own budget summary as its pages show it: the figures {@link BudgetSummary} reads from its budget
+ * tables (收入 / 支出 / 基本支出 / 项目支出 / 三公), as amounts. {@link #of} is null when the department-year has no
+ * such table.
  *
  * @param tableId the id of the table the figures come from, for the page's link to it
  */
 public record DepartmentBudget(Money income, Money expenditure, Money basic, Money project, Money threePublic,
                                String tableId, String tableTitle) {
-    static final String TOTALS_TABLE = "budget_totals";
-    static final String THREE_PUBLIC_TABLE = "three_public";
-
     /** The project expenditure in 元, or null. */
     BigDecimal projectYuan() {
         return project == null ? null : new BigDecimal(project.plainYuan());
     }
 
     static DepartmentBudget of(DepartmentYear dy) {
-        DataTable totals = table(dy.tables(), TOTALS_TABLE);
-        if (totals == null) {
+        BudgetSummary s = BudgetSummary.of(dy);
+        if (s == null) {
             return null;
         }
-        DataTable three = table(dy.tables(), THREE_PUBLIC_TABLE);
-        // Top-level rows (no 所属) of each 说明 group are the totals; 基本支出/项目支出 hang under the 支出 total.
-        Money income = amount(totals, row -> "收入说明".equals(row.get("group")) && row.get("parent") == null);
-        Map<String, String> spending = first(totals, row -> "支出说明".equals(row.get("group")) && row.get("parent") == null);
-        Money expenditure = spending == null ? null : money(totals, spending);
-        String spendingItem = spending == null ? null : spending.get("item");
-        Money basic = amount(totals, row -> "基本支出".equals(row.get("item")) && spendingItem != null
-                && spendingItem.equals(row.get("parent")));
-        Money project = amount(totals, row -> "项目支出".equals(row.get("item")) && spendingItem != null
-                && spendingItem.equals(row.get("parent")));
-        Money threePublic = three == null ? null : amount(three, row -> row.get("parent") == null
-                && row.get("item") != null && row.get("item").contains("三公"));
-        return new DepartmentBudget(income, expenditure, basic, project, threePublic, "table-" + totals.id(),
-                totals.title());
-    }
-
-    private static DataTable table(List<DataTable> tables, String id) {
-        return tables.stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
-    }
-
-    private static Map<String, String> first(DataTable t, java.util.function.Predicate<Map<String, String>> test) {
-        return t.rows().stream().filter(test).findFirst().orElse(null);
-    }
-
-    private static Money amount(DataTable t, java.util.function.Predicate<Map<String, String>> test) {
-        Map<String, String> row = first(t, test);
-        return row == null ? null : money(t, row);
-    }
-
-    /** The row's amount converted to 元 with the amount column's unit (元 or 万元); null when blank. */
-    private static Money money(DataTable t, Map<String, String> row) {
-        String printed = row.get("amount");
-        if (printed == null) {
-            return null;
-        }
-        String unit = t.columns().stream().filter(c -> c.key().equals("amount")).findFirst()
-                .map(gongkai.content.Column::unit).orElse(null);
-        BigDecimal factor = "元".equals(unit) ? BigDecimal.ONE : "万元".equals(unit) ? BigDecimal.valueOf(10_000) : null;
-        if (factor == null) {
-            return null; // an amount without a money unit cannot be compared with 万元 totals
-        }
-        return Money.ofYuan(new BigDecimal(printed).multiply(factor));
+        return new DepartmentBudget(Money.ofYuan(s.income()), Money.ofYuan(s.expenditure()), Money.ofYuan(s.basic()),
+                Money.ofYuan(s.project()), Money.ofYuan(s.threePublic()), "table-" + s.tableId(), s.tableTitle());
     }
 }

@@ -35,7 +35,7 @@ final class DepartmentYearPage {
 
     /** The department-year's own Atom feed of its changes: {@code /<region>/<code>/<year>/feed.xml}. */
     public static String feedPath(DepartmentYear dy) {
-        return Urls.departmentYear(dy) + "feed.xml";
+        return Urls.departmentYearFeed(dy);
     }
 
     static String urlPath(DepartmentYear dy) {

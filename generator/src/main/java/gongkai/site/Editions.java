@@ -30,7 +30,7 @@ public record Editions(List<Messages> all) {
         editions.add(Messages.load(zh, "zh", "zh-CN", ""));
         Path en = dir.resolve("en.properties");
         if (Files.isRegularFile(en)) {
-            editions.add(Messages.load(en, "en", "en", "en/"));
+            editions.add(Messages.load(en, "en", "en", gongkai.content.Urls.ENGLISH_EDITION));
         }
         return new Editions(editions);
     }

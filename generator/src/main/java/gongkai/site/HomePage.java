@@ -71,7 +71,8 @@ final class HomePage {
         Totals grand = Totals.sum(years.stream().map(Views.YearRow::totals).toList());
         Views.HomeView view = new Views.HomeView(grand, years, regionRows, Charts.view(Charts.home(kit)),
                 byRegion, latest, index.departmentCount());
-        PageMeta meta = new PageMeta(kit.site().title(), kit.site().title(), kit.site().description(),
+        PageMeta meta = new PageMeta(kit.site().title(), kit.site().title(),
+                kit.msg().format("home_description", kit.site().description()),
                 kit.pageUrl(Urls.home()), List.of(new Link(null, kit.msg().get("nav_home"))), null);
         return kit.job(Urls.home(), "home.ftlh", meta, view, index.lastmodOfSite(), true);
     }

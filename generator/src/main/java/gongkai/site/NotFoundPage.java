@@ -1,5 +1,6 @@
 package gongkai.site;
 
+import gongkai.content.Urls;
 import gongkai.site.Views.PageMeta;
 import java.util.List;
 
@@ -11,7 +12,7 @@ final class NotFoundPage {
     static SiteModel.PageJob of(PageKit kit) {
         String title = kit.msg().get("notfound_title");
         PageMeta meta = new PageMeta(kit.title(title), title, title, null, kit.underHome(title), null);
-        return kit.job("404.html", "404.ftlh", meta, new Views.SearchView(SearchPage.regionLinks(kit), List.of(), "{}"),
+        return kit.job(Urls.notFound(), "404.ftlh", meta, new Views.SearchView(SearchPage.regionLinks(kit), List.of(), "{}"),
                 null, false);
     }
 }

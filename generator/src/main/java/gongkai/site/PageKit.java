@@ -154,14 +154,14 @@ final class PageKit {
         nav.add(new Link(href(Urls.home()), msg.get("nav_home")));
         nav.add(new Link(href(Urls.dataPage()), msg.get("data_title")));
         for (Page page : index.sortedPages()) {
-            nav.add(new Link(href(Urls.page(page.slug())), page.title()));
+            nav.add(pageLink(page));
         }
         nav.add(new Link(href(Urls.search()), msg.get("nav_search")));
         return new Views.SiteView(site.title(), site.description(), site.publisher(), site.licence(),
                 site.licenceUrl(), basePath, href(Urls.home()), href(Urls.search()),
                 fileHref(Urls.asset("site.css")), fileHref(Urls.asset("site.js")),
                 hasSearchJs ? fileHref(Urls.asset("search.js")) : null,
-                fileHref("feed.xml"), href(Urls.dataPage()),
+                fileHref(Urls.feed()), href(Urls.dataPage()),
                 quality == null ? null : href(Urls.quality()), nav, fileHref(Urls.asset("favicon.svg")),
                 site.reportUrl());
     }
@@ -201,7 +201,12 @@ final class PageKit {
     }
 
     Link pageLink(Page page) {
-        return new Link(href(Urls.page(page.slug())), page.title());
+        return new Link(href(Urls.page(page.slug())), pageTitle(page));
+    }
+
+    /** A Markdown page's title in this kit's edition: its English twin's in English, else the page's own. */
+    String pageTitle(Page page) {
+        return !msg.primary() && page.english() != null ? page.english().title() : page.title();
     }
 
     /**

@@ -126,15 +126,8 @@ final class SiteIndex {
      * Null when there is no such year.
      */
     Integer comparableYear(Map<Integer, List<DepartmentYear>> byYear) {
-        Integer best = null;
-        for (Map.Entry<Integer, List<DepartmentYear>> e : new TreeMap<>(byYear).entrySet()) {
-            long listed = e.getValue().stream().filter(dy -> totals(dy).shown() != null)
-                    .map(DepartmentYear::departmentKey).distinct().count();
-            if (listed >= 2) {
-                best = e.getKey();
-            }
-        }
-        return best;
+        // the site's catalogue decides it: whether the chart is drawn is whether its CSV is published
+        return gongkai.content.SiteCatalogue.comparableYear(byYear.values().stream().flatMap(List::stream).toList());
     }
 
     // ---- content dates
@@ -154,6 +147,11 @@ final class SiteIndex {
 
     String lastmodOfPage(Page page) {
         return dates.date(ContentPaths.page(page.slug()));
+    }
+
+    /** Last commit of the page's English twin, or null. */
+    String lastmodOfEnglishPage(Page page) {
+        return dates.date(ContentPaths.englishPage(page.slug()));
     }
 
     /** The project's versions from git, oldest first (empty outside git). */

@@ -349,7 +349,13 @@ public final class Views {
     // ---- Markdown page and search
 
     /** @param contents the page's h2 sections (link to their ids, heading text), in order */
-    public record MarkdownPageView(String slug, String html, List<Link> contents) {
+    /**
+     * A Markdown page as an edition shows it.
+     *
+     * @param chineseOnly the English edition showing the Chinese text (no English twin): under a notice saying so,
+     *                    marked as Chinese
+     */
+    public record MarkdownPageView(String slug, String html, List<Link> contents, boolean chineseOnly) {
     }
 
     /**

@@ -8,10 +8,8 @@ import gongkai.content.Department;
 import gongkai.content.DepartmentYear;
 import gongkai.content.Page;
 import gongkai.content.Problem;
-import gongkai.content.Project;
-import gongkai.content.Region;
-import gongkai.content.SafePaths;
 import gongkai.content.SafeUrls;
+import gongkai.content.SiteCatalogue;
 import gongkai.content.Section;
 import gongkai.content.Text;
 import gongkai.content.Urls;
@@ -45,16 +43,14 @@ final class MarkdownLinks {
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
 
-    private final Set<String> files = new HashSet<>();
-    private final Set<String> folders = new HashSet<>();
+    /** What the build publishes: made only once a relative link needs it (at 100,000 projects it is half a million
+     * paths, and most content has no relative link at all). */
+    private SiteCatalogue published;
     private final String basePath;
     private final Positions positions;
     private final Path contentDir;
     private final List<Problem> problems;
     private final Content content;
-    /** Whether {@link #files} and {@link #folders} are filled: only once a relative link needs them (at 100,000
-     * projects they are half a million paths, and most content has no relative link at all). */
-    private boolean published;
 
     private MarkdownLinks(Content content, String basePath, Positions positions, Path contentDir, List<Problem> problems) {
         this.content = content;
@@ -69,6 +65,16 @@ final class MarkdownLinks {
         for (Page page : content.pages()) {
             links.check(page.markdown(), Urls.page(page.slug()), Set.of(),
                     contentDir.resolve(ContentPaths.page(page.slug())).toString(), null);
+            if (page.english() != null) {
+                // the English twin is shown at en/<slug>/: its links are read from there, as written
+                String at = Urls.ENGLISH_EDITION + Urls.page(page.slug());
+                links.check(page.english().markdown(), at, Set.of(),
+                        contentDir.resolve(ContentPaths.englishPage(page.slug())).toString(), null,
+                        Text.of("（英文页面在 " + at + "，相对链接从那里算起；下载文件和来源文件由中英文两版共用，不在 "
+                                + Urls.ENGLISH_EDITION + " 之下，如 ../../data/gongkai-data.zip）", " (the English page is at "
+                                + at + " and relative links start from there; downloads and source files are shared by "
+                                + "both editions, not under " + Urls.ENGLISH_EDITION + ", e.g. ../../data/gongkai-data.zip)"));
+            }
         }
         for (Department d : content.departments()) {
             links.check(d.description(), Urls.department(d.regionSlug(), d.code()), Set.of(),
@@ -101,74 +107,16 @@ final class MarkdownLinks {
         }
     }
 
-    /** What the build writes, as the link check keys it: page folders (each with index.html) and files. */
-    private void publishedPaths(Content content) {
-        folder(Urls.home());
-        folder(Urls.search());
-        folder(Urls.dataPage());
-        files.add(Urls.dataZip());
-        folder(Urls.quality());
-        files.addAll(List.of("index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt"));
-        for (Region r : content.regions()) {
-            folder(Urls.region(r.slug()));
-        }
-        for (Department d : content.departments()) {
-            folder(Urls.department(d.regionSlug(), d.code()));
-        }
-        Set<String> tables = new HashSet<>();
-        for (DepartmentYear dy : content.departmentYears()) {
-            folder(Urls.departmentYear(dy.regionSlug(), dy.departmentCode(), dy.year()));
-            for (String suffix : List.of(".json", ".csv", "-excel.csv")) {
-                files.add(Urls.departmentYearData(dy.regionSlug(), dy.departmentCode(), dy.year(), suffix));
-            }
-            for (Project p : dy.projects()) {
-                folder(Urls.project(p.id()));
-                for (String suffix : List.of(".json", ".csv", "-excel.csv")) {
-                    files.add(Urls.projectData(p.id(), suffix));
-                }
-            }
-            dy.tables().forEach(t -> tables.add(t.id()));
-            if (dy.document() != null) {
-                // the document, its text, its original and its page (a link may name a line: …/x.txt.html#L12)
-                files.add(Urls.source(dy.document()));
-                files.add(Urls.source(ContentPaths.textRendering(dy.document())));
-                files.add(Urls.sourcePage(dy.document()));
-            }
-            if (dy.documentFacts().original() != null) {
-                files.add(Urls.source(dy.documentFacts().original()));
-            }
-        }
-        for (Page p : content.pages()) {
-            folder(Urls.page(p.slug()));
-        }
-        for (String name : SafePaths.DOWNLOAD_NAMES) {
-            if (name.equals("all") || name.equals("datapackage")) {
-                files.add(Urls.data(name + ".json"));
-            } else {
-                tables.add(name);
-            }
-        }
-        for (String name : tables) {
-            files.add(Urls.data(name + ".csv"));
-            files.add(Urls.data(name + "-excel.csv"));
-        }
-        for (String f : files) {
-            for (int slash = f.indexOf('/'); slash >= 0; slash = f.indexOf('/', slash + 1)) {
-                folders.add(f.substring(0, slash + 1));
-            }
-        }
-    }
-
-    private void folder(String path) {
-        folders.add(path.isEmpty() ? "/" : path);
-        files.add(path + "index.html");
-    }
-
     /**
      * Checks the links of {@code markdown}, shown on the page at site folder {@code page} whose element ids
      * include {@code ids}; problems at the link (a page file) or at the field's value (a YAML field).
      */
     private void check(String markdown, String page, Set<String> ids, String file, String field) {
+        check(markdown, page, ids, file, field, Text.EMPTY);
+    }
+
+    /** As above; {@code hint} follows the problem of a relative link that leads nowhere. */
+    private void check(String markdown, String page, Set<String> ids, String file, String field, Text hint) {
         if (markdown == null || markdown.isBlank() || markdown.indexOf('[') < 0 && markdown.indexOf('<') < 0) {
             return; // no link or autolink can be written without '[' or '<'
         }
@@ -190,6 +138,9 @@ final class MarkdownLinks {
                 Text problem = problem(url, page, ids);
                 if (problem == null) {
                     return;
+                }
+                if (SafeUrls.scheme(url) == null && !url.startsWith("/") && !url.startsWith("#")) {
+                    problem = problem.plus(hint);
                 }
                 Positions.Place at;
                 if (field == null) {
@@ -259,21 +210,19 @@ final class MarkdownLinks {
         if (key == null) {
             return Text.of("指向网站之外：" + url, " points outside the site: " + url);
         }
-        if (!published) {
-            publishedPaths(content);
-            published = true;
+        if (published == null) {
+            published = SiteCatalogue.of(content, SiteCatalogue.editions());
         }
-        String folderKey = key.endsWith("/") ? key : key + "/";
-        if (folders.contains(folderKey)) {
-            String index = key.isEmpty() ? "index.html" : folderKey + "index.html";
-            return files.contains(index) ? null : Text.of("指向的页面不存在：" + url + "（站内路径 " + key + "）",
+        String folderKey = key.isEmpty() || key.endsWith("/") ? key : key + "/";
+        if (published.hasFolder(folderKey)) {
+            return published.hasFile(folderKey + "index.html") ? null : Text.of("指向的页面不存在：" + url + "（站内路径 " + key + "）",
                     " points to a page that does not exist: " + url + " (site path " + key + ")");
         }
         if (key.endsWith("/")) {
             return Text.of("指向的文件夹不存在：" + url + "（站内路径 " + key + "）",
                     " points to a folder that does not exist: " + url + " (site path " + key + ")");
         }
-        return files.contains(key) ? null : Text.of("指向的文件不存在：" + url + "（站内路径 " + key + "）",
+        return published.hasFile(key) ? null : Text.of("指向的文件不存在：" + url + "（站内路径 " + key + "）",
                 " points to a file that does not exist: " + url + " (site path " + key + ")");
     }
 }

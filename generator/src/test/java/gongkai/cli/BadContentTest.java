@@ -287,7 +287,7 @@ class BadContentTest {
                     (Change) (c, o) -> replace(c, HS_YEAR, "  - id: units", "  - id: " + name),
                     (Expected) c -> List.of(at(c, HS_YEAR, 16, 9, "tables[0].id", "表格编号 '" + name
                             + "' 与网站自己的下载文件 data/" + name + ".* 同名，请换一个（不能用 projects、indicators、departments、"
-                            + "department_years、all、datapackage、quality、corrections、retracted、changes、project_changes）"))));
+                            + "department_years、project_changes、corrections、retracted、changes、quality、all、datapackage）"))));
         }
         all.add(Arguments.of("column-key-is-a-key-column", (Change) (c, o) -> replace(c, HS_YEAR,
                         "        title: 经费保障形式\n        type: string\n",

@@ -196,6 +196,47 @@ class EnglishEditionTest {
     }
 
     /**
+     * The interface words of an English page's labels are English too — aria-label, title, alt, placeholder, the
+     * &lt;title&gt; and the descriptions: the Chinese in them is only what they quote of the data (a project's, a
+     * department's name), which the page shows marked lang="zh-CN".
+     */
+    @Test
+    void labelsTitlesAndDescriptionsOfEnglishPagesAreEnglish() throws Exception {
+        Pattern run = Pattern.compile("[\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F]+");
+        List<String> unquoted = new ArrayList<>();
+        int labels = 0;
+        for (Path root : List.of(site, corrections)) {
+            List<Path> pages;
+            try (Stream<Path> files = Files.walk(root.resolve("en"))) {
+                pages = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+            }
+            for (Path file : pages) {
+                Document d = Jsoup.parse(file.toFile(), "UTF-8");
+                String data = String.join("\n", d.select("[lang=zh-CN]").eachText());
+                List<String> texts = new ArrayList<>();
+                texts.add(d.title());
+                for (String attr : List.of("aria-label", "title", "alt", "placeholder")) {
+                    texts.addAll(d.select("[" + attr + "]").eachAttr(attr));
+                }
+                texts.addAll(d.select("meta[name=description], meta[property=og:description], meta[property=og:title]")
+                        .eachAttr("content"));
+                for (String text : texts) {
+                    labels++;
+                    java.util.regex.Matcher m = run.matcher(text);
+                    while (m.find()) {
+                        if (!data.contains(m.group())) {
+                            unquoted.add(root.relativize(file) + ": " + text);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(labels > 300, "labels checked: " + labels);
+        assertEquals(List.of(), unquoted.stream().distinct().limit(20).toList());
+    }
+
+    /**
      * A source document's page is a page of each edition: /en/ citations link the line on the English one, whose
      * labels are English and whose text stays the document's own, marked Chinese; the files it offers are shared.
      */

@@ -233,17 +233,23 @@ class RealSiteTest {
                 project.select("table.yoy-indicators tbody tr").get(3).text());
     }
 
-    /** The data guide (a long Markdown page) lists its sections first; every entry lands on its heading. */
+    /** The data guide (a long Markdown page) and its English twin list their sections first; every entry lands on its heading. */
     @Test
     void theDataGuideListsItsSectionsAndEachLinkLandsOnItsHeading() throws Exception {
-        Document guide = Jsoup.parse(site.resolve(Urls.page("data-guide") + "index.html").toFile(), "UTF-8");
-        List<String> headings = guide.select(".prose h2").eachText();
-        assertTrue(headings.size() >= 4, headings.toString());
-        assertEquals(headings, guide.select("nav.toc a").eachText());
-        for (org.jsoup.nodes.Element a : guide.select("nav.toc a")) {
-            org.jsoup.nodes.Element target = guide.getElementById(a.attr("href").substring(1));
-            assertTrue(target != null && target.tagName().equals("h2") && target.text().equals(a.text()), a.attr("href"));
+        List<Integer> sections = new ArrayList<>();
+        for (String url : List.of(Urls.page("data-guide"), Urls.ENGLISH_EDITION + Urls.page("data-guide"))) {
+            Document guide = Jsoup.parse(site.resolve(url + "index.html").toFile(), "UTF-8");
+            List<String> headings = guide.select(".prose h2").eachText();
+            assertTrue(headings.size() >= 4, headings.toString());
+            assertEquals(headings, guide.select("nav.toc a").eachText());
+            for (org.jsoup.nodes.Element a : guide.select("nav.toc a")) {
+                org.jsoup.nodes.Element target = guide.getElementById(a.attr("href").substring(1));
+                assertTrue(target != null && target.tagName().equals("h2") && target.text().equals(a.text()), a.attr("href"));
+            }
+            sections.add(headings.size());
+            assertEquals(guide.select(".prose h3, .prose h4").size(), guide.select(".prose h3[id], .prose h4[id]").size());
         }
+        assertEquals(sections.get(0), sections.get(1), "the twin has the Chinese guide's sections");
         Document about = Jsoup.parse(site.resolve(Urls.page("about") + "index.html").toFile(), "UTF-8");
         assertEquals(about.select(".prose h2").size() >= 4, about.selectFirst("nav.toc") != null, "a short page has none");
     }
@@ -364,7 +370,9 @@ class RealSiteTest {
                 // the quality page and a project and a year with a quality notice (Q004 on 362203-2023-010)
                 Urls.quality(), Urls.project("362203-2023-010"), Urls.departmentYear("tianjin", "362203", 2023),
                 // a source page, at a cited passage (Word's TC fields in it)
-                Urls.sourcePage("hengshui/467/004_78c252e0298264e9.txt") + "#L386"));
+                Urls.sourcePage("hengshui/467/004_78c252e0298264e9.txt") + "#L386",
+                // the English twins of the Markdown pages
+                Urls.ENGLISH_EDITION + Urls.page("about"), Urls.ENGLISH_EDITION + Urls.page("data-guide")));
         try (DevServer server = new DevServer(site, "/", 0)) {
             server.start();
             for (int width : new int[] {390, 1280}) {
@@ -393,7 +401,8 @@ class RealSiteTest {
                 Urls.project("362303-2024-001"),
                 Urls.project("467-2020-001"), Urls.project("467-2020-014"),
                 Urls.sourcePage("hengshui/467/004_78c252e0298264e9.txt"),
-                Urls.sourcePage("tianjin/362101/003_048537671a369fc1.txt") + "#L1039");
+                Urls.sourcePage("tianjin/362101/003_048537671a369fc1.txt") + "#L1039",
+                Urls.ENGLISH_EDITION + Urls.page("about"), Urls.ENGLISH_EDITION + Urls.page("data-guide"));
         try (DevServer server = new DevServer(site, "/", 0)) {
             server.start();
             try (Browser browser = Browser.start(profile, 360, 800)) {

@@ -20,13 +20,22 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** content/pages/data-guide.md documents every column and JSON key the exporter writes. */
+/**
+ * content/pages/data-guide.md and its English twin data-guide.en.md each document every column and JSON key the
+ * exporter writes, with the types it writes: the two cannot fall out of step with the data, nor with each other.
+ */
 class DataGuideTest {
     static final Path GUIDE = Path.of("content/pages/data-guide.md");
+    static final Path ENGLISH_GUIDE = Path.of("content/pages/data-guide.en.md");
+    static final List<Path> GUIDES = List.of(GUIDE, ENGLISH_GUIDE);
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     static String guide() throws IOException {
-        return Files.readString(GUIDE, StandardCharsets.UTF_8);
+        return guide(GUIDE);
+    }
+
+    static String guide(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
     }
 
     /** The rows of the first Markdown table after the "### " heading that names {@code `<file>`}: [name, type]. */
@@ -54,7 +63,12 @@ class DataGuideTest {
 
     /** Checks the canonical CSVs described in data/datapackage.json; table CSVs only when {@code requireTables}. */
     static void assertGuideDocuments(Path site, boolean requireTables) throws IOException {
-        String guide = guide();
+        for (Path file : GUIDES) {
+            assertGuideDocuments(guide(file), site, requireTables);
+        }
+    }
+
+    private static void assertGuideDocuments(String guide, Path site, boolean requireTables) throws IOException {
         JsonNode pkg = MAPPER.readTree(site.resolve("data/datapackage.json").toFile());
         Set<String> fixed = Set.of("projects", "indicators", "departments", "department_years", "project_changes", "quality",
                 "corrections", "retracted", "changes");
@@ -103,22 +117,75 @@ class DataGuideTest {
 
     @Test
     void documentsTheGenericTableKeysAndEveryFile() throws IOException {
-        String guide = guide();
-        List<List<String>> keys = documentedColumns(guide, "data/<id>.csv");
-        assertTrue(keys != null, "section for department-level tables");
-        assertEquals(Columns.TABLE_KEYS.stream().map(f -> List.of(f.name(), f.type().tableSchemaName())).toList(),
-                keys.subList(0, Columns.TABLE_KEYS.size()));
+        for (Path file : GUIDES) {
+            String guide = guide(file);
+            List<List<String>> keys = documentedColumns(guide, "data/<id>.csv");
+            assertTrue(keys != null, file + ": section for department-level tables");
+            assertEquals(Columns.TABLE_KEYS.stream().map(f -> List.of(f.name(), f.type().tableSchemaName())).toList(),
+                    keys.subList(0, Columns.TABLE_KEYS.size()), file.toString());
+        }
+        String zh = guide(GUIDE);
         for (String file : List.of("data/all.json", "data/datapackage.json", "projects/<项目编号>.csv",
                 "projects/<项目编号>.json", "<地区>/<单位编码>/<年度>.csv", "<地区>/<单位编码>/<年度>.json", "-excel.csv")) {
-            assertTrue(guide.contains("`" + file + "`"), file);
+            assertTrue(zh.contains("`" + file + "`"), file);
         }
-        assertTrue(guide.startsWith("# 数据说明\n"), "page title is the first heading, Chinese");
+        String en = guide(ENGLISH_GUIDE);
+        for (String file : List.of("data/all.json", "data/datapackage.json", "projects/<project_id>.csv",
+                "projects/<project_id>.json", "<region>/<department_code>/<year>.csv",
+                "<region>/<department_code>/<year>.json", "-excel.csv")) {
+            assertTrue(en.contains("`" + file + "`"), file);
+        }
+        assertTrue(zh.startsWith("# 数据说明\n"), "page title is the first heading, Chinese");
+        assertTrue(en.startsWith("# Data guide\n"), "the twin's title is the first heading, English");
+    }
+
+    /** The twin documents the same files, under the same headings, with the same columns as the Chinese guide. */
+    @Test
+    void theEnglishGuideDocumentsWhatTheChineseOneDoes() throws IOException {
+        // the placeholders of the file names are words of each language; code blocks are the same program
+        String zh = withoutCode(guide(GUIDE)).replace("<项目编号>", "<project_id>").replace("<地区>", "<region>")
+                .replace("<单位编码>", "<department_code>").replace("<年度>", "<year>").replace("<列名>", "<column>");
+        String en = withoutCode(guide(ENGLISH_GUIDE));
+        List<String> sections = quoted(zh, "(?m)^#{3,4} [^`\\n]*`([^`]+)`");
+        assertEquals(sections, quoted(en, "(?m)^#{3,4} [^`\\n]*`([^`]+)`"));
+        assertTrue(sections.size() >= 15, "sections: " + sections);
+        for (String file : sections) {
+            assertEquals(documentedColumns(zh, file), documentedColumns(en, file), file);
+        }
+        // every file of the file list, every quality code, and the Chinese values both quote (units, statuses, kinds)
+        assertEquals(quoted(zh, "(?m)^\\| `([^`]+)`"), quoted(en, "(?m)^\\| `([^`]+)`"));
+        assertEquals(quoted(zh, "(?m)^\\| (Q[0-9]{3}) "), quoted(en, "(?m)^\\| (Q[0-9]{3}) "));
+        assertEquals(chineseCode(zh), chineseCode(en), "the Chinese values quoted as `code`");
+        assertTrue(chineseCode(en).containsAll(List.of("元", "万元", "延续", "新增", "本年无", "是", "否", "撤回")),
+                chineseCode(en).toString());
+    }
+
+    private static String withoutCode(String guide) {
+        return guide.replaceAll("(?s)```.*?```", "");
+    }
+
+    /** The `code` spans with Chinese in them (placeholders aside), sorted: what the text quotes of the data. */
+    private static List<String> chineseCode(String guide) {
+        return quoted(guide, "`([^`\\n]*)`").stream()
+                .filter(v -> v.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+                .filter(v -> !v.contains("<")).sorted().toList();
+    }
+
+    private static List<String> quoted(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
     }
 
     @Test
     void theSectionParserSeesRealColumns() throws IOException {
         // Guards the sync test above against a parser that finds nothing.
-        assertEquals(List.of("project_id", "string"), documentedColumns(guide(), "data/projects.csv").get(0));
-        assertEquals(21, documentedColumns(guide(), "data/projects.csv").size());
+        for (Path file : GUIDES) {
+            assertEquals(List.of("project_id", "string"), documentedColumns(guide(file), "data/projects.csv").get(0));
+            assertEquals(21, documentedColumns(guide(file), "data/projects.csv").size(), file.toString());
+        }
     }
 }

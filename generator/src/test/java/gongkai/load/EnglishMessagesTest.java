@@ -191,6 +191,20 @@ class EnglishMessagesTest {
                         year + ":7:1: document_orignal: unknown key 'document_orignal' (did you mean 'document_original'?)",
                         "tianjin/362303/2025.yaml:5:15: document_url: the document's official address must have a host "
                                 + "name (e.g. https://sthj.tj.gov.cn/…) and no user name: \"https:///公开/2025.docx\"")),
+                Arguments.of("english-page-problems", List.of(
+                        "pages/about.en.md:1:1: title: the English page has no title line starting with \"# \": write "
+                                + "\"# <the page's English title>\" on the first line, e.g. \"# About this site\"",
+                        "pages/about.fr.md:1:1: page file name 'about.fr' becomes part of a URL and a file name: use only "
+                                + "lower-case letters a-z, digits and '-'; a page file is named <name>.md (the Chinese page) "
+                                + "or <name>.en.md (its English translation)",
+                        "pages/guide.en.md:1:1: the English page has no Chinese page pages/guide.md beside it: an English "
+                                + "page is the translation of a Chinese one with the same name (guide.md and guide.en.md); "
+                                + "add the Chinese page, or correct this file's name")),
+                Arguments.of("english-page-bad-link", List.of(
+                        "pages/about.en.md:3:60: link points to a file that does not exist: ../data/gongkai-data.zip "
+                                + "(site path en/data/gongkai-data.zip) (the English page is at en/about/ and relative links "
+                                + "start from there; downloads and source files are shared by both editions, not under en/, "
+                                + "e.g. ../../data/gongkai-data.zip)")),
                 Arguments.of("region-named-en", List.of(
                         "en/region.yaml:1:1: region folder name 'en' is the folder of the site's English edition (/en/): "
                                 + "a region cannot use it",

@@ -144,6 +144,17 @@ class InvalidContentTest {
                 Arguments.of("region-named-en", List.of(
                         "en/region.yaml:1:1: 地区文件夹名 'en' 是网站英文版的文件夹（/en/），地区不能用（region folder）",
                         "pages/en.md:1:1: 页面文件名 'en' 是网站英文版的文件夹（/en/），页面不能用（page slug）")),
+                // a page's English twin (<name>.en.md): a title line, a Chinese page beside it, links read from /en/<name>/
+                Arguments.of("english-page-problems", List.of(
+                        "pages/about.en.md:1:1: title: 英文页面没有以“# ”开头的标题行：请在第一行写“# ”加英文标题，如“# About this site”",
+                        "pages/about.fr.md:1:1: 页面文件名 'about.fr' 会成为网址和文件名的一段，只能由小写英文字母、数字和 '-'组成；"
+                                + "页面文件只能叫 <名称>.md（中文页面）或 <名称>.en.md（它的英文译文）（page slug）",
+                        "pages/guide.en.md:1:1: 英文页面没有对应的中文页面 pages/guide.md：英文页面是中文页面的译文，两者要同名"
+                                + "（guide.md 和 guide.en.md）；请加上中文页面，或改正这个文件的名字")),
+                Arguments.of("english-page-bad-link", List.of(
+                        "pages/about.en.md:3:60: 链接指向的文件不存在：../data/gongkai-data.zip（站内路径 en/data/gongkai-data.zip）"
+                                + "（英文页面在 en/about/，相对链接从那里算起；下载文件和来源文件由中英文两版共用，不在 en/ 之下，"
+                                + "如 ../../data/gongkai-data.zip）")),
                 Arguments.of("several-errors-in-several-files", List.of(
                         "site.yaml:4:11: base_url: 网站地址要以 / 结尾（页面链接以它为起点），例如 https://example.org/",
                         "tianjin/362301/department.yaml:1:1: name: 缺少必填字段",

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -374,7 +375,12 @@ class IncrementalRebuildTest {
         return b.entrySet().stream().filter(e -> !Arrays.equals(e.getValue(), a.get(e.getKey()))).count();
     }
 
-    /** The served folder holds exactly the files a full build of the same content writes, byte for byte; → them. */
+    /**
+     * The served folder holds exactly the files a full build of the same content writes, byte for byte, but for the
+     * data version the pages' citations quote (an update keeps the last full build's, IncrementalRebuild says why):
+     * every page quotes one version, the last full build's or — the downloads page, listing the regenerated
+     * datapackage.json — the new one; → the served files.
+     */
     private static Map<String, byte[]> servedEqualsAFullBuild(Path tmp, Path content, Path theme, Path served)
             throws Exception {
         Path full = tmp.resolve("full").resolve("site");
@@ -382,14 +388,41 @@ class IncrementalRebuildTest {
         Map<String, byte[]> expected = tree(full);
         Map<String, byte[]> actual = tree(served);
         assertEquals(expected.keySet(), actual.keySet(), "same files as a full build");
+        String version = dataVersion(expected.get("data/datapackage.json"));
+        assertEquals(version, dataVersion(actual.get("data/datapackage.json")), "the served data package");
         List<String> different = new ArrayList<>();
+        Set<String> quoted = new java.util.TreeSet<>();
         expected.forEach((path, bytes) -> {
-            if (!Arrays.equals(bytes, actual.get(path))) {
+            byte[] got = actual.get(path);
+            if (path.endsWith(".html")) {
+                java.util.regex.Matcher m = QUOTED_VERSION.matcher(new String(got, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    quoted.add(path.endsWith("data/index.html") ? "downloads page: " + m.group(1) : m.group(1));
+                }
+                bytes = withoutVersion(bytes);
+                got = withoutVersion(got);
+            }
+            if (!Arrays.equals(bytes, got)) {
                 different.add(path);
             }
         });
         assertEquals(List.of(), different, "files whose bytes differ from a full build");
+        assertTrue(quoted.contains("downloads page: " + version), "the downloads page quotes the new version: " + quoted);
+        assertTrue(quoted.stream().filter(q -> !q.startsWith("downloads page: ")).count() == 1,
+                "the other pages quote one version: " + quoted);
         return actual;
+    }
+
+    private static final java.util.regex.Pattern QUOTED_VERSION =
+            java.util.regex.Pattern.compile("<span class=\"data-version\">([^<]+)</span>");
+
+    private static byte[] withoutVersion(byte[] page) {
+        return QUOTED_VERSION.matcher(new String(page, StandardCharsets.UTF_8)).replaceAll("<span class=\"data-version\">…</span>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String dataVersion(byte[] dataPackage) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(dataPackage).get("version").asText();
     }
 
     private static Map<String, byte[]> tree(Path root) throws IOException {

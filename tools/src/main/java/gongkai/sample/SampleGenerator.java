@@ -141,6 +141,9 @@ public final class SampleGenerator {
         write(out.resolve(ContentPaths.SITE_FILE), ContentWriter.siteYaml(source.site()));
         for (Page page : source.pages()) {
             write(out.resolve(ContentPaths.page(page.slug())), page.markdown());
+            if (page.english() != null) {
+                write(out.resolve(ContentPaths.englishPage(page.slug())), page.english().markdown());
+            }
         }
         int regionCount = Math.max(Math.min(3, (target + 99) / 100), (int) Math.round(target / (double) PROJECTS_PER_REGION));
         int[] quotas = split(target, regionCount);
