@@ -1749,7 +1749,7 @@
     // (dictionary → postings → rows) are done or under way when the form is submitted, and submit draws the
     // page. Nothing is shown until then. The engine caches what the run read, so a later submit of other text
     // reads less as well.
-    var ahead = null, aheadWanted = false, aheadTimer = 0, AHEAD_PAUSE_MS = 100;
+    var ahead = null, aheadWanted = false, aheadTimer = 0, AHEAD_PAUSE_MS = 100, SEARCHING_AFTER_MS = 150;
     function aheadParams(text) { return full ? { full: true, q: text } : { q: text }; }
     function searchAhead() {
       aheadTimer = 0;
@@ -1967,20 +1967,33 @@
         }
       }
       if (input && input.value !== (p.q || '')) input.value = p.q || '';
-      document.title = p.q ? T('results_for', p.q) + ' · ' + baseTitle : baseTitle;
-      body.classList.toggle('has-query', !!p.q);
-      heading.textContent = p.q ? T('results_for', p.q) : T('results');
-      notes.textContent = '';
+      body.classList.toggle('has-query', !!p.q); // the results' space is reserved at once (no shift when they come)
+      function frame() {
+        document.title = p.q ? T('results_for', p.q) + ' · ' + baseTitle : baseTitle;
+        heading.textContent = p.q ? T('results_for', p.q) : T('results');
+        notes.textContent = '';
+      }
       if (!p.q) {
+        frame();
         statusLine.textContent = T('status_empty');
         listBox.textContent = '';
         renderFilters(p, null);
         return;
       }
-      statusLine.textContent = T('status_searching');
-      listBox.setAttribute('aria-busy', 'true');
+      // "searching…" only when the answer takes a while: a quick one is drawn with no frame of its own before it
+      // (a style, layout and paint of the page that the query's responses would wait behind), and a screen reader
+      // hears the outcome, not the wait
+      var framed = false;
+      setTimeout(function () {
+        if (my !== seq || framed) return;
+        framed = true;
+        frame();
+        statusLine.textContent = T('status_searching');
+        listBox.setAttribute('aria-busy', 'true');
+      }, SEARCHING_AFTER_MS);
       running.then(function (res) {
         if (my !== seq) return;
+        if (!framed) { framed = true; frame(); }
         listBox.textContent = '';
         listBox.removeAttribute('aria-busy');
         // an estimated total (broad queries read only the windows that can hold the top results) says so
@@ -2037,6 +2050,7 @@
         if (moveFocus) heading.focus();
       }).catch(function (err) {
         if (my !== seq) return;
+        if (!framed) { framed = true; frame(); }
         listBox.removeAttribute('aria-busy');
         listBox.textContent = '';
         statusLine.textContent = T('status_error', err.message);
