@@ -805,26 +805,29 @@
   };
 
   /**
-   * Exact matches {docs, scores} (in window order) of the given windows: windows hold the same documents in every
-   * term, so each window is matched and scored alone, by the scorer below, with each term's global df.
+   * Exact matches {docs, scores, windows (ids of the windows holding any)} (in window order) of the given windows:
+   * windows hold the same documents in every term, so each window is matched and scored alone, by the scorer
+   * below, with each term's global df. skip(term, id) (optional): terms not to read in a window (known to match
+   * nothing there).
    */
-  Engine.prototype.evalWindows = function (q, qt, ids, tabOf) {
+  Engine.prototype.evalWindows = function (q, qt, ids, tabOf, skip) {
     var self = this, list = [], owner = [];
     ids.forEach(function (id, i) {
       qt.terms.forEach(function (t) {
-        var w = tabOf.get(t).byId.get(id);
+        var w = !skip || !skip(t, id) ? tabOf.get(t).byId.get(id) : null;
         if (w) { list.push({ t: t, w: w, pos: qt.pos.get(t) }); owner.push(i); }
       });
     });
     return this.fetchWindows(list, qt.entries).then(function (data) {
-      var docs = [], scores = [], at = 0;
+      var docs = [], scores = [], at = 0, windows = [];
       for (var i = 0; i < ids.length; i++) {
         var byTerm = new Map();
         for (; at < list.length && owner[at] === i; at++) byTerm.set(list[at].t, data[at]);
         var res = self.evaluate(q, byTerm);
         for (var j = 0; j < res.docs.length; j++) { docs.push(res.docs[j]); scores.push(res.scores[j]); }
+        if (res.docs.length) windows.push(ids[i]);
       }
-      return { docs: Int32Array.from(docs), scores: Float64Array.from(scores) };
+      return { docs: Int32Array.from(docs), scores: Float64Array.from(scores), windows: windows };
     });
   };
 
@@ -871,9 +874,10 @@
    * Per window (ids: candidate windows) {id, bound, est, minDoc}: the best score a doc in the window can reach
    * (per required word the best of its phrases' bounds, then each boost's, summed as the scorer sums), an
    * estimate of its matches (per word the largest of its phrases' least `all` doc count, the least over words),
-   * and the lowest doc id a match can have.
+   * and the lowest doc id a match can have. verbatimIn (optional): the windows holding the query's one group's
+   * text verbatim, when its verbatim stage read them all; elsewhere the group scores as its words.
    */
-  Engine.prototype.windowBounds = function (q, qt, tabOf, ids) {
+  Engine.prototype.windowBounds = function (q, qt, tabOf, ids, verbatimIn) {
     var m = this.m, A = m.fields.all, N = m.fields.name, avgA = A[1] / A[0], avgN = N[1] / N[0], lt = LENGTHS;
     function idfs(a) {
       var sa = 0, sn = 0;
@@ -924,7 +928,7 @@
       });
       // the score: units as QueryEngine.unitScores sums them, each at its best
       q.groups.forEach(function (g, j) {
-        var u = gb[j] ? m.verbatim + m.phraseBoost * gb[j].bound : -Infinity;
+        var u = gb[j] && (!verbatimIn || verbatimIn.has(id)) ? m.verbatim + m.phraseBoost * gb[j].bound : -Infinity;
         if (!q.verbatim) {
           var sum = wb[g.members[0]].bound;
           for (var k = 1; k < g.members.length; k++) sum = sum + wb[g.members[k]].bound;
@@ -952,22 +956,32 @@
   function satOf(tf, dl, k1, b, avgdl) { return tf / (tf + k1 * (1 - b + b * dl / avgdl)); }
 
   /**
-   * The best k passing matches without fetching every window (block-max): each window's bound is the best score a
-   * doc in it can reach (per word idfSum × the least, over the word's terms, of the term's best saturation in the
-   * window — a phrase occurs at most as often as each of its terms —, for `all` and `name`, summed as the scorer
-   * sums). Windows are fetched best bound first: a first batch expected to hold well over k matches, then rounds
-   * of windows whose bound reaches the k-th score found so far (a tie reaches it unless all the window's docs come
-   * after the k-th doc), until no unread window's does: the top k and their order are then exact.
-   * → {docs, scores, exact (every candidate window read), estimate (passing matches, when not exact)}.
-   */
-  /**
    * The query parsed with the lexicon (meta.json's). Its terms' dictionary shards are requested at once: the
    * search that follows finds them on their way.
    */
   Engine.prototype.parse = function (raw) {
-    var q = parseQuery(raw, this.lex);
-    this.entries(queryTerms(q).terms).catch(function () { /* the search reports it */ });
+    var q = parseQuery(raw, this.lex), terms = queryTerms(q).terms, key = this.headKey(q);
+    // a word with synonyms may have a head of its own: its dictionary slot comes in the same request
+    if (key !== null && terms.indexOf(key) < 0) terms = terms.concat([key]);
+    this.entries(terms).catch(function () { /* the search reports it */ });
     return Promise.resolve(q);
+  };
+
+  /**
+   * The dictionary key of the ranked head a query may have (StaticSearchExporter.headKey), or null: one word,
+   * nothing excluded, no group; of one phrase of one term: that term; of several phrases (a word with synonyms):
+   * U+0001 before each phrase, its clauses as term U+0002 offset, separated by U+0003. The exporter writes those
+   * for large words of the synonym table and lists them in meta.json (queryHeads): other words do not ask.
+   */
+  Engine.prototype.headKey = function (q) {
+    var w = q.words;
+    if (w.length !== 1 || q.excluded.length || q.groups.length) return null;
+    var alts = w[0].alts;
+    if (alts.length === 1) return alts[0].clauses.length === 1 ? alts[0].clauses[0].term : null;
+    if (!this.m.queryHeads || this.m.queryHeads.indexOf(norm(w[0].text)) < 0) return null;
+    return alts.map(function (a) {
+      return '\u0001' + a.clauses.map(function (c) { return c.term + '\u0002' + c.offset; }).join('\u0003');
+    }).join('');
   };
 
   /** Bytes of a query's postings read whole (tables, doc parts, positions where needed); 0 when nothing matches. */
@@ -983,7 +997,18 @@
     });
   };
 
-  Engine.prototype.bounded = function (q, k, pass) {
+  /**
+   * The best k passing matches without fetching every window (block-max): each window's bound is the best score a
+   * doc in it can reach (per word idfSum × the least, over the word's terms, of the term's best saturation in the
+   * window — a phrase occurs at most as often as each of its terms —, for `all` and `name`, summed as the scorer
+   * sums). Windows are fetched best bound first: a first batch expected to hold well over k matches, then rounds
+   * of windows whose bound reaches the k-th score found so far (a tie reaches it unless all the window's docs come
+   * after the k-th doc), until no unread window's does: the top k and their order are then exact.
+   * verbatimIn: see windowBounds.
+   * → {docs, scores, exact (every candidate window read), estimate (passing matches, when not exact), windows
+   * (the ids of the windows holding matches, when exact)}.
+   */
+  Engine.prototype.bounded = function (q, k, pass, verbatimIn) {
     var self = this;
     return this.resolve(q).then(function (qt) {
       if (!qt) return { docs: NONE.docs, scores: NONE.scores, exact: true };
@@ -994,15 +1019,24 @@
         .then(function (tables) {
           var tabOf = tableMap(qt, tables), ids = candidateWindows(q, tabOf);
           if (small) return self.evalWindows(q, qt, ids, tabOf).then(function (r) { r.exact = true; return r; });
-          var cands = self.windowBounds(q, qt, tabOf, ids);
+          var cands = self.windowBounds(q, qt, tabOf, ids, verbatimIn);
           cands.sort(function (x, y) { return y.bound - x.bound || x.minDoc - y.minDoc; });
           var first = [], expected = 0, i = 0;
           while (i < cands.length && (expected < 4 * k || first.length < 2)) { expected += cands[i].est; first.push(cands[i++]); }
-          var fetched = new Set(), found = { docs: [], scores: [] };
+          var fetched = new Set(), found = { docs: [], scores: [] }, windows = [], skip;
+          if (verbatimIn) {
+            // terms of the group's text alone are not read where it is known not to stand
+            var wordTerms = new Set();
+            q.words.concat(q.excluded).forEach(function (w) {
+              w.alts.forEach(function (a) { a.clauses.forEach(function (c) { wordTerms.add(c.term); }); });
+            });
+            skip = function (t, id) { return !wordTerms.has(t) && !verbatimIn.has(id); };
+          }
           function round(batch) {
             batch.forEach(function (c) { fetched.add(c.id); });
-            return self.evalWindows(q, qt, batch.map(function (c) { return c.id; }), tabOf).then(function (r) {
+            return self.evalWindows(q, qt, batch.map(function (c) { return c.id; }), tabOf, skip).then(function (r) {
               for (var j = 0; j < r.docs.length; j++) { found.docs.push(r.docs[j]); found.scores.push(r.scores[j]); }
+              windows = windows.concat(r.windows);
               var best = top(found, k, passing(found, pass)), kth = best.length === k ? best[k - 1] : null;
               var rest = cands.filter(function (c) {
                 return !fetched.has(c.id) &&
@@ -1011,12 +1045,24 @@
               if (!rest.length) return finish();
               // the k-th score rises as windows come in: read the best bounds first, doubling what has been read
               // (the last round takes all that is left when that is at most as much again)
-              return round(rest.length <= 2 * fetched.size ? rest : rest.slice(0, Math.max(2, fetched.size)));
+              var n = rest.length <= 2 * fetched.size ? rest.length : Math.max(2, fetched.size);
+              if (!kth) {
+                // fewer than k so far: at least the windows expected to bring twice the missing ones at the rate
+                // the read windows matched (all when none did: a rare verbatim text is read in two rounds, not
+                // seven that each found nothing)
+                var got = best.length, estRead = 0, want = 0;
+                cands.forEach(function (c) { if (fetched.has(c.id)) estRead += c.est; });
+                var m = 0;
+                while (m < rest.length && want * got < 2 * (k - got) * estRead) want += rest[m++].est;
+                n = Math.max(n, m);
+              }
+              return round(rest.slice(0, n));
             });
           }
           function finish() {
             var res = { docs: Int32Array.from(found.docs), scores: Float64Array.from(found.scores) };
             res.exact = fetched.size === cands.length;
+            if (res.exact) res.windows = windows;
             if (!res.exact) {
               // matches in the unread windows, at the rate at which the read windows' shortest lists matched
               var got = passing(res, pass).length, estFetched = 0, estRest = 0;
@@ -1038,17 +1084,17 @@
   }
 
   /**
-   * The matches of a query of one one-term word whose term has a ranked head (StaticSearchExporter.rankedHead):
-   * {docs, head} — every matching doc (ascending) and the best HEAD docs in rank order, no scores; else null,
-   * and the caller runs the full search.
+   * The matches of a query with a ranked head (StaticSearchExporter.rankedHead; one word of one term, or a word
+   * with synonyms, see headKey): {docs, head} — every matching doc (ascending) and the best HEAD docs in rank
+   * order, no scores; else null, and the caller runs the full search.
    */
   Engine.prototype.headMatches = function (q) {
-    var self = this, words = q.words;
-    if (words.length !== 1 || words[0].alts.length !== 1 || words[0].alts[0].clauses.length !== 1 ||
-        q.excluded.length || q.groups.length) return Promise.resolve(null);
-    var t = words[0].alts[0].clauses[0].term;
-    return this.meta().then(function () { return self.entries([t]); }).then(function (es) {
-      var e = es[0];
+    var self = this;
+    return this.meta().then(function () {
+      var t = self.headKey(q);
+      return t === null ? null : self.entries([t]).then(function (es) { return head(t, es[0]); });
+    });
+    function head(t, e) {
       if (!e || !e[6]) return null;
       if (!self.heads.has(t)) {
         var at = docStart(e) + e[3] + e[4];
@@ -1063,7 +1109,7 @@
         }));
       }
       return self.heads.get(t);
-    });
+    }
   };
 
   /**
@@ -1374,10 +1420,9 @@
      * rather than after them (rowsOf caches them; the page then finds them there).
      */
     function prefetchFirstPage() {
-      var w = q.words;
-      if (w.length !== 1 || w[0].alts.length !== 1 || w[0].alts[0].clauses.length !== 1 || q.excluded.length ||
-        q.groups.length) return;
-      self.entries([w[0].alts[0].clauses[0].term]).then(function (es) {
+      var key = self.headKey(q);
+      if (key === null) return;
+      self.entries([key]).then(function (es) {
         if (es[0] && es[0][8]) return self.rowsOf(Array.from(es[0][8]));
       }).catch(function () { /* the page's own request of these rows reports the error */ });
     }
@@ -1393,7 +1438,10 @@
         if (size <= self.wholeQueryBytes) return bounded(); // small enough to read whole: exact total and facets
         return self.bounded(verbatimQuery(q), k, pass).then(function (r) {
           var which = passing(r, pass);
-          if (which.length < k) return bounded();
+          // too few verbatim matches for the page (then all were read): they are the top of the whole query,
+          // and no other window holds the group's text — there it scores as its words (one group: a match of the
+          // whole query holding the text verbatim is a match of the verbatim stage)
+          if (which.length < k) return bounded(r.exact && q.groups.length === 1 ? new Set(r.windows) : undefined);
           // all verbatim matches read: their count is a lower bound of the total; else an estimate of it
           var total = r.exact ? which.length : Math.max(r.estimate, which.length);
           return rows(top(r, k, which).slice((wanted - 1) * PAGE_SIZE), total, false, wanted,
@@ -1406,8 +1454,8 @@
       });
     }
 
-    function bounded() {
-      return self.bounded(q, wanted * PAGE_SIZE, pass).then(function (r) {
+    function bounded(verbatimIn) {
+      return self.bounded(q, wanted * PAGE_SIZE, pass, verbatimIn).then(function (r) {
         if (r.exact) return exact(r);
         var which = passing(r, pass), total = Math.max(r.estimate, which.length);
         var pages = Math.max(wanted, Math.ceil(total / PAGE_SIZE));

@@ -154,8 +154,10 @@ public final class StaticSearchExporter {
             int[] dictTerms = new int[BUCKETS];
             int[] postFiles = new int[1];
             long[][] shown = new long[1][];
+            List<String> headWords = new ArrayList<>();
             Workers.runAll("gongkai-search-export", List.of(
-                    () -> postFiles[0] = writePostings(index, out.resolve("post"), dict, dictTerms, acc),
+                    () -> postFiles[0] = writePostings(index, out.resolve("post"), dict, dictTerms, acc,
+                            headQueries(index.lexicon()), headWords),
                     () -> shown[0] = writeDisplay(index, table, out)));
             int perFile = MAX_FILE_BYTES / SLOT;
             int showFiles = (int) shown[0][2];
@@ -234,6 +236,8 @@ public final class StaticSearchExporter {
             ArrayNode fileStarts = meta.putArray("dictFiles");
             dictFileStarts.forEach(fileStarts::add);
             meta.put("window", window);
+            ArrayNode queryHeads = meta.putArray("queryHeads"); // words of the synonym table whose query has a head
+            headWords.forEach(queryHeads::add);
             meta.put("slot", SLOT);
             meta.put("slotsPerFile", perFile);
             ArrayNode years = meta.putArray("years");
@@ -456,7 +460,16 @@ public final class StaticSearchExporter {
      * which thread made them), then written in term order, group by group ({@link #TERM_GROUPS}).
      */
     private int writePostings(LuceneSearchIndex index, Path dir, Utf8Bytes[] dict, int[] dictTerms,
-            long[] acc) throws IOException {
+            long[] acc, List<QueryHead> heads, List<String> headWords) throws IOException {
+        // what a browser would read of the head queries' terms, to decide which queries get a head
+        java.util.Map<String, long[]> sizes = new java.util.HashMap<>();
+        for (QueryHead h : heads) {
+            for (SearchQuery.Phrase a : h.query().words().get(0).alternatives()) {
+                for (SearchQuery.Clause c : a.clauses()) {
+                    sizes.put(c.term(), null);
+                }
+            }
+        }
         Files.createDirectories(dir);
         Terms all = index.terms(SearchIndexBuilder.FIELD_ALL);
         Terms name = index.terms(SearchIndexBuilder.FIELD_NAME);
@@ -506,36 +519,55 @@ public final class StaticSearchExporter {
                         file.write(block.docParts());
                         file.write(block.posParts());
                         file.write(block.head());
-                        int bucket = bucket(block.text(), BUCKETS);
-                        Utf8Bytes d = dict[bucket];
-                        if (d == null) {
-                            d = dict[bucket] = new Utf8Bytes(64);
+                        dictEntry(dict, dictTerms, block.text(), fileNo, offset, block.tableBytes().length,
+                                block.docParts().length, block.posParts().length, (block.tableDeflated() ? 1 : 0)
+                                        | (block.inline() ? 2 : 0) | (block.firstPage().length > 0 ? 4 : 0),
+                                block.head().length, block.inline() ? block.tableBytes() : null, block.firstPage());
+                        if (sizes.containsKey(block.text())) {
+                            sizes.put(block.text(), new long[] {block.inline() ? 0 : block.tableBytes().length,
+                                block.docParts().length, block.posParts().length});
                         }
-                        byte[] utf8 = block.text().getBytes(StandardCharsets.UTF_8);
-                        d.varint(utf8.length);
-                        d.write(utf8);
-                        d.varint(fileNo);
-                        d.varint(offset);
-                        d.varint(block.tableBytes().length);
-                        d.varint(block.docParts().length);
-                        d.varint(block.posParts().length);
-                        d.varint((block.tableDeflated() ? 1 : 0) | (block.inline() ? 2 : 0)
-                                | (block.firstPage().length > 0 ? 4 : 0));
-                        d.varint(block.head().length);
-                        if (block.inline()) {
-                            d.write(block.tableBytes());
-                        }
-                        if (block.firstPage().length > 0) {
-                            d.varint(block.firstPage().length);
-                            for (int doc : block.firstPage()) {
-                                d.varint(doc);
-                            }
-                        }
-                        dictTerms[bucket]++;
                         offset += size;
                         acc[0] += size;
                     }
                 }
+            }
+            // the heads of one-word queries whose word has synonyms, after the terms' regions
+            QueryEngine engine = new QueryEngine(index);
+            Deflater deflater = new Deflater(DEFLATE_LEVEL, true);
+            deflaters.add(deflater);
+            byte[] zbuf = new byte[8192];
+            for (QueryHead h : heads) {
+                long read = h.postingsBytes(sizes);
+                if (read < headMinDocBytes) {
+                    continue; // read whole cheaply enough
+                }
+                List<QueryEngine.Hit> hits = engine.search(h.query());
+                if (hits.isEmpty()) {
+                    continue;
+                }
+                int[] ranked = new int[Math.min(Math.max(headSize, FIRST_PAGE), hits.size())];
+                for (int i = 0; i < ranked.length; i++) {
+                    ranked[i] = hits.get(i).doc();
+                }
+                int[] docs = hits.stream().mapToInt(QueryEngine.Hit::doc).sorted().toArray();
+                byte[] head = rankedHead(Arrays.copyOf(ranked, Math.min(headSize, ranked.length)), docs, deflater, zbuf);
+                if (headMinDocBytes > 0 && head.length * 2L > read) {
+                    continue; // not worth it: the postings compress as well (0 forces heads, tests)
+                }
+                if (offset > 0 && offset + head.length > MAX_FILE_BYTES) {
+                    file.close();
+                    fileNo++;
+                    offset = 0;
+                    file = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(fileNo + ".bin")), 1 << 16);
+                    acc[1]++;
+                }
+                file.write(head);
+                dictEntry(dict, dictTerms, h.key(), fileNo, offset, 0, 0, 0, 4, head.length, null,
+                        Arrays.copyOf(ranked, Math.min(FIRST_PAGE, ranked.length)));
+                offset += head.length;
+                acc[0] += head.length;
+                headWords.addAll(h.words());
             }
             return fileNo + 1;
         } finally {
@@ -544,6 +576,114 @@ public final class StaticSearchExporter {
             }
             file.close();
         }
+    }
+
+    /**
+     * A dictionary entry (see the class comment): the key, where its region is, its lengths and flags, the inline
+     * table when there is one, the first result page when there is one.
+     */
+    private static void dictEntry(Utf8Bytes[] dict, int[] dictTerms, String key, int fileNo, long offset, int tableLen,
+            int docLen, int posLen, int flags, int headLen, byte[] inlineTable, int[] firstPage) throws IOException {
+        int bucket = bucket(key, BUCKETS);
+        Utf8Bytes d = dict[bucket];
+        if (d == null) {
+            d = dict[bucket] = new Utf8Bytes(64);
+        }
+        byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+        d.varint(utf8.length);
+        d.write(utf8);
+        d.varint(fileNo);
+        d.varint(offset);
+        d.varint(tableLen);
+        d.varint(docLen);
+        d.varint(posLen);
+        d.varint(flags);
+        d.varint(headLen);
+        if (inlineTable != null) {
+            d.write(inlineTable);
+        }
+        if (firstPage.length > 0) {
+            d.varint(firstPage.length);
+            for (int doc : firstPage) {
+                d.varint(doc);
+            }
+        }
+        dictTerms[bucket]++;
+    }
+
+    /**
+     * A one-word query whose word has synonyms ({@code search/synonyms.txt}), its dictionary key and the synonym
+     * table's words that parse to it: the word matches any of several phrases, so no term's ranked head is its
+     * ranking (满意度 is 满意度 or 满意率, PM2.5 is pm 2 5 or 细颗粒物), and a browser read its postings by windows
+     * whose bounds barely separate.
+     */
+    record QueryHead(String key, SearchQuery query, List<String> words) {
+        /** What search.js reads of the query's postings without a head (its querySize): the head's threshold. */
+        long postingsBytes(java.util.Map<String, long[]> sizes) {
+            java.util.Map<String, Boolean> positions = new java.util.LinkedHashMap<>();
+            for (SearchQuery.Phrase a : query.words().get(0).alternatives()) {
+                for (SearchQuery.Clause c : a.clauses()) {
+                    positions.merge(c.term(), a.clauses().size() > 1, Boolean::logicalOr);
+                }
+            }
+            long n = 0;
+            for (java.util.Map.Entry<String, Boolean> e : positions.entrySet()) {
+                long[] s = sizes.get(e.getKey());
+                if (s != null) {
+                    n += s[0] + s[1] + (e.getValue() ? s[2] : 0);
+                }
+            }
+            return n;
+        }
+    }
+
+    /**
+     * The one-word queries that may get a ranked head of their own: each word of the synonym groups, as the
+     * query parses it, when it stays one word of several phrases (a synonym cut into words is no one-word query).
+     */
+    static List<QueryHead> headQueries(SearchLexicon lexicon) {
+        java.util.Map<String, SearchQuery> queries = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<String>> words = new java.util.HashMap<>();
+        for (List<String> group : lexicon.synonymGroups()) {
+            for (String word : group) {
+                SearchQuery q = SearchQuery.parse(word, lexicon);
+                String key = headKey(q);
+                if (key != null && key.startsWith(QUERY_HEAD_KEY)) {
+                    queries.putIfAbsent(key, q);
+                    words.computeIfAbsent(key, k -> new ArrayList<>()).add(SearchLexicon.norm(word));
+                }
+            }
+        }
+        return queries.entrySet().stream().map(e -> new QueryHead(e.getKey(), e.getValue(), words.get(e.getKey())))
+                .toList();
+    }
+
+    /** Starts the dictionary key of a query's head; no index term holds a control character. */
+    static final String QUERY_HEAD_KEY = "\u0001";
+
+    /**
+     * The dictionary key under which a query's ranked head would be: a query of one word, nothing excluded, is
+     * ranked as its phrases rank it; one phrase of one term: that term (its own head); several phrases: each
+     * phrase as {@code U+0001}, then its clauses {@code term U+0002 offset} separated by {@code U+0003}. Null
+     * for any other query. search.js: headKey.
+     */
+    static String headKey(SearchQuery q) {
+        if (q.words().size() != 1 || !q.excluded().isEmpty() || !q.groups().isEmpty()) {
+            return null;
+        }
+        List<SearchQuery.Phrase> alts = q.words().get(0).alternatives();
+        if (alts.size() == 1) {
+            return alts.get(0).clauses().size() == 1 ? alts.get(0).clauses().get(0).term() : null;
+        }
+        StringBuilder key = new StringBuilder();
+        for (SearchQuery.Phrase a : alts) {
+            key.append(QUERY_HEAD_KEY);
+            for (int i = 0; i < a.clauses().size(); i++) {
+                key.append(i == 0 ? "" : "\u0003").append(a.clauses().get(i).term()).append('\u0002')
+                        .append(a.clauses().get(i).offset());
+            }
+        }
+        return key.toString();
     }
 
     /** Encodes batches of terms in parallel (read-only shared state; per-chunk enums, deflaters and buffers). */
@@ -627,7 +767,7 @@ public final class StaticSearchExporter {
                     ? ranking(text, pAll, pName, allStats, nameStats, head ? Math.max(headSize, FIRST_PAGE) : FIRST_PAGE)
                     : new int[0];
             byte[] headBytes = head
-                    ? rankedHead(Arrays.copyOf(ranked, Math.min(headSize, ranked.length)), pAll, deflater, zbuf)
+                    ? rankedHead(Arrays.copyOf(ranked, Math.min(headSize, ranked.length)), pAll.docs(), deflater, zbuf)
                     : new byte[0];
             if (headMinDocBytes > 0 && headBytes.length * 2 > docParts.size()) {
                 headBytes = new byte[0]; // not worth it: the doc parts compress as well (0 forces heads, tests)
@@ -837,19 +977,19 @@ public final class StaticSearchExporter {
     }
 
     /**
-     * The ranked head of a large term, raw deflate: {@code k}, the term's first k docs as the term alone ranks
-     * them ({@link #ranking}), then its {@code all} docs ({@code df}, doc deltas) for the total and facets. A
-     * one-term query reads this instead of the doc block, whose norms and tfs are most of its bytes.
+     * The ranked head of a large term (or query), raw deflate: {@code k}, the first k docs as the term alone ranks
+     * them ({@link #ranking}), then every doc it matches in {@code all} (count, doc deltas) for the total and
+     * facets. A one-term query reads this instead of the doc block, whose norms and tfs are most of its bytes.
      */
-    private static byte[] rankedHead(int[] ranked, QueryEngine.TermPostings all, Deflater deflater, byte[] zbuf) {
+    private static byte[] rankedHead(int[] ranked, int[] matches, Deflater deflater, byte[] zbuf) {
         Utf8Bytes out = new Utf8Bytes(64);
         out.varint(ranked.length);
         for (int doc : ranked) {
             out.varint(doc);
         }
-        out.varint(all.df());
+        out.varint(matches.length);
         int last = 0;
-        for (int d : all.docs()) {
+        for (int d : matches) {
             out.varint(d - last);
             last = d;
         }
