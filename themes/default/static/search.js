@@ -423,6 +423,13 @@
     return (h >>> 0) % buckets;
   }
 
+  /** The bucket of a dictionary key: a term's own, a head's its first term's (StaticSearchExporter.keyBucket). */
+  function keyBucket(key, buckets) {
+    var c = key.charAt(0);
+    return bucketOf(c === WORD_HEAD || c === VERBATIM_HEAD ? key.substring(1, key.indexOf('\u0002')) : key, buckets);
+  }
+  var WORD_HEAD = '\u0001', VERBATIM_HEAD = '\u0004';
+
   // ---------------------------------------------------------------- shard decoding
   var utf8 = new TextDecoder('utf-8');
 
@@ -479,7 +486,7 @@
 
   /**
    * A term's window table (StaticSearchExporter.windowed): {dfAll, dfName, wins: [{id, off, docLen, posLen,
-   * nAll, tfA, normA, nName, tfN, normN, minDoc}], byId}; off / posOff = file offsets of the window's doc part and
+   * nAll, tfA, normA, nName, tfN, normN}], byId}; off / posOff = file offsets of the window's doc part and
    * position part (doc parts are packed back to back from `start`, then position parts from `posStart`).
    */
   function parseTable(bytes, start, posStart) {
@@ -489,7 +496,6 @@
       for (var j = 0; j < n; j++) wins[j][k] = r.varint();
     });
     for (i = 0; i < n; i++) if (wins[i].nName) { wins[i].tfN = r.varint(); wins[i].normN = r.varint(); }
-    for (i = 0; i < n; i++) wins[i].minDoc = r.varint();
     var byId = new Map(), off = start, pos = posStart;
     for (i = 0; i < n; i++) {
       wins[i].off = off; off += wins[i].docLen;
@@ -609,12 +615,16 @@
     if (!this.metaPromise) {
       this.metaPromise = this.get('meta.json', 'json').then(function (m) {
         var n = m.docs;
-        m.kind = expand(m.kinds, n);
         if (m.catMasks !== undefined) decodeCats(m, m.catMasks);
+        // runs of equal (year, department) in columns, departments as differences; a run's first document is its
+        // department-year unless kindFlips says otherwise (StaticSearchExporter)
+        m.kind = expand(m.kindFlips, n);
         m.year = new Int32Array(n);
         m.dept = new Int32Array(n);
-        for (var g = 0, d = 0; g < m.groups.length; g += 3) {
-          for (var end = d + m.groups[g]; d < end; d++) { m.year[d] = m.years[m.groups[g + 1]]; m.dept[d] = m.groups[g + 2]; }
+        for (var g = 0, d = 0, dept = 0; g < m.groupSizes.length; g++) {
+          dept += m.groupDepts[g];
+          m.kind[d] ^= 1;
+          for (var end = d + m.groupSizes[g]; d < end; d++) { m.year[d] = m.years[m.groupYears[g]]; m.dept[d] = dept; }
         }
         // dictionary shard i: [file, offset, length] at dictShards[3i…] (shards fill whole slots, in order)
         m.dictStarts = [];
@@ -681,7 +691,7 @@
    */
   Engine.prototype.entries = function (terms) {
     var self = this, m = this.m, ds = m.dictShards;
-    var shards = terms.map(function (t) { return shardOf(m.dictStarts, bucketOf(t, m.buckets)); });
+    var shards = terms.map(function (t) { return shardOf(m.dictStarts, keyBucket(t, m.buckets)); });
     var todo = shards.filter(function (i, k) { return !self.dicts.has(i) && shards.indexOf(i) === k; });
     byFile(todo, function (i) { return ds[3 * i]; }).forEach(function (list, file) {
       var got = self.getRanges('dict/' + file + '.bin',
@@ -871,7 +881,7 @@
   };
 
   /**
-   * Per window (ids: candidate windows) {id, bound, est, minDoc}: the best score a doc in the window can reach
+   * Per window (ids: candidate windows) {id, bound, est}: the best score a doc in the window can reach
    * (per required word the best of its phrases' bounds, then each boost's, summed as the scorer sums), an
    * estimate of its matches (per word the largest of its phrases' least `all` doc count, the least over words),
    * and the lowest doc id a match can have. verbatimIn (optional): the windows holding the query's one group's
@@ -895,36 +905,35 @@
     var words = prepare(q.words), groups = prepare(q.groups.map(function (g) { return g.phrase; }));
     var grouped = new Set(), required = new Set(requiredOf(q));
     q.groups.forEach(function (g) { g.members.forEach(function (i) { grouped.add(i); }); });
-    /** {bound, est, minDoc} of a word in window id, or null when no phrase of it can be there. */
+    /** {bound, est} of a word in window id, or null when no phrase of it can be there. */
     function wordBound(alts, id) {
       var best = null;
       alts.forEach(function (x) {
         if (!x.idf || !altIn(x.a, tabOf, id)) return;
-        var a = Infinity, n = Infinity, est = Infinity, minDoc = 0;
+        var a = Infinity, n = Infinity, est = Infinity;
         x.a.clauses.forEach(function (c) {
           var w = tabOf.get(c.term).byId.get(id);
           a = Math.min(a, x.idf[0] * satOf(w.tfA, lt[w.normA], m.k1, m.b, avgA));
           n = w.nName ? Math.min(n, x.idf[1] * satOf(w.tfN, lt[w.normN], m.k1, m.b, avgN)) : -1;
           est = Math.min(est, w.nAll);
-          minDoc = Math.max(minDoc, w.minDoc);
         });
         var b = n > 0 ? a + m.nameBoost * n : a;
         if (x.variant) b = m.variantWeight * b;
-        if (!best) best = { bound: b, est: est, minDoc: minDoc };
-        else { best.bound = Math.max(best.bound, b); best.est = Math.max(best.est, est); best.minDoc = Math.min(best.minDoc, minDoc); }
+        if (!best) best = { bound: b, est: est };
+        else { best.bound = Math.max(best.bound, b); best.est = Math.max(best.est, est); }
       });
       return best;
     }
     return ids.map(function (id) {
-      var bound = 0, first = true, est = Infinity, minDoc = 0;
+      var bound = 0, first = true, est = Infinity;
       var wb = words.map(function (alts) { return wordBound(alts, id); });
       var gb = groups.map(function (alts) { return wordBound(alts, id); });
       // matches: every required word (or, verbatim, phrase) is in the window
       q.words.forEach(function (w, i) {
-        if (!q.verbatim || required.has(w)) { est = Math.min(est, wb[i].est); minDoc = Math.max(minDoc, wb[i].minDoc); }
+        if (!q.verbatim || required.has(w)) est = Math.min(est, wb[i].est);
       });
       q.groups.forEach(function (g, j) {
-        if (q.verbatim) { est = Math.min(est, gb[j].est); minDoc = Math.max(minDoc, gb[j].minDoc); }
+        if (q.verbatim) est = Math.min(est, gb[j].est);
       });
       // the score: units as QueryEngine.unitScores sums them, each at its best
       q.groups.forEach(function (g, j) {
@@ -942,7 +951,7 @@
         bound = first ? wb[i].bound : bound + wb[i].bound;
         first = false;
       });
-      return { id: id, bound: bound, est: est, minDoc: minDoc };
+      return { id: id, bound: bound, est: est };
     });
   };
 
@@ -960,29 +969,35 @@
    * search that follows finds them on their way.
    */
   Engine.prototype.parse = function (raw) {
-    var q = parseQuery(raw, this.lex), terms = queryTerms(q).terms, key = this.headKey(q);
-    // a word with synonyms may have a head of its own: its dictionary slot comes in the same request
+    var q = parseQuery(raw, this.lex), terms = queryTerms(q).terms, key = headKey(q);
+    // the query's own head, if it has one, is in its first term's shard
     if (key !== null && terms.indexOf(key) < 0) terms = terms.concat([key]);
     this.entries(terms).catch(function () { /* the search reports it */ });
     return Promise.resolve(q);
   };
 
   /**
-   * The dictionary key of the ranked head a query may have (StaticSearchExporter.headKey), or null: one word,
-   * nothing excluded, no group; of one phrase of one term: that term; of several phrases (a word with synonyms):
-   * U+0001 before each phrase, its clauses as term U+0002 offset, separated by U+0003. The exporter writes those
-   * for large words of the synonym table and lists them in meta.json (queryHeads): other words do not ask.
+   * The dictionary key of the ranked head a query may have (StaticSearchExporter.headKey), or null: a query of one
+   * word, nothing excluded: its term when it is one phrase of one term, else U+0001 and its phrases (each its
+   * clauses as term U+0002 offset, separated by U+0003; phrases separated by U+0001); a query of one group and
+   * nothing else: U+0004 and the group's text as a phrase (its verbatim tier). The exporter writes the heads of
+   * words with synonyms and of phrases the content repeats when their postings are large.
    */
-  Engine.prototype.headKey = function (q) {
-    var w = q.words;
-    if (w.length !== 1 || q.excluded.length || q.groups.length) return null;
-    var alts = w[0].alts;
-    if (alts.length === 1) return alts[0].clauses.length === 1 ? alts[0].clauses[0].term : null;
-    if (!this.m.queryHeads || this.m.queryHeads.indexOf(norm(w[0].text)) < 0) return null;
-    return alts.map(function (a) {
-      return '\u0001' + a.clauses.map(function (c) { return c.term + '\u0002' + c.offset; }).join('\u0003');
-    }).join('');
-  };
+  function headKey(q) {
+    var w = q.words, alts, prefix;
+    if (q.excluded.length) return null;
+    if (w.length === 1 && !q.groups.length) {
+      alts = w[0].alts;
+      if (alts.length === 1 && alts[0].clauses.length === 1) return alts[0].clauses[0].term;
+      prefix = WORD_HEAD;
+    } else if (q.groups.length === 1 && q.groups[0].members.length === w.length) {
+      alts = q.groups[0].phrase.alts;
+      prefix = VERBATIM_HEAD;
+    } else return null;
+    return prefix + alts.map(function (a) {
+      return a.clauses.map(function (c) { return c.term + '\u0002' + c.offset; }).join('\u0003');
+    }).join(WORD_HEAD);
+  }
 
   /** Bytes of a query's postings read whole (tables, doc parts, positions where needed); 0 when nothing matches. */
   Engine.prototype.querySize = function (q) {
@@ -1019,11 +1034,7 @@
         .then(function (tables) {
           var tabOf = tableMap(qt, tables), ids = candidateWindows(q, tabOf);
           if (small) return self.evalWindows(q, qt, ids, tabOf).then(function (r) { r.exact = true; return r; });
-          var cands = self.windowBounds(q, qt, tabOf, ids, verbatimIn);
-          cands.sort(function (x, y) { return y.bound - x.bound || x.minDoc - y.minDoc; });
-          var first = [], expected = 0, i = 0;
-          while (i < cands.length && (expected < 4 * k || first.length < 2)) { expected += cands[i].est; first.push(cands[i++]); }
-          var fetched = new Set(), found = { docs: [], scores: [] }, windows = [], skip;
+          var skip;
           if (verbatimIn) {
             // terms of the group's text alone are not read where it is known not to stand
             var wordTerms = new Set();
@@ -1032,16 +1043,37 @@
             });
             skip = function (t, id) { return !wordTerms.has(t) && !verbatimIn.has(id); };
           }
+          // the windows a match can lie in may be few though the terms are large (a rare phrase of common
+          // trigrams): when they and the tables fit what a query reads whole, they come in one round, exactly
+          var read = 0;
+          es.forEach(function (e, j) { // as tables() read them: a small term whole, else its table unless inline
+            var region = docStart(e) + e[3] + (qt.pos.get(qt.terms[j]) ? e[4] : 0) - e[1];
+            read += region <= self.wholeTermBytes ? region : e[7] ? 0 : e[2];
+          });
+          ids.forEach(function (id) {
+            qt.terms.forEach(function (t) {
+              var w = tabOf.get(t).byId.get(id);
+              if (w && !(skip && skip(t, id)) && !self.windows.has(t + '\u0000' + id)) {
+                read += w.docLen + (qt.pos.get(t) ? w.posLen : 0);
+              }
+            });
+          });
+          if (read <= self.wholeQueryBytes) {
+            return self.evalWindows(q, qt, ids, tabOf, skip).then(function (r) { r.exact = true; return r; });
+          }
+          var cands = self.windowBounds(q, qt, tabOf, ids, verbatimIn);
+          cands.sort(function (x, y) { return y.bound - x.bound || x.id - y.id; });
+          var first = [], expected = 0, i = 0;
+          while (i < cands.length && (expected < 4 * k || first.length < 2)) { expected += cands[i].est; first.push(cands[i++]); }
+          var fetched = new Set(), found = { docs: [], scores: [] }, windows = [];
           function round(batch) {
             batch.forEach(function (c) { fetched.add(c.id); });
             return self.evalWindows(q, qt, batch.map(function (c) { return c.id; }), tabOf, skip).then(function (r) {
               for (var j = 0; j < r.docs.length; j++) { found.docs.push(r.docs[j]); found.scores.push(r.scores[j]); }
               windows = windows.concat(r.windows);
               var best = top(found, k, passing(found, pass)), kth = best.length === k ? best[k - 1] : null;
-              var rest = cands.filter(function (c) {
-                return !fetched.has(c.id) &&
-                  (!kth || c.bound > kth.score || (c.bound === kth.score && c.minDoc < kth.doc));
-              });
+              // (a bound equal to the k-th score may hide a tie with a lower doc id: such windows are read)
+              var rest = cands.filter(function (c) { return !fetched.has(c.id) && (!kth || c.bound >= kth.score); });
               if (!rest.length) return finish();
               // the k-th score rises as windows come in: read the best bounds first, doubling what has been read
               // (the last round takes all that is left when that is at most as much again)
@@ -1091,10 +1123,16 @@
   Engine.prototype.headMatches = function (q) {
     var self = this;
     return this.meta().then(function () {
-      var t = self.headKey(q);
-      return t === null ? null : self.entries([t]).then(function (es) { return head(t, es[0]); });
+      var t = headKey(q);
+      return t === null || t.charAt(0) === VERBATIM_HEAD ? null : self.readHead(t);
     });
-    function head(t, e) {
+  };
+
+  /** The ranked head under dictionary key t: {docs, head} (see headMatches), or null when t has none. */
+  Engine.prototype.readHead = function (t) {
+    var self = this;
+    return this.entries([t]).then(function (es) {
+      var e = es[0];
       if (!e || !e[6]) return null;
       if (!self.heads.has(t)) {
         var at = docStart(e) + e[3] + e[4];
@@ -1109,7 +1147,7 @@
         }));
       }
       return self.heads.get(t);
-    }
+    });
   };
 
   /**
@@ -1420,7 +1458,7 @@
      * rather than after them (rowsOf caches them; the page then finds them there).
      */
     function prefetchFirstPage() {
-      var key = self.headKey(q);
+      var key = headKey(q);
       if (key === null) return;
       self.entries([key]).then(function (es) {
         if (es[0] && es[0][8]) return self.rowsOf(Array.from(es[0][8]));
@@ -1436,6 +1474,32 @@
       var k = wanted * PAGE_SIZE;
       return self.querySize(q).then(function (size) {
         if (size <= self.wholeQueryBytes) return bounded(); // small enough to read whole: exact total and facets
+        var key = headKey(q);
+        return (key !== null ? self.readHead(key) : Promise.resolve(null)).then(function (h) {
+          return h ? verbatimHead(h) : verbatimStage();
+        });
+      });
+
+      /**
+       * The verbatim tier from its ranked head (a phrase the content repeats): the page when its passing
+       * documents fill it; the total is their count, exact.
+       */
+      function verbatimHead(h) {
+        var total = 0, found = [];
+        for (var x = 0; x < h.docs.length; x++) if (pass(h.docs[x], null)) total++;
+        for (var y = 0; y < h.head.length && found.length < k; y++) {
+          if (pass(h.head[y], null)) found.push({ doc: h.head[y], score: null });
+        }
+        if (found.length < k) return verbatimStage();
+        return rows(found.slice((wanted - 1) * PAGE_SIZE), total, false, wanted,
+          Math.max(wanted, Math.ceil(total / PAGE_SIZE)), null).then(function (x) {
+          x.verbatim = true;
+          x.atLeast = true;
+          return x;
+        });
+      }
+
+      function verbatimStage() {
         return self.bounded(verbatimQuery(q), k, pass).then(function (r) {
           var which = passing(r, pass);
           // too few verbatim matches for the page (then all were read): they are the top of the whole query,
@@ -1451,7 +1515,7 @@
             return x;
           });
         });
-      });
+      }
     }
 
     function bounded(verbatimIn) {

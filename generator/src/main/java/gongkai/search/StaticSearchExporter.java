@@ -36,11 +36,13 @@ import org.apache.lucene.util.SmallFloat;
  * <ul>
  *   <li>{@code meta.json} — doc count, BM25 statistics per field, the norm → length table, the window size, the
  *       bucket → dictionary shard map, dictionaries (years, departments, categories), per-doc facet data: runs of
- *       equal (year, department) as flat {@code [length, yearIdx, deptIdx]…}, run-length kinds {@code [value, count]…},
+ *       equal (year, department) in columns ({@code groupSizes}, {@code groupYears}, {@code groupDepts} as
+ *       differences), kinds as run-length {@code [value, count]…} of where a doc's kind differs from "department-year
+ *       iff first of its run" ({@code kindFlips}),
  *       category bit masks as one character {@code U+0030 + mask} per doc (in {@code cats.json} instead, named by
  *       {@code catMasksFile}, beyond {@link #CAT_MASKS_INLINE_MAX_DOCS} docs). Loaded once per page.</li>
  *   <li>{@code dict/<f>.bin} — term dictionary shards in slots of {@code dictSlot} ({@link #DICT_SLOT}) bytes. A
- *       term's bucket is FNV-1a-32 over its UTF-16 code units mod {@link #BUCKETS}; consecutive buckets are packed
+ *       term's bucket is FNV-1a-32 over its UTF-16 code units mod {@link #BUCKETS} (a query head's: its first term's); consecutive buckets are packed
  *       into shards ({@code dictStartDeltas}: first bucket of each shard, as differences; {@code dictSlots}: slots
  *       of each shard, run-length {@code [slots, shards]…}; {@code dictFiles}: first shard of each file — a shard's
  *       offset is its first slot, counted from its file's first shard, times the slot size). A slot holds the
@@ -65,6 +67,11 @@ import org.apache.lucene.util.SmallFloat;
  */
 public final class StaticSearchExporter {
     public static final int FORMAT = 3;
+    /**
+     * Dictionary buckets. More would make a 100,000-project site's shards smaller (16 terms each, 2.2 slots: 560
+     * bytes a query fetches per term), but meta.json's shard table grows with them: 9,000 shards cost every query
+     * 1.7 KB more of meta.json and saved 190 bytes per term.
+     */
     public static final int BUCKETS = 4096;
     /**
      * Bytes per display slot; a row that would not fit loses the end of its snippet. Rows are deflated (to about
@@ -154,10 +161,9 @@ public final class StaticSearchExporter {
             int[] dictTerms = new int[BUCKETS];
             int[] postFiles = new int[1];
             long[][] shown = new long[1][];
-            List<String> headWords = new ArrayList<>();
             Workers.runAll("gongkai-search-export", List.of(
                     () -> postFiles[0] = writePostings(index, out.resolve("post"), dict, dictTerms, acc,
-                            headQueries(index.lexicon()), headWords),
+                            headQueries(index.lexicon(), index.phrases())),
                     () -> shown[0] = writeDisplay(index, table, out)));
             int perFile = MAX_FILE_BYTES / SLOT;
             int showFiles = (int) shown[0][2];
@@ -236,8 +242,6 @@ public final class StaticSearchExporter {
             ArrayNode fileStarts = meta.putArray("dictFiles");
             dictFileStarts.forEach(fileStarts::add);
             meta.put("window", window);
-            ArrayNode queryHeads = meta.putArray("queryHeads"); // words of the synonym table whose query has a head
-            headWords.forEach(queryHeads::add);
             meta.put("slot", SLOT);
             meta.put("slotsPerFile", perFile);
             ArrayNode years = meta.putArray("years");
@@ -248,16 +252,31 @@ public final class StaticSearchExporter {
             }
             ArrayNode cats = meta.putArray("cats");
             table.categories.forEach(cats::add);
-            // runs of equal (year, dept): [docs in run, yearIdx, deptIdx] flattened — small numbers gzip well
-            ArrayNode groups = meta.putArray("groups");
+            // runs of equal (year, dept) in columns — docs in the run, year index, department index as the
+            // difference from the previous run's (content is in department order: mostly 0 or 1) — which gzip
+            // to half of the runs as [docs, year, dept] triples (100,000 projects: 12.4 → 5.8 KB)
+            ArrayNode groupSizes = meta.putArray("groupSizes");
+            ArrayNode groupYears = meta.putArray("groupYears");
+            ArrayNode groupDepts = meta.putArray("groupDepts");
+            int[] kindFlips = new int[n];
             int runStart = 0;
+            int lastDept = 0;
             for (int d = 1; d <= n; d++) {
                 if (d == n || table.year[d] != table.year[d - 1] || table.dept[d] != table.dept[d - 1]) {
-                    groups.add(d - runStart).add(table.years.indexOf(table.year[runStart])).add(table.dept[runStart]);
+                    groupSizes.add(d - runStart);
+                    groupYears.add(table.years.indexOf(table.year[runStart]));
+                    groupDepts.add(table.dept[runStart] - lastDept);
+                    lastDept = table.dept[runStart];
+                    kindFlips[runStart] = 1;
                     runStart = d;
                 }
             }
-            meta.set("kinds", runLength(table.kind));
+            // a run's first document is its department-year, the rest its projects (SearchDocuments' order): the
+            // kinds are stored as where they differ from that, run-length — [0, n] (were 4.5 KB gzip at 100,000)
+            for (int d = 0; d < n; d++) {
+                kindFlips[d] ^= table.kind[d] == SearchDoc.DEPARTMENT_YEAR ? 1 : 0;
+            }
+            meta.set("kindFlips", runLength(kindFlips));
             // projects that print no budget amount (the budget filter says how many it leaves out)
             int[] unbudgeted = new int[n];
             for (int d = 0; d < n; d++) {
@@ -460,11 +479,11 @@ public final class StaticSearchExporter {
      * which thread made them), then written in term order, group by group ({@link #TERM_GROUPS}).
      */
     private int writePostings(LuceneSearchIndex index, Path dir, Utf8Bytes[] dict, int[] dictTerms,
-            long[] acc, List<QueryHead> heads, List<String> headWords) throws IOException {
+            long[] acc, List<QueryHead> heads) throws IOException {
         // what a browser would read of the head queries' terms, to decide which queries get a head
         java.util.Map<String, long[]> sizes = new java.util.HashMap<>();
         for (QueryHead h : heads) {
-            for (SearchQuery.Phrase a : h.query().words().get(0).alternatives()) {
+            for (SearchQuery.Phrase a : h.phrases()) {
                 for (SearchQuery.Clause c : a.clauses()) {
                     sizes.put(c.term(), null);
                 }
@@ -532,7 +551,7 @@ public final class StaticSearchExporter {
                     }
                 }
             }
-            // the heads of one-word queries whose word has synonyms, after the terms' regions
+            // the heads of queries (see QueryHead), after the terms' regions
             QueryEngine engine = new QueryEngine(index);
             Deflater deflater = new Deflater(DEFLATE_LEVEL, true);
             deflaters.add(deflater);
@@ -542,7 +561,7 @@ public final class StaticSearchExporter {
                 if (read < headMinDocBytes) {
                     continue; // read whole cheaply enough
                 }
-                List<QueryEngine.Hit> hits = engine.search(h.query());
+                List<QueryEngine.Hit> hits = h.ranking(engine);
                 if (hits.isEmpty()) {
                     continue;
                 }
@@ -567,7 +586,6 @@ public final class StaticSearchExporter {
                         Arrays.copyOf(ranked, Math.min(FIRST_PAGE, ranked.length)));
                 offset += head.length;
                 acc[0] += head.length;
-                headWords.addAll(h.words());
             }
             return fileNo + 1;
         } finally {
@@ -582,9 +600,10 @@ public final class StaticSearchExporter {
      * A dictionary entry (see the class comment): the key, where its region is, its lengths and flags, the inline
      * table when there is one, the first result page when there is one.
      */
-    private static void dictEntry(Utf8Bytes[] dict, int[] dictTerms, String key, int fileNo, long offset, int tableLen,
-            int docLen, int posLen, int flags, int headLen, byte[] inlineTable, int[] firstPage) throws IOException {
-        int bucket = bucket(key, BUCKETS);
+    private static void dictEntry(Utf8Bytes[] dict, int[] dictTerms, String key, int fileNo, long offset,
+            int tableLen, int docLen, int posLen, int flags, int headLen, byte[] inlineTable, int[] firstPage)
+            throws IOException {
+        int bucket = keyBucket(key, BUCKETS);
         Utf8Bytes d = dict[bucket];
         if (d == null) {
             d = dict[bucket] = new Utf8Bytes(64);
@@ -612,16 +631,30 @@ public final class StaticSearchExporter {
     }
 
     /**
-     * A one-word query whose word has synonyms ({@code search/synonyms.txt}), its dictionary key and the synonym
-     * table's words that parse to it: the word matches any of several phrases, so no term's ranked head is its
-     * ranking (满意度 is 满意度 or 满意率, PM2.5 is pm 2 5 or 细颗粒物), and a browser read its postings by windows
-     * whose bounds barely separate.
+     * A query with a ranked head of its own, under dictionary key {@link #headKey}: a word with synonyms, or of
+     * one phrase of several terms, which no term's head ranks (满意度 is 满意度 or 满意率, PM2.5 is pm 2 5 or
+     * 细颗粒物) — a browser read its postings by windows whose bounds barely separate —; or text cut into words
+     * (项目完成时间: 项目 完成 时间), whose head holds its verbatim tier — the documents holding the text as typed,
+     * which rank above all others — in the server's order (phrase queries' windows have loose bounds: the least
+     * over a phrase's terms of each one's best saturation in the window).
      */
-    record QueryHead(String key, SearchQuery query, List<String> words) {
-        /** What search.js reads of the query's postings without a head (its querySize): the head's threshold. */
+    record QueryHead(String key, SearchQuery query) {
+        boolean verbatim() {
+            return key.startsWith(VERBATIM_HEAD_KEY);
+        }
+
+        /** The phrases a browser would read without the head: the word's, or the group's text. */
+        List<SearchQuery.Phrase> phrases() {
+            return verbatim() ? query.groups().get(0).phrase().alternatives() : query.words().get(0).alternatives();
+        }
+
+        /**
+         * What search.js reads of the phrases' postings without the head (its querySize; for the verbatim tier,
+         * the verbatim stage's): the head's threshold.
+         */
         long postingsBytes(java.util.Map<String, long[]> sizes) {
             java.util.Map<String, Boolean> positions = new java.util.LinkedHashMap<>();
-            for (SearchQuery.Phrase a : query.words().get(0).alternatives()) {
+            for (SearchQuery.Phrase a : phrases()) {
                 for (SearchQuery.Clause c : a.clauses()) {
                     positions.merge(c.term(), a.clauses().size() > 1, Boolean::logicalOr);
                 }
@@ -635,55 +668,97 @@ public final class StaticSearchExporter {
             }
             return n;
         }
+
+        /**
+         * The head's documents in the server's order: the query's, or its verbatim tier — the documents holding
+         * the group's text, each scored as {@link QueryEngine#unitScores} scores a group holding it verbatim
+         * (the only unit of the query), ties by doc id.
+         */
+        List<QueryEngine.Hit> ranking(QueryEngine engine) throws IOException {
+            if (!verbatim()) {
+                return engine.search(query);
+            }
+            List<QueryEngine.Hit> tier = new ArrayList<>();
+            for (QueryEngine.Hit h : engine.search(new SearchQuery(List.of(query.groups().get(0).phrase())))) {
+                tier.add(new QueryEngine.Hit(h.doc(), QueryEngine.VERBATIM + QueryEngine.PHRASE_BOOST * h.score()));
+            }
+            tier.sort((x, y) -> x.score() != y.score() ? Double.compare(y.score(), x.score())
+                    : Integer.compare(x.doc(), y.doc()));
+            return tier;
+        }
     }
 
     /**
-     * The one-word queries that may get a ranked head of their own: each word of the synonym groups, as the
-     * query parses it, when it stays one word of several phrases (a synonym cut into words is no one-word query).
+     * The queries that may get a ranked head of their own: each word of the synonym groups and each phrase the
+     * content repeats ({@link SearchWords#phrases}), as a query of it parses, when that has a key.
      */
-    static List<QueryHead> headQueries(SearchLexicon lexicon) {
-        java.util.Map<String, SearchQuery> queries = new java.util.LinkedHashMap<>();
-        java.util.Map<String, List<String>> words = new java.util.HashMap<>();
-        for (List<String> group : lexicon.synonymGroups()) {
-            for (String word : group) {
-                SearchQuery q = SearchQuery.parse(word, lexicon);
-                String key = headKey(q);
-                if (key != null && key.startsWith(QUERY_HEAD_KEY)) {
-                    queries.putIfAbsent(key, q);
-                    words.computeIfAbsent(key, k -> new ArrayList<>()).add(SearchLexicon.norm(word));
-                }
+    static List<QueryHead> headQueries(SearchLexicon lexicon, List<String> phrases) {
+        java.util.Map<String, QueryHead> out = new java.util.LinkedHashMap<>();
+        List<String> texts = new ArrayList<>();
+        lexicon.synonymGroups().forEach(texts::addAll);
+        texts.addAll(phrases);
+        for (String text : texts) {
+            SearchQuery q = SearchQuery.parse(text, lexicon);
+            String key = headKey(q);
+            // a verbatim tier only for Han text: its documents then hold every word as typed (tests: parity)
+            boolean han = text.codePoints().allMatch(c -> SearchTokens.classify(c) == SearchTokens.HAN);
+            if (key != null && (key.startsWith(WORD_HEAD_KEY) || key.startsWith(VERBATIM_HEAD_KEY) && han)) {
+                out.putIfAbsent(key, new QueryHead(key, q));
             }
         }
-        return queries.entrySet().stream().map(e -> new QueryHead(e.getKey(), e.getValue(), words.get(e.getKey())))
-                .toList();
+        return List.copyOf(out.values());
     }
 
-    /** Starts the dictionary key of a query's head; no index term holds a control character. */
-    static final String QUERY_HEAD_KEY = "\u0001";
+    /** Starts the dictionary key of a word's head; no index term holds a control character. */
+    static final String WORD_HEAD_KEY = "\u0001";
+    /** Starts the dictionary key of a verbatim tier's head. */
+    static final String VERBATIM_HEAD_KEY = "\u0004";
 
     /**
-     * The dictionary key under which a query's ranked head would be: a query of one word, nothing excluded, is
-     * ranked as its phrases rank it; one phrase of one term: that term (its own head); several phrases: each
-     * phrase as {@code U+0001}, then its clauses {@code term U+0002 offset} separated by {@code U+0003}. Null
-     * for any other query. search.js: headKey.
+     * The dictionary key under which a query's ranked head would be, or null: a query of one word, nothing
+     * excluded, is ranked as its phrases rank it — one phrase of one term: that term (its own head), else
+     * {@code U+0001} and its phrases, each as its clauses {@code term U+0002 offset} separated by {@code U+0003},
+     * phrases separated by {@code U+0001}; a query of one group and nothing else (text cut into words) has its
+     * verbatim tier under {@code U+0004} and the group's text as a phrase. search.js: headKey.
      */
     static String headKey(SearchQuery q) {
-        if (q.words().size() != 1 || !q.excluded().isEmpty() || !q.groups().isEmpty()) {
+        if (!q.excluded().isEmpty()) {
             return null;
         }
-        List<SearchQuery.Phrase> alts = q.words().get(0).alternatives();
-        if (alts.size() == 1) {
-            return alts.get(0).clauses().size() == 1 ? alts.get(0).clauses().get(0).term() : null;
+        List<SearchQuery.Phrase> alts;
+        String prefix;
+        if (q.words().size() == 1 && q.groups().isEmpty()) {
+            alts = q.words().get(0).alternatives();
+            if (alts.size() == 1 && alts.get(0).clauses().size() == 1) {
+                return alts.get(0).clauses().get(0).term();
+            }
+            prefix = WORD_HEAD_KEY;
+        } else if (q.groups().size() == 1 && q.groups().get(0).members().size() == q.words().size()) {
+            alts = q.groups().get(0).phrase().alternatives();
+            prefix = VERBATIM_HEAD_KEY;
+        } else {
+            return null;
         }
-        StringBuilder key = new StringBuilder();
-        for (SearchQuery.Phrase a : alts) {
-            key.append(QUERY_HEAD_KEY);
-            for (int i = 0; i < a.clauses().size(); i++) {
-                key.append(i == 0 ? "" : "\u0003").append(a.clauses().get(i).term()).append('\u0002')
-                        .append(a.clauses().get(i).offset());
+        StringBuilder key = new StringBuilder(prefix);
+        for (int a = 0; a < alts.size(); a++) {
+            List<SearchQuery.Clause> clauses = alts.get(a).clauses();
+            for (int i = 0; i < clauses.size(); i++) {
+                key.append(i > 0 ? "\u0003" : a > 0 ? WORD_HEAD_KEY : "").append(clauses.get(i).term())
+                        .append('\u0002').append(clauses.get(i).offset());
             }
         }
         return key.toString();
+    }
+
+    /**
+     * The dictionary bucket of a key: a term's own ({@link #bucket}); a head's, its first term's — the query
+     * fetches that term's shard anyway, so looking the head up costs no byte more. search.js: keyBucket.
+     */
+    static int keyBucket(String key, int buckets) {
+        if (key.startsWith(WORD_HEAD_KEY) || key.startsWith(VERBATIM_HEAD_KEY)) {
+            return bucket(key.substring(1, key.indexOf('\u0002')), buckets);
+        }
+        return bucket(key, buckets);
     }
 
     /** Encodes batches of terms in parallel (read-only shared state; per-chunk enums, deflaters and buffers). */
@@ -786,9 +861,10 @@ public final class StaticSearchExporter {
      * Table, in columns: dfAll, dfName, window count, window id deltas, doc-part lengths, position-part lengths,
      * then per window the bound of field
      * {@code all} — doc count, tf and norm byte of the doc with the greatest tf/(tf + k1(1 − b + b·dl/avgdl)) —
-     * and of field {@code name} (doc count; tf and norm when the count is not 0), and the window's lowest doc id.
-     * The browser computes the bound from that tf and norm with the scorer's own formula, so a window's bound is
-     * exactly the best score any of its docs can reach (ties included).
+     * and of field {@code name} (doc count; tf and norm when the count is not 0). The browser computes the bound
+     * from that tf and norm with the scorer's own formula, so a window's bound is exactly the best score any of its
+     * docs can reach (ties included). The window's lowest doc id (to skip a window whose bound only ties the k-th
+     * score) was a quarter of a broad term's table and spared no window of the benchmark queries: dropped.
      */
     private byte[] windowed(QueryEngine.TermPostings pAll, QueryEngine.TermPostings pName, int[] rank,
             QueryEngine.FieldStats allStats, QueryEngine.FieldStats nameStats, Utf8Bytes docOut,
@@ -797,7 +873,7 @@ public final class StaticSearchExporter {
         int[] orderName = pName == null ? new int[0] : byWindow(pName, rank);
         double avgAll = (double) allStats.sumTotalTermFreq() / allStats.docCount();
         double avgName = nameStats.docCount() == 0 ? 1 : (double) nameStats.sumTotalTermFreq() / nameStats.docCount();
-        List<int[]> rows = new ArrayList<>(); // per window: id, docLen, posLen, flags, nAll, tfA, normA, nName, tfN, normN, minDoc
+        List<int[]> rows = new ArrayList<>(); // per window: id, docLen, posLen, flags, nAll, tfA, normA, nName, tfN, normN
         Utf8Bytes docPart = new Utf8Bytes(64);
         Utf8Bytes posPart = new Utf8Bytes(64);
         int a = 0;
@@ -821,8 +897,8 @@ public final class StaticSearchExporter {
             byte[] pb = syncDeflate(deflater, posPart, zbuf);
             docOut.write(db, 0, db.length);
             posOut.write(pb, 0, pb.length);
-            rows.add(new int[] {w, db.length, pb.length, 0, aEnd - a, bestAll[0],
-                bestAll[1], nEnd - nm, bestName[0], bestName[1], pAll.docs()[orderAll[a]]});
+            rows.add(new int[] {w, db.length, pb.length, 0, aEnd - a, bestAll[0], bestAll[1], nEnd - nm, bestName[0],
+                bestName[1]});
             a = aEnd;
             nm = nEnd;
         }
@@ -845,9 +921,6 @@ public final class StaticSearchExporter {
                 t.varint(r[8]);
                 t.varint(r[9]);
             }
-        }
-        for (int[] r : rows) {
-            t.varint(r[10]);
         }
         return t.toByteArray();
     }

@@ -111,7 +111,7 @@ if (mode === 'tokenize') {
   })().catch(e => { console.error(e); process.exit(1); });
 } else if (mode === 'bounds') {
   // node node-driver.js SEARCH_JS bounds DATA_DIR IN.json OUT.json   IN: ["query", …] →
-  //   [[[window, bound, lowest doc id a match may have, best exact score, lowest matching doc, matches], …], …]
+  //   [[[window, bound, best exact score, lowest matching doc, matches], …], …]
   const dataDir = process.argv[4];
   const input = JSON.parse(fs.readFileSync(process.argv[5], 'utf8'));
   const read = (p, r) => {
@@ -141,7 +141,7 @@ if (mode === 'tokenize') {
           best = Math.max(best, r.scores[i]);
           if (low < 0 || r.docs[i] < low) low = r.docs[i];
         }
-        rows.push([c.id, c.bound, c.minDoc, r.docs.length ? best : null, low, r.docs.length]);
+        rows.push([c.id, c.bound, r.docs.length ? best : null, low, r.docs.length]);
       }
       out.push(rows);
     }
