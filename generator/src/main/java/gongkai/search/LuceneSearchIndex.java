@@ -42,7 +42,8 @@ final class LuceneSearchIndex implements Closeable, QueryEngine.PostingsSource {
         table = readTable();
         lexicon = readLexicon();
         String p = reader.getIndexCommit().getUserData().get(SearchIndexBuilder.PHRASES_KEY);
-        phrases = p == null ? List.of() : List.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(p, String[].class));
+        phrases = p == null ? List.of()
+                : List.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(p, String[].class));
     }
 
     /** The phrases the content repeats, most documents first (see SearchWords#phrases); none in older indexes. */

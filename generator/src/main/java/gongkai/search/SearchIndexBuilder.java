@@ -155,7 +155,8 @@ public final class SearchIndexBuilder {
     private static Iterable<java.util.Map.Entry<String, String>> lexiconData(SearchWords words, SearchVariants variants)
             throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        return new java.util.TreeMap<>(java.util.Map.of(LEXICON_KEY, json.writeValueAsString(words.lexicon(variants).toJson()),
+        return new java.util.TreeMap<>(java.util.Map.of(
+                LEXICON_KEY, json.writeValueAsString(words.lexicon(variants).toJson()),
                 PHRASES_KEY, json.writeValueAsString(words.phrases()))).entrySet();
     }
 

@@ -72,7 +72,8 @@ final class SearchWords {
      */
     List<String> phrases() {
         return valueDocs.entrySet().stream().filter(e -> e.getValue() >= 2)
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .limit(PHRASES).map(Map.Entry::getKey).toList();
     }
 

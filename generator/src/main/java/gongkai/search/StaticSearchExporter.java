@@ -32,7 +32,7 @@ import org.apache.lucene.util.SmallFloat;
  * and a document's display row are byte ranges; search.js asks for all ranges of one file in one multi-range
  * request ({@code Range: bytes=a-b,c-d}) and falls back to one range per request, or to whole files, on hosts
  * that do not serve them. Layout under
- * {@code <site>/search/data/} (format 3; integers are unsigned LEB128 varints):
+ * {@code <site>/search/data/} (format 4; integers are unsigned LEB128 varints):
  * <ul>
  *   <li>{@code meta.json} — doc count, BM25 statistics per field, the norm → length table, the window size, the
  *       bucket → dictionary shard map, dictionaries (years, departments, categories), per-doc facet data: runs of
@@ -42,7 +42,7 @@ import org.apache.lucene.util.SmallFloat;
  *       category bit masks as one character {@code U+0030 + mask} per doc (in {@code cats.json} instead, named by
  *       {@code catMasksFile}, beyond {@link #CAT_MASKS_INLINE_MAX_DOCS} docs). Loaded once per page.</li>
  *   <li>{@code dict/<f>.bin} — term dictionary shards in slots of {@code dictSlot} ({@link #DICT_SLOT}) bytes. A
- *       term's bucket is FNV-1a-32 over its UTF-16 code units mod {@link #BUCKETS} (a query head's: its first term's); consecutive buckets are packed
+ *       term's bucket is FNV-1a-32 over its UTF-16 code units mod {@link #BUCKETS}; consecutive buckets are packed
  *       into shards ({@code dictStartDeltas}: first bucket of each shard, as differences; {@code dictSlots}: slots
  *       of each shard, run-length {@code [slots, shards]…}; {@code dictFiles}: first shard of each file — a shard's
  *       offset is its first slot, counted from its file's first shard, times the slot size). A slot holds the
@@ -50,13 +50,16 @@ import org.apache.lucene.util.SmallFloat;
  *       then per term {@code byteLen, UTF-8 bytes, postFile, offset, tableLen, docLen, posLen, flags, headLen},
  *       when flags bit 2 is set the window table itself ({@code tableLen} bytes), and when flags bit 4 is set the
  *       first result page of the term alone: {@code k} and k doc ids, best first (see {@link #FIRST_PAGE}). Flag
- *       bit 1: the table is raw deflate.</li>
+ *       bit 1: the table is raw deflate. Besides terms, the dictionary holds queries' own ranked heads (see
+ *       {@link QueryHead}) under keys starting with a control character ({@link #headKey}), in the bucket of their
+ *       first term (which the query looks up anyway): no region but the head ({@code tableLen, docLen, posLen}
+ *       0), and their first page.</li>
  *   <li>{@code post/<n>.bin} — postings in windows: documents are ordered by their title read backwards (see
  *       {@link #windowRanks}) and cut into windows of {@link #WINDOW}; every term's postings are split by those
  *       windows (see {@code windowed}). At {@code offset}: the window table ({@code tableLen} bytes, unless it is in
  *       the dictionary entry), the windows' doc parts ({@code docLen} bytes in all), their position parts
  *       ({@code posLen}), then for terms with at least {@link #HEAD_MIN_DOC_BYTES} of doc parts a ranked head
- *       ({@code headLen} bytes, see {@code rankedHead}; 0: none).</li>
+ *       ({@code headLen} bytes, see {@code rankedHead}; 0: none). After the terms, the queries' heads.</li>
  *   <li>{@code show/<n>.bin} — display rows in fixed {@link #SLOT}-byte slots: doc d is at
  *       {@code (d mod perFile)·SLOT} of file {@code d / perFile}; a slot holds the varint length of the row, then
  *       the row — raw deflate, ended by a sync flush (not final, as the postings' parts), of the UTF-8 JSON
@@ -66,7 +69,7 @@ import org.apache.lucene.util.SmallFloat;
  * Files stay under {@link #MAX_FILE_BYTES} (static hosts cap file size) and their number under projects/50 + 50.
  */
 public final class StaticSearchExporter {
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
     /**
      * Dictionary buckets. More would make a 100,000-project site's shards smaller (16 terms each, 2.2 slots: 560
      * bytes a query fetches per term), but meta.json's shard table grows with them: 9,000 shards cost every query
@@ -570,7 +573,8 @@ public final class StaticSearchExporter {
                     ranked[i] = hits.get(i).doc();
                 }
                 int[] docs = hits.stream().mapToInt(QueryEngine.Hit::doc).sorted().toArray();
-                byte[] head = rankedHead(Arrays.copyOf(ranked, Math.min(headSize, ranked.length)), docs, deflater, zbuf);
+                byte[] head = rankedHead(Arrays.copyOf(ranked, Math.min(headSize, ranked.length)), docs, deflater,
+                        zbuf);
                 if (headMinDocBytes > 0 && head.length * 2L > read) {
                     continue; // not worth it: the postings compress as well (0 forces heads, tests)
                 }
@@ -578,7 +582,8 @@ public final class StaticSearchExporter {
                     file.close();
                     fileNo++;
                     offset = 0;
-                    file = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(fileNo + ".bin")), 1 << 16);
+                    file = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(fileNo + ".bin")),
+                            1 << 16);
                     acc[1]++;
                 }
                 file.write(head);
