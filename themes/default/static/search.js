@@ -423,6 +423,13 @@
     return (h >>> 0) % buckets;
   }
 
+  /** The bucket of a dictionary key: a term's own, a head's its first term's (StaticSearchExporter.keyBucket). */
+  function keyBucket(key, buckets) {
+    var c = key.charAt(0);
+    return bucketOf(c === WORD_HEAD || c === VERBATIM_HEAD ? key.substring(1, key.indexOf('\u0002')) : key, buckets);
+  }
+  var WORD_HEAD = '\u0001', VERBATIM_HEAD = '\u0004';
+
   // ---------------------------------------------------------------- shard decoding
   var utf8 = new TextDecoder('utf-8');
 
@@ -479,7 +486,7 @@
 
   /**
    * A term's window table (StaticSearchExporter.windowed): {dfAll, dfName, wins: [{id, off, docLen, posLen,
-   * nAll, tfA, normA, nName, tfN, normN, minDoc}], byId}; off / posOff = file offsets of the window's doc part and
+   * nAll, tfA, normA, nName, tfN, normN}], byId}; off / posOff = file offsets of the window's doc part and
    * position part (doc parts are packed back to back from `start`, then position parts from `posStart`).
    */
   function parseTable(bytes, start, posStart) {
@@ -489,7 +496,6 @@
       for (var j = 0; j < n; j++) wins[j][k] = r.varint();
     });
     for (i = 0; i < n; i++) if (wins[i].nName) { wins[i].tfN = r.varint(); wins[i].normN = r.varint(); }
-    for (i = 0; i < n; i++) wins[i].minDoc = r.varint();
     var byId = new Map(), off = start, pos = posStart;
     for (i = 0; i < n; i++) {
       wins[i].off = off; off += wins[i].docLen;
@@ -609,12 +615,16 @@
     if (!this.metaPromise) {
       this.metaPromise = this.get('meta.json', 'json').then(function (m) {
         var n = m.docs;
-        m.kind = expand(m.kinds, n);
         if (m.catMasks !== undefined) decodeCats(m, m.catMasks);
+        // runs of equal (year, department) in columns, departments as differences; a run's first document is its
+        // department-year unless kindFlips says otherwise (StaticSearchExporter)
+        m.kind = expand(m.kindFlips, n);
         m.year = new Int32Array(n);
         m.dept = new Int32Array(n);
-        for (var g = 0, d = 0; g < m.groups.length; g += 3) {
-          for (var end = d + m.groups[g]; d < end; d++) { m.year[d] = m.years[m.groups[g + 1]]; m.dept[d] = m.groups[g + 2]; }
+        for (var g = 0, d = 0, dept = 0; g < m.groupSizes.length; g++) {
+          dept += m.groupDepts[g];
+          m.kind[d] ^= 1;
+          for (var end = d + m.groupSizes[g]; d < end; d++) { m.year[d] = m.years[m.groupYears[g]]; m.dept[d] = dept; }
         }
         // dictionary shard i: [file, offset, length] at dictShards[3i…] (shards fill whole slots, in order)
         m.dictStarts = [];
@@ -681,7 +691,7 @@
    */
   Engine.prototype.entries = function (terms) {
     var self = this, m = this.m, ds = m.dictShards;
-    var shards = terms.map(function (t) { return shardOf(m.dictStarts, bucketOf(t, m.buckets)); });
+    var shards = terms.map(function (t) { return shardOf(m.dictStarts, keyBucket(t, m.buckets)); });
     var todo = shards.filter(function (i, k) { return !self.dicts.has(i) && shards.indexOf(i) === k; });
     byFile(todo, function (i) { return ds[3 * i]; }).forEach(function (list, file) {
       var got = self.getRanges('dict/' + file + '.bin',
@@ -805,26 +815,29 @@
   };
 
   /**
-   * Exact matches {docs, scores} (in window order) of the given windows: windows hold the same documents in every
-   * term, so each window is matched and scored alone, by the scorer below, with each term's global df.
+   * Exact matches {docs, scores, windows (ids of the windows holding any)} (in window order) of the given windows:
+   * windows hold the same documents in every term, so each window is matched and scored alone, by the scorer
+   * below, with each term's global df. skip(term, id) (optional): terms not to read in a window (known to match
+   * nothing there).
    */
-  Engine.prototype.evalWindows = function (q, qt, ids, tabOf) {
+  Engine.prototype.evalWindows = function (q, qt, ids, tabOf, skip) {
     var self = this, list = [], owner = [];
     ids.forEach(function (id, i) {
       qt.terms.forEach(function (t) {
-        var w = tabOf.get(t).byId.get(id);
+        var w = !skip || !skip(t, id) ? tabOf.get(t).byId.get(id) : null;
         if (w) { list.push({ t: t, w: w, pos: qt.pos.get(t) }); owner.push(i); }
       });
     });
     return this.fetchWindows(list, qt.entries).then(function (data) {
-      var docs = [], scores = [], at = 0;
+      var docs = [], scores = [], at = 0, windows = [];
       for (var i = 0; i < ids.length; i++) {
         var byTerm = new Map();
         for (; at < list.length && owner[at] === i; at++) byTerm.set(list[at].t, data[at]);
         var res = self.evaluate(q, byTerm);
         for (var j = 0; j < res.docs.length; j++) { docs.push(res.docs[j]); scores.push(res.scores[j]); }
+        if (res.docs.length) windows.push(ids[i]);
       }
-      return { docs: Int32Array.from(docs), scores: Float64Array.from(scores) };
+      return { docs: Int32Array.from(docs), scores: Float64Array.from(scores), windows: windows };
     });
   };
 
@@ -868,12 +881,13 @@
   };
 
   /**
-   * Per window (ids: candidate windows) {id, bound, est, minDoc}: the best score a doc in the window can reach
+   * Per window (ids: candidate windows) {id, bound, est}: the best score a doc in the window can reach
    * (per required word the best of its phrases' bounds, then each boost's, summed as the scorer sums), an
    * estimate of its matches (per word the largest of its phrases' least `all` doc count, the least over words),
-   * and the lowest doc id a match can have.
+   * and the lowest doc id a match can have. verbatimIn (optional): the windows holding the query's one group's
+   * text verbatim, when its verbatim stage read them all; elsewhere the group scores as its words.
    */
-  Engine.prototype.windowBounds = function (q, qt, tabOf, ids) {
+  Engine.prototype.windowBounds = function (q, qt, tabOf, ids, verbatimIn) {
     var m = this.m, A = m.fields.all, N = m.fields.name, avgA = A[1] / A[0], avgN = N[1] / N[0], lt = LENGTHS;
     function idfs(a) {
       var sa = 0, sn = 0;
@@ -891,40 +905,39 @@
     var words = prepare(q.words), groups = prepare(q.groups.map(function (g) { return g.phrase; }));
     var grouped = new Set(), required = new Set(requiredOf(q));
     q.groups.forEach(function (g) { g.members.forEach(function (i) { grouped.add(i); }); });
-    /** {bound, est, minDoc} of a word in window id, or null when no phrase of it can be there. */
+    /** {bound, est} of a word in window id, or null when no phrase of it can be there. */
     function wordBound(alts, id) {
       var best = null;
       alts.forEach(function (x) {
         if (!x.idf || !altIn(x.a, tabOf, id)) return;
-        var a = Infinity, n = Infinity, est = Infinity, minDoc = 0;
+        var a = Infinity, n = Infinity, est = Infinity;
         x.a.clauses.forEach(function (c) {
           var w = tabOf.get(c.term).byId.get(id);
           a = Math.min(a, x.idf[0] * satOf(w.tfA, lt[w.normA], m.k1, m.b, avgA));
           n = w.nName ? Math.min(n, x.idf[1] * satOf(w.tfN, lt[w.normN], m.k1, m.b, avgN)) : -1;
           est = Math.min(est, w.nAll);
-          minDoc = Math.max(minDoc, w.minDoc);
         });
         var b = n > 0 ? a + m.nameBoost * n : a;
         if (x.variant) b = m.variantWeight * b;
-        if (!best) best = { bound: b, est: est, minDoc: minDoc };
-        else { best.bound = Math.max(best.bound, b); best.est = Math.max(best.est, est); best.minDoc = Math.min(best.minDoc, minDoc); }
+        if (!best) best = { bound: b, est: est };
+        else { best.bound = Math.max(best.bound, b); best.est = Math.max(best.est, est); }
       });
       return best;
     }
     return ids.map(function (id) {
-      var bound = 0, first = true, est = Infinity, minDoc = 0;
+      var bound = 0, first = true, est = Infinity;
       var wb = words.map(function (alts) { return wordBound(alts, id); });
       var gb = groups.map(function (alts) { return wordBound(alts, id); });
       // matches: every required word (or, verbatim, phrase) is in the window
       q.words.forEach(function (w, i) {
-        if (!q.verbatim || required.has(w)) { est = Math.min(est, wb[i].est); minDoc = Math.max(minDoc, wb[i].minDoc); }
+        if (!q.verbatim || required.has(w)) est = Math.min(est, wb[i].est);
       });
       q.groups.forEach(function (g, j) {
-        if (q.verbatim) { est = Math.min(est, gb[j].est); minDoc = Math.max(minDoc, gb[j].minDoc); }
+        if (q.verbatim) est = Math.min(est, gb[j].est);
       });
       // the score: units as QueryEngine.unitScores sums them, each at its best
       q.groups.forEach(function (g, j) {
-        var u = gb[j] ? m.verbatim + m.phraseBoost * gb[j].bound : -Infinity;
+        var u = gb[j] && (!verbatimIn || verbatimIn.has(id)) ? m.verbatim + m.phraseBoost * gb[j].bound : -Infinity;
         if (!q.verbatim) {
           var sum = wb[g.members[0]].bound;
           for (var k = 1; k < g.members.length; k++) sum = sum + wb[g.members[k]].bound;
@@ -938,7 +951,7 @@
         bound = first ? wb[i].bound : bound + wb[i].bound;
         first = false;
       });
-      return { id: id, bound: bound, est: est, minDoc: minDoc };
+      return { id: id, bound: bound, est: est };
     });
   };
 
@@ -952,23 +965,39 @@
   function satOf(tf, dl, k1, b, avgdl) { return tf / (tf + k1 * (1 - b + b * dl / avgdl)); }
 
   /**
-   * The best k passing matches without fetching every window (block-max): each window's bound is the best score a
-   * doc in it can reach (per word idfSum × the least, over the word's terms, of the term's best saturation in the
-   * window — a phrase occurs at most as often as each of its terms —, for `all` and `name`, summed as the scorer
-   * sums). Windows are fetched best bound first: a first batch expected to hold well over k matches, then rounds
-   * of windows whose bound reaches the k-th score found so far (a tie reaches it unless all the window's docs come
-   * after the k-th doc), until no unread window's does: the top k and their order are then exact.
-   * → {docs, scores, exact (every candidate window read), estimate (passing matches, when not exact)}.
-   */
-  /**
    * The query parsed with the lexicon (meta.json's). Its terms' dictionary shards are requested at once: the
    * search that follows finds them on their way.
    */
   Engine.prototype.parse = function (raw) {
-    var q = parseQuery(raw, this.lex);
-    this.entries(queryTerms(q).terms).catch(function () { /* the search reports it */ });
+    var q = parseQuery(raw, this.lex), terms = queryTerms(q).terms, key = headKey(q);
+    // the query's own head, if it has one, is in its first term's shard
+    if (key !== null && terms.indexOf(key) < 0) terms = terms.concat([key]);
+    this.entries(terms).catch(function () { /* the search reports it */ });
     return Promise.resolve(q);
   };
+
+  /**
+   * The dictionary key of the ranked head a query may have (StaticSearchExporter.headKey), or null: a query of one
+   * word, nothing excluded: its term when it is one phrase of one term, else U+0001 and its phrases (each its
+   * clauses as term U+0002 offset, separated by U+0003; phrases separated by U+0001); a query of one group and
+   * nothing else: U+0004 and the group's text as a phrase (its verbatim tier). The exporter writes the heads of
+   * words with synonyms and of phrases the content repeats when their postings are large.
+   */
+  function headKey(q) {
+    var w = q.words, alts, prefix;
+    if (q.excluded.length) return null;
+    if (w.length === 1 && !q.groups.length) {
+      alts = w[0].alts;
+      if (alts.length === 1 && alts[0].clauses.length === 1) return alts[0].clauses[0].term;
+      prefix = WORD_HEAD;
+    } else if (q.groups.length === 1 && q.groups[0].members.length === w.length) {
+      alts = q.groups[0].phrase.alts;
+      prefix = VERBATIM_HEAD;
+    } else return null;
+    return prefix + alts.map(function (a) {
+      return a.clauses.map(function (c) { return c.term + '\u0002' + c.offset; }).join('\u0003');
+    }).join(WORD_HEAD);
+  }
 
   /** Bytes of a query's postings read whole (tables, doc parts, positions where needed); 0 when nothing matches. */
   Engine.prototype.querySize = function (q) {
@@ -983,7 +1012,18 @@
     });
   };
 
-  Engine.prototype.bounded = function (q, k, pass) {
+  /**
+   * The best k passing matches without fetching every window (block-max): each window's bound is the best score a
+   * doc in it can reach (per word idfSum × the least, over the word's terms, of the term's best saturation in the
+   * window — a phrase occurs at most as often as each of its terms —, for `all` and `name`, summed as the scorer
+   * sums). Windows are fetched best bound first: a first batch expected to hold well over k matches, then rounds
+   * of windows whose bound reaches the k-th score found so far (a tie reaches it unless all the window's docs come
+   * after the k-th doc), until no unread window's does: the top k and their order are then exact.
+   * verbatimIn: see windowBounds.
+   * → {docs, scores, exact (every candidate window read), estimate (passing matches, when not exact), windows
+   * (the ids of the windows holding matches, when exact)}.
+   */
+  Engine.prototype.bounded = function (q, k, pass, verbatimIn) {
     var self = this;
     return this.resolve(q).then(function (qt) {
       if (!qt) return { docs: NONE.docs, scores: NONE.scores, exact: true };
@@ -994,29 +1034,67 @@
         .then(function (tables) {
           var tabOf = tableMap(qt, tables), ids = candidateWindows(q, tabOf);
           if (small) return self.evalWindows(q, qt, ids, tabOf).then(function (r) { r.exact = true; return r; });
-          var cands = self.windowBounds(q, qt, tabOf, ids);
-          cands.sort(function (x, y) { return y.bound - x.bound || x.minDoc - y.minDoc; });
+          var skip;
+          if (verbatimIn) {
+            // terms of the group's text alone are not read where it is known not to stand
+            var wordTerms = new Set();
+            q.words.concat(q.excluded).forEach(function (w) {
+              w.alts.forEach(function (a) { a.clauses.forEach(function (c) { wordTerms.add(c.term); }); });
+            });
+            skip = function (t, id) { return !wordTerms.has(t) && !verbatimIn.has(id); };
+          }
+          // the windows a match can lie in may be few though the terms are large (a rare phrase of common
+          // trigrams): when they and the tables fit what a query reads whole, they come in one round, exactly
+          var read = 0;
+          es.forEach(function (e, j) { // as tables() read them: a small term whole, else its table unless inline
+            var region = docStart(e) + e[3] + (qt.pos.get(qt.terms[j]) ? e[4] : 0) - e[1];
+            read += region <= self.wholeTermBytes ? region : e[7] ? 0 : e[2];
+          });
+          ids.forEach(function (id) {
+            qt.terms.forEach(function (t) {
+              var w = tabOf.get(t).byId.get(id);
+              if (w && !(skip && skip(t, id)) && !self.windows.has(t + '\u0000' + id)) {
+                read += w.docLen + (qt.pos.get(t) ? w.posLen : 0);
+              }
+            });
+          });
+          if (read <= self.wholeQueryBytes) {
+            return self.evalWindows(q, qt, ids, tabOf, skip).then(function (r) { r.exact = true; return r; });
+          }
+          var cands = self.windowBounds(q, qt, tabOf, ids, verbatimIn);
+          cands.sort(function (x, y) { return y.bound - x.bound || x.id - y.id; });
           var first = [], expected = 0, i = 0;
           while (i < cands.length && (expected < 4 * k || first.length < 2)) { expected += cands[i].est; first.push(cands[i++]); }
-          var fetched = new Set(), found = { docs: [], scores: [] };
+          var fetched = new Set(), found = { docs: [], scores: [] }, windows = [];
           function round(batch) {
             batch.forEach(function (c) { fetched.add(c.id); });
-            return self.evalWindows(q, qt, batch.map(function (c) { return c.id; }), tabOf).then(function (r) {
+            return self.evalWindows(q, qt, batch.map(function (c) { return c.id; }), tabOf, skip).then(function (r) {
               for (var j = 0; j < r.docs.length; j++) { found.docs.push(r.docs[j]); found.scores.push(r.scores[j]); }
+              windows = windows.concat(r.windows);
               var best = top(found, k, passing(found, pass)), kth = best.length === k ? best[k - 1] : null;
-              var rest = cands.filter(function (c) {
-                return !fetched.has(c.id) &&
-                  (!kth || c.bound > kth.score || (c.bound === kth.score && c.minDoc < kth.doc));
-              });
+              // (a bound equal to the k-th score may hide a tie with a lower doc id: such windows are read)
+              var rest = cands.filter(function (c) { return !fetched.has(c.id) && (!kth || c.bound >= kth.score); });
               if (!rest.length) return finish();
               // the k-th score rises as windows come in: read the best bounds first, doubling what has been read
               // (the last round takes all that is left when that is at most as much again)
-              return round(rest.length <= 2 * fetched.size ? rest : rest.slice(0, Math.max(2, fetched.size)));
+              var n = rest.length <= 2 * fetched.size ? rest.length : Math.max(2, fetched.size);
+              if (!kth) {
+                // fewer than k so far: at least the windows expected to bring twice the missing ones at the rate
+                // the read windows matched (all when none did: a rare verbatim text is read in two rounds, not
+                // seven that each found nothing)
+                var got = best.length, estRead = 0, want = 0;
+                cands.forEach(function (c) { if (fetched.has(c.id)) estRead += c.est; });
+                var m = 0;
+                while (m < rest.length && want * got < 2 * (k - got) * estRead) want += rest[m++].est;
+                n = Math.max(n, m);
+              }
+              return round(rest.slice(0, n));
             });
           }
           function finish() {
             var res = { docs: Int32Array.from(found.docs), scores: Float64Array.from(found.scores) };
             res.exact = fetched.size === cands.length;
+            if (res.exact) res.windows = windows;
             if (!res.exact) {
               // matches in the unread windows, at the rate at which the read windows' shortest lists matched
               var got = passing(res, pass).length, estFetched = 0, estRest = 0;
@@ -1038,16 +1116,22 @@
   }
 
   /**
-   * The matches of a query of one one-term word whose term has a ranked head (StaticSearchExporter.rankedHead):
-   * {docs, head} — every matching doc (ascending) and the best HEAD docs in rank order, no scores; else null,
-   * and the caller runs the full search.
+   * The matches of a query with a ranked head (StaticSearchExporter.rankedHead; one word of one term, or a word
+   * with synonyms, see headKey): {docs, head} — every matching doc (ascending) and the best HEAD docs in rank
+   * order, no scores; else null, and the caller runs the full search.
    */
   Engine.prototype.headMatches = function (q) {
-    var self = this, words = q.words;
-    if (words.length !== 1 || words[0].alts.length !== 1 || words[0].alts[0].clauses.length !== 1 ||
-        q.excluded.length || q.groups.length) return Promise.resolve(null);
-    var t = words[0].alts[0].clauses[0].term;
-    return this.meta().then(function () { return self.entries([t]); }).then(function (es) {
+    var self = this;
+    return this.meta().then(function () {
+      var t = headKey(q);
+      return t === null || t.charAt(0) === VERBATIM_HEAD ? null : self.readHead(t);
+    });
+  };
+
+  /** The ranked head under dictionary key t: {docs, head} (see headMatches), or null when t has none. */
+  Engine.prototype.readHead = function (t) {
+    var self = this;
+    return this.entries([t]).then(function (es) {
       var e = es[0];
       if (!e || !e[6]) return null;
       if (!self.heads.has(t)) {
@@ -1374,10 +1458,9 @@
      * rather than after them (rowsOf caches them; the page then finds them there).
      */
     function prefetchFirstPage() {
-      var w = q.words;
-      if (w.length !== 1 || w[0].alts.length !== 1 || w[0].alts[0].clauses.length !== 1 || q.excluded.length ||
-        q.groups.length) return;
-      self.entries([w[0].alts[0].clauses[0].term]).then(function (es) {
+      var key = headKey(q);
+      if (key === null) return;
+      self.entries([key]).then(function (es) {
         if (es[0] && es[0][8]) return self.rowsOf(Array.from(es[0][8]));
       }).catch(function () { /* the page's own request of these rows reports the error */ });
     }
@@ -1391,9 +1474,38 @@
       var k = wanted * PAGE_SIZE;
       return self.querySize(q).then(function (size) {
         if (size <= self.wholeQueryBytes) return bounded(); // small enough to read whole: exact total and facets
+        var key = headKey(q);
+        return (key !== null ? self.readHead(key) : Promise.resolve(null)).then(function (h) {
+          return h ? verbatimHead(h) : verbatimStage();
+        });
+      });
+
+      /**
+       * The verbatim tier from its ranked head (a phrase the content repeats): the page when its passing
+       * documents fill it; the total is their count, exact.
+       */
+      function verbatimHead(h) {
+        var total = 0, found = [];
+        for (var x = 0; x < h.docs.length; x++) if (pass(h.docs[x], null)) total++;
+        for (var y = 0; y < h.head.length && found.length < k; y++) {
+          if (pass(h.head[y], null)) found.push({ doc: h.head[y], score: null });
+        }
+        if (found.length < k) return verbatimStage();
+        return rows(found.slice((wanted - 1) * PAGE_SIZE), total, false, wanted,
+          Math.max(wanted, Math.ceil(total / PAGE_SIZE)), null).then(function (x) {
+          x.verbatim = true;
+          x.atLeast = true;
+          return x;
+        });
+      }
+
+      function verbatimStage() {
         return self.bounded(verbatimQuery(q), k, pass).then(function (r) {
           var which = passing(r, pass);
-          if (which.length < k) return bounded();
+          // too few verbatim matches for the page (then all were read): they are the top of the whole query,
+          // and no other window holds the group's text — there it scores as its words (one group: a match of the
+          // whole query holding the text verbatim is a match of the verbatim stage)
+          if (which.length < k) return bounded(r.exact && q.groups.length === 1 ? new Set(r.windows) : undefined);
           // all verbatim matches read: their count is a lower bound of the total; else an estimate of it
           var total = r.exact ? which.length : Math.max(r.estimate, which.length);
           return rows(top(r, k, which).slice((wanted - 1) * PAGE_SIZE), total, false, wanted,
@@ -1403,11 +1515,11 @@
             return x;
           });
         });
-      });
+      }
     }
 
-    function bounded() {
-      return self.bounded(q, wanted * PAGE_SIZE, pass).then(function (r) {
+    function bounded(verbatimIn) {
+      return self.bounded(q, wanted * PAGE_SIZE, pass, verbatimIn).then(function (r) {
         if (r.exact) return exact(r);
         var which = passing(r, pass), total = Math.max(r.estimate, which.length);
         var pages = Math.max(wanted, Math.ceil(total / PAGE_SIZE));

@@ -32,6 +32,7 @@ final class LuceneSearchIndex implements Closeable, QueryEngine.PostingsSource {
     private final byte[] normsName;
     private final DocTable table;
     private final SearchLexicon lexicon;
+    private final List<String> phrases;
 
     LuceneSearchIndex(Path indexDir) throws IOException {
         reader = DirectoryReader.open(FSDirectory.open(indexDir));
@@ -40,6 +41,14 @@ final class LuceneSearchIndex implements Closeable, QueryEngine.PostingsSource {
         normsName = readNorms(SearchIndexBuilder.FIELD_NAME);
         table = readTable();
         lexicon = readLexicon();
+        String p = reader.getIndexCommit().getUserData().get(SearchIndexBuilder.PHRASES_KEY);
+        phrases = p == null ? List.of()
+                : List.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(p, String[].class));
+    }
+
+    /** The phrases the content repeats, most documents first (see SearchWords#phrases); none in older indexes. */
+    List<String> phrases() {
+        return phrases;
     }
 
     /** The query lexicon: the build's words and variants, the index's letter words, the character map cut to the index. */

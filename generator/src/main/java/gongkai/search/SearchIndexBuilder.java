@@ -48,6 +48,8 @@ public final class SearchIndexBuilder {
 
     /** Commit user data key of the query lexicon's JSON ({@link SearchLexicon#toJson}). */
     static final String LEXICON_KEY = "gongkai.lexicon";
+    /** Commit user data key of the repeated phrases (JSON array, {@link SearchWords#phrases}). */
+    static final String PHRASES_KEY = "gongkai.phrases";
 
     /** Builds (replacing) the index in {@code indexDir} from the content, with the theme's query variants. */
     public void build(Content content, Path indexDir, SearchVariants variants) throws IOException {
@@ -146,11 +148,16 @@ public final class SearchIndexBuilder {
         return config;
     }
 
-    /** The lexicon rides in the commit: the index and the words it was cut with cannot disagree. */
+    /**
+     * The lexicon rides in the commit: the index and the words it was cut with cannot disagree; so do the phrases
+     * the content repeats (the exporter's candidates for ranked heads).
+     */
     private static Iterable<java.util.Map.Entry<String, String>> lexiconData(SearchWords words, SearchVariants variants)
             throws IOException {
-        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(words.lexicon(variants).toJson());
-        return java.util.Map.of(LEXICON_KEY, json).entrySet();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        return new java.util.TreeMap<>(java.util.Map.of(
+                LEXICON_KEY, json.writeValueAsString(words.lexicon(variants).toJson()),
+                PHRASES_KEY, json.writeValueAsString(words.phrases()))).entrySet();
     }
 
     private static void deleteTree(Path root) throws IOException {

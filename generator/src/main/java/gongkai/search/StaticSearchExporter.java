@@ -32,11 +32,13 @@ import org.apache.lucene.util.SmallFloat;
  * and a document's display row are byte ranges; search.js asks for all ranges of one file in one multi-range
  * request ({@code Range: bytes=a-b,c-d}) and falls back to one range per request, or to whole files, on hosts
  * that do not serve them. Layout under
- * {@code <site>/search/data/} (format 3; integers are unsigned LEB128 varints):
+ * {@code <site>/search/data/} (format 4; integers are unsigned LEB128 varints):
  * <ul>
  *   <li>{@code meta.json} — doc count, BM25 statistics per field, the norm → length table, the window size, the
  *       bucket → dictionary shard map, dictionaries (years, departments, categories), per-doc facet data: runs of
- *       equal (year, department) as flat {@code [length, yearIdx, deptIdx]…}, run-length kinds {@code [value, count]…},
+ *       equal (year, department) in columns ({@code groupSizes}, {@code groupYears}, {@code groupDepts} as
+ *       differences), kinds as run-length {@code [value, count]…} of where a doc's kind differs from "department-year
+ *       iff first of its run" ({@code kindFlips}),
  *       category bit masks as one character {@code U+0030 + mask} per doc (in {@code cats.json} instead, named by
  *       {@code catMasksFile}, beyond {@link #CAT_MASKS_INLINE_MAX_DOCS} docs). Loaded once per page.</li>
  *   <li>{@code dict/<f>.bin} — term dictionary shards in slots of {@code dictSlot} ({@link #DICT_SLOT}) bytes. A
@@ -48,13 +50,16 @@ import org.apache.lucene.util.SmallFloat;
  *       then per term {@code byteLen, UTF-8 bytes, postFile, offset, tableLen, docLen, posLen, flags, headLen},
  *       when flags bit 2 is set the window table itself ({@code tableLen} bytes), and when flags bit 4 is set the
  *       first result page of the term alone: {@code k} and k doc ids, best first (see {@link #FIRST_PAGE}). Flag
- *       bit 1: the table is raw deflate.</li>
+ *       bit 1: the table is raw deflate. Besides terms, the dictionary holds queries' own ranked heads (see
+ *       {@link QueryHead}) under keys starting with a control character ({@link #headKey}), in the bucket of their
+ *       first term (which the query looks up anyway): no region but the head ({@code tableLen, docLen, posLen}
+ *       0), and their first page.</li>
  *   <li>{@code post/<n>.bin} — postings in windows: documents are ordered by their title read backwards (see
  *       {@link #windowRanks}) and cut into windows of {@link #WINDOW}; every term's postings are split by those
  *       windows (see {@code windowed}). At {@code offset}: the window table ({@code tableLen} bytes, unless it is in
  *       the dictionary entry), the windows' doc parts ({@code docLen} bytes in all), their position parts
  *       ({@code posLen}), then for terms with at least {@link #HEAD_MIN_DOC_BYTES} of doc parts a ranked head
- *       ({@code headLen} bytes, see {@code rankedHead}; 0: none).</li>
+ *       ({@code headLen} bytes, see {@code rankedHead}; 0: none). After the terms, the queries' heads.</li>
  *   <li>{@code show/<n>.bin} — display rows in fixed {@link #SLOT}-byte slots: doc d is at
  *       {@code (d mod perFile)·SLOT} of file {@code d / perFile}; a slot holds the varint length of the row, then
  *       the row — raw deflate, ended by a sync flush (not final, as the postings' parts), of the UTF-8 JSON
@@ -64,7 +69,12 @@ import org.apache.lucene.util.SmallFloat;
  * Files stay under {@link #MAX_FILE_BYTES} (static hosts cap file size) and their number under projects/50 + 50.
  */
 public final class StaticSearchExporter {
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
+    /**
+     * Dictionary buckets. More would make a 100,000-project site's shards smaller (16 terms each, 2.2 slots: 560
+     * bytes a query fetches per term), but meta.json's shard table grows with them: 9,000 shards cost every query
+     * 1.7 KB more of meta.json and saved 190 bytes per term.
+     */
     public static final int BUCKETS = 4096;
     /**
      * Bytes per display slot; a row that would not fit loses the end of its snippet. Rows are deflated (to about
@@ -155,7 +165,8 @@ public final class StaticSearchExporter {
             int[] postFiles = new int[1];
             long[][] shown = new long[1][];
             Workers.runAll("gongkai-search-export", List.of(
-                    () -> postFiles[0] = writePostings(index, out.resolve("post"), dict, dictTerms, acc),
+                    () -> postFiles[0] = writePostings(index, out.resolve("post"), dict, dictTerms, acc,
+                            headQueries(index.lexicon(), index.phrases())),
                     () -> shown[0] = writeDisplay(index, table, out)));
             int perFile = MAX_FILE_BYTES / SLOT;
             int showFiles = (int) shown[0][2];
@@ -244,16 +255,31 @@ public final class StaticSearchExporter {
             }
             ArrayNode cats = meta.putArray("cats");
             table.categories.forEach(cats::add);
-            // runs of equal (year, dept): [docs in run, yearIdx, deptIdx] flattened — small numbers gzip well
-            ArrayNode groups = meta.putArray("groups");
+            // runs of equal (year, dept) in columns — docs in the run, year index, department index as the
+            // difference from the previous run's (content is in department order: mostly 0 or 1) — which gzip
+            // to half of the runs as [docs, year, dept] triples (100,000 projects: 12.4 → 5.8 KB)
+            ArrayNode groupSizes = meta.putArray("groupSizes");
+            ArrayNode groupYears = meta.putArray("groupYears");
+            ArrayNode groupDepts = meta.putArray("groupDepts");
+            int[] kindFlips = new int[n];
             int runStart = 0;
+            int lastDept = 0;
             for (int d = 1; d <= n; d++) {
                 if (d == n || table.year[d] != table.year[d - 1] || table.dept[d] != table.dept[d - 1]) {
-                    groups.add(d - runStart).add(table.years.indexOf(table.year[runStart])).add(table.dept[runStart]);
+                    groupSizes.add(d - runStart);
+                    groupYears.add(table.years.indexOf(table.year[runStart]));
+                    groupDepts.add(table.dept[runStart] - lastDept);
+                    lastDept = table.dept[runStart];
+                    kindFlips[runStart] = 1;
                     runStart = d;
                 }
             }
-            meta.set("kinds", runLength(table.kind));
+            // a run's first document is its department-year, the rest its projects (SearchDocuments' order): the
+            // kinds are stored as where they differ from that, run-length — [0, n] (were 4.5 KB gzip at 100,000)
+            for (int d = 0; d < n; d++) {
+                kindFlips[d] ^= table.kind[d] == SearchDoc.DEPARTMENT_YEAR ? 1 : 0;
+            }
+            meta.set("kindFlips", runLength(kindFlips));
             // projects that print no budget amount (the budget filter says how many it leaves out)
             int[] unbudgeted = new int[n];
             for (int d = 0; d < n; d++) {
@@ -456,7 +482,16 @@ public final class StaticSearchExporter {
      * which thread made them), then written in term order, group by group ({@link #TERM_GROUPS}).
      */
     private int writePostings(LuceneSearchIndex index, Path dir, Utf8Bytes[] dict, int[] dictTerms,
-            long[] acc) throws IOException {
+            long[] acc, List<QueryHead> heads) throws IOException {
+        // what a browser would read of the head queries' terms, to decide which queries get a head
+        java.util.Map<String, long[]> sizes = new java.util.HashMap<>();
+        for (QueryHead h : heads) {
+            for (SearchQuery.Phrase a : h.phrases()) {
+                for (SearchQuery.Clause c : a.clauses()) {
+                    sizes.put(c.term(), null);
+                }
+            }
+        }
         Files.createDirectories(dir);
         Terms all = index.terms(SearchIndexBuilder.FIELD_ALL);
         Terms name = index.terms(SearchIndexBuilder.FIELD_NAME);
@@ -506,36 +541,56 @@ public final class StaticSearchExporter {
                         file.write(block.docParts());
                         file.write(block.posParts());
                         file.write(block.head());
-                        int bucket = bucket(block.text(), BUCKETS);
-                        Utf8Bytes d = dict[bucket];
-                        if (d == null) {
-                            d = dict[bucket] = new Utf8Bytes(64);
+                        dictEntry(dict, dictTerms, block.text(), fileNo, offset, block.tableBytes().length,
+                                block.docParts().length, block.posParts().length, (block.tableDeflated() ? 1 : 0)
+                                        | (block.inline() ? 2 : 0) | (block.firstPage().length > 0 ? 4 : 0),
+                                block.head().length, block.inline() ? block.tableBytes() : null, block.firstPage());
+                        if (sizes.containsKey(block.text())) {
+                            sizes.put(block.text(), new long[] {block.inline() ? 0 : block.tableBytes().length,
+                                block.docParts().length, block.posParts().length});
                         }
-                        byte[] utf8 = block.text().getBytes(StandardCharsets.UTF_8);
-                        d.varint(utf8.length);
-                        d.write(utf8);
-                        d.varint(fileNo);
-                        d.varint(offset);
-                        d.varint(block.tableBytes().length);
-                        d.varint(block.docParts().length);
-                        d.varint(block.posParts().length);
-                        d.varint((block.tableDeflated() ? 1 : 0) | (block.inline() ? 2 : 0)
-                                | (block.firstPage().length > 0 ? 4 : 0));
-                        d.varint(block.head().length);
-                        if (block.inline()) {
-                            d.write(block.tableBytes());
-                        }
-                        if (block.firstPage().length > 0) {
-                            d.varint(block.firstPage().length);
-                            for (int doc : block.firstPage()) {
-                                d.varint(doc);
-                            }
-                        }
-                        dictTerms[bucket]++;
                         offset += size;
                         acc[0] += size;
                     }
                 }
+            }
+            // the heads of queries (see QueryHead), after the terms' regions
+            QueryEngine engine = new QueryEngine(index);
+            Deflater deflater = new Deflater(DEFLATE_LEVEL, true);
+            deflaters.add(deflater);
+            byte[] zbuf = new byte[8192];
+            for (QueryHead h : heads) {
+                long read = h.postingsBytes(sizes);
+                if (read < headMinDocBytes) {
+                    continue; // read whole cheaply enough
+                }
+                List<QueryEngine.Hit> hits = h.ranking(engine);
+                if (hits.isEmpty()) {
+                    continue;
+                }
+                int[] ranked = new int[Math.min(Math.max(headSize, FIRST_PAGE), hits.size())];
+                for (int i = 0; i < ranked.length; i++) {
+                    ranked[i] = hits.get(i).doc();
+                }
+                int[] docs = hits.stream().mapToInt(QueryEngine.Hit::doc).sorted().toArray();
+                byte[] head = rankedHead(Arrays.copyOf(ranked, Math.min(headSize, ranked.length)), docs, deflater,
+                        zbuf);
+                if (headMinDocBytes > 0 && head.length * 2L > read) {
+                    continue; // not worth it: the postings compress as well (0 forces heads, tests)
+                }
+                if (offset > 0 && offset + head.length > MAX_FILE_BYTES) {
+                    file.close();
+                    fileNo++;
+                    offset = 0;
+                    file = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(fileNo + ".bin")),
+                            1 << 16);
+                    acc[1]++;
+                }
+                file.write(head);
+                dictEntry(dict, dictTerms, h.key(), fileNo, offset, 0, 0, 0, 4, head.length, null,
+                        Arrays.copyOf(ranked, Math.min(FIRST_PAGE, ranked.length)));
+                offset += head.length;
+                acc[0] += head.length;
             }
             return fileNo + 1;
         } finally {
@@ -544,6 +599,171 @@ public final class StaticSearchExporter {
             }
             file.close();
         }
+    }
+
+    /**
+     * A dictionary entry (see the class comment): the key, where its region is, its lengths and flags, the inline
+     * table when there is one, the first result page when there is one.
+     */
+    private static void dictEntry(Utf8Bytes[] dict, int[] dictTerms, String key, int fileNo, long offset,
+            int tableLen, int docLen, int posLen, int flags, int headLen, byte[] inlineTable, int[] firstPage)
+            throws IOException {
+        int bucket = keyBucket(key, BUCKETS);
+        Utf8Bytes d = dict[bucket];
+        if (d == null) {
+            d = dict[bucket] = new Utf8Bytes(64);
+        }
+        byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+        d.varint(utf8.length);
+        d.write(utf8);
+        d.varint(fileNo);
+        d.varint(offset);
+        d.varint(tableLen);
+        d.varint(docLen);
+        d.varint(posLen);
+        d.varint(flags);
+        d.varint(headLen);
+        if (inlineTable != null) {
+            d.write(inlineTable);
+        }
+        if (firstPage.length > 0) {
+            d.varint(firstPage.length);
+            for (int doc : firstPage) {
+                d.varint(doc);
+            }
+        }
+        dictTerms[bucket]++;
+    }
+
+    /**
+     * A query with a ranked head of its own, under dictionary key {@link #headKey}: a word with synonyms, or of
+     * one phrase of several terms, which no term's head ranks (满意度 is 满意度 or 满意率, PM2.5 is pm 2 5 or
+     * 细颗粒物) — a browser read its postings by windows whose bounds barely separate —; or text cut into words
+     * (项目完成时间: 项目 完成 时间), whose head holds its verbatim tier — the documents holding the text as typed,
+     * which rank above all others — in the server's order (phrase queries' windows have loose bounds: the least
+     * over a phrase's terms of each one's best saturation in the window).
+     */
+    record QueryHead(String key, SearchQuery query) {
+        boolean verbatim() {
+            return key.startsWith(VERBATIM_HEAD_KEY);
+        }
+
+        /** The phrases a browser would read without the head: the word's, or the group's text. */
+        List<SearchQuery.Phrase> phrases() {
+            return verbatim() ? query.groups().get(0).phrase().alternatives() : query.words().get(0).alternatives();
+        }
+
+        /**
+         * What search.js reads of the phrases' postings without the head (its querySize; for the verbatim tier,
+         * the verbatim stage's): the head's threshold.
+         */
+        long postingsBytes(java.util.Map<String, long[]> sizes) {
+            java.util.Map<String, Boolean> positions = new java.util.LinkedHashMap<>();
+            for (SearchQuery.Phrase a : phrases()) {
+                for (SearchQuery.Clause c : a.clauses()) {
+                    positions.merge(c.term(), a.clauses().size() > 1, Boolean::logicalOr);
+                }
+            }
+            long n = 0;
+            for (java.util.Map.Entry<String, Boolean> e : positions.entrySet()) {
+                long[] s = sizes.get(e.getKey());
+                if (s != null) {
+                    n += s[0] + s[1] + (e.getValue() ? s[2] : 0);
+                }
+            }
+            return n;
+        }
+
+        /**
+         * The head's documents in the server's order: the query's, or its verbatim tier — the documents holding
+         * the group's text, each scored as {@link QueryEngine#unitScores} scores a group holding it verbatim
+         * (the only unit of the query), ties by doc id.
+         */
+        List<QueryEngine.Hit> ranking(QueryEngine engine) throws IOException {
+            if (!verbatim()) {
+                return engine.search(query);
+            }
+            List<QueryEngine.Hit> tier = new ArrayList<>();
+            for (QueryEngine.Hit h : engine.search(new SearchQuery(List.of(query.groups().get(0).phrase())))) {
+                tier.add(new QueryEngine.Hit(h.doc(), QueryEngine.VERBATIM + QueryEngine.PHRASE_BOOST * h.score()));
+            }
+            tier.sort((x, y) -> x.score() != y.score() ? Double.compare(y.score(), x.score())
+                    : Integer.compare(x.doc(), y.doc()));
+            return tier;
+        }
+    }
+
+    /**
+     * The queries that may get a ranked head of their own: each word of the synonym groups and each phrase the
+     * content repeats ({@link SearchWords#phrases}), as a query of it parses, when that has a key.
+     */
+    static List<QueryHead> headQueries(SearchLexicon lexicon, List<String> phrases) {
+        java.util.Map<String, QueryHead> out = new java.util.LinkedHashMap<>();
+        List<String> texts = new ArrayList<>();
+        lexicon.synonymGroups().forEach(texts::addAll);
+        texts.addAll(phrases);
+        for (String text : texts) {
+            SearchQuery q = SearchQuery.parse(text, lexicon);
+            String key = headKey(q);
+            // a verbatim tier only for Han text: its documents then hold every word as typed (tests: parity)
+            boolean han = text.codePoints().allMatch(c -> SearchTokens.classify(c) == SearchTokens.HAN);
+            if (key != null && (key.startsWith(WORD_HEAD_KEY) || key.startsWith(VERBATIM_HEAD_KEY) && han)) {
+                out.putIfAbsent(key, new QueryHead(key, q));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** Starts the dictionary key of a word's head; no index term holds a control character. */
+    static final String WORD_HEAD_KEY = "\u0001";
+    /** Starts the dictionary key of a verbatim tier's head. */
+    static final String VERBATIM_HEAD_KEY = "\u0004";
+
+    /**
+     * The dictionary key under which a query's ranked head would be, or null: a query of one word, nothing
+     * excluded, is ranked as its phrases rank it — one phrase of one term: that term (its own head), else
+     * {@code U+0001} and its phrases, each as its clauses {@code term U+0002 offset} separated by {@code U+0003},
+     * phrases separated by {@code U+0001}; a query of one group and nothing else (text cut into words) has its
+     * verbatim tier under {@code U+0004} and the group's text as a phrase. search.js: headKey.
+     */
+    static String headKey(SearchQuery q) {
+        if (!q.excluded().isEmpty()) {
+            return null;
+        }
+        List<SearchQuery.Phrase> alts;
+        String prefix;
+        if (q.words().size() == 1 && q.groups().isEmpty()) {
+            alts = q.words().get(0).alternatives();
+            if (alts.size() == 1 && alts.get(0).clauses().size() == 1) {
+                return alts.get(0).clauses().get(0).term();
+            }
+            prefix = WORD_HEAD_KEY;
+        } else if (q.groups().size() == 1 && q.groups().get(0).members().size() == q.words().size()) {
+            alts = q.groups().get(0).phrase().alternatives();
+            prefix = VERBATIM_HEAD_KEY;
+        } else {
+            return null;
+        }
+        StringBuilder key = new StringBuilder(prefix);
+        for (int a = 0; a < alts.size(); a++) {
+            List<SearchQuery.Clause> clauses = alts.get(a).clauses();
+            for (int i = 0; i < clauses.size(); i++) {
+                key.append(i > 0 ? "\u0003" : a > 0 ? WORD_HEAD_KEY : "").append(clauses.get(i).term())
+                        .append('\u0002').append(clauses.get(i).offset());
+            }
+        }
+        return key.toString();
+    }
+
+    /**
+     * The dictionary bucket of a key: a term's own ({@link #bucket}); a head's, its first term's — the query
+     * fetches that term's shard anyway, so looking the head up costs no byte more. search.js: keyBucket.
+     */
+    static int keyBucket(String key, int buckets) {
+        if (key.startsWith(WORD_HEAD_KEY) || key.startsWith(VERBATIM_HEAD_KEY)) {
+            return bucket(key.substring(1, key.indexOf('\u0002')), buckets);
+        }
+        return bucket(key, buckets);
     }
 
     /** Encodes batches of terms in parallel (read-only shared state; per-chunk enums, deflaters and buffers). */
@@ -627,7 +847,7 @@ public final class StaticSearchExporter {
                     ? ranking(text, pAll, pName, allStats, nameStats, head ? Math.max(headSize, FIRST_PAGE) : FIRST_PAGE)
                     : new int[0];
             byte[] headBytes = head
-                    ? rankedHead(Arrays.copyOf(ranked, Math.min(headSize, ranked.length)), pAll, deflater, zbuf)
+                    ? rankedHead(Arrays.copyOf(ranked, Math.min(headSize, ranked.length)), pAll.docs(), deflater, zbuf)
                     : new byte[0];
             if (headMinDocBytes > 0 && headBytes.length * 2 > docParts.size()) {
                 headBytes = new byte[0]; // not worth it: the doc parts compress as well (0 forces heads, tests)
@@ -646,9 +866,10 @@ public final class StaticSearchExporter {
      * Table, in columns: dfAll, dfName, window count, window id deltas, doc-part lengths, position-part lengths,
      * then per window the bound of field
      * {@code all} — doc count, tf and norm byte of the doc with the greatest tf/(tf + k1(1 − b + b·dl/avgdl)) —
-     * and of field {@code name} (doc count; tf and norm when the count is not 0), and the window's lowest doc id.
-     * The browser computes the bound from that tf and norm with the scorer's own formula, so a window's bound is
-     * exactly the best score any of its docs can reach (ties included).
+     * and of field {@code name} (doc count; tf and norm when the count is not 0). The browser computes the bound
+     * from that tf and norm with the scorer's own formula, so a window's bound is exactly the best score any of its
+     * docs can reach (ties included). The window's lowest doc id (to skip a window whose bound only ties the k-th
+     * score) was a quarter of a broad term's table and spared no window of the benchmark queries: dropped.
      */
     private byte[] windowed(QueryEngine.TermPostings pAll, QueryEngine.TermPostings pName, int[] rank,
             QueryEngine.FieldStats allStats, QueryEngine.FieldStats nameStats, Utf8Bytes docOut,
@@ -657,7 +878,7 @@ public final class StaticSearchExporter {
         int[] orderName = pName == null ? new int[0] : byWindow(pName, rank);
         double avgAll = (double) allStats.sumTotalTermFreq() / allStats.docCount();
         double avgName = nameStats.docCount() == 0 ? 1 : (double) nameStats.sumTotalTermFreq() / nameStats.docCount();
-        List<int[]> rows = new ArrayList<>(); // per window: id, docLen, posLen, flags, nAll, tfA, normA, nName, tfN, normN, minDoc
+        List<int[]> rows = new ArrayList<>(); // per window: id, docLen, posLen, flags, nAll, tfA, normA, nName, tfN, normN
         Utf8Bytes docPart = new Utf8Bytes(64);
         Utf8Bytes posPart = new Utf8Bytes(64);
         int a = 0;
@@ -681,8 +902,8 @@ public final class StaticSearchExporter {
             byte[] pb = syncDeflate(deflater, posPart, zbuf);
             docOut.write(db, 0, db.length);
             posOut.write(pb, 0, pb.length);
-            rows.add(new int[] {w, db.length, pb.length, 0, aEnd - a, bestAll[0],
-                bestAll[1], nEnd - nm, bestName[0], bestName[1], pAll.docs()[orderAll[a]]});
+            rows.add(new int[] {w, db.length, pb.length, 0, aEnd - a, bestAll[0], bestAll[1], nEnd - nm, bestName[0],
+                bestName[1]});
             a = aEnd;
             nm = nEnd;
         }
@@ -705,9 +926,6 @@ public final class StaticSearchExporter {
                 t.varint(r[8]);
                 t.varint(r[9]);
             }
-        }
-        for (int[] r : rows) {
-            t.varint(r[10]);
         }
         return t.toByteArray();
     }
@@ -837,19 +1055,19 @@ public final class StaticSearchExporter {
     }
 
     /**
-     * The ranked head of a large term, raw deflate: {@code k}, the term's first k docs as the term alone ranks
-     * them ({@link #ranking}), then its {@code all} docs ({@code df}, doc deltas) for the total and facets. A
-     * one-term query reads this instead of the doc block, whose norms and tfs are most of its bytes.
+     * The ranked head of a large term (or query), raw deflate: {@code k}, the first k docs as the term alone ranks
+     * them ({@link #ranking}), then every doc it matches in {@code all} (count, doc deltas) for the total and
+     * facets. A one-term query reads this instead of the doc block, whose norms and tfs are most of its bytes.
      */
-    private static byte[] rankedHead(int[] ranked, QueryEngine.TermPostings all, Deflater deflater, byte[] zbuf) {
+    private static byte[] rankedHead(int[] ranked, int[] matches, Deflater deflater, byte[] zbuf) {
         Utf8Bytes out = new Utf8Bytes(64);
         out.varint(ranked.length);
         for (int doc : ranked) {
             out.varint(doc);
         }
-        out.varint(all.df());
+        out.varint(matches.length);
         int last = 0;
-        for (int d : all.docs()) {
+        for (int d : matches) {
             out.varint(d - last);
             last = d;
         }

@@ -31,8 +31,12 @@ import java.util.zip.GZIPOutputStream;
  * index/export time, peak heap, search file size and count, cold-first-query and warm-query bytes (gzip, as a
  * static host serves them) and requests, and latency.
  *
- * <pre>java -cp target/gongkai.jar:target/tools/gongkai-tools.jar gongkai.bench.SearchBenchmark [--from DIR] [--work DIR] [SIZE …]</pre>
- * Run from the repository root (it reads themes/default/static/search.js).
+ * <pre>java -cp target/gongkai.jar:target/tools/gongkai-tools.jar gongkai.bench.SearchBenchmark [--from DIR] [--work DIR]
+ *     [--reuse] [--query Q …] [SIZE …]</pre>
+ * Run from the repository root (it reads themes/default/static/search.js). {@code --reuse} with {@code --work}: keep
+ * the sample and index a previous run left in {@code DIR/n<SIZE>} and only export and query again (changes to the
+ * exporter or search.js: minutes less at 100,000 projects). {@code --query Q} (repeatable): run these queries
+ * instead of the fixed set.
  */
 public final class SearchBenchmark {
     /** Bytes of a fetch as a static host serves it: JSON gzip-compressed, binary ranges as they are. */
@@ -50,10 +54,14 @@ public final class SearchBenchmark {
         Path from = Path.of("content"); // the committed content the samples learn from
         Path work = Files.createTempDirectory("gongkai-bench");
         List<Integer> sizes = new ArrayList<>();
+        List<String> queries = new ArrayList<>();
+        boolean reuse = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--from" -> from = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
+                case "--reuse" -> reuse = true;
+                case "--query" -> queries.add(args[++i]);
                 default -> sizes.add(Integer.parseInt(args[i]));
             }
         }
@@ -71,20 +79,27 @@ public final class SearchBenchmark {
         int jsGz = gzip(js);
         System.out.printf("samples learn from %s; search.js as served %d B (%d B gzip)%n", from, js.length, jsGz);
         for (int size : sizes) {
-            run(source.content(), size, work.resolve("n" + size), jsGz);
+            run(source.content(), size, work.resolve("n" + size), jsGz, queries.isEmpty() ? QUERIES : queries, reuse);
         }
     }
 
-    private static void run(Content source, int size, Path dir, int jsGz) throws Exception {
-        SampleGenerator.generate(source, dir.resolve("content"), size, 42, line -> { });
-        Content content = ContentLoader.load(dir.resolve("content")).content();
-        List<SearchDoc> docs = SearchDocuments.of(content);
+    private static void run(Content source, int size, Path dir, int jsGz, List<String> queries, boolean reuse)
+            throws Exception {
         Path indexDir = dir.resolve("index");
         Path site = dir.resolve("site");
+        boolean reused = reuse && Files.isDirectory(indexDir);
+        if (!reused) {
+            SampleGenerator.generate(source, dir.resolve("content"), size, 42, line -> { });
+        }
         System.gc();
         resetPeaks();
         long t0 = System.nanoTime();
-        new SearchIndexBuilder().build(docs, indexDir, SearchVariants.load(Path.of("themes", "default")));
+        if (!reused) {
+            Content content = ContentLoader.load(dir.resolve("content")).content();
+            List<SearchDoc> docs = SearchDocuments.of(content);
+            t0 = System.nanoTime();
+            new SearchIndexBuilder().build(docs, indexDir, SearchVariants.load(Path.of("themes", "default")));
+        }
         long t1 = System.nanoTime();
         long indexPeak = heapPeak();
         resetPeaks();
@@ -107,8 +122,8 @@ public final class SearchBenchmark {
             gz += g;
             largest = Math.max(largest, b.length);
         }
-        System.out.printf("%n== %,d projects (%,d docs incl. department-years) ==%n", size, docs.size());
-        System.out.printf("index %.1f s (peak heap %d MB), export %.1f s (peak heap %d MB)%n", (t1 - t0) / 1e9,
+        System.out.printf("%n== %,d projects (%,d docs incl. department-years) ==%n", size, stats.docs());
+        System.out.printf((reused ? "index reused; " : "") + "index %.1f s (peak heap %d MB), export %.1f s (peak heap %d MB)%n", (t1 - t0) / 1e9,
                 indexPeak >> 20, (t2 - t1) / 1e9, exportPeak >> 20);
         System.out.printf("search files: %d (limit %d), %.1f MB raw, %.1f MB as served (JSON gzip), largest file %d KB; "
                         + "%d dictionary shards in %d files, %d postings files, %d display files%n", files.size(), size / 50 + 50, raw / 1e6,
@@ -116,18 +131,18 @@ public final class SearchBenchmark {
         byte[] meta = Files.readAllBytes(site.resolve("search/data/meta.json"));
         System.out.printf("meta.json (every search): %d B raw, %d B gzip%n", meta.length, gzip(meta));
 
-        List<Map<String, String>> params = QUERIES.stream().map(q -> Map.of("q", q)).toList();
+        List<Map<String, String>> params = queries.stream().map(q -> Map.of("q", q)).toList();
         JsonNode res = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), dir.resolve("node"))
                 .run("search", params, site.resolve("search/data").toString(), "10");
-        double[] warm = new double[QUERIES.size()];
-        double[] cold = new double[QUERIES.size()];
-        long[] coldBytes = new long[QUERIES.size()];
-        int[] coldReq = new int[QUERIES.size()];
-        long[] warmBytes = new long[QUERIES.size()];
+        double[] warm = new double[queries.size()];
+        double[] cold = new double[queries.size()];
+        long[] coldBytes = new long[queries.size()];
+        int[] coldReq = new int[queries.size()];
+        long[] warmBytes = new long[queries.size()];
         System.out.println(BYTES_NOTE);
         System.out.printf("%-18s %8s %8s %5s %9s %5s %8s %8s%n", "query", "hits", "coldKB", "req", "warmKB",
                 "req", "cold ms", "warm ms");
-        for (int i = 0; i < QUERIES.size(); i++) {
+        for (int i = 0; i < queries.size(); i++) {
             JsonNode r = res.get(i);
             long cb = jsGz;
             for (JsonNode f : r.get("files")) {
@@ -144,7 +159,7 @@ public final class SearchBenchmark {
             cold[i] = r.get("coldMs").asDouble();
             // "~": an estimated total (the query was read window by window; its top results are exact)
             String total = (r.get("exact").asBoolean() ? "" : "~") + r.get("total").asInt();
-            System.out.printf("%-18s %8s %8.1f %5d %9.1f %5d %8.1f %8.1f%n", QUERIES.get(i), total,
+            System.out.printf("%-18s %8s %8.1f %5d %9.1f %5d %8.1f %8.1f%n", queries.get(i), total,
                     cb / 1024.0, coldReq[i], wb / 1024.0, r.get("warmFiles").size(), cold[i], warm[i]);
         }
         System.out.printf("cold first query: median %.1f KB / %d requests (max %.1f KB / %d requests), JS included%n",
@@ -157,17 +172,17 @@ public final class SearchBenchmark {
         // the same queries on a host that serves single ranges only (S3, some CDNs): one request per range
         JsonNode single = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), dir.resolve("node-single"))
                 .run(Map.of("GONGKAI_RANGES", "single"), "search", params, site.resolve("search/data").toString(), "10");
-        long[] singleBytes = new long[QUERIES.size()];
-        long[] singleReq = new long[QUERIES.size()];
+        long[] singleBytes = new long[queries.size()];
+        long[] singleReq = new long[queries.size()];
         StringBuilder perQuery = new StringBuilder();
-        for (int i = 0; i < QUERIES.size(); i++) {
+        for (int i = 0; i < queries.size(); i++) {
             JsonNode r = single.get(i);
             singleBytes[i] = jsGz;
             for (JsonNode f : r.get("files")) {
                 singleBytes[i] += f.get("gz").asLong();
             }
             singleReq[i] = r.get("files").size() + 1;
-            perQuery.append(perQuery.length() == 0 ? "" : ", ").append(QUERIES.get(i)).append(' ').append(singleReq[i]);
+            perQuery.append(perQuery.length() == 0 ? "" : ", ").append(queries.get(i)).append(' ').append(singleReq[i]);
         }
         System.out.printf("single-range host: cold first query median %.1f KB / %d requests (max %.1f KB / %d requests)"
                         + "%n  requests per query: %s%n", median(singleBytes) / 1024.0, (int) median(singleReq),

@@ -3,7 +3,8 @@
 //   node node-driver.js SEARCH_JS parse IN.json OUT.json [DATA_DIR]  IN: ["query", …] → [{words, excluded, groups,
 //        suggestions}, …] (each word [text, [[[term, offset], …] per phrase]]); the lexicon of DATA_DIR/meta.json
 //   node node-driver.js SEARCH_JS search DATA_DIR IN.json OUT.json [LIMIT]
-//        IN: [{q, year?, dept?, cat?, min?, max?}, …] → [{total, hits:[[doc, score], …], requests, bytes, files, ms}, …]
+//        IN: [{q, year?, dept?, cat?, min?, max?}, …] → [{total, hits:[[doc, score], …], requests, bytes, files, ms,
+//        postings (bytes of the query's postings read whole)}, …]
 //        each query on a cold engine (fresh caches), and timed as a later query of one page session (warm).
 //   node node-driver.js SEARCH_JS bounds DATA_DIR IN.json OUT.json  window score bounds against exact window scores
 'use strict';
@@ -93,7 +94,8 @@ if (mode === 'tokenize') {
       const coldMs = Number(process.hrtime.bigint() - t0) / 1e6;
       const files = log.slice(), requests = engine.requests; // the page's own fetches, not the parity ones below
       // every hit, not just one page, for ranking parity: recompute from the engine's internal search
-      const hits = S.top(await engine.search(await engine.parse(params.q)), limit);
+      const parsed = await engine.parse(params.q), hits = S.top(await engine.search(parsed), limit);
+      const postings = await engine.querySize(parsed); // what reading the query whole would read
       // warm: a later query in the same page session (meta and earlier shards cached, this query's new)
       warmLog = [];
       const t1 = process.hrtime.bigint();
@@ -102,7 +104,7 @@ if (mode === 'tokenize') {
       out.push({
         q: params.q, total: res.total, exact: res.exact, page: res.page, pages: res.pages,
         pageHits: res.results.map(r => [r.doc, r.title, r.url, r.score]),
-        hits: hits.map(h => [h.doc, h.score]), requests, files, warmFiles: warmLog,
+        hits: hits.map(h => [h.doc, h.score]), requests, files, warmFiles: warmLog, postings,
         atLeast: !!res.atLeast, verbatim: !!res.verbatim, facets: res.facets, unbudgeted: res.unbudgeted, suggestion: res.suggestion === undefined ? null : res.suggestion,
         coldMs, warmMs
       });
@@ -111,7 +113,7 @@ if (mode === 'tokenize') {
   })().catch(e => { console.error(e); process.exit(1); });
 } else if (mode === 'bounds') {
   // node node-driver.js SEARCH_JS bounds DATA_DIR IN.json OUT.json   IN: ["query", …] →
-  //   [[[window, bound, lowest doc id a match may have, best exact score, lowest matching doc, matches], …], …]
+  //   [[[window, bound, best exact score, lowest matching doc, matches], …], …]
   const dataDir = process.argv[4];
   const input = JSON.parse(fs.readFileSync(process.argv[5], 'utf8'));
   const read = (p, r) => {
@@ -141,7 +143,7 @@ if (mode === 'tokenize') {
           best = Math.max(best, r.scores[i]);
           if (low < 0 || r.docs[i] < low) low = r.docs[i];
         }
-        rows.push([c.id, c.bound, c.minDoc, r.docs.length ? best : null, low, r.docs.length]);
+        rows.push([c.id, c.bound, r.docs.length ? best : null, low, r.docs.length]);
       }
       out.push(rows);
     }

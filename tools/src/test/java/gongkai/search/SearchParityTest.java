@@ -319,6 +319,78 @@ class SearchParityTest {
         }
     }
 
+    /**
+     * Queries with a head of their own (forced here on every candidate, 12 docs each): words with synonyms (满意度
+     * is 满意度 or 满意率, PM2.5 is pm 2 5 or 细颗粒物) and a phrase the content repeats (项目完成时间, cut into
+     * 项目 完成 时间), whose head is its verbatim tier. The browser reads the head (its page comes without scores)
+     * and shows the server's page; a word's total and facets are the server's; the phrase's total counts the
+     * documents holding it verbatim, the top tier of the server's ranking. Past the head, or under a filter it
+     * runs short of, the browser reads the postings and still agrees.
+     */
+    @Test
+    void queryHeadsGiveTheServersPages() throws Exception {
+        Path headSite = tmp.resolve("site-query-heads");
+        new StaticSearchExporter(0, 12, StaticSearchExporter.WINDOW).export(indexDir, headSite);
+        List<String> words = List.of("满意度", "PM2.5", "运维", "汽车");
+        List<Map<String, String>> params = new ArrayList<>();
+        words.forEach(w -> params.add(Map.of("q", w)));
+        params.add(Map.of("q", "项目完成时间"));
+        params.add(Map.of("q", "满意度", "year", "2024"));
+        params.add(Map.of("q", "满意度", "page", "2"));
+        params.add(Map.of("q", "项目完成时间", "page", "2"));
+        // whole reads off: the phrase takes its verbatim path (a word's head is read whatever its size)
+        JsonNode js = new NodeSearchRunner(NodeSearchRunner.defaultSearchJs(), tmp.resolve("node-query-heads"))
+                .run(Map.of("GONGKAI_WHOLE_BYTES", "0"), "search", params, headSite.resolve("search/data").toString(), "10");
+        int fromHead = 0;
+        try (SearchService service = SearchService.open(indexDir)) {
+            for (int i = 0; i < params.size(); i++) {
+                Map<String, String> p = params.get(i);
+                SearchFilters f = new SearchFilters(p.containsKey("year") ? Integer.valueOf(p.get("year")) : null,
+                        null, null, null, null);
+                SearchService.Result r = service.search(p.get("q"), f, Integer.parseInt(p.getOrDefault("page", "1")), 10);
+                JsonNode b = js.get(i);
+                List<String> urls = new ArrayList<>();
+                b.get("pageHits").forEach(h -> urls.add(h.get(2).asText()));
+                assertEquals(r.items().stream().map(SearchService.Item::url).toList(), urls, p.toString());
+                boolean head = b.get("pageHits").size() > 0 && b.get("pageHits").get(0).get(3).isNull();
+                fromHead += head ? 1 : 0;
+                if (b.get("verbatim").asBoolean()) {
+                    // the verbatim tier (no filter here): the documents holding the text as typed; from the head
+                    // counted exactly, from windows at least estimated
+                    long tier = service.hits(p.get("q")).stream().filter(h -> h.score() >= QueryEngine.VERBATIM).count();
+                    assertTrue(tier < r.total(), p + ": more hold the words apart");
+                    if (head) {
+                        assertTrue(b.get("atLeast").asBoolean(), p.toString());
+                        assertEquals(tier, b.get("total").asInt(), p + ": the documents holding it verbatim");
+                    }
+                } else {
+                    assertTrue(b.get("exact").asBoolean(), p.toString());
+                    assertEquals(r.total(), b.get("total").asInt(), p.toString());
+                    for (String facet : List.of("year", "dept", "cat")) {
+                        List<String> server = r.facets().get(facet).stream().map(v -> v.value() + "=" + v.count()).toList();
+                        List<String> browser = new ArrayList<>();
+                        b.get("facets").get(facet).forEach(v -> browser.add(v.get("value").asText() + "=" + v.get("count").asInt()));
+                        assertEquals(server, browser, p + " facet " + facet);
+                    }
+                }
+            }
+            // the heads were read: page 1 of each query (the filtered page comes from the head when it holds it)
+            for (int i = 0; i <= words.size(); i++) {
+                assertTrue(js.get(i).get("pageHits").get(0).get(3).isNull(), params.get(i) + " read its head");
+            }
+            // and they matter: a word's synonyms reorder its first page, so a head ranked by the word alone (or the
+            // term's own head) would not give the server's page
+            boolean reordered = false;
+            for (String w : words) {
+                List<Integer> withSynonyms = service.hits(w).stream().limit(12).map(QueryEngine.Hit::doc).toList();
+                List<Integer> alone = service.hits("\"" + w + "\"").stream().limit(12).map(QueryEngine.Hit::doc).toList();
+                reordered |= !withSynonyms.equals(alone);
+            }
+            assertTrue(reordered, "some word's synonyms change its first twelve");
+        }
+        assertTrue(fromHead >= words.size() + 1, "pages read from heads: " + fromHead);
+    }
+
     private static long requests(JsonNode result, String prefix) {
         long n = 0;
         for (JsonNode f : result.get("files")) {
