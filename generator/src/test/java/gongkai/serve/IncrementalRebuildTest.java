@@ -234,9 +234,14 @@ class IncrementalRebuildTest {
                 "362203's last passage ran up to 362207's first and now runs on");
     }
 
-    /** The last cited passage of a source page, as written. */
+    /** The last cited passage of a source page (its last part, when it is shown in parts), as written. */
     private static String lastPassage(Path page) throws IOException {
-        String html = Files.readString(page, StandardCharsets.UTF_8);
+        Path last = page;
+        String name = page.getFileName().toString();
+        for (int k = 2; Files.exists(page.resolveSibling(name.replaceFirst("\\.html$", ".p" + k + ".html"))); k++) {
+            last = page.resolveSibling(name.replaceFirst("\\.html$", ".p" + k + ".html"));
+        }
+        String html = Files.readString(last, StandardCharsets.UTF_8);
         int at = html.lastIndexOf("<div class=\"passage\"");
         return html.substring(at, html.indexOf("</div>", at));
     }
