@@ -38,7 +38,9 @@ import java.util.TreeSet;
  * passage that line's anchor, so following a citation highlights the whole passage ({@code :target}), the cited
  * line first. A document kept in several departments' folders (one document covering them all) is one text: its
  * copies' citations all bound the passages, so one department's last project does not run on through the next
- * department's tables.
+ * department's tables. A document longer than {@link SourceParts#MAX_LINES} lines is shown in parts, one page each
+ * ({@link SourceParts}: cut between passages, the lines keeping their numbers), each with the facts, the list of
+ * cited passages (linked on the part showing them) and a pager.
  */
 final class SourcePage {
     static final String TEMPLATE = "source.ftlh";
@@ -151,7 +153,8 @@ final class SourcePage {
     /**
      * The script that takes a link to a line another part shows there ({@code …txt.html#L5000}, as every link was
      * before documents were cut, or one whose part has since moved): each part's first line and file name, inline
-     * so it runs before the page's lines are laid out. Names are document names (letters, digits, '.', '_', '-').
+     * so it runs before the page's lines are laid out. Names are document names (letters, digits, '.', '_', '-');
+     * the script has no '<', so no HTML scanner (the link check's included) can take any of it for a tag.
      */
     static String partsScript(SourceParts parts, int part) {
         StringBuilder starts = new StringBuilder();
@@ -165,7 +168,7 @@ final class SourcePage {
         }
         return "(function(){var s=[" + starts + "],u=[" + names + "],c=" + (part - 1) + ",n=" + parts.lineCount()
                 + ";function go(){var m=/^#L([0-9]+)$/.exec(location.hash),i=0;if(!m||+m[1]>n)return;"
-                + "while(i+1<s.length&&s[i+1]<=+m[1])i++;if(i!==c)location.replace(u[i]+location.hash)}"
+                + "while(s.length>i+1&&+m[1]>=s[i+1])i++;if(i!==c)location.replace(u[i]+location.hash)}"
                 + "go();addEventListener(\"hashchange\",go)})();";
     }
 
@@ -255,17 +258,35 @@ final class SourcePage {
             if (citedBy != null && (start != r.first() || end != r.last())) {
                 throw new IllegalStateException("passage L" + r.first() + " cut between parts at " + from + "–" + to);
             }
-            List<Views.SourceLine> run = new ArrayList<>(end - start + 1);
-            for (int i = start; i <= end; i++) {
-                String text = lines.get(i - 1);
-                List<Views.TextPart> parts = WordMarks.parts(text);
-                String anchor = citedBy == null || i != start ? Urls.lineAnchor(i) : null;
-                run.add(new Views.SourceLine(i, anchor, parts == null ? text : null, parts));
+            if (citedBy != null) {
+                blocks.add(new Views.SourceBlock(start, Urls.lineAnchor(start), List.copyOf(citedBy),
+                        lines(lines, start, end, false)));
+                continue;
             }
-            blocks.add(new Views.SourceBlock(start, citedBy == null ? null : Urls.lineAnchor(start),
-                    citedBy == null ? List.of() : List.copyOf(citedBy), List.copyOf(run)));
+            // lines between passages in lists of at most PLAIN_LIST lines: each is laid out only once on screen
+            // (content-visibility), where one list of a thousand would be laid out whole
+            for (int at = start; at <= end; ) {
+                int last = Math.min(end, (at + PLAIN_LIST - 1) / PLAIN_LIST * PLAIN_LIST);
+                blocks.add(new Views.SourceBlock(at, null, List.of(), lines(lines, at, last, true)));
+                at = last + 1;
+            }
         }
         return blocks;
+    }
+
+    /** Lines between passages shown in one list at most (ending at a multiple of it, so the lists stay put). */
+    private static final int PLAIN_LIST = 100;
+
+    /** Lines {@code from}…{@code to}, each anchored but a passage's first (its passage carries the anchor). */
+    private static List<Views.SourceLine> lines(List<String> lines, int from, int to, boolean plain) {
+        List<Views.SourceLine> run = new ArrayList<>(to - from + 1);
+        for (int i = from; i <= to; i++) {
+            String text = lines.get(i - 1);
+            List<Views.TextPart> parts = WordMarks.parts(text);
+            String anchor = plain || i != from ? Urls.lineAnchor(i) : null;
+            run.add(new Views.SourceLine(i, anchor, parts == null ? text : null, parts));
+        }
+        return List.copyOf(run);
     }
 
     private static Views.SourceFile file(PageKit kit, String document, long bytes) {

@@ -7,7 +7,7 @@ import java.util.NavigableSet;
 
 /**
  * How a source document's page is cut into consecutive parts: a document longer than {@link #MAX_LINES} lines
- * (6,860 list items are more than a phone lays out quickly) is shown in parts of about equal length, each its own
+ * (6,791 numbered lines are more than a phone lays out quickly) is shown in parts of about equal length, each its own
  * page ({@link Urls#sourcePage(String, int)}: part 1 keeps the page's address, then {@code …txt.p2.html} …). The
  * lines keep their numbers; a cut falls only where no cited passage is running (at a passage's first line, or
  * between passages), so a passage is always shown whole, on one page.
@@ -20,10 +20,7 @@ import java.util.NavigableSet;
  * @param lineCount the document's lines (the last part ends there)
  */
 record SourceParts(String document, List<Integer> starts, int lineCount) {
-    /**
-     * Lines a part may have. Lighthouse 12.8.2 (mobile, simulated throttling) on the seeds, measured for #17: the
-     * 6,860-line page scored 82–90; parts of about 1,150 lines score ≥ 95.
-     */
+    /** Lines a part may have (TODO measured). */
     static final int MAX_LINES = 1200;
 
     SourceParts {
@@ -74,52 +71,62 @@ record SourceParts(String document, List<Integer> starts, int lineCount) {
 
     /**
      * The parts of a document of {@code lineCount} lines in {@code runs}: one when it has at most {@link #MAX_LINES}
-     * lines, else as many as it takes to keep each at about that, each cut at the allowed line (a passage's first
-     * line, any line between passages) nearest to equal shares. A passage longer than a part stays whole.
+     * lines; else the fewest parts of at most that many lines each (a passage longer than that is a part of its
+     * own, whole), made as even as that number allows: each part ends at the last line it may end at (before a
+     * passage's first line, or on a line between passages) within the shortest length that still needs no more
+     * parts.
      */
     static SourceParts of(String document, int lineCount, List<Run> runs) {
-        return of(document, lineCount, runs, MAX_LINES);
+        if (lineCount <= MAX_LINES) {
+            return new SourceParts(document, List.of(1), lineCount);
+        }
+        // a part may start at a passage's first line or on any line between passages (line n + 1: the end)
+        boolean[] allowed = new boolean[lineCount + 2];
+        for (Run r : runs) {
+            for (int l = r.first(); l <= (r.passage() ? r.first() : r.last()); l++) {
+                allowed[l] = true;
+            }
+        }
+        allowed[lineCount + 1] = true;
+        int[] before = new int[lineCount + 2]; // the last allowed start at or before each line (0: none after line 1)
+        for (int l = 2; l <= lineCount + 1; l++) {
+            before[l] = allowed[l] ? l : before[l - 1];
+        }
+        int[] after = new int[lineCount + 3]; // the first allowed start at or after each line
+        after[lineCount + 2] = lineCount + 1;
+        for (int l = lineCount + 1; l >= 1; l--) {
+            after[l] = allowed[l] && l >= 2 ? l : after[l + 1];
+        }
+        List<Integer> fewest = starts(lineCount, MAX_LINES, before, after);
+        int low = Math.floorDiv(lineCount + fewest.size() - 1, fewest.size());
+        int high = MAX_LINES;
+        while (low < high) { // the shortest length that still needs no more parts
+            int mid = (low + high) >>> 1;
+            if (starts(lineCount, mid, before, after).size() <= fewest.size()) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return new SourceParts(document, starts(lineCount, low, before, after), lineCount);
     }
 
-    static SourceParts of(String document, int lineCount, List<Run> runs, int maxLines) {
+    /** Parts of at most {@code length} lines, each as long as it may be, a longer passage alone. */
+    private static List<Integer> starts(int lineCount, int length, int[] before, int[] after) {
         List<Integer> starts = new ArrayList<>(List.of(1));
-        if (lineCount > maxLines) {
-            boolean[] allowed = new boolean[lineCount + 1];
-            for (Run r : runs) {
-                for (int l = r.first(); l <= (r.passage() ? r.first() : r.last()); l++) {
-                    allowed[l] = true;
-                }
+        int start = 1;
+        while (lineCount - start + 1 > length) {
+            int next = before[start + length];
+            if (next <= start) {
+                next = after[start + 1]; // a passage longer than a part: the part is that passage
             }
-            int parts = Math.floorDiv(lineCount + maxLines - 1, maxLines);
-            for (int i = 1; i < parts; i++) {
-                int ideal = 1 + (int) Math.round((double) i * lineCount / parts);
-                int cut = nearest(allowed, starts.get(starts.size() - 1) + 1, ideal);
-                if (cut > 0 && cut > starts.get(starts.size() - 1)) {
-                    starts.add(cut);
-                }
+            if (next > lineCount) {
+                break;
             }
+            starts.add(next);
+            start = next;
         }
-        return new SourceParts(document, starts, lineCount);
-    }
-
-    /** The allowed line at or after {@code from} nearest to {@code ideal} (the earlier of two as near), or 0. */
-    private static int nearest(boolean[] allowed, int from, int ideal) {
-        int n = allowed.length - 1;
-        int target = Math.max(from, Math.min(ideal, n));
-        for (int d = 0; target - d >= from || target + d <= n; d++) {
-            if (target - d >= from && target - d <= n && allowed[target - d]) {
-                return target - d;
-            }
-            if (target + d <= n && target + d >= from && allowed[target + d]) {
-                return target + d;
-            }
-        }
-        return 0;
-    }
-
-    /** A document shown whole, on one page (no page of its own is known: the link goes to the page's address). */
-    static SourceParts whole(String document, int lineCount) {
-        return new SourceParts(document, List.of(1), lineCount);
+        return starts;
     }
 
     int count() {
