@@ -151,7 +151,8 @@ class LongSourcePagesTest {
                 }
                 assertEquals(String.format(Locale.ROOT, "全文 · 第 %d 部分（第 %,d–%,d 行）", k, first, last),
                         part.getElementById("text-h").text(), where);
-                assertTrue(part.selectFirst("h1").text().endsWith("（第 " + k + " 部分）"), where);
+                assertTrue(part.selectFirst("h1").text().startsWith("原文（第 " + k + " 部分）："), where);
+                assertEquals("原文（第 " + k + " 部分）", part.select("nav.breadcrumbs li").last().text(), where);
                 assertEquals(k > 1 ? BASE + Urls.sourcePage(document, k - 1) : "",
                         part.select("nav.source-prev-next a[rel=prev]").attr("href"), where);
                 assertEquals(k < parts.size() ? BASE + Urls.sourcePage(document, k + 1) : "",

@@ -129,4 +129,27 @@ class SourcePartsTest {
         }
         assertCutBetweenPassages(parts, SourceParts.runs(n, SourceDocuments.citedLines(citing(CAIWU), n), bounds));
     }
+
+    /**
+     * The test site's 衡水 2020 cites five lines of the 6,305, one passage running 5,169 lines (452–5,620): it is a
+     * part of its own, and the other parts still have at most 1,200 lines (so few parts do not make them longer).
+     */
+    @Test
+    void partsBesideALongPassageKeepToTheLimit() throws Exception {
+        int n = lineCount(HENGSHUI);
+        NavigableSet<Integer> cited = SourceDocuments.citedLines(List.of(gongkai.testing.TestSites.hengshui2020()), n);
+        List<SourceParts.Run> runs = SourceParts.runs(n, cited, cited);
+        SourceParts parts = SourceParts.of(HENGSHUI, n, runs);
+        assertCutBetweenPassages(parts, runs);
+        int longPassage = 0;
+        for (int k = 1; k <= parts.count(); k++) {
+            int length = parts.last(k) - parts.first(k) + 1;
+            if (length > SourceParts.MAX_LINES) {
+                assertEquals(452, parts.first(k), "the only longer part is the passage");
+                assertEquals(5620, parts.last(k));
+                longPassage++;
+            }
+        }
+        assertEquals(1, longPassage, parts.starts().toString());
+    }
 }
