@@ -21,9 +21,11 @@ import java.util.NavigableSet;
  */
 record SourceParts(String document, List<Integer> starts, int lineCount) {
     /**
-     * Lines a part may have. Lighthouse 12.8.2, mobile, on this project's 2-core host (#17): the whole 6,305- and
-     * 6,791-line pages scored 68–96 as load varied, parts of at most 1,500 lines 82–93, of 1,200 mostly 93–100 (as
-     * the site's project and department-year pages did alongside); 1,000 did no better than 1,200.
+     * Lines a part may have. Lighthouse 12.8.2 mobile on this project's shared 2-core host (#17, load 2–8), whole
+     * page → first part: 监测中心's copy of 003 (4,713 lines before its first passage) 68–75 → 96–100, 财务处's
+     * 95–97 → 98–100, 衡水's 92–96 → 82–100 (project pages scored 93–97 alongside; in Chromium the part's main
+     * thread does a quarter less than the whole page, less than a project page). Parts of 1,500 lines scored
+     * 82–93; 1,000 did no better than 1,200.
      */
     static final int MAX_LINES = 1200;
 
