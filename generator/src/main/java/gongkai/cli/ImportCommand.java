@@ -234,6 +234,10 @@ public final class ImportCommand implements Callable<Integer> {
                     + "and may use only letters, digits, '.', '_' and '-' (no spaces or brackets): rename the file, e.g. "
                     + "\"天津-362101-2024.docx\", and import it again")));
         }
+        Text partPage = SafePaths.partPageProblem(name);
+        if (partPage != null) {
+            throw new ImportException(new ImportProblem(name, 1, "文件名", partPage));
+        }
     }
 
     /**

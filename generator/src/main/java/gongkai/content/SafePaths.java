@@ -61,6 +61,13 @@ public final class SafePaths {
     private static final Pattern WEB_PAGE = Pattern.compile(".*\\.(html?|xhtml?|xht|shtml|svgz?|xml|xsl)",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Names a long document's later parts take: x.txt's page is x.txt.html, its second part x.txt.p2.html
+     * ({@link Urls#sourcePage(String, int)}), which is also the page a document named x.txt.p2 would have. Case
+     * does not matter: some file systems (macOS, Windows) do not tell x.txt.P2.html from x.txt.p2.html.
+     */
+    private static final Pattern PART_PAGE = Pattern.compile(".*\\.p[0-9]+", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern WINDOWS_DEVICE = Pattern.compile("(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?",
             Pattern.CASE_INSENSITIVE);
 
@@ -85,6 +92,22 @@ public final class SafePaths {
             return windowsDevice(value);
         }
         return null;
+    }
+
+    /**
+     * Null when a source document may be named {@code name} as far as the site's own page names go, else why not:
+     * a name ending in {@code .p<digits>} is taken by the parts of a long document's page.
+     */
+    public static Text partPageProblem(String name) {
+        return PART_PAGE.matcher(name).matches() ? partPageName(name) : null;
+    }
+
+    private static Text partPageName(String name) {
+        return Text.of("'" + shown(name) + "' 以 .p 加数字结尾：长文件的来源页面分成几部分，第 2 部分起叫 <文件名>.p2.html、"
+                + "<文件名>.p3.html……，会与这个文件的页面重名；请给文件改名（例如把 .p2 改成 -p2）",
+                "'" + shown(name) + "' ends in .p and digits: a long document's page comes in parts, the second on named "
+                + "<file name>.p2.html, <file name>.p3.html …, which this file's page could take; rename the file "
+                + "(e.g. .p2 to -p2)");
     }
 
     private static Text windowsDevice(String name) {
@@ -161,6 +184,9 @@ public final class SafePaths {
                     "'" + shown(name) + "' is a web-page file (.html, .htm, .svg, .xml …): a browser would open it as a page "
                     + "of this site, and a source file's page is itself named <file name>.html, which it could take; "
                     + "publish the original (.docx, .pdf, .xlsx) or a .txt text instead"));
+        }
+        if (PART_PAGE.matcher(name).matches()) {
+            throw new Unsafe(partPageName(name));
         }
         if (!parts[0].equals(owner.regionSlug()) || !parts[1].equals(owner.code())) {
             throw new Unsafe(Text.of("引用的文件在 content/sources/" + parts[0] + "/" + parts[1] + "/ 里，但本文件属于部门 " + owner

@@ -109,6 +109,15 @@ public final class Urls {
         return source(document) + ".html";
     }
 
+    /**
+     * Part {@code part} of a long source document's page: part 1 is {@link #sourcePage} (the page's address stays
+     * what it was before documents were cut), part 2 on beside it as {@code 004_….txt.p2.html}. SafePaths refuses
+     * document names ending in {@code .p<digits>}, so no document's page is another's part.
+     */
+    public static String sourcePage(String document, int part) {
+        return part <= 1 ? sourcePage(document) : source(document) + ".p" + part + ".html";
+    }
+
     /** The fragment of one line on a source page ({@code L123}, as "第 123 行" counts): {@code #L123} links it. */
     public static String lineAnchor(int line) {
         return "L" + line;

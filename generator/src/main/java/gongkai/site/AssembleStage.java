@@ -131,27 +131,29 @@ public record AssembleStage(ProcurementSource procurement) implements BuildStage
     /** The previous site with the changed years' pages replaced (and removed projects' pages dropped). */
     private static SiteModel update(BuildContext context, SiteAssembler assembler, SiteModel previous,
                                     ChangedYears changed) {
-        Set<DepartmentKey> departments = new TreeSet<>();
-        changed.after().forEach(dy -> departments.add(dy.departmentKey()));
+        Set<DepartmentKey> edited = new TreeSet<>();
+        changed.after().forEach(dy -> edited.add(dy.departmentKey()));
+        // the departments keeping copies of a document the edited years cite or cited before: the edit moves where
+        // their copies' passages end, so where those pages are cut into parts, which their own pages' links follow
+        Set<DepartmentKey> departments = new TreeSet<>(edited);
+        for (DepartmentKey department : edited) {
+            List<String> former = changed.replaced().keySet().stream()
+                    .filter(dy -> dy.departmentKey().equals(department) && dy.document() != null)
+                    .map(DepartmentYear::document).toList();
+            departments.addAll(assembler.sharingDocuments(department, former));
+        }
         Map<String, SiteModel.PageJob> candidates = new HashMap<>();
         for (DepartmentKey department : departments) {
             for (SiteModel.PageJob job : assembler.departmentPages(department)) {
                 candidates.put(job.outputFile(), job);
             }
         }
-        // a document the edited years cited before: its copies in other folders lost those citations' passage ends
-        for (DepartmentYear before : changed.replaced().keySet()) {
-            if (before.document() != null) {
-                for (SiteModel.PageJob job : assembler.sourcePagesNamed(ContentPaths.documentFileName(before.document()))) {
-                    candidates.putIfAbsent(job.outputFile(), job);
-                }
-            }
-        }
         // every edition has the page (en/projects/…, en/sources/…)
         List<String> prefixes = editions(context).all().stream().map(Messages::prefix).toList();
         Set<String> removedPages = new HashSet<>();
         changed.removedPages().forEach(id -> prefixes.forEach(p -> removedPages.add(p + Urls.project(id) + "index.html")));
-        // a document a changed year no longer cites loses its page (its folder's pages are all among the candidates)
+        // a document a changed year no longer cites loses its page, a shorter one its last parts (the folders' pages
+        // are all among the candidates)
         List<String> sourceFolders = departments.stream().flatMap(k -> prefixes.stream()
                 .map(p -> p + Urls.source(ContentPaths.sourceDir(k)))).toList();
         List<SiteModel.PageJob> pages = new ArrayList<>();

@@ -41,10 +41,13 @@ final class PageKit {
     /** The interface strings of the edition this kit builds pages for, and every edition (for the alternates). */
     private final Messages msg;
     private final Editions editions;
+    /** How a cited document's page is cut into parts (null: the document has no page, links go to its address). */
+    private final Function<String, SourceParts> sourceParts;
 
     PageKit(SiteIndex index, boolean hasSearchJs, QualityFindings quality, java.util.function.Predicate<String> written,
-            Editions editions, Messages msg) {
+            Editions editions, Messages msg, Function<String, SourceParts> sourceParts) {
         this.index = index;
+        this.sourceParts = sourceParts;
         this.msg = msg;
         this.editions = editions;
         this.quality = quality;
@@ -117,7 +120,11 @@ final class PageKit {
      * and pages the author linked (the text they are in is the same Chinese text).
      */
     String markdownFor(String html, String urlPath) {
-        if (msg.primary() || html == null || html.isEmpty()) {
+        if (html == null || html.isEmpty()) {
+            return html;
+        }
+        html = linesToTheirParts(html, urlPath);
+        if (msg.primary()) {
             return html;
         }
         URI page = URI.create("http://x" + basePath + urlPath);
@@ -127,6 +134,40 @@ final class PageKit {
             String resolved = page.resolve(m.group(2).replace("&amp;", "&")).getRawPath();
             String rest = m.group(2).replaceFirst("^[^?#]*", "");
             m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + "=\"" + resolved + rest + "\""));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** A link to a line of a source page: the page's address (ends in .html) and the line. */
+    private static final java.util.regex.Pattern SOURCE_LINE_LINK =
+            java.util.regex.Pattern.compile("href=\"([^\"#?]*\\.html)#L([1-9][0-9]{0,8})\"");
+
+    /**
+     * A Markdown link to a line of a source page as authors write it ({@code …/x.txt.html#L3000}: the page's
+     * address) goes to the part of the page that shows the line ({@link SourceParts#urlPathOf}), as every other
+     * link to a line does; resolved against the default edition's page {@code urlPath}, as the author wrote it.
+     */
+    private String linesToTheirParts(String html, String urlPath) {
+        if (html.indexOf("#L") < 0) {
+            return html;
+        }
+        URI page = URI.create("http://x" + basePath + urlPath);
+        java.util.regex.Matcher m = SOURCE_LINE_LINK.matcher(html);
+        StringBuilder out = new StringBuilder(html.length() + 16);
+        while (m.find()) {
+            String replacement = m.group();
+            String path = page.resolve(m.group(1).replace("&amp;", "&")).getPath();
+            String prefix = basePath + Urls.source("");
+            if (path != null && path.startsWith(prefix)) {
+                String document = path.substring(prefix.length(), path.length() - ".html".length());
+                SourceParts parts = sourceParts.apply(document);
+                int line = Integer.parseInt(m.group(2));
+                if (parts != null && parts.partOf(line) > 1) {
+                    replacement = "href=\"" + fileHref(parts.urlPathOf(line)) + "#" + Urls.lineAnchor(line) + "\"";
+                }
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
         return out.toString();
@@ -224,9 +265,16 @@ final class PageKit {
                 ref.heading(), ref.line(), ref.document() == null ? null : sourceHref(ref.document(), 0));
     }
 
-    /** The source page of {@code document}, at {@code line} when it is one (&gt; 0). */
+    /**
+     * The source page of {@code document}, at {@code line} when it is one (&gt; 0): the part of a long document's
+     * page that shows the line ({@link SourceParts#urlPathOf}), else its first part, the page's own address.
+     */
     String sourceHref(String document, int line) {
-        return href(Urls.sourcePage(document)) + (line > 0 ? "#" + Urls.lineAnchor(line) : "");
+        if (line <= 0) {
+            return href(Urls.sourcePage(document));
+        }
+        SourceParts parts = sourceParts.apply(document);
+        return href(parts == null ? Urls.sourcePage(document) : parts.urlPathOf(line)) + "#" + Urls.lineAnchor(line);
     }
 
     /** Home › enclosing regions › region (outermost first). */

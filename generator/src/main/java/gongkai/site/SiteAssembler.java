@@ -1,6 +1,7 @@
 package gongkai.site;
 
 import gongkai.content.Content;
+import gongkai.content.ContentPaths;
 import gongkai.content.Department;
 import gongkai.content.DepartmentKey;
 import gongkai.content.DepartmentYear;
@@ -30,8 +31,11 @@ public final class SiteAssembler {
     private final ProcurementSource procurement;
     /** The content folder the source documents are read from; null: no source pages (a benchmark of the rest). */
     private final Path contentDir;
-    /** Made when first needed: it reads the documents that share a file name (the downloads page alone needs none). */
-    private SourceDocuments sources;
+    /**
+     * Made when first needed: it reads the documents that share a file name, and each cited document's length
+     * when its parts are first asked for (the downloads page alone needs none).
+     */
+    private volatile SourceDocuments sources;
 
     public SiteAssembler(Content content, GitDates dates, ProcurementSource procurement, boolean hasSearchJs,
                          Editions editions) {
@@ -50,7 +54,7 @@ public final class SiteAssembler {
                          Path contentDir) {
         this.index = new SiteIndex(content, dates);
         this.kits = editions.all().stream()
-                .map(m -> new PageKit(index, hasSearchJs, quality, written, editions, m)).toList();
+                .map(m -> new PageKit(index, hasSearchJs, quality, written, editions, m, this::sourceParts)).toList();
         this.kit = kits.get(0);
         this.procurement = procurement;
         this.contentDir = contentDir;
@@ -78,7 +82,7 @@ public final class SiteAssembler {
             addDepartmentPages(jobs, kit, department);
         }
         if (contentDir != null) {
-            sources().all().forEach(cited -> jobs.add(sourcePage(kit, cited)));
+            sources().all().forEach(cited -> jobs.addAll(sourcePages(kit, cited)));
         }
         for (Page page : index.content().pages()) {
             jobs.add(MarkdownPage.of(kit, page));
@@ -125,38 +129,59 @@ public final class SiteAssembler {
             addDepartmentPages(jobs, kit, department);
         }
         if (contentDir != null) {
-            sources().reachedFrom(key).forEach(cited -> jobs.add(sourcePage(kit, cited)));
+            sources().reachedFrom(key).forEach(cited -> jobs.addAll(sourcePages(kit, cited)));
         }
     }
 
     /**
-     * The pages of the documents named {@code fileName} in every department's folder: an edit that stops citing a
-     * document kept in several folders changes where its other copies' passages end.
+     * The other departments whose pages an edit of {@code department}'s year files can change, besides its own
+     * ({@link #departmentPages}): those keeping a copy of a document its years cite (the edit moves where the
+     * copy's passages end, so where its page is cut into parts, which their pages' "第 N 行" links follow), and
+     * those keeping a document named as one of {@code formerDocuments} (documents its years cited before the edit).
      */
-    public List<SiteModel.PageJob> sourcePagesNamed(String fileName) {
-        if (contentDir == null) {
-            return List.of();
+    public java.util.Set<DepartmentKey> sharingDocuments(DepartmentKey department, List<String> formerDocuments) {
+        java.util.Set<DepartmentKey> out = new java.util.TreeSet<>();
+        if (contentDir != null) {
+            sources().reachedFrom(department).forEach(c -> out.add(c.owner()));
+            for (String document : formerDocuments) {
+                sources().named(ContentPaths.documentFileName(document)).forEach(c -> out.add(c.owner()));
+            }
+            out.remove(department);
         }
+        return out;
+    }
+
+    private SourceDocuments sources() {
+        SourceDocuments made = sources;
+        if (made == null) {
+            synchronized (this) {
+                made = sources;
+                if (made == null) {
+                    made = new SourceDocuments(index, contentDir);
+                    sources = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    /** How {@code document}'s page is cut into parts; null when it has none (no source pages, or not cited). */
+    private SourceParts sourceParts(String document) {
+        return contentDir == null ? null : sources().parts(document);
+    }
+
+    /** A source document's page, one job per part; its text is read when a part is rendered. */
+    private List<SiteModel.PageJob> sourcePages(PageKit kit, SourcePage.Cited cited) {
+        Department department = index.department(cited.owner());
+        SourceParts parts = sources().parts(cited.document());
+        String lastmod = SourcePage.lastmod(index, cited, SourcePage.facts(cited.years()));
         List<SiteModel.PageJob> jobs = new ArrayList<>();
-        for (PageKit kit : kits) {
-            sources().named(fileName).forEach(cited -> jobs.add(sourcePage(kit, cited)));
+        for (int part = 1; part <= parts.count(); part++) {
+            int p = part;
+            jobs.add(kit.deferred(parts.urlPath(part), SourcePage.TEMPLATE, lastmod, true,
+                    () -> SourcePage.of(kit, contentDir, department, cited, parts, p)));
         }
         return jobs;
-    }
-
-    private synchronized SourceDocuments sources() {
-        if (sources == null) {
-            sources = new SourceDocuments(index, contentDir);
-        }
-        return sources;
-    }
-
-    /** A source document's page; its text is read when the page is rendered. */
-    private SiteModel.PageJob sourcePage(PageKit kit, SourcePage.Cited cited) {
-        Department department = index.department(cited.owner());
-        return kit.deferred(SourcePage.urlPath(cited.document()), SourcePage.TEMPLATE,
-                SourcePage.lastmod(index, cited, SourcePage.facts(cited.years())), true,
-                () -> SourcePage.of(kit, contentDir, department, cited));
     }
 
     /**

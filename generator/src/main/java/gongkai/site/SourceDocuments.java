@@ -35,8 +35,12 @@ final class SourceDocuments {
     private final Map<String, SourcePage.Cited> byDocument = new TreeMap<>();
     /** Document → the documents holding the same text in other departments' folders (itself included). */
     private final Map<String, List<String>> copies = new HashMap<>();
+    private final Path contentDir;
+    /** Document → how its page is cut into parts: its text is read (for its length) when first asked for. */
+    private final Map<String, SourceParts> parts = new java.util.concurrent.ConcurrentHashMap<>();
 
     SourceDocuments(SiteIndex index, Path contentDir) {
+        this.contentDir = contentDir;
         Map<String, List<DepartmentYear>> years = new TreeMap<>();
         Map<String, DepartmentKey> owners = new HashMap<>();
         for (var department : index.sortedDepartments()) {
@@ -87,6 +91,26 @@ final class SourceDocuments {
             }
         }
         return documents.stream().map(byDocument::get).toList();
+    }
+
+    /**
+     * How the page of {@code document} is cut into parts ({@link SourceParts}); null when no year cites it as its
+     * document (it has no page).
+     */
+    SourceParts parts(String document) {
+        SourcePage.Cited cited = byDocument.get(document);
+        return cited == null ? null : parts.computeIfAbsent(document, d -> {
+            int lineCount = SourcePage.lineCount(contentDir, cited);
+            return SourceParts.of(d, lineCount, SourceParts.runs(lineCount, citedLines(cited.years(), lineCount),
+                    cited.bounds()));
+        });
+    }
+
+    /** The lines {@code years} cite within the document's {@code lineCount} lines: where its passages start. */
+    static java.util.NavigableSet<Integer> citedLines(List<DepartmentYear> years, int lineCount) {
+        TreeSet<Integer> all = new TreeSet<>();
+        years.forEach(dy -> lines(dy, all));
+        return all.subSet(1, true, lineCount, true);
     }
 
     /** The documents of this file name, in any department's folder (copies of a document a year cited before an edit). */

@@ -402,20 +402,39 @@ public final class Views {
      * @param text          the text whose lines are shown and counted
      * @param charset       the text's encoding as read ("UTF-8", "GB18030"), or null when it is not readable text
      * @param citations     every line this site cites, in line order (the list at the top)
-     * @param blocks        the lines, in runs: a cited passage, or the lines between passages
+     * @param blocks        the lines this page shows (a long document's part), in runs: a cited passage, or the
+     *                      lines between passages
      * @param digits        digits of the last line number (the gutter is as wide as they need)
+     * @param textHeading   the heading over the lines (全文, or which part of it this page shows)
+     * @param pager         the document's parts, when it is shown in parts; else null
+     * @param partsScript   when in parts: the inline script that takes a link to a line another part shows there
      */
     public record SourcePageView(Link department, List<Link> years, String url, String published, String publishedIso,
                                  SourceFile original, SourceFile text, String lineCount, String charset,
-                                 List<SourceCitation> citations, List<SourceBlock> blocks, int digits) {
+                                 List<SourceCitation> citations, List<SourceBlock> blocks, int digits,
+                                 String textHeading, SourcePager pager, String partsScript) {
+    }
+
+    /**
+     * A long document's parts: a sentence saying so ({@code lead}), every part (第 2 部分（第 1,201–2,400 行）), the
+     * previous and the next part (null at either end).
+     */
+    public record SourcePager(String lead, List<SourcePartLink> parts, SourcePartLink previous, SourcePartLink next) {
+    }
+
+    /** A part of a document's page, as its pager links it ({@code current}: the page it is on). */
+    public record SourcePartLink(String href, String text, boolean current) {
     }
 
     /** A published file of a source document: link, file name, kind in words (Word 文档), size, MIME type. */
     public record SourceFile(String href, String name, String kind, String size, String type) {
     }
 
-    /** A line this site cites: where ({@code anchor}, L270), which page cites it ({@code page}) and what that is (项目). */
-    public record SourceCitation(int line, String anchor, Link page, String what) {
+    /**
+     * A line this site cites: its link ({@code href}: {@code #L270} on the part of the page showing it, else that
+     * part's address with it), which page cites it ({@code page}) and what that is (项目).
+     */
+    public record SourceCitation(int line, String href, Link page, String what) {
     }
 
     /**

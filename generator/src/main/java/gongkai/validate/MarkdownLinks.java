@@ -222,7 +222,24 @@ final class MarkdownLinks {
             return Text.of("指向的文件夹不存在：" + url + "（站内路径 " + key + "）",
                     " points to a folder that does not exist: " + url + " (site path " + key + ")");
         }
-        return published.hasFile(key) ? null : Text.of("指向的文件不存在：" + url + "（站内路径 " + key + "）",
+        if (published.hasFile(key)) {
+            return null;
+        }
+        java.util.regex.Matcher part = PART_PAGE.matcher(key);
+        if (part.matches() && published.hasFile(part.group(1) + ".html")) {
+            // where a long document's page is cut follows its citations: its page's address with the line stays right
+            String address = url.replaceFirst("\\.p[0-9]+\\.html", ".html");
+            String line = url.contains("#") ? "" : "#L";
+            return Text.of("指向长文件页面的一个部分（" + url + "）：各部分从哪一行起会随引用变化；请链接文件页面的地址加行号，"
+                    + "如 " + address + line + (line.isEmpty() ? "" : "<行号>") + "，本站会把它链到显示该行的部分",
+                    " points to a part of a long document's page (" + url + "): where its parts start changes with "
+                    + "its citations; link the page's address with the line instead, e.g. " + address + line
+                    + (line.isEmpty() ? "" : "<line>") + ", which this site links to the part showing the line");
+        }
+        return Text.of("指向的文件不存在：" + url + "（站内路径 " + key + "）",
                 " points to a file that does not exist: " + url + " (site path " + key + ")");
     }
+
+    /** A later part of a source page (site path): the page's path without .html. */
+    private static final java.util.regex.Pattern PART_PAGE = java.util.regex.Pattern.compile("(sources/.+)\\.p[0-9]+\\.html");
 }

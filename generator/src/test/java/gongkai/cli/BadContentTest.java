@@ -329,6 +329,11 @@ class BadContentTest {
         all.add(pageLink("page-link-to-missing-download", "[点我](../data/nothing.csv)",
                 "链接指向的文件不存在：../data/nothing.csv（站内路径 data/nothing.csv）"));
         all.add(pageLink("page-link-out-of-site", "[点我](../../x.html)", "链接指向网站之外：../../x.html"));
+        // a later part of a long document's page, copied from the address bar: its cuts move, its line does not
+        all.add(pageLink("page-link-to-a-source-part", "[第 3,000 行](../sources/hengshui/467/004_78c252e0298264e9.txt.p3.html#L3000)",
+                "链接指向长文件页面的一个部分（../sources/hengshui/467/004_78c252e0298264e9.txt.p3.html#L3000）：各部分从哪一行起"
+                        + "会随引用变化；请链接文件页面的地址加行号，如 ../sources/hengshui/467/004_78c252e0298264e9.txt.html#L3000，"
+                        + "本站会把它链到显示该行的部分"));
         all.add(pageLink("page-link-fragment-missing", "[点我](#nowhere)", "链接指向本页不存在的位置 #nowhere"));
         all.add(Arguments.of("page-reference-link-javascript", (Change) (c, o) ->
                 append(c, PAGE, "\n见[说明][1]。\n\n[1]: JAVASCRIPT:alert(1)\n"),

@@ -85,18 +85,32 @@ class RealSiteTest {
      */
     @Test
     void everyCitationLinksItsLineOnTheSourcePage() throws Exception {
+        // a long document's page is in parts (…txt.html, …txt.p2.html …): site path → part
         Map<String, Document> sources = new java.util.HashMap<>();
+        Map<String, List<Document>> partsOf = new java.util.HashMap<>();
         for (DepartmentYear dy : content.departmentYears()) {
             Path text = Path.of("content", "sources").resolve(dy.document());
-            Document source = Jsoup.parse(site.resolve(Urls.sourcePage(dy.document())).toFile(), "UTF-8");
-            assertEquals(Files.readAllLines(text).size(), source.select("main [id~=^L[0-9]+$]").size(), dy.document());
-            assertEquals(Files.readAllLines(text).size(), source.select("ol.lines > li").size(), dy.document());
-            sources.put("/" + Urls.sourcePage(dy.document()), source);
+            List<Document> parts = new ArrayList<>();
+            for (int k = 1; Files.exists(site.resolve(Urls.sourcePage(dy.document(), k))); k++) {
+                Document part = Jsoup.parse(site.resolve(Urls.sourcePage(dy.document(), k)).toFile(), "UTF-8");
+                parts.add(part);
+                sources.put("/" + Urls.sourcePage(dy.document(), k), part);
+            }
+            partsOf.put(dy.document(), parts);
+            int lines = Files.readAllLines(text).size();
+            assertEquals(lines, parts.stream().mapToInt(p -> p.select("main [id~=^L[0-9]+$]").size()).sum(), dy.document());
+            assertEquals(lines, parts.stream().mapToInt(p -> p.select("ol.lines > li").size()).sum(), dy.document());
+            assertTrue(lines < 1500 || parts.size() > 1, dy.document() + ": " + lines + " lines in " + parts.size() + " part(s)");
             for (Project p : dy.projects()) {
                 Document page = Jsoup.parse(site.resolve(Urls.project(p.id()) + "index.html").toFile(), "UTF-8");
-                String href = "/" + Urls.sourcePage(dy.document()) + "#L" + p.source().line();
+                int part = 1;
+                while (part <= parts.size() && parts.get(part - 1).getElementById("L" + p.source().line()) == null) {
+                    part++;
+                }
+                assertTrue(part <= parts.size(), p.id() + ": line " + p.source().line() + " on no part");
+                String href = "/" + Urls.sourcePage(dy.document(), part) + "#L" + p.source().line();
                 assertEquals(href, page.selectFirst("p.source a[href*=#L]").attr("href"), p.id());
-                assertTrue(source.getElementById("L" + p.source().line()).selectFirst("li").text()
+                assertTrue(parts.get(part - 1).getElementById("L" + p.source().line()).selectFirst("li").text()
                         .contains(p.source().heading()), p.id() + " " + p.source().heading());
             }
         }
@@ -105,7 +119,7 @@ class RealSiteTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
                 // an English page cites the line on the English source page (the same lines)
                 String edition = site.relativize(file).startsWith("en") ? "/en" : "";
-                for (org.jsoup.nodes.Element a : Jsoup.parse(file.toFile(), "UTF-8").select("a[href*=.txt.html#L]")) {
+                for (org.jsoup.nodes.Element a : Jsoup.parse(file.toFile(), "UTF-8").select("a[href*=/sources/][href*=#L]")) {
                     String[] parts = a.attr("href").split("#");
                     assertTrue(parts[0].startsWith(edition + "/sources/"), site.relativize(file) + ": " + a.attr("href"));
                     Document source = sources.get(parts[0].substring(edition.length()));
@@ -116,8 +130,9 @@ class RealSiteTest {
             }
         }
         assertTrue(links >= 2 * (175 + 13), "citations linked, in both editions: " + links);
-        Document caiwu = sources.get("/" + Urls.sourcePage("tianjin/362101/003_048537671a369fc1.txt"));
-        org.jsoup.nodes.Element last = caiwu.select("div.passage").last();
+        List<Document> caiwu = partsOf.get("tianjin/362101/003_048537671a369fc1.txt");
+        org.jsoup.nodes.Element last = caiwu.stream().flatMap(p -> p.select("div.passage").stream())
+                .reduce((a, b) -> b).orElseThrow();
         int start = Integer.parseInt(last.id().substring(1));
         int firstOfNext = content.departmentYears().stream().filter(dy -> dy.departmentCode().equals("362203"))
                 .findFirst().orElseThrow().projects().get(0).source().line();
@@ -372,7 +387,11 @@ class RealSiteTest {
                 // a source page, at a cited passage (Word's TC fields in it)
                 Urls.sourcePage("hengshui/467/004_78c252e0298264e9.txt") + "#L386",
                 // the English twins of the Markdown pages
-                Urls.ENGLISH_EDITION + Urls.page("about"), Urls.ENGLISH_EDITION + Urls.page("data-guide")));
+                Urls.ENGLISH_EDITION + Urls.page("about"), Urls.ENGLISH_EDITION + Urls.page("data-guide"),
+                // a later part of a long one, at a passage, and its English edition
+                Urls.sourcePage("tianjin/362101/003_048537671a369fc1.txt", 3) + "#L2763",
+                "en/" + Urls.sourcePage("hengshui/467/004_78c252e0298264e9.txt", 4)));
+        assertPartsExist(urls);
         try (DevServer server = new DevServer(site, "/", 0)) {
             server.start();
             for (int width : new int[] {390, 1280}) {
@@ -402,16 +421,33 @@ class RealSiteTest {
                 Urls.project("467-2020-001"), Urls.project("467-2020-014"),
                 Urls.sourcePage("hengshui/467/004_78c252e0298264e9.txt"),
                 Urls.sourcePage("tianjin/362101/003_048537671a369fc1.txt") + "#L1039",
-                Urls.ENGLISH_EDITION + Urls.page("about"), Urls.ENGLISH_EDITION + Urls.page("data-guide"));
+                Urls.ENGLISH_EDITION + Urls.page("about"), Urls.ENGLISH_EDITION + Urls.page("data-guide"),
+                // a later part of a long one (reached from the page's address and a line it shows), its last part
+                Urls.sourcePage("tianjin/362101/003_048537671a369fc1.txt") + "#L2763",
+                Urls.sourcePage("hengshui/467/004_78c252e0298264e9.txt", 6));
+        assertPartsExist(urls);
         try (DevServer server = new DevServer(site, "/", 0)) {
             server.start();
             try (Browser browser = Browser.start(profile, 360, 800)) {
                 browser.emulatePhone(360, 800);
                 for (String url : urls) {
                     browser.open("http://127.0.0.1:" + server.port() + "/" + url);
+                    if (url.endsWith("#L2763")) {
+                        assertTrue(browser.driver().getCurrentUrl().endsWith(".txt.p3.html#L2763"),
+                                "taken to the part showing the line: " + browser.driver().getCurrentUrl());
+                    }
                     assertEquals(360L, browser.driver().executeScript("return document.documentElement.clientWidth"), url);
                     assertEquals(List.of(), browser.overflowing(), "360px /" + url);
                 }
+            }
+        }
+    }
+
+    /** The later parts of long documents named in {@code urls} are there (a missing one would be checked as the 404). */
+    private static void assertPartsExist(List<String> urls) {
+        for (String url : urls) {
+            if (url.matches(".*\\.p[0-9]+\\.html(#.*)?")) {
+                assertTrue(Files.isRegularFile(site.resolve(url.replaceFirst("#.*", ""))), url);
             }
         }
     }

@@ -27,7 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@link SiteCatalogue} — what validate lets Markdown link — lists exactly the files a full build writes (every
  * stage: export and the search index included): no file written that it lacks, none listed that is not written.
- * Only what the theme and the search index decide (assets/, search/data/) and the numbered sitemaps are not its.
+ * Only what the theme and the search index decide (assets/, search/data/), the numbered sitemaps and the later parts
+ * of long source pages ({@code <file>.p2.html} …: where a page is cut follows its citations, site.SourceParts; a
+ * Markdown link to one is refused, its document's page and line are the address) are not its.
  * The fixtures between them have every kind of page and file: charts drawn and not, corrections, a withdrawn
  * project, department tables, source documents with originals, English twins of Markdown pages.
  */
@@ -64,7 +66,8 @@ class SiteCatalogueTest {
         Set<String> written = new TreeSet<>();
         try (Stream<Path> files = Files.walk(site)) {
             files.filter(Files::isRegularFile).map(f -> site.relativize(f).toString().replace('\\', '/'))
-                    .filter(f -> !f.startsWith("assets/") && !f.startsWith("search/data/") && !f.matches("sitemap-\\d+\\.xml"))
+                    .filter(f -> !f.startsWith("assets/") && !f.startsWith("search/data/") && !f.matches("sitemap-\\d+\\.xml")
+                            && !f.matches("(en/)?sources/.+\\.p\\d+\\.html"))
                     .forEach(written::add);
         }
         Content loaded = ContentLoader.load(content).content();

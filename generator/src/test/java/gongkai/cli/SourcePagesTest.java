@@ -101,6 +101,10 @@ class SourcePagesTest {
             }
         }
         assertEquals(lines.size(), number);
+        // 373 lines are one page: no parts, no pager, no script taking links to other parts
+        assertEquals("全文", doc.getElementById("text-h").text());
+        assertEquals(List.of(), doc.select("nav.source-parts, nav.source-prev-next, head script:not([src])").eachText());
+        assertTrue(!Files.exists(site.resolve(Urls.sourcePage(DOCUMENT, 2))));
     }
 
     @Test

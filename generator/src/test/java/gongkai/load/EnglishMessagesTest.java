@@ -231,7 +231,10 @@ class EnglishMessagesTest {
                                 + "(\"tianjin/362303/2027.docx\"), so document_original is not needed: it is only for a "
                                 + "document: that is the .txt text of an original kept as a file of its own",
                         "tianjin/362303/2028.yaml:5:20: document_original: document_original and document: name the same "
-                                + "file: document_original names the original (.docx, .pdf …), not the text")));
+                                + "file: document_original names the original (.docx, .pdf …), not the text",
+                        "tianjin/362303/2029.yaml:4:11: document: '2029.txt.p2' ends in .p and digits: a long document's "
+                                + "page comes in parts, the second on named <file name>.p2.html, <file name>.p3.html …, "
+                                + "which this file's page could take; rename the file (e.g. .p2 to -p2)")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -134,7 +134,10 @@ class InvalidContentTest {
                         "tianjin/362303/2027.yaml:5:20: document_original: document 已是原始文件（tianjin/362303/2027.docx），"
                                 + "不用再写 document_original：它只用于 document 是 .txt 文本、原件另有其文件的时候",
                         "tianjin/362303/2028.yaml:5:20: document_original: document_original 与 document 是同一个文件："
-                                + "document_original 写原件（如 .docx、.pdf），不写文本")),
+                                + "document_original 写原件（如 .docx、.pdf），不写文本",
+                        // a long document's second part is <file>.p2.html: no document may be named <file>.p2
+                        "tianjin/362303/2029.yaml:4:11: document: '2029.txt.p2' 以 .p 加数字结尾：长文件的来源页面分成几部分，"
+                                + "第 2 部分起叫 <文件名>.p2.html、<文件名>.p3.html……，会与这个文件的页面重名；请给文件改名（例如把 .p2 改成 -p2）")),
                 Arguments.of("retracted-id-taken", List.of(
                         "tianjin/362301/2025.yaml:20:9: retracted[0].id: 项目编号 '362303-2024-001' 重复（另见 "
                                 + "tianjin/362303/2024.yaml:5:9）：全站每个项目编号只能用一次",

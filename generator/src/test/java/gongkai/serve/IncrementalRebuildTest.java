@@ -235,9 +235,61 @@ class IncrementalRebuildTest {
                 "362203's last passage ran up to 362207's first and now runs on");
     }
 
-    /** The last cited passage of a source page, as written. */
+    /**
+     * 监测中心 (362203) stops citing the document 财务处 (362101) keeps a copy of: 财务处's last passage now runs from
+     * line 4,632 over the lines 监测中心 cited, past 1,200 lines, so its page is cut elsewhere — and 财务处's pages, which
+     * the edit did not touch, link their lines on other parts, as in a full build.
+     */
+    @Test
+    void aCopysCitationsMovingWhereAPageIsCutRelinkTheOtherDepartmentsPagesAsAFullBuildWould(@TempDir Path tmp)
+            throws Exception {
+        Path content = TestSites.copyWithSources(Path.of("content"), tmp);
+        Files.copy(content.resolve("sources/tianjin/362303/001_88a8ef7fc06e4953.txt"),
+                content.resolve("sources/tianjin/362203/001_88a8ef7fc06e4953.txt"));
+        Path theme = Path.of("themes/default");
+        Path served = tmp.resolve("site");
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        BuildOptions options = BuildOptions.of(content, theme, served, lines::add);
+        IncrementalRebuild builder = new IncrementalRebuild(options, () -> pipeline(options), lines::add);
+        builder.build();
+        Path caiwu = served.resolve("sources/tianjin/362101/003_048537671a369fc1.txt.html");
+        String partsBefore = partsTable(caiwu);
+        Map<String, byte[]> before = tree(served);
+
+        Path jiance = content.resolve("tianjin/362203/2023.yaml");
+        String yaml = Files.readString(jiance, StandardCharsets.UTF_8);
+        String edited = yaml.replace("document: tianjin/362203/003_048537671a369fc1.txt\n",
+                "document: tianjin/362203/001_88a8ef7fc06e4953.txt\n");
+        assertTrue(!edited.equals(yaml), "362203 cites 003");
+        Files.writeString(jiance, edited, StandardCharsets.UTF_8);
+        lines.clear();
+        assertNotNull(builder.update(java.util.Set.of(jiance), System.nanoTime()), "a year-file edit is incremental");
+        awaitAll(lines, List.of("serve: 整体数据下载"));
+
+        servedEqualsAFullBuild(tmp, content, theme, served);
+        assertTrue(!partsBefore.equals(partsTable(caiwu)), "362101's copy is cut elsewhere: " + partsBefore + " → "
+                + partsTable(caiwu));
+        Map<String, byte[]> after = tree(served);
+        List<String> relinked = before.keySet().stream().filter(f -> f.startsWith("projects/362101-2023-"))
+                .filter(f -> !java.util.Arrays.equals(before.get(f), after.get(f))).toList();
+        assertTrue(!relinked.isEmpty(), "362101's projects link their lines on other parts");
+    }
+
+    /** The table of a source page's parts (their first lines) its head carries, or "" when it is one page. */
+    private static String partsTable(Path page) throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("var s=\\[([0-9,]*)\\]")
+                .matcher(Files.readString(page, StandardCharsets.UTF_8));
+        return m.find() ? m.group(1) : "";
+    }
+
+    /** The last cited passage of a source page (its last part, when it is shown in parts), as written. */
     private static String lastPassage(Path page) throws IOException {
-        String html = Files.readString(page, StandardCharsets.UTF_8);
+        Path last = page;
+        String name = page.getFileName().toString();
+        for (int k = 2; Files.exists(page.resolveSibling(name.replaceFirst("\\.html$", ".p" + k + ".html"))); k++) {
+            last = page.resolveSibling(name.replaceFirst("\\.html$", ".p" + k + ".html"));
+        }
+        String html = Files.readString(last, StandardCharsets.UTF_8);
         int at = html.lastIndexOf("<div class=\"passage\"");
         return html.substring(at, html.indexOf("</div>", at));
     }

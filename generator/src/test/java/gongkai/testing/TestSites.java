@@ -237,16 +237,7 @@ public final class TestSites {
     /** A copy of a YAML fixture site in {@code tmp} with the source documents it cites. */
     public static Path copyWithSources(Path siteDir, Path tmp) throws IOException {
         Path copy = tmp.resolve("content");
-        try (var walk = Files.walk(siteDir)) {
-            for (Path p : walk.sorted().toList()) {
-                Path target = copy.resolve(siteDir.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        Trees.copy(siteDir, copy);
         addSources(gongkai.load.ContentLoader.load(copy).content(), copy);
         return copy;
     }

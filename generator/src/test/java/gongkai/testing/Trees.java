@@ -38,6 +38,20 @@ public final class Trees {
         return out;
     }
 
+    /** Copies the folder {@code from} (files and folders, in path order) to {@code to}, which may exist. */
+    public static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.sorted().toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
     /** The entries of {@code parent} whose names start with "." (build folders, staged indexes, old sites). */
     public static List<String> hidden(Path parent) throws IOException {
         try (Stream<Path> entries = Files.list(parent)) {
