@@ -45,7 +45,9 @@ default_pages() {
   echo "$year"
   (cd "$s/projects" && grep -c '<tr' */index.html | sort -t: -k2 -rn | head -1 | cut -d: -f1 | sed 's|index.html$||;s|^|projects/|')
   if [ -d "$s/sources" ]; then
-    (cd "$s" && find sources -name '*.html' -printf '%s %p\n' | sort -rn | head -1 | cut -d' ' -f2)
+    # the largest source page at its own address (a long document's first part) and the largest later part
+    (cd "$s" && find sources -name '*.html' ! -regex '.*\.p[0-9]+\.html' -printf '%s %p\n' | sort -rn | head -1 | cut -d' ' -f2)
+    (cd "$s" && find sources -regex '.*\.p[0-9]+\.html' -printf '%s %p\n' | sort -rn | head -1 | cut -d' ' -f2)
   fi
 }
 if [ -n "${PAGES:-}" ]; then pages="$PAGES"; else pages="$(default_pages "$site")"; fi
