@@ -79,7 +79,7 @@ class BadContentTest {
     @BeforeAll
     static void buildTheGoodSite() throws Exception {
         good = root.resolve("good");
-        copy(TestSites.TEST_SITE, good);
+        Trees.copy(TestSites.TEST_SITE, good);
         outside = Files.createDirectories(root.resolve("outside"));
         Files.writeString(outside.resolve("secret.txt"), "SECRET from outside the content tree\n");
         Files.writeString(outside.resolve("region.yaml"), "name: 外部\n");
@@ -204,20 +204,20 @@ class BadContentTest {
                 "引用的文件必须位于 content/sources/ 之内（符号链接无法解析）：" + DEPT_SOURCES + "gone.txt"))));
         all.add(Arguments.of("sources-folder-is-a-symlink", (Change) (c, o) -> {
             Path real = o.resolve("sources-elsewhere-" + c.getParent().getFileName());
-            copy(c.resolve("sources"), real);
+            Trees.copy(c.resolve("sources"), real);
             deleteTree(c.resolve("sources"));
             Files.createSymbolicLink(c.resolve("sources"), real);
         }, (Expected) c -> List.of(c.resolve("sources") + ":1:1: " + SYMLINK)));
         all.add(Arguments.of("sources-region-folder-is-a-symlink", (Change) (c, o) -> {
             Path real = o.resolve("tianjin-sources-" + c.getParent().getFileName());
-            copy(c.resolve("sources/tianjin"), real);
+            Trees.copy(c.resolve("sources/tianjin"), real);
             deleteTree(c.resolve("sources/tianjin"));
             Files.createSymbolicLink(c.resolve("sources/tianjin"), real);
         }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document",
                 "content/sources/tianjin/ 不能是符号链接（引用的文件必须位于 content/ 之内）"))));
         all.add(Arguments.of("sources-department-folder-is-a-symlink", (Change) (c, o) -> {
             // to a folder inside sources/ that holds the same file: still refused, the folder is not the department's
-            copy(c.resolve("sources/tianjin/362303"), c.resolve("sources/tianjin/elsewhere"));
+            Trees.copy(c.resolve("sources/tianjin/362303"), c.resolve("sources/tianjin/elsewhere"));
             deleteTree(c.resolve("sources/tianjin/362303"));
             Files.createSymbolicLink(c.resolve("sources/tianjin/362303"), c.resolve("sources/tianjin/elsewhere"));
         }, (Expected) c -> List.of(at(c, YEAR, 4, 11, "document",
@@ -479,7 +479,7 @@ class BadContentTest {
     @MethodSource("cases")
     void validateAndBuildBothRefuseWithTheSamePositionedMessage(String name, Change change, Expected expected) throws Exception {
         Path content = root.resolve("cases").resolve(name).resolve("content");
-        copy(good, content);
+        Trees.copy(good, content);
         change.apply(content, outside);
         List<String> lines = expected.lines(content);
 
@@ -591,18 +591,6 @@ class BadContentTest {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted().toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {

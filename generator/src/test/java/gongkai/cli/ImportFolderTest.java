@@ -103,7 +103,7 @@ class ImportFolderTest {
     @Test
     void reimportingTheCommittedSourcesFolderChangesNothing(@TempDir Path tmp) throws Exception {
         Path content = tmp.resolve("content");
-        copy(Path.of("content"), content);
+        Trees.copy(Path.of("content"), content);
         Map<String, String> before = Trees.hashes(content);
         CliRun r = CliRun.run("import", "--content", content.toString(), content.resolve("sources").toString());
         assertEquals(0, r.status(), r.err());
@@ -161,16 +161,4 @@ class ImportFolderTest {
         }
     }
 
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted().toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }
