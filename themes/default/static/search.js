@@ -1867,14 +1867,14 @@
       aheadTimer = 0;
       var text = input.value.trim();
       // a lone letter would read every word it begins; the submit reads it if the reader wants it
-      if (!text || (/^[\x00-\x7f]$/.test(text)) || (ahead && ahead.q === text && ahead.full === full)) return;
+      if (!text || (/^[\x00-\x7f]$/.test(text)) || (ahead && !ahead.failed && ahead.q === text && ahead.full === full)) return;
       if (ahead && ahead.busy) { aheadWanted = true; return; }
       var mine = { q: text, full: full, busy: true };
       try { mine.run = engine.run(aheadParams(text)); } catch (e) { mine.run = Promise.reject(e); }
       ahead = mine;
-      // a failed run is reported by the submit that takes it (render's catch); until then it is only noted here,
-      // so an abandoned text leaves no unhandled rejection behind
-      mine.run.then(next, next);
+      // a failed run is not taken: the submit searches again and reports its own outcome (a passing network
+      // failure does not stick to the text); handling it here leaves no unhandled rejection behind
+      mine.run.then(next, function () { mine.failed = true; next(); });
       function next() {
         mine.busy = false;
         if (aheadWanted) { aheadWanted = false; searchAhead(); }
@@ -1890,7 +1890,8 @@
     }
     /** The run searched ahead for exactly these parameters, if any (then submit needs no request). */
     function takeAhead(p) {
-      if (!ahead || ahead.full !== full || Object.keys(p).some(function (k) { return k !== 'q'; }) || p.q !== ahead.q) return null;
+      if (!ahead || ahead.failed || ahead.full !== full || p.q !== ahead.q ||
+        Object.keys(p).some(function (k) { return k !== 'q'; })) return null;
       return ahead.run;
     }
     if (input && form) {
